@@ -1,0 +1,88 @@
+using System.CommandLine;
+using Matching.Cli.Commands;
+using Matching.Core.Errors;
+using Matching.Ingest.HeaderMaps;
+using Matching.Storage;
+
+namespace Matching.Cli;
+
+/// <summary>
+/// The command line of CONTRACT.md. This is the one boundary that turns exceptions into exit codes: a
+/// <see cref="MatchingException"/> prints one line on stderr and exits 2; anything else exits 70, with the stack
+/// trace only under <c>--verbose</c>.
+/// </summary>
+public static class CliApp
+{
+    public const int Ok = 0;
+    public const int Failed = 2;
+    public const int Unexpected = 70;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TimeProvider time)
+    {
+        var db = new Option<string?>("--db") { Description = "Database: a SQLite file path or a connection string (default ./data/matching.db; env MATCHING_DB)", Recursive = true };
+        var provider = new Option<string?>("--provider") { Description = "sqlite|sqlserver|postgres (env MATCHING_PROVIDER; inferred from --db)", Recursive = true };
+        var headerMaps = new Option<string?>("--header-maps") { Description = "Folder of header map JSON files (default: HeaderMaps beside the program; env MATCHING_HEADER_MAPS)", Recursive = true };
+        var verbose = new Option<bool>("--verbose") { Description = "Print stack traces of unexpected errors", Recursive = true };
+
+        var root = new RootCommand("Matching: low-income population dynamic monitoring (低收入人口动态监测) data matching.");
+        root.Options.Add(db);
+        root.Options.Add(provider);
+        root.Options.Add(headerMaps);
+        root.Options.Add(verbose);
+
+        Func<ParseResult, CliContext> context = parse => new CliContext(
+            output, error, time,
+            StorageOptions.Resolve(parse.GetValue(db) ?? Environment.GetEnvironmentVariable("MATCHING_DB"),
+                parse.GetValue(provider) ?? Environment.GetEnvironmentVariable("MATCHING_PROVIDER")),
+            parse.GetValue(headerMaps) ?? Environment.GetEnvironmentVariable("MATCHING_HEADER_MAPS") ?? HeaderMapCatalog.DefaultDirectory);
+
+        CommandGuard guard =
+            (parse, run, ct) => GuardAsync(() => run(context(parse), ct), error, parse.GetValue(verbose));
+
+        root.Subcommands.Add(InitCommand.Create(guard));
+        root.Subcommands.Add(LowIncomeCommand.Create(guard));
+        root.Subcommands.Add(MatchCommand.Create(guard));
+        root.Subcommands.Add(IdCommand.Create(guard));
+        root.Subcommands.Add(DemoCommand.Create(guard));
+
+        var parsed = root.Parse(args);
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+    }
+
+    private static async Task<int> GuardAsync(Func<Task<int>> run, TextWriter error, bool verbose)
+    {
+        try
+        {
+            return await run();
+        }
+        catch (MatchingException ex)
+        {
+            await error.WriteLineAsync("error: " + OneLine(ex.Message));
+            if (verbose)
+            {
+                await error.WriteLineAsync(ex.ToString());
+            }
+
+            return Failed;
+        }
+        catch (OperationCanceledException)
+        {
+            await error.WriteLineAsync("error: cancelled");
+            return Failed;
+        }
+#pragma warning disable CA1031 // The one boundary that must catch everything: no stack trace reaches an operator.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            await error.WriteLineAsync($"error: unexpected {ex.GetType().Name}: {OneLine(ex.Message)} (run with --verbose for details)");
+            if (verbose)
+            {
+                await error.WriteLineAsync(ex.ToString());
+            }
+
+            return Unexpected;
+        }
+    }
+
+    private static string OneLine(string message) => message.ReplaceLineEndings(" ");
+}

@@ -1,0 +1,29 @@
+using Matching.Ingest.HeaderMaps;
+using Matching.Ingest.Tables;
+using Matching.Storage;
+
+namespace Matching.Cli;
+
+/// <summary>What every command gets: where to write, the clock, the database and the configuration.</summary>
+internal sealed class CliContext(TextWriter output, TextWriter error, TimeProvider time, StorageOptions storage, string headerMapDirectory)
+{
+    private HeaderMapCatalog? _headerMaps;
+
+    public TextWriter Out { get; } = output;
+
+    public TextWriter Error { get; } = error;
+
+    public TimeProvider Time { get; } = time;
+
+    public StorageOptions Storage { get; } = storage;
+
+    public IngestLimits Limits { get; } = IngestLimits.Default;
+
+    public HeaderMapCatalog HeaderMaps => _headerMaps ??= HeaderMapCatalog.Load(headerMapDirectory);
+
+    public Task<MatchingStore> OpenStoreAsync(CancellationToken cancellationToken) =>
+        MatchingStore.OpenAsync(Storage, Time, cancellationToken);
+
+    /// <summary>The OS user running the command, recorded on every batch.</summary>
+    public static string Operator => Environment.UserName;
+}

@@ -1,0 +1,81 @@
+using System.CommandLine;
+using Matching.Core.Errors;
+
+namespace Matching.Cli.Commands;
+
+/// <summary>
+/// <c>matching demo</c>: the main job in one command on the embedded default. Creates the schema, loads the sample
+/// low-income population and matches every sample department file into <c>./out/</c>. Safe to run twice.
+/// </summary>
+internal static class DemoCommand
+{
+    private static readonly string[] Extensions = [".csv", ".xlsx", ".xls"];
+
+    public static Command Create(CommandGuard guard)
+    {
+        var sampleData = new Option<string?>("--sample-data") { Description = "Folder of sample files (default: the repository's sample-data/)" };
+        var output = new Option<string>("--out") { Description = "Output folder", DefaultValueFactory = _ => "out" };
+        var command = new Command("demo", "Run the main job on the sample data: init, low-income import, match every department");
+        command.Options.Add(sampleData);
+        command.Options.Add(output);
+        command.SetAction((parse, ct) => guard(parse, (c, t) => RunAsync(c, parse.GetValue(sampleData), parse.GetValue(output)!, t), ct));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(CliContext context, string? sampleData, string outDir, CancellationToken cancellationToken)
+    {
+        var samples = sampleData ?? FindSampleData();
+        var write = context.Out;
+        await write.WriteLineAsync($"Matching demo: sample data from {samples}, database {context.Storage.ConnectionString}");
+
+        await write.WriteLineAsync();
+        await write.WriteLineAsync("1. matching init");
+        await InitCommand.RunAsync(context, cancellationToken);
+
+        await write.WriteLineAsync();
+        var lowIncome = Path.Combine(samples, "lowincome.csv");
+        await write.WriteLineAsync($"2. matching lowincome import {lowIncome}");
+        await LowIncomeCommand.ImportAsync(context, lowIncome, Path.Combine(outDir, "rejects", "lowincome.rejects.csv"), cancellationToken);
+
+        await write.WriteLineAsync();
+        await write.WriteLineAsync("3. matching match <department> <file> --out <csv>, for each department file");
+        await write.WriteLineAsync($"   {"department",-14} {"rows",6} {"matched",8} {"unmatched",10} {"rejected",9}  result");
+        var matched = 0;
+        foreach (var department in context.HeaderMaps.Sources.Where(s => s != "lowincome"))
+        {
+            var file = Extensions.Select(e => Path.Combine(samples, department + e)).FirstOrDefault(File.Exists);
+            if (file is null)
+            {
+                continue;
+            }
+
+            var result = Path.Combine(outDir, "match", department + ".csv");
+            var summary = await MatchCommand.MatchAsync(context, department, file, result, cancellationToken);
+            await write.WriteLineAsync($"   {department,-14} {summary.Rows,6} {summary.Matched,8} {summary.Unmatched,10} {summary.Rejected,9}  {result}");
+            matched++;
+        }
+
+        await write.WriteLineAsync();
+        await write.WriteLineAsync($"Done: {matched} department files matched. Results are in {Path.GetFullPath(Path.Combine(outDir, "match"))}.");
+        await write.WriteLineAsync("Each result CSV has one row per source row: source_row, raw_id, raw_name, status, matched_id, method, confidence, reason.");
+        return CliApp.Ok;
+    }
+
+    /// <summary>The repository's sample-data folder: looked for from the current folder and the program's folder upward.</summary>
+    private static string FindSampleData()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "sample-data");
+                if (File.Exists(Path.Combine(candidate, "lowincome.csv")))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        throw new MatchingException("sample-data: folder not found; run from the repository or pass --sample-data <folder>");
+    }
+}

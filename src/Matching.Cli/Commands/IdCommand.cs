@@ -1,0 +1,52 @@
+using System.CommandLine;
+using Matching.Core.Identity;
+
+namespace Matching.Cli.Commands;
+
+/// <summary>
+/// <c>matching id &lt;value&gt;...</c>: explains resident ID numbers for an operator checking one by hand. One
+/// tab-separated line per value: input, valid|invalid, canonical ID, reason when invalid.
+/// </summary>
+internal static class IdCommand
+{
+    public static Command Create(CommandGuard guard)
+    {
+        var values = new Argument<string[]>("value") { Description = "ID numbers as typed (quote values with spaces)", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("id", "Explain resident ID numbers: valid or invalid, canonical form, reason");
+        command.Arguments.Add(values);
+        command.SetAction((parse, ct) => guard(parse, (c, _) => RunAsync(c, parse.GetValue(values) ?? []), ct));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> values)
+    {
+        foreach (var value in values)
+        {
+            await context.Out.WriteLineAsync(Explain(value));
+        }
+
+        return CliApp.Ok;
+    }
+
+    public static string Explain(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        Span<char> buffer = stackalloc char[IdNormalizer.MaxLength];
+        var parsed = IdParser.Parse(value, buffer);
+        var input = value.Replace('\t', ' ').ReplaceLineEndings(" ");
+        if (parsed.IsValid)
+        {
+            return $"{input}\tvalid\t{parsed.Id.Value}\t";
+        }
+
+        var reason = parsed.Reason;
+        if (parsed.IsCorrectable)
+        {
+            Span<long> candidates = stackalloc long[IdCorrections.MaxCandidates];
+            var count = IdCorrections.Candidates(buffer[..IdNumber.Length], candidates);
+            reason += count == 1 ? "; 1 valid ID is one typing slip away" : $"; {count} valid IDs are one typing slip away";
+        }
+
+        return $"{input}\tinvalid\t\t{reason}";
+    }
+}

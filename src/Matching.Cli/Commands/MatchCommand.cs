@@ -1,0 +1,50 @@
+using System.CommandLine;
+using Matching.Cli.Matching;
+using Matching.Ingest;
+
+namespace Matching.Cli.Commands;
+
+/// <summary>
+/// <c>matching match &lt;department&gt; &lt;file&gt; --out &lt;csv&gt;</c>: stateless; match one file against the
+/// low-income database and write one result row per source data row. Stores nothing.
+/// </summary>
+internal static class MatchCommand
+{
+    public static Command Create(CommandGuard guard)
+    {
+        var department = new Argument<string>("department") { Description = "Department code: education, unemployment, illness, disability, medical-bills" };
+        var file = new Argument<string>("file") { Description = "The department's extract (.csv, .xlsx or .xls)" };
+        var output = new Option<string>("--out") { Description = "Result CSV to write", Required = true };
+        var command = new Command("match", "Match one department file against the low-income database; write the result CSV (stores nothing)");
+        command.Arguments.Add(department);
+        command.Arguments.Add(file);
+        command.Options.Add(output);
+        command.SetAction((parse, ct) => guard(parse,
+            (c, t) => RunAsync(c, parse.GetValue(department)!, parse.GetValue(file)!, parse.GetValue(output)!, t), ct));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(CliContext context, string department, string file, string outPath, CancellationToken cancellationToken)
+    {
+        var summary = await MatchAsync(context, department, file, outPath, cancellationToken);
+        await context.Out.WriteLineAsync($"{file}: {summary.Rows} rows: matched {summary.Matched} ({summary.MethodsText()}), " +
+            $"unmatched {summary.Unmatched} (name mismatch {summary.NameMismatches}), rejected {summary.Rejected}");
+        await context.Out.WriteLineAsync($"results: {outPath}");
+        return CliApp.Ok;
+    }
+
+    public static async Task<MatchSummary> MatchAsync(
+        CliContext context, string department, string file, string outPath, CancellationToken cancellationToken)
+    {
+        var map = context.HeaderMaps.Get(department);
+        if (map.Source == "lowincome")
+        {
+            throw new Core.Errors.MatchingException("'lowincome' is the population itself; use `matching lowincome import`");
+        }
+
+        using var table = SourceTable.Open(file, map, context.Limits);
+        await using var store = await context.OpenStoreAsync(cancellationToken);
+        var population = await store.LoadPopulationAsync(cancellationToken);
+        return MatchFileRunner.Run(table, population, outPath);
+    }
+}

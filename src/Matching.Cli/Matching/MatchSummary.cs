@@ -1,0 +1,58 @@
+using Matching.Core.Matching;
+
+namespace Matching.Cli.Matching;
+
+/// <summary>Counts of one matched file, for the operator.</summary>
+internal sealed class MatchSummary
+{
+    private readonly long[] _byMethod = new long[Enum.GetValues<MatchMethod>().Length];
+
+    public long Rows { get; private set; }
+
+    public long Matched { get; private set; }
+
+    public long Unmatched { get; private set; }
+
+    public long Rejected { get; private set; }
+
+    public long NameMismatches { get; private set; }
+
+    public long ByMethod(MatchMethod method) => _byMethod[(int)method];
+
+    public void Add(in MatchResult result)
+    {
+        Rows++;
+        switch (result.Status)
+        {
+            case MatchStatus.Matched:
+                Matched++;
+                _byMethod[(int)result.Method]++;
+                break;
+            case MatchStatus.Unmatched:
+                Unmatched++;
+                if (result.Reason is { } reason && reason.StartsWith(MatchResult.NameMismatch, StringComparison.Ordinal))
+                {
+                    NameMismatches++;
+                }
+
+                break;
+            default:
+                Rejected++;
+                break;
+        }
+    }
+
+    public string MethodsText()
+    {
+        var parts = new List<string>();
+        foreach (var method in Enum.GetValues<MatchMethod>())
+        {
+            if (method != MatchMethod.None && _byMethod[(int)method] > 0)
+            {
+                parts.Add($"{MatchText.Of(method)} {_byMethod[(int)method]}");
+            }
+        }
+
+        return parts.Count == 0 ? "-" : string.Join(", ", parts);
+    }
+}

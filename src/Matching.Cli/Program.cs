@@ -1,0 +1,3 @@
+using Matching.Cli;
+
+return await CliApp.RunAsync(args, Console.Out, Console.Error, TimeProvider.System);

@@ -1,0 +1,162 @@
+using System.Globalization;
+using System.Text;
+using Matching.Core.Identity;
+using Matching.Core.Population;
+
+namespace Matching.Core.Matching;
+
+/// <summary>
+/// Matches source rows to low-income persons. Order: the ID as typed or cleaned (exact, normalized, upgraded15);
+/// then, for an 18-character ID that fails validation, its one-slip corrections, accepted only when exactly one
+/// is in the database and its name agrees (corrected). An ID found under another name is never a match.
+/// </summary>
+public sealed class Matcher(PopulationIndex population)
+{
+    /// <summary>Confidence of an ID match confirmed by the name (or exact as typed).</summary>
+    public const double ConfirmedConfidence = 1.0;
+
+    /// <summary>Confidence of an ID match the extract gave no name to confirm.</summary>
+    public const double UnconfirmedConfidence = 0.97;
+
+    /// <summary>Confidence of a corrected ID: the one correction in the database, with the same name.</summary>
+    public const double CorrectedConfidence = 0.95;
+
+    /// <summary>Matches one row. <paramref name="rawName"/> may be empty when the extract has no name column.</summary>
+    public MatchResult Match(ReadOnlySpan<char> rawId, ReadOnlySpan<char> rawName)
+    {
+        // A name cell of spaces (also U+3000) is a missing name, not a different one.
+        rawName = rawName.Trim();
+        Span<char> buffer = stackalloc char[IdNormalizer.MaxLength];
+        var parsed = IdParser.Parse(rawId, buffer);
+        if (parsed.IsValid)
+        {
+            return MatchValid(parsed, rawName);
+        }
+
+        if (parsed.IsCorrectable)
+        {
+            return MatchCorrected(parsed, buffer[..IdNumber.Length], rawName);
+        }
+
+        return new MatchResult(MatchStatus.Rejected, MatchMethod.None, -1, 0, parsed.Reason, parsed);
+    }
+
+    private MatchResult MatchValid(IdParseResult parsed, ReadOnlySpan<char> rawName)
+    {
+        var method = parsed.Kind switch
+        {
+            IdKind.Valid15 => MatchMethod.Upgraded15,
+            _ when parsed.IsExact => MatchMethod.Exact,
+            _ => MatchMethod.Normalized,
+        };
+
+        if (!population.TryFind(parsed.Id.Key, out var person))
+        {
+            var why = method == MatchMethod.Exact ? "not in the low-income database" : $"{Describe(parsed)}; not in the low-income database";
+            return new MatchResult(MatchStatus.Unmatched, MatchMethod.None, -1, 0, why, parsed);
+        }
+
+        if (rawName.IsEmpty)
+        {
+            return new MatchResult(MatchStatus.Matched, method, person, UnconfirmedConfidence,
+                method == MatchMethod.Exact ? "no name to confirm" : $"{Describe(parsed)}; no name to confirm", parsed);
+        }
+
+        var similarity = PersonName.Similarity(rawName, population.Name(person));
+        if (similarity < PersonName.AgreeThreshold)
+        {
+            var why = string.Create(CultureInfo.InvariantCulture,
+                $"{MatchResult.NameMismatch}: {parsed.Id.Masked} is in the database under another name (similarity {similarity:0.00})");
+            return new MatchResult(MatchStatus.Unmatched, MatchMethod.None, -1, 0, why, parsed);
+        }
+
+        return new MatchResult(MatchStatus.Matched, method, person, ConfirmedConfidence,
+            method == MatchMethod.Exact ? null : Describe(parsed), parsed);
+    }
+
+    private MatchResult MatchCorrected(IdParseResult parsed, ReadOnlySpan<char> normalized18, ReadOnlySpan<char> rawName)
+    {
+        Span<long> candidates = stackalloc long[IdCorrections.MaxCandidates];
+        var count = IdCorrections.Candidates(normalized18, candidates);
+        Span<int> found = stackalloc int[IdCorrections.MaxCandidates];
+        var inDb = 0;
+        for (var i = 0; i < count; i++)
+        {
+            if (population.TryFind(candidates[i], out var person))
+            {
+                found[inDb++] = person;
+            }
+        }
+
+        var weighed = string.Create(CultureInfo.InvariantCulture, $"{parsed.Reason}; {inDb} of {count} corrections in the database");
+        if (inDb == 0)
+        {
+            return new MatchResult(MatchStatus.Rejected, MatchMethod.None, -1, 0, weighed, parsed);
+        }
+
+        var list = ListMasked(found[..inDb]);
+        if (inDb > 1)
+        {
+            return new MatchResult(MatchStatus.Unmatched, MatchMethod.None, -1, 0, $"{weighed} ({list}): ambiguous", parsed);
+        }
+
+        var only = found[0];
+        if (rawName.IsEmpty)
+        {
+            return new MatchResult(MatchStatus.Unmatched, MatchMethod.None, -1, 0, $"{weighed} ({list}): no name to confirm", parsed);
+        }
+
+        if (!PersonName.Agree(rawName, population.Name(only)))
+        {
+            return new MatchResult(MatchStatus.Unmatched, MatchMethod.None, -1, 0, $"{weighed} ({list}): name disagrees", parsed);
+        }
+
+        return new MatchResult(MatchStatus.Matched, MatchMethod.Corrected, only, CorrectedConfidence,
+            $"{weighed} ({list}): name agrees", parsed);
+    }
+
+    private string ListMasked(ReadOnlySpan<int> persons)
+    {
+        var text = new StringBuilder();
+        foreach (var person in persons)
+        {
+            if (text.Length > 0)
+            {
+                text.Append(' ');
+            }
+
+            text.Append(population.Id(person).Masked);
+        }
+
+        return text.ToString();
+    }
+
+    private static string Describe(IdParseResult parsed)
+    {
+        if (parsed.Kind == IdKind.Valid15)
+        {
+            return "15-digit ID upgraded to 18";
+        }
+
+        var parts = new List<string>(4);
+        if (parsed.Kind == IdKind.DisabilityCertificate)
+        {
+            parts.Add("ID taken from a disability certificate number");
+        }
+
+        AddRepair(parts, parsed.Repairs, IdRepairs.Whitespace, "spaces removed");
+        AddRepair(parts, parsed.Repairs, IdRepairs.FullWidth, "full-width characters folded");
+        AddRepair(parts, parsed.Repairs, IdRepairs.LowercaseX, "lowercase x");
+        AddRepair(parts, parsed.Repairs, IdRepairs.Apostrophe, "leading apostrophe removed");
+        AddRepair(parts, parsed.Repairs, IdRepairs.TrailingDecimal, "trailing .0 removed");
+        return string.Join(", ", parts);
+    }
+
+    private static void AddRepair(List<string> parts, IdRepairs repairs, IdRepairs flag, string text)
+    {
+        if ((repairs & flag) != 0)
+        {
+            parts.Add(text);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using CsvHelper;
+using Matching.Core.Identity;
+using Matching.Core.Matching;
+
+namespace Matching.Export;
+
+/// <summary>
+/// Writes the match result CSV of CONTRACT.md: UTF-8 with BOM, comma-separated, one row per source data row:
+/// <c>source_row,raw_id,raw_name,status,matched_id,method,confidence,reason</c>.
+/// </summary>
+public sealed class MatchResultCsvWriter : IDisposable
+{
+    public static readonly string[] Columns = ["source_row", "raw_id", "raw_name", "status", "matched_id", "method", "confidence", "reason"];
+
+    private readonly CsvWriter _csv;
+    private readonly char[] _id = new char[IdNumber.Length];
+
+    public MatchResultCsvWriter(string path)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (folder is not null)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        // Escape: a value typed as "=1+2" must not become a formula when a clerk opens the file in Excel.
+        _csv = CsvWriter.ToFile(path, new CsvWriterOptions { WriteByteOrderMark = true, Injection = CsvInjection.Escape });
+        _csv.WriteHeader(Columns);
+    }
+
+    public long Rows { get; private set; }
+
+    /// <param name="sourceRow">The row number a spreadsheet shows.</param>
+    /// <param name="rawId">The ID cell as typed.</param>
+    /// <param name="rawName">The name cell as typed.</param>
+    /// <param name="result">The match.</param>
+    /// <param name="matched">The matched person's ID, when matched.</param>
+    public void Write(long sourceRow, ReadOnlySpan<char> rawId, ReadOnlySpan<char> rawName, in MatchResult result, IdNumber? matched)
+    {
+        _csv.WriteField(sourceRow, default);
+        _csv.WriteField(rawId);
+        _csv.WriteField(rawName);
+        _csv.WriteField(MatchText.Of(result.Status));
+        if (matched is { } id)
+        {
+            IdNumber.Write(id.Key, _id);
+            _csv.WriteField(_id.AsSpan());
+        }
+        else
+        {
+            _csv.WriteField(ReadOnlySpan<char>.Empty);
+        }
+
+        _csv.WriteField(MatchText.Of(result.Method));
+        Span<char> confidence = stackalloc char[8];
+        result.Confidence.TryFormat(confidence, out var n, "0.###", CultureInfo.InvariantCulture);
+        _csv.WriteField(confidence[..n]);
+        _csv.WriteField(result.Reason ?? string.Empty);
+        _csv.EndRecord();
+        Rows++;
+    }
+
+    public void Dispose() => _csv.Dispose();
+}

@@ -1,0 +1,11 @@
+namespace Matching.Ingest.HeaderMaps;
+
+/// <summary>One field of a department's extract: the column names it may go by, and whether a file must have it.</summary>
+public sealed record FieldSpec
+{
+    /// <value>Accepted header texts, compared after <see cref="HeaderText.Normalize"/>.</value>
+    public IReadOnlyList<string> Headers { get; init; } = [];
+
+    /// <value>Whether a file without this column is refused. Default false.</value>
+    public bool Required { get; init; }
+}

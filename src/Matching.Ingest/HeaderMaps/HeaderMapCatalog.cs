@@ -1,0 +1,83 @@
+using System.Text.Json;
+using Matching.Core.Errors;
+
+namespace Matching.Ingest.HeaderMaps;
+
+/// <summary>Every source's <see cref="HeaderMap"/>, read from the <c>*.json</c> files of a folder.</summary>
+public sealed class HeaderMapCatalog
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNameCaseInsensitive = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    private readonly Dictionary<string, HeaderMap> _maps;
+
+    private HeaderMapCatalog(Dictionary<string, HeaderMap> maps) => _maps = maps;
+
+    /// <summary>The folder shipped beside the program.</summary>
+    public static string DefaultDirectory => Path.Combine(AppContext.BaseDirectory, "HeaderMaps");
+
+    /// <summary>The sources known, sorted: <c>lowincome</c> and the department codes.</summary>
+    public IEnumerable<string> Sources => _maps.Keys.Order(StringComparer.Ordinal);
+
+    public static HeaderMapCatalog Load(string directory)
+    {
+        if (!Directory.Exists(directory))
+        {
+            throw new MatchingException($"{directory}: header map folder not found");
+        }
+
+        var maps = new Dictionary<string, HeaderMap>(StringComparer.OrdinalIgnoreCase);
+        foreach (var file in Directory.EnumerateFiles(directory, "*.json").Order(StringComparer.Ordinal))
+        {
+            HeaderMap? map;
+            try
+            {
+                map = JsonSerializer.Deserialize<HeaderMap>(File.ReadAllText(file), Json);
+            }
+            catch (JsonException ex)
+            {
+                throw new MatchingException($"{file}: not a valid header map: {ex.Message}", ex);
+            }
+
+            var problem = map is null ? "empty" : Validate(map);
+            if (problem is not null)
+            {
+                throw new MatchingException($"{file}: {problem}");
+            }
+
+            maps[map!.Source] = map;
+        }
+
+        return new HeaderMapCatalog(maps);
+    }
+
+    public HeaderMap Get(string source)
+    {
+        if (_maps.TryGetValue(source, out var map))
+        {
+            return map;
+        }
+
+        var known = string.Join(", ", Sources.Where(s => s != "lowincome"));
+        throw new MatchingException($"unknown department '{source}': known departments are {known}");
+    }
+
+    private static string? Validate(HeaderMap map)
+    {
+        if (string.IsNullOrWhiteSpace(map.Source))
+        {
+            return "'source' is missing";
+        }
+
+        if (!map.Fields.TryGetValue(HeaderMap.IdField, out var id) || id.Headers.Count == 0)
+        {
+            return "the 'id' field and its headers are missing";
+        }
+
+        return null;
+    }
+}

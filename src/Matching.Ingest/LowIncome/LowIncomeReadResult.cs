@@ -1,0 +1,7 @@
+using Matching.Core.Population;
+using Matching.Ingest.Rejects;
+
+namespace Matching.Ingest.LowIncome;
+
+/// <summary>What reading a low-income export gave: the snapshot to load, and the rows refused.</summary>
+public sealed record LowIncomeReadResult(LowIncomeSnapshot Snapshot, long RowsRead, IReadOnlyList<RejectedRow> Rejected);

@@ -1,0 +1,233 @@
+using System.Globalization;
+using Matching.Core.Identity;
+using Matching.Core.Population;
+using Matching.Ingest.HeaderMaps;
+using Matching.Ingest.Rejects;
+
+namespace Matching.Ingest.LowIncome;
+
+/// <summary>
+/// Reads a civil-affairs export (one row per household member) into a <see cref="LowIncomeSnapshot"/>. Rows whose
+/// ID cannot be made valid, or whose coded cells are unknown, are rejected with row, column and reason; the rest load.
+/// </summary>
+public sealed class LowIncomeReader
+{
+    private static readonly (string Field, AidType Aid)[] AidFields =
+    [
+        ("aidMedical", AidType.Medical), ("aidEducation", AidType.Education), ("aidEmployment", AidType.Employment),
+        ("aidHousing", AidType.Housing), ("aidDisability", AidType.DisabilitySubsidy), ("aidTemporary", AidType.Temporary),
+    ];
+
+    private static readonly char[] CategorySeparators = ['、', ',', '，', ';', '；', '/', '|', ' '];
+
+    private readonly Dictionary<string, AidCategory> _categories = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, bool> _flags = new(StringComparer.OrdinalIgnoreCase);
+
+    public LowIncomeReader(HeaderMap map)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        if (map.Values.TryGetValue("category", out var categories))
+        {
+            foreach (var (code, labels) in categories)
+            {
+                foreach (var label in labels)
+                {
+                    _categories[label.Trim()] = Codes.CategoryOf(code);
+                }
+            }
+        }
+
+        if (map.Values.TryGetValue("flag", out var flags))
+        {
+            foreach (var (code, labels) in flags)
+            {
+                foreach (var label in labels)
+                {
+                    _flags[label.Trim()] = code == "yes";
+                }
+            }
+        }
+    }
+
+    public LowIncomeReadResult Read(SourceTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var households = new Dictionary<string, Household>(StringComparer.Ordinal);
+        var members = new List<Member>();
+        var seen = new HashSet<(string, long)>();
+        var rejected = new List<RejectedRow>();
+        long rowsRead = 0;
+        var row = new RowReader(table, rejected, this);
+        while (table.Read())
+        {
+            rowsRead++;
+            row.Begin();
+            var id = row.Id();
+            var householdId = row.Required("householdId");
+            var name = row.Required(HeaderMap.NameField);
+            var categories = row.Categories();
+            var household = new Household
+            {
+                HouseholdId = householdId,
+                Subdistrict = row.Text("subdistrict"),
+                Village = row.Text("village"),
+                AnnualIncome = row.Decimal("income"),
+                HousingDifficulty = row.Flag("housingDifficulty"),
+                Aid = AidOf(row),
+            };
+            var member = new Member
+            {
+                HouseholdId = householdId,
+                Id = id,
+                Name = PersonName.Normalize(name),
+                Relation = row.Text("relation"),
+                Categories = categories,
+                SeriousIllness = row.Flag("seriousIllness"),
+                SevereDisability = row.Flag("severeDisability"),
+                TekunSupport = row.Text("tekunSupport"),
+            };
+
+            if (row.Failed)
+            {
+                continue;
+            }
+
+            if (!seen.Add((householdId, id.Key)))
+            {
+                rejected.Add(new RejectedRow(table.Reader.SourceRow, table.ColumnName(HeaderMap.IdField), id.Masked,
+                    RejectReason.DuplicateRow, "the same person is listed twice in this household"));
+                continue;
+            }
+
+            households[householdId] = households.TryGetValue(householdId, out var known)
+                ? known with { Aid = known.Aid | household.Aid }
+                : household;
+            members.Add(member);
+        }
+
+        return new LowIncomeReadResult(new LowIncomeSnapshot([.. households.Values], members), rowsRead, rejected);
+    }
+
+    private static AidType AidOf(RowReader row)
+    {
+        var aid = AidType.None;
+        foreach (var (field, type) in AidFields)
+        {
+            if (row.Flag(field))
+            {
+                aid |= type;
+            }
+        }
+
+        return aid;
+    }
+
+    /// <summary>Reads the cells of one row, collecting the first problem as a rejection.</summary>
+    private sealed class RowReader(SourceTable table, List<RejectedRow> rejected, LowIncomeReader owner)
+    {
+        public bool Failed { get; private set; }
+
+        public void Begin() => Failed = false;
+
+        public IdNumber Id()
+        {
+            var raw = Cell(HeaderMap.IdField);
+            var parsed = IdParser.Parse(raw);
+            if (parsed.IsValid)
+            {
+                return parsed.Id;
+            }
+
+            Reject(HeaderMap.IdField, IdNumber.Mask(raw.Trim()),
+                parsed.Kind == IdKind.Empty ? RejectReason.IdMissing : RejectReason.IdInvalid, parsed.Reason);
+            return default;
+        }
+
+        public string Required(string field)
+        {
+            var value = Cell(field).Trim();
+            if (value.Length == 0)
+            {
+                Reject(field, string.Empty, RejectReason.ValueMissing, "required value is empty");
+            }
+
+            return value;
+        }
+
+        public string Text(string field) => Cell(field).Trim();
+
+        public AidCategory Categories()
+        {
+            var raw = Cell("category");
+            var categories = AidCategory.None;
+            foreach (var part in raw.Split(CategorySeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (!owner._categories.TryGetValue(part, out var category))
+                {
+                    Reject("category", raw, RejectReason.ValueUnknown, $"unknown category '{part}'");
+                    return AidCategory.None;
+                }
+
+                categories |= category;
+            }
+
+            if (categories == AidCategory.None)
+            {
+                Reject("category", raw, RejectReason.ValueMissing, "no category");
+            }
+
+            return categories;
+        }
+
+        public bool Flag(string field)
+        {
+            var raw = Cell(field).Trim();
+            if (raw.Length == 0)
+            {
+                return false;
+            }
+
+            if (owner._flags.TryGetValue(raw, out var yes))
+            {
+                return yes;
+            }
+
+            Reject(field, raw, RejectReason.ValueUnknown, $"'{raw}' is not a yes/no value (是/否)");
+            return false;
+        }
+
+        public decimal? Decimal(string field)
+        {
+            var raw = Cell(field).Trim().Replace(",", string.Empty, StringComparison.Ordinal);
+            if (raw.Length == 0)
+            {
+                return null;
+            }
+
+            if (decimal.TryParse(raw, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) && value >= 0)
+            {
+                return value;
+            }
+
+            Reject(field, raw, RejectReason.NumberInvalid, $"'{raw}' is not an amount");
+            return null;
+        }
+
+        private string Cell(string field)
+        {
+            var column = table.Column(field);
+            return column < 0 ? string.Empty : table.Reader.GetString(column);
+        }
+
+        private void Reject(string field, string maskedValue, RejectReason reason, string detail)
+        {
+            if (Failed)
+            {
+                return;
+            }
+
+            Failed = true;
+            rejected.Add(new RejectedRow(table.Reader.SourceRow, table.ColumnName(field), maskedValue, reason, detail));
+        }
+    }
+}

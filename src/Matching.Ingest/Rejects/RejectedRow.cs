@@ -1,0 +1,4 @@
+namespace Matching.Ingest.Rejects;
+
+/// <summary>One row that was not loaded: where it is, which column, the value (masked) and why.</summary>
+public sealed record RejectedRow(long SourceRow, string Column, string MaskedValue, RejectReason Reason, string Detail);

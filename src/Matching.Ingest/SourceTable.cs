@@ -1,0 +1,137 @@
+using Matching.Core.Errors;
+using Matching.Ingest.HeaderMaps;
+using Matching.Ingest.Tables;
+
+namespace Matching.Ingest;
+
+/// <summary>
+/// A table file with its header found and its columns mapped to a source's fields. The header row is looked for
+/// among the first rows (titles above it are common); footer lines such as 合计 or 制表人 are skipped.
+/// </summary>
+public sealed class SourceTable : IDisposable
+{
+    private static readonly string[] FooterPrefixes = ["合计", "总计", "小计", "制表", "填报", "审核", "负责人", "填表"];
+
+    private readonly int[] _columns;
+    private readonly string[] _fieldNames;
+
+    private SourceTable(ITableReader reader, HeaderMap map, long headerRow, int[] columns, string[] headers)
+    {
+        Reader = reader;
+        Map = map;
+        HeaderRow = headerRow;
+        _columns = columns;
+        _fieldNames = [.. map.Fields.Keys];
+        Headers = headers;
+    }
+
+    public ITableReader Reader { get; }
+
+    public HeaderMap Map { get; }
+
+    /// <summary>The spreadsheet row number of the header.</summary>
+    public long HeaderRow { get; }
+
+    /// <summary>The header cells as typed.</summary>
+    public IReadOnlyList<string> Headers { get; }
+
+    public string File => Reader.File;
+
+    public static SourceTable Open(string path, HeaderMap map, IngestLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        ArgumentNullException.ThrowIfNull(limits);
+        var reader = TableReaders.Open(path, limits);
+        try
+        {
+            return Locate(reader, map, limits);
+        }
+        catch
+        {
+            reader.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The column index of a field, or -1 when the file has no such column.</summary>
+    public int Column(string field)
+    {
+        var i = Array.IndexOf(_fieldNames, field);
+        return i < 0 ? -1 : _columns[i];
+    }
+
+    /// <summary>The header text of a field's column as the file spells it (for messages).</summary>
+    public string ColumnName(string field)
+    {
+        var column = Column(field);
+        return column >= 0 && column < Headers.Count ? Headers[column] : field;
+    }
+
+    /// <summary>Advances to the next data row, skipping footer lines.</summary>
+    public bool Read()
+    {
+        while (Reader.Read())
+        {
+            if (!IsFooter(Reader.GetString(0)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static SourceTable Locate(ITableReader reader, HeaderMap map, IngestLimits limits)
+    {
+        var fields = map.Fields.ToArray();
+        var accepted = fields.Select(f => f.Value.Headers.Select(HeaderText.Normalize).ToHashSet(StringComparer.Ordinal)).ToArray();
+        var idIndex = Array.FindIndex(fields, f => f.Key == HeaderMap.IdField);
+        for (var scanned = 0; scanned < limits.HeaderScanRows && reader.Read(); scanned++)
+        {
+            var cells = new string[reader.FieldCount];
+            for (var c = 0; c < cells.Length; c++)
+            {
+                cells[c] = reader.GetString(c);
+            }
+
+            var normalized = cells.Select(HeaderText.Normalize).ToArray();
+            var columns = new int[fields.Length];
+            for (var f = 0; f < fields.Length; f++)
+            {
+                columns[f] = Array.FindIndex(normalized, h => accepted[f].Contains(h));
+            }
+
+            if (columns[idIndex] < 0)
+            {
+                continue;
+            }
+
+            var missing = fields.Where((f, i) => f.Value.Required && columns[i] < 0).Select(f => $"{f.Key} ({string.Join("/", f.Value.Headers)})").ToList();
+            if (missing.Count > 0)
+            {
+                throw new InputFileException(reader.File, $"the header has no column for {string.Join(", ", missing)}", reader.SourceRow);
+            }
+
+            return new SourceTable(reader, map, reader.SourceRow, columns, cells);
+        }
+
+        var names = string.Join("/", map.Fields[HeaderMap.IdField].Headers);
+        throw new InputFileException(reader.File, $"no ID column found in the first {limits.HeaderScanRows} rows (looked for a header named {names})");
+    }
+
+    private static bool IsFooter(string firstCell)
+    {
+        var text = firstCell.AsSpan().Trim();
+        foreach (var prefix in FooterPrefixes)
+        {
+            if (text.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public void Dispose() => Reader.Dispose();
+}

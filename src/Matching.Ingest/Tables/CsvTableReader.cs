@@ -1,0 +1,94 @@
+using CsvHelper;
+using Matching.Core.Errors;
+
+namespace Matching.Ingest.Tables;
+
+/// <summary>
+/// CSV through CsvHelper's span-first UTF-8 reader. Encoding (UTF-8, GB18030) and separator (comma, tab, …)
+/// are detected; no header is assumed, since titles above the header are common (see <see cref="SourceTable"/>).
+/// </summary>
+public sealed class CsvTableReader : ITableReader
+{
+    private readonly CsvReader _csv;
+    private readonly IngestLimits _limits;
+
+    public CsvTableReader(string path, IngestLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        File = path;
+        _limits = limits;
+        var encoding = TextEncodingDetector.Detect(path);
+        var options = new CsvReaderOptions
+        {
+            HasHeader = false,
+            TrackLineNumbers = true,
+            SkipEmptyLines = true,
+            Encoding = encoding,
+            MaxRecordSize = Math.Max(1 << 20, limits.MaxCellChars * 4 * 4),
+            IncludeValuesInExceptions = false,
+        };
+        _csv = CsvReader.FromFile(path, options);
+    }
+
+    public string File { get; }
+
+    public long SourceRow => _csv.LineNumber;
+
+    public int FieldCount => _csv.FieldCount;
+
+    public bool Read()
+    {
+        try
+        {
+            if (!_csv.Read())
+            {
+                return false;
+            }
+        }
+        catch (CsvFormatException ex)
+        {
+            throw new InputFileException(File, "the CSV cannot be read: " + ex.Message, row: SafeRow(), inner: ex);
+        }
+
+        if (_csv.FieldCount > _limits.MaxColumns)
+        {
+            throw new InputFileException(File, $"{_csv.FieldCount} columns, more than the limit of {_limits.MaxColumns}", SourceRow);
+        }
+
+        return true;
+    }
+
+    public string GetString(int column) => column < _csv.FieldCount ? _csv.GetString(column) ?? string.Empty : string.Empty;
+
+    public ReadOnlySpan<char> GetSpan(int column, Span<char> scratch)
+    {
+        if (column >= _csv.FieldCount)
+        {
+            return [];
+        }
+
+        var bytes = _csv.GetSpan(column);
+        if (bytes.Length <= scratch.Length)
+        {
+            // UTF-8 never needs more UTF-16 chars than it has bytes.
+            var n = _csv.GetChars(column, scratch);
+            return scratch[..n];
+        }
+
+        return GetString(column);
+    }
+
+    private long? SafeRow()
+    {
+        try
+        {
+            return _csv.LineNumber;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    public void Dispose() => _csv.Dispose();
+}

@@ -1,0 +1,45 @@
+using Matching.Core.Errors;
+
+namespace Matching.Ingest.Tables;
+
+/// <summary>Opens a table file by its extension: .csv/.txt/.tsv, .xlsx, .xls.</summary>
+public static class TableReaders
+{
+    public static ITableReader Open(string path, IngestLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        if (!System.IO.File.Exists(path))
+        {
+            throw new InputFileException(path, Directory.Exists(path) ? "is a folder, not a file" : "no such file");
+        }
+
+        var info = new FileInfo(path);
+        if (info.Length == 0)
+        {
+            throw new InputFileException(path, "the file is empty");
+        }
+
+        if (info.Length > limits.MaxFileBytes)
+        {
+            throw new InputFileException(path, $"the file is {info.Length:N0} bytes, more than the limit of {limits.MaxFileBytes:N0}");
+        }
+
+        try
+        {
+            return Path.GetExtension(path).ToLowerInvariant() switch
+            {
+                ".csv" or ".txt" or ".tsv" => new CsvTableReader(path, limits),
+                ".xlsx" or ".xlsm" or ".xls" => new ExcelTableReader(path, limits),
+                var other => throw new InputFileException(path, $"unsupported file type '{other}': use .csv, .xlsx or .xls"),
+            };
+        }
+        catch (IOException ex)
+        {
+            throw new InputFileException(path, "cannot be opened: " + ex.Message, inner: ex);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new InputFileException(path, "cannot be opened: permission denied", inner: ex);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+namespace Matching.Storage;
+
+/// <summary>The record of one imported file: what, from whom, when, and its fingerprint.</summary>
+public sealed record BatchInfo
+{
+    public const string LowIncomeKind = "lowincome";
+
+    public required string Kind { get; init; }
+
+    public string? Department { get; init; }
+
+    public required string FileName { get; init; }
+
+    /// <summary>SHA-256 of the file's bytes, lower-case hex: the same bytes imported twice are recognised.</summary>
+    public required string Sha256 { get; init; }
+
+    public required long SizeBytes { get; init; }
+
+    /// <summary>The OS user who ran the import.</summary>
+    public required string Operator { get; init; }
+
+    public required DateTimeOffset ImportedAt { get; init; }
+}

@@ -1,0 +1,15 @@
+using Matching.Core.Errors;
+
+namespace Matching.Storage.Dialects;
+
+/// <summary>Picks the dialect of a provider.</summary>
+public static class SqlDialects
+{
+    public static ISqlDialect For(DatabaseProvider provider) => provider switch
+    {
+        DatabaseProvider.Sqlite => new SqliteDialect(),
+
+        // TODO(#7): SQL Server (Microsoft.Data.SqlClient) and PostgreSQL (Npgsql) dialects.
+        _ => throw new MatchingException($"--provider {provider.ToString().ToLowerInvariant()}: not available in this version yet; use sqlite"),
+    };
+}

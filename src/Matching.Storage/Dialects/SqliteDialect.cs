@@ -1,0 +1,57 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+
+namespace Matching.Storage.Dialects;
+
+/// <summary>SQLite through Microsoft.Data.Sqlite: the embedded default.</summary>
+public sealed class SqliteDialect : ISqlDialect
+{
+    public string Folder => "sqlite";
+
+    public DbConnection CreateConnection(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (!string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+            if (folder is not null)
+            {
+                Directory.CreateDirectory(folder);
+            }
+        }
+
+        return new SqliteConnection(builder.ToString());
+    }
+
+    public async Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+
+        // WAL lets readers go on while an import writes; NORMAL is durable at each commit under WAL.
+        command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public string InsertBatch => """
+        INSERT INTO import_batch (kind, department, file_name, sha256, size_bytes, operator, imported_at)
+        VALUES (@Kind, @Department, @FileName, @Sha256, @SizeBytes, @Operator, @ImportedAt)
+        RETURNING batch_id
+        """;
+
+    public string UpsertHousehold => """
+        INSERT INTO household (household_id, subdistrict, village, annual_income, housing_difficulty, active, first_batch_id, last_batch_id)
+        VALUES (@household_id, @subdistrict, @village, @annual_income, @housing_difficulty, 1, @batch_id, @batch_id)
+        ON CONFLICT (household_id) DO UPDATE SET
+            subdistrict = excluded.subdistrict, village = excluded.village, annual_income = excluded.annual_income,
+            housing_difficulty = excluded.housing_difficulty, active = 1, last_batch_id = excluded.last_batch_id
+        """;
+
+    public string UpsertMember => """
+        INSERT INTO member (household_id, id_key, id_number, name, relation, serious_illness, severe_disability, tekun_support, active, first_batch_id, last_batch_id)
+        VALUES (@household_id, @id_key, @id_number, @name, @relation, @serious_illness, @severe_disability, @tekun_support, 1, @batch_id, @batch_id)
+        ON CONFLICT (household_id, id_key) DO UPDATE SET
+            name = excluded.name, relation = excluded.relation, serious_illness = excluded.serious_illness,
+            severe_disability = excluded.severe_disability, tekun_support = excluded.tekun_support,
+            active = 1, last_batch_id = excluded.last_batch_id
+        """;
+}

@@ -1,0 +1,101 @@
+using System.Data.Common;
+using Dapper;
+using Matching.Core.Errors;
+using Matching.Storage.Dialects;
+
+namespace Matching.Storage;
+
+/// <summary>
+/// The one storage boundary: every SQL statement Matching sends goes through here (and its dialect). Opens one
+/// connection per command; each import is one transaction, so a failure leaves the data as it was.
+/// </summary>
+public sealed partial class MatchingStore : IAsyncDisposable
+{
+    private readonly ISqlDialect _dialect;
+    private readonly TimeProvider _time;
+    private readonly DbConnection _connection;
+
+    private MatchingStore(ISqlDialect dialect, DbConnection connection, TimeProvider time)
+    {
+        _dialect = dialect;
+        _connection = connection;
+        _time = time;
+    }
+
+    /// <summary>Opens the database. Call <see cref="InitAsync"/> (or check <see cref="RequireSchemaAsync"/>) before use.</summary>
+    public static async Task<MatchingStore> OpenAsync(StorageOptions options, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var dialect = SqlDialects.For(options.Provider);
+        var connection = dialect.CreateConnection(options.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await dialect.PrepareAsync(connection, cancellationToken);
+        }
+        catch (DbException ex)
+        {
+            await connection.DisposeAsync();
+            throw new MatchingException($"database: cannot open ({ex.Message})", ex);
+        }
+
+        return new MatchingStore(dialect, connection, time);
+    }
+
+    /// <summary>The newest schema version this program knows.</summary>
+    public int TargetVersion => Migrator.Scripts(_dialect.Folder)[^1].Version;
+
+    /// <summary>Creates or upgrades the schema; idempotent. Returns the versions before and after.</summary>
+    public Task<(int From, int To)> InitAsync(CancellationToken cancellationToken) =>
+        Migrator.UpgradeAsync(_connection, _dialect.Folder, _time.GetUtcNow(), cancellationToken);
+
+    /// <summary>Fails with a clear message when the schema is missing or older than this program.</summary>
+    public async Task RequireSchemaAsync(CancellationToken cancellationToken)
+    {
+        var version = await Migrator.CurrentVersionAsync(_connection, cancellationToken);
+        if (version < TargetVersion)
+        {
+            throw new MatchingException(version == 0
+                ? "database: no schema yet; run `matching init` first"
+                : $"database: schema version {version} is older than {TargetVersion}; run `matching init` to upgrade");
+        }
+    }
+
+    /// <summary>Row counts of every data table, for checks that a failed import changed nothing.</summary>
+    public async Task<IReadOnlyDictionary<string, long>> CountRowsAsync(CancellationToken cancellationToken)
+    {
+        string[] tables = ["import_batch", "household", "member", "member_category", "household_aid"];
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var table in tables)
+        {
+            counts[table] = await _connection.ExecuteScalarAsync<long>(
+                new CommandDefinition($"SELECT COUNT(*) FROM {table}", cancellationToken: cancellationToken));
+        }
+
+        return counts;
+    }
+
+    /// <summary>The most recent batch of a kind whose file had these bytes, if any.</summary>
+    public Task<BatchRecord?> FindBatchByHashAsync(string kind, string sha256, CancellationToken cancellationToken) =>
+        _connection.QueryFirstOrDefaultAsync<BatchRecord>(new CommandDefinition(
+            """
+            SELECT batch_id AS BatchId, kind AS Kind, department AS Department, file_name AS FileName, sha256 AS Sha256,
+                   rows_read AS RowsRead, rows_accepted AS RowsAccepted, rows_rejected AS RowsRejected,
+                   operator AS Operator, imported_at AS ImportedAt
+            FROM import_batch WHERE kind = @kind AND sha256 = @sha256 ORDER BY batch_id DESC LIMIT 1
+            """,
+            new { kind, sha256 }, cancellationToken: cancellationToken));
+
+    /// <summary>The latest low-income batch, if any.</summary>
+    public Task<BatchRecord?> LastLowIncomeBatchAsync(CancellationToken cancellationToken) =>
+        _connection.QueryFirstOrDefaultAsync<BatchRecord>(new CommandDefinition(
+            """
+            SELECT batch_id AS BatchId, kind AS Kind, department AS Department, file_name AS FileName, sha256 AS Sha256,
+                   rows_read AS RowsRead, rows_accepted AS RowsAccepted, rows_rejected AS RowsRejected,
+                   operator AS Operator, imported_at AS ImportedAt
+            FROM import_batch WHERE kind = 'lowincome' ORDER BY batch_id DESC LIMIT 1
+            """,
+            cancellationToken: cancellationToken));
+
+    public ValueTask DisposeAsync() => _connection.DisposeAsync();
+}

@@ -1,0 +1,55 @@
+using Matching.Core.Errors;
+
+namespace Matching.Storage;
+
+/// <summary>Where the data lives: a provider and its connection string.</summary>
+public sealed record StorageOptions(DatabaseProvider Provider, string ConnectionString)
+{
+    /// <summary>The embedded default: <c>./data/matching.db</c>.</summary>
+    public const string DefaultSqliteFile = "data/matching.db";
+
+    /// <summary>
+    /// Resolves <c>--db</c> / <c>MATCHING_DB</c> and <c>--provider</c> / <c>MATCHING_PROVIDER</c>. A bare path means a
+    /// SQLite file; a connection string names its provider by its keys where it is plain.
+    /// </summary>
+    public static StorageOptions Resolve(string? db, string? provider)
+    {
+        db = string.IsNullOrWhiteSpace(db) ? DefaultSqliteFile : db.Trim();
+        var chosen = string.IsNullOrWhiteSpace(provider) ? Infer(db) : Parse(provider);
+        if (chosen == DatabaseProvider.Sqlite && !db.Contains('=', StringComparison.Ordinal))
+        {
+            db = $"Data Source={db}";
+        }
+
+        return new StorageOptions(chosen, db);
+    }
+
+    private static DatabaseProvider Parse(string provider) => provider.Trim().ToLowerInvariant() switch
+    {
+        "sqlite" => DatabaseProvider.Sqlite,
+        "sqlserver" or "mssql" => DatabaseProvider.SqlServer,
+        "postgres" or "postgresql" or "npgsql" => DatabaseProvider.Postgres,
+        _ => throw new MatchingException($"--provider: unknown provider '{provider}' (use sqlite, sqlserver or postgres)"),
+    };
+
+    private static DatabaseProvider Infer(string db)
+    {
+        if (!db.Contains('=', StringComparison.Ordinal))
+        {
+            return DatabaseProvider.Sqlite;
+        }
+
+        var lower = db.ToLowerInvariant();
+        if (lower.Contains("host=", StringComparison.Ordinal))
+        {
+            return DatabaseProvider.Postgres;
+        }
+
+        if (lower.Contains("server=", StringComparison.Ordinal) || lower.Contains("initial catalog=", StringComparison.Ordinal))
+        {
+            return DatabaseProvider.SqlServer;
+        }
+
+        return DatabaseProvider.Sqlite;
+    }
+}

@@ -1,0 +1,88 @@
+using Matching.Core.Population;
+using Matching.Testing;
+
+namespace Matching.Core.Tests.Population;
+
+public class PopulationIndexTests
+{
+    private static readonly DateOnly Birth = new(1970, 5, 20);
+
+    [Fact]
+    public void Constructor_ParallelArrays_IndexesEveryPerson()
+    {
+        var husband = TestIds.Make(TestIds.Jiyuan, Birth, 11);
+        var wife = TestIds.Make(TestIds.Jiyuan, Birth, 12);
+
+        var index = new PopulationIndex([husband.Key, wife.Key], ["张三", "李四"], ["H1", "H1"]);
+
+        Assert.Equal(2, index.Count);
+        Assert.Equal(0, index.DuplicateCount);
+        Assert.True(index.TryFind(wife.Key, out var person));
+        Assert.Equal(1, person);
+        Assert.Equal(wife, index.Id(person));
+        Assert.Equal("李四", index.Name(person));
+        Assert.Equal("H1", index.HouseholdId(person));
+        Assert.True(index.Contains(husband.Key));
+    }
+
+    [Fact]
+    public void TryFind_KeyNotIndexed_ReturnsFalse()
+    {
+        var index = new PopulationBuilder().Person(TestIds.Valid(1), "张三").Build();
+
+        Assert.False(index.TryFind(TestIds.Valid(2).Key, out _));
+        Assert.False(index.Contains(TestIds.Valid(2).Key));
+    }
+
+    [Fact]
+    public void Constructor_Empty_HasNoPersons()
+    {
+        var index = new PopulationIndex([], [], []);
+
+        Assert.Equal(0, index.Count);
+        Assert.False(index.Contains(TestIds.Valid(1).Key));
+    }
+
+    [Fact]
+    public void Constructor_SamePersonInTwoHouseholds_CountsDuplicateAndFirstAnswers()
+    {
+        var id = TestIds.Valid(5);
+
+        var index = new PopulationBuilder().Person(id, "张三", "H1").Person(id, "张三", "H2").Build();
+
+        Assert.Equal(2, index.Count);
+        Assert.Equal(1, index.DuplicateCount);
+        Assert.True(index.TryFind(id.Key, out var person));
+        Assert.Equal("H1", index.HouseholdId(person));
+    }
+
+    [Fact]
+    public void Constructor_NullArray_Throws()
+    {
+        Assert.Throws<ArgumentNullException>(() => new PopulationIndex(null!, [], []));
+        Assert.Throws<ArgumentNullException>(() => new PopulationIndex([], null!, []));
+        Assert.Throws<ArgumentNullException>(() => new PopulationIndex([], [], null!));
+    }
+
+    [Fact]
+    public void Constructor_ArraysOfDifferentLength_Throws()
+    {
+        var key = TestIds.Valid(1).Key;
+
+        Assert.Throws<ArgumentException>(() => new PopulationIndex([key], [], ["H1"]));
+        Assert.Throws<ArgumentException>(() => new PopulationIndex([key], ["张三"], []));
+    }
+
+    [Fact]
+    public void Household_Members_IndexedInOrderUnderTheHousehold()
+    {
+        var a = TestIds.Make(TestIds.Jiyuan, Birth, 1);
+        var b = TestIds.Make(TestIds.Jiyuan, Birth, 2);
+
+        var index = new PopulationBuilder().Household("H7", (a, "赵一"), (b, "赵二")).Build();
+
+        Assert.True(index.TryFind(b.Key, out var person));
+        Assert.Equal(1, person);
+        Assert.Equal("H7", index.HouseholdId(person));
+    }
+}
