@@ -121,10 +121,27 @@ public sealed class SourceTable : IDisposable
 
     private static bool IsFooter(string firstCell)
     {
-        var text = firstCell.AsSpan().Trim();
+        // "合  计" and "制 表 人" are spaced out to align in printed reports.
+        Span<char> text = stackalloc char[8];
+        var n = 0;
+        foreach (var c in firstCell)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                continue;
+            }
+
+            if (n == text.Length)
+            {
+                break;
+            }
+
+            text[n++] = c;
+        }
+
         foreach (var prefix in FooterPrefixes)
         {
-            if (text.StartsWith(prefix, StringComparison.Ordinal))
+            if (text[..n].StartsWith(prefix, StringComparison.Ordinal))
             {
                 return true;
             }

@@ -2,6 +2,7 @@ using System.Data;
 using System.Data.Common;
 using System.Globalization;
 using Dapper;
+using Matching.Core.Errors;
 using Matching.Core.Population;
 
 namespace Matching.Storage;
@@ -18,6 +19,19 @@ public sealed partial class MatchingStore
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(batch);
         await RequireSchemaAsync(cancellationToken);
+        try
+        {
+            return await WriteSnapshotAsync(snapshot, batch, rowsRead, rowsRejected, cancellationToken);
+        }
+        catch (DbException ex)
+        {
+            throw new MatchingException($"database: the low-income import of {batch.FileName} was rolled back ({ex.Message})", ex);
+        }
+    }
+
+    private async Task<long> WriteSnapshotAsync(
+        LowIncomeSnapshot snapshot, BatchInfo batch, long rowsRead, long rowsRejected, CancellationToken cancellationToken)
+    {
         await using var transaction = await _connection.BeginTransactionAsync(cancellationToken);
         var batchId = await InsertBatchAsync(batch, transaction, cancellationToken);
 

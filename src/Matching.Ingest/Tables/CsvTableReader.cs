@@ -38,21 +38,58 @@ public sealed class CsvTableReader : ITableReader
 
     public bool Read()
     {
-        try
+        while (true)
         {
-            if (!_csv.Read())
+            try
+            {
+                if (!_csv.Read())
+                {
+                    return false;
+                }
+            }
+            catch (CsvFormatException ex)
+            {
+                throw new InputFileException(File, "the CSV cannot be read: " + ex.Message, row: SafeRow(), inner: ex);
+            }
+
+            var used = UsedFieldCount();
+            if (used == 0)
+            {
+                // ",,,," rows that Excel writes for formatted empty rows: blank, not data.
+                continue;
+            }
+
+            if (used > _limits.MaxColumns)
+            {
+                throw new InputFileException(File, $"{used} columns, more than the limit of {_limits.MaxColumns}", SourceRow);
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>Fields up to the last one that holds more than whitespace.</summary>
+    private int UsedFieldCount()
+    {
+        for (var i = _csv.FieldCount - 1; i >= 0; i--)
+        {
+            if (!IsBlank(_csv.GetSpan(i)))
+            {
+                return i + 1;
+            }
+        }
+
+        return 0;
+    }
+
+    private static bool IsBlank(ReadOnlySpan<byte> utf8)
+    {
+        foreach (var b in utf8)
+        {
+            if (b is not ((byte)' ' or (byte)'\t'))
             {
                 return false;
             }
-        }
-        catch (CsvFormatException ex)
-        {
-            throw new InputFileException(File, "the CSV cannot be read: " + ex.Message, row: SafeRow(), inner: ex);
-        }
-
-        if (_csv.FieldCount > _limits.MaxColumns)
-        {
-            throw new InputFileException(File, $"{_csv.FieldCount} columns, more than the limit of {_limits.MaxColumns}", SourceRow);
         }
 
         return true;

@@ -65,19 +65,25 @@ public sealed class ExcelTableReader : ITableReader
             }
 
             _row++;
-            if (_reader.FieldCount > _limits.MaxColumns)
-            {
-                throw new InputFileException(File, $"{_reader.FieldCount} columns, more than the limit of {_limits.MaxColumns}", _row);
-            }
-
             _fieldCount = 0;
-            for (var i = 0; i < _reader.FieldCount; i++)
+            var cells = Math.Min(_reader.FieldCount, _cells.Length);
+            for (var i = 0; i < cells; i++)
             {
                 var text = CellText(_reader.GetValue(i));
                 _cells[i] = text;
                 if (!string.IsNullOrWhiteSpace(text))
                 {
                     _fieldCount = i + 1;
+                }
+            }
+
+            // A sheet's column count is that of its widest row, often a formatted but empty cell far to the right:
+            // only cells that hold something count against the limit.
+            for (var i = cells; i < _reader.FieldCount; i++)
+            {
+                if (!string.IsNullOrWhiteSpace(CellText(_reader.GetValue(i))))
+                {
+                    throw new InputFileException(File, $"a value in column {i + 1}, beyond the limit of {_limits.MaxColumns} columns", _row);
                 }
             }
 

@@ -1,0 +1,71 @@
+using System.Globalization;
+using Matching.Samples.Population;
+
+namespace Matching.Samples.Output;
+
+/// <summary>Writes lowincome.csv, the civil-affairs export, and then truth/lowincome.truth.csv (its rejected rows).</summary>
+internal static class LowIncomeWriter
+{
+    public const string Source = "lowincome";
+    public const string FileName = Source + ".csv";
+
+    private static readonly string[] Header =
+    [
+        "户编号", "镇（街道）", "村（社区）", "户主姓名", "成员姓名", "身份证号码", "与户主关系", "救助类别", "家庭年收入",
+        "住房困难", "特困供养方式", "是否重病", "是否重度残疾", "已享受医疗救助", "已享受教育救助", "已享受就业救助",
+        "已享受住房救助", "已享受残疾人补贴", "已享受临时救助",
+    ];
+
+    public static IEnumerable<SampleFile> Write(string directory, SamplePopulation population)
+    {
+        var rejected = new List<int>();
+        var row = 1;
+        using (var writer = CsvFiles.OpenUtf8Bom(Path.Combine(directory, FileName)))
+        {
+            CsvFiles.WriteRecord(writer, Header);
+            var fields = new string[Header.Length];
+            foreach (var household in population.Households)
+            {
+                foreach (var member in household.Members)
+                {
+                    row++;
+                    Fill(fields, household, member);
+                    CsvFiles.WriteRecord(writer, fields);
+                    if (member.BadId is not null)
+                    {
+                        rejected.Add(row);
+                    }
+                }
+            }
+        }
+
+        return [CsvFiles.Describe(directory, FileName, row - 1), TruthWriter.WriteLowIncome(directory, Source, rejected)];
+    }
+
+    private static void Fill(string[] fields, Household household, Member member)
+    {
+        var person = member.Person;
+        var aid = household.Aid;
+        fields[0] = household.Id;
+        fields[1] = household.Area;
+        fields[2] = household.Village;
+        fields[3] = household.Head.Name;
+        fields[4] = person.Name;
+        fields[5] = member.BadId ?? person.IdText;
+        fields[6] = member.Relation;
+        fields[7] = household.Category;
+        fields[8] = household.Income.ToString("F2", CultureInfo.InvariantCulture);
+        fields[9] = YesNo(household.HousingDifficulty);
+        fields[10] = household.SupportMode;
+        fields[11] = YesNo(person.SeriousIllness);
+        fields[12] = YesNo(person.SevereDisability);
+        fields[13] = YesNo(aid.HasFlag(AidFlags.Medical));
+        fields[14] = YesNo(aid.HasFlag(AidFlags.Education));
+        fields[15] = YesNo(aid.HasFlag(AidFlags.Employment));
+        fields[16] = YesNo(aid.HasFlag(AidFlags.Housing));
+        fields[17] = YesNo(aid.HasFlag(AidFlags.DisabilitySubsidy));
+        fields[18] = YesNo(aid.HasFlag(AidFlags.Temporary));
+    }
+
+    private static string YesNo(bool value) => value ? "是" : "否";
+}

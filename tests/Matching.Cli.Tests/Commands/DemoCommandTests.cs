@@ -1,0 +1,64 @@
+using Matching.Testing;
+
+namespace Matching.Cli.Tests.Commands;
+
+/// <summary>The demo on the committed sample data, checked against the sample's truth files.</summary>
+public class DemoCommandTests
+{
+    /// <summary>Damage an ID survives: the true person can be told from the ID alone.</summary>
+    private static readonly HashSet<string> Survivable =
+        ["none", "spaces", "fullwidth", "lowercase_x", "apostrophe", "trailing_dot0", "id15", "certificate", "substitution", "swap"];
+
+    private static readonly string[] Departments = ["education", "unemployment", "illness", "disability", "medical-bills"];
+
+    [Fact]
+    public async Task Demo_SampleData_MatchesEverySurvivingIdAndNoWrongMatch()
+    {
+        using var cli = new CliRun();
+        var outDir = cli.PathOf("out");
+
+        var (exit, output, error) = await cli.RunAsync("demo", "--sample-data", RepositoryPaths.SampleData, "--out", outDir);
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("5 department files matched", output, StringComparison.Ordinal);
+        foreach (var department in Departments)
+        {
+            var results = ResultCsv.Read(Path.Combine(outDir, "match", department + ".csv")).ToDictionary(r => r["source_row"]);
+            var truth = TruthRow.Read(Path.Combine(RepositoryPaths.SampleData, "truth", department + ".truth.csv"));
+
+            Assert.Equal(truth.Select(t => t.SourceRow).Order(), results.Keys.Order());
+            foreach (var t in truth)
+            {
+                var r = results[t.SourceRow];
+                var where = $"{department} row {t.SourceRow} ({t.Damage})";
+                if (r["status"] == "matched")
+                {
+                    Assert.True(t.InDatabase && r["matched_id"] == t.PersonId, $"wrong match at {where}");
+                }
+                else if (t.InDatabase && Survivable.Contains(t.Damage))
+                {
+                    Assert.Fail($"missed match at {where}: {r["status"]} {r["reason"]}");
+                }
+
+                if (t.Damage == "name_mismatch")
+                {
+                    Assert.StartsWith("name_mismatch", r["reason"], StringComparison.Ordinal);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Demo_RunTwice_SecondRunSkipsIdenticalPopulation()
+    {
+        using var cli = new CliRun();
+        string[] args = ["demo", "--sample-data", RepositoryPaths.SampleData, "--out", cli.PathOf("out")];
+        Assert.Equal(0, (await cli.RunAsync(args)).Exit);
+
+        var (exit, output, _) = await cli.RunAsync(args);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("nothing to do", output, StringComparison.Ordinal);
+        Assert.Contains("schema is up to date", output, StringComparison.Ordinal);
+    }
+}

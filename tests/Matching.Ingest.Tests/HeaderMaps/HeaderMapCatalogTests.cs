@@ -1,0 +1,118 @@
+using Matching.Core.Errors;
+using Matching.Ingest.HeaderMaps;
+using Matching.Testing;
+
+namespace Matching.Ingest.Tests.HeaderMaps;
+
+public sealed class HeaderMapCatalogTests : IDisposable
+{
+    private readonly TempFolder _temp = new("matching-maps-");
+
+    [Fact]
+    public void Load_DefaultDirectory_HasEveryShippedMap()
+    {
+        var catalog = HeaderMapCatalog.Load(HeaderMapCatalog.DefaultDirectory);
+
+        Assert.Equal(["disability", "education", "illness", "lowincome", "medical-bills", "unemployment"], catalog.Sources);
+        foreach (var source in catalog.Sources)
+        {
+            var map = catalog.Get(source);
+            Assert.Equal(source, map.Source);
+            Assert.NotEmpty(map.Fields[HeaderMap.IdField].Headers);
+            Assert.True(map.Fields[HeaderMap.NameField].Required);
+            Assert.False(string.IsNullOrWhiteSpace(map.Receiver));
+        }
+    }
+
+    [Fact]
+    public void Load_LowIncomeMap_HasCategoryAndFlagValues()
+    {
+        var map = HeaderMapCatalog.Load(HeaderMapCatalog.DefaultDirectory).Get("lowincome");
+
+        Assert.Contains("低保", map.Values["category"]["dibao"]);
+        Assert.Contains("是", map.Values["flag"]["yes"]);
+        Assert.True(map.Fields["householdId"].Required);
+    }
+
+    [Fact]
+    public void Get_DifferentCase_Found()
+    {
+        var catalog = HeaderMapCatalog.Load(HeaderMapCatalog.DefaultDirectory);
+
+        Assert.Equal("education", catalog.Get("Education").Source);
+    }
+
+    [Fact]
+    public void Get_UnknownDepartment_ThrowsListingKnownOnes()
+    {
+        var catalog = HeaderMapCatalog.Load(HeaderMapCatalog.DefaultDirectory);
+
+        var error = Assert.Throws<MatchingException>(() => catalog.Get("police"));
+
+        Assert.Contains("police", error.Message, StringComparison.Ordinal);
+        foreach (var known in new[] { "disability", "education", "illness", "medical-bills", "unemployment" })
+        {
+            Assert.Contains(known, error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Load_MapWithoutIdField_ThrowsNamingFile()
+    {
+        _temp.WriteText("housing.json", """{ "source": "housing", "fields": { "name": { "headers": ["姓名"], "required": true } } }""");
+
+        var error = Assert.Throws<MatchingException>(() => HeaderMapCatalog.Load(_temp.Root));
+
+        Assert.Contains("housing.json", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'id'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_MapWithoutSource_ThrowsNamingFile()
+    {
+        _temp.WriteText("nameless.json", """{ "fields": { "id": { "headers": ["身份证号"] } } }""");
+
+        var error = Assert.Throws<MatchingException>(() => HeaderMapCatalog.Load(_temp.Root));
+
+        Assert.Contains("nameless.json", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'source'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_BrokenJson_ThrowsNamingFile()
+    {
+        _temp.WriteText("broken.json", """{ "source": "broken", "fields": { """);
+
+        var error = Assert.Throws<MatchingException>(() => HeaderMapCatalog.Load(_temp.Root));
+
+        Assert.Contains("broken.json", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_MissingFolder_ThrowsNamingFolder()
+    {
+        var folder = _temp.PathOf("no-such-maps");
+
+        var error = Assert.Throws<MatchingException>(() => HeaderMapCatalog.Load(folder));
+
+        Assert.Contains("no-such-maps", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_CommentsAndTrailingCommas_Accepted()
+    {
+        _temp.WriteText("housing.json", """
+            {
+              // 住建 住房困难
+              "source": "housing",
+              "fields": { "id": { "headers": ["身份证号",], }, },
+            }
+            """);
+
+        var catalog = HeaderMapCatalog.Load(_temp.Root);
+
+        Assert.Equal(["housing"], catalog.Sources);
+    }
+
+    public void Dispose() => _temp.Dispose();
+}

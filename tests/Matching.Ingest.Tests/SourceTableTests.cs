@@ -1,0 +1,145 @@
+using Matching.Core.Errors;
+using Matching.Ingest.HeaderMaps;
+using Matching.Ingest.Tables;
+using Matching.Ingest.Tests.Tables;
+using Matching.Testing;
+
+namespace Matching.Ingest.Tests;
+
+public sealed class SourceTableTests : IDisposable
+{
+    private static readonly HeaderMapCatalog Catalog = HeaderMapCatalog.Load(HeaderMapCatalog.DefaultDirectory);
+
+    private readonly TempFolder _temp = new("matching-source-");
+
+    [Fact]
+    public void Open_TitleRowAboveHeader_FindsHeaderAndRowsAsSpreadsheetShows()
+    {
+        var (a, b) = (TestIds.Valid(1).Value, TestIds.Valid(2).Value);
+        var path = _temp.WriteText("students.csv", $"济源市在校学生名册\n姓名,身份证号,学校\n张三,{a},一中\n\n李四,{b},二中\n");
+
+        using var table = SourceTable.Open(path, Catalog.Get("education"), IngestLimits.Default);
+        var rows = TableRows.ReadAll(table);
+
+        Assert.Equal(2, table.HeaderRow);
+        Assert.Equal(["姓名", "身份证号", "学校"], table.Headers);
+        Assert.Equal([3L, 5L], rows.Select(r => r.Row));
+        Assert.Equal(a, rows[0].Cells[table.Column(HeaderMap.IdField)]);
+        Assert.Equal("李四", rows[1].Cells[table.Column(HeaderMap.NameField)]);
+    }
+
+    [Fact]
+    public void Read_FooterLines_Skipped()
+    {
+        var id = TestIds.Valid(3).Value;
+        var path = _temp.WriteText("students.csv", $"姓名,身份证号\n张三,{id}\n合计：1人,\n  制表人：王老师\n审核人：李校长\n");
+
+        using var table = SourceTable.Open(path, Catalog.Get("education"), IngestLimits.Default);
+        var rows = TableRows.ReadAll(table);
+
+        var row = Assert.Single(rows);
+        Assert.Equal("张三", row.Cells[0]);
+    }
+
+    [Fact]
+    public void Read_FooterWithSpacesInside_Skipped()
+    {
+        var path = _temp.WriteText("students.csv", $"姓名,身份证号\n张三,{TestIds.Valid(9).Value}\n合  计,1人\n总　计,1人\n制 表 人：王老师\n");
+
+        using var table = SourceTable.Open(path, Catalog.Get("education"), IngestLimits.Default);
+        var rows = TableRows.ReadAll(table);
+
+        Assert.Equal("张三", Assert.Single(rows).Cells[0]);
+    }
+
+    [Fact]
+    public void Open_DecoratedHeaderNames_StillMap()
+    {
+        var id = TestIds.Valid(4).Value;
+        var path = _temp.WriteText("students.csv", $"* 学生姓名 ,学　校,＊身份证号\n张三,一中,{id}\n");
+
+        using var table = SourceTable.Open(path, Catalog.Get("education"), IngestLimits.Default);
+
+        Assert.Equal(0, table.Column(HeaderMap.NameField));
+        Assert.Equal(1, table.Column("school"));
+        Assert.Equal(2, table.Column(HeaderMap.IdField));
+        Assert.Equal("＊身份证号", table.ColumnName(HeaderMap.IdField));
+    }
+
+    [Fact]
+    public void Open_FullWidthBracketsInHeader_MatchHalfWidthInMap()
+    {
+        var map = new HeaderMap
+        {
+            Source = "test",
+            Fields = new Dictionary<string, FieldSpec>
+            {
+                [HeaderMap.IdField] = new() { Headers = ["证件号码(18位)"], Required = true },
+                ["village"] = new() { Headers = ["村（社区）"] },
+            },
+        };
+        var path = _temp.WriteText("t.csv", $"村 (社区),证件号码（18位）\n愚公村,{TestIds.Valid(5).Value}\n");
+
+        using var table = SourceTable.Open(path, map, IngestLimits.Default);
+
+        Assert.Equal(1, table.Column(HeaderMap.IdField));
+        Assert.Equal(0, table.Column("village"));
+    }
+
+    [Fact]
+    public void Column_OptionalFieldAbsent_MinusOneAndFieldNameForMessages()
+    {
+        var path = _temp.WriteText("t.csv", $"姓名,身份证号\n张三,{TestIds.Valid(6).Value}\n");
+
+        using var table = SourceTable.Open(path, Catalog.Get("education"), IngestLimits.Default);
+
+        Assert.Equal(-1, table.Column("school"));
+        Assert.Equal(-1, table.Column("no-such-field"));
+        Assert.Equal("school", table.ColumnName("school"));
+    }
+
+    [Fact]
+    public void Open_NoIdColumn_ThrowsNamingFile()
+    {
+        var path = _temp.WriteText("no-id.csv", "姓名,学校\n张三,一中\n");
+
+        var error = Assert.Throws<InputFileException>(() => SourceTable.Open(path, Catalog.Get("education"), IngestLimits.Default));
+
+        Assert.Contains("no-id.csv", error.Message, StringComparison.Ordinal);
+        Assert.Contains("no ID column", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Open_HeaderBelowScannedRows_NoIdColumn()
+    {
+        var path = _temp.WriteText("late.csv", $"标题\n说明\n姓名,身份证号\n张三,{TestIds.Valid(7).Value}\n");
+
+        var error = Assert.Throws<InputFileException>(() => SourceTable.Open(path, Catalog.Get("education"), new IngestLimits { HeaderScanRows = 2 }));
+
+        Assert.Contains("late.csv", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Open_MissingRequiredNameColumn_ThrowsNamingColumn()
+    {
+        var path = _temp.WriteText("no-name.csv", $"身份证号,学校\n{TestIds.Valid(8).Value},一中\n");
+
+        var error = Assert.Throws<InputFileException>(() => SourceTable.Open(path, Catalog.Get("education"), IngestLimits.Default));
+
+        Assert.Contains("no-name.csv", error.Message, StringComparison.Ordinal);
+        Assert.Contains("姓名", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, error.Row);
+    }
+
+    [Fact]
+    public void Open_EmptyFile_ThrowsNamingFile()
+    {
+        var path = _temp.WriteBytes("empty.csv", []);
+
+        var error = Assert.Throws<InputFileException>(() => SourceTable.Open(path, Catalog.Get("education"), IngestLimits.Default));
+
+        Assert.Contains("empty.csv", error.Message, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _temp.Dispose();
+}

@@ -1,0 +1,133 @@
+using Matching.Core.Population;
+using Matching.Testing;
+
+namespace Matching.Storage.Tests;
+
+public abstract partial class MatchingStoreTests<TDb>
+{
+    private const string CategoriesOf = "SELECT category FROM member_category WHERE id_key = @p ORDER BY category";
+    private const string AidOf = "SELECT aid FROM household_aid WHERE household_id = @p ORDER BY aid";
+
+    [Fact]
+    public async Task ImportLowIncomeAsync_Snapshot_EveryMemberFoundByKeyWithNameAndHousehold()
+    {
+        var (a, b, c) = (TestIds.Valid(1), TestIds.Valid(2), TestIds.Valid(3));
+        var snapshot = new SnapshotBuilder()
+            .Household("H1").Member("H1", a, "张三").Member("H1", b, "李四")
+            .Household("H2").Member("H2", c, "欧阳娜娜")
+            .Build();
+        await using var store = await OpenInitializedAsync();
+
+        await store.ImportLowIncomeAsync(snapshot, Batch("june.csv"), 3, 0, Ct);
+        var population = await store.LoadPopulationAsync(Ct);
+
+        Assert.Equal(3, population.Count);
+        foreach (var (id, name, household) in new[] { (a, "张三", "H1"), (b, "李四", "H1"), (c, "欧阳娜娜", "H2") })
+        {
+            Assert.True(population.TryFind(id.Key, out var person));
+            Assert.Equal((id, name, household), (population.Id(person), population.Name(person), population.HouseholdId(person)));
+        }
+
+        Assert.Equal((2L, 3L), await store.CountActiveAsync(Ct));
+    }
+
+    [Fact]
+    public async Task ImportLowIncomeAsync_SameIdInTwoHouseholds_BothStored()
+    {
+        var id = TestIds.Valid(4);
+        var snapshot = new SnapshotBuilder().Household("H1").Member("H1", id, "张三").Household("H2").Member("H2", id, "张三").Build();
+        await using var store = await OpenInitializedAsync();
+
+        await store.ImportLowIncomeAsync(snapshot, Batch("june.csv"), 2, 0, Ct);
+        var population = await store.LoadPopulationAsync(Ct);
+
+        Assert.Equal((2, 1), (population.Count, population.DuplicateCount));
+    }
+
+    [Fact]
+    public async Task ImportLowIncomeAsync_MemberLeftOutOfNextSnapshot_InactiveButRowKept()
+    {
+        var (stays, leaves, household) = (TestIds.Valid(5), TestIds.Valid(6), TestIds.Valid(7));
+        await using var store = await OpenInitializedAsync();
+        await store.ImportLowIncomeAsync(new SnapshotBuilder()
+            .Household("H1").Member("H1", stays, "张三").Member("H1", leaves, "李四")
+            .Household("H2").Member("H2", household, "王五").Build(), Batch("may.csv"), 3, 0, Ct);
+        var before = await store.CountRowsAsync(Ct);
+
+        await store.ImportLowIncomeAsync(new SnapshotBuilder().Household("H1").Member("H1", stays, "张三").Build(), Batch("june.csv"), 1, 0, Ct);
+        var population = await store.LoadPopulationAsync(Ct);
+        var after = await store.CountRowsAsync(Ct);
+
+        Assert.True(population.Contains(stays.Key));
+        Assert.False(population.Contains(leaves.Key));
+        Assert.False(population.Contains(household.Key));
+        Assert.Equal(before["member"], after["member"]);
+        Assert.Equal(before["household"], after["household"]);
+        Assert.Equal((1L, 1L), await store.CountActiveAsync(Ct));
+        Assert.Equal(["0"], await QueryAsync("SELECT active FROM member WHERE id_key = @p", leaves.Key));
+    }
+
+    [Fact]
+    public async Task ImportLowIncomeAsync_MemberBackInLaterSnapshot_ActiveAgain()
+    {
+        var id = TestIds.Valid(8);
+        var full = new SnapshotBuilder().Household("H1").Member("H1", id, "张三").Build();
+        await using var store = await OpenInitializedAsync();
+
+        await store.ImportLowIncomeAsync(full, Batch("may.csv"), 1, 0, Ct);
+        await store.ImportLowIncomeAsync(new SnapshotBuilder().Build(), Batch("june.csv"), 0, 0, Ct);
+        await store.ImportLowIncomeAsync(full, Batch("july.csv"), 1, 0, Ct);
+
+        Assert.True((await store.LoadPopulationAsync(Ct)).Contains(id.Key));
+        Assert.Equal(1, (await store.CountRowsAsync(Ct))["member"]);
+    }
+
+    [Fact]
+    public async Task ImportLowIncomeAsync_PresentMember_CategoriesAndAidReplaced()
+    {
+        var id = TestIds.Valid(9);
+        await using var store = await OpenInitializedAsync();
+        await store.ImportLowIncomeAsync(new SnapshotBuilder()
+            .Household("H1", AidType.Medical | AidType.Education).Member("H1", id, "张三", AidCategory.Dibao | AidCategory.Tekun)
+            .Build(), Batch("may.csv"), 1, 0, Ct);
+
+        await store.ImportLowIncomeAsync(new SnapshotBuilder()
+            .Household("H1", AidType.Housing).Member("H1", id, "张三", AidCategory.Bianyuan)
+            .Build(), Batch("june.csv"), 1, 0, Ct);
+
+        Assert.Equal(["bianyuan"], await QueryAsync(CategoriesOf, id.Key));
+        Assert.Equal(["housing"], await QueryAsync(AidOf, "H1"));
+        var counts = await store.CountRowsAsync(Ct);
+        Assert.Equal((1L, 1L), (counts["member_category"], counts["household_aid"]));
+    }
+
+    [Fact]
+    public async Task ImportLowIncomeAsync_RenamedMember_NameUpdated()
+    {
+        var id = TestIds.Valid(16);
+        await using var store = await OpenInitializedAsync();
+        await store.ImportLowIncomeAsync(new SnapshotBuilder().Household("H1").Member("H1", id, "张山").Build(), Batch("may.csv"), 1, 0, Ct);
+
+        await store.ImportLowIncomeAsync(new SnapshotBuilder().Household("H1").Member("H1", id, "张三").Build(), Batch("june.csv"), 1, 0, Ct);
+        var population = await store.LoadPopulationAsync(Ct);
+
+        Assert.True(population.TryFind(id.Key, out var person));
+        Assert.Equal("张三", population.Name(person));
+    }
+
+    [Fact]
+    public async Task ImportLowIncomeAsync_MemberMovedHousehold_FoundInNewHouseholdOnly()
+    {
+        var id = TestIds.Valid(17);
+        await using var store = await OpenInitializedAsync();
+        await store.ImportLowIncomeAsync(new SnapshotBuilder().Household("H1").Member("H1", id, "张三").Build(), Batch("may.csv"), 1, 0, Ct);
+
+        await store.ImportLowIncomeAsync(new SnapshotBuilder().Household("H2").Member("H2", id, "张三").Build(), Batch("june.csv"), 1, 0, Ct);
+        var population = await store.LoadPopulationAsync(Ct);
+
+        Assert.Equal((1, 0), (population.Count, population.DuplicateCount));
+        Assert.True(population.TryFind(id.Key, out var person));
+        Assert.Equal("H2", population.HouseholdId(person));
+        Assert.Equal(2, (await store.CountRowsAsync(Ct))["member"]);
+    }
+}
