@@ -22,25 +22,29 @@ public static class CliApp
         var db = new Option<string?>("--db") { Description = "Database: a SQLite file path or a connection string (default ./data/matching.db; env MATCHING_DB)", Recursive = true };
         var provider = new Option<string?>("--provider") { Description = "sqlite|sqlserver|postgres (env MATCHING_PROVIDER; inferred from --db)", Recursive = true };
         var headerMaps = new Option<string?>("--header-maps") { Description = "Folder of header map JSON files (default: HeaderMaps beside the program; env MATCHING_HEADER_MAPS)", Recursive = true };
+        var config = new Option<string?>("--config") { Description = "Settings file (default: matching.json beside the program; env MATCHING_CONFIG)", Recursive = true };
         var verbose = new Option<bool>("--verbose") { Description = "Print stack traces of unexpected errors", Recursive = true };
 
         var root = new RootCommand("Matching: low-income population dynamic monitoring (低收入人口动态监测) data matching.");
         root.Options.Add(db);
         root.Options.Add(provider);
         root.Options.Add(headerMaps);
+        root.Options.Add(config);
         root.Options.Add(verbose);
 
         Func<ParseResult, CliContext> context = parse => new CliContext(
             output, error, time,
             StorageOptions.Resolve(parse.GetValue(db) ?? Environment.GetEnvironmentVariable("MATCHING_DB"),
                 parse.GetValue(provider) ?? Environment.GetEnvironmentVariable("MATCHING_PROVIDER")),
-            parse.GetValue(headerMaps) ?? Environment.GetEnvironmentVariable("MATCHING_HEADER_MAPS") ?? HeaderMapCatalog.DefaultDirectory);
+            parse.GetValue(headerMaps) ?? Environment.GetEnvironmentVariable("MATCHING_HEADER_MAPS") ?? HeaderMapCatalog.DefaultDirectory,
+            MatchingSettings.Load(parse.GetValue(config) ?? Environment.GetEnvironmentVariable("MATCHING_CONFIG")));
 
         CommandGuard guard =
             (parse, run, ct) => GuardAsync(() => run(context(parse), ct), error, parse.GetValue(verbose));
 
         root.Subcommands.Add(InitCommand.Create(guard));
         root.Subcommands.Add(LowIncomeCommand.Create(guard));
+        root.Subcommands.Add(ImportCommand.Create(guard));
         root.Subcommands.Add(MatchCommand.Create(guard));
         root.Subcommands.Add(IdCommand.Create(guard));
         root.Subcommands.Add(DemoCommand.Create(guard));

@@ -5,7 +5,7 @@ using Matching.Storage;
 namespace Matching.Cli;
 
 /// <summary>What every command gets: where to write, the clock, the database and the configuration.</summary>
-internal sealed class CliContext(TextWriter output, TextWriter error, TimeProvider time, StorageOptions storage, string headerMapDirectory)
+internal sealed class CliContext(TextWriter output, TextWriter error, TimeProvider time, StorageOptions storage, string headerMapDirectory, MatchingSettings settings)
 {
     private HeaderMapCatalog? _headerMaps;
 
@@ -17,7 +17,9 @@ internal sealed class CliContext(TextWriter output, TextWriter error, TimeProvid
 
     public StorageOptions Storage { get; } = storage;
 
-    public IngestLimits Limits { get; } = IngestLimits.Default;
+    public MatchingSettings Settings { get; } = settings;
+
+    public IngestLimits Limits => Settings.Ingest;
 
     public HeaderMapCatalog HeaderMaps => _headerMaps ??= HeaderMapCatalog.Load(headerMapDirectory);
 

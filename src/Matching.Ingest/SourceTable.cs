@@ -14,9 +14,11 @@ public sealed class SourceTable : IDisposable
 
     private readonly int[] _columns;
     private readonly string[] _fieldNames;
+    private readonly long _maxRows;
 
-    private SourceTable(ITableReader reader, HeaderMap map, long headerRow, int[] columns, string[] headers)
+    private SourceTable(ITableReader reader, HeaderMap map, long headerRow, int[] columns, string[] headers, long maxRows)
     {
+        _maxRows = maxRows;
         Reader = reader;
         Map = map;
         HeaderRow = headerRow;
@@ -36,6 +38,15 @@ public sealed class SourceTable : IDisposable
     public IReadOnlyList<string> Headers { get; }
 
     public string File => Reader.File;
+
+    /// <summary>Data rows read so far (footers and blank rows not counted).</summary>
+    public long DataRows { get; private set; }
+
+    /// <summary>
+    /// True when the current row has more cells than the header: an unquoted comma or a shifted row, so no cell of
+    /// it can be trusted to be in its column. Such a row is rejected, not guessed at.
+    /// </summary>
+    public bool HasExtraCells => Reader.FieldCount > Headers.Count;
 
     public static SourceTable Open(string path, HeaderMap map, IngestLimits limits)
     {
@@ -72,10 +83,17 @@ public sealed class SourceTable : IDisposable
     {
         while (Reader.Read())
         {
-            if (!IsFooter(Reader.GetString(0)))
+            if (IsFooter(Reader.GetString(0)))
             {
-                return true;
+                continue;
             }
+
+            if (++DataRows > _maxRows)
+            {
+                throw new InputFileException(Reader.File, $"more than {_maxRows:N0} data rows, the limit (ingest:maxRows)", Reader.SourceRow);
+            }
+
+            return true;
         }
 
         return false;
@@ -112,7 +130,7 @@ public sealed class SourceTable : IDisposable
                 throw new InputFileException(reader.File, $"the header has no column for {string.Join(", ", missing)}", reader.SourceRow);
             }
 
-            return new SourceTable(reader, map, reader.SourceRow, columns, cells);
+            return new SourceTable(reader, map, reader.SourceRow, columns, cells, limits.MaxRows);
         }
 
         var names = string.Join("/", map.Fields[HeaderMap.IdField].Headers);

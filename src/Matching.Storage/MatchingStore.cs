@@ -64,7 +64,7 @@ public sealed partial class MatchingStore : IAsyncDisposable
     /// <summary>Row counts of every data table, for checks that a failed import changed nothing.</summary>
     public async Task<IReadOnlyDictionary<string, long>> CountRowsAsync(CancellationToken cancellationToken)
     {
-        string[] tables = ["import_batch", "household", "member", "member_category", "household_aid"];
+        string[] tables = ["import_batch", "household", "member", "member_category", "household_aid", "source_record"];
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var table in tables)
         {
@@ -75,26 +75,22 @@ public sealed partial class MatchingStore : IAsyncDisposable
         return counts;
     }
 
+    private const string BatchColumns = """
+        SELECT batch_id AS BatchId, kind AS Kind, department AS Department, file_name AS FileName, sha256 AS Sha256,
+               rows_read AS RowsRead, rows_accepted AS RowsAccepted, rows_rejected AS RowsRejected,
+               operator AS Operator, imported_at AS ImportedAt
+        """;
+
     /// <summary>The most recent batch of a kind whose file had these bytes, if any.</summary>
     public Task<BatchRecord?> FindBatchByHashAsync(string kind, string sha256, CancellationToken cancellationToken) =>
         _connection.QueryFirstOrDefaultAsync<BatchRecord>(new CommandDefinition(
-            """
-            SELECT batch_id AS BatchId, kind AS Kind, department AS Department, file_name AS FileName, sha256 AS Sha256,
-                   rows_read AS RowsRead, rows_accepted AS RowsAccepted, rows_rejected AS RowsRejected,
-                   operator AS Operator, imported_at AS ImportedAt
-            FROM import_batch WHERE kind = @kind AND sha256 = @sha256 ORDER BY batch_id DESC LIMIT 1
-            """,
+            BatchColumns + " FROM import_batch WHERE kind = @kind AND sha256 = @sha256 ORDER BY batch_id DESC LIMIT 1",
             new { kind, sha256 }, cancellationToken: cancellationToken));
 
     /// <summary>The latest low-income batch, if any.</summary>
     public Task<BatchRecord?> LastLowIncomeBatchAsync(CancellationToken cancellationToken) =>
         _connection.QueryFirstOrDefaultAsync<BatchRecord>(new CommandDefinition(
-            """
-            SELECT batch_id AS BatchId, kind AS Kind, department AS Department, file_name AS FileName, sha256 AS Sha256,
-                   rows_read AS RowsRead, rows_accepted AS RowsAccepted, rows_rejected AS RowsRejected,
-                   operator AS Operator, imported_at AS ImportedAt
-            FROM import_batch WHERE kind = 'lowincome' ORDER BY batch_id DESC LIMIT 1
-            """,
+            BatchColumns + " FROM import_batch WHERE kind = 'lowincome' ORDER BY batch_id DESC LIMIT 1",
             cancellationToken: cancellationToken));
 
     public ValueTask DisposeAsync() => _connection.DisposeAsync();

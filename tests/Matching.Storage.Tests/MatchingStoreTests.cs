@@ -34,14 +34,14 @@ public abstract partial class MatchingStoreTests<TDb> : IDisposable
     protected static CancellationToken Ct => CancellationToken.None;
 
     [Fact]
-    public async Task InitAsync_EmptyDatabase_CreatesSchemaFromZeroToOne()
+    public async Task InitAsync_EmptyDatabase_CreatesSchemaFromZeroToLatest()
     {
         await using var store = await OpenAsync();
 
         var (from, to) = await store.InitAsync(Ct);
 
-        Assert.Equal((0, 1), (from, to));
-        Assert.Equal(1, store.TargetVersion);
+        Assert.Equal((0, 2), (from, to));
+        Assert.Equal(2, store.TargetVersion);
         await store.RequireSchemaAsync(Ct);
     }
 
@@ -55,7 +55,7 @@ public abstract partial class MatchingStoreTests<TDb> : IDisposable
 
         await using var store = await OpenAsync();
 
-        Assert.Equal((1, 1), await store.InitAsync(Ct));
+        Assert.Equal((2, 2), await store.InitAsync(Ct));
         Assert.All(await store.CountRowsAsync(Ct), table => Assert.Equal(0, table.Value));
     }
 
@@ -86,7 +86,7 @@ public abstract partial class MatchingStoreTests<TDb> : IDisposable
 
         var counts = await store.CountRowsAsync(Ct);
 
-        Assert.Equal(["household", "household_aid", "import_batch", "member", "member_category"], counts.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["household", "household_aid", "import_batch", "member", "member_category", "source_record"], counts.Keys.Order(StringComparer.Ordinal));
         Assert.All(counts, table => Assert.Equal(0, table.Value));
     }
 

@@ -35,7 +35,7 @@ internal static class DemoCommand
         await write.WriteLineAsync();
         var lowIncome = Path.Combine(samples, "lowincome.csv");
         await write.WriteLineAsync($"2. matching lowincome import {lowIncome}");
-        await LowIncomeCommand.ImportAsync(context, lowIncome, Path.Combine(outDir, "rejects", "lowincome.rejects.csv"), cancellationToken);
+        await LowIncomeCommand.ImportAsync(context, lowIncome, Path.Combine(outDir, "rejects", "lowincome", "lowincome.rejects.xlsx"), cancellationToken);
 
         await write.WriteLineAsync();
         await write.WriteLineAsync("3. matching match <department> <file> --out <csv>, for each department file");

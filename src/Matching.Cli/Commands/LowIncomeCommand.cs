@@ -2,7 +2,7 @@ using System.CommandLine;
 using Matching.Core.Errors;
 using Matching.Ingest;
 using Matching.Ingest.LowIncome;
-using Matching.Ingest.Rejects;
+using Matching.Cli.Reports;
 using Matching.Storage;
 
 namespace Matching.Cli.Commands;
@@ -13,7 +13,7 @@ internal static class LowIncomeCommand
     public static Command Create(CommandGuard guard)
     {
         var file = new Argument<string>("file") { Description = "Civil-affairs export (.csv, .xlsx or .xls)" };
-        var rejects = new Option<string?>("--rejects") { Description = "Where to write rejected rows (default ./out/rejects/<file>.rejects.csv)" };
+        var rejects = new Option<string?>("--rejects") { Description = "Where to write the rejected rows workbook (default ./out/rejects/lowincome/<file>.rejects.xlsx)" };
         var import = new Command("import", "Load or refresh the low-income population from a civil-affairs export (a full snapshot)");
         import.Arguments.Add(file);
         import.Options.Add(rejects);
@@ -65,8 +65,8 @@ internal static class LowIncomeCommand
         await context.Out.WriteLineAsync($"active: {households} households, {members} members");
         if (read.Rejected.Count > 0)
         {
-            var path = rejectsPath ?? Path.Combine("out", "rejects", Path.GetFileNameWithoutExtension(file) + ".rejects.csv");
-            RejectReportWriter.Write(path, file, read.Rejected);
+            var path = rejectsPath ?? Path.Combine(context.Settings.RejectsFolder, "lowincome", Path.GetFileNameWithoutExtension(file) + ".rejects.xlsx");
+            await RejectReportWorkbook.WriteAsync(path, file, read.Rejected, [], cancellationToken);
             await context.Out.WriteLineAsync($"rejected rows: {path}");
         }
 

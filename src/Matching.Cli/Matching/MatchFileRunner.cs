@@ -29,7 +29,7 @@ internal static class MatchFileRunner
         {
             var rawId = table.Reader.GetSpan(idColumn, idScratch);
             var rawName = nameColumn < 0 ? [] : table.Reader.GetSpan(nameColumn, nameScratch);
-            var result = matcher.Match(rawId, rawName);
+            var result = table.HasExtraCells ? ExtraCells(table) : matcher.Match(rawId, rawName);
             IdNumber? matched = result.IsMatched ? population.Id(result.Person) : null;
             writer.Write(table.Reader.SourceRow, rawId, rawName, result, matched);
             summary.Add(result);
@@ -37,4 +37,8 @@ internal static class MatchFileRunner
 
         return summary;
     }
+
+    /// <summary>A row with more cells than the header is shifted: its ID column cannot be trusted.</summary>
+    private static MatchResult ExtraCells(SourceTable table) => new(MatchStatus.Rejected, MatchMethod.None, -1, 0,
+        $"the row has {table.Reader.FieldCount} cells but the header {table.Headers.Count}: a stray separator?", default);
 }

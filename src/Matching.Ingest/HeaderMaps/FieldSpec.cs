@@ -8,4 +8,7 @@ public sealed record FieldSpec
 
     /// <value>Whether a file without this column is refused. Default false.</value>
     public bool Required { get; init; }
+
+    /// <value>How cells are read: <c>text</c> (default, kept as typed), <c>date</c>, <c>amount</c> or <c>flag</c> (是/否).</value>
+    public string Type { get; init; } = FieldTypes.Text;
 }

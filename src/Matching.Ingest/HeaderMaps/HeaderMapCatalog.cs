@@ -78,6 +78,7 @@ public sealed class HeaderMapCatalog
             return "the 'id' field and its headers are missing";
         }
 
-        return null;
+        var badType = map.Fields.FirstOrDefault(f => !FieldTypes.IsKnown(f.Value.Type));
+        return badType.Value is null ? null : $"field '{badType.Key}': unknown type '{badType.Value.Type}' (use text, date, amount or flag)";
     }
 }

@@ -20,4 +20,13 @@ public enum RejectReason
 
     /// <summary>A number cell does not hold a number.</summary>
     NumberInvalid,
+
+    /// <summary>A typed cell (date, amount, yes/no) does not read as its type.</summary>
+    ValueInvalid,
+
+    /// <summary>The row has more cells than the header: a stray separator shifted it, so no cell can be trusted.</summary>
+    TooManyCells,
+
+    /// <summary>The row has neither an ID nor a name.</summary>
+    NoIdOrName,
 }

@@ -11,6 +11,7 @@ public sealed class CsvTableReader : ITableReader
 {
     private readonly CsvReader _csv;
     private readonly IngestLimits _limits;
+    private int _used;
 
     public CsvTableReader(string path, IngestLimits limits)
     {
@@ -24,7 +25,7 @@ public sealed class CsvTableReader : ITableReader
             TrackLineNumbers = true,
             SkipEmptyLines = true,
             Encoding = encoding,
-            MaxRecordSize = Math.Max(1 << 20, limits.MaxCellChars * 4 * 4),
+            MaxRecordSize = limits.MaxRecordBytes,
             IncludeValuesInExceptions = false,
         };
         _csv = CsvReader.FromFile(path, options);
@@ -34,7 +35,8 @@ public sealed class CsvTableReader : ITableReader
 
     public long SourceRow => _csv.LineNumber;
 
-    public int FieldCount => _csv.FieldCount;
+    /// <summary>Cells up to the last non-blank one: trailing empty cells ("a,b,,") do not count.</summary>
+    public int FieldCount => _used;
 
     public bool Read()
     {
@@ -51,8 +53,12 @@ public sealed class CsvTableReader : ITableReader
             {
                 throw new InputFileException(File, "the CSV cannot be read: " + ex.Message, row: SafeRow(), inner: ex);
             }
+            catch (InvalidDataException ex)
+            {
+                throw new InputFileException(File, $"a row longer than the limit of {_limits.MaxRecordBytes:N0} bytes (ingest:maxRecordBytes), or unreadable: {ex.Message}", row: SafeRow(), inner: ex);
+            }
 
-            var used = UsedFieldCount();
+            var used = _used = UsedFieldCount();
             if (used == 0)
             {
                 // ",,,," rows that Excel writes for formatted empty rows: blank, not data.

@@ -75,6 +75,11 @@ public sealed class ExcelTableReader : ITableReader
                 {
                     _fieldCount = i + 1;
                 }
+
+                if (text is { Length: var length } && length > _limits.MaxCellChars)
+                {
+                    throw new InputFileException(File, $"a cell of {length:N0} characters, more than the limit of {_limits.MaxCellChars:N0} (ingest:maxCellChars)", _row, ColumnName(i));
+                }
             }
 
             // A sheet's column count is that of its widest row, often a formatted but empty cell far to the right:
@@ -92,6 +97,18 @@ public sealed class ExcelTableReader : ITableReader
                 return true;
             }
         }
+    }
+
+    /// <summary>Excel's name of a 0-based column: A, B, … Z, AA …</summary>
+    public static string ColumnName(int column)
+    {
+        var name = string.Empty;
+        for (var n = column + 1; n > 0; n = (n - 1) / 26)
+        {
+            name = (char)('A' + ((n - 1) % 26)) + name;
+        }
+
+        return name;
     }
 
     public string GetString(int column) => column < _fieldCount ? _cells[column] ?? string.Empty : string.Empty;

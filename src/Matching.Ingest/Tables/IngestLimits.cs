@@ -1,19 +1,62 @@
 namespace Matching.Ingest.Tables;
 
-/// <summary>Bounds that keep a hostile or broken file from exhausting the machine.</summary>
+/// <summary>
+/// Bounds that keep a hostile or broken file from exhausting the machine. Set in the <c>ingest</c> section of
+/// <c>matching.json</c>; a file beyond one is refused whole, with the limit named.
+/// </summary>
 public sealed record IngestLimits
 {
     /// <value>Largest file accepted, in bytes. Default 2 GiB.</value>
     public long MaxFileBytes { get; init; } = 2L * 1024 * 1024 * 1024;
 
-    /// <value>Longest cell accepted, in characters. Default 4,096.</value>
-    public int MaxCellChars { get; init; } = 4096;
+    /// <value>Most data rows in one file. Default 20,000,000.</value>
+    public long MaxRows { get; init; } = 20_000_000;
 
-    /// <value>Most columns a header may have. Default 512.</value>
+    /// <value>Longest cell accepted, in characters. Default 32,767 (Excel's own limit).</value>
+    public int MaxCellChars { get; init; } = 32_767;
+
+    /// <value>Largest CSV record (one row), in bytes. Default 1 MiB.</value>
+    public int MaxRecordBytes { get; init; } = 1 << 20;
+
+    /// <value>Most columns a row may use. Default 512.</value>
     public int MaxColumns { get; init; } = 512;
 
     /// <value>How many rows from the top are searched for the header row. Default 20.</value>
     public int HeaderScanRows { get; init; } = 20;
 
     public static IngestLimits Default { get; } = new();
+
+    /// <summary>Every setting that is out of range, named as in matching.json; empty when all are fine.</summary>
+    public IEnumerable<string> Problems()
+    {
+        if (MaxFileBytes <= 0)
+        {
+            yield return "ingest:maxFileBytes must be positive";
+        }
+
+        if (MaxRows <= 0)
+        {
+            yield return "ingest:maxRows must be positive";
+        }
+
+        if (MaxCellChars <= 0)
+        {
+            yield return "ingest:maxCellChars must be positive";
+        }
+
+        if (MaxRecordBytes < 1024)
+        {
+            yield return "ingest:maxRecordBytes must be at least 1024";
+        }
+
+        if (MaxColumns is <= 0 or > 16_384)
+        {
+            yield return "ingest:maxColumns must be between 1 and 16384";
+        }
+
+        if (HeaderScanRows is <= 0 or > 1000)
+        {
+            yield return "ingest:headerScanRows must be between 1 and 1000";
+        }
+    }
 }

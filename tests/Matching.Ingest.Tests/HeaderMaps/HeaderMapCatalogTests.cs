@@ -13,7 +13,7 @@ public sealed class HeaderMapCatalogTests : IDisposable
     {
         var catalog = HeaderMapCatalog.Load(HeaderMapCatalog.DefaultDirectory);
 
-        Assert.Equal(["disability", "education", "illness", "lowincome", "medical-bills", "unemployment"], catalog.Sources);
+        Assert.Equal(["death", "disability", "disaster", "education", "illness", "lowincome", "medical-bills", "unemployment"], catalog.Sources);
         foreach (var source in catalog.Sources)
         {
             var map = catalog.Get(source);

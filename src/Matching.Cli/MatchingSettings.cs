@@ -1,0 +1,55 @@
+using System.Text.Json;
+using Matching.Core.Errors;
+using Matching.Ingest.Tables;
+
+namespace Matching.Cli;
+
+/// <summary>
+/// Settings from <c>matching.json</c> (beside the program, or <c>--config</c> / <c>MATCHING_CONFIG</c>). Every
+/// setting has a default; a missing file means all defaults. Validated once at start-up, every problem reported.
+/// </summary>
+internal sealed record MatchingSettings
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNameCaseInsensitive = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    /// <value>Limits on input files.</value>
+    public IngestLimits Ingest { get; init; } = IngestLimits.Default;
+
+    /// <value>Folder for reject reports. Default <c>out/rejects</c>.</value>
+    public string RejectsFolder { get; init; } = Path.Combine("out", "rejects");
+
+    public static string DefaultPath => Path.Combine(AppContext.BaseDirectory, "matching.json");
+
+    public static MatchingSettings Load(string? path)
+    {
+        var file = path ?? DefaultPath;
+        if (!File.Exists(file))
+        {
+            return path is null ? new MatchingSettings() : throw new MatchingException($"{file}: settings file not found");
+        }
+
+        MatchingSettings? settings;
+        try
+        {
+            settings = JsonSerializer.Deserialize<MatchingSettings>(File.ReadAllText(file), Json);
+        }
+        catch (JsonException ex)
+        {
+            throw new MatchingException($"{file}: not valid settings JSON: {ex.Message}", ex);
+        }
+
+        settings ??= new MatchingSettings();
+        var problems = settings.Ingest.Problems().ToList();
+        if (problems.Count > 0)
+        {
+            throw new MatchingException($"{file}: {string.Join("; ", problems)}");
+        }
+
+        return settings;
+    }
+}
