@@ -51,11 +51,11 @@ public sealed class CsvTableReader : ITableReader
             }
             catch (CsvFormatException ex)
             {
-                throw new InputFileException(File, "the CSV cannot be read: " + ex.Message, row: SafeRow(), inner: ex);
+                throw new InputFileException(File, "the CSV cannot be read: " + ex.Message, inner: ex);
             }
             catch (InvalidDataException ex)
             {
-                throw new InputFileException(File, $"a row longer than the limit of {_limits.MaxRecordBytes:N0} bytes (ingest:maxRecordBytes), or unreadable: {ex.Message}", row: SafeRow(), inner: ex);
+                throw new InputFileException(File, $"a row longer than the limit of {_limits.MaxRecordBytes:N0} bytes (ingest:maxRecordBytes), or unreadable: {ex.Message}", inner: ex);
             }
 
             var used = _used = UsedFieldCount();
@@ -119,18 +119,6 @@ public sealed class CsvTableReader : ITableReader
         }
 
         return GetString(column);
-    }
-
-    private long? SafeRow()
-    {
-        try
-        {
-            return _csv.LineNumber;
-        }
-        catch (InvalidOperationException)
-        {
-            return null;
-        }
     }
 
     public void Dispose() => _csv.Dispose();

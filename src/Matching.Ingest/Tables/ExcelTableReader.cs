@@ -140,7 +140,7 @@ public sealed class ExcelTableReader : ITableReader
 
         if (d == Math.Floor(d))
         {
-            return d.ToString("0.##############E+0", CultureInfo.InvariantCulture);
+            return d.ToString("0.00000000000000E+0", CultureInfo.InvariantCulture);
         }
 
         return d.ToString("R", CultureInfo.InvariantCulture);
