@@ -15,6 +15,7 @@ public sealed class SourceTable : IDisposable
     private readonly int[] _columns;
     private readonly string[] _fieldNames;
     private readonly long _maxRows;
+    private readonly char[] _firstCell = new char[16];
 
     private SourceTable(ITableReader reader, HeaderMap map, long headerRow, int[] columns, string[] headers, long maxRows)
     {
@@ -83,7 +84,7 @@ public sealed class SourceTable : IDisposable
     {
         while (Reader.Read())
         {
-            if (IsFooter(Reader.GetString(0)))
+            if (IsFooter(Reader.GetSpan(0, _firstCell)))
             {
                 continue;
             }
@@ -137,7 +138,7 @@ public sealed class SourceTable : IDisposable
         throw new InputFileException(reader.File, $"no ID column found in the first {limits.HeaderScanRows} rows (looked for a header named {names})");
     }
 
-    private static bool IsFooter(string firstCell)
+    private static bool IsFooter(ReadOnlySpan<char> firstCell)
     {
         // "合  计" and "制 表 人" are spaced out to align in printed reports.
         Span<char> text = stackalloc char[8];

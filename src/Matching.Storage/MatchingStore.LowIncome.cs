@@ -74,50 +74,72 @@ public sealed partial class MatchingStore
     private async Task WriteHouseholdsAsync(
         IReadOnlyList<Household> households, long batchId, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        await using var upsert = Prepare(_dialect.UpsertHousehold, transaction,
-            "household_id", "subdistrict", "village", "annual_income", "housing_difficulty", "batch_id");
-        await using var clearAid = Prepare("DELETE FROM household_aid WHERE household_id = @household_id", transaction, "household_id");
-        await using var addAid = Prepare("INSERT INTO household_aid (household_id, aid) VALUES (@household_id, @aid)", transaction, "household_id", "aid");
+        await using (var upsert = new BulkInsert(_connection, transaction, "household",
+            ["household_id", "subdistrict", "village", "annual_income", "housing_difficulty", "active", "first_batch_id", "last_batch_id"],
+            _dialect.UpsertHouseholdTail))
+        {
+            foreach (var h in households)
+            {
+                await upsert.AddAsync(cancellationToken, h.HouseholdId, h.Subdistrict, h.Village, h.AnnualIncome, h.HousingDifficulty ? 1 : 0, 1, batchId, batchId);
+            }
+
+            await upsert.FlushAsync(cancellationToken);
+        }
+
+        // The snapshot says which aid each of its households receives now: replace, set-based.
+        await _connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM household_aid WHERE household_id IN (SELECT household_id FROM household WHERE last_batch_id = @batchId)",
+            new { batchId }, transaction, cancellationToken: cancellationToken));
+        await using var aid = new BulkInsert(_connection, transaction, "household_aid", ["household_id", "aid"], string.Empty);
         foreach (var h in households)
         {
-            Set(upsert, h.HouseholdId, h.Subdistrict, h.Village, h.AnnualIncome, h.HousingDifficulty ? 1 : 0, batchId);
-            await upsert.ExecuteNonQueryAsync(cancellationToken);
-            Set(clearAid, h.HouseholdId);
-            await clearAid.ExecuteNonQueryAsync(cancellationToken);
-            foreach (var (aid, code) in Codes.Aid)
+            foreach (var (type, code) in Codes.Aid)
             {
-                if ((h.Aid & aid) != 0)
+                if ((h.Aid & type) != 0)
                 {
-                    Set(addAid, h.HouseholdId, code);
-                    await addAid.ExecuteNonQueryAsync(cancellationToken);
+                    await aid.AddAsync(cancellationToken, h.HouseholdId, code);
                 }
             }
         }
+
+        await aid.FlushAsync(cancellationToken);
     }
 
     private async Task WriteMembersAsync(
         IReadOnlyList<Member> members, long batchId, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        await using var upsert = Prepare(_dialect.UpsertMember, transaction,
-            "household_id", "id_key", "id_number", "name", "relation", "serious_illness", "severe_disability", "tekun_support", "batch_id");
-        await using var clear = Prepare("DELETE FROM member_category WHERE household_id = @household_id AND id_key = @id_key", transaction, "household_id", "id_key");
-        await using var add = Prepare("INSERT INTO member_category (household_id, id_key, category) VALUES (@household_id, @id_key, @category)",
-            transaction, "household_id", "id_key", "category");
+        await using (var upsert = new BulkInsert(_connection, transaction, "member",
+            ["household_id", "id_key", "id_number", "name", "relation", "serious_illness", "severe_disability", "tekun_support", "active", "first_batch_id", "last_batch_id"],
+            _dialect.UpsertMemberTail))
+        {
+            foreach (var m in members)
+            {
+                await upsert.AddAsync(cancellationToken, m.HouseholdId, m.Id.Key, m.Id.Value, m.Name, m.Relation,
+                    m.SeriousIllness ? 1 : 0, m.SevereDisability ? 1 : 0, m.TekunSupport, 1, batchId, batchId);
+            }
+
+            await upsert.FlushAsync(cancellationToken);
+        }
+
+        await _connection.ExecuteAsync(new CommandDefinition(
+            """
+            DELETE FROM member_category WHERE EXISTS (SELECT 1 FROM member m
+                WHERE m.household_id = member_category.household_id AND m.id_key = member_category.id_key AND m.last_batch_id = @batchId)
+            """,
+            new { batchId }, transaction, cancellationToken: cancellationToken));
+        await using var categories = new BulkInsert(_connection, transaction, "member_category", ["household_id", "id_key", "category"], string.Empty);
         foreach (var m in members)
         {
-            Set(upsert, m.HouseholdId, m.Id.Key, m.Id.Value, m.Name, m.Relation, m.SeriousIllness ? 1 : 0, m.SevereDisability ? 1 : 0, m.TekunSupport, batchId);
-            await upsert.ExecuteNonQueryAsync(cancellationToken);
-            Set(clear, m.HouseholdId, m.Id.Key);
-            await clear.ExecuteNonQueryAsync(cancellationToken);
             foreach (var (category, code) in Codes.Categories)
             {
                 if ((m.Categories & category) != 0)
                 {
-                    Set(add, m.HouseholdId, m.Id.Key, code);
-                    await add.ExecuteNonQueryAsync(cancellationToken);
+                    await categories.AddAsync(cancellationToken, m.HouseholdId, m.Id.Key, code);
                 }
             }
         }
+
+        await categories.FlushAsync(cancellationToken);
     }
 
     /// <summary>A command prepared once and executed per row with new parameter values: no SQL parsed per row.</summary>

@@ -3,15 +3,18 @@ using Matching.Core.Identity;
 namespace Matching.Core.Population;
 
 /// <summary>
-/// The active low-income persons (低收入人口), held in memory for one matching run and looked up by the packed
-/// 64-bit ID key. Built once per run from the database; never queried per row.
+/// The active low-income persons (低收入人口), held in memory for one matching run: looked up by the packed 64-bit ID
+/// key (a flat hash table), and by blocks for the fallbacks (everyone sharing region and birth date: the first 14
+/// digits; everyone born on a date). Built once per run from the database; never queried per row.
 /// </summary>
 public sealed class PopulationIndex
 {
     private readonly long[] _keys;
     private readonly string[] _names;
     private readonly string[] _householdIds;
-    private readonly Dictionary<long, int> _byKey;
+    private readonly KeyTable _byKey;
+    private readonly Lazy<(long[] Keys, int[] Persons)> _sorted;
+    private readonly Lazy<(int[] Dates, int[] Persons)> _byBirth;
 
     /// <param name="keys">ID keys (<see cref="IdNumber.Key"/>), one per person-in-household.</param>
     /// <param name="names">Names, parallel to <paramref name="keys"/>.</param>
@@ -29,7 +32,7 @@ public sealed class PopulationIndex
         _keys = keys;
         _names = names;
         _householdIds = householdIds;
-        _byKey = new Dictionary<long, int>(keys.Length);
+        _byKey = new KeyTable(keys.Length);
         for (var i = 0; i < keys.Length; i++)
         {
             // The same person in two households (重复救助) is a warning for the rules, not for matching:
@@ -39,6 +42,9 @@ public sealed class PopulationIndex
                 DuplicateCount++;
             }
         }
+
+        _sorted = new Lazy<(long[], int[])>(SortByKey);
+        _byBirth = new Lazy<(int[], int[])>(SortByBirth);
     }
 
     public int Count => _keys.Length;
@@ -48,11 +54,92 @@ public sealed class PopulationIndex
 
     public bool TryFind(long key, out int person) => _byKey.TryGetValue(key, out person);
 
-    public bool Contains(long key) => _byKey.ContainsKey(key);
+    public bool Contains(long key) => _byKey.TryGetValue(key, out _);
 
     public IdNumber Id(int person) => IdNumber.FromKey(_keys[person]);
+
+    public long Key(int person) => _keys[person];
 
     public string Name(int person) => _names[person];
 
     public string HouseholdId(int person) => _householdIds[person];
+
+    /// <summary>
+    /// Everyone whose key starts with <paramref name="prefix"/>, which has <paramref name="digits"/> of the 17 key
+    /// digits (e.g. 14: region and birth date; 15: and the first sequence digit).
+    /// </summary>
+    public ReadOnlySpan<int> WithPrefix(long prefix, int digits)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(digits);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(digits, 17);
+        var scale = 1L;
+        for (var i = digits; i < 17; i++)
+        {
+            scale *= 10;
+        }
+
+        var (keys, persons) = _sorted.Value;
+        var from = LowerBound(keys, prefix * scale);
+        var to = LowerBound(keys, (prefix + 1) * scale);
+        return persons.AsSpan(from, to - from);
+    }
+
+    /// <summary>Everyone born on a date, given as yyyymmdd.</summary>
+    public ReadOnlySpan<int> BornOn(int yyyymmdd)
+    {
+        var (dates, persons) = _byBirth.Value;
+        var from = LowerBound(dates, yyyymmdd);
+        var to = LowerBound(dates, yyyymmdd + 1);
+        return persons.AsSpan(from, to - from);
+    }
+
+    /// <summary>The birth date digits of a person's key as yyyymmdd.</summary>
+    public int BirthDate(int person) => (int)(_keys[person] / 1000 % 100_000_000);
+
+    private (long[], int[]) SortByKey()
+    {
+        var keys = (long[])_keys.Clone();
+        var persons = new int[keys.Length];
+        for (var i = 0; i < persons.Length; i++)
+        {
+            persons[i] = i;
+        }
+
+        Array.Sort(keys, persons);
+        return (keys, persons);
+    }
+
+    private (int[], int[]) SortByBirth()
+    {
+        var dates = new int[_keys.Length];
+        var persons = new int[_keys.Length];
+        for (var i = 0; i < dates.Length; i++)
+        {
+            dates[i] = BirthDate(i);
+            persons[i] = i;
+        }
+
+        Array.Sort(dates, persons);
+        return (dates, persons);
+    }
+
+    private static int LowerBound<T>(T[] sorted, T value)
+        where T : IComparable<T>
+    {
+        int lo = 0, hi = sorted.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (sorted[mid].CompareTo(value) < 0)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
 }

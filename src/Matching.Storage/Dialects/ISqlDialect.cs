@@ -19,9 +19,9 @@ public interface ISqlDialect
     /// <summary>Inserts an import batch and returns its id.</summary>
     string InsertBatch { get; }
 
-    /// <summary>Inserts or refreshes a household by its id.</summary>
-    string UpsertHousehold { get; }
+    /// <summary>What follows a household INSERT's VALUES so that an existing household is refreshed.</summary>
+    string UpsertHouseholdTail { get; }
 
-    /// <summary>Inserts or refreshes a member by (household id, ID key).</summary>
-    string UpsertMember { get; }
+    /// <summary>What follows a member INSERT's VALUES so that an existing member is refreshed.</summary>
+    string UpsertMemberTail { get; }
 }

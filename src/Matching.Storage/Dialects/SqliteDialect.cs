@@ -38,20 +38,16 @@ public sealed class SqliteDialect : ISqlDialect
         RETURNING batch_id
         """;
 
-    public string UpsertHousehold => """
-        INSERT INTO household (household_id, subdistrict, village, annual_income, housing_difficulty, active, first_batch_id, last_batch_id)
-        VALUES (@household_id, @subdistrict, @village, @annual_income, @housing_difficulty, 1, @batch_id, @batch_id)
+    public string UpsertHouseholdTail => """
         ON CONFLICT (household_id) DO UPDATE SET
             subdistrict = excluded.subdistrict, village = excluded.village, annual_income = excluded.annual_income,
             housing_difficulty = excluded.housing_difficulty, active = 1, last_batch_id = excluded.last_batch_id
         """;
 
-    public string UpsertMember => """
-        INSERT INTO member (household_id, id_key, id_number, name, relation, serious_illness, severe_disability, tekun_support, active, first_batch_id, last_batch_id)
-        VALUES (@household_id, @id_key, @id_number, @name, @relation, @serious_illness, @severe_disability, @tekun_support, 1, @batch_id, @batch_id)
+    public string UpsertMemberTail => """
         ON CONFLICT (household_id, id_key) DO UPDATE SET
-            name = excluded.name, relation = excluded.relation, serious_illness = excluded.serious_illness,
-            severe_disability = excluded.severe_disability, tekun_support = excluded.tekun_support,
-            active = 1, last_batch_id = excluded.last_batch_id
+            id_number = excluded.id_number, name = excluded.name, relation = excluded.relation,
+            serious_illness = excluded.serious_illness, severe_disability = excluded.severe_disability,
+            tekun_support = excluded.tekun_support, active = 1, last_batch_id = excluded.last_batch_id
         """;
 }
