@@ -49,6 +49,8 @@ public static class CliApp
         root.Subcommands.Add(IdCommand.Create(guard));
         root.Subcommands.Add(DemoCommand.Create(guard));
         root.Subcommands.Add(SampleCommand.Create(guard));
+        root.Subcommands.Add(BenchCommand.Create(guard));
+        root.Subcommands.Add(EvaluateCommand.Create(guard));
 
         var parsed = root.Parse(args);
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });

@@ -21,7 +21,9 @@ internal sealed class CliContext(TextWriter output, TextWriter error, TimeProvid
 
     public IngestLimits Limits => Settings.Ingest;
 
-    public HeaderMapCatalog HeaderMaps => _headerMaps ??= HeaderMapCatalog.Load(headerMapDirectory);
+    public string HeaderMapDirectory { get; } = headerMapDirectory;
+
+    public HeaderMapCatalog HeaderMaps => _headerMaps ??= HeaderMapCatalog.Load(HeaderMapDirectory);
 
     public Task<MatchingStore> OpenStoreAsync(CancellationToken cancellationToken) =>
         MatchingStore.OpenAsync(Storage, Time, cancellationToken);

@@ -41,7 +41,7 @@ internal static class DemoCommand
         await write.WriteLineAsync("3. matching match <department> <file> --out <csv>, for each department file");
         await write.WriteLineAsync($"   {"department",-14} {"rows",6} {"matched",8} {"unmatched",10} {"rejected",9}  result");
         var matched = 0;
-        foreach (var department in context.HeaderMaps.Sources.Where(s => s != "lowincome"))
+        foreach (var department in context.HeaderMaps.Departments)
         {
             var file = Extensions.Select(e => Path.Combine(samples, department + e)).FirstOrDefault(File.Exists);
             if (file is null)

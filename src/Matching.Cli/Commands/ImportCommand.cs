@@ -28,9 +28,9 @@ internal static class ImportCommand
     public static async Task<int> RunAsync(CliContext context, string department, string file, CancellationToken cancellationToken)
     {
         var map = context.HeaderMaps.Get(department);
-        if (map.Source == "lowincome")
+        if (!map.IsDepartment)
         {
-            throw new MatchingException("'lowincome' is the population itself; use `matching lowincome import`");
+            throw new MatchingException($"'{department}' is not a department (the population loads with `matching lowincome import`, labelled files go to `matching evaluate`)");
         }
 
         await using var store = await context.OpenStoreAsync(cancellationToken);

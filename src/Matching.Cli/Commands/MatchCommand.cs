@@ -37,9 +37,9 @@ internal static class MatchCommand
         CliContext context, string department, string file, string outPath, CancellationToken cancellationToken)
     {
         var map = context.HeaderMaps.Get(department);
-        if (map.Source == "lowincome")
+        if (!map.IsDepartment)
         {
-            throw new Core.Errors.MatchingException("'lowincome' is the population itself; use `matching lowincome import`");
+            throw new Core.Errors.MatchingException($"'{department}' is not a department (the population loads with `matching lowincome import`, labelled files go to `matching evaluate`)");
         }
 
         using var table = SourceTable.Open(file, map, context.Limits);

@@ -22,14 +22,17 @@ internal static class MatchFileRunner
         var matcher = new Matcher(population);
         var idColumn = table.Column(HeaderMap.IdField);
         var nameColumn = table.Column(HeaderMap.NameField);
+        var birthColumn = table.Column(HeaderMap.BirthDateField);
         Span<char> idScratch = stackalloc char[ScratchChars];
         Span<char> nameScratch = stackalloc char[ScratchChars];
+        Span<char> birthScratch = stackalloc char[ScratchChars];
         using var writer = new MatchResultCsvWriter(outPath);
         while (table.Read())
         {
             var rawId = table.Reader.GetSpan(idColumn, idScratch);
             var rawName = nameColumn < 0 ? [] : table.Reader.GetSpan(nameColumn, nameScratch);
-            var result = table.HasExtraCells ? ExtraCells(table) : matcher.Match(rawId, rawName);
+            var rawBirth = birthColumn < 0 ? [] : table.Reader.GetSpan(birthColumn, birthScratch);
+            var result = table.HasExtraCells ? ExtraCells(table) : matcher.Match(rawId, rawName, rawBirth);
             IdNumber? matched = result.IsMatched ? population.Id(result.Person) : null;
             writer.Write(table.Reader.SourceRow, rawId, rawName, result, matched);
             summary.Add(result);

@@ -8,9 +8,11 @@ namespace Matching.Core.Matching;
 /// <summary>
 /// Matches source rows to low-income persons. Order: the ID as typed or cleaned (exact, normalized, upgraded15);
 /// then, for an 18-character ID that fails validation, its one-slip corrections, accepted only when exactly one
-/// is in the database and its name agrees (corrected). An ID found under another name is never a match.
+/// is in the database and its name agrees (corrected); then, for an ID that is damaged, missing or beyond repair,
+/// name and birth date within the block of persons sharing the digits that survived (name_birthdate). An ID found
+/// under another name is never a match.
 /// </summary>
-public sealed class Matcher(PopulationIndex population)
+public sealed partial class Matcher(PopulationIndex population)
 {
     /// <summary>Confidence of an ID match confirmed by the name (or exact as typed).</summary>
     public const double ConfirmedConfidence = 1.0;
@@ -21,8 +23,14 @@ public sealed class Matcher(PopulationIndex population)
     /// <summary>Confidence of a corrected ID: the one correction in the database, with the same name.</summary>
     public const double CorrectedConfidence = 0.95;
 
-    /// <summary>Matches one row. <paramref name="rawName"/> may be empty when the extract has no name column.</summary>
-    public MatchResult Match(ReadOnlySpan<char> rawId, ReadOnlySpan<char> rawName)
+    /// <summary>Confidence of an ID match whose name agrees but for a rare-character stand-in (王*, 王yan).</summary>
+    public const double StandInConfidence = 0.9;
+
+    /// <summary>Matches one row.</summary>
+    /// <param name="rawId">The ID cell as typed.</param>
+    /// <param name="rawName">The name cell; empty when the extract has no name column.</param>
+    /// <param name="rawBirthDate">A birth-date cell, where the extract has one (used only when the ID is unusable).</param>
+    public MatchResult Match(ReadOnlySpan<char> rawId, ReadOnlySpan<char> rawName, ReadOnlySpan<char> rawBirthDate = default)
     {
         // A name cell of spaces (also U+3000) is a missing name, not a different one.
         rawName = rawName.Trim();
@@ -33,12 +41,18 @@ public sealed class Matcher(PopulationIndex population)
             return MatchValid(parsed, rawName);
         }
 
+        var rejected = new MatchResult(MatchStatus.Rejected, MatchMethod.None, -1, 0, parsed.Reason, parsed);
         if (parsed.IsCorrectable)
         {
-            return MatchCorrected(parsed, buffer[..IdNumber.Length], rawName);
+            rejected = MatchCorrected(parsed, buffer[..IdNumber.Length], rawName);
+            if (rejected.Status != MatchStatus.Rejected)
+            {
+                return rejected;
+            }
         }
 
-        return new MatchResult(MatchStatus.Rejected, MatchMethod.None, -1, 0, parsed.Reason, parsed);
+        var normalized = buffer[..Math.Min(parsed.Length, IdNormalizer.MaxLength)];
+        return MatchByNameAndBirth(parsed, normalized, rawName, rawBirthDate, rejected.Reason ?? parsed.Reason) ?? rejected;
     }
 
     private MatchResult MatchValid(IdParseResult parsed, ReadOnlySpan<char> rawName)
@@ -63,6 +77,12 @@ public sealed class Matcher(PopulationIndex population)
         }
 
         var similarity = PersonName.Similarity(rawName, population.Name(person));
+        if (similarity < PersonName.AgreeThreshold && PersonName.Compatible(rawName, population.Name(person)))
+        {
+            var standIn = method == MatchMethod.Exact ? "name agrees but for a rare-character stand-in" : $"{Describe(parsed)}; name agrees but for a rare-character stand-in";
+            return new MatchResult(MatchStatus.Matched, method, person, StandInConfidence, standIn, parsed);
+        }
+
         if (similarity < PersonName.AgreeThreshold)
         {
             var why = string.Create(CultureInfo.InvariantCulture,

@@ -15,7 +15,7 @@ public static class FieldTypes
     public const string Flag = "flag";
 
     private static readonly string[] DateFormats =
-        ["yyyy-M-d", "yyyy/M/d", "yyyy.M.d", "yyyyMMdd", "yyyy年M月d日", "yyyy-M-d H:mm:ss", "yyyy/M/d H:mm:ss", "yyyy-M-d H:mm"];
+        ["yyyy-M-d", "yyyy/M/d", "yyyy.M.d", "yyyyMMdd", "yyyy年M月d日", "yyyy-M-d H:mm:ss", "yyyy/M/d H:mm:ss", "yyyy-M-d H:mm", "yyyy/M/d H:mm"];
 
     private static readonly HashSet<string> Yes = new(["是", "y", "yes", "1", "true", "√", "有"], StringComparer.OrdinalIgnoreCase);
     private static readonly HashSet<string> No = new(["否", "n", "no", "0", "false", "×", "无"], StringComparer.OrdinalIgnoreCase);

@@ -12,8 +12,17 @@ public sealed record HeaderMap
     /// <summary>The field holding the person's name.</summary>
     public const string NameField = "name";
 
+    /// <summary>The field holding a birth date, where a source has one (used when the ID is unusable).</summary>
+    public const string BirthDateField = "birthDate";
+
     /// <value>Source code: <c>lowincome</c> or a department code such as <c>education</c>.</value>
     public string Source { get; init; } = string.Empty;
+
+    /// <value>What the source is: <c>department</c> (the default), <c>population</c> (the low-income export) or
+    /// <c>evaluation</c> (a labelled file for <c>matching evaluate</c>).</value>
+    public string Kind { get; init; } = "department";
+
+    public bool IsDepartment => Kind == "department";
 
     /// <value>Chinese label for messages and workbooks, e.g. 教育体育（学生）.</value>
     public string Label { get; init; } = string.Empty;

@@ -20,8 +20,11 @@ public sealed class HeaderMapCatalog
     /// <summary>The folder shipped beside the program.</summary>
     public static string DefaultDirectory => Path.Combine(AppContext.BaseDirectory, "HeaderMaps");
 
-    /// <summary>The sources known, sorted: <c>lowincome</c> and the department codes.</summary>
+    /// <summary>The sources known, sorted: <c>lowincome</c>, the department codes and <c>labelled</c>.</summary>
     public IEnumerable<string> Sources => _maps.Keys.Order(StringComparer.Ordinal);
+
+    /// <summary>The department codes, sorted.</summary>
+    public IEnumerable<string> Departments => _maps.Values.Where(m => m.IsDepartment).Select(m => m.Source).Order(StringComparer.Ordinal);
 
     public static HeaderMapCatalog Load(string directory)
     {
@@ -62,7 +65,7 @@ public sealed class HeaderMapCatalog
             return map;
         }
 
-        var known = string.Join(", ", Sources.Where(s => s != "lowincome"));
+        var known = string.Join(", ", Departments);
         throw new MatchingException($"unknown department '{source}': known departments are {known}");
     }
 

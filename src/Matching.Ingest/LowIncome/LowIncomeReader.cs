@@ -79,7 +79,7 @@ public sealed class LowIncomeReader
             {
                 HouseholdId = householdId,
                 Id = id,
-                Name = PersonName.Normalize(name),
+                Name = name,
                 Relation = row.Text("relation"),
                 Categories = categories,
                 SeriousIllness = row.Flag("seriousIllness"),

@@ -49,6 +49,10 @@ public sealed class CsvTableReader : ITableReader
                     return false;
                 }
             }
+            catch (CsvFormatException ex) when (ex.Message.Contains("MaxRecordSize", StringComparison.Ordinal))
+            {
+                throw new InputFileException(File, $"a row longer than the limit of {_limits.MaxRecordBytes:N0} bytes (ingest:maxRecordBytes): {ex.Message}", inner: ex);
+            }
             catch (CsvFormatException ex)
             {
                 throw new InputFileException(File, "the CSV cannot be read: " + ex.Message, inner: ex);
@@ -67,7 +71,7 @@ public sealed class CsvTableReader : ITableReader
 
             if (used > _limits.MaxColumns)
             {
-                throw new InputFileException(File, $"{used} columns, more than the limit of {_limits.MaxColumns}", SourceRow);
+                throw new InputFileException(File, $"{used} columns, more than the limit of {_limits.MaxColumns} (ingest:maxColumns)", SourceRow);
             }
 
             return true;

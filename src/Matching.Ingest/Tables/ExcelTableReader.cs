@@ -88,7 +88,7 @@ public sealed class ExcelTableReader : ITableReader
             {
                 if (!string.IsNullOrWhiteSpace(CellText(_reader.GetValue(i))))
                 {
-                    throw new InputFileException(File, $"a value in column {i + 1}, beyond the limit of {_limits.MaxColumns} columns", _row);
+                    throw new InputFileException(File, $"a value in column {i + 1}, beyond the limit of {_limits.MaxColumns} columns (ingest:maxColumns)", _row);
                 }
             }
 

@@ -9,7 +9,8 @@ internal static class LowIncomeWriter
     public const string Source = "lowincome";
     public const string FileName = Source + ".csv";
 
-    private static readonly string[] Header =
+    /// <summary>The columns of lowincome.csv, in order (the evaluation and benchmark sets write the same).</summary>
+    public static readonly string[] Header =
     [
         "户编号", "镇（街道）", "村（社区）", "户主姓名", "成员姓名", "身份证号码", "与户主关系", "救助类别", "家庭年收入",
         "住房困难", "特困供养方式", "是否重病", "是否重度残疾", "已享受医疗救助", "已享受教育救助", "已享受就业救助",
@@ -42,7 +43,8 @@ internal static class LowIncomeWriter
         return [CsvFiles.Describe(directory, FileName, row - 1), TruthWriter.WriteLowIncome(directory, Source, rejected)];
     }
 
-    private static void Fill(string[] fields, Household household, Member member)
+    /// <summary>Fills the cells of one member's row, in <see cref="Header"/> order.</summary>
+    public static void Fill(string[] fields, Household household, Member member)
     {
         var person = member.Person;
         var aid = household.Aid;

@@ -2,7 +2,7 @@ using Matching.Core.Identity;
 
 namespace Matching.Core.Tests.Identity;
 
-public class PersonNameTests
+public partial class PersonNameTests
 {
     [Theory]
     [InlineData("张三", "张三")]
@@ -20,6 +20,21 @@ public class PersonNameTests
     [InlineData("阿依古丽．买买提", "阿依古丽·买买提")]
     [InlineData("阿依古丽∙买买提", "阿依古丽·买买提")]
     [InlineData("阿依古丽 · 买买提", "阿依古丽·买买提")]
+    [InlineData("张\u2060三\u200C\u200D", "张三")]
+    [InlineData("阿依古丽⋅买买提", "阿依古丽·买买提")]
+    [InlineData("阿依古丽\u0387买买提", "阿依古丽·买买提")]
+    [InlineData("阿依古丽。买买提", "阿依古丽·买买提")]
+    [InlineData("阿依古丽··买买提", "阿依古丽·买买提")]
+    [InlineData("阿依古丽 · \u3000· 买买提", "阿依古丽·买买提")]
+    [InlineData("阿依古丽-买买提", "阿依古丽·买买提")]
+    [InlineData("阿依古丽－买买提", "阿依古丽·买买提")]
+    [InlineData("阿依古丽——买买提", "阿依古丽·买买提")]
+    [InlineData("阿依古丽 – 买买提", "阿依古丽·买买提")]
+    [InlineData("张三-", "张三-")]
+    [InlineData("-张三", "-张三")]
+    [InlineData("张三—2", "张三-2")]
+    [InlineData("张三２", "张三2")]
+    [InlineData("王\U00020000", "王\U00020000")]
     public void Normalize_SpacesAndMiddleDots_ComparisonForm(string name, string expected)
     {
         Assert.Equal(expected, PersonName.Normalize(name));
@@ -33,6 +48,11 @@ public class PersonNameTests
     [InlineData("阿依古丽·买买提", "阿依古丽.买买提")]
     [InlineData("阿依古丽·买买提", "阿依古丽・买买提")]
     [InlineData("阿依古丽•买买提", "阿依古丽 ． 买买提")]
+    [InlineData("阿依古丽·买买提", "阿依古丽-买买提")]
+    [InlineData("阿依古丽·买买提", "阿依古丽。买买提")]
+    [InlineData("陳偉", "陈伟")]
+    [InlineData("王\U00020000", "王\U00020000 ")]
+    [InlineData("王〇", "王〇")]
     public void Agree_SameNameTypedDifferently_True(string a, string b)
     {
         Assert.True(PersonName.Agree(a, b));
@@ -43,6 +63,9 @@ public class PersonNameTests
     [InlineData("张三", "张四")]
     [InlineData("张三", "张三丰")]
     [InlineData("张三", "李四")]
+    [InlineData("阿依古丽·买买提", "阿依古丽买买提")]
+    [InlineData("于明", "於明")]
+    [InlineData("王\U00020000", "王\U00020001")]
     public void Agree_DifferentNames_False(string a, string b)
     {
         Assert.False(PersonName.Agree(a, b));
@@ -53,10 +76,14 @@ public class PersonNameTests
     [InlineData("张三", "")]
     [InlineData("   ", "张三")]
     [InlineData("", "")]
+    [InlineData("\u3000\u200B", "\u3000\u200B")]
+    [InlineData("\uFEFF", "张三")]
     public void Similarity_MissingName_IsZero(string a, string b)
     {
         Assert.Equal(0.0, PersonName.Similarity(a, b));
+        Assert.Equal(0.0, PersonName.Similarity(b, a));
         Assert.False(PersonName.Agree(a, b));
+        Assert.False(PersonName.Compatible(a, b));
     }
 
     [Theory]
@@ -71,11 +98,15 @@ public class PersonNameTests
     }
 
     [Fact]
-    public void Similarity_VeryLongNames_DoesNotThrow()
+    public void Similarity_VeryLongNames_ComparedInFull()
     {
         var a = new string('张', 100);
         var b = new string('张', 99) + "李";
 
-        Assert.InRange(PersonName.Similarity(a, b), 0.0, 1.0);
+        Assert.Equal(1.0 - (1.0 / 100), PersonName.Similarity(a, b), 9);
+        Assert.False(PersonName.Agree(a, b));
+        Assert.False(PersonName.Compatible(a, b));
+        Assert.True(PersonName.Agree(a, " " + a));
+        Assert.Equal(a, PersonName.Normalize(a));
     }
 }

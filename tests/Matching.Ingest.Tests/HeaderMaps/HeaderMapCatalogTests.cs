@@ -13,7 +13,8 @@ public sealed class HeaderMapCatalogTests : IDisposable
     {
         var catalog = HeaderMapCatalog.Load(HeaderMapCatalog.DefaultDirectory);
 
-        Assert.Equal(["death", "disability", "disaster", "education", "illness", "lowincome", "medical-bills", "unemployment"], catalog.Sources);
+        Assert.Equal(["death", "disability", "disaster", "education", "illness", "labelled", "lowincome", "medical-bills", "unemployment"], catalog.Sources);
+        Assert.Equal(["death", "disability", "disaster", "education", "illness", "medical-bills", "unemployment"], catalog.Departments);
         foreach (var source in catalog.Sources)
         {
             var map = catalog.Get(source);

@@ -1,0 +1,104 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Matching.Cli.Bench;
+using Matching.Cli.Matching;
+using Matching.Ingest;
+using Matching.Samples;
+using Matching.Storage;
+
+namespace Matching.Cli.Commands;
+
+/// <summary>
+/// <c>matching bench</c>: generates a large population and extract (default 1,000,000 each: ~30% present, ~2%
+/// damaged), loads the population into a fresh SQLite file, and runs the match end to end, printing wall time per
+/// phase, rows per second and each phase's peak memory. A benchmark to run by hand, not a test.
+/// </summary>
+internal static class BenchCommand
+{
+    public static Command Create(CommandGuard guard)
+    {
+        var dir = new Option<string>("--dir") { Description = "Work folder for the generated files and database", DefaultValueFactory = _ => "bench" };
+        var persons = new Option<int>("--persons") { Description = "Low-income persons", DefaultValueFactory = _ => 1_000_000 };
+        var rows = new Option<int>("--rows") { Description = "Extract rows", DefaultValueFactory = _ => 1_000_000 };
+        var regenerate = new Option<bool>("--regenerate") { Description = "Generate the files even if they exist" };
+        var skipImport = new Option<bool>("--skip-import") { Description = "Reuse the database of the last run (measure matching only)" };
+        var command = new Command("bench", "Benchmark: generate, import and match a large population and extract, print timings");
+        command.Options.Add(dir);
+        command.Options.Add(persons);
+        command.Options.Add(rows);
+        command.Options.Add(regenerate);
+        command.Options.Add(skipImport);
+        command.SetAction((parse, ct) => guard(parse, (c, t) => RunAsync(c, new BenchSettings(
+            parse.GetValue(dir)!, parse.GetValue(persons), parse.GetValue(rows), parse.GetValue(regenerate), parse.GetValue(skipImport)), t), ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliContext context, BenchSettings settings, CancellationToken cancellationToken)
+    {
+        var write = context.Out;
+        Directory.CreateDirectory(settings.Dir);
+        var population = Path.Combine(settings.Dir, "lowincome.csv");
+        var extract = Path.Combine(settings.Dir, "extract.csv");
+        var database = Path.Combine(settings.Dir, "bench.db");
+        var results = Path.Combine(settings.Dir, "result.csv");
+        await write.WriteLineAsync($"matching bench: {settings.Persons:N0} persons, {settings.Rows:N0} extract rows, {Environment.ProcessorCount} cores, in {Path.GetFullPath(settings.Dir)}");
+        await write.WriteLineAsync($"{"phase",-28} {"seconds",8} {"rows/s",12} {"peak MB",8}");
+
+        if (settings.Regenerate || !File.Exists(population) || !File.Exists(extract))
+        {
+            await PhaseAsync(write, "generate files", settings.Persons + settings.Rows, () =>
+            {
+                BenchmarkData.Write(settings.Dir, new BenchmarkOptions { Persons = settings.Persons, Rows = settings.Rows });
+                return Task.CompletedTask;
+            });
+        }
+
+        var bench = new CliContext(TextWriter.Null, context.Error, context.Time,
+            StorageOptions.Resolve(database, "sqlite"), HeaderMapCatalog(context), context.Settings);
+        if (!settings.SkipImport)
+        {
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                File.Delete(database + suffix);
+            }
+
+            await InitCommand.RunAsync(bench, cancellationToken);
+            await PhaseAsync(write, "lowincome import", settings.Persons,
+                () => LowIncomeCommand.ImportAsync(bench, population, Path.Combine(settings.Dir, "rejects.xlsx"), cancellationToken));
+        }
+
+        await using var store = await bench.OpenStoreAsync(cancellationToken);
+        Core.Population.PopulationIndex? index = null;
+        await PhaseAsync(write, "index build (from database)", settings.Persons, async () => index = await store.LoadPopulationAsync(cancellationToken));
+
+        MatchSummary? summary = null;
+        await PhaseAsync(write, "stream, match, write results", settings.Rows, () =>
+        {
+            using var table = SourceTable.Open(extract, bench.HeaderMaps.Get("education"), bench.Limits);
+            summary = MatchFileRunner.Run(table, index!, results);
+            return Task.CompletedTask;
+        });
+
+        await write.WriteLineAsync();
+        await write.WriteLineAsync($"matched {summary!.Matched:N0} ({summary.MethodsText()}), unmatched {summary.Unmatched:N0}, rejected {summary.Rejected:N0}");
+        await write.WriteLineAsync(PeakMemory.CanReset ? "peak MB: resident memory peak within each phase (VmHWM, reset per phase)" : "peak MB: process peak so far (not resettable here)");
+        return CliApp.Ok;
+    }
+
+    private static string HeaderMapCatalog(CliContext context) => context.HeaderMapDirectory;
+
+    private static async Task PhaseAsync(TextWriter write, string name, long rows, Func<Task> phase)
+    {
+        GC.Collect();
+        PeakMemory.Reset();
+        var watch = Stopwatch.StartNew();
+        await phase();
+        watch.Stop();
+        var seconds = watch.Elapsed.TotalSeconds;
+        await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"{name,-28} {seconds,8:0.000} {rows / seconds,12:N0} {PeakMemory.Bytes() / (1024.0 * 1024),8:0}"));
+    }
+
+    private sealed record BenchSettings(string Dir, int Persons, int Rows, bool Regenerate, bool SkipImport);
+}

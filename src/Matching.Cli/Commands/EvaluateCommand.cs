@@ -1,0 +1,94 @@
+using System.CommandLine;
+using System.Globalization;
+using Matching.Core.Errors;
+using Matching.Core.Identity;
+using Matching.Core.Matching;
+using Matching.Core.Population;
+using Matching.Ingest;
+using Matching.Ingest.HeaderMaps;
+
+namespace Matching.Cli.Commands;
+
+/// <summary>
+/// <c>matching evaluate &lt;labelled file&gt;</c>: matches a file that carries its own truth (a <c>truth_id</c>
+/// column: the canonical ID of the low-income person each row really is, empty for someone not in the database;
+/// optionally <c>damage</c>) against the database, and prints precision, recall and F1 by method and damage kind.
+/// </summary>
+internal static class EvaluateCommand
+{
+    public static Command Create(CommandGuard guard)
+    {
+        var file = new Argument<string>("file") { Description = "Labelled file: name, ID, truth_id (and optionally 出生日期, damage) columns" };
+        var command = new Command("evaluate", "Precision, recall and F1 of matching on a file with a truth column, by method and damage kind");
+        command.Arguments.Add(file);
+        command.SetAction((parse, ct) => guard(parse, (c, t) => RunAsync(c, parse.GetValue(file)!, t), ct));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(CliContext context, string file, CancellationToken cancellationToken)
+    {
+        var evaluation = await EvaluateAsync(context, file, cancellationToken);
+        await Print(context.Out, file, evaluation);
+        return CliApp.Ok;
+    }
+
+    public static async Task<Evaluation> EvaluateAsync(CliContext context, string file, CancellationToken cancellationToken)
+    {
+        using var table = SourceTable.Open(file, context.HeaderMaps.Get("labelled"), context.Limits);
+        PopulationIndex population;
+        await using (var store = await context.OpenStoreAsync(cancellationToken))
+        {
+            population = await store.LoadPopulationAsync(cancellationToken);
+        }
+
+        var matcher = new Matcher(population);
+        var evaluation = new Evaluation();
+        int id = table.Column(HeaderMap.IdField), name = table.Column(HeaderMap.NameField), birth = table.Column(HeaderMap.BirthDateField);
+        int truth = table.Column("truth"), damage = table.Column("damage");
+        while (table.Read())
+        {
+            var truthText = table.Reader.GetString(truth).Trim();
+            long? truthKey = null;
+            if (truthText.Length > 0)
+            {
+                var parsed = IdParser.Parse(truthText);
+                if (!parsed.IsValid)
+                {
+                    throw new InputFileException(file, "truth_id is not a valid ID", table.Reader.SourceRow, table.ColumnName("truth"));
+                }
+
+                truthKey = population.Contains(parsed.Id.Key) ? parsed.Id.Key : null;
+            }
+
+            var result = matcher.Match(table.Reader.GetString(id), name < 0 ? string.Empty : table.Reader.GetString(name),
+                birth < 0 ? string.Empty : table.Reader.GetString(birth));
+            long? matchedKey = result.IsMatched ? population.Key(result.Person) : null;
+            evaluation.Add(damage < 0 ? string.Empty : table.Reader.GetString(damage).Trim(), result, matchedKey, truthKey);
+        }
+
+        return evaluation;
+    }
+
+    private static async Task Print(TextWriter write, string file, Evaluation evaluation)
+    {
+        await write.WriteLineAsync($"{file}: {evaluation.Overall.Rows} rows, {evaluation.Overall.Present} of them low-income persons");
+        await Table(write, "by damage kind", evaluation.ByDamage);
+        await Table(write, "by method (matched rows)", evaluation.ByMethod);
+        await Table(write, "overall", new Dictionary<string, Evaluation.Tally>
+        {
+            ["all rows"] = evaluation.Overall,
+            [string.Create(CultureInfo.InvariantCulture, $"confidence >= {Evaluation.HighConfidence}")] = evaluation.HighConfidenceTally,
+        });
+    }
+
+    private static async Task Table(TextWriter write, string title, IReadOnlyDictionary<string, Evaluation.Tally> rows)
+    {
+        await write.WriteLineAsync();
+        await write.WriteLineAsync($"{title,-24} {"rows",7} {"present",7} {"right",7} {"wrong",6} {"missed",7} {"precision",9} {"recall",7} {"F1",6}");
+        foreach (var (key, t) in rows)
+        {
+            await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{key,-24} {t.Rows,7} {t.Present,7} {t.Right,7} {t.Wrong,6} {t.Missed,7} {t.Precision,9:0.0000} {t.Recall,7:0.0000} {t.F1,6:0.0000}"));
+        }
+    }
+}

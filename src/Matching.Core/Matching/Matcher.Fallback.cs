@@ -1,0 +1,163 @@
+using System.Globalization;
+using Matching.Core.Identity;
+
+namespace Matching.Core.Matching;
+
+public sealed partial class Matcher
+{
+    /// <summary>Name and birth date, with the region and first sequence digit that survived Excel.</summary>
+    public const double NameBirthdate15Confidence = 0.93;
+
+    /// <summary>Name and birth date, with the region: 14 digits survived.</summary>
+    public const double NameBirthdate14Confidence = 0.9;
+
+    /// <summary>Name and a birth-date column only: anyone born that day, anywhere.</summary>
+    public const double NameBirthdateColumnConfidence = 0.8;
+
+    /// <summary>What a rare-character stand-in in the name (王*, 王yan) takes off the confidence.</summary>
+    public const double StandInPenalty = 0.1;
+
+    /// <summary>
+    /// No ID found the person: look in the block of persons sharing the digits that survived (region and birth date,
+    /// and the first sequence digit where Excel kept it) or, failing that, born on the extract's birth date; accept
+    /// a single person whose name agrees. Two or more such persons (twins with one name?) are never guessed between.
+    /// </summary>
+    private MatchResult? MatchByNameAndBirth(IdParseResult parsed, ReadOnlySpan<char> normalized, ReadOnlySpan<char> rawName,
+        ReadOnlySpan<char> rawBirthDate, string idReason)
+    {
+        if (!HasRealCharacter(rawName))
+        {
+            // No name, or only stand-ins ("???"): a name that fits everyone tells no one apart.
+            return null;
+        }
+
+        Span<char> digits = stackalloc char[IdNumber.Length];
+        var surviving = SurvivingPrefix(parsed, normalized, digits);
+        ReadOnlySpan<int> block;
+        string blockText;
+        double confidence;
+        var sequenceDigit = -1;
+        if (surviving >= 14)
+        {
+            long prefix = 0;
+            for (var i = 0; i < 14; i++)
+            {
+                prefix = (prefix * 10) + (digits[i] - '0');
+            }
+
+            block = population.WithPrefix(prefix, 14);
+            sequenceDigit = surviving >= 15 ? digits[14] - '0' : -1;
+            confidence = sequenceDigit >= 0 ? NameBirthdate15Confidence : NameBirthdate14Confidence;
+            blockText = sequenceDigit >= 0 ? "region, birth date and first sequence digit that survived" : "region and birth date that survived";
+        }
+        else if (BirthDateText.TryParse(rawBirthDate, out var born))
+        {
+            block = population.BornOn(born);
+            confidence = NameBirthdateColumnConfidence;
+            blockText = "the birth-date column";
+        }
+        else
+        {
+            return null;
+        }
+
+        int agreeing = -1, agreeCount = 0, compatible = -1, compatibleCount = 0, considered = 0;
+        foreach (var person in block)
+        {
+            // Excel rounds to 15 significant digits: the last kept digit may have been rounded up by one.
+            var digit = (int)(population.Key(person) / 100 % 10);
+            if (sequenceDigit >= 0 && digit != sequenceDigit && digit != sequenceDigit - 1)
+            {
+                continue;
+            }
+
+            considered++;
+            var name = population.Name(person);
+            if (PersonName.Agree(rawName, name))
+            {
+                agreeing = person;
+                agreeCount++;
+            }
+            else if (PersonName.Compatible(rawName, name))
+            {
+                compatible = person;
+                compatibleCount++;
+            }
+        }
+
+        var evidence = string.Create(CultureInfo.InvariantCulture,
+            $"{idReason}; name_birthdate: {considered} persons share the {blockText}");
+        if (agreeCount == 1)
+        {
+            return new MatchResult(MatchStatus.Matched, MatchMethod.NameBirthdate, agreeing, confidence, $"{evidence}, 1 has this name", parsed);
+        }
+
+        if (agreeCount == 0 && compatibleCount == 1)
+        {
+            return new MatchResult(MatchStatus.Matched, MatchMethod.NameBirthdate, compatible, confidence - StandInPenalty,
+                $"{evidence}, 1 has this name but for a rare-character stand-in", parsed);
+        }
+
+        if (agreeCount + compatibleCount > 1)
+        {
+            return new MatchResult(MatchStatus.Unmatched, MatchMethod.None, -1, 0,
+                string.Create(CultureInfo.InvariantCulture, $"{evidence}, {agreeCount + compatibleCount} have this name: ambiguous"), parsed);
+        }
+
+        return null;
+    }
+
+    private static bool HasRealCharacter(ReadOnlySpan<char> name)
+    {
+        Span<char> folded = stackalloc char[64];
+        var n = PersonName.Normalize(name, folded);
+        foreach (var c in folded[..n])
+        {
+            if (c is not '*' and not '·')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// How many leading digits of an unusable ID can be trusted to block on, copied to <paramref name="digits"/>:
+    /// the mantissa of Excel's scientific form of an 18-digit number (up to 15), the 15 kept digits of one whose
+    /// tail became 000, or the first 14 of a mistyped 18-digit or wrong-length one; only when region and birth
+    /// date in them are real.
+    /// </summary>
+    private static int SurvivingPrefix(IdParseResult parsed, ReadOnlySpan<char> normalized, Span<char> digits)
+    {
+        int n;
+        if (parsed.Kind == IdKind.ExcelDamaged && parsed.Length != IdNumber.Length)
+        {
+            var e = normalized.IndexOfAny('E', 'e');
+            var exponent = normalized[(e + 1)..].TrimStart('+');
+            if (!exponent.SequenceEqual("17"))
+            {
+                return 0;
+            }
+
+            n = IdParser.SurvivingDigits(normalized, digits[..15]);
+        }
+        else if (parsed.Kind == IdKind.ExcelDamaged)
+        {
+            normalized[..15].CopyTo(digits);
+            n = 15;
+        }
+        else if (parsed.Kind is IdKind.WrongLength or IdKind.CheckCharWrong or IdKind.BirthDateInvalid or IdKind.ProvinceUnknown
+                 && normalized.Length >= 14 && IdRules.AllDigits(normalized[..14]))
+        {
+            normalized[..14].CopyTo(digits);
+            n = 14;
+        }
+        else
+        {
+            return 0;
+        }
+
+        return n >= 14 && IdRules.HasKnownProvince(digits) && IdRules.HasValidBirthDate(digits[6..14]) ? n : 0;
+    }
+}
