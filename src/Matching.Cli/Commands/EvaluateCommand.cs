@@ -60,10 +60,12 @@ internal static class EvaluateCommand
                 truthKey = population.Contains(parsed.Id.Key) ? parsed.Id.Key : null;
             }
 
-            var result = matcher.Match(table.Reader.GetString(id), name < 0 ? string.Empty : table.Reader.GetString(name),
-                birth < 0 ? string.Empty : table.Reader.GetString(birth));
+            var rawId = table.Reader.GetString(id);
+            var rawBirth = birth < 0 ? string.Empty : table.Reader.GetString(birth);
+            var result = matcher.Match(rawId, name < 0 ? string.Empty : table.Reader.GetString(name), rawBirth);
             long? matchedKey = result.IsMatched ? population.Key(result.Person) : null;
-            evaluation.Add(damage < 0 ? string.Empty : table.Reader.GetString(damage).Trim(), result, matchedKey, truthKey);
+            evaluation.Add(damage < 0 ? string.Empty : table.Reader.GetString(damage).Trim(), result, matchedKey, truthKey,
+                Matcher.IsFindable(rawId, rawBirth));
         }
 
         return evaluation;
@@ -77,6 +79,7 @@ internal static class EvaluateCommand
         await Table(write, "overall", new Dictionary<string, Evaluation.Tally>
         {
             ["all rows"] = evaluation.Overall,
+            ["findable rows"] = evaluation.Findable,
             [string.Create(CultureInfo.InvariantCulture, $"confidence >= {Evaluation.HighConfidence}")] = evaluation.HighConfidenceTally,
         });
     }

@@ -15,6 +15,9 @@ public sealed class Evaluation
 
     public Tally Overall { get; } = new();
 
+    /// <summary>Rows that carry enough to be found at all (<see cref="Matcher.IsFindable"/>).</summary>
+    public Tally Findable { get; } = new();
+
     /// <summary>Matches with confidence at or above <see cref="HighConfidence"/>.</summary>
     public Tally HighConfidenceTally { get; } = new();
 
@@ -26,12 +29,18 @@ public sealed class Evaluation
     /// <param name="result">What the matcher said.</param>
     /// <param name="matchedKey">The matched person's key, when matched.</param>
     /// <param name="truthKey">The true person's key when that person is in the database, else null.</param>
-    public void Add(string damage, in MatchResult result, long? matchedKey, long? truthKey)
+    /// <param name="findable">Whether the row carries enough to be found (an ID or its digits, or a birth date).</param>
+    public void Add(string damage, in MatchResult result, long? matchedKey, long? truthKey, bool findable = true)
     {
         ArgumentNullException.ThrowIfNull(damage);
         var outcome = !result.IsMatched ? (truthKey is null ? Outcome.RightlyUnmatched : Outcome.Missed)
             : matchedKey == truthKey ? Outcome.Right : Outcome.Wrong;
         Overall.Add(outcome, truthKey is not null);
+        if (findable)
+        {
+            Findable.Add(outcome, truthKey is not null);
+        }
+
         Get(_byDamage, damage.Length == 0 ? "(none given)" : damage).Add(outcome, truthKey is not null);
         if (result.IsMatched)
         {

@@ -123,6 +123,24 @@ public sealed partial class Matcher
     }
 
     /// <summary>
+    /// Whether a row carries enough to find its person at all: an ID that is valid or one slip from valid, 14
+    /// surviving digits (region and birth date), or a birth date. Rows without any (an empty ID and no birth
+    /// date; Excel's six-digit "4.19001E+17") can only be found by hand.
+    /// </summary>
+    public static bool IsFindable(ReadOnlySpan<char> rawId, ReadOnlySpan<char> rawBirthDate)
+    {
+        Span<char> buffer = stackalloc char[IdNormalizer.MaxLength];
+        var parsed = IdParser.Parse(rawId, buffer);
+        if (parsed.IsValid || parsed.IsCorrectable || BirthDateText.TryParse(rawBirthDate, out _))
+        {
+            return true;
+        }
+
+        Span<char> digits = stackalloc char[IdNumber.Length];
+        return SurvivingPrefix(parsed, buffer[..Math.Min(parsed.Length, IdNormalizer.MaxLength)], digits) >= 14;
+    }
+
+    /// <summary>
     /// How many leading digits of an unusable ID can be trusted to block on, copied to <paramref name="digits"/>:
     /// the mantissa of Excel's scientific form of an 18-digit number (up to 15), the 15 kept digits of one whose
     /// tail became 000, or the first 14 of a mistyped 18-digit or wrong-length one; only when region and birth
@@ -158,6 +176,8 @@ public sealed partial class Matcher
             return 0;
         }
 
+        // Fewer digits (Excel's "4.19001E+17" keeps 6) leave the region alone: a name is no key to a whole
+        // county, measured: strangers sharing a member's name there made most such matches wrong.
         return n >= 14 && IdRules.HasKnownProvince(digits) && IdRules.HasValidBirthDate(digits[6..14]) ? n : 0;
     }
 }

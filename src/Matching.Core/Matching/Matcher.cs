@@ -23,6 +23,9 @@ public sealed partial class Matcher(PopulationIndex population)
     /// <summary>Confidence of a corrected ID: the one correction in the database, with the same name.</summary>
     public const double CorrectedConfidence = 0.95;
 
+    /// <summary>Confidence of a corrected ID among several in the database (twins) whose name alone agrees.</summary>
+    public const double CorrectedAmongSeveralConfidence = 0.9;
+
     /// <summary>Confidence of an ID match whose name agrees but for a rare-character stand-in (王*, 王yan).</summary>
     public const double StandInConfidence = 0.9;
 
@@ -117,7 +120,13 @@ public sealed partial class Matcher(PopulationIndex population)
         var list = ListMasked(found[..inDb]);
         if (inDb > 1)
         {
-            return new MatchResult(MatchStatus.Unmatched, MatchMethod.None, -1, 0, $"{weighed} ({list}): ambiguous", parsed);
+            // Twins: a slip in the sequence digits can be one slip from both. Their names tell them apart; if
+            // exactly one candidate's name agrees and no other's even could, that one is meant.
+            var named = SingleAgreeing(found[..inDb], rawName);
+            return named >= 0
+                ? new MatchResult(MatchStatus.Matched, MatchMethod.Corrected, named, CorrectedAmongSeveralConfidence,
+                    $"{weighed} ({list}): only one name agrees", parsed)
+                : new MatchResult(MatchStatus.Unmatched, MatchMethod.None, -1, 0, $"{weighed} ({list}): ambiguous", parsed);
         }
 
         var only = found[0];
@@ -133,6 +142,36 @@ public sealed partial class Matcher(PopulationIndex population)
 
         return new MatchResult(MatchStatus.Matched, MatchMethod.Corrected, only, CorrectedConfidence,
             $"{weighed} ({list}): name agrees", parsed);
+    }
+
+    /// <summary>The one person whose name agrees when no other's is even compatible; else -1.</summary>
+    private int SingleAgreeing(ReadOnlySpan<int> persons, ReadOnlySpan<char> rawName)
+    {
+        if (rawName.IsEmpty)
+        {
+            return -1;
+        }
+
+        var agreeing = -1;
+        foreach (var person in persons)
+        {
+            var name = population.Name(person);
+            if (PersonName.Agree(rawName, name))
+            {
+                if (agreeing >= 0)
+                {
+                    return -1;
+                }
+
+                agreeing = person;
+            }
+            else if (PersonName.Compatible(rawName, name))
+            {
+                return -1;
+            }
+        }
+
+        return agreeing;
     }
 
     private string ListMasked(ReadOnlySpan<int> persons)
