@@ -56,7 +56,7 @@ public class MatchCommandTests
     }
 
     [Fact]
-    public async Task Match_TwinTypoWithTwoCandidates_IsNeverMatched()
+    public async Task Match_TwinTypoWithTwoCandidates_OnlyTheTwinNamedIsMatched()
     {
         using var cli = new CliRun();
         await ImportPopulationAsync(cli);
@@ -64,16 +64,17 @@ public class MatchCommandTests
         // A typo in the sequence digits of twin A that is one slip from twin B as well.
         var typo = FindTypoNearBoth(TwinA, TwinB);
         var path = cli.PathOf("illness.csv");
-        await File.WriteAllTextAsync(path, $"患者姓名,身份证件号\n赵大,{typo}\n");
+        await File.WriteAllTextAsync(path, $"患者姓名,身份证件号\n赵大,{typo}\n赵二,{typo}\n赵三,{typo}\n");
 
         var (exit, _, error) = await cli.RunAsync("match", "illness", path, "--out", cli.PathOf("result.csv"));
 
         Assert.True(exit == 0, error);
-        var row = Assert.Single(ResultCsv.Read(cli.PathOf("result.csv")));
-        Assert.Equal("unmatched", row["status"]);
-        Assert.Equal(string.Empty, row["matched_id"]);
-        Assert.Contains("2 of", row["reason"], StringComparison.Ordinal);
-        Assert.DoesNotContain(TwinA.Value, row["reason"], StringComparison.Ordinal);
+        var rows = ResultCsv.Read(cli.PathOf("result.csv"));
+        Assert.Equal([TwinA.Value, TwinB.Value, ""], rows.Select(r => r["matched_id"]));
+        Assert.Equal(["corrected", "corrected", ""], rows.Select(r => r["method"]));
+        Assert.Equal("unmatched", rows[2]["status"]);
+        Assert.Contains("2 of", rows[2]["reason"], StringComparison.Ordinal);
+        Assert.All(rows, r => Assert.DoesNotContain(TwinA.Value, r["reason"], StringComparison.Ordinal));
     }
 
     [Fact]

@@ -48,12 +48,12 @@ public partial class MatcherTests
     }
 
     [Fact]
-    public void Match_TwinsBothOneSlipFromTypedId_UnmatchedAsAmbiguous()
+    public void Match_TwinsBothOneSlipFromTypedId_NameOfNeitherOrNone_UnmatchedAsAmbiguous()
     {
         Assert.NotEqual(TwinA.Check, TwinB.Check);
         var typed = TwinA.Value[..17] + TwinB.Check;
 
-        foreach (var name in new[] { "赵一", "赵二", string.Empty })
+        foreach (var name in new[] { "赵三", string.Empty })
         {
             var result = _matcher.Match(typed, name);
 
@@ -66,6 +66,22 @@ public partial class MatcherTests
             Assert.Contains(TwinB.Masked, result.Reason, StringComparison.Ordinal);
             AssertNoFullId(result);
         }
+    }
+
+    [Theory]
+    [InlineData("赵一", 4)]
+    [InlineData("赵二", 5)]
+    public void Match_TwinsBothOneSlipFromTypedId_TheTwinWhoseNameAgrees(string name, int twin)
+    {
+        var typed = TwinA.Value[..17] + TwinB.Check;
+
+        var result = _matcher.Match(typed, name);
+
+        Assert.Equal(MatchMethod.Corrected, result.Method);
+        Assert.Equal(twin, result.Person);
+        Assert.Equal(Matcher.CorrectedAmongSeveralConfidence, result.Confidence);
+        Assert.EndsWith("only one name agrees", result.Reason, StringComparison.Ordinal);
+        AssertNoFullId(result);
     }
 
     [Fact]
