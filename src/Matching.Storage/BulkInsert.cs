@@ -10,7 +10,7 @@ namespace Matching.Storage;
 /// </summary>
 internal sealed class BulkInsert : IAsyncDisposable
 {
-    public const int RowsPerStatement = 64;
+    public const int RowsPerStatement = 8;
 
     private readonly DbConnection _connection;
     private readonly DbTransaction _transaction;

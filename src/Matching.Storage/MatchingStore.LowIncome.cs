@@ -74,72 +74,31 @@ public sealed partial class MatchingStore
     private async Task WriteHouseholdsAsync(
         IReadOnlyList<Household> households, long batchId, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        await using (var upsert = new BulkInsert(_connection, transaction, "household",
-            ["household_id", "subdistrict", "village", "annual_income", "housing_difficulty", "active", "first_batch_id", "last_batch_id"],
-            _dialect.UpsertHouseholdTail))
-        {
-            foreach (var h in households)
-            {
-                await upsert.AddAsync(cancellationToken, h.HouseholdId, h.Subdistrict, h.Village, h.AnnualIncome, h.HousingDifficulty ? 1 : 0, 1, batchId, batchId);
-            }
-
-            await upsert.FlushAsync(cancellationToken);
-        }
-
-        // The snapshot says which aid each of its households receives now: replace, set-based.
-        await _connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM household_aid WHERE household_id IN (SELECT household_id FROM household WHERE last_batch_id = @batchId)",
-            new { batchId }, transaction, cancellationToken: cancellationToken));
-        await using var aid = new BulkInsert(_connection, transaction, "household_aid", ["household_id", "aid"], string.Empty);
+        await using var upsert = new BulkInsert(_connection, transaction, "household",
+            ["household_id", "subdistrict", "village", "annual_income", "housing_difficulty", "aid", "active", "first_batch_id", "last_batch_id"],
+            _dialect.UpsertHouseholdTail);
         foreach (var h in households)
         {
-            foreach (var (type, code) in Codes.Aid)
-            {
-                if ((h.Aid & type) != 0)
-                {
-                    await aid.AddAsync(cancellationToken, h.HouseholdId, code);
-                }
-            }
+            await upsert.AddAsync(cancellationToken, h.HouseholdId, h.Subdistrict, h.Village, h.AnnualIncome, h.HousingDifficulty ? 1 : 0,
+                Codes.AidText(h.Aid), 1, batchId, batchId);
         }
 
-        await aid.FlushAsync(cancellationToken);
+        await upsert.FlushAsync(cancellationToken);
     }
 
     private async Task WriteMembersAsync(
         IReadOnlyList<Member> members, long batchId, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        await using (var upsert = new BulkInsert(_connection, transaction, "member",
-            ["household_id", "id_key", "id_number", "name", "relation", "serious_illness", "severe_disability", "tekun_support", "active", "first_batch_id", "last_batch_id"],
-            _dialect.UpsertMemberTail))
-        {
-            foreach (var m in members)
-            {
-                await upsert.AddAsync(cancellationToken, m.HouseholdId, m.Id.Key, m.Id.Value, m.Name, m.Relation,
-                    m.SeriousIllness ? 1 : 0, m.SevereDisability ? 1 : 0, m.TekunSupport, 1, batchId, batchId);
-            }
-
-            await upsert.FlushAsync(cancellationToken);
-        }
-
-        await _connection.ExecuteAsync(new CommandDefinition(
-            """
-            DELETE FROM member_category WHERE EXISTS (SELECT 1 FROM member m
-                WHERE m.household_id = member_category.household_id AND m.id_key = member_category.id_key AND m.last_batch_id = @batchId)
-            """,
-            new { batchId }, transaction, cancellationToken: cancellationToken));
-        await using var categories = new BulkInsert(_connection, transaction, "member_category", ["household_id", "id_key", "category"], string.Empty);
+        await using var upsert = new BulkInsert(_connection, transaction, "member",
+            ["household_id", "id_key", "id_number", "name", "relation", "categories", "serious_illness", "severe_disability", "tekun_support", "active", "first_batch_id", "last_batch_id"],
+            _dialect.UpsertMemberTail);
         foreach (var m in members)
         {
-            foreach (var (category, code) in Codes.Categories)
-            {
-                if ((m.Categories & category) != 0)
-                {
-                    await categories.AddAsync(cancellationToken, m.HouseholdId, m.Id.Key, code);
-                }
-            }
+            await upsert.AddAsync(cancellationToken, m.HouseholdId, m.Id.Key, m.Id.Value, m.Name, m.Relation, Codes.CategoryText(m.Categories),
+                m.SeriousIllness ? 1 : 0, m.SevereDisability ? 1 : 0, m.TekunSupport, 1, batchId, batchId);
         }
 
-        await categories.FlushAsync(cancellationToken);
+        await upsert.FlushAsync(cancellationToken);
     }
 
     /// <summary>A command prepared once and executed per row with new parameter values: no SQL parsed per row.</summary>

@@ -5,8 +5,8 @@ namespace Matching.Storage.Tests;
 
 public abstract partial class MatchingStoreTests<TDb>
 {
-    private const string CategoriesOf = "SELECT category FROM member_category WHERE id_key = @p ORDER BY category";
-    private const string AidOf = "SELECT aid FROM household_aid WHERE household_id = @p ORDER BY aid";
+    private const string CategoriesOf = "SELECT categories FROM member WHERE id_key = @p";
+    private const string AidOf = "SELECT aid FROM household WHERE household_id = @p";
 
     [Fact]
     public async Task ImportLowIncomeAsync_Snapshot_EveryMemberFoundByKeyWithNameAndHousehold()
@@ -98,7 +98,7 @@ public abstract partial class MatchingStoreTests<TDb>
         Assert.Equal(["bianyuan"], await QueryAsync(CategoriesOf, id.Key));
         Assert.Equal(["housing"], await QueryAsync(AidOf, "H1"));
         var counts = await store.CountRowsAsync(Ct);
-        Assert.Equal((1L, 1L), (counts["member_category"], counts["household_aid"]));
+        Assert.Equal((1L, 1L), (counts["member"], counts["household"]));
     }
 
     [Fact]

@@ -40,4 +40,57 @@ public static class Codes
 
         return AidType.None;
     }
+
+    // Six flags each: every combination's text is made once, so storing a million members builds no strings.
+    private static readonly string[] CategoryTexts = [.. Enumerable.Range(0, 64).Select(i => Join(Categories, (AidCategory)i))];
+    private static readonly string[] AidTexts = [.. Enumerable.Range(0, 64).Select(i => Join(Aid, (AidType)i))];
+
+    /// <summary>Categories as stored: their codes, comma-separated, in a fixed order (<c>dibao,tekun</c>).</summary>
+    public static string CategoryText(AidCategory categories) => CategoryTexts[(int)categories & 63];
+
+    /// <summary>Aid as stored: its codes, comma-separated, in a fixed order (<c>medical,housing</c>).</summary>
+    public static string AidText(AidType aid) => AidTexts[(int)aid & 63];
+
+    public static AidCategory ParseCategories(string text) => Parse(Categories, text);
+
+    public static AidType ParseAid(string text) => Parse(Aid, text);
+
+    private static string Join<T>(IEnumerable<(T Flag, string Code)> codes, T value)
+        where T : struct, Enum
+    {
+        var bits = Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture);
+        if (bits == 0)
+        {
+            return string.Empty;
+        }
+
+        var parts = new List<string>(2);
+        foreach (var (flag, code) in codes)
+        {
+            if ((bits & Convert.ToInt32(flag, System.Globalization.CultureInfo.InvariantCulture)) != 0)
+            {
+                parts.Add(code);
+            }
+        }
+
+        return string.Join(',', parts);
+    }
+
+    private static T Parse<T>(IEnumerable<(T Flag, string Code)> codes, string text)
+        where T : struct, Enum
+    {
+        var bits = 0;
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            foreach (var (flag, code) in codes)
+            {
+                if (code == part)
+                {
+                    bits |= Convert.ToInt32(flag, System.Globalization.CultureInfo.InvariantCulture);
+                }
+            }
+        }
+
+        return (T)Enum.ToObject(typeof(T), bits);
+    }
 }

@@ -28,7 +28,7 @@ public sealed class SqliteDialect : ISqlDialect
         await using var command = connection.CreateCommand();
 
         // WAL lets readers go on while an import writes; NORMAL is durable at each commit under WAL.
-        command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+        command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;";
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -41,12 +41,12 @@ public sealed class SqliteDialect : ISqlDialect
     public string UpsertHouseholdTail => """
         ON CONFLICT (household_id) DO UPDATE SET
             subdistrict = excluded.subdistrict, village = excluded.village, annual_income = excluded.annual_income,
-            housing_difficulty = excluded.housing_difficulty, active = 1, last_batch_id = excluded.last_batch_id
+            housing_difficulty = excluded.housing_difficulty, aid = excluded.aid, active = 1, last_batch_id = excluded.last_batch_id
         """;
 
     public string UpsertMemberTail => """
         ON CONFLICT (household_id, id_key) DO UPDATE SET
-            id_number = excluded.id_number, name = excluded.name, relation = excluded.relation,
+            id_number = excluded.id_number, name = excluded.name, relation = excluded.relation, categories = excluded.categories,
             serious_illness = excluded.serious_illness, severe_disability = excluded.severe_disability,
             tekun_support = excluded.tekun_support, active = 1, last_batch_id = excluded.last_batch_id
         """;

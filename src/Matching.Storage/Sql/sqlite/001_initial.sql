@@ -38,6 +38,7 @@ CREATE TABLE IF NOT EXISTS household (
     village            TEXT    NOT NULL DEFAULT '',
     annual_income      NUMERIC,
     housing_difficulty INTEGER NOT NULL DEFAULT 0,
+    aid                TEXT    NOT NULL DEFAULT '',  -- aid already received: aid_type codes, comma-separated
     active             INTEGER NOT NULL DEFAULT 1,
     first_batch_id     INTEGER NOT NULL REFERENCES import_batch (batch_id),
     last_batch_id      INTEGER NOT NULL REFERENCES import_batch (batch_id)
@@ -49,6 +50,7 @@ CREATE TABLE IF NOT EXISTS member (
     id_number         TEXT    NOT NULL,        -- canonical 18-character ID
     name              TEXT    NOT NULL,
     relation          TEXT    NOT NULL DEFAULT '',
+    categories        TEXT    NOT NULL DEFAULT '', -- aid_category codes, comma-separated (dibao,tekun …)
     serious_illness   INTEGER NOT NULL DEFAULT 0,
     severe_disability INTEGER NOT NULL DEFAULT 0,
     tekun_support     TEXT    NOT NULL DEFAULT '',
@@ -58,18 +60,3 @@ CREATE TABLE IF NOT EXISTS member (
     PRIMARY KEY (household_id, id_key)
 );
 CREATE INDEX IF NOT EXISTS ix_member_id_key ON member (id_key);
-CREATE INDEX IF NOT EXISTS ix_member_last_batch ON member (last_batch_id);
-
-CREATE TABLE IF NOT EXISTS member_category (
-    household_id TEXT    NOT NULL,
-    id_key       INTEGER NOT NULL,
-    category     TEXT    NOT NULL REFERENCES aid_category (code),
-    PRIMARY KEY (household_id, id_key, category),
-    FOREIGN KEY (household_id, id_key) REFERENCES member (household_id, id_key)
-);
-
-CREATE TABLE IF NOT EXISTS household_aid (
-    household_id TEXT NOT NULL REFERENCES household (household_id),
-    aid          TEXT NOT NULL REFERENCES aid_type (code),
-    PRIMARY KEY (household_id, aid)
-);
