@@ -53,12 +53,30 @@ public sealed class MatchResultCsvWriter : IDisposable
         }
 
         _csv.WriteField(MatchText.Of(result.Method));
-        Span<char> confidence = stackalloc char[8];
-        result.Confidence.TryFormat(confidence, out var n, "0.###", CultureInfo.InvariantCulture);
-        _csv.WriteField(confidence[..n]);
+        WriteConfidence(result.Confidence);
         _csv.WriteField(result.Reason ?? string.Empty);
         _csv.EndRecord();
         Rows++;
+    }
+
+    private void WriteConfidence(double confidence)
+    {
+        // Nearly every row carries 1 or 0: no number formatting for those.
+        if (confidence == 1)
+        {
+            _csv.WriteField("1");
+            return;
+        }
+
+        if (confidence == 0)
+        {
+            _csv.WriteField("0");
+            return;
+        }
+
+        Span<char> text = stackalloc char[8];
+        confidence.TryFormat(text, out var n, "0.###", CultureInfo.InvariantCulture);
+        _csv.WriteField(text[..n]);
     }
 
     public void Dispose() => _csv.Dispose();

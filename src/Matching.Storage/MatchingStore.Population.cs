@@ -1,26 +1,42 @@
+using Dapper;
 using Matching.Core.Population;
 
 namespace Matching.Storage;
 
 public sealed partial class MatchingStore
 {
-    /// <summary>Reads every active member into an in-memory index for one matching run.</summary>
-    public async Task<PopulationIndex> LoadPopulationAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads every active member into an in-memory index for one matching run: keys and names in arrays sized
+    /// from a count first (no growing and copying), household ids only when asked for.
+    /// </summary>
+    public async Task<PopulationIndex> LoadPopulationAsync(CancellationToken cancellationToken, bool withHouseholds = false)
     {
         await RequireSchemaAsync(cancellationToken);
-        var keys = new List<long>();
-        var names = new List<string>();
-        var households = new List<string>();
+        await using var transaction = await _connection.BeginTransactionAsync(cancellationToken);
+        var count = await _connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT COUNT(*) FROM member WHERE active = 1", transaction: transaction, cancellationToken: cancellationToken));
+        var keys = new long[count];
+        var names = new string[count];
+        var households = withHouseholds ? new string[count] : null;
         await using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT id_key, name, household_id FROM member WHERE active = 1";
+        command.Transaction = transaction;
+        command.CommandText = withHouseholds
+            ? "SELECT id_key, name, household_id FROM member WHERE active = 1"
+            : "SELECT id_key, name FROM member WHERE active = 1";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        var i = 0;
+        while (i < count && await reader.ReadAsync(cancellationToken))
         {
-            keys.Add(reader.GetInt64(0));
-            names.Add(reader.GetString(1));
-            households.Add(reader.GetString(2));
+            keys[i] = reader.GetInt64(0);
+            names[i] = reader.GetString(1);
+            if (households is not null)
+            {
+                households[i] = reader.GetString(2);
+            }
+
+            i++;
         }
 
-        return new PopulationIndex([.. keys], [.. names], [.. households]);
+        return new PopulationIndex(keys, names, households);
     }
 }

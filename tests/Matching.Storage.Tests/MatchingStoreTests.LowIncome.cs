@@ -19,7 +19,7 @@ public abstract partial class MatchingStoreTests<TDb>
         await using var store = await OpenInitializedAsync();
 
         await store.ImportLowIncomeAsync(snapshot, Batch("june.csv"), 3, 0, Ct);
-        var population = await store.LoadPopulationAsync(Ct);
+        var population = await store.LoadPopulationAsync(Ct, withHouseholds: true);
 
         Assert.Equal(3, population.Count);
         foreach (var (id, name, household) in new[] { (a, "张三", "H1"), (b, "李四", "H1"), (c, "欧阳娜娜", "H2") })
@@ -39,7 +39,7 @@ public abstract partial class MatchingStoreTests<TDb>
         await using var store = await OpenInitializedAsync();
 
         await store.ImportLowIncomeAsync(snapshot, Batch("june.csv"), 2, 0, Ct);
-        var population = await store.LoadPopulationAsync(Ct);
+        var population = await store.LoadPopulationAsync(Ct, withHouseholds: true);
 
         Assert.Equal((2, 1), (population.Count, population.DuplicateCount));
     }
@@ -55,7 +55,7 @@ public abstract partial class MatchingStoreTests<TDb>
         var before = await store.CountRowsAsync(Ct);
 
         await store.ImportLowIncomeAsync(new SnapshotBuilder().Household("H1").Member("H1", stays, "张三").Build(), Batch("june.csv"), 1, 0, Ct);
-        var population = await store.LoadPopulationAsync(Ct);
+        var population = await store.LoadPopulationAsync(Ct, withHouseholds: true);
         var after = await store.CountRowsAsync(Ct);
 
         Assert.True(population.Contains(stays.Key));
@@ -78,7 +78,7 @@ public abstract partial class MatchingStoreTests<TDb>
         await store.ImportLowIncomeAsync(new SnapshotBuilder().Build(), Batch("june.csv"), 0, 0, Ct);
         await store.ImportLowIncomeAsync(full, Batch("july.csv"), 1, 0, Ct);
 
-        Assert.True((await store.LoadPopulationAsync(Ct)).Contains(id.Key));
+        Assert.True((await store.LoadPopulationAsync(Ct, withHouseholds: true)).Contains(id.Key));
         Assert.Equal(1, (await store.CountRowsAsync(Ct))["member"]);
     }
 
@@ -109,7 +109,7 @@ public abstract partial class MatchingStoreTests<TDb>
         await store.ImportLowIncomeAsync(new SnapshotBuilder().Household("H1").Member("H1", id, "张山").Build(), Batch("may.csv"), 1, 0, Ct);
 
         await store.ImportLowIncomeAsync(new SnapshotBuilder().Household("H1").Member("H1", id, "张三").Build(), Batch("june.csv"), 1, 0, Ct);
-        var population = await store.LoadPopulationAsync(Ct);
+        var population = await store.LoadPopulationAsync(Ct, withHouseholds: true);
 
         Assert.True(population.TryFind(id.Key, out var person));
         Assert.Equal("张三", population.Name(person));
@@ -123,7 +123,7 @@ public abstract partial class MatchingStoreTests<TDb>
         await store.ImportLowIncomeAsync(new SnapshotBuilder().Household("H1").Member("H1", id, "张三").Build(), Batch("may.csv"), 1, 0, Ct);
 
         await store.ImportLowIncomeAsync(new SnapshotBuilder().Household("H2").Member("H2", id, "张三").Build(), Batch("june.csv"), 1, 0, Ct);
-        var population = await store.LoadPopulationAsync(Ct);
+        var population = await store.LoadPopulationAsync(Ct, withHouseholds: true);
 
         Assert.Equal((1, 0), (population.Count, population.DuplicateCount));
         Assert.True(population.TryFind(id.Key, out var person));

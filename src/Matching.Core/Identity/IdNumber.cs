@@ -114,6 +114,9 @@ public readonly record struct IdNumber
         dest[17] = CheckChar(dest);
     }
 
+    /// <summary>An ID from a key validated when it was stored (our own index): no re-checking per row.</summary>
+    internal static IdNumber FromTrustedKey(long key) => new(key);
+
     /// <summary>Creates an ID from text already checked by <see cref="IdRules.IsValid18"/>.</summary>
     internal static IdNumber FromValidated(ReadOnlySpan<char> valid18)
     {

@@ -11,20 +11,20 @@ public sealed class PopulationIndex
 {
     private readonly long[] _keys;
     private readonly string[] _names;
-    private readonly string[] _householdIds;
+    private readonly string[]? _householdIds;
     private readonly KeyTable _byKey;
     private readonly Lazy<(long[] Keys, int[] Persons)> _sorted;
     private readonly Lazy<(int[] Dates, int[] Persons)> _byBirth;
 
     /// <param name="keys">ID keys (<see cref="IdNumber.Key"/>), one per person-in-household.</param>
     /// <param name="names">Names, parallel to <paramref name="keys"/>.</param>
-    /// <param name="householdIds">Household ids (户编号), parallel to <paramref name="keys"/>.</param>
-    public PopulationIndex(long[] keys, string[] names, string[] householdIds)
+    /// <param name="householdIds">Household ids (户编号), parallel to <paramref name="keys"/>; null when the run
+    /// does not need them (matching alone does not: a million of them would be ~60 MB).</param>
+    public PopulationIndex(long[] keys, string[] names, string[]? householdIds)
     {
         ArgumentNullException.ThrowIfNull(keys);
         ArgumentNullException.ThrowIfNull(names);
-        ArgumentNullException.ThrowIfNull(householdIds);
-        if (names.Length != keys.Length || householdIds.Length != keys.Length)
+        if (names.Length != keys.Length || (householdIds is not null && householdIds.Length != keys.Length))
         {
             throw new ArgumentException("keys, names and household ids must be parallel arrays");
         }
@@ -56,13 +56,14 @@ public sealed class PopulationIndex
 
     public bool Contains(long key) => _byKey.TryGetValue(key, out _);
 
-    public IdNumber Id(int person) => IdNumber.FromKey(_keys[person]);
+    public IdNumber Id(int person) => IdNumber.FromTrustedKey(_keys[person]);
 
     public long Key(int person) => _keys[person];
 
     public string Name(int person) => _names[person];
 
-    public string HouseholdId(int person) => _householdIds[person];
+    /// <summary>The person's household id; empty when the index was built without them.</summary>
+    public string HouseholdId(int person) => _householdIds?[person] ?? string.Empty;
 
     /// <summary>
     /// Everyone whose key starts with <paramref name="prefix"/>, which has <paramref name="digits"/> of the 17 key

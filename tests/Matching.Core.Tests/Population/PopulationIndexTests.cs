@@ -61,7 +61,17 @@ public class PopulationIndexTests
     {
         Assert.Throws<ArgumentNullException>(() => new PopulationIndex(null!, [], []));
         Assert.Throws<ArgumentNullException>(() => new PopulationIndex([], null!, []));
-        Assert.Throws<ArgumentNullException>(() => new PopulationIndex([], [], null!));
+    }
+
+    [Fact]
+    public void HouseholdId_IndexWithoutHouseholds_Empty()
+    {
+        var id = TestIds.Valid(3);
+        var index = new PopulationIndex([id.Key], ["张三"], null);
+
+        Assert.True(index.TryFind(id.Key, out var person));
+        Assert.Equal(string.Empty, index.HouseholdId(person));
+        Assert.Equal("张三", index.Name(person));
     }
 
     [Fact]
