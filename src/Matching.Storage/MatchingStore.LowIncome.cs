@@ -33,7 +33,6 @@ public sealed partial class MatchingStore
         LowIncomeSnapshot snapshot, BatchInfo batch, long rowsRead, long rowsRejected, CancellationToken cancellationToken)
     {
         await using var transaction = await _connection.BeginTransactionAsync(cancellationToken);
-        await _dialect.BeginBulkAsync(_connection, cancellationToken);
         var batchId = await InsertBatchAsync(batch, transaction, cancellationToken);
 
         await _connection.ExecuteAsync(new CommandDefinition(
@@ -47,7 +46,6 @@ public sealed partial class MatchingStore
             "UPDATE import_batch SET rows_read = @rowsRead, rows_accepted = @accepted, rows_rejected = @rowsRejected WHERE batch_id = @batchId",
             new { rowsRead, accepted = snapshot.Members.Count, rowsRejected, batchId }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
-        await _dialect.EndBulkAsync(_connection, cancellationToken);
         return batchId;
     }
 

@@ -16,11 +16,6 @@ public interface ISqlDialect
     /// <summary>Runs once on each opened connection (pragmas, session settings).</summary>
     Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken);
 
-    /// <summary>Session settings for a large load (a bigger page cache), undone by <see cref="EndBulkAsync"/>.</summary>
-    Task BeginBulkAsync(DbConnection connection, CancellationToken cancellationToken);
-
-    Task EndBulkAsync(DbConnection connection, CancellationToken cancellationToken);
-
     /// <summary>Inserts an import batch and returns its id.</summary>
     string InsertBatch { get; }
 
