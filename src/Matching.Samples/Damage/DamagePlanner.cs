@@ -9,7 +9,7 @@ namespace Matching.Samples.Damage;
 internal static class DamagePlanner
 {
     // Restrictive kinds first, so that they find their few eligible rows before the common kinds take them.
-    private static readonly (DamageKind Kind, int Weight)[] Mix =
+    internal static readonly (DamageKind Kind, int Weight)[] Mix =
     [
         (DamageKind.LowercaseX, 5),
         (DamageKind.Id15, 7),

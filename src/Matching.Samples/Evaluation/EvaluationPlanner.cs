@@ -34,22 +34,8 @@ internal sealed class EvaluationPlanner
 
     private const double NameNoiseShare = 0.03;
 
-    // Restrictive kinds first, so that they find their few eligible rows before the common kinds take them.
-    private static readonly (DamageKind Kind, int Weight)[] Mix =
-    [
-        (DamageKind.LowercaseX, 5),
-        (DamageKind.Id15, 7),
-        (DamageKind.TruncatedZeros, 6),
-        (DamageKind.TrailingDot0, 8),
-        (DamageKind.Spaces, 18),
-        (DamageKind.Apostrophe, 12),
-        (DamageKind.FullWidth, 8),
-        (DamageKind.Scientific, 8),
-        (DamageKind.Substitution, 10),
-        (DamageKind.Swap, 7),
-        (DamageKind.Empty, 6),
-        (DamageKind.Certificate, 8),
-    ];
+    // The sample extracts' mix, plus certificate numbers in every department here.
+    private static readonly (DamageKind Kind, int Weight)[] Mix = [.. DamagePlanner.Mix, (DamageKind.Certificate, 8)];
 
     private readonly SamplePopulation _population;
     private readonly IdAllocator _ids;

@@ -1,3 +1,4 @@
+using AidType = Matching.Core.Population.AidType;
 using System.Globalization;
 using Matching.Samples.Population;
 
@@ -61,12 +62,12 @@ internal static class LowIncomeWriter
         fields[10] = household.SupportMode;
         fields[11] = YesNo(person.SeriousIllness);
         fields[12] = YesNo(person.SevereDisability);
-        fields[13] = YesNo(aid.HasFlag(AidFlags.Medical));
-        fields[14] = YesNo(aid.HasFlag(AidFlags.Education));
-        fields[15] = YesNo(aid.HasFlag(AidFlags.Employment));
-        fields[16] = YesNo(aid.HasFlag(AidFlags.Housing));
-        fields[17] = YesNo(aid.HasFlag(AidFlags.DisabilitySubsidy));
-        fields[18] = YesNo(aid.HasFlag(AidFlags.Temporary));
+        fields[13] = YesNo(aid.HasFlag(AidType.Medical));
+        fields[14] = YesNo(aid.HasFlag(AidType.Education));
+        fields[15] = YesNo(aid.HasFlag(AidType.Employment));
+        fields[16] = YesNo(aid.HasFlag(AidType.Housing));
+        fields[17] = YesNo(aid.HasFlag(AidType.DisabilitySubsidy));
+        fields[18] = YesNo(aid.HasFlag(AidType.Temporary));
     }
 
     private static string YesNo(bool value) => value ? "是" : "否";

@@ -1,3 +1,5 @@
+using AidType = Matching.Core.Population.AidType;
+
 namespace Matching.Samples.Population;
 
 /// <summary>A low-income household (户) as the civil-affairs export lists it: one row per member.</summary>
@@ -25,7 +27,7 @@ internal sealed class Household(string id, string area, string village, string c
     public bool HousingDifficulty { get; set; }
 
     /// <summary>Aid already received (已享受…救助).</summary>
-    public AidFlags Aid { get; set; }
+    public AidType Aid { get; set; }
 
     public List<Member> Members { get; } = [];
 

@@ -1,3 +1,5 @@
+using AidType = Matching.Core.Population.AidType;
+
 namespace Matching.Samples.Population;
 
 /// <summary>
@@ -38,13 +40,13 @@ internal static class HouseholdTraits
             household.SupportMode = rng.Chance(0.3) ? "集中" : "分散";
         }
 
-        var aid = AidFlags.None;
-        aid |= rng.Chance(ill ? 0.55 : 0.15) ? AidFlags.Medical : AidFlags.None;
-        aid |= students && rng.Chance(0.5) ? AidFlags.Education : AidFlags.None;
-        aid |= workingAge && rng.Chance(0.15) ? AidFlags.Employment : AidFlags.None;
-        aid |= rng.Chance(household.HousingDifficulty ? 0.45 : 0.03) ? AidFlags.Housing : AidFlags.None;
-        aid |= rng.Chance(disabled ? 0.65 : 0.01) ? AidFlags.DisabilitySubsidy : AidFlags.None;
-        aid |= rng.Chance(0.08) ? AidFlags.Temporary : AidFlags.None;
+        var aid = AidType.None;
+        aid |= rng.Chance(ill ? 0.55 : 0.15) ? AidType.Medical : AidType.None;
+        aid |= students && rng.Chance(0.5) ? AidType.Education : AidType.None;
+        aid |= workingAge && rng.Chance(0.15) ? AidType.Employment : AidType.None;
+        aid |= rng.Chance(household.HousingDifficulty ? 0.45 : 0.03) ? AidType.Housing : AidType.None;
+        aid |= rng.Chance(disabled ? 0.65 : 0.01) ? AidType.DisabilitySubsidy : AidType.None;
+        aid |= rng.Chance(0.08) ? AidType.Temporary : AidType.None;
         household.Aid = aid;
     }
 }
