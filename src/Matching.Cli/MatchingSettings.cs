@@ -44,6 +44,11 @@ internal sealed record MatchingSettings
         }
 
         settings ??= new MatchingSettings();
+        if (settings.Ingest is null || string.IsNullOrWhiteSpace(settings.RejectsFolder))
+        {
+            throw new MatchingException($"{file}: 'ingest' and 'rejectsFolder' must not be null or empty (delete a setting to keep its default)");
+        }
+
         var problems = settings.Ingest.Problems().ToList();
         if (problems.Count > 0)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using Matching.Core.Errors;
 using Matching.Core.Identity;
 using Matching.Core.Matching;
 
@@ -18,14 +19,22 @@ public sealed class MatchResultCsvWriter : IDisposable
 
     public MatchResultCsvWriter(string path)
     {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (folder is not null)
+        try
         {
-            Directory.CreateDirectory(folder);
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (folder is not null)
+            {
+                Directory.CreateDirectory(folder);
+            }
+
+            // Escape: a value typed as "=1+2" must not become a formula when a clerk opens the file in Excel.
+            _csv = CsvWriter.ToFile(path, new CsvWriterOptions { WriteByteOrderMark = true, Injection = CsvInjection.Escape });
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new MatchingException($"{path}: cannot be written ({ex.Message})", ex);
         }
 
-        // Escape: a value typed as "=1+2" must not become a formula when a clerk opens the file in Excel.
-        _csv = CsvWriter.ToFile(path, new CsvWriterOptions { WriteByteOrderMark = true, Injection = CsvInjection.Escape });
         _csv.WriteHeader(Columns);
     }
 

@@ -91,7 +91,7 @@ public sealed class SourceTable : IDisposable
 
             if (++DataRows > _maxRows)
             {
-                throw new InputFileException(Reader.File, $"more than {_maxRows:N0} data rows, the limit (ingest:maxRows)", Reader.SourceRow);
+                throw new InputFileException(Reader.File, $"more than {_maxRows} data rows, the limit (ingest:maxRows)", Reader.SourceRow);
             }
 
             return true;

@@ -20,4 +20,7 @@ public sealed record BatchInfo
     public required string Operator { get; init; }
 
     public required DateTimeOffset ImportedAt { get; init; }
+
+    /// <summary>Where the batch's reject report was written, if it has one.</summary>
+    public string? RejectReport { get; init; }
 }

@@ -33,6 +33,13 @@ public sealed partial class MatchingStore
                 "UPDATE import_batch SET status = 'pending', rows_read = @rowsRead, rows_accepted = @accepted, rows_rejected = @rowsRejected WHERE batch_id = @batchId",
                 new { rowsRead, accepted = records.Count, rowsRejected, batchId }, transaction, cancellationToken: cancellationToken));
             await WriteRecordsAsync(records, batchId, transaction, cancellationToken);
+            if (records.Count == 0)
+            {
+                // A file whose every row was refused replaces nothing: the department's current data stays current.
+                await transaction.CommitAsync(cancellationToken);
+                return (batchId, []);
+            }
+
             var superseded = (await _connection.QueryAsync<long>(new CommandDefinition(
                 "SELECT batch_id FROM import_batch WHERE kind = @kind AND department = @department AND batch_id <> @batchId AND status <> 'superseded'",
                 new { kind = DepartmentKind, department = batch.Department, batchId }, transaction, cancellationToken: cancellationToken))).ToList();
@@ -47,11 +54,6 @@ public sealed partial class MatchingStore
             throw new MatchingException($"database: the import of {batch.FileName} was rolled back ({ex.Message})", ex);
         }
     }
-
-    /// <summary>Records where a batch's reject report was written.</summary>
-    public Task SetRejectReportAsync(long batchId, string path, CancellationToken cancellationToken) =>
-        _connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE import_batch SET reject_report = @path WHERE batch_id = @batchId", new { path, batchId }, cancellationToken: cancellationToken));
 
     /// <summary>Audits an import that was refused (bad file, limits): what, who, when, and the message shown.</summary>
     public Task RecordRefusedAttemptAsync(

@@ -69,6 +69,7 @@ public sealed partial class MatchingStore
             batch.SizeBytes,
             batch.Operator,
             ImportedAt = batch.ImportedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
+            batch.RejectReport,
         }, transaction, cancellationToken: cancellationToken));
 
     private async Task WriteHouseholdsAsync(

@@ -27,16 +27,30 @@ public sealed partial class MatchingStore : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         var dialect = SqlDialects.For(options.Provider);
-        var connection = dialect.CreateConnection(options.ConnectionString);
+        DbConnection? connection = null;
         try
         {
+            connection = dialect.CreateConnection(options.ConnectionString);
             await connection.OpenAsync(cancellationToken);
             await dialect.PrepareAsync(connection, cancellationToken);
         }
-        catch (DbException ex)
+        catch (Exception ex) when (ex is DbException or ArgumentException or IOException or UnauthorizedAccessException)
         {
-            await connection.DisposeAsync();
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+
             throw new MatchingException($"database: cannot open ({ex.Message})", ex);
+        }
+        catch
+        {
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+
+            throw;
         }
 
         return new MatchingStore(dialect, connection, time);

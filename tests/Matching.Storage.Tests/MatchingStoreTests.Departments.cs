@@ -70,17 +70,19 @@ public abstract partial class MatchingStoreTests<TDb>
         var (illness, _) = await store.ImportDepartmentAsync(DepartmentBatch("illness", "patients.csv"), [Row(2, TestIds.Valid(44).Value, "乙")], 1, 0, Ct);
 
         var (october, firstSuperseded) = await store.ImportDepartmentAsync(DepartmentBatch("education", "oct.csv"), [Row(2, TestIds.Valid(45).Value, "丙")], 1, 0, Ct);
-        var (november, secondSuperseded) = await store.ImportDepartmentAsync(DepartmentBatch("education", "nov.csv"), [], 0, 0, Ct);
+        var (empty, noneSuperseded) = await store.ImportDepartmentAsync(DepartmentBatch("education", "all-refused.csv"), [], 3, 3, Ct);
+        var (november, secondSuperseded) = await store.ImportDepartmentAsync(DepartmentBatch("education", "nov.csv"), [Row(2, TestIds.Valid(46).Value, "丁")], 1, 0, Ct);
 
         Assert.Equal([september], firstSuperseded);
-        Assert.Equal([october], secondSuperseded);
+        Assert.Empty(noneSuperseded); // a file whose every row was refused replaces nothing
+        Assert.Equal([october, empty], secondSuperseded.Order());
         Assert.Equal("superseded", await store.BatchStatusAsync(september, Ct));
         Assert.Equal("superseded", await store.BatchStatusAsync(october, Ct));
         Assert.Equal("pending", await store.BatchStatusAsync(november, Ct));
         Assert.Equal("pending", await store.BatchStatusAsync(illness, Ct));
         Assert.Equal([november.ToString(CultureInfo.InvariantCulture)], await QueryAsync("SELECT superseded_by FROM import_batch WHERE batch_id = @p", october));
         Assert.Equal("甲", Assert.Single(await store.SourceRecordsAsync(september, Ct)).Name);
-        Assert.Equal(3, (await store.CountRowsAsync(Ct))["source_record"]);
+        Assert.Equal(4, (await store.CountRowsAsync(Ct))["source_record"]);
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public abstract partial class MatchingStoreTests<TDb>
         var id = TestIds.Valid(15);
         await using var store = await OpenInitializedAsync();
         var broken = new SnapshotBuilder().Member("H-missing", id, "张三").Build();
-        await Record.ExceptionAsync(() => store.ImportLowIncomeAsync(broken, Batch("bad.csv"), 1, 0, Ct));
+        Assert.IsType<MatchingException>(await Record.ExceptionAsync(() => store.ImportLowIncomeAsync(broken, Batch("bad.csv"), 1, 0, Ct)));
 
         await store.ImportLowIncomeAsync(new SnapshotBuilder().Household("H1").Member("H1", id, "张三").Build(), Batch("good.csv"), 1, 0, Ct);
 

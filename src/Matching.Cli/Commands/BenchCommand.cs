@@ -42,7 +42,7 @@ internal static class BenchCommand
         var extract = Path.Combine(settings.Dir, "extract.csv");
         var database = Path.Combine(settings.Dir, "bench.db");
         var results = Path.Combine(settings.Dir, "result.csv");
-        await write.WriteLineAsync($"matching bench: {settings.Persons:N0} persons, {settings.Rows:N0} extract rows, {Environment.ProcessorCount} cores, in {Path.GetFullPath(settings.Dir)}");
+        await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"matching bench: {settings.Persons:N0} persons, {settings.Rows:N0} extract rows, {Environment.ProcessorCount} cores, in {Path.GetFullPath(settings.Dir)}"));
         await write.WriteLineAsync($"{"phase",-28} {"seconds",8} {"rows/s",12} {"peak MB",8}");
 
         if (settings.Regenerate || !File.Exists(population) || !File.Exists(extract))
@@ -55,7 +55,7 @@ internal static class BenchCommand
         }
 
         var bench = new CliContext(TextWriter.Null, context.Error, context.Time,
-            StorageOptions.Resolve(database, "sqlite"), HeaderMapCatalog(context), context.Settings);
+            StorageOptions.Resolve(database, "sqlite"), context.HeaderMapDirectory, context.Settings);
         if (!settings.SkipImport)
         {
             foreach (var suffix in new[] { "", "-wal", "-shm" })
@@ -81,12 +81,10 @@ internal static class BenchCommand
         });
 
         await write.WriteLineAsync();
-        await write.WriteLineAsync($"matched {summary!.Matched:N0} ({summary.MethodsText()}), unmatched {summary.Unmatched:N0}, rejected {summary.Rejected:N0}");
+        await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"matched {summary!.Matched:N0} ({summary.MethodsText()}), unmatched {summary.Unmatched:N0}, rejected {summary.Rejected:N0}"));
         await write.WriteLineAsync(PeakMemory.CanReset ? "peak MB: resident memory peak within each phase (VmHWM, reset per phase)" : "peak MB: process peak so far (not resettable here)");
         return CliApp.Ok;
     }
-
-    private static string HeaderMapCatalog(CliContext context) => context.HeaderMapDirectory;
 
     private static async Task PhaseAsync(TextWriter write, string name, long rows, Func<Task> phase)
     {

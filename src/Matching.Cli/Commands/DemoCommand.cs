@@ -26,7 +26,7 @@ internal static class DemoCommand
     {
         var samples = sampleData ?? FindSampleData();
         var write = context.Out;
-        await write.WriteLineAsync($"Matching demo: sample data from {samples}, database {context.Storage.ConnectionString}");
+        await write.WriteLineAsync($"Matching demo: sample data from {samples}, database {DataSource(context)}");
 
         await write.WriteLineAsync();
         await write.WriteLineAsync("1. matching init");
@@ -60,6 +60,11 @@ internal static class DemoCommand
         await write.WriteLineAsync("Each result CSV has one row per source row: source_row, raw_id, raw_name, status, matched_id, method, confidence, reason.");
         return CliApp.Ok;
     }
+
+    /// <summary>Where the data goes, without anything secret a server connection string may hold.</summary>
+    private static string DataSource(CliContext context) => context.Storage.Provider == Storage.DatabaseProvider.Sqlite
+        ? new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(context.Storage.ConnectionString).DataSource
+        : context.Storage.Provider.ToString();
 
     /// <summary>The repository's sample-data folder: looked for from the current folder and the program's folder upward.</summary>
     private static string FindSampleData()

@@ -49,11 +49,6 @@ internal static class ImportCommand
         DepartmentReadResult read;
         try
         {
-            if (!File.Exists(file))
-            {
-                throw new InputFileException(file, "no such file");
-            }
-
             var (sha, size) = await FileFingerprint.OfAsync(file, cancellationToken);
             attempt = attempt with { Sha256 = sha, SizeBytes = size };
             var earlier = await store.FindDepartmentBatchAsync(map.Source, sha, cancellationToken);
@@ -69,11 +64,20 @@ internal static class ImportCommand
         }
         catch (InputFileException ex)
         {
-            await store.RecordRefusedAttemptAsync(attempt, ex.Message, cancellationToken);
+            await AuditAsync(store, attempt, ex.Message, cancellationToken);
             throw;
         }
 
-        var (batchId, superseded) = await store.ImportDepartmentAsync(attempt, read.Records, read.RowsRead, read.Rejected.Count, cancellationToken);
+        // The report is written before anything is stored: a report that cannot be written stops the import whole.
+        string? report = null;
+        if (read.Rejected.Count + read.IdProblems.Count > 0)
+        {
+            report = Path.Combine(context.Settings.RejectsFolder, map.Source,
+                $"{Path.GetFileNameWithoutExtension(file)}-{attempt.Sha256[..8]}.rejects.xlsx");
+            await RejectReportWorkbook.WriteAsync(report, file, read.Rejected, read.IdProblems, cancellationToken);
+        }
+
+        var (batchId, superseded) = await store.ImportDepartmentAsync(attempt with { RejectReport = report }, read.Records, read.RowsRead, read.Rejected.Count, cancellationToken);
         await context.Out.WriteLineAsync($"batch {batchId}: {map.Source} {Path.GetFileName(file)}");
         await context.Out.WriteLineAsync($"rows read: {read.RowsRead}, accepted: {read.Records.Count}, rejected: {read.Rejected.Count}");
         if (read.IdProblems.Count > 0)
@@ -86,14 +90,29 @@ internal static class ImportCommand
             await context.Out.WriteLineAsync($"supersedes batch {string.Join(", ", superseded)} for matching (kept in history)");
         }
 
-        if (read.Rejected.Count + read.IdProblems.Count > 0)
+        if (read.Records.Count == 0)
         {
-            var report = Path.Combine(context.Settings.RejectsFolder, map.Source, $"batch-{batchId}-{Path.GetFileNameWithoutExtension(file)}.rejects.xlsx");
-            await RejectReportWorkbook.WriteAsync(report, file, read.Rejected, read.IdProblems, cancellationToken);
-            await store.SetRejectReportAsync(batchId, report, cancellationToken);
+            await context.Out.WriteLineAsync("no row was accepted: the department's earlier batches stay current");
+        }
+
+        if (report is not null)
+        {
             await context.Out.WriteLineAsync($"reject report: {report}");
         }
 
         return CliApp.Ok;
+    }
+
+    /// <summary>Records a refused file; a database that cannot take even that must not hide the file's error.</summary>
+    private static async Task AuditAsync(MatchingStore store, BatchInfo attempt, string error, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.RecordRefusedAttemptAsync(attempt, error, cancellationToken);
+        }
+        catch (System.Data.Common.DbException)
+        {
+            // The operator sees the file's error; the audit row is the lesser loss.
+        }
     }
 }

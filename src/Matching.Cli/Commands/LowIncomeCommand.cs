@@ -28,11 +28,6 @@ internal static class LowIncomeCommand
     {
         await using var store = await context.OpenStoreAsync(cancellationToken);
         await store.RequireSchemaAsync(cancellationToken);
-        if (!File.Exists(file))
-        {
-            throw new InputFileException(file, "no such file");
-        }
-
         var (sha, size) = await FileFingerprint.OfAsync(file, cancellationToken);
         var last = await store.LastLowIncomeBatchAsync(cancellationToken);
         if (last is not null && last.Sha256 == sha)
@@ -48,6 +43,14 @@ internal static class LowIncomeCommand
             read = new LowIncomeReader(table.Map).Read(table);
         }
 
+        // The report is written before anything is stored: a report that cannot be written stops the import whole.
+        string? report = null;
+        if (read.Rejected.Count > 0)
+        {
+            report = rejectsPath ?? Path.Combine(context.Settings.RejectsFolder, "lowincome", Path.GetFileNameWithoutExtension(file) + ".rejects.xlsx");
+            await RejectReportWorkbook.WriteAsync(report, file, read.Rejected, [], cancellationToken);
+        }
+
         var batch = new BatchInfo
         {
             Kind = BatchInfo.LowIncomeKind,
@@ -56,6 +59,7 @@ internal static class LowIncomeCommand
             SizeBytes = size,
             Operator = CliContext.Operator,
             ImportedAt = context.Time.GetUtcNow(),
+            RejectReport = report,
         };
         var batchId = await store.ImportLowIncomeAsync(read.Snapshot, batch, read.RowsRead, read.Rejected.Count, cancellationToken);
         var (households, members) = await store.CountActiveAsync(cancellationToken);
@@ -63,11 +67,9 @@ internal static class LowIncomeCommand
         await context.Out.WriteLineAsync($"batch {batchId}: {Path.GetFileName(file)}");
         await context.Out.WriteLineAsync($"rows read: {read.RowsRead}, loaded: {read.Snapshot.Members.Count}, rejected: {read.Rejected.Count}");
         await context.Out.WriteLineAsync($"active: {households} households, {members} members");
-        if (read.Rejected.Count > 0)
+        if (report is not null)
         {
-            var path = rejectsPath ?? Path.Combine(context.Settings.RejectsFolder, "lowincome", Path.GetFileNameWithoutExtension(file) + ".rejects.xlsx");
-            await RejectReportWorkbook.WriteAsync(path, file, read.Rejected, [], cancellationToken);
-            await context.Out.WriteLineAsync($"rejected rows: {path}");
+            await context.Out.WriteLineAsync($"rejected rows: {report}");
         }
 
         return CliApp.Ok;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.CommandLine;
 using Matching.Samples;
 
@@ -38,7 +39,7 @@ internal static class SampleCommand
         await context.Out.WriteLineAsync($"{summary.Households} households, {summary.Persons} persons written to {summary.OutputDirectory}");
         foreach (var file in summary.Files)
         {
-            await context.Out.WriteLineAsync($"  {file.RelativePath,-32} {file.Rows,6} rows {file.Bytes,10:N0} bytes");
+            await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {file.RelativePath,-32} {file.Rows,6} rows {file.Bytes,10:N0} bytes"));
         }
 
         return CliApp.Ok;

@@ -1,3 +1,4 @@
+using Matching.Core.Errors;
 using Matching.Export.Workbooks;
 using Matching.Ingest.Rejects;
 
@@ -24,12 +25,19 @@ internal static class RejectReportWorkbook
         var rows = rejected.Select(r => (Row: r, Outcome: "未导入"))
             .Concat(idProblems.Select(r => (Row: r, Outcome: "已导入，请核实身份证号")))
             .OrderBy(r => r.Row.SourceRow);
-        await using var sheet = await SheetWriter.CreateAsync(path, "问题行", Headers, Widths, cancellationToken);
-        foreach (var (row, outcome) in rows)
+        try
         {
-            await sheet.AddRowAsync([file, row.SourceRow, row.Column, row.MaskedValue, outcome, row.Reason.ToString(), row.Detail], cancellationToken);
-        }
+            await using var sheet = await SheetWriter.CreateAsync(path, "问题行", Headers, Widths, cancellationToken);
+            foreach (var (row, outcome) in rows)
+            {
+                await sheet.AddRowAsync([file, row.SourceRow, row.Column, row.MaskedValue, outcome, row.Reason.ToString(), row.Detail], cancellationToken);
+            }
 
-        await sheet.FinishAsync(cancellationToken);
+            await sheet.FinishAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new MatchingException($"{path}: the reject report cannot be written ({ex.Message}); nothing was imported", ex);
+        }
     }
 }

@@ -25,7 +25,9 @@ public readonly record struct IdParseResult(IdKind Kind, IdNumber Id, IdRepairs 
     public string Reason => Kind switch
     {
         IdKind.Empty => "empty",
-        IdKind.WrongLength => $"length: {Length} digits, expected 18 or 15",
+        IdKind.WrongLength => Length > IdNormalizer.MaxLength
+            ? $"length: more than {IdNormalizer.MaxLength} characters, expected 18 or 15"
+            : $"length: {Length} digits, expected 18 or 15",
         IdKind.ForeignCharacters => "characters: only digits and a final X are allowed",
         IdKind.CheckCharWrong => "check character: does not agree with the first 17 digits",
         IdKind.BirthDateInvalid => "birth date: not a real date",

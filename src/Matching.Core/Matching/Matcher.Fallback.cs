@@ -149,10 +149,10 @@ public sealed partial class Matcher
     private static int SurvivingPrefix(IdParseResult parsed, ReadOnlySpan<char> normalized, Span<char> digits)
     {
         int n;
-        if (parsed.Kind == IdKind.ExcelDamaged && parsed.Length != IdNumber.Length)
+        var exponentAt = normalized.IndexOfAny('E', 'e');
+        if (parsed.Kind == IdKind.ExcelDamaged && exponentAt > 0)
         {
-            var e = normalized.IndexOfAny('E', 'e');
-            var exponent = normalized[(e + 1)..].TrimStart('+');
+            var exponent = normalized[(exponentAt + 1)..].TrimStart('+');
             if (!exponent.SequenceEqual("17"))
             {
                 return 0;

@@ -44,18 +44,21 @@ public sealed partial class Matcher(PopulationIndex population)
             return MatchValid(parsed, rawName);
         }
 
-        var rejected = new MatchResult(MatchStatus.Rejected, MatchMethod.None, -1, 0, parsed.Reason, parsed);
+        var unmatched = new MatchResult(MatchStatus.Rejected, MatchMethod.None, -1, 0, parsed.Reason, parsed);
         if (parsed.IsCorrectable)
         {
-            rejected = MatchCorrected(parsed, buffer[..IdNumber.Length], rawName);
-            if (rejected.Status != MatchStatus.Rejected)
+            unmatched = MatchCorrected(parsed, buffer[..IdNumber.Length], rawName);
+
+            // A one-slip correction decides, except for Excel's lost digits (…000): there the corrections are
+            // strangers to the true ID, and the digits that survived still lead to the person.
+            if (unmatched.IsMatched || (unmatched.Status == MatchStatus.Unmatched && parsed.Kind != IdKind.ExcelDamaged))
             {
-                return rejected;
+                return unmatched;
             }
         }
 
         var normalized = buffer[..Math.Min(parsed.Length, IdNormalizer.MaxLength)];
-        return MatchByNameAndBirth(parsed, normalized, rawName, rawBirthDate, rejected.Reason ?? parsed.Reason) ?? rejected;
+        return MatchByNameAndBirth(parsed, normalized, rawName, rawBirthDate, unmatched.Reason ?? parsed.Reason) ?? unmatched;
     }
 
     private MatchResult MatchValid(IdParseResult parsed, ReadOnlySpan<char> rawName)

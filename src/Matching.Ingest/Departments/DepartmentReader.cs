@@ -72,7 +72,7 @@ public static class DepartmentReader
             var raw = table.Reader.GetString(column);
             if (!FieldTypes.TryRead(spec.Type, raw, out var value, out var why))
             {
-                problem = new RejectedRow(row, table.ColumnName(field), raw.Trim(), RejectReason.ValueInvalid, $"'{raw.Trim()}' is {why}");
+                problem = new RejectedRow(row, table.ColumnName(field), RejectValue.Mask(raw), RejectReason.ValueInvalid, why);
                 return fields;
             }
 

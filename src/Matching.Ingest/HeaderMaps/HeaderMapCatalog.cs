@@ -76,6 +76,11 @@ public sealed class HeaderMapCatalog
             return "'source' is missing";
         }
 
+        if (map.Fields is null || map.Values is null || map.Fields.Values.Any(f => f is null || f.Headers is null))
+        {
+            return "'fields', 'values' and every field's 'headers' must not be null";
+        }
+
         if (!map.Fields.TryGetValue(HeaderMap.IdField, out var id) || id.Headers.Count == 0)
         {
             return "the 'id' field and its headers are missing";

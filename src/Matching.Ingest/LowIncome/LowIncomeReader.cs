@@ -61,6 +61,13 @@ public sealed class LowIncomeReader
         while (table.Read())
         {
             rowsRead++;
+            if (table.HasExtraCells)
+            {
+                rejected.Add(new RejectedRow(table.Reader.SourceRow, string.Empty, string.Empty, RejectReason.TooManyCells,
+                    $"the row has {table.Reader.FieldCount} cells, the header {table.Headers.Count}: a stray separator?"));
+                continue;
+            }
+
             row.Begin();
             var id = row.Id();
             var householdId = row.Required("householdId");
@@ -169,7 +176,7 @@ public sealed class LowIncomeReader
             {
                 if (!owner._categories.TryGetValue(part, out var category))
                 {
-                    Reject("category", raw, RejectReason.ValueUnknown, $"unknown category '{part}'");
+                    Reject("category", raw, RejectReason.ValueUnknown, "not a category listed in the header map");
                     return AidCategory.None;
                 }
 
@@ -186,7 +193,7 @@ public sealed class LowIncomeReader
 
         public bool Flag(string field)
         {
-            var column = _columns[field];
+            var column = _columns.GetValueOrDefault(field, -1);
             var raw = column < 0 ? [] : table.Reader.GetSpan(column, _scratch).Trim();
             if (raw.IsEmpty)
             {
@@ -199,7 +206,7 @@ public sealed class LowIncomeReader
             }
 
             var text = raw.ToString();
-            Reject(field, text, RejectReason.ValueUnknown, $"'{text}' is not a yes/no value (是/否)");
+            Reject(field, text, RejectReason.ValueUnknown, "not a yes/no value (是/否)");
             return false;
         }
 
@@ -216,13 +223,13 @@ public sealed class LowIncomeReader
                 return value;
             }
 
-            Reject(field, raw, RejectReason.NumberInvalid, $"'{raw}' is not an amount");
+            Reject(field, raw, RejectReason.NumberInvalid, "not an amount");
             return null;
         }
 
         private string Cell(string field)
         {
-            var column = _columns[field];
+            var column = _columns.GetValueOrDefault(field, -1);
             return column < 0 ? string.Empty : table.Reader.GetString(column);
         }
 
@@ -234,7 +241,7 @@ public sealed class LowIncomeReader
             }
 
             Failed = true;
-            rejected.Add(new RejectedRow(table.Reader.SourceRow, table.ColumnName(field), maskedValue, reason, detail));
+            rejected.Add(new RejectedRow(table.Reader.SourceRow, table.ColumnName(field), RejectValue.Mask(maskedValue), reason, detail));
         }
     }
 }

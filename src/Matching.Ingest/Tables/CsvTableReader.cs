@@ -51,7 +51,7 @@ public sealed class CsvTableReader : ITableReader
             }
             catch (CsvFormatException ex) when (ex.Message.Contains("MaxRecordSize", StringComparison.Ordinal))
             {
-                throw new InputFileException(File, $"a row longer than the limit of {_limits.MaxRecordBytes:N0} bytes (ingest:maxRecordBytes): {ex.Message}", inner: ex);
+                throw new InputFileException(File, $"a row longer than the limit of {_limits.MaxRecordBytes} bytes (ingest:maxRecordBytes): {ex.Message}", inner: ex);
             }
             catch (CsvFormatException ex)
             {
@@ -59,7 +59,7 @@ public sealed class CsvTableReader : ITableReader
             }
             catch (InvalidDataException ex)
             {
-                throw new InputFileException(File, $"a row longer than the limit of {_limits.MaxRecordBytes:N0} bytes (ingest:maxRecordBytes), or unreadable: {ex.Message}", inner: ex);
+                throw new InputFileException(File, $"a row longer than the limit of {_limits.MaxRecordBytes} bytes (ingest:maxRecordBytes), or unreadable: {ex.Message}", inner: ex);
             }
 
             var used = _used = UsedFieldCount();

@@ -78,7 +78,7 @@ public sealed class ExcelTableReader : ITableReader
 
                 if (text is { Length: var length } && length > _limits.MaxCellChars)
                 {
-                    throw new InputFileException(File, $"a cell of {length:N0} characters, more than the limit of {_limits.MaxCellChars:N0} (ingest:maxCellChars)", _row, ColumnName(i));
+                    throw new InputFileException(File, $"a cell of {length} characters, more than the limit of {_limits.MaxCellChars} (ingest:maxCellChars)", _row, ColumnName(i));
                 }
             }
 

@@ -21,7 +21,7 @@ public static class TableReaders
 
         if (info.Length > limits.MaxFileBytes)
         {
-            throw new InputFileException(path, $"the file is {info.Length:N0} bytes, more than the limit of {limits.MaxFileBytes:N0}");
+            throw new InputFileException(path, $"the file is {info.Length} bytes, more than the limit of {limits.MaxFileBytes}");
         }
 
         try

@@ -35,8 +35,8 @@ public sealed class SqliteDialect : ISqlDialect
     }
 
     public string InsertBatch => """
-        INSERT INTO import_batch (kind, department, file_name, sha256, size_bytes, operator, imported_at)
-        VALUES (@Kind, @Department, @FileName, @Sha256, @SizeBytes, @Operator, @ImportedAt)
+        INSERT INTO import_batch (kind, department, file_name, sha256, size_bytes, operator, imported_at, reject_report)
+        VALUES (@Kind, @Department, @FileName, @Sha256, @SizeBytes, @Operator, @ImportedAt, @RejectReport)
         RETURNING batch_id
         """;
 

@@ -70,4 +70,53 @@ public class BadInputTests
         Assert.Equal(2, exit);
         Assert.Contains("education", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Import_FolderGivenAsFile_OneLineErrorNotUnexpected()
+    {
+        using var cli = new CliRun();
+        await cli.RunAsync("init");
+        Directory.CreateDirectory(cli.PathOf("extract.csv"));
+
+        var (exit, _, error) = await cli.RunAsync("import", "education", cli.PathOf("extract.csv"));
+
+        Assert.Equal(2, exit);
+        Assert.Contains("is a folder", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Match_OutIsAFolder_OneLineErrorNotUnexpected()
+    {
+        using var cli = new CliRun();
+        await cli.RunAsync("init");
+        var path = cli.PathOf("edu.csv");
+        await File.WriteAllTextAsync(path, "姓名,身份证号\n张三,1\n");
+        Directory.CreateDirectory(cli.PathOf("result.csv"));
+
+        var (exit, _, error) = await cli.RunAsync("match", "education", path, "--out", cli.PathOf("result.csv"));
+
+        Assert.Equal(2, exit);
+        Assert.Contains("cannot be written", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_RejectReportCannotBeWritten_NothingImported()
+    {
+        using var cli = new CliRun();
+        await cli.RunAsync("init");
+        var blocker = cli.PathOf("not-a-folder");
+        await File.WriteAllTextAsync(blocker, "x");
+        var config = cli.PathOf("settings.json");
+        await File.WriteAllTextAsync(config, $"{{ \"rejectsFolder\": \"{blocker.Replace("\\", "/", StringComparison.Ordinal)}\" }}");
+        var path = cli.PathOf("edu.csv");
+        await File.WriteAllTextAsync(path, "姓名,身份证号\n张三,123\n");
+
+        var (exit, _, error) = await cli.RunAsync("import", "education", path, "--config", config);
+        var (again, output, _) = await cli.RunAsync("import", "education", path);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("reject report cannot be written", error, StringComparison.Ordinal);
+        Assert.Equal(0, again);
+        Assert.Contains("batch 1", output, StringComparison.Ordinal); // the failed attempt stored nothing
+    }
 }

@@ -97,6 +97,32 @@ public partial class MatcherTests
         Assert.Equal(Matcher.StandInConfidence, result.Confidence);
     }
 
+    [Fact]
+    public void Match_TruncatedIdWhoseCorrectionIsAnotherPerson_StillFoundByNameAndBirth()
+    {
+        // 张三 419001199001011230 and 李四 419001199001011070: Excel's 419001199001011000 is one slip from 李四.
+        var zhang = TestIds.Make(TestIds.Jiyuan, new DateOnly(1990, 1, 1), 123);
+        var li = TestIds.Make(TestIds.Jiyuan, new DateOnly(1990, 1, 1), 107);
+        var matcher = new Matcher(new PopulationBuilder().Household("H8", (zhang, "张三"), (li, "李四")).Build());
+        var truncated = zhang.Value[..15] + "000";
+        Assert.Equal(IdKind.ExcelDamaged, IdParser.Parse(truncated).Kind);
+
+        var result = matcher.Match(truncated, "张三");
+
+        Assert.Equal(MatchMethod.NameBirthdate, result.Method);
+        Assert.Equal(0, result.Person);
+    }
+
+    [Fact]
+    public void Match_ShortScientificOfEighteenCharacters_NotMistakenForTruncated()
+    {
+        // "4.190011990011E+17" is 18 characters long but scientific: only 13 digits survive, too few to block on.
+        var result = _matcher.Match("4.190011990011E+17", "张三");
+
+        Assert.Equal(MatchStatus.Rejected, result.Status);
+        Assert.StartsWith("excel damaged", result.Reason, StringComparison.Ordinal);
+    }
+
     /// <summary>How Excel shows an 18-digit ID kept as a number: 15 significant digits.</summary>
     private static string Scientific(IdNumber id) => $"{id.Value[0]}.{id.Value[1..15]}E+17";
 }

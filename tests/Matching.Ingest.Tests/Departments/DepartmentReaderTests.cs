@@ -68,8 +68,8 @@ public sealed partial class DepartmentReaderTests : IDisposable
         var result = Read(department, $"{header}\n张三,{a},{bad}\n李四,{b},\n");
 
         var reject = Assert.Single(result.Rejected);
-        Assert.Equal((2L, RejectReason.ValueInvalid, column, bad), (reject.SourceRow, reject.Reason, reject.Column, reject.MaskedValue));
-        Assert.Contains(bad, reject.Detail, StringComparison.Ordinal);
+        Assert.Equal((2L, RejectReason.ValueInvalid, column, RejectValue.Mask(bad)), (reject.SourceRow, reject.Reason, reject.Column, reject.MaskedValue));
+        Assert.DoesNotContain(bad, reject.Detail, StringComparison.Ordinal); // the value may be a misplaced ID or name
         Assert.Equal("李四", Assert.Single(result.Records).Name);
         Assert.Equal(2, result.RowsRead);
     }

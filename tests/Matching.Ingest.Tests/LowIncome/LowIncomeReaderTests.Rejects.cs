@@ -49,7 +49,8 @@ public sealed partial class LowIncomeReaderTests
         Assert.Equal(RejectReason.ValueUnknown, reject.Reason);
         Assert.Equal("救助类别", reject.Column);
         Assert.Equal(2, reject.SourceRow);
-        Assert.Contains("火星", reject.Detail, StringComparison.Ordinal);
+        Assert.Equal("火*", reject.MaskedValue);
+        Assert.DoesNotContain("火星", reject.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
