@@ -38,8 +38,6 @@ public sealed class MatchResultCsvWriter : IDisposable
         _csv.WriteHeader(Columns);
     }
 
-    public long Rows { get; private set; }
-
     /// <param name="sourceRow">The row number a spreadsheet shows.</param>
     /// <param name="rawId">The ID cell as typed.</param>
     /// <param name="rawName">The name cell as typed.</param>
@@ -65,7 +63,6 @@ public sealed class MatchResultCsvWriter : IDisposable
         WriteConfidence(result.Confidence);
         _csv.WriteField(result.Reason ?? string.Empty);
         _csv.EndRecord();
-        Rows++;
     }
 
     private void WriteConfidence(double confidence)

@@ -36,8 +36,6 @@ internal sealed class BulkInsert : IAsyncDisposable
         _full = Create(RowsPerStatement);
     }
 
-    public long Rows { get; private set; }
-
     /// <summary>Adds one row; values in column order (null → NULL).</summary>
     public ValueTask AddAsync(CancellationToken cancellationToken, params ReadOnlySpan<object?> values)
     {
@@ -47,7 +45,6 @@ internal sealed class BulkInsert : IAsyncDisposable
             _full.Parameters[offset + i].Value = values[i] ?? DBNull.Value;
         }
 
-        Rows++;
         if (++_buffered < RowsPerStatement)
         {
             return ValueTask.CompletedTask;

@@ -22,8 +22,6 @@ internal sealed class KeyTable
         _shift = 64 - BitOperations.Log2((uint)capacity);
     }
 
-    public int Count { get; private set; }
-
     /// <summary>Adds a key (must be positive); false when it is already there.</summary>
     public bool TryAdd(long key, int value)
     {
@@ -35,7 +33,6 @@ internal sealed class KeyTable
             {
                 slot.Key = key;
                 slot.Value = value;
-                Count++;
                 return true;
             }
 

@@ -26,8 +26,6 @@ public sealed class SheetWriter : IAsyncDisposable
         _row = new Cell[columns];
     }
 
-    public long Rows { get; private set; }
-
     /// <summary>Creates <paramref name="path"/> (and its folder) with one sheet and its header row.</summary>
     /// <param name="path">The .xlsx file to write.</param>
     /// <param name="sheetName">The sheet's name (at most 31 characters).</param>
@@ -77,7 +75,6 @@ public sealed class SheetWriter : IAsyncDisposable
         }
 
         await _spreadsheet.AddRowAsync(_row, cancellationToken);
-        Rows++;
     }
 
     public async Task FinishAsync(CancellationToken cancellationToken) => await _spreadsheet.FinishAsync(cancellationToken);

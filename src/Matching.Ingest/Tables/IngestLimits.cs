@@ -15,7 +15,7 @@ public sealed record IngestLimits
     /// <value>Longest cell accepted, in characters. Default 32,767 (Excel's own limit).</value>
     public int MaxCellChars { get; init; } = 32_767;
 
-    /// <value>Largest CSV record (one row), in bytes. Default 1 MiB.</value>
+    /// <value>Largest CSV record (one row), in bytes; at least 64 KiB, the reader's own buffer. Default 1 MiB.</value>
     public int MaxRecordBytes { get; init; } = 1 << 20;
 
     /// <value>Most columns a row may use. Default 512.</value>
@@ -44,9 +44,9 @@ public sealed record IngestLimits
             yield return "ingest:maxCellChars must be positive";
         }
 
-        if (MaxRecordBytes < 1024)
+        if (MaxRecordBytes < 65_536)
         {
-            yield return "ingest:maxRecordBytes must be at least 1024";
+            yield return "ingest:maxRecordBytes must be at least 65536 (the CSV reader's buffer)";
         }
 
         if (MaxColumns is <= 0 or > 16_384)
