@@ -70,18 +70,14 @@ public sealed class LowIncomeReader
 
             row.Begin();
             var id = row.Id();
-            var householdId = row.Required("householdId");
+            var householdId = row.HouseholdId();
             var name = row.Required(HeaderMap.NameField);
             var categories = row.Categories();
-            var household = new Household
-            {
-                HouseholdId = householdId,
-                Subdistrict = row.Text("subdistrict"),
-                Village = row.Text("village"),
-                AnnualIncome = row.Decimal("income"),
-                HousingDifficulty = row.Flag("housingDifficulty"),
-                Aid = AidOf(row),
-            };
+            var subdistrict = row.Text("subdistrict");
+            var village = row.Text("village");
+            var income = row.Decimal("income");
+            var housingDifficulty = row.Flag("housingDifficulty");
+            var aid = AidOf(row);
             var member = new Member
             {
                 HouseholdId = householdId,
@@ -106,9 +102,20 @@ public sealed class LowIncomeReader
                 continue;
             }
 
-            households[householdId] = households.TryGetValue(householdId, out var known)
-                ? known with { Aid = known.Aid | household.Aid }
-                : household;
+            // The household's own cells repeat on each member's row: the first row describes it, aid accumulates.
+            if (!households.TryGetValue(householdId, out var known))
+            {
+                households[householdId] = new Household
+                {
+                    HouseholdId = householdId, Subdistrict = subdistrict, Village = village, AnnualIncome = income,
+                    HousingDifficulty = housingDifficulty, Aid = aid,
+                };
+            }
+            else if ((known.Aid | aid) != known.Aid)
+            {
+                households[householdId] = known with { Aid = known.Aid | aid };
+            }
+
             members.Add(member);
         }
 
@@ -135,7 +142,10 @@ public sealed class LowIncomeReader
         // Column of each field, found once: a million rows ask for twenty fields each.
         private readonly Dictionary<string, int> _columns = table.Map.Fields.Keys.ToDictionary(f => f, table.Column, StringComparer.Ordinal);
         private readonly Dictionary<string, bool>.AlternateLookup<ReadOnlySpan<char>> _flags = owner._flags.GetAlternateLookup<ReadOnlySpan<char>>();
-        private readonly char[] _scratch = new char[64];
+        private readonly Dictionary<string, AidCategory>.AlternateLookup<ReadOnlySpan<char>> _categories = owner._categories.GetAlternateLookup<ReadOnlySpan<char>>();
+        private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
+        private readonly char[] _scratch = new char[256];
+        private string _lastHousehold = string.Empty;
 
         public bool Failed { get; private set; }
 
@@ -143,7 +153,7 @@ public sealed class LowIncomeReader
 
         public IdNumber Id()
         {
-            var raw = Cell(HeaderMap.IdField);
+            var raw = Span(HeaderMap.IdField);
             var parsed = IdParser.Parse(raw);
             if (parsed.IsValid)
             {
@@ -166,17 +176,65 @@ public sealed class LowIncomeReader
             return value;
         }
 
-        public string Text(string field) => Cell(field).Trim();
+        /// <summary>
+        /// A short text that repeats across rows (镇, 村, 与户主关系 …): one string per distinct value, not per row.
+        /// </summary>
+        public string Text(string field)
+        {
+            var value = Span(field).Trim();
+            if (value.IsEmpty)
+            {
+                return string.Empty;
+            }
+
+            var texts = _texts.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (texts.TryGetValue(value, out var known))
+            {
+                return known;
+            }
+
+            var text = value.ToString();
+            if (_texts.Count < 100_000)
+            {
+                _texts[text] = text;
+            }
+
+            return text;
+        }
+
+        /// <summary>The 户编号, reusing the previous row's string: members of a household come one after another.</summary>
+        public string HouseholdId()
+        {
+            var value = Span("householdId").Trim();
+            if (value.SequenceEqual(_lastHousehold))
+            {
+                return _lastHousehold;
+            }
+
+            if (value.IsEmpty)
+            {
+                Reject("householdId", string.Empty, RejectReason.ValueMissing, "required value is empty");
+                return string.Empty;
+            }
+
+            return _lastHousehold = value.ToString();
+        }
 
         public AidCategory Categories()
         {
-            var raw = Cell("category");
+            var raw = Span("category");
             var categories = AidCategory.None;
-            foreach (var part in raw.Split(CategorySeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            foreach (var range in raw.SplitAny(CategorySeparators))
             {
-                if (!owner._categories.TryGetValue(part, out var category))
+                var part = raw[range].Trim();
+                if (part.IsEmpty)
                 {
-                    Reject("category", raw, RejectReason.ValueUnknown, "not a category listed in the header map");
+                    continue;
+                }
+
+                if (!_categories.TryGetValue(part, out var category))
+                {
+                    Reject("category", raw.ToString(), RejectReason.ValueUnknown, "not a category listed in the header map");
                     return AidCategory.None;
                 }
 
@@ -185,7 +243,7 @@ public sealed class LowIncomeReader
 
             if (categories == AidCategory.None)
             {
-                Reject("category", raw, RejectReason.ValueMissing, "no category");
+                Reject("category", raw.ToString(), RejectReason.ValueMissing, "no category");
             }
 
             return categories;
@@ -212,18 +270,19 @@ public sealed class LowIncomeReader
 
         public decimal? Decimal(string field)
         {
-            var raw = Cell(field).Trim().Replace(",", string.Empty, StringComparison.Ordinal);
-            if (raw.Length == 0)
+            var raw = Span(field).Trim();
+            if (raw.IsEmpty)
             {
                 return null;
             }
 
+            // NumberStyles.Number takes thousands separators (8,600.50) as they are.
             if (decimal.TryParse(raw, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) && value >= 0)
             {
                 return value;
             }
 
-            Reject(field, raw, RejectReason.NumberInvalid, "not an amount");
+            Reject(field, raw.ToString(), RejectReason.NumberInvalid, "not an amount");
             return null;
         }
 
@@ -231,6 +290,13 @@ public sealed class LowIncomeReader
         {
             var column = _columns.GetValueOrDefault(field, -1);
             return column < 0 ? string.Empty : table.Reader.GetString(column);
+        }
+
+        /// <summary>A cell without a string, valid until the next cell is read.</summary>
+        private ReadOnlySpan<char> Span(string field)
+        {
+            var column = _columns.GetValueOrDefault(field, -1);
+            return column < 0 ? [] : table.Reader.GetSpan(column, _scratch);
         }
 
         private void Reject(string field, string maskedValue, RejectReason reason, string detail)
