@@ -100,14 +100,14 @@ public sealed partial class MatchingStore
 
     private async Task WriteRecordsAsync(IReadOnlyList<SourceRecord> records, long batchId, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        await using var insert = Prepare(
-            "INSERT INTO source_record (batch_id, source_row, id_kind, id_key, raw_id, name, fields) VALUES (@batch_id, @source_row, @id_kind, @id_key, @raw_id, @name, @fields)",
-            transaction, "batch_id", "source_row", "id_kind", "id_key", "raw_id", "name", "fields");
+        await using var insert = new BulkInsert(_connection, transaction, "source_record",
+            ["batch_id", "source_row", "id_kind", "id_key", "raw_id", "name", "fields"], string.Empty);
         foreach (var r in records)
         {
-            Set(insert, batchId, r.SourceRow, r.Parsed.Kind.ToString(), r.Parsed.IsValid ? r.Parsed.Id.Key : null,
+            await insert.AddAsync(cancellationToken, batchId, r.SourceRow, r.Parsed.Kind.ToString(), r.Parsed.IsValid ? r.Parsed.Id.Key : null,
                 r.Parsed.IsExact ? null : r.RawId, r.Name, JsonSerializer.Serialize(r.Fields, FieldsJson));
-            await insert.ExecuteNonQueryAsync(cancellationToken);
         }
+
+        await insert.FlushAsync(cancellationToken);
     }
 }

@@ -101,29 +101,4 @@ public sealed partial class MatchingStore
 
         await upsert.FlushAsync(cancellationToken);
     }
-
-    /// <summary>A command prepared once and executed per row with new parameter values: no SQL parsed per row.</summary>
-    private DbCommand Prepare(string sql, DbTransaction transaction, params string[] parameters)
-    {
-        var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction;
-        foreach (var name in parameters)
-        {
-            var p = command.CreateParameter();
-            p.ParameterName = "@" + name;
-            command.Parameters.Add(p);
-        }
-
-        command.Prepare();
-        return command;
-    }
-
-    private static void Set(DbCommand command, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
-        }
-    }
 }
