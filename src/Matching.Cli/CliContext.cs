@@ -1,3 +1,5 @@
+using Matching.Cli.Rules;
+using Matching.Core.Rules;
 using Matching.Ingest.HeaderMaps;
 using Matching.Ingest.Tables;
 using Matching.Storage;
@@ -8,6 +10,7 @@ namespace Matching.Cli;
 internal sealed class CliContext(TextWriter output, TextWriter error, TimeProvider time, StorageOptions storage, string headerMapDirectory, MatchingSettings settings)
 {
     private HeaderMapCatalog? _headerMaps;
+    private RuleSetOptions? _rules;
 
     public TextWriter Out { get; } = output;
 
@@ -24,6 +27,9 @@ internal sealed class CliContext(TextWriter output, TextWriter error, TimeProvid
     public string HeaderMapDirectory { get; } = headerMapDirectory;
 
     public HeaderMapCatalog HeaderMaps => _headerMaps ??= HeaderMapCatalog.Load(HeaderMapDirectory);
+
+    /// <summary>The warning rules (<c>rules.json</c>, or the settings' <c>rulesFile</c>), read on first use.</summary>
+    public RuleSetOptions Rules => _rules ??= RulesFile.Load(Settings.RulesFile);
 
     public Task<MatchingStore> OpenStoreAsync(CancellationToken cancellationToken) =>
         MatchingStore.OpenAsync(Storage, Time, cancellationToken);

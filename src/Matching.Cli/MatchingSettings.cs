@@ -23,6 +23,9 @@ internal sealed record MatchingSettings
     /// <value>Folder for reject reports. Default <c>out/rejects</c>.</value>
     public string RejectsFolder { get; init; } = Path.Combine("out", "rejects");
 
+    /// <value>The warning rules file. Default: <c>rules.json</c> beside the program.</value>
+    public string? RulesFile { get; init; }
+
     public static string DefaultPath => Path.Combine(AppContext.BaseDirectory, "matching.json");
 
     public static MatchingSettings Load(string? path)

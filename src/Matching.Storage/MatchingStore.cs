@@ -78,7 +78,7 @@ public sealed partial class MatchingStore : IAsyncDisposable
     /// <summary>Row counts of every data table, for checks that a failed import changed nothing.</summary>
     public async Task<IReadOnlyDictionary<string, long>> CountRowsAsync(CancellationToken cancellationToken)
     {
-        string[] tables = ["import_batch", "household", "member", "source_record"];
+        string[] tables = ["import_batch", "household", "member", "source_record", "run", "warning", "warning_event"];
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var table in tables)
         {

@@ -40,8 +40,8 @@ public abstract partial class MatchingStoreTests<TDb> : IDisposable
 
         var (from, to) = await store.InitAsync(Ct);
 
-        Assert.Equal((0, 2), (from, to));
-        Assert.Equal(2, store.TargetVersion);
+        Assert.Equal((0, 3), (from, to));
+        Assert.Equal(3, store.TargetVersion);
         await store.RequireSchemaAsync(Ct);
     }
 
@@ -55,7 +55,7 @@ public abstract partial class MatchingStoreTests<TDb> : IDisposable
 
         await using var store = await OpenAsync();
 
-        Assert.Equal((2, 2), await store.InitAsync(Ct));
+        Assert.Equal((3, 3), await store.InitAsync(Ct));
         Assert.All(await store.CountRowsAsync(Ct), table => Assert.Equal(0, table.Value));
     }
 
@@ -86,7 +86,7 @@ public abstract partial class MatchingStoreTests<TDb> : IDisposable
 
         var counts = await store.CountRowsAsync(Ct);
 
-        Assert.Equal(["household", "import_batch", "member", "source_record"], counts.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["household", "import_batch", "member", "run", "source_record", "warning", "warning_event"], counts.Keys.Order(StringComparer.Ordinal));
         Assert.All(counts, table => Assert.Equal(0, table.Value));
     }
 

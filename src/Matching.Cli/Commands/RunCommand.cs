@@ -1,0 +1,59 @@
+using System.CommandLine;
+using System.Globalization;
+using Matching.Cli.Rules;
+using Matching.Core.Errors;
+
+namespace Matching.Cli.Commands;
+
+/// <summary>
+/// <c>matching run</c>: match every department's current batch against the low-income database, evaluate the
+/// warning rules, store the warnings (新增 / 持续 / 已解除); prints counts per code.
+/// </summary>
+internal static class RunCommand
+{
+    public static Command Create(CommandGuard guard)
+    {
+        var asOf = new Option<string?>("--as-of") { Description = "Run date the 12-month windows end on, yyyy-MM-dd (default: today)" };
+        var command = new Command("run", "Match every pending batch against the low-income database, evaluate the warning rules, store the warnings; prints counts per code");
+        command.Options.Add(asOf);
+        command.SetAction((parse, ct) => guard(parse, (c, t) => RunAsync(c, parse.GetValue(asOf), t), ct));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(CliContext context, string? asOfText, CancellationToken cancellationToken)
+    {
+        var asOf = ParseDate(asOfText, "--as-of") ?? DateOnly.FromDateTime(context.Time.GetLocalNow().DateTime);
+        var result = await WarningRun.RunAsync(context, asOf, cancellationToken);
+        await PrintAsync(context, result);
+        return CliApp.Ok;
+    }
+
+    public static async Task PrintAsync(CliContext context, WarningRunResult result)
+    {
+        var write = context.Out;
+        var pending = result.Batches.Count(b => b.Status == "pending");
+        await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"run {result.RunId} as of {result.AsOf:yyyy-MM-dd}: {result.Batches.Count} department batches ({pending} pending), {result.Records:N0} records, {result.Elapsed.TotalSeconds:0.0} s"));
+        await write.WriteLineAsync($"{"code",-24} {"found",7} {"新增",6} {"持续",6} {"已处理",5} {"已解除",5}");
+        foreach (var c in result.Counts)
+        {
+            await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{c.Code,-24} {c.Found,7} {c.New,8} {c.Continuing,8} {c.Closed,8} {c.Resolved,8}"));
+        }
+
+        await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"{"total",-24} {result.Counts.Sum(c => c.Found),7} {result.Counts.Sum(c => c.New),8} {result.Counts.Sum(c => c.Continuing),8} {result.Counts.Sum(c => c.Closed),8} {result.Counts.Sum(c => c.Resolved),8}"));
+    }
+
+    public static DateOnly? ParseDate(string? text, string option)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : throw new MatchingException($"{option} '{text}': not a date (yyyy-MM-dd)");
+    }
+}

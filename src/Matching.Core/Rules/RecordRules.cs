@@ -1,0 +1,104 @@
+using Matching.Core.Matching;
+
+namespace Matching.Core.Rules;
+
+/// <summary>The shapes that look at one department record at a time.</summary>
+internal static class RecordRules
+{
+    /// <summary>
+    /// <see cref="RuleShape.MatchedRecord"/>: the record is a low-income member under the rule's categories, its
+    /// flag (if any) is set, and the household lacks the rule's aid (if any). EDU_AID_GAP, EMP_AID_GAP, MED_AID_GAP,
+    /// DIS_SUBSIDY_GAP, SINGLE_PERSON_COVERAGE, DEATH_REVIEW, DISASTER_AID.
+    /// </summary>
+    public static IEnumerable<Warning> Matched(RuleOptions rule, RuleContext context)
+    {
+        foreach (var record in context.RecordsOf(rule))
+        {
+            if (!record.Match.IsMatched || !record.Flag(rule.RecordFlag))
+            {
+                continue;
+            }
+
+            var person = record.Match.Person;
+            var member = context.Population.Member(person);
+            var household = context.Population.HouseholdOf(person);
+            if (!RuleContext.Covers(rule, member.Categories) || !RuleContext.Lacks(rule, household))
+            {
+                continue;
+            }
+
+            var detail = $"{RuleText.Categories(member.Categories)}人员，见于{context.DepartmentLabel(record.Department)}{FlagText(rule, record, context)}{RuleContext.LacksText(rule)}";
+            yield return context.ForMember(rule, person, context.Receiver(rule, record.Department), record.Department, detail, record);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="RuleShape.UnmatchedRecord"/>: the record's valid ID is not in the low-income database and its flag
+    /// (if any) is set: someone possibly eligible and not covered (EDU_NOT_COVERED).
+    /// </summary>
+    public static IEnumerable<Warning> Unmatched(RuleOptions rule, RuleContext context)
+    {
+        foreach (var record in context.RecordsOf(rule))
+        {
+            if (record.IsStranger && record.Flag(rule.RecordFlag))
+            {
+                var detail = $"见于{context.DepartmentLabel(record.Department)}{FlagText(rule, record, context)}，不在低收入人口数据库中";
+                yield return RuleContext.ForRecord(rule, record, context.Receiver(rule, record.Department), record.IdText, detail);
+            }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="RuleShape.IdInvalid"/>: the ID cannot be made valid and no fallback found the person; the source
+    /// department is asked to correct it.
+    /// </summary>
+    public static IEnumerable<Warning> IdInvalid(RuleOptions rule, RuleContext context)
+    {
+        foreach (var record in context.RecordsOf(rule))
+        {
+            var parsed = record.Match.Parsed;
+            if (parsed.IsValid || record.Match.IsMatched)
+            {
+                continue;
+            }
+
+            var subject = "raw:" + record.RawId.Trim() + "|" + record.Name;
+            var detail = $"{context.DepartmentLabel(record.Department)}记录的身份证号无效（{parsed.Reason}），按姓名等信息也未能确认身份";
+            yield return RuleContext.ForRecord(rule, record, context.Receiver(rule, record.Department), subject, detail);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="RuleShape.IdNameMismatch"/>: the ID belongs to a database member whose name disagrees; the source
+    /// department is asked to check which is right.
+    /// </summary>
+    public static IEnumerable<Warning> IdNameMismatch(RuleOptions rule, RuleContext context)
+    {
+        foreach (var record in context.RecordsOf(rule))
+        {
+            if (!record.IsNameMismatch)
+            {
+                continue;
+            }
+
+            var id = record.Match.Parsed.Id;
+            var detail = $"{context.DepartmentLabel(record.Department)}记录的身份证号在低收入人口数据库中登记为另一姓名，请核对姓名或身份证号";
+            var warning = RuleContext.ForRecord(rule, record, context.Receiver(rule, record.Department), id.Value, detail);
+            if (context.Population.Index.TryFind(id.Key, out var person))
+            {
+                var household = context.Population.HouseholdOf(person);
+                warning = warning with
+                {
+                    HouseholdId = household.HouseholdId,
+                    Subdistrict = household.Subdistrict,
+                    Village = household.Village,
+                };
+            }
+
+            yield return warning;
+        }
+    }
+
+    private static string FlagText(RuleOptions rule, RuleRecord record, RuleContext context) =>
+        rule.RecordFlag.Length == 0 ? string.Empty : $"（{context.FieldName(record.Department, rule.RecordFlag)}：是）";
+}

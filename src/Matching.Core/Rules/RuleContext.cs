@@ -1,0 +1,95 @@
+using Matching.Core.Population;
+
+namespace Matching.Core.Rules;
+
+/// <summary>One run's facts, shared by the rule shapes, with the helpers that turn a fact into a warning.</summary>
+internal sealed class RuleContext(
+    RulePopulation population, IReadOnlyList<RuleRecord> records, DateOnly asOf, IReadOnlyDictionary<string, RuleDepartment> departments)
+{
+    public const string LowIncomeSource = "lowincome";
+
+    public RulePopulation Population { get; } = population;
+    public IReadOnlyList<RuleRecord> Records { get; } = records;
+    public DateOnly AsOf { get; } = asOf;
+
+    public IEnumerable<RuleRecord> RecordsOf(RuleOptions rule)
+    {
+        foreach (var record in Records)
+        {
+            if (rule.Departments.Count == 0 || rule.Departments.Contains(record.Department, StringComparer.Ordinal))
+            {
+                yield return record;
+            }
+        }
+    }
+
+    public string DepartmentLabel(string department) =>
+        departments.TryGetValue(department, out var d) ? d.Label : department;
+
+    public string FieldName(string department, string field) =>
+        departments.TryGetValue(department, out var d) ? d.FieldName(field) : field;
+
+    /// <summary>The receiver of a rule's warning for a record of <paramref name="department"/>.</summary>
+    public string Receiver(RuleOptions rule, string department) => rule.Receiver != RuleOptions.SourceReceiver
+        ? rule.Receiver
+        : departments.TryGetValue(department, out var d) ? d.Receiver : department;
+
+    /// <summary>Whether a member falls under the rule's categories (any category when the rule names none).</summary>
+    public static bool Covers(RuleOptions rule, AidCategory categories)
+    {
+        var wanted = rule.CategoryFlags;
+        return wanted == AidCategory.None ? categories != AidCategory.None : (categories & wanted) != 0;
+    }
+
+    /// <summary>Whether a household lacks the rule's aid (always, when the rule names none).</summary>
+    public static bool Lacks(RuleOptions rule, Household household) =>
+        rule.LacksAid.Length == 0 || (household.Aid & Codes.AidOf(rule.LacksAid)) == 0;
+
+    /// <summary>A warning about low-income person <paramref name="person"/>.</summary>
+    public Warning ForMember(RuleOptions rule, int person, string receiver, string source, string detail, RuleRecord? record = null,
+        string? measure = null)
+    {
+        var member = Population.Member(person);
+        var household = Population.HouseholdOf(person);
+        var id = member.Id.Value;
+        return new Warning
+        {
+            Code = rule.Code,
+            Label = rule.Label,
+            Measure = measure ?? rule.Measure,
+            Receiver = receiver,
+            Subject = id,
+            IdText = id,
+            Name = member.Name,
+            HouseholdId = member.HouseholdId,
+            Subdistrict = household.Subdistrict,
+            Village = household.Village,
+            Categories = RuleText.Categories(member.Categories),
+            Department = source,
+            Method = record is null ? string.Empty : Matching.MatchText.Of(record.Match.Method),
+            Detail = detail,
+            BatchId = record?.BatchId,
+            SourceRow = record?.SourceRow,
+        };
+    }
+
+    /// <summary>A warning about the person a record names, who is not (or not surely) a low-income person.</summary>
+    public static Warning ForRecord(RuleOptions rule, RuleRecord record, string receiver, string subject, string detail) => new()
+    {
+        Code = rule.Code,
+        Label = rule.Label,
+        Measure = rule.Measure,
+        Receiver = receiver,
+        Subject = subject,
+        IdText = record.IdText,
+        Name = record.Name,
+        Department = record.Department,
+        Detail = detail,
+        BatchId = record.BatchId,
+        SourceRow = record.SourceRow,
+    };
+
+    /// <summary>What the aid part of a detail says: "未享受教育救助", or nothing when the rule names no aid.</summary>
+    public static string LacksText(RuleOptions rule) =>
+        rule.LacksAid.Length == 0 ? string.Empty : "，未享受" + RuleText.Aid(Codes.AidOf(rule.LacksAid));
+}

@@ -1,0 +1,149 @@
+using System.Globalization;
+using Matching.Core.Population;
+
+namespace Matching.Core.Rules;
+
+/// <summary>
+/// One warning rule as configured (<c>rules.json</c>): its code, Chinese label and suggested measure (建议措施), the
+/// receiver, the shape it takes, and that shape's parameters. Parameters a shape does not use are ignored.
+/// </summary>
+public sealed record RuleOptions
+{
+    /// <summary>The warning code (CONTRACT.md), e.g. <c>EDU_AID_GAP</c>.</summary>
+    public string Code { get; init; } = string.Empty;
+
+    /// <summary>预警类型: the Chinese label shown in workbooks.</summary>
+    public string Label { get; init; } = string.Empty;
+
+    /// <summary>建议措施: the suggested measure shown in workbooks.</summary>
+    public string Measure { get; init; } = string.Empty;
+
+    /// <summary>Receiver code (<c>civil-affairs</c>, <c>education</c> …) or <see cref="SourceReceiver"/>.</summary>
+    public string Receiver { get; init; } = string.Empty;
+
+    /// <summary>One of <see cref="RuleShape.All"/>.</summary>
+    public string Shape { get; init; } = string.Empty;
+
+    /// <summary>Department codes whose records the rule reads (record and spending shapes; empty = every department for the ID shapes).</summary>
+    public IReadOnlyList<string> Departments { get; init; } = [];
+
+    /// <summary>Low-income category codes the rule covers (<c>dibao</c>, <c>tekun</c> …); empty = any category.</summary>
+    public IReadOnlyList<string> Categories { get; init; } = [];
+
+    /// <summary>The aid code whose absence makes the warning (<c>education</c>, <c>medical</c> …); empty = no aid condition.</summary>
+    public string LacksAid { get; init; } = string.Empty;
+
+    /// <summary>A flag field of the record that must read yes (e.g. <c>hardship</c>, 是否家庭经济困难); empty = none.</summary>
+    public string RecordFlag { get; init; } = string.Empty;
+
+    /// <summary>Spending shapes: the amount field summed (e.g. <c>selfPaid</c>).</summary>
+    public string AmountField { get; init; } = string.Empty;
+
+    /// <summary>Spending shapes: the date field that places a record in the window (e.g. <c>visitDate</c>).</summary>
+    public string DateField { get; init; } = string.Empty;
+
+    /// <summary>Spending shapes: the window, in months before the run date. <value>Default 12.</value></summary>
+    public int Months { get; init; } = 12;
+
+    /// <summary><see cref="RuleShape.Spending"/>: the total that raises the warning (reached or exceeded), in yuan.</summary>
+    public decimal Threshold { get; init; }
+
+    /// <summary><see cref="RuleShape.Spending"/>: true for low-income members, false for persons not in the database.</summary>
+    public bool Covered { get; init; } = true;
+
+    /// <summary><see cref="RuleShape.HouseholdSpending"/>: the share of annual income that spending must reach. <value>Default 0.5.</value></summary>
+    public decimal Ratio { get; init; } = 0.5m;
+
+    /// <summary><see cref="RuleShape.Housing"/>: tekun members count only under this support mode (分散); empty = any.</summary>
+    public string TekunSupport { get; init; } = string.Empty;
+
+    /// <summary><see cref="RuleShape.Housing"/>: the measure for a household in a subdistrict (街道); default <see cref="Measure"/>.</summary>
+    public string MeasureInSubdistrict { get; init; } = string.Empty;
+
+    /// <summary><see cref="RuleShape.Housing"/>: the measure for a household in a town (镇); default <see cref="Measure"/>.</summary>
+    public string MeasureInTown { get; init; } = string.Empty;
+
+    /// <summary><see cref="RuleShape.DuplicateAid"/>: pairs of category codes a person cannot hold at once.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> Exclusive { get; init; } = [];
+
+    /// <summary><see cref="RuleShape.ComplexCase"/>: distinct codes in one household that make it complex. <value>Default 3.</value></summary>
+    public int MinCodes { get; init; } = 3;
+
+    /// <summary>The receiver that means "the department the record came from" (its own receiver).</summary>
+    public const string SourceReceiver = "source";
+
+    /// <summary>The categories as flags (None = any).</summary>
+    public AidCategory CategoryFlags => Codes.ParseCategories(string.Join(',', Categories));
+
+    /// <summary>Every problem with this rule, each naming the setting.</summary>
+    public IEnumerable<string> Problems(int index)
+    {
+        var at = string.Create(CultureInfo.InvariantCulture, $"rules[{index}]");
+        if (string.IsNullOrWhiteSpace(Code))
+        {
+            yield return $"{at}.code is empty";
+        }
+
+        at = $"{at} ({Code})";
+        if (!RuleShape.All.Contains(Shape, StringComparer.Ordinal))
+        {
+            yield return $"{at}.shape '{Shape}' is not one of {string.Join(", ", RuleShape.All)}";
+        }
+
+        if (string.IsNullOrWhiteSpace(Label) || string.IsNullOrWhiteSpace(Receiver))
+        {
+            yield return $"{at}: label and receiver are required";
+        }
+
+        foreach (var category in Categories.Concat(Exclusive.SelectMany(p => p)))
+        {
+            if (Codes.CategoryOf(category) == AidCategory.None)
+            {
+                yield return $"{at}: '{category}' is not a category code ({string.Join(", ", Codes.Categories.Select(c => c.Code))})";
+            }
+        }
+
+        if (LacksAid.Length > 0 && Codes.AidOf(LacksAid) == AidType.None)
+        {
+            yield return $"{at}.lacksAid '{LacksAid}' is not an aid code ({string.Join(", ", Codes.Aid.Select(c => c.Code))})";
+        }
+
+        if ((Shape is RuleShape.MatchedRecord or RuleShape.UnmatchedRecord or RuleShape.Spending or RuleShape.HouseholdSpending) && Departments.Count == 0)
+        {
+            yield return $"{at}.departments is empty";
+        }
+
+        if (Shape is RuleShape.Spending or RuleShape.HouseholdSpending)
+        {
+            if (AmountField.Length == 0)
+            {
+                yield return $"{at}.amountField is empty";
+            }
+
+            if (Months is < 1 or > 120)
+            {
+                yield return $"{at}.months must be 1 to 120";
+            }
+        }
+
+        if (Shape == RuleShape.Spending && Threshold <= 0)
+        {
+            yield return $"{at}.threshold must be above 0";
+        }
+
+        if (Shape == RuleShape.HouseholdSpending && Ratio is <= 0 or > 10)
+        {
+            yield return $"{at}.ratio must be above 0 (0.5 = half the annual income)";
+        }
+
+        if (Shape == RuleShape.DuplicateAid && Exclusive.Any(p => p.Count != 2))
+        {
+            yield return $"{at}.exclusive must hold pairs of category codes";
+        }
+
+        if (Shape == RuleShape.ComplexCase && MinCodes < 2)
+        {
+            yield return $"{at}.minCodes must be 2 or more";
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using Matching.Core.Population;
+
+namespace Matching.Core.Rules;
+
+/// <summary>
+/// The active low-income population as the rules see it: the matching index, and for every person-in-household
+/// (the index's positions) the member's categories and flags and the household's place, income, housing and aid.
+/// </summary>
+public sealed class RulePopulation
+{
+    private readonly Member[] _members;
+    private readonly Dictionary<string, Household> _households;
+    private readonly Dictionary<string, List<int>> _byHousehold;
+
+    public RulePopulation(LowIncomeSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        _members = [.. snapshot.Members];
+        _households = new Dictionary<string, Household>(snapshot.Households.Count, StringComparer.Ordinal);
+        foreach (var household in snapshot.Households)
+        {
+            _households[household.HouseholdId] = household;
+        }
+
+        _byHousehold = new Dictionary<string, List<int>>(_households.Count, StringComparer.Ordinal);
+        var keys = new long[_members.Length];
+        var names = new string[_members.Length];
+        var householdIds = new string[_members.Length];
+        for (var i = 0; i < _members.Length; i++)
+        {
+            var member = _members[i];
+            keys[i] = member.Id.Key;
+            names[i] = member.Name;
+            householdIds[i] = member.HouseholdId;
+            if (!_byHousehold.TryGetValue(member.HouseholdId, out var list))
+            {
+                _byHousehold[member.HouseholdId] = list = [];
+            }
+
+            list.Add(i);
+        }
+
+        Index = new PopulationIndex(keys, names, householdIds);
+    }
+
+    /// <summary>The index the matcher looks persons up in; its person numbers are this population's.</summary>
+    public PopulationIndex Index { get; }
+
+    public int Count => _members.Length;
+
+    public Member Member(int person) => _members[person];
+
+    /// <summary>The household of <paramref name="person"/> (an empty one when the snapshot lacks it).</summary>
+    public Household HouseholdOf(int person) => Household(_members[person].HouseholdId);
+
+    public Household Household(string householdId) =>
+        _households.TryGetValue(householdId, out var household) ? household : new Household { HouseholdId = householdId };
+
+    public IEnumerable<string> HouseholdIds => _byHousehold.Keys;
+
+    /// <summary>The persons of a household, in snapshot order.</summary>
+    public IReadOnlyList<int> MembersOf(string householdId) =>
+        _byHousehold.TryGetValue(householdId, out var list) ? list : [];
+
+    /// <summary>The union of the categories of a household's members.</summary>
+    public AidCategory CategoriesOf(string householdId)
+    {
+        var categories = AidCategory.None;
+        foreach (var person in MembersOf(householdId))
+        {
+            categories |= _members[person].Categories;
+        }
+
+        return categories;
+    }
+
+    /// <summary>The person household-level warnings name: the head (户主), else the household's first member.</summary>
+    public int HeadOf(string householdId)
+    {
+        var members = MembersOf(householdId);
+        foreach (var person in members)
+        {
+            if (_members[person].Relation == "户主")
+            {
+                return person;
+            }
+        }
+
+        return members.Count > 0 ? members[0] : -1;
+    }
+}

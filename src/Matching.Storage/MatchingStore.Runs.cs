@@ -1,0 +1,122 @@
+using System.Data.Common;
+using System.Globalization;
+using Dapper;
+using Matching.Core.Errors;
+using Matching.Core.Identity;
+using Matching.Core.Population;
+using Matching.Core.Rules;
+
+namespace Matching.Storage;
+
+public sealed partial class MatchingStore
+{
+    /// <summary>The active low-income households and members, with every field the rules read.</summary>
+    public async Task<LowIncomeSnapshot> LoadLowIncomeAsync(CancellationToken cancellationToken)
+    {
+        await RequireSchemaAsync(cancellationToken);
+        await using var transaction = await _connection.BeginTransactionAsync(cancellationToken);
+        var households = (await _connection.QueryAsync<(string Id, string Subdistrict, string Village, double? Income, long Housing, string Aid)>(
+            new CommandDefinition(
+                "SELECT household_id, subdistrict, village, annual_income, housing_difficulty, aid FROM household WHERE active = 1 ORDER BY household_id",
+                transaction: transaction, cancellationToken: cancellationToken)))
+            .Select(h => new Household
+            {
+                HouseholdId = h.Id,
+                Subdistrict = h.Subdistrict,
+                Village = h.Village,
+                AnnualIncome = h.Income is { } income ? Math.Round((decimal)income, 2) : null,
+                HousingDifficulty = h.Housing != 0,
+                Aid = Codes.ParseAid(h.Aid),
+            }).ToList();
+        var members = (await _connection.QueryAsync<(string Household, long Key, string Name, string Relation, string Categories, long Ill, long Disabled, string Support)>(
+            new CommandDefinition(
+                """
+                SELECT household_id, id_key, name, relation, categories, serious_illness, severe_disability, tekun_support
+                FROM member WHERE active = 1 ORDER BY household_id, rowid
+                """, transaction: transaction, cancellationToken: cancellationToken)))
+            .Select(m => new Member
+            {
+                HouseholdId = m.Household,
+                Id = IdNumber.FromKey(m.Key),
+                Name = m.Name,
+                Relation = m.Relation,
+                Categories = Codes.ParseCategories(m.Categories),
+                SeriousIllness = m.Ill != 0,
+                SevereDisability = m.Disabled != 0,
+                TekunSupport = m.Support,
+            }).ToList();
+        return new LowIncomeSnapshot(households, members);
+    }
+
+    /// <summary>Every department's current batch: the newest not superseded, whether a run has used it yet or not.</summary>
+    public async Task<IReadOnlyList<CurrentBatch>> CurrentBatchesAsync(CancellationToken cancellationToken)
+    {
+        await RequireSchemaAsync(cancellationToken);
+        return [.. await _connection.QueryAsync<CurrentBatch>(new CommandDefinition(
+            """
+            SELECT batch_id AS BatchId, department AS Department, file_name AS FileName, status AS Status, imported_at AS ImportedAt
+            FROM import_batch WHERE kind = @kind AND status IN ('pending', 'processed') ORDER BY department, batch_id
+            """, new { kind = DepartmentKind }, cancellationToken: cancellationToken))];
+    }
+
+    /// <summary>Records the start of a run (committed at once, so that a run that dies is still on record).</summary>
+    public async Task<long> BeginRunAsync(DateOnly asOf, string operatorName, CancellationToken cancellationToken)
+    {
+        await RequireSchemaAsync(cancellationToken);
+        var lowIncome = await LastLowIncomeBatchAsync(cancellationToken);
+        return await _connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            """
+            INSERT INTO run (started_at, as_of, operator, lowincome_batch_id) VALUES (@startedAt, @asOf, @operatorName, @lowIncome);
+            SELECT last_insert_rowid();
+            """,
+            new { startedAt = Now(), asOf = Day(asOf), operatorName, lowIncome = lowIncome?.BatchId },
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Marks a run failed with the one-line message the operator saw (IDs masked by the caller).</summary>
+    public Task FailRunAsync(long runId, string error, CancellationToken cancellationToken) =>
+        _connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE run SET outcome = 'failed', finished_at = @finishedAt, error = @error WHERE run_id = @runId",
+            new { finishedAt = Now(), error, runId }, cancellationToken: cancellationToken));
+
+    /// <summary>
+    /// Ends a run in one transaction: every warning found moves along its lifecycle (<see cref="WarningLifecycle"/>),
+    /// every open warning not found is resolved, each change is an event, the batches used become processed, and the
+    /// counts per code are stored and returned.
+    /// </summary>
+    public async Task<IReadOnlyList<RunCount>> CompleteRunAsync(
+        long runId, DateOnly asOf, IReadOnlyList<Warning> found, IReadOnlyList<long> batches, long records, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(found);
+        ArgumentNullException.ThrowIfNull(batches);
+        try
+        {
+            await using var transaction = await _connection.BeginTransactionAsync(cancellationToken);
+            var counts = await new WarningWriter(_connection, transaction, runId, Day(asOf), Now()).WriteAsync(found, cancellationToken);
+            foreach (var batchId in batches)
+            {
+                await _connection.ExecuteAsync(new CommandDefinition(
+                    "UPDATE import_batch SET status = 'processed' WHERE batch_id = @batchId AND status = 'pending'",
+                    new { batchId }, transaction, cancellationToken: cancellationToken));
+            }
+
+            await _connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO run_count (run_id, code, found, new, continuing, closed, resolved) VALUES (@runId, @Code, @Found, @New, @Continuing, @Closed, @Resolved)",
+                counts.Select(c => new { runId, c.Code, c.Found, c.New, c.Continuing, c.Closed, c.Resolved }), transaction,
+                cancellationToken: cancellationToken));
+            await _connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE run SET outcome = 'succeeded', finished_at = @finishedAt, batches = @used, records = @records WHERE run_id = @runId",
+                new { finishedAt = Now(), used = string.Join(',', batches), records, runId }, transaction, cancellationToken: cancellationToken));
+            await transaction.CommitAsync(cancellationToken);
+            return counts;
+        }
+        catch (DbException ex)
+        {
+            throw new MatchingException($"database: run {runId} was rolled back ({ex.Message})", ex);
+        }
+    }
+
+    private string Now() => _time.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+
+    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
