@@ -46,6 +46,9 @@ public static class CliApp
         root.Subcommands.Add(LowIncomeCommand.Create(guard));
         root.Subcommands.Add(ImportCommand.Create(guard));
         root.Subcommands.Add(RunCommand.Create(guard));
+        root.Subcommands.Add(ExportCommand.Create(guard));
+        root.Subcommands.Add(FeedbackCommand.Create(guard));
+        root.Subcommands.Add(ShowCommand.Create(guard));
         root.Subcommands.Add(MatchCommand.Create(guard));
         root.Subcommands.Add(IdCommand.Create(guard));
         root.Subcommands.Add(DemoCommand.Create(guard));

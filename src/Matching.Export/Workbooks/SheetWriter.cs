@@ -15,7 +15,9 @@ public sealed class SheetWriter : IAsyncDisposable
     private readonly Spreadsheet _spreadsheet;
     private readonly StyleId _date;
     private readonly StyleId _header;
+    private const int MaxColumns = 32;
     private readonly Cell[] _row;
+    private int _columns;
 
     private SheetWriter(Stream stream, Spreadsheet spreadsheet, int columns)
     {
@@ -47,15 +49,8 @@ public sealed class SheetWriter : IAsyncDisposable
         try
         {
             var spreadsheet = await Spreadsheet.CreateNewAsync(stream, cancellationToken: cancellationToken);
-            var writer = new SheetWriter(stream, spreadsheet, headers.Count);
-            var options = new WorksheetOptions { FrozenRows = 1, AutoFilter = new AutoFilterOptions($"A1:{ColumnLetter(headers.Count)}1") };
-            for (var i = 0; i < widths.Count; i++)
-            {
-                options.Column(i + 1).Width = widths[i];
-            }
-
-            await spreadsheet.StartWorksheetAsync(sheetName, options, cancellationToken);
-            await spreadsheet.AddHeaderRowAsync([.. headers], writer._header, cancellationToken);
+            var writer = new SheetWriter(stream, spreadsheet, Math.Max(headers.Count, MaxColumns));
+            await writer.StartSheetAsync(sheetName, headers, widths, cancellationToken);
             return writer;
         }
         catch
@@ -65,16 +60,37 @@ public sealed class SheetWriter : IAsyncDisposable
         }
     }
 
+    /// <summary>Ends the current sheet and starts another, with its own header row (frozen, filtered, widths set).</summary>
+    public async Task StartSheetAsync(string sheetName, IReadOnlyList<string> headers, IReadOnlyList<double> widths, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        ArgumentNullException.ThrowIfNull(widths);
+        if (headers.Count > _row.Length)
+        {
+            throw new ArgumentException($"at most {_row.Length} columns", nameof(headers));
+        }
+
+        var options = new WorksheetOptions { FrozenRows = 1, AutoFilter = new AutoFilterOptions($"A1:{ColumnLetter(headers.Count)}1") };
+        for (var i = 0; i < widths.Count; i++)
+        {
+            options.Column(i + 1).Width = widths[i];
+        }
+
+        await _spreadsheet.StartWorksheetAsync(sheetName, options, cancellationToken);
+        await _spreadsheet.AddHeaderRowAsync([.. headers], _header, cancellationToken);
+        _columns = headers.Count;
+    }
+
     /// <summary>Adds a row: strings as text, <see cref="DateOnly"/> as dates, numbers as numbers, null as empty.</summary>
     public async Task AddRowAsync(IReadOnlyList<object?> values, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(values);
-        for (var i = 0; i < _row.Length; i++)
+        for (var i = 0; i < _columns; i++)
         {
             _row[i] = i < values.Count ? ToCell(values[i]) : default;
         }
 
-        await _spreadsheet.AddRowAsync(_row, cancellationToken);
+        await _spreadsheet.AddRowAsync(_row.AsMemory(0, _columns), cancellationToken);
     }
 
     public async Task FinishAsync(CancellationToken cancellationToken) => await _spreadsheet.FinishAsync(cancellationToken);

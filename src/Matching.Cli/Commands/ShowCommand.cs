@@ -1,0 +1,83 @@
+using System.CommandLine;
+using System.Globalization;
+using Matching.Core.Errors;
+using Matching.Core.Identity;
+using Matching.Core.Population;
+using Matching.Core.Rules;
+
+namespace Matching.Cli.Commands;
+
+/// <summary>
+/// <c>matching show &lt;id&gt;</c>: one person's aid chain: their household(s), categories, aid received, and every
+/// warning about them or their household with its history and dispositions, in order. IDs and names are masked
+/// unless <c>--full</c>.
+/// </summary>
+internal static class ShowCommand
+{
+    public static Command Create(CommandGuard guard)
+    {
+        var id = new Argument<string>("id") { Description = "Resident ID number (18 or 15 digits; spaces, full-width digits and lowercase x are fine)" };
+        var full = new Option<bool>("--full") { Description = "Show IDs and names in full" };
+        var command = new Command("show", "One person's household, categories, aid received, warnings and dispositions in order (masked unless --full)");
+        command.Arguments.Add(id);
+        command.Options.Add(full);
+        command.SetAction((parse, ct) => guard(parse, (c, t) => RunAsync(c, parse.GetValue(id)!, parse.GetValue(full), t), ct));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(CliContext context, string idText, bool full, CancellationToken cancellationToken)
+    {
+        var parsed = IdParser.Parse(idText);
+        if (!parsed.IsValid)
+        {
+            throw new MatchingException($"'{IdNumber.Mask(idText.Trim())}' is not a valid ID ({parsed.Reason})");
+        }
+
+        var id = parsed.Id.Value;
+        string Id(string text) => full ? text : IdNumber.Mask(text);
+        string Name(string text) => full || text.Length == 0 ? text : text[0] + new string('*', text.Length - 1);
+
+        await using var store = await context.OpenStoreAsync(cancellationToken);
+        var entries = await store.HouseholdEntriesAsync(parsed.Id.Key, cancellationToken);
+        var write = context.Out;
+        var self = entries.Where(e => e.IdNumber == id).ToList();
+        await write.WriteLineAsync(self.Count == 0
+            ? $"{Id(id)}: not in the low-income database"
+            : $"{Id(id)} {Name(self[0].Name)}: in {self.Count} household{(self.Count > 1 ? "s" : string.Empty)} of the low-income database");
+        foreach (var household in entries.GroupBy(e => e.HouseholdId))
+        {
+            var h = household.First();
+            var income = h.AnnualIncome is { } i ? RuleText.Yuan(i) + " 元" : "未知";
+            await write.WriteLineAsync();
+            await write.WriteLineAsync($"household {h.HouseholdId} ({(h.HouseholdActive ? "active" : "no longer listed")}): {h.Subdistrict} {h.Village}; 家庭年收入 {income}; 住房困难 {(h.HousingDifficulty ? "是" : "否")}");
+            await write.WriteLineAsync($"  aid received: {Text(RuleText.Aid(Codes.ParseAid(h.Aid)))}");
+            foreach (var m in household)
+            {
+                var flags = string.Join(' ', new[] { m.SeriousIllness ? "重病" : null, m.SevereDisability ? "重度残疾" : null, m.Active ? null : "(no longer listed)" }.Where(f => f is not null));
+                await write.WriteLineAsync($"  {(m.IdNumber == id ? "*" : " ")} {Id(m.IdNumber)} {Name(m.Name),-6} {m.Relation,-4} {Text(RuleText.Categories(Codes.ParseCategories(m.Categories)))} {flags}".TrimEnd());
+            }
+        }
+
+        var warnings = await store.WarningsAboutAsync(id, [.. entries.Select(e => e.HouseholdId).Distinct(StringComparer.Ordinal)], cancellationToken);
+        var events = (await store.WarningEventsAsync([.. warnings.Select(w => w.WarningId)], cancellationToken)).ToLookup(e => e.WarningId);
+        await write.WriteLineAsync();
+        await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"warnings: {warnings.Count}"));
+        foreach (var w in warnings)
+        {
+            var about = w.IdNumber == id || w.Subject == id ? string.Empty : $" (household member {Id(w.IdNumber)})";
+            await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"  #{w.WarningId} {w.Code} {w.Label} → {w.Receiver}: {w.Status}, first {w.FirstDate}{about}"));
+            // Details state facts (categories, amounts, household numbers), never an ID or a name.
+            await write.WriteLineAsync($"      {w.Detail}");
+            foreach (var e in events[w.WarningId])
+            {
+                var source = e.RunId is { } run ? string.Create(CultureInfo.InvariantCulture, $"run {run}") : "feedback";
+                await write.WriteLineAsync($"      {e.At} {e.Status} ({source}){(e.Note.Length > 0 ? " " + e.Note : string.Empty)}");
+            }
+        }
+
+        return CliApp.Ok;
+    }
+
+    private static string Text(string text) => text.Length == 0 ? "—" : text;
+}

@@ -1,0 +1,126 @@
+using System.Data.Common;
+using System.Globalization;
+using Dapper;
+using Matching.Core.Errors;
+using Matching.Core.Rules;
+
+namespace Matching.Storage;
+
+public sealed partial class MatchingStore
+{
+    private const string WarningColumns = """
+        SELECT warning_id AS WarningId, code AS Code, subject AS Subject, receiver AS Receiver, label AS Label, measure AS Measure,
+               id_number AS IdNumber, name AS Name, household_id AS HouseholdId, subdistrict AS Subdistrict, village AS Village,
+               categories AS Categories, department AS Department, method AS Method, detail AS Detail, source_row AS SourceRow,
+               status AS Status, first_date AS FirstDate, resolved_date AS ResolvedDate, disposition AS Disposition,
+               disposition_date AS DispositionDate
+        FROM warning
+        """;
+
+    /// <summary>
+    /// Warnings in workbook order (receiver, code, town, household, ID): all of them, or one receiver's;
+    /// only the open ones (新增, 持续) when <paramref name="openOnly"/>; only those first raised on or after <paramref name="since"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<StoredWarning>> WarningsAsync(string? receiver, bool openOnly, DateOnly? since, CancellationToken cancellationToken)
+    {
+        await RequireSchemaAsync(cancellationToken);
+        var sql = $"""
+            {WarningColumns}
+            WHERE (@receiver IS NULL OR receiver = @receiver)
+              AND (@openOnly = 0 OR status IN ('{WarningStatus.New}', '{WarningStatus.Continuing}'))
+              AND (@since IS NULL OR first_date >= @since)
+            ORDER BY receiver, code, subdistrict, household_id, id_number, warning_id
+            """;
+        return [.. await _connection.QueryAsync<StoredWarning>(new CommandDefinition(sql,
+            new { receiver, openOnly = openOnly ? 1 : 0, since = since?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
+            cancellationToken: cancellationToken))];
+    }
+
+    /// <summary>Every warning about a person (by canonical ID) or their household, oldest first.</summary>
+    public async Task<IReadOnlyList<StoredWarning>> WarningsAboutAsync(string idNumber, IReadOnlyList<string> householdIds, CancellationToken cancellationToken)
+    {
+        await RequireSchemaAsync(cancellationToken);
+        return [.. await _connection.QueryAsync<StoredWarning>(new CommandDefinition(
+            $"{WarningColumns} WHERE subject = @idNumber OR id_number = @idNumber OR household_id IN @householdIds ORDER BY first_date, warning_id",
+            new { idNumber, householdIds }, cancellationToken: cancellationToken))];
+    }
+
+    /// <summary>The history of the given warnings, in order.</summary>
+    public async Task<IReadOnlyList<WarningEvent>> WarningEventsAsync(IReadOnlyList<long> warningIds, CancellationToken cancellationToken) =>
+        [.. await _connection.QueryAsync<WarningEvent>(new CommandDefinition(
+            "SELECT warning_id AS WarningId, run_id AS RunId, at AS At, status AS Status, note AS Note FROM warning_event WHERE warning_id IN @warningIds ORDER BY at, event_id",
+            new { warningIds }, cancellationToken: cancellationToken))];
+
+    /// <summary>
+    /// Records a department's dispositions in one transaction: each warning of <paramref name="receiver"/> named gets
+    /// its 处理结果 and 处理日期 and becomes 已处理 (an open one; a resolved one keeps its status), with its facts kept
+    /// so that a later run raises it again only when they change. Returns the ids that belong to no warning of the receiver.
+    /// </summary>
+    public async Task<(int Recorded, int Unchanged, IReadOnlyList<long> Unknown)> RecordDispositionsAsync(
+        string receiver, IReadOnlyList<Disposition> dispositions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dispositions);
+        await RequireSchemaAsync(cancellationToken);
+        try
+        {
+            await using var transaction = await _connection.BeginTransactionAsync(cancellationToken);
+            var current = (await _connection.QueryAsync<(long Id, string Status, string? Disposition, string? Date)>(new CommandDefinition(
+                "SELECT warning_id, status, disposition, disposition_date FROM warning WHERE receiver = @receiver",
+                new { receiver }, transaction, cancellationToken: cancellationToken))).ToDictionary(w => w.Id);
+            var unknown = new List<long>();
+            var recorded = 0;
+            var unchanged = 0;
+            foreach (var d in dispositions)
+            {
+                if (!current.TryGetValue(d.WarningId, out var w))
+                {
+                    unknown.Add(d.WarningId);
+                    continue;
+                }
+
+                var date = d.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                if (w.Disposition == d.Result && w.Date == date)
+                {
+                    unchanged++;
+                    continue;
+                }
+
+                var status = w.Status == WarningStatus.Resolved ? WarningStatus.Resolved : WarningStatus.Closed;
+                await _connection.ExecuteAsync(new CommandDefinition(
+                    """
+                    UPDATE warning SET disposition = @Result, disposition_date = @date, status = @status, closed_detail = detail
+                    WHERE warning_id = @WarningId
+                    """, new { d.Result, date, status, d.WarningId }, transaction, cancellationToken: cancellationToken));
+                await _connection.ExecuteAsync(new CommandDefinition(
+                    "INSERT INTO warning_event (warning_id, run_id, at, status, note) VALUES (@WarningId, NULL, @at, @status, @note)",
+                    new { d.WarningId, at = Now(), status, note = $"处理结果：{d.Result}" + (date is null ? string.Empty : $"（{date}）") },
+                    transaction, cancellationToken: cancellationToken));
+                recorded++;
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return (recorded, unchanged, unknown);
+        }
+        catch (DbException ex)
+        {
+            throw new MatchingException($"database: the feedback was rolled back ({ex.Message})", ex);
+        }
+    }
+
+    /// <summary>Every household entry of the person with ID key <paramref name="idKey"/>, active or not, and of their household members.</summary>
+    public async Task<IReadOnlyList<PersonEntry>> HouseholdEntriesAsync(long idKey, CancellationToken cancellationToken)
+    {
+        await RequireSchemaAsync(cancellationToken);
+        var rows = await _connection.QueryAsync<(string HouseholdId, string IdNumber, string Name, string Relation, string Categories, long Ill, long Disabled,
+            long Active, string Subdistrict, string Village, double? Income, long Housing, string Aid, long HouseholdActive)>(new CommandDefinition(
+            """
+            SELECT m.household_id, m.id_number, m.name, m.relation, m.categories, m.serious_illness, m.severe_disability, m.active,
+                   h.subdistrict, h.village, h.annual_income, h.housing_difficulty, h.aid, h.active
+            FROM member m JOIN household h ON h.household_id = m.household_id
+            WHERE m.household_id IN (SELECT household_id FROM member WHERE id_key = @idKey)
+            ORDER BY m.household_id, m.rowid
+            """, new { idKey }, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => new PersonEntry(r.HouseholdId, r.IdNumber, r.Name, r.Relation, r.Categories, r.Ill != 0, r.Disabled != 0, r.Active != 0,
+            r.Subdistrict, r.Village, r.Income is { } i ? Math.Round((decimal)i, 2) : null, r.Housing != 0, r.Aid, r.HouseholdActive != 0))];
+    }
+}
