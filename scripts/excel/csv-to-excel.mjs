@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { sheetFromRows, textCell, writeBoth } from './workbook.mjs';
 
-const DEPARTMENTS = ['education', 'unemployment', 'illness', 'disability', 'medical-bills'];
+const DEPARTMENTS = ['education', 'unemployment', 'illness', 'disability', 'medical-bills', 'death', 'disaster'];
 
 /** The text of a CSV file: UTF-8 (with or without BOM) where it decodes as such, otherwise GB18030. */
 export function decodeCsv(bytes) {

@@ -7,7 +7,7 @@ namespace Matching.Samples;
 /// <summary>
 /// Writes a deterministic set of realistic but entirely synthetic sample files (never real people): the
 /// civil-affairs low-income export (lowincome.csv), one extract per department (education, unemployment,
-/// illness, disability, medical-bills) with the ID damage real files show, and truth files under
+/// illness, disability, medical-bills, death, disaster) with the ID damage real files show, and truth files under
 /// <c>truth/</c> that say, row by row, who each row really is and what was done to its ID.
 /// </summary>
 public static class SampleGenerator
@@ -45,6 +45,13 @@ public static class SampleGenerator
             DisabilityExtract.Build(Context(13)),
             MedicalBillsExtract.Build(Context(14), patients),
         ];
+        var (illness, bills) = (extracts[2], extracts[4]);
+
+        // The threshold cases of the bills and the death and disaster registers draw from streams of their own, after
+        // everything above (strangers' IDs included), so that they leave the five extracts above as they are; the bills
+        // only gain rows at their end.
+        MedicalBillsExtract.AddBoundaryCases(bills, Context(17), [illness]);
+        extracts = [.. extracts, DeathExtract.Build(Context(15)), DisasterExtract.Build(Context(16))];
         foreach (var extract in extracts)
         {
             files.AddRange(ExtractWriter.Write(directory, extract));

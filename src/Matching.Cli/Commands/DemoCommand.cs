@@ -1,11 +1,15 @@
 using System.CommandLine;
+using Matching.Cli.Rules;
 using Matching.Core.Errors;
+using Matching.Samples;
 
 namespace Matching.Cli.Commands;
 
 /// <summary>
 /// <c>matching demo</c>: the main job in one command on the embedded default. Creates the schema, loads the sample
-/// low-income population and matches every sample department file into <c>./out/</c>. Safe to run twice.
+/// low-income population, matches every sample department file into <c>./out/match/</c>, imports them, runs the
+/// warning rules and exports one workbook per receiver into <c>./out/warnings/</c>. Safe to run twice: the second
+/// run skips the identical files and marks the unchanged warnings 持续.
 /// </summary>
 internal static class DemoCommand
 {
@@ -41,6 +45,7 @@ internal static class DemoCommand
         await write.WriteLineAsync("3. matching match <department> <file> --out <csv>, for each department file");
         await write.WriteLineAsync($"   {"department",-14} {"rows",6} {"matched",8} {"unmatched",10} {"rejected",9}  result");
         var matched = 0;
+        var files = new List<(string Department, string File)>();
         foreach (var department in context.HeaderMaps.Departments)
         {
             var file = Extensions.Select(e => Path.Combine(samples, department + e)).FirstOrDefault(File.Exists);
@@ -49,6 +54,8 @@ internal static class DemoCommand
                 continue;
             }
 
+            files.Add((department, file));
+
             var result = Path.Combine(outDir, "match", department + ".csv");
             var summary = await MatchCommand.MatchAsync(context, department, file, result, cancellationToken);
             await write.WriteLineAsync($"   {department,-14} {summary.Rows,6} {summary.Matched,8} {summary.Unmatched,10} {summary.Rejected,9}  {result}");
@@ -56,8 +63,27 @@ internal static class DemoCommand
         }
 
         await write.WriteLineAsync();
-        await write.WriteLineAsync($"Done: {matched} department files matched. Results are in {Path.GetFullPath(Path.Combine(outDir, "match"))}.");
-        await write.WriteLineAsync("Each result CSV has one row per source row: source_row, raw_id, raw_name, status, matched_id, method, confidence, reason.");
+        await write.WriteLineAsync("4. matching import <department> <file>, for each department file (an identical file is skipped)");
+        foreach (var (department, file) in files)
+        {
+            await ImportCommand.RunAsync(context, department, file, cancellationToken);
+        }
+
+        var asOf = SampleCalendar.Today;
+        await write.WriteLineAsync();
+        await write.WriteLineAsync($"5. matching run --as-of {asOf:yyyy-MM-dd} (the sample data's today)");
+        await RunCommand.PrintAsync(context, await WarningRun.RunAsync(context, asOf, cancellationToken));
+
+        var warnings = Path.Combine(outDir, "warnings");
+        await write.WriteLineAsync();
+        await write.WriteLineAsync($"6. matching export --out {warnings}");
+        await ExportCommand.RunAsync(context, warnings, mask: false, null, cancellationToken);
+
+        await write.WriteLineAsync();
+        await write.WriteLineAsync($"Done: {matched} department files matched and imported, warnings evaluated and exported.");
+        await write.WriteLineAsync($"Match results (one row per source row): {Path.GetFullPath(Path.Combine(outDir, "match"))}");
+        await write.WriteLineAsync($"Warning workbooks (one per receiving department): {Path.GetFullPath(warnings)}");
+        await write.WriteLineAsync("Run the demo again: unchanged warnings become 持续 (continuing) with their first date kept.");
         return CliApp.Ok;
     }
 

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Matching.Core.Errors;
+using Matching.Core.Population;
+using Matching.Core.Rules;
 using Matching.Ingest;
 using Matching.Ingest.LowIncome;
 using Matching.Cli.Reports;
@@ -72,6 +74,29 @@ internal static class LowIncomeCommand
             await context.Out.WriteLineAsync($"rejected rows: {report}");
         }
 
+        await ReportDuplicateAidAsync(context, read.Snapshot);
         return CliApp.Ok;
     }
+
+    /// <summary>
+    /// 重复救助 is checked on every import, not only at the next run: the operator sees at once how many persons are in
+    /// two households or under categories that exclude each other. The warnings themselves are stored by <c>run</c>.
+    /// </summary>
+    private static async Task ReportDuplicateAidAsync(CliContext context, LowIncomeSnapshot snapshot)
+    {
+        var rules = context.Rules.Rules.Where(r => r.Shape == RuleShape.DuplicateAid).ToList();
+        if (rules.Count == 0)
+        {
+            return;
+        }
+
+        var engine = new RuleEngine(context.Rules with { Rules = rules }, new Dictionary<string, RuleDepartment>(StringComparer.Ordinal));
+        foreach (var group in engine.Evaluate(new RulePopulation(snapshot), [], Today(context)).GroupBy(w => w.Code))
+        {
+            await context.Out.WriteLineAsync(
+                $"{group.Key}: {group.Count()} persons in two households or under categories that exclude each other (stored as warnings by `matching run`)");
+        }
+    }
+
+    private static DateOnly Today(CliContext context) => DateOnly.FromDateTime(context.Time.GetLocalNow().DateTime);
 }

@@ -54,32 +54,45 @@ internal static class PopulationRules
     public static IEnumerable<Warning> DuplicateAid(RuleOptions rule, RuleContext context)
     {
         var population = context.Population;
-        var households = new Dictionary<long, List<int>>();
         var pairs = rule.Exclusive.Select(p => Codes.CategoryOf(p[0]) | Codes.CategoryOf(p[1])).ToArray();
-        for (var person = 0; person < population.Count; person++)
-        {
-            var member = population.Member(person);
-            if (!households.TryGetValue(member.Id.Key, out var list))
-            {
-                households[member.Id.Key] = list = [];
-            }
 
-            list.Add(person);
+        // Sorted by ID, a person's entries sit side by side: one pass, no per-person allocation for the many
+        // who appear once (a province holds millions).
+        var keys = new long[population.Count];
+        var persons = new int[population.Count];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = population.Member(i).Id.Key;
+            persons[i] = i;
         }
 
-        foreach (var (_, persons) in households)
+        Array.Sort(keys, persons);
+        for (var start = 0; start < keys.Length;)
         {
-            var first = persons[0];
-            var reasons = new List<string>();
-            if (persons.Count > 1)
+            var end = start + 1;
+            while (end < keys.Length && keys[end] == keys[start])
             {
-                reasons.Add($"同时登记在{persons.Count}个户中（户编号{string.Join('、', persons.Select(p => population.Member(p).HouseholdId))}）");
+                end++;
             }
 
+            var entries = persons.AsSpan(start, end - start);
+            entries.Sort();
             var categories = AidCategory.None;
-            foreach (var person in persons)
+            foreach (var person in entries)
             {
                 categories |= population.Member(person).Categories;
+            }
+
+            var reasons = new List<string>(0);
+            if (entries.Length > 1)
+            {
+                var households = new string[entries.Length];
+                for (var i = 0; i < entries.Length; i++)
+                {
+                    households[i] = population.Member(entries[i]).HouseholdId;
+                }
+
+                reasons.Add($"同时登记在{entries.Length}个户中（户编号{string.Join('、', households)}）");
             }
 
             foreach (var pair in pairs)
@@ -92,11 +105,13 @@ internal static class PopulationRules
 
             if (reasons.Count > 0)
             {
-                yield return context.ForMember(rule, first, rule.Receiver, RuleContext.LowIncomeSource, string.Join('；', reasons)) with
+                yield return context.ForMember(rule, entries[0], rule.Receiver, RuleContext.LowIncomeSource, string.Join('；', reasons)) with
                 {
                     Categories = RuleText.Categories(categories),
                 };
             }
+
+            start = end;
         }
     }
 }

@@ -14,7 +14,7 @@ internal static class RecordRules
     {
         foreach (var record in context.RecordsOf(rule))
         {
-            if (!record.Match.IsMatched || !record.Flag(rule.RecordFlag))
+            if (!record.Match.IsMatched || !record.Meets(rule))
             {
                 continue;
             }
@@ -40,7 +40,7 @@ internal static class RecordRules
     {
         foreach (var record in context.RecordsOf(rule))
         {
-            if (record.IsStranger && record.Flag(rule.RecordFlag))
+            if (record.IsStranger && record.Meets(rule))
             {
                 var detail = $"见于{context.DepartmentLabel(record.Department)}{FlagText(rule, record, context)}，不在低收入人口数据库中";
                 yield return RuleContext.ForRecord(rule, record, context.Receiver(rule, record.Department), record.IdText, detail);
@@ -99,6 +99,19 @@ internal static class RecordRules
         }
     }
 
-    private static string FlagText(RuleOptions rule, RuleRecord record, RuleContext context) =>
-        rule.RecordFlag.Length == 0 ? string.Empty : $"（{context.FieldName(record.Department, rule.RecordFlag)}：是）";
+    private static string FlagText(RuleOptions rule, RuleRecord record, RuleContext context)
+    {
+        var said = new List<string>();
+        if (rule.RecordFlag.Length > 0)
+        {
+            said.Add($"{context.FieldName(record.Department, rule.RecordFlag)}：是");
+        }
+
+        foreach (var field in rule.RecordValues.Keys)
+        {
+            said.Add($"{context.FieldName(record.Department, field)}：{record.Fields[field].Trim()}");
+        }
+
+        return said.Count == 0 ? string.Empty : $"（{string.Join('，', said)}）";
+    }
 }

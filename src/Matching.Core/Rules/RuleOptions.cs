@@ -36,6 +36,12 @@ public sealed record RuleOptions
     /// <summary>A flag field of the record that must read yes (e.g. <c>hardship</c>, 是否家庭经济困难); empty = none.</summary>
     public string RecordFlag { get; init; } = string.Empty;
 
+    /// <summary>
+    /// Record shapes: fields whose value must be one of the listed texts, e.g. <c>{"grade": ["一级", "二级"]}</c> for
+    /// severe disability (残疾等级 1–2); empty = none.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> RecordValues { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     /// <summary>Spending shapes: the amount field summed (e.g. <c>selfPaid</c>).</summary>
     public string AmountField { get; init; } = string.Empty;
 

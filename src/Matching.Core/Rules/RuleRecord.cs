@@ -24,5 +24,25 @@ public sealed record RuleRecord(
     /// <summary>A valid ID that is no low-income person (not a name mismatch): someone the database does not cover.</summary>
     public bool IsStranger => Match.Status == MatchStatus.Unmatched && Match.Parsed.IsValid && !IsNameMismatch;
 
+    /// <summary>Whether the record meets the rule's record conditions: its flag set, its listed fields among the listed values.</summary>
+    public bool Meets(RuleOptions rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        if (!Flag(rule.RecordFlag))
+        {
+            return false;
+        }
+
+        foreach (var (field, values) in rule.RecordValues)
+        {
+            if (!Fields.TryGetValue(field, out var value) || !values.Contains(value.Trim(), StringComparer.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     public bool Flag(string field) => field.Length == 0 || (Fields.TryGetValue(field, out var value) && value == "1");
 }

@@ -5,16 +5,17 @@ namespace Matching.Samples.Extracts;
 
 /// <summary>
 /// 医疗保障: settled medical bills, several visits per person over about eighteen months. A few persons (half of
-/// them members) pay over 20,000 yuan themselves within the last twelve months; everyone else stays well below.
+/// them members) pay over 20,000 yuan themselves within the last twelve months; everyone else stays well below,
+/// except the few planned right at the thresholds (<see cref="AddBoundaryCases"/>).
 /// </summary>
-internal static class MedicalBillsExtract
+internal static partial class MedicalBillsExtract
 {
     public const string Department = "medical-bills";
     private static readonly string[] Header = ["姓名", "证件号码", "就诊日期", "医疗总费用", "基金支付", "个人自付"];
     private static readonly DateOnly FirstVisit = new(2025, 6, 1);
     private static readonly int[] VisitWeights = [25, 20, 15, 12, 10, 8, 6, 4];
 
-    /// <summary>Self-paid spending over this in twelve months is a spending surge (the rules' default threshold).</summary>
+    /// <summary>Self-paid spending reaching this in twelve months is a spending surge (the rules' default threshold).</summary>
     private const decimal Surge = 20_000m;
 
     /// <summary>Ordinary patients stay under this, so only the planned few cross the threshold.</summary>

@@ -9,7 +9,7 @@ public class DemoCommandTests
     private static readonly HashSet<string> Survivable =
         ["none", "spaces", "fullwidth", "lowercase_x", "apostrophe", "trailing_dot0", "id15", "certificate", "substitution", "swap"];
 
-    private static readonly string[] Departments = ["education", "unemployment", "illness", "disability", "medical-bills"];
+    private static readonly string[] Departments = ["education", "unemployment", "illness", "disability", "medical-bills", "death", "disaster"];
 
     [Fact]
     public async Task Demo_SampleData_MatchesEverySurvivingIdAndNoWrongMatch()
@@ -20,7 +20,7 @@ public class DemoCommandTests
         var (exit, output, error) = await cli.RunAsync("demo", "--sample-data", RepositoryPaths.SampleData, "--out", outDir);
 
         Assert.True(exit == 0, error);
-        Assert.Contains("5 department files matched", output, StringComparison.Ordinal);
+        Assert.Contains("7 department files matched", output, StringComparison.Ordinal);
         foreach (var department in Departments)
         {
             var results = ResultCsv.Read(Path.Combine(outDir, "match", department + ".csv")).ToDictionary(r => r["source_row"]);

@@ -12,7 +12,7 @@ public sealed partial class ImportCommandTests
     private static readonly Regex IdCheckLine = new(@"^accepted with an ID to check: (\d+)\r?$", RegexOptions.Multiline | RegexOptions.CultureInvariant);
     private static readonly Regex FullId = new(@"\d{17}[\dX]", RegexOptions.CultureInvariant);
 
-    public static TheoryData<string> Departments => new() { "education", "unemployment", "illness", "disability", "medical-bills" };
+    public static TheoryData<string> Departments => new() { "education", "unemployment", "illness", "disability", "medical-bills", "death", "disaster" };
 
     [Theory]
     [MemberData(nameof(Departments))]
