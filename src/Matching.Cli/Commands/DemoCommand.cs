@@ -64,10 +64,16 @@ internal static class DemoCommand
 
         await write.WriteLineAsync();
         await write.WriteLineAsync("4. matching import <department> <file>, for each department file (an identical file is skipped)");
+        await write.WriteLineAsync($"   {"department",-14} {"batch",6} {"rows",6} {"accepted",9} {"rejected",9} {"ID to check",12}");
         foreach (var (department, file) in files)
         {
-            await ImportCommand.RunAsync(context, department, file, cancellationToken);
+            var outcome = await ImportCommand.ImportAsync(context, department, file, cancellationToken);
+            await write.WriteLineAsync(outcome.Earlier is null
+                ? $"   {department,-14} {outcome.BatchId,6} {outcome.RowsRead,6} {outcome.Accepted,9} {outcome.Rejected,9} {outcome.IdProblems,12}"
+                : $"   {department,-14} {outcome.BatchId,6}  identical to this batch: skipped");
         }
+
+        await write.WriteLineAsync($"   Reject reports (rows to send back, values masked): {Path.Combine(context.Settings.RejectsFolder, "<department>")}");
 
         var asOf = SampleCalendar.Today;
         await write.WriteLineAsync();

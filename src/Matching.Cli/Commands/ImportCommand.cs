@@ -27,6 +27,42 @@ internal static class ImportCommand
 
     public static async Task<int> RunAsync(CliContext context, string department, string file, CancellationToken cancellationToken)
     {
+        var outcome = await ImportAsync(context, department, file, cancellationToken);
+        var write = context.Out;
+        if (outcome.Earlier is { } earlier)
+        {
+            await write.WriteLineAsync($"{file}: identical to batch {earlier.BatchId} ({earlier.FileName}, imported {earlier.ImportedAt} by {earlier.Operator}); skipped");
+            return CliApp.Ok;
+        }
+
+        await write.WriteLineAsync($"batch {outcome.BatchId}: {outcome.Department} {Path.GetFileName(file)}");
+        await write.WriteLineAsync($"rows read: {outcome.RowsRead}, accepted: {outcome.Accepted}, rejected: {outcome.Rejected}");
+        if (outcome.IdProblems > 0)
+        {
+            await write.WriteLineAsync($"accepted with an ID to check: {outcome.IdProblems}");
+        }
+
+        if (outcome.Superseded.Count > 0)
+        {
+            await write.WriteLineAsync($"supersedes batch {string.Join(", ", outcome.Superseded)} for matching (kept in history)");
+        }
+
+        if (outcome.Accepted == 0)
+        {
+            await write.WriteLineAsync("no row was accepted: the department's earlier batches stay current");
+        }
+
+        if (outcome.Report is not null)
+        {
+            await write.WriteLineAsync($"reject report: {outcome.Report}");
+        }
+
+        return CliApp.Ok;
+    }
+
+    /// <summary>Imports without printing: what the batch became, or the earlier batch the same bytes already are.</summary>
+    public static async Task<ImportOutcome> ImportAsync(CliContext context, string department, string file, CancellationToken cancellationToken)
+    {
         var map = context.HeaderMaps.Get(department);
         if (!map.IsDepartment)
         {
@@ -54,9 +90,7 @@ internal static class ImportCommand
             var earlier = await store.FindDepartmentBatchAsync(map.Source, sha, cancellationToken);
             if (earlier is not null)
             {
-                await context.Out.WriteLineAsync(
-                    $"{file}: identical to batch {earlier.BatchId} ({earlier.FileName}, imported {earlier.ImportedAt} by {earlier.Operator}); skipped");
-                return CliApp.Ok;
+                return new ImportOutcome(map.Source, earlier.BatchId, earlier, 0, 0, 0, 0, [], null);
             }
 
             using var table = SourceTable.Open(file, map, context.Limits);
@@ -78,29 +112,7 @@ internal static class ImportCommand
         }
 
         var (batchId, superseded) = await store.ImportDepartmentAsync(attempt with { RejectReport = report }, read.Records, read.RowsRead, read.Rejected.Count, cancellationToken);
-        await context.Out.WriteLineAsync($"batch {batchId}: {map.Source} {Path.GetFileName(file)}");
-        await context.Out.WriteLineAsync($"rows read: {read.RowsRead}, accepted: {read.Records.Count}, rejected: {read.Rejected.Count}");
-        if (read.IdProblems.Count > 0)
-        {
-            await context.Out.WriteLineAsync($"accepted with an ID to check: {read.IdProblems.Count}");
-        }
-
-        if (superseded.Count > 0)
-        {
-            await context.Out.WriteLineAsync($"supersedes batch {string.Join(", ", superseded)} for matching (kept in history)");
-        }
-
-        if (read.Records.Count == 0)
-        {
-            await context.Out.WriteLineAsync("no row was accepted: the department's earlier batches stay current");
-        }
-
-        if (report is not null)
-        {
-            await context.Out.WriteLineAsync($"reject report: {report}");
-        }
-
-        return CliApp.Ok;
+        return new ImportOutcome(map.Source, batchId, null, read.RowsRead, read.Records.Count, read.Rejected.Count, read.IdProblems.Count, superseded, report);
     }
 
     /// <summary>Records a refused file; a database that cannot take even that must not hide the file's error.</summary>

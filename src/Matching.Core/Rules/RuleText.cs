@@ -1,4 +1,5 @@
 using System.Globalization;
+using Matching.Core.Identity;
 using Matching.Core.Population;
 
 namespace Matching.Core.Rules;
@@ -23,6 +24,19 @@ public static class RuleText
         string.Join('、', CategoryNames.Where(c => (categories & c.Category) != 0).Select(c => c.Text));
 
     public static string Aid(AidType aid) => string.Join('、', AidNames.Where(a => (aid & a.Aid) != 0).Select(a => a.Text));
+
+    /// <summary>Why an ID is unusable, in the words a department clerk reads (IdParseResult.Reason is for operators).</summary>
+    public static string IdProblem(IdKind kind) => kind switch
+    {
+        IdKind.Empty => "身份证号为空",
+        IdKind.CheckCharWrong => "校验码与前17位不符",
+        IdKind.BirthDateInvalid => "出生日期不是有效日期",
+        IdKind.ProvinceUnknown => "地区码不存在",
+        IdKind.WrongLength => "位数不对",
+        IdKind.ForeignCharacters => "含有数字和X以外的字符",
+        IdKind.ExcelDamaged => "被Excel存成数字，后几位已丢失（请把该列设为文本后重新导出）",
+        _ => "无法识别",
+    };
 
     /// <summary>An amount in yuan as a clerk reads it: 23,456.78.</summary>
     public static string Yuan(decimal amount) => amount.ToString("#,##0.00", CultureInfo.InvariantCulture);
