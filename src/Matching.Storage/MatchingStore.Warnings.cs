@@ -54,9 +54,11 @@ public sealed partial class MatchingStore
     /// <summary>
     /// Records a department's dispositions in one transaction: each warning of <paramref name="receiver"/> named gets
     /// its 处理结果 and 处理日期 and becomes 已处理 (an open one; a resolved one keeps its status), with its facts kept
-    /// so that a later run raises it again only when they change. Returns the ids that belong to no warning of the receiver.
+    /// so that a later run raises it again only when they change. Returns the ids that belong to no warning of the
+    /// receiver, and those whose 处理日期 is before the warning was (last) raised: an answer to an earlier round, such
+    /// as an old workbook imported again after the facts changed, does not close the new one.
     /// </summary>
-    public async Task<(int Recorded, int Unchanged, IReadOnlyList<long> Unknown)> RecordDispositionsAsync(
+    public async Task<(int Recorded, int Unchanged, IReadOnlyList<long> Unknown, IReadOnlyList<long> Stale)> RecordDispositionsAsync(
         string receiver, IReadOnlyList<Disposition> dispositions, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dispositions);
@@ -64,10 +66,11 @@ public sealed partial class MatchingStore
         try
         {
             await using var transaction = await _connection.BeginTransactionAsync(cancellationToken);
-            var current = (await _connection.QueryAsync<(long Id, string Status, string? Disposition, string? Date)>(new CommandDefinition(
-                "SELECT warning_id, status, disposition, disposition_date FROM warning WHERE receiver = @receiver",
+            var current = (await _connection.QueryAsync<(long Id, string Status, string? Disposition, string? Date, string FirstDate)>(new CommandDefinition(
+                "SELECT warning_id, status, disposition, disposition_date, first_date FROM warning WHERE receiver = @receiver",
                 new { receiver }, transaction, cancellationToken: cancellationToken))).ToDictionary(w => w.Id);
             var unknown = new List<long>();
+            var stale = new List<long>();
             var recorded = 0;
             var unchanged = 0;
             foreach (var d in dispositions)
@@ -79,6 +82,12 @@ public sealed partial class MatchingStore
                 }
 
                 var date = d.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                if (date is not null && string.CompareOrdinal(date, w.FirstDate) < 0 && w.Disposition != d.Result)
+                {
+                    stale.Add(d.WarningId);
+                    continue;
+                }
+
                 if (w.Disposition == d.Result && w.Date == date)
                 {
                     unchanged++;
@@ -99,7 +108,7 @@ public sealed partial class MatchingStore
             }
 
             await transaction.CommitAsync(cancellationToken);
-            return (recorded, unchanged, unknown);
+            return (recorded, unchanged, unknown, stale);
         }
         catch (DbException ex)
         {

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Matching.Core.Rules;
+using Matching.Export.Workbooks;
 using System.Globalization;
 using Matching.Cli.Bench;
 using Matching.Cli.Matching;
@@ -23,14 +25,16 @@ internal static class BenchCommand
         var rows = new Option<int>("--rows") { Description = "Extract rows", DefaultValueFactory = _ => 1_000_000 };
         var regenerate = new Option<bool>("--regenerate") { Description = "Generate the files even if they exist" };
         var skipImport = new Option<bool>("--skip-import") { Description = "Reuse the database of the last run (measure matching only)" };
+        var warnings = new Option<int>("--warnings") { Description = "Rows of the warning workbook written last (0: none)", DefaultValueFactory = _ => 100_000 };
         var command = new Command("bench", "Benchmark: generate, import and match a large population and extract, print timings");
         command.Options.Add(dir);
         command.Options.Add(persons);
         command.Options.Add(rows);
         command.Options.Add(regenerate);
         command.Options.Add(skipImport);
+        command.Options.Add(warnings);
         command.SetAction((parse, ct) => guard(parse, (c, t) => RunAsync(c, new BenchSettings(
-            parse.GetValue(dir)!, parse.GetValue(persons), parse.GetValue(rows), parse.GetValue(regenerate), parse.GetValue(skipImport)), t), ct));
+            parse.GetValue(dir)!, parse.GetValue(persons), parse.GetValue(rows), parse.GetValue(regenerate), parse.GetValue(skipImport), parse.GetValue(warnings)), t), ct));
         return command;
     }
 
@@ -80,6 +84,14 @@ internal static class BenchCommand
             return Task.CompletedTask;
         });
 
+        var warnings = Math.Min(settings.Warnings, index!.Count);
+        if (warnings > 0)
+        {
+            var workbook = Path.Combine(settings.Dir, "warnings.xlsx");
+            await PhaseAsync(write, "warning workbook (.xlsx)", warnings, () =>
+                WarningWorkbook.WriteAsync(workbook, new SyntheticWarnings(index, warnings), mask: false, cancellationToken));
+        }
+
         await write.WriteLineAsync();
         await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"matched {summary!.Matched:N0} ({summary.MethodsText()}), unmatched {summary.Unmatched:N0}, rejected {summary.Rejected:N0}"));
         await write.WriteLineAsync("peak MB: the process's resident peak (VmHWM; reset per phase where the kernel allows it). B/row: bytes allocated per row.");
@@ -100,5 +112,45 @@ internal static class BenchCommand
             $"{name,-28} {seconds,8:0.000} {rows / seconds,12:N0} {PeakMemory.Bytes() / (1024.0 * 1024),8:0} {perRow,7:0}"));
     }
 
-    private sealed record BenchSettings(string Dir, int Persons, int Rows, bool Regenerate, bool SkipImport);
+    private sealed record BenchSettings(string Dir, int Persons, int Rows, bool Regenerate, bool SkipImport, int Warnings);
+
+    /// <summary>
+    /// Warnings about the first persons of the index, made as the workbook asks for them: the workbook writer streams,
+    /// so a list of 100,000 built up front would measure the list, not the writer.
+    /// </summary>
+    private sealed class SyntheticWarnings(Core.Population.PopulationIndex index, int count) : IReadOnlyList<StoredWarning>
+    {
+        public int Count => count;
+
+        public StoredWarning this[int i] => new()
+        {
+            WarningId = i + 1,
+            Code = "EDU_AID_GAP",
+            Receiver = "education",
+            Label = "教育救助政策落实不到位",
+            Measure = "核实学生家庭情况，按规定落实教育救助（资助）政策",
+            IdNumber = index.Id(i).Value,
+            Name = index.Name(i),
+            HouseholdId = index.HouseholdId(i),
+            Subdistrict = (i % 16) < 5 ? "沁园街道" : "克井镇",
+            Village = "村",
+            Categories = "低保",
+            Department = "education",
+            Method = "exact",
+            Detail = "低保人员，见于教育体育 在校学生，未享受教育救助",
+            SourceRow = i + 2,
+            Status = "新增",
+            FirstDate = "2026-11-28",
+        };
+
+        public IEnumerator<StoredWarning> GetEnumerator()
+        {
+            for (var i = 0; i < count; i++)
+            {
+                yield return this[i];
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 }

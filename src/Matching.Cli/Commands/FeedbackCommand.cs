@@ -84,10 +84,16 @@ internal static class FeedbackCommand
         }
 
         await using var store = await context.OpenStoreAsync(cancellationToken);
-        var (recorded, unchanged, unknown) = await store.RecordDispositionsAsync(receiver, dispositions, cancellationToken);
+        var (recorded, unchanged, unknown, stale) = await store.RecordDispositionsAsync(receiver, dispositions, cancellationToken);
         foreach (var id in unknown)
         {
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"row {rowOf[id]}: warning {id} is not a warning of {receiver}"));
+        }
+
+        foreach (var id in stale)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture,
+                $"row {rowOf[id]}: warning {id} was raised again after this answer's 处理日期 (its facts changed); answer it anew"));
         }
 
         await context.Out.WriteLineAsync($"{file}: {recorded} dispositions recorded, {unchanged} unchanged, {problems.Count} rows not used");

@@ -28,6 +28,8 @@ internal static class LowIncomeCommand
 
     public static async Task<int> ImportAsync(CliContext context, string file, string? rejectsPath, CancellationToken cancellationToken)
     {
+        // The rules are read before anything is stored: a broken rules file must refuse the import, not follow it.
+        var rules = context.Rules;
         await using var store = await context.OpenStoreAsync(cancellationToken);
         await store.RequireSchemaAsync(cancellationToken);
         var (sha, size) = await FileFingerprint.OfAsync(file, cancellationToken);
@@ -74,7 +76,7 @@ internal static class LowIncomeCommand
             await context.Out.WriteLineAsync($"rejected rows: {report}");
         }
 
-        await ReportDuplicateAidAsync(context, read.Snapshot);
+        await ReportDuplicateAidAsync(context, rules, read.Snapshot);
         return CliApp.Ok;
     }
 
@@ -82,15 +84,15 @@ internal static class LowIncomeCommand
     /// 重复救助 is checked on every import, not only at the next run: the operator sees at once how many persons are in
     /// two households or under categories that exclude each other. The warnings themselves are stored by <c>run</c>.
     /// </summary>
-    private static async Task ReportDuplicateAidAsync(CliContext context, LowIncomeSnapshot snapshot)
+    private static async Task ReportDuplicateAidAsync(CliContext context, RuleSetOptions ruleSet, LowIncomeSnapshot snapshot)
     {
-        var rules = context.Rules.Rules.Where(r => r.Shape == RuleShape.DuplicateAid).ToList();
+        var rules = ruleSet.Rules.Where(r => r.Shape == RuleShape.DuplicateAid).ToList();
         if (rules.Count == 0)
         {
             return;
         }
 
-        var engine = new RuleEngine(context.Rules with { Rules = rules }, new Dictionary<string, RuleDepartment>(StringComparer.Ordinal));
+        var engine = new RuleEngine(ruleSet with { Rules = rules }, new Dictionary<string, RuleDepartment>(StringComparer.Ordinal));
         foreach (var group in engine.Evaluate(new RulePopulation(snapshot), [], Today(context)).GroupBy(w => w.Code))
         {
             await context.Out.WriteLineAsync(
