@@ -10,7 +10,8 @@ public sealed class RulePopulation
 {
     private readonly Member[] _members;
     private readonly Dictionary<string, Household> _households;
-    private readonly Dictionary<string, List<int>> _byHousehold;
+    private readonly Lazy<Dictionary<string, List<int>>> _byHousehold;
+    private readonly Lazy<PopulationIndex> _index;
 
     public RulePopulation(LowIncomeSnapshot snapshot)
     {
@@ -22,29 +23,13 @@ public sealed class RulePopulation
             _households[household.HouseholdId] = household;
         }
 
-        _byHousehold = new Dictionary<string, List<int>>(_households.Count, StringComparer.Ordinal);
-        var keys = new long[_members.Length];
-        var names = new string[_members.Length];
-        var householdIds = new string[_members.Length];
-        for (var i = 0; i < _members.Length; i++)
-        {
-            var member = _members[i];
-            keys[i] = member.Id.Key;
-            names[i] = member.Name;
-            householdIds[i] = member.HouseholdId;
-            if (!_byHousehold.TryGetValue(member.HouseholdId, out var list))
-            {
-                _byHousehold[member.HouseholdId] = list = [];
-            }
-
-            list.Add(i);
-        }
-
-        Index = new PopulationIndex(keys, names, householdIds);
+        // Built on first use: the duplicate-aid check on every low-income import needs neither.
+        _byHousehold = new Lazy<Dictionary<string, List<int>>>(GroupByHousehold);
+        _index = new Lazy<PopulationIndex>(BuildIndex);
     }
 
     /// <summary>The index the matcher looks persons up in; its person numbers are this population's.</summary>
-    public PopulationIndex Index { get; }
+    public PopulationIndex Index => _index.Value;
 
     public int Count => _members.Length;
 
@@ -56,11 +41,11 @@ public sealed class RulePopulation
     public Household Household(string householdId) =>
         _households.TryGetValue(householdId, out var household) ? household : new Household { HouseholdId = householdId };
 
-    public IEnumerable<string> HouseholdIds => _byHousehold.Keys;
+    public IEnumerable<string> HouseholdIds => _byHousehold.Value.Keys;
 
     /// <summary>The persons of a household, in snapshot order.</summary>
     public IReadOnlyList<int> MembersOf(string householdId) =>
-        _byHousehold.TryGetValue(householdId, out var list) ? list : [];
+        _byHousehold.Value.TryGetValue(householdId, out var list) ? list : [];
 
     /// <summary>The union of the categories of a household's members.</summary>
     public AidCategory CategoriesOf(string householdId)
@@ -87,5 +72,37 @@ public sealed class RulePopulation
         }
 
         return members.Count > 0 ? members[0] : -1;
+    }
+
+    private Dictionary<string, List<int>> GroupByHousehold()
+    {
+        var groups = new Dictionary<string, List<int>>(_households.Count, StringComparer.Ordinal);
+        for (var i = 0; i < _members.Length; i++)
+        {
+            var householdId = _members[i].HouseholdId;
+            if (!groups.TryGetValue(householdId, out var list))
+            {
+                groups[householdId] = list = [];
+            }
+
+            list.Add(i);
+        }
+
+        return groups;
+    }
+
+    private PopulationIndex BuildIndex()
+    {
+        var keys = new long[_members.Length];
+        var names = new string[_members.Length];
+        var householdIds = new string[_members.Length];
+        for (var i = 0; i < _members.Length; i++)
+        {
+            keys[i] = _members[i].Id.Key;
+            names[i] = _members[i].Name;
+            householdIds[i] = _members[i].HouseholdId;
+        }
+
+        return new PopulationIndex(keys, names, householdIds);
     }
 }
