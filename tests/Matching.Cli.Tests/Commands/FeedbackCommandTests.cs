@@ -127,6 +127,27 @@ public sealed class FeedbackCommandTests
     }
 
     [Fact]
+    public async Task Feedback_OldAnswerImportedAfterTheWarningWasRaisedAgain_ListedAndNotApplied()
+    {
+        using var world = await WarningWorld.CreateAsync();
+        await world.WarningRunAsync("2026-11-28");
+        var med = await world.WarningAsync("MED_AID_GAP", Li);
+        var path = world.Cli.PathOf("medical-insurance-returned.csv");
+        await File.WriteAllTextAsync(path, $"预警编号,处理结果,处理日期\r\n{med["warning_id"]},已纳入医疗救助,2026-12-01\r\n");
+        await world.MustAsync("feedback", "import", "medical-insurance", path);
+        await world.BillsAsync("bills-december.csv", [.. FirstBills, ("2026-11-20", "5000")]);
+        await world.WarningRunAsync("2026-12-12");
+
+        // The same returned file again: its answer (12-01) predates the warning's new first date (12-12).
+        var output = await world.MustAsync("feedback", "import", "medical-insurance", path);
+
+        Assert.Contains("0 dispositions recorded, 0 unchanged, 1 rows not used", output, StringComparison.Ordinal);
+        Assert.Contains($"row 2: warning {med["warning_id"]} was raised again after this answer's 处理日期", output, StringComparison.Ordinal);
+        med = await world.WarningAsync("MED_AID_GAP", Li);
+        Assert.Equal(("新增", "2026-12-12", string.Empty), (med["status"], med["first_date"], med["disposition"]));
+    }
+
+    [Fact]
     public async Task Feedback_UnknownReceiver_Exit2WithOneLineAndNothingChanged()
     {
         using var world = await WarningWorld.CreateAsync();
