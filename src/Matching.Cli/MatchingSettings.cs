@@ -23,6 +23,9 @@ internal sealed record MatchingSettings
     /// <value>Folder for reject reports. Default <c>out/rejects</c>.</value>
     public string RejectsFolder { get; init; } = Path.Combine("out", "rejects");
 
+    /// <value>The run lock.</value>
+    public RunSettings Run { get; init; } = new();
+
     /// <value>The warning rules file. Default: <c>rules.json</c> beside the program.</value>
     public string? RulesFile { get; init; }
 
@@ -47,12 +50,12 @@ internal sealed record MatchingSettings
         }
 
         settings ??= new MatchingSettings();
-        if (settings.Ingest is null || string.IsNullOrWhiteSpace(settings.RejectsFolder))
+        if (settings.Ingest is null || settings.Run is null || string.IsNullOrWhiteSpace(settings.RejectsFolder))
         {
-            throw new MatchingException($"{file}: 'ingest' and 'rejectsFolder' must not be null or empty (delete a setting to keep its default)");
+            throw new MatchingException($"{file}: 'ingest', 'run' and 'rejectsFolder' must not be null or empty (delete a setting to keep its default)");
         }
 
-        var problems = settings.Ingest.Problems().ToList();
+        var problems = settings.Ingest.Problems().Concat(settings.Run.Problems()).ToList();
         if (problems.Count > 0)
         {
             throw new MatchingException($"{file}: {string.Join("; ", problems)}");

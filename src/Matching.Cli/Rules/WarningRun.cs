@@ -15,6 +15,7 @@ internal sealed record WarningRunResult(long RunId, DateOnly AsOf, IReadOnlyList
 /// One run (<c>matching run</c>): every department's current batch — the pending ones and those earlier runs used —
 /// matched against the current low-income database, the rules evaluated household by household, and the warnings
 /// moved along their lifecycle, in one transaction. A run that fails is recorded as failed and changes no warning.
+/// One run at a time: the run lock (<see cref="RunLock"/>) is held in the database for the whole run.
 /// </summary>
 internal static class WarningRun
 {
@@ -23,6 +24,9 @@ internal static class WarningRun
         var engine = new RuleEngine(context.Rules, Departments(context.HeaderMaps));
         await using var store = await context.OpenStoreAsync(cancellationToken);
         await store.RequireSchemaAsync(cancellationToken);
+        var run = context.Settings.Run;
+        await using var held = await RunLock.AcquireAsync(context.Storage, TimeSpan.FromSeconds(run.LockTtlSeconds),
+            TimeSpan.FromSeconds(run.LockWaitSeconds), context.Time, cancellationToken);
         var clock = Stopwatch.StartNew();
         var runId = await store.BeginRunAsync(asOf, CliContext.Operator, cancellationToken);
         try

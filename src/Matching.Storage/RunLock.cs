@@ -1,0 +1,116 @@
+using System.Globalization;
+using Matching.Core.Errors;
+
+namespace Matching.Storage;
+
+/// <summary>
+/// The one-run-at-a-time lock, held in the database so that it works across processes and machines: a second
+/// <c>matching run</c> (or the nightly job) waits up to a configured time for it, then fails naming who holds it and
+/// since when. The holder renews it while it works; a lock whose holder stopped renewing (a killed process) expires.
+/// </summary>
+public sealed class RunLock : IAsyncDisposable
+{
+    private const string Name = "run";
+    private readonly MatchingStore _store;
+    private readonly string _token;
+    private readonly TimeSpan _ttl;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _renewal;
+
+    private RunLock(MatchingStore store, string token, TimeSpan ttl)
+    {
+        _store = store;
+        _token = token;
+        _ttl = ttl;
+        _renewal = RenewLoopAsync();
+    }
+
+    /// <summary>Who holds the lock, as stored: <c>user@host pid N</c>.</summary>
+    public static string Me => $"{Environment.UserName}@{Environment.MachineName} pid {Environment.ProcessId}";
+
+    /// <summary>Takes the lock, waiting up to <paramref name="wait"/> for its holder to finish.</summary>
+    /// <param name="options">The database; the lock keeps a connection of its own, so renewing never shares the run's.</param>
+    /// <param name="ttl">How long the lock lasts unless renewed (renewed every third of it while held).</param>
+    /// <param name="wait">How long to wait for another holder.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="cancellationToken">Cancels waiting.</param>
+    /// <exception cref="MatchingException">Still held by someone else after <paramref name="wait"/>.</exception>
+    public static async Task<RunLock> AcquireAsync(StorageOptions options, TimeSpan ttl, TimeSpan wait, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        var store = await MatchingStore.OpenAsync(options, time, cancellationToken);
+        var token = Guid.NewGuid().ToString("N");
+        var deadline = time.GetUtcNow() + wait;
+        while (true)
+        {
+            (string Holder, string Since, string Expires)? holder;
+            try
+            {
+                holder = await store.TryTakeLockAsync(Name, Me, token, ttl, cancellationToken);
+            }
+            catch
+            {
+                await store.DisposeAsync();
+                throw;
+            }
+
+            if (holder is null)
+            {
+                return new RunLock(store, token, ttl);
+            }
+
+            if (time.GetUtcNow() >= deadline)
+            {
+                await store.DisposeAsync();
+                throw new MatchingException(string.Create(CultureInfo.InvariantCulture,
+                    $"another run is in progress: the run lock is held by {holder.Value.Holder} since {holder.Value.Since} (waited {wait.TotalSeconds:0} s; it expires at {holder.Value.Expires} unless renewed)"));
+            }
+
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(Math.Min(2, Math.Max(0.05, wait.TotalSeconds / 10))), time, cancellationToken);
+            }
+            catch
+            {
+                await store.DisposeAsync();
+                throw;
+            }
+        }
+    }
+
+    private async Task RenewLoopAsync()
+    {
+        try
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                await Task.Delay(_ttl / 3, _stop.Token);
+                await _store.RenewLockAsync(Name, _token, _ttl, _stop.Token);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Released.
+        }
+        catch (System.Data.Common.DbException) when (!_stop.IsCancellationRequested)
+        {
+            // A renewal that fails (the database busy past its timeout) leaves the lock to expire at its time; the
+            // run itself goes on and fails on its own if the database is really gone.
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await _renewal;
+        try
+        {
+            await _store.ReleaseLockAsync(Name, _token, CancellationToken.None);
+        }
+        finally
+        {
+            await _store.DisposeAsync();
+            _stop.Dispose();
+        }
+    }
+}
