@@ -59,10 +59,17 @@ public sealed partial class MatchingStore
             """, new { kind = DepartmentKind }, cancellationToken: cancellationToken))];
     }
 
-    /// <summary>Records the start of a run (committed at once, so that a run that dies is still on record).</summary>
+    /// <summary>
+    /// Records the start of a run (committed at once, so that a run that dies is still on record). Call it holding
+    /// the run lock: any other run still marked running then died, and is marked interrupted (its batches stay
+    /// pending, so this run picks them up).
+    /// </summary>
     public async Task<long> BeginRunAsync(DateOnly asOf, string operatorName, CancellationToken cancellationToken)
     {
         await RequireSchemaAsync(cancellationToken);
+        await _connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE run SET outcome = 'interrupted', error = 'the process stopped before the run finished' WHERE outcome = 'running'",
+            cancellationToken: cancellationToken));
         var lowIncome = await LastLowIncomeBatchAsync(cancellationToken);
         return await _connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """

@@ -1,0 +1,80 @@
+using System.CommandLine;
+using System.Globalization;
+using Matching.Storage;
+
+namespace Matching.Cli.Commands;
+
+/// <summary>
+/// <c>matching status</c>: what an operator checks in the morning: the population loaded, who holds the run lock,
+/// the last runs (start, end, outcome, counts by code), pending batches, and recent failures (failed or interrupted
+/// runs, refused imports).
+/// </summary>
+internal static class StatusCommand
+{
+    public static Command Create(CommandGuard guard)
+    {
+        var runs = new Option<int>("--runs") { Description = "How many recent runs to list", DefaultValueFactory = _ => 5 };
+        var command = new Command("status", "Last runs, pending batches, recent failures, next scheduled firing");
+        command.Options.Add(runs);
+        command.SetAction((parse, ct) => guard(parse, (c, t) => RunAsync(c, parse.GetValue(runs), t), ct));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(CliContext context, int runCount, CancellationToken cancellationToken)
+    {
+        var write = context.Out;
+        await using var store = await context.OpenStoreAsync(cancellationToken);
+        var (households, members) = await store.CountActiveAsync(cancellationToken);
+        var lowIncome = await store.LastLowIncomeBatchAsync(cancellationToken);
+        await write.WriteLineAsync(lowIncome is null
+            ? "low-income database: empty (run `matching lowincome import <file>`)"
+            : $"low-income database: {households} households, {members} members active (batch {lowIncome.BatchId}, {lowIncome.FileName}, loaded {lowIncome.ImportedAt})");
+        var holder = await store.RunLockHolderAsync(cancellationToken);
+        await write.WriteLineAsync(holder is { } h ? $"run lock: held by {h.Holder} since {h.Since}" : "run lock: free");
+
+        var runs = await store.RecentRunsAsync(Math.Max(1, runCount), cancellationToken);
+        await write.WriteLineAsync();
+        await write.WriteLineAsync(runs.Count == 0 ? "runs: none yet (`matching run`)" : $"last {runs.Count} runs:");
+        foreach (var run in runs)
+        {
+            await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"  run {run.RunId}: {run.Outcome}, as of {run.AsOf}, started {run.StartedAt}, finished {run.FinishedAt ?? "—"}, by {run.Operator}, batches [{run.Batches}], {run.Records:N0} records"));
+            if (run.Counts.Count > 0)
+            {
+                var byCode = string.Join(", ", run.Counts.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Code} {c.Found}")));
+                await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"    found {run.Counts.Sum(c => c.Found)}: 新增 {run.Counts.Sum(c => c.New)}, 持续 {run.Counts.Sum(c => c.Continuing)}, 已处理 {run.Counts.Sum(c => c.Closed)}, 已解除 {run.Counts.Sum(c => c.Resolved)}; {byCode}"));
+            }
+
+            if (run.Error is not null)
+            {
+                await write.WriteLineAsync($"    {run.Error}");
+            }
+        }
+
+        var pending = (await store.CurrentBatchesAsync(cancellationToken)).Where(b => b.Status == "pending").ToList();
+        await write.WriteLineAsync();
+        await write.WriteLineAsync(pending.Count == 0 ? "pending batches: none" : $"pending batches ({pending.Count}, taken by the next run):");
+        foreach (var batch in pending)
+        {
+            await write.WriteLineAsync($"  batch {batch.BatchId}: {batch.Department} {batch.FileName}, imported {batch.ImportedAt}");
+        }
+
+        var week = context.Time.GetUtcNow().AddDays(-7);
+        var refusals = await store.RecentRefusalsAsync(week, cancellationToken);
+        var failedRuns = runs.Where(r => r.Outcome is "failed" or "interrupted").ToList();
+        await write.WriteLineAsync();
+        await write.WriteLineAsync(refusals.Count + failedRuns.Count == 0 ? "failures in the last 7 days: none" : "failures in the last 7 days:");
+        foreach (var run in failedRuns)
+        {
+            await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  run {run.RunId} {run.Outcome} ({run.StartedAt}): {run.Error}"));
+        }
+
+        foreach (var (at, kind, department, fileName, error) in refusals)
+        {
+            await write.WriteLineAsync($"  {at} {(kind == BatchInfo.LowIncomeKind ? "lowincome" : department)} import of {fileName} refused: {error}");
+        }
+
+        return CliApp.Ok;
+    }
+}
