@@ -1,0 +1,92 @@
+using Matching.Core.Population;
+using Matching.Core.Rules;
+
+namespace Matching.Core.Tests.Rules;
+
+/// <summary><see cref="RuleShape.Housing"/>: HOUSING_AID_GAP, from the low-income database alone.</summary>
+public partial class RuleEngineTests
+{
+    private static RuleScenario HousingFamily(AidCategory categories = AidCategory.Dibao, string subdistrict = "天坛街道",
+        bool housingDifficulty = true, AidType aid = AidType.None, string tekunSupport = "") => new RuleScenario()
+        .Household("H1", aid, subdistrict: subdistrict, housingDifficulty: housingDifficulty)
+        .Member("H1", Spouse, SpouseName, categories, relation: "配偶", tekunSupport: tekunSupport)
+        .Member("H1", Head, HeadName, categories, relation: "户主", tekunSupport: tekunSupport);
+
+    [Fact]
+    public void Evaluate_DibaoHouseholdWithHousingDifficultyAndNoHousingAid_HousingAidGapToHousingForTheHead()
+    {
+        var warning = Assert.Single(HousingFamily().Evaluate(ShippedRules.HousingAidGap));
+
+        Assert.Equal("HOUSING_AID_GAP", warning.Code);
+        Assert.Equal("housing", warning.Receiver);
+        Assert.Equal(Head.Value, warning.Subject);
+        Assert.Equal("H1", warning.HouseholdId);
+        Assert.Equal("lowincome", warning.Department);
+        Assert.Empty(warning.Method);
+        Assert.Null(warning.SourceRow);
+        Assert.Contains("住房困难", warning.Detail, StringComparison.Ordinal);
+        Assert.Contains("未享受住房救助", warning.Detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("天坛街道", "核实住房困难情况，优先配租公共租赁住房或发放租赁补贴")]
+    [InlineData("沁园街道", "核实住房困难情况，优先配租公共租赁住房或发放租赁补贴")]
+    [InlineData("克井镇", "核实住房安全情况，纳入农村危房改造")]
+    [InlineData("王屋镇", "核实住房安全情况，纳入农村危房改造")]
+    public void Evaluate_HousingGap_MeasureDependsOnTownOrSubdistrict(string subdistrict, string measure)
+    {
+        var warning = Assert.Single(HousingFamily(subdistrict: subdistrict).Evaluate(ShippedRules.HousingAidGap));
+
+        Assert.Equal(measure, warning.Measure);
+        Assert.Equal(subdistrict, warning.Subdistrict);
+    }
+
+    [Fact]
+    public void Evaluate_HousingGapWithoutPlaceMeasures_RuleMeasure()
+    {
+        var rule = ShippedRules.HousingAidGap with { MeasureInTown = string.Empty, MeasureInSubdistrict = string.Empty };
+
+        var warning = Assert.Single(HousingFamily(subdistrict: "克井镇").Evaluate(rule));
+
+        Assert.Equal(ShippedRules.HousingAidGap.Measure, warning.Measure);
+    }
+
+    [Theory]
+    [InlineData("分散", true)]
+    [InlineData("集中", false)]
+    [InlineData("", false)]
+    public void Evaluate_TekunHouseholdWithHousingDifficulty_OnlyDispersedSupportWarns(string tekunSupport, bool expected)
+    {
+        var warnings = HousingFamily(AidCategory.Tekun, tekunSupport: tekunSupport).Evaluate(ShippedRules.HousingAidGap);
+
+        Assert.Equal(expected, warnings.Any(w => w.Code == "HOUSING_AID_GAP"));
+    }
+
+    [Fact]
+    public void Evaluate_CentralisedTekunWhoIsAlsoDibao_HousingAidGap()
+    {
+        var warnings = HousingFamily(AidCategory.Tekun | AidCategory.Dibao, tekunSupport: "集中").Evaluate(ShippedRules.HousingAidGap);
+
+        Assert.Single(warnings, w => w.Code == "HOUSING_AID_GAP");
+    }
+
+    [Fact]
+    public void Evaluate_HouseholdAlreadyHasHousingAid_NoWarning()
+    {
+        Assert.Empty(HousingFamily(aid: AidType.Housing | AidType.Medical).Evaluate(ShippedRules.HousingAidGap));
+    }
+
+    [Fact]
+    public void Evaluate_HouseholdWithoutHousingDifficulty_NoWarning()
+    {
+        Assert.Empty(HousingFamily(housingDifficulty: false).Evaluate(ShippedRules.HousingAidGap));
+    }
+
+    [Theory]
+    [InlineData(AidCategory.Fanpin)]
+    [InlineData(AidCategory.Other)]
+    public void Evaluate_HousingDifficultyOutsideRuleCategories_NoWarning(AidCategory category)
+    {
+        Assert.Empty(HousingFamily(category).Evaluate(ShippedRules.HousingAidGap));
+    }
+}

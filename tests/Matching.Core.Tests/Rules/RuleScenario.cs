@@ -1,0 +1,88 @@
+using System.Globalization;
+using Matching.Core.Identity;
+using Matching.Core.Matching;
+using Matching.Core.Population;
+using Matching.Core.Rules;
+
+namespace Matching.Core.Tests.Rules;
+
+/// <summary>
+/// One run's facts, built like the domain: households (户) with their members, then department records. Records are
+/// matched by the real <see cref="Matcher"/> against the population, as <c>matching run</c> does, and the real
+/// <see cref="RuleEngine"/> evaluates them.
+/// </summary>
+internal sealed class RuleScenario
+{
+    /// <summary>The run date every scenario uses unless told otherwise.</summary>
+    public static readonly DateOnly AsOf = new(2025, 6, 30);
+
+    private readonly List<Household> _households = [];
+    private readonly List<Member> _members = [];
+    private readonly List<(string Department, string RawId, string Name, Dictionary<string, string> Fields)> _records = [];
+
+    /// <summary>Adds a household with its place, income, housing difficulty and the aid it already receives.</summary>
+    public RuleScenario Household(string householdId, AidType aid = AidType.None, decimal? income = null,
+        string subdistrict = "天坛街道", bool housingDifficulty = false, string village = "北海社区")
+    {
+        _households.Add(new Household
+        {
+            HouseholdId = householdId, Aid = aid, AnnualIncome = income, Subdistrict = subdistrict,
+            HousingDifficulty = housingDifficulty, Village = village,
+        });
+        return this;
+    }
+
+    /// <summary>Adds a member to <paramref name="householdId"/> (the first one added is usually the head, 户主).</summary>
+    public RuleScenario Member(string householdId, IdNumber id, string name, AidCategory categories = AidCategory.Dibao,
+        string relation = "户主", string tekunSupport = "")
+    {
+        _members.Add(new Member
+        {
+            HouseholdId = householdId, Id = id, Name = name, Categories = categories, Relation = relation, TekunSupport = tekunSupport,
+        });
+        return this;
+    }
+
+    /// <summary>Adds a department record: the ID cell as typed, the name cell, and other fields in stored form.</summary>
+    public RuleScenario Record(string department, string rawId, string name, params (string Field, string Value)[] fields)
+    {
+        _records.Add((department, rawId, name, fields.ToDictionary(f => f.Field, f => f.Value, StringComparer.Ordinal)));
+        return this;
+    }
+
+    /// <summary>Adds a department record with a canonical ID.</summary>
+    public RuleScenario Record(string department, IdNumber id, string name, params (string Field, string Value)[] fields) =>
+        Record(department, id.Value, name, fields);
+
+    /// <summary>Adds a self-paid medical bill (医保 个人自付) of <paramref name="selfPaid"/> yuan on <paramref name="visitDate"/>.</summary>
+    public RuleScenario Bill(IdNumber id, string name, string selfPaid, DateOnly visitDate) =>
+        Record("medical-bills", id, name, ("selfPaid", selfPaid), ("visitDate", Date(visitDate)));
+
+    /// <summary>A date as records store it: yyyy-MM-dd.</summary>
+    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>Evaluates <paramref name="rules"/> alone (with the shipped receivers and departments) as of <see cref="AsOf"/>.</summary>
+    public IReadOnlyList<Warning> Evaluate(params RuleOptions[] rules) => Evaluate(ShippedRules.Only(rules), AsOf);
+
+    /// <summary>Evaluates a rule set over the scenario with the shipped departments.</summary>
+    public IReadOnlyList<Warning> Evaluate(RuleSetOptions rules, DateOnly asOf)
+    {
+        var population = new RulePopulation(new LowIncomeSnapshot([.. _households], [.. _members]));
+        var matcher = new Matcher(population.Index);
+        var batches = new Dictionary<string, long>(StringComparer.Ordinal);
+        var records = new List<RuleRecord>();
+        foreach (var (department, rawId, name, fields) in _records)
+        {
+            if (!batches.TryGetValue(department, out var batchId))
+            {
+                batches[department] = batchId = batches.Count + 1;
+            }
+
+            var birth = fields.TryGetValue("birthDate", out var b) ? b : string.Empty;
+            var match = matcher.Match(rawId, name, birth);
+            records.Add(new RuleRecord(department, batchId, records.Count + 2, rawId, name, match, fields));
+        }
+
+        return new RuleEngine(rules, ShippedRules.Departments).Evaluate(population, records, asOf);
+    }
+}
