@@ -60,5 +60,32 @@ public class DemoCommandTests
         Assert.Equal(0, exit);
         Assert.Contains("nothing to do", output, StringComparison.Ordinal);
         Assert.Contains("schema is up to date", output, StringComparison.Ordinal);
+        Assert.Contains("identical to this batch: skipped", output, StringComparison.Ordinal);
+
+        // Every warning of the first run is found again: all 持续, none new, none resolved.
+        var total = System.Text.RegularExpressions.Regex.Match(output, @"(?m)^total\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*$");
+        Assert.True(total.Success, output);
+        Assert.NotEqual("0", total.Groups[1].Value);
+        Assert.Equal((total.Groups[1].Value, "0", "0", "0"), (total.Groups[3].Value, total.Groups[2].Value, total.Groups[4].Value, total.Groups[5].Value));
+    }
+
+    [Fact]
+    public async Task Demo_SampleData_WritesEveryReceiversWorkbookAndRaisesEveryCode()
+    {
+        using var cli = new CliRun();
+        var outDir = cli.PathOf("out");
+
+        var (exit, output, error) = await cli.RunAsync("demo", "--sample-data", RepositoryPaths.SampleData, "--out", outDir);
+
+        Assert.True(exit == 0, error);
+        string[] receivers = ["civil-affairs", "education", "hr-social-security", "health", "medical-insurance", "disabled-federation", "housing", "emergency", "agriculture"];
+        Assert.Equal([.. receivers.Select(r => r + ".xlsx").Append("civil-affairs-overview.xlsx").Order(StringComparer.Ordinal)],
+            Directory.GetFiles(Path.Combine(outDir, "warnings")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        string[] codes = ["EDU_AID_GAP", "EDU_NOT_COVERED", "EMP_AID_GAP", "MED_AID_GAP", "SINGLE_PERSON_COVERAGE", "DIS_SUBSIDY_GAP", "SPENDING_SURGE",
+            "ID_INVALID", "ID_NAME_MISMATCH", "RIGID_SPENDING", "DEATH_REVIEW", "DISASTER_AID", "HOUSING_AID_GAP", "DUPLICATE_AID", "COMPLEX_CASE"];
+        foreach (var code in codes)
+        {
+            Assert.Matches($@"(?m)^{code}\s+[1-9]\d*\s", output);
+        }
     }
 }
