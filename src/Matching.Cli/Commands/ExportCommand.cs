@@ -29,29 +29,44 @@ internal static class ExportCommand
     public static async Task<int> RunAsync(CliContext context, string outDir, bool mask, string? sinceText, CancellationToken cancellationToken)
     {
         var since = RunCommand.ParseDate(sinceText, "--since");
+        await ExportAsync(context, receiver => Path.Combine(outDir, receiver + ".xlsx"), Path.Combine(outDir, OverviewFile), mask, since, cancellationToken);
+        return CliApp.Ok;
+    }
+
+    /// <summary>
+    /// Writes every receiver's workbook where <paramref name="pathOf"/> says and the overview at <paramref name="overview"/>;
+    /// prints one line per file. Returns the paths written.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> ExportAsync(
+        CliContext context, Func<string, string> pathOf, string overview, bool mask, DateOnly? since, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pathOf);
         var receivers = context.Rules.Receivers;
+        var written = new List<string>();
         await using var store = await context.OpenStoreAsync(cancellationToken);
+        var path = overview;
         try
         {
-            Directory.CreateDirectory(outDir);
             foreach (var (receiver, name) in receivers)
             {
                 var warnings = await store.WarningsAsync(receiver, openOnly: true, since, cancellationToken);
-                var path = Path.Combine(outDir, receiver + ".xlsx");
+                path = pathOf(receiver);
                 await WarningWorkbook.WriteAsync(path, warnings, mask, cancellationToken);
+                written.Add(path);
                 await context.Out.WriteLineAsync($"{path}: {warnings.Count} warnings ({name})");
             }
 
             var all = await store.WarningsAsync(null, openOnly: false, since, cancellationToken);
-            var overview = Path.Combine(outDir, OverviewFile);
+            path = overview;
             await WarningWorkbook.WriteOverviewAsync(overview, all, mask, receivers, cancellationToken);
+            written.Add(overview);
             await context.Out.WriteLineAsync($"{overview}: {all.Count} warnings, every status");
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new MatchingException($"{outDir}: the workbooks cannot be written ({ex.Message})", ex);
+            throw new MatchingException($"{path}: the workbook cannot be written ({ex.Message})", ex);
         }
 
-        return CliApp.Ok;
+        return written;
     }
 }

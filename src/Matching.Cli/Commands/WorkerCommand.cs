@@ -1,0 +1,37 @@
+using System.CommandLine;
+using Matching.Cli.Worker;
+using Microsoft.Extensions.Hosting;
+
+namespace Matching.Cli.Commands;
+
+/// <summary>
+/// <c>matching worker</c>: runs the Quartz scheduler with the jobs of <c>jobs/worker.json</c> until stopped. Ctrl+C or
+/// SIGTERM stops it cleanly: a file being imported commits whole or rolls back whole, a run in progress is marked and
+/// its batches stay pending for the next one.
+/// </summary>
+internal static class WorkerCommand
+{
+    public static Command Create(CommandGuard guard)
+    {
+        var jobs = new Option<string>("--jobs") { Description = "The schedule and folders (default jobs/worker.json)", DefaultValueFactory = _ => Path.Combine("jobs", "worker.json") };
+        var command = new Command("worker", "Run the Quartz scheduler from the jobs/ configuration until stopped (Ctrl+C / SIGTERM stop it cleanly)");
+        command.Options.Add(jobs);
+        command.SetAction((parse, ct) => guard(parse, (c, t) => RunAsync(c, parse.GetValue(jobs)!, t), ct));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(CliContext context, string jobsFile, CancellationToken cancellationToken)
+    {
+        var settings = WorkerSettings.Load(jobsFile);
+        _ = context.Rules;
+        _ = context.HeaderMaps;
+        await using (var store = await context.OpenStoreAsync(cancellationToken))
+        {
+            await store.RequireSchemaAsync(cancellationToken);
+        }
+
+        using var host = WorkerHost.Build(context, settings);
+        await host.RunAsync(cancellationToken);
+        return CliApp.Ok;
+    }
+}

@@ -1,0 +1,56 @@
+using Matching.Cli.Commands;
+using Matching.Core.Errors;
+using Microsoft.Extensions.Logging;
+
+namespace Matching.Cli.Worker;
+
+/// <summary>
+/// Takes a department's stable dropped files, one import (one transaction) each, oldest first: imported or already
+/// imported → archive; refused (bad file, limits) → rejected, with the reason beside it. Nothing is deleted.
+/// </summary>
+internal sealed class Intake(CliContext context, DropFolder folder, ILogger<Intake> log)
+{
+    /// <summary>Imports every stable file of every department; returns how many files were taken.</summary>
+    public async Task<int> ImportAllAsync(CancellationToken cancellationToken)
+    {
+        var taken = 0;
+        foreach (var department in context.HeaderMaps.Departments)
+        {
+            taken += await ImportAsync(department, cancellationToken);
+        }
+
+        return taken;
+    }
+
+    public async Task<int> ImportAsync(string department, CancellationToken cancellationToken)
+    {
+        var files = folder.StableFiles(department);
+        foreach (var file in files)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var name = file.Name;
+            ImportOutcome outcome;
+            try
+            {
+                outcome = await ImportCommand.ImportAsync(context, department, file.Path, cancellationToken);
+            }
+            catch (InputFileException ex)
+            {
+                log.FileRefused(department, name, folder.Reject(file, ex.Message), ex.Message);
+                continue;
+            }
+
+            var archived = folder.Archive(file);
+            if (outcome.Earlier is null)
+            {
+                log.FileImported(department, name, outcome.BatchId, outcome.Accepted, outcome.Rejected, archived);
+            }
+            else
+            {
+                log.FileAlreadyImported(department, name, outcome.BatchId, archived);
+            }
+        }
+
+        return files.Count;
+    }
+}

@@ -1,0 +1,45 @@
+using Matching.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Quartz;
+
+namespace Matching.Cli.Worker;
+
+/// <summary>
+/// At start-up: if the nightly firing before now came and went with no run after it (the worker was down), the
+/// nightly job runs once now, never twice: later firings follow the schedule. A database without any run yet
+/// waits for its first firing.
+/// </summary>
+internal sealed class MissedRunCheck(CliContext context, WorkerSettings settings, ISchedulerFactory schedulers, ILogger<MissedRunCheck> log) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var cron = new CronExpression(settings.NightlyCron, settings.Zone);
+        var now = context.Time.GetUtcNow();
+        log.WorkerStarted(settings.NightlyCron, settings.Zone.Id, Local(cron.GetNextValidTimeAfter(now)), Path.GetFullPath(settings.Folders.Drop),
+            Path.GetFullPath(settings.Outbox));
+        if (cron.GetPreviousValidTimeBefore(now) is not { } previous)
+        {
+            return;
+        }
+
+        await using var store = await context.OpenStoreAsync(cancellationToken);
+        var runs = await store.RecentRunsAsync(1, cancellationToken);
+        var last = runs.Count > 0 ? runs[0] : null;
+        if (last is null || !DateTimeOffset.TryParse(last.StartedAt, System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.AssumeUniversal, out var started) || started >= previous)
+        {
+            return;
+        }
+
+        log.MissedRun(Local(previous), last.StartedAt);
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        await scheduler.TriggerJob(NightlyJob.Key, cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private string Local(DateTimeOffset? time) => time is { } t
+        ? TimeZoneInfo.ConvertTime(t, settings.Zone).ToString("yyyy-MM-dd HH:mm:ss zzz", System.Globalization.CultureInfo.InvariantCulture)
+        : "never";
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+using Matching.Cli.Commands;
+using Matching.Cli.Rules;
+using Matching.Core.Errors;
+using Microsoft.Extensions.Logging;
+using Quartz;
+
+namespace Matching.Cli.Worker;
+
+/// <summary>
+/// The nightly job: import every stable dropped file of every department, run matching and the rules (holding the
+/// run lock), and export each receiver's workbook into <c>&lt;outbox&gt;/&lt;receiver&gt;/&lt;date&gt;/</c>.
+/// Idempotent: an imported file is archived, the same bytes again are skipped, a second run the same day only moves
+/// warnings along. A failure is logged and left to the next firing.
+/// </summary>
+[DisallowConcurrentExecution]
+internal sealed class NightlyJob(CliContext context, Intake intake, WorkerSettings settings, ILogger<NightlyJob> log) : IJob
+{
+    public static readonly JobKey Key = new("nightly", "matching");
+
+    public async ValueTask Execute(IJobExecutionContext jobContext, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await RunAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            log.JobCancelled(Key.Name);
+        }
+        catch (MatchingException ex)
+        {
+            log.JobFailed(Key.Name, ex.Message);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            log.JobCrashed(ex, Key.Name);
+        }
+    }
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        await intake.ImportAllAsync(cancellationToken);
+        var today = DateOnly.FromDateTime(context.Time.GetLocalNow().DateTime);
+        var result = await WarningRun.RunAsync(context, today, cancellationToken);
+        log.RunFinished(result.RunId, today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), result.Counts.Sum(c => c.Found), result.Counts.Sum(c => c.New),
+            result.Counts.Sum(c => c.Continuing), result.Counts.Sum(c => c.Resolved));
+        var date = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var written = await ExportCommand.ExportAsync(context,
+            receiver => Path.Combine(settings.Outbox, receiver, date, receiver + ".xlsx"),
+            Path.Combine(settings.Outbox, "civil-affairs", date, ExportCommand.OverviewFile),
+            mask: false, since: null, cancellationToken);
+        log.Exported(written.Count, settings.Outbox);
+    }
+}

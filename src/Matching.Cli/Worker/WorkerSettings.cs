@@ -1,0 +1,92 @@
+using System.Text.Json;
+using Matching.Core.Errors;
+using Quartz;
+
+namespace Matching.Cli.Worker;
+
+/// <summary>
+/// The schedule of <c>matching worker</c> (<c>jobs/worker.json</c>): data, not code. Cron expressions are Quartz's
+/// (seconds first: <c>0 0 2 * * ?</c> is 02:00 every day), read in <see cref="TimeZone"/>.
+/// </summary>
+internal sealed record WorkerSettings
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNameCaseInsensitive = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    /// <value>IANA or Windows time zone of the cron expressions. Default <c>Asia/Shanghai</c>.</value>
+    public string TimeZone { get; init; } = "Asia/Shanghai";
+
+    /// <value>The nightly job: import every stable dropped file, run the rules, export into the outbox. Default 02:00.</value>
+    public string NightlyCron { get; init; } = "0 0 2 * * ?";
+
+    /// <value>Optional per-department import jobs: department → cron (import only; the nightly run evaluates).</value>
+    public IReadOnlyDictionary<string, string> ImportCrons { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <value>Drop, archive and rejected folders and how long a file must be unchanged.</value>
+    public DropFolderOptions Folders { get; init; } = new();
+
+    /// <value>Where workbooks go: <c>&lt;outbox&gt;/&lt;receiver&gt;/&lt;yyyy-MM-dd&gt;/</c>. Default <c>outbox</c>.</value>
+    public string Outbox { get; init; } = "outbox";
+
+    /// <value>Rolling log files (one per day, 30 kept). Default <c>logs</c>.</value>
+    public string LogFolder { get; init; } = "logs";
+
+    public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+
+    public static WorkerSettings Load(string path)
+    {
+        WorkerSettings? settings;
+        try
+        {
+            settings = JsonSerializer.Deserialize<WorkerSettings>(File.ReadAllText(path), Json);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new MatchingException($"{path}: the worker's schedule cannot be read ({ex.Message})", ex);
+        }
+        catch (JsonException ex)
+        {
+            throw new MatchingException($"{path}: not valid schedule JSON: {ex.Message}", ex);
+        }
+
+        settings ??= new WorkerSettings();
+        var problems = settings.Problems().ToList();
+        return problems.Count == 0 ? settings : throw new MatchingException($"{path}: {string.Join("; ", problems)}");
+    }
+
+    public IEnumerable<string> Problems()
+    {
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone ?? string.Empty, out _))
+        {
+            yield return $"timeZone '{TimeZone}' is not a known time zone";
+        }
+
+        if (!CronExpression.TryParse(NightlyCron ?? string.Empty, out _))
+        {
+            yield return $"nightlyCron '{NightlyCron}' is not a Quartz cron expression (e.g. \"0 0 2 * * ?\")";
+        }
+
+        foreach (var (department, cron) in ImportCrons ?? new Dictionary<string, string>())
+        {
+            if (!CronExpression.TryParse(cron ?? string.Empty, out _))
+            {
+                yield return $"importCrons:{department} '{cron}' is not a Quartz cron expression";
+            }
+        }
+
+        if (Folders is null || string.IsNullOrWhiteSpace(Outbox) || string.IsNullOrWhiteSpace(LogFolder))
+        {
+            yield return "folders, outbox and logFolder must not be empty";
+            yield break;
+        }
+
+        foreach (var problem in Folders.Problems())
+        {
+            yield return problem;
+        }
+    }
+}
