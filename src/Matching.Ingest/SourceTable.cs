@@ -79,6 +79,11 @@ public sealed class SourceTable : IDisposable
         return column >= 0 && column < Headers.Count ? Headers[column] : field;
     }
 
+    /// <summary>Called with the data rows read so far, every <see cref="ProgressEvery"/> rows (a progress display).</summary>
+    public Action<long>? Progress { get; set; }
+
+    public const int ProgressEvery = 16_384;
+
     /// <summary>Advances to the next data row, skipping footer lines.</summary>
     public bool Read()
     {
@@ -92,6 +97,11 @@ public sealed class SourceTable : IDisposable
             if (++DataRows > _maxRows)
             {
                 throw new InputFileException(Reader.File, $"more than {_maxRows} data rows, the limit (ingest:maxRows)", Reader.SourceRow);
+            }
+
+            if (DataRows % ProgressEvery == 0)
+            {
+                Progress?.Invoke(DataRows);
             }
 
             return true;

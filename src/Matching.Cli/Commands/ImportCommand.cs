@@ -94,6 +94,8 @@ internal static class ImportCommand
             }
 
             using var table = SourceTable.Open(file, map, context.Limits);
+            using var progress = new Progress.ProgressLine(context, $"import {map.Source} {Path.GetFileName(file)}");
+            table.Progress = progress.Report;
             read = DepartmentReader.Read(table);
         }
         catch (InputFileException ex)

@@ -43,7 +43,9 @@ internal static class LowIncomeCommand
 
         LowIncomeReadResult read;
         using (var table = SourceTable.Open(file, context.HeaderMaps.Get("lowincome"), context.Limits))
+        using (var progress = new Progress.ProgressLine(context, $"lowincome import {Path.GetFileName(file)}"))
         {
+            table.Progress = progress.Report;
             read = new LowIncomeReader(table.Map).Read(table);
         }
 

@@ -43,6 +43,8 @@ internal static class MatchCommand
         }
 
         using var table = SourceTable.Open(file, map, context.Limits);
+        using var progress = new Progress.ProgressLine(context, $"match {map.Source} {Path.GetFileName(file)}");
+        table.Progress = progress.Report;
         await using var store = await context.OpenStoreAsync(cancellationToken);
         var population = await store.LoadPopulationAsync(cancellationToken);
         return MatchFileRunner.Run(table, population, outPath);

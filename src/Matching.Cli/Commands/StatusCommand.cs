@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using Matching.Cli.Worker;
 using Matching.Storage;
+using Quartz;
 
 namespace Matching.Cli.Commands;
 
@@ -14,13 +16,15 @@ internal static class StatusCommand
     public static Command Create(CommandGuard guard)
     {
         var runs = new Option<int>("--runs") { Description = "How many recent runs to list", DefaultValueFactory = _ => 5 };
+        var jobs = new Option<string>("--jobs") { Description = "The worker's schedule (default jobs/worker.json)", DefaultValueFactory = _ => Path.Combine("jobs", "worker.json") };
         var command = new Command("status", "Last runs, pending batches, recent failures, next scheduled firing");
         command.Options.Add(runs);
-        command.SetAction((parse, ct) => guard(parse, (c, t) => RunAsync(c, parse.GetValue(runs), t), ct));
+        command.Options.Add(jobs);
+        command.SetAction((parse, ct) => guard(parse, (c, t) => RunAsync(c, parse.GetValue(runs), parse.GetValue(jobs)!, t), ct));
         return command;
     }
 
-    public static async Task<int> RunAsync(CliContext context, int runCount, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CliContext context, int runCount, string jobsFile, CancellationToken cancellationToken)
     {
         var write = context.Out;
         await using var store = await context.OpenStoreAsync(cancellationToken);
@@ -75,6 +79,28 @@ internal static class StatusCommand
             await write.WriteLineAsync($"  {at} {(kind == BatchInfo.LowIncomeKind ? "lowincome" : department)} import of {fileName} refused: {error}");
         }
 
+        await write.WriteLineAsync();
+        await write.WriteLineAsync(NextFiring(context, jobsFile));
         return CliApp.Ok;
     }
+
+    /// <summary>The next firing of the nightly job by the worker's schedule (the schedule, not whether a worker is up).</summary>
+    private static string NextFiring(CliContext context, string jobsFile)
+    {
+        if (!File.Exists(jobsFile))
+        {
+            return $"next scheduled firing: no schedule ({jobsFile} not found; see `matching worker --help`)";
+        }
+
+        var settings = WorkerSettings.Load(jobsFile);
+        var cron = new CronExpression(settings.NightlyCron, settings.Zone);
+        var next = cron.GetNextValidTimeAfter(context.Time.GetUtcNow());
+        var when = Local(next, settings.Zone);
+        var imports = string.Concat(settings.ImportCrons.Select(i =>
+            $"; import {i.Key} next {Local(new CronExpression(i.Value, settings.Zone).GetNextValidTimeAfter(context.Time.GetUtcNow()), settings.Zone)}"));
+        return $"next scheduled firing: nightly job at {when} ({settings.TimeZone}, `{settings.NightlyCron}` in {jobsFile}){imports}";
+    }
+
+    private static string Local(DateTimeOffset? time, TimeZoneInfo zone) =>
+        time is { } t ? TimeZoneInfo.ConvertTime(t, zone).ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture) : "never";
 }

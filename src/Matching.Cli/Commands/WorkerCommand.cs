@@ -22,6 +22,12 @@ internal static class WorkerCommand
 
     public static async Task<int> RunAsync(CliContext context, string jobsFile, CancellationToken cancellationToken)
     {
+        if (Microsoft.Extensions.Hosting.WindowsServices.WindowsServiceHelpers.IsWindowsService())
+        {
+            // A Windows service starts in System32: relative folders in worker.json mean the program's folder.
+            Directory.SetCurrentDirectory(AppContext.BaseDirectory);
+        }
+
         var settings = WorkerSettings.Load(jobsFile);
         _ = context.Rules;
         _ = context.HeaderMaps;

@@ -35,11 +35,15 @@ internal static class WarningRun
             var batches = await store.CurrentBatchesAsync(cancellationToken);
             var records = new List<RuleRecord>();
             var matcher = new Matcher(population.Index);
-            foreach (var batch in batches)
+            using (var progress = new Progress.ProgressLine(context, $"run {runId}: matching"))
             {
-                foreach (var stored in await store.SourceRecordsAsync(batch.BatchId, cancellationToken))
+                foreach (var batch in batches)
                 {
-                    records.Add(Match(matcher, batch, stored));
+                    foreach (var stored in await store.SourceRecordsAsync(batch.BatchId, cancellationToken))
+                    {
+                        records.Add(Match(matcher, batch, stored));
+                        progress.Report(records.Count);
+                    }
                 }
             }
 

@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Matching.Cli.Progress;
+
+/// <summary>
+/// Progress of a long command on stderr (stdout stays the command's result): on a terminal one line redrawn in place
+/// twice a second (rows, rows/s, ETA where the total is known); when stderr is a file or a pipe, a plain line every
+/// ten seconds, so that logs of a nightly job show it moving without flooding. Never an ID or a name.
+/// </summary>
+internal sealed class ProgressLine : IDisposable
+{
+    private readonly TextWriter _error;
+    private readonly string _what;
+    private readonly long? _total;
+    private readonly bool _terminal;
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly TimeSpan _every;
+    private TimeSpan _last;
+    private long _rows;
+    private bool _drawn;
+
+    public ProgressLine(CliContext context, string what, long? total = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        _error = context.Error;
+        _what = what;
+        _total = total;
+        _terminal = ReferenceEquals(context.Error, Console.Error) && !Console.IsErrorRedirected;
+        _every = _terminal ? TimeSpan.FromMilliseconds(500) : TimeSpan.FromSeconds(10);
+    }
+
+    /// <summary>The rows done so far; cheap to call often (it draws only when due).</summary>
+    public void Report(long rows)
+    {
+        _rows = rows;
+        var now = _clock.Elapsed;
+        if (now - _last < _every)
+        {
+            return;
+        }
+
+        _last = now;
+        var line = Text(now);
+        if (_terminal)
+        {
+            _error.Write("\r" + line.PadRight(Width));
+            _drawn = true;
+        }
+        else
+        {
+            _error.WriteLine(line);
+        }
+    }
+
+    /// <summary>The line's width: the terminal's, at most 100; 79 where the terminal does not say.</summary>
+    private static int Width
+    {
+        get
+        {
+            try
+            {
+                var width = Console.BufferWidth;
+                return width > 20 ? Math.Min(width - 1, 100) : 79;
+            }
+            catch (IOException)
+            {
+                return 79;
+            }
+        }
+    }
+
+    private string Text(TimeSpan elapsed)
+    {
+        var rate = elapsed.TotalSeconds > 0 ? _rows / elapsed.TotalSeconds : 0;
+        var text = string.Create(CultureInfo.InvariantCulture, $"{_what}: {_rows:N0} rows, {rate:N0} rows/s");
+        if (_total is > 0 && rate > 0)
+        {
+            var left = TimeSpan.FromSeconds(Math.Max(0, _total.Value - _rows) / rate);
+            text += string.Create(CultureInfo.InvariantCulture, $", {100.0 * _rows / _total.Value:0}% of {_total.Value:N0}, ETA {left:mm\\:ss}");
+        }
+
+        return text;
+    }
+
+    public void Dispose()
+    {
+        if (_drawn)
+        {
+            // Clear the redrawn line so the command's own output starts on a clean line.
+            _error.Write("\r" + new string(' ', Width) + "\r");
+        }
+    }
+}
