@@ -5,7 +5,6 @@ using System.Text.Json;
 using System.Text.Unicode;
 using Dapper;
 using Matching.Core.Departments;
-using Matching.Core.Errors;
 
 namespace Matching.Storage;
 
@@ -18,41 +17,38 @@ public sealed partial class MatchingStore
     /// <summary>
     /// Stores a department extract as one batch in one transaction: the batch record, every source record, and the
     /// older batches of the same department marked superseded. Returns the new batch id and the ids it superseded.
+    /// A transient fault starts the transaction over.
     /// </summary>
     public async Task<(long BatchId, IReadOnlyList<long> Superseded)> ImportDepartmentAsync(
         BatchInfo batch, IReadOnlyList<SourceRecord> records, long rowsRead, long rowsRejected, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(records);
-        await RequireSchemaAsync(cancellationToken);
-        try
-        {
-            await using var transaction = await _connection.BeginTransactionAsync(cancellationToken);
-            var batchId = await InsertBatchAsync(batch, transaction, cancellationToken);
-            await _connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE import_batch SET status = 'pending', rows_read = @rowsRead, rows_accepted = @accepted, rows_rejected = @rowsRejected WHERE batch_id = @batchId",
-                new { rowsRead, accepted = records.Count, rowsRejected, batchId }, transaction, cancellationToken: cancellationToken));
-            await WriteRecordsAsync(records, batchId, transaction, cancellationToken);
-            if (records.Count == 0)
-            {
-                // A file whose every row was refused replaces nothing: the department's current data stays current.
-                await transaction.CommitAsync(cancellationToken);
-                return (batchId, []);
-            }
+        return await CommitAsync("department import", $"the import of {batch.FileName} was rolled back", requireSchema: true,
+            (transaction, token) => WriteDepartmentBatchAsync(batch, records, rowsRead, rowsRejected, transaction, token), cancellationToken);
+    }
 
-            var superseded = (await _connection.QueryAsync<long>(new CommandDefinition(
-                "SELECT batch_id FROM import_batch WHERE kind = @kind AND department = @department AND batch_id <> @batchId AND status <> 'superseded'",
-                new { kind = DepartmentKind, department = batch.Department, batchId }, transaction, cancellationToken: cancellationToken))).ToList();
-            await _connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE import_batch SET status = 'superseded', superseded_by = @batchId WHERE kind = @kind AND department = @department AND batch_id <> @batchId AND status <> 'superseded'",
-                new { kind = DepartmentKind, department = batch.Department, batchId }, transaction, cancellationToken: cancellationToken));
-            await transaction.CommitAsync(cancellationToken);
-            return (batchId, superseded);
-        }
-        catch (DbException ex)
+    private async Task<(long BatchId, IReadOnlyList<long> Superseded)> WriteDepartmentBatchAsync(
+        BatchInfo batch, IReadOnlyList<SourceRecord> records, long rowsRead, long rowsRejected, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        var batchId = await InsertBatchAsync(batch, transaction, cancellationToken);
+        await _connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE import_batch SET status = 'pending', rows_read = @rowsRead, rows_accepted = @accepted, rows_rejected = @rowsRejected WHERE batch_id = @batchId",
+            new { rowsRead, accepted = records.Count, rowsRejected, batchId }, transaction, cancellationToken: cancellationToken));
+        await WriteRecordsAsync(records, batchId, transaction, cancellationToken);
+        if (records.Count == 0)
         {
-            throw new MatchingException($"database: the import of {batch.FileName} was rolled back ({ex.Message})", ex);
+            // A file whose every row was refused replaces nothing: the department's current data stays current.
+            return (batchId, []);
         }
+
+        var superseded = (await _connection.QueryAsync<long>(new CommandDefinition(
+            "SELECT batch_id FROM import_batch WHERE kind = @kind AND department = @department AND batch_id <> @batchId AND status <> 'superseded'",
+            new { kind = DepartmentKind, department = batch.Department, batchId }, transaction, cancellationToken: cancellationToken))).ToList();
+        await _connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE import_batch SET status = 'superseded', superseded_by = @batchId WHERE kind = @kind AND department = @department AND batch_id <> @batchId AND status <> 'superseded'",
+            new { kind = DepartmentKind, department = batch.Department, batchId }, transaction, cancellationToken: cancellationToken));
+        return (batchId, superseded);
     }
 
     /// <summary>Audits an import that was refused (bad file, limits): what, who, when, and the message shown.</summary>

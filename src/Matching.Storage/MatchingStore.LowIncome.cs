@@ -2,7 +2,6 @@ using System.Data;
 using System.Data.Common;
 using System.Globalization;
 using Dapper;
-using Matching.Core.Errors;
 using Matching.Core.Population;
 
 namespace Matching.Storage;
@@ -11,28 +10,20 @@ public sealed partial class MatchingStore
 {
     /// <summary>
     /// Loads a full low-income snapshot in one transaction: everyone in it is active afterwards, everyone else
-    /// inactive (their rows and history stay). Returns the new batch id.
+    /// inactive (their rows and history stay). Returns the new batch id. A transient fault starts the transaction over.
     /// </summary>
     public async Task<long> ImportLowIncomeAsync(
         LowIncomeSnapshot snapshot, BatchInfo batch, long rowsRead, long rowsRejected, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(batch);
-        await RequireSchemaAsync(cancellationToken);
-        try
-        {
-            return await WriteSnapshotAsync(snapshot, batch, rowsRead, rowsRejected, cancellationToken);
-        }
-        catch (DbException ex)
-        {
-            throw new MatchingException($"database: the low-income import of {batch.FileName} was rolled back ({ex.Message})", ex);
-        }
+        return await CommitAsync("low-income import", $"the low-income import of {batch.FileName} was rolled back", requireSchema: true,
+            (transaction, token) => WriteSnapshotAsync(snapshot, batch, rowsRead, rowsRejected, transaction, token), cancellationToken);
     }
 
     private async Task<long> WriteSnapshotAsync(
-        LowIncomeSnapshot snapshot, BatchInfo batch, long rowsRead, long rowsRejected, CancellationToken cancellationToken)
+        LowIncomeSnapshot snapshot, BatchInfo batch, long rowsRead, long rowsRejected, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        await using var transaction = await _connection.BeginTransactionAsync(cancellationToken);
         var batchId = await InsertBatchAsync(batch, transaction, cancellationToken);
 
         await _connection.ExecuteAsync(new CommandDefinition(
@@ -45,7 +36,6 @@ public sealed partial class MatchingStore
         await _connection.ExecuteAsync(new CommandDefinition(
             "UPDATE import_batch SET rows_read = @rowsRead, rows_accepted = @accepted, rows_rejected = @rowsRejected WHERE batch_id = @batchId",
             new { rowsRead, accepted = snapshot.Members.Count, rowsRejected, batchId }, transaction, cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
         return batchId;
     }
 

@@ -1,7 +1,5 @@
-using System.Data.Common;
 using System.Globalization;
 using Dapper;
-using Matching.Core.Errors;
 using Matching.Core.Identity;
 using Matching.Core.Population;
 using Matching.Core.Rules;
@@ -89,38 +87,32 @@ public sealed partial class MatchingStore
     /// <summary>
     /// Ends a run in one transaction: every warning found moves along its lifecycle (<see cref="WarningLifecycle"/>),
     /// every open warning not found is resolved, each change is an event, the batches used become processed, and the
-    /// counts per code are stored and returned.
+    /// counts per code are stored and returned. A transient fault starts the transaction over.
     /// </summary>
     public async Task<IReadOnlyList<RunCount>> CompleteRunAsync(
         long runId, DateOnly asOf, IReadOnlyList<Warning> found, IReadOnlyList<long> batches, long records, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(found);
         ArgumentNullException.ThrowIfNull(batches);
-        try
+        return await CommitAsync("run completion", $"run {runId} was rolled back", requireSchema: false, async (transaction, token) =>
         {
-            await using var transaction = await _connection.BeginTransactionAsync(cancellationToken);
-            var counts = await new WarningWriter(_connection, transaction, runId, Day(asOf), Now()).WriteAsync(found, cancellationToken);
+            var counts = await new WarningWriter(_connection, transaction, runId, Day(asOf), Now()).WriteAsync(found, token);
             foreach (var batchId in batches)
             {
                 await _connection.ExecuteAsync(new CommandDefinition(
                     "UPDATE import_batch SET status = 'processed' WHERE batch_id = @batchId AND status = 'pending'",
-                    new { batchId }, transaction, cancellationToken: cancellationToken));
+                    new { batchId }, transaction, cancellationToken: token));
             }
 
             await _connection.ExecuteAsync(new CommandDefinition(
                 "INSERT INTO run_count (run_id, code, found, new, continuing, closed, resolved) VALUES (@runId, @Code, @Found, @New, @Continuing, @Closed, @Resolved)",
                 counts.Select(c => new { runId, c.Code, c.Found, c.New, c.Continuing, c.Closed, c.Resolved }), transaction,
-                cancellationToken: cancellationToken));
+                cancellationToken: token));
             await _connection.ExecuteAsync(new CommandDefinition(
                 "UPDATE run SET outcome = 'succeeded', finished_at = @finishedAt, batches = @used, records = @records WHERE run_id = @runId",
-                new { finishedAt = Now(), used = string.Join(',', batches), records, runId }, transaction, cancellationToken: cancellationToken));
-            await transaction.CommitAsync(cancellationToken);
+                new { finishedAt = Now(), used = string.Join(',', batches), records, runId }, transaction, cancellationToken: token));
             return counts;
-        }
-        catch (DbException ex)
-        {
-            throw new MatchingException($"database: run {runId} was rolled back ({ex.Message})", ex);
-        }
+        }, cancellationToken);
     }
 
     private string Now() => _time.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);

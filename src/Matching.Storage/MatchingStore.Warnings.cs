@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
 using Dapper;
-using Matching.Core.Errors;
 using Matching.Core.Rules;
 
 namespace Matching.Storage;
@@ -56,64 +55,62 @@ public sealed partial class MatchingStore
     /// its 处理结果 and 处理日期 and becomes 已处理 (an open one; a resolved one keeps its status), with its facts kept
     /// so that a later run raises it again only when they change. Returns the ids that belong to no warning of the
     /// receiver, and those whose 处理日期 is before the warning was (last) raised: an answer to an earlier round, such
-    /// as an old workbook imported again after the facts changed, does not close the new one.
+    /// as an old workbook imported again after the facts changed, does not close the new one. A transient fault starts
+    /// the transaction over.
     /// </summary>
     public async Task<(int Recorded, int Unchanged, IReadOnlyList<long> Unknown, IReadOnlyList<long> Stale)> RecordDispositionsAsync(
         string receiver, IReadOnlyList<Disposition> dispositions, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dispositions);
-        await RequireSchemaAsync(cancellationToken);
-        try
+        return await CommitAsync("feedback", "the feedback was rolled back", requireSchema: true,
+            (transaction, token) => WriteDispositionsAsync(receiver, dispositions, transaction, token), cancellationToken);
+    }
+
+    private async Task<(int Recorded, int Unchanged, IReadOnlyList<long> Unknown, IReadOnlyList<long> Stale)> WriteDispositionsAsync(
+        string receiver, IReadOnlyList<Disposition> dispositions, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        var current = (await _connection.QueryAsync<(long Id, string Status, string? Disposition, string? Date, string FirstDate)>(new CommandDefinition(
+            "SELECT warning_id, status, disposition, disposition_date, first_date FROM warning WHERE receiver = @receiver",
+            new { receiver }, transaction, cancellationToken: cancellationToken))).ToDictionary(w => w.Id);
+        var unknown = new List<long>();
+        var stale = new List<long>();
+        var recorded = 0;
+        var unchanged = 0;
+        foreach (var d in dispositions)
         {
-            await using var transaction = await _connection.BeginTransactionAsync(cancellationToken);
-            var current = (await _connection.QueryAsync<(long Id, string Status, string? Disposition, string? Date, string FirstDate)>(new CommandDefinition(
-                "SELECT warning_id, status, disposition, disposition_date, first_date FROM warning WHERE receiver = @receiver",
-                new { receiver }, transaction, cancellationToken: cancellationToken))).ToDictionary(w => w.Id);
-            var unknown = new List<long>();
-            var stale = new List<long>();
-            var recorded = 0;
-            var unchanged = 0;
-            foreach (var d in dispositions)
+            if (!current.TryGetValue(d.WarningId, out var w))
             {
-                if (!current.TryGetValue(d.WarningId, out var w))
-                {
-                    unknown.Add(d.WarningId);
-                    continue;
-                }
-
-                var date = d.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-                if (date is not null && string.CompareOrdinal(date, w.FirstDate) < 0 && w.Disposition != d.Result)
-                {
-                    stale.Add(d.WarningId);
-                    continue;
-                }
-
-                if (w.Disposition == d.Result && w.Date == date)
-                {
-                    unchanged++;
-                    continue;
-                }
-
-                var status = w.Status == WarningStatus.Resolved ? WarningStatus.Resolved : WarningStatus.Closed;
-                await _connection.ExecuteAsync(new CommandDefinition(
-                    """
-                    UPDATE warning SET disposition = @Result, disposition_date = @date, status = @status, closed_detail = detail
-                    WHERE warning_id = @WarningId
-                    """, new { d.Result, date, status, d.WarningId }, transaction, cancellationToken: cancellationToken));
-                await _connection.ExecuteAsync(new CommandDefinition(
-                    "INSERT INTO warning_event (warning_id, run_id, at, status, note) VALUES (@WarningId, NULL, @at, @status, @note)",
-                    new { d.WarningId, at = Now(), status, note = $"处理结果：{d.Result}" + (date is null ? string.Empty : $"（{date}）") },
-                    transaction, cancellationToken: cancellationToken));
-                recorded++;
+                unknown.Add(d.WarningId);
+                continue;
             }
 
-            await transaction.CommitAsync(cancellationToken);
-            return (recorded, unchanged, unknown, stale);
+            var date = d.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            if (date is not null && string.CompareOrdinal(date, w.FirstDate) < 0 && w.Disposition != d.Result)
+            {
+                stale.Add(d.WarningId);
+                continue;
+            }
+
+            if (w.Disposition == d.Result && w.Date == date)
+            {
+                unchanged++;
+                continue;
+            }
+
+            var status = w.Status == WarningStatus.Resolved ? WarningStatus.Resolved : WarningStatus.Closed;
+            await _connection.ExecuteAsync(new CommandDefinition(
+                """
+                UPDATE warning SET disposition = @Result, disposition_date = @date, status = @status, closed_detail = detail
+                WHERE warning_id = @WarningId
+                """, new { d.Result, date, status, d.WarningId }, transaction, cancellationToken: cancellationToken));
+            await _connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO warning_event (warning_id, run_id, at, status, note) VALUES (@WarningId, NULL, @at, @status, @note)",
+                new { d.WarningId, at = Now(), status, note = $"处理结果：{d.Result}" + (date is null ? string.Empty : $"（{date}）") },
+                transaction, cancellationToken: cancellationToken));
+            recorded++;
         }
-        catch (DbException ex)
-        {
-            throw new MatchingException($"database: the feedback was rolled back ({ex.Message})", ex);
-        }
+
+        return (recorded, unchanged, unknown, stale);
     }
 
     /// <summary>Every household entry of the person with ID key <paramref name="idKey"/>, active or not, and of their household members.</summary>

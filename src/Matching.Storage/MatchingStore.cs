@@ -2,58 +2,71 @@ using System.Data.Common;
 using Dapper;
 using Matching.Core.Errors;
 using Matching.Storage.Dialects;
+using Matching.Storage.Resilience;
+using Polly;
 
 namespace Matching.Storage;
 
 /// <summary>
 /// The one storage boundary: every SQL statement Matching sends goes through here (and its dialect). Opens one
-/// connection per command; each import is one transaction, so a failure leaves the data as it was.
+/// connection per command; each import is one transaction, so a failure leaves the data as it was. Opening and each
+/// transaction run through <see cref="StorageOptions.Resilience"/>: a transient fault starts them over, never one row.
 /// </summary>
 public sealed partial class MatchingStore : IAsyncDisposable
 {
     private readonly ISqlDialect _dialect;
     private readonly TimeProvider _time;
     private readonly DbConnection _connection;
+    private readonly StorageResilience _resilience;
+    private readonly string _dataSource;
 
-    private MatchingStore(ISqlDialect dialect, DbConnection connection, TimeProvider time)
+    private MatchingStore(ISqlDialect dialect, DbConnection connection, TimeProvider time, StorageResilience resilience, string dataSource)
     {
         _dialect = dialect;
         _connection = connection;
         _time = time;
+        _resilience = resilience;
+        _dataSource = dataSource;
     }
 
-    /// <summary>Opens the database. Call <see cref="InitAsync"/> (or check <see cref="RequireSchemaAsync"/>) before use.</summary>
+    /// <summary>
+    /// Opens the database. Call <see cref="InitAsync"/> (or check <see cref="RequireSchemaAsync"/>) before use. A
+    /// transient fault (<see cref="Transient"/>) is retried with a fresh connection through
+    /// <see cref="StorageOptions.Resilience"/>.
+    /// </summary>
     public static async Task<MatchingStore> OpenAsync(StorageOptions options, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         var dialect = SqlDialects.For(options.Provider);
-        DbConnection? connection = null;
+        var resilience = options.Resilience ?? StorageResilience.Default;
+        var dataSource = StorageResilience.DataSourceOf(options.ConnectionString);
         try
         {
-            connection = dialect.CreateConnection(options.ConnectionString);
+            var connection = await resilience.ExecuteAsync(StorageResilience.OpenOperation, dataSource,
+                token => ConnectAsync(dialect, options.ConnectionString, token), cancellationToken);
+            return new MatchingStore(dialect, connection, time, resilience, dataSource);
+        }
+        catch (Exception ex) when (ex is DbException or ArgumentException or IOException or UnauthorizedAccessException or ExecutionRejectedException)
+        {
+            throw new MatchingException($"database: cannot open ({ex.Message})", ex);
+        }
+    }
+
+    /// <summary>One attempt at opening: a connection that fails half-way is disposed, so the next attempt starts clean.</summary>
+    private static async Task<DbConnection> ConnectAsync(ISqlDialect dialect, string connectionString, CancellationToken cancellationToken)
+    {
+        var connection = dialect.CreateConnection(connectionString);
+        try
+        {
             await connection.OpenAsync(cancellationToken);
             await dialect.PrepareAsync(connection, cancellationToken);
-        }
-        catch (Exception ex) when (ex is DbException or ArgumentException or IOException or UnauthorizedAccessException)
-        {
-            if (connection is not null)
-            {
-                await connection.DisposeAsync();
-            }
-
-            throw new MatchingException($"database: cannot open ({ex.Message})", ex);
+            return connection;
         }
         catch
         {
-            if (connection is not null)
-            {
-                await connection.DisposeAsync();
-            }
-
+            await connection.DisposeAsync();
             throw;
         }
-
-        return new MatchingStore(dialect, connection, time);
     }
 
     /// <summary>The newest schema version this program knows.</summary>

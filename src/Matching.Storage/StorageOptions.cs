@@ -1,4 +1,5 @@
 using Matching.Core.Errors;
+using Matching.Storage.Resilience;
 
 namespace Matching.Storage;
 
@@ -7,6 +8,13 @@ public sealed record StorageOptions(DatabaseProvider Provider, string Connection
 {
     /// <summary>The embedded default: <c>./data/matching.db</c>.</summary>
     public const string DefaultSqliteFile = "data/matching.db";
+
+    /// <value>
+    /// The retry, timeout and circuit-breaker pipelines around opening and committing. Default
+    /// <see cref="StorageResilience.Default"/> (default settings, logging nowhere); a host that logs builds one
+    /// <see cref="StorageResilience"/> with its logger and sets it here with <c>with { Resilience = … }</c>.
+    /// </value>
+    public StorageResilience Resilience { get; init; } = StorageResilience.Default;
 
     /// <summary>
     /// Resolves <c>--db</c> / <c>MATCHING_DB</c> and <c>--provider</c> / <c>MATCHING_PROVIDER</c>. A bare path means a

@@ -145,9 +145,9 @@ public abstract partial class MatchingStoreTests<TDb>
         Assert.Equal(attempt.ImportedAt, DateTimeOffset.Parse(at, CultureInfo.InvariantCulture));
     }
 
-    private static BatchInfo DepartmentBatch(string department, string fileName) =>
+    protected static BatchInfo DepartmentBatch(string department, string fileName) =>
         Batch(fileName) with { Kind = MatchingStore.DepartmentKind, Department = department };
 
-    private static SourceRecord Row(long row, string rawId, string name, params (string Field, string Value)[] fields) =>
+    protected static SourceRecord Row(long row, string rawId, string name, params (string Field, string Value)[] fields) =>
         new(row, rawId, IdParser.Parse(rawId), name, fields.ToDictionary(f => f.Field, f => f.Value, StringComparer.Ordinal));
 }

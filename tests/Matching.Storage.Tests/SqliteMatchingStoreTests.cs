@@ -3,7 +3,7 @@ using Matching.Storage;
 namespace Matching.Storage.Tests;
 
 /// <summary>The store on SQLite, the embedded default: always runs.</summary>
-public sealed class SqliteMatchingStoreTests : MatchingStoreTests<SqliteTestDatabase>
+public sealed partial class SqliteMatchingStoreTests : MatchingStoreTests<SqliteTestDatabase>
 {
     [Fact]
     public async Task OpenAsync_DataFolderMissing_Created()
