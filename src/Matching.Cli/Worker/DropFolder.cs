@@ -105,8 +105,9 @@ internal sealed class DropFolder(DropFolderOptions options, TimeProvider time, R
     }
 
     /// <summary>
-    /// One move inside the pipeline. The free name is chosen inside it, so a retry after a name was taken meanwhile
-    /// picks the next one; <c>overwrite: false</c> makes losing that race an exception, never a lost file.
+    /// One move inside the pipeline (retried on a file-lock conflict). The free name is chosen inside it, so each
+    /// attempt picks a name free at that moment; <c>overwrite: false</c> makes losing a race for the name an
+    /// exception (the job fails and the next firing takes the file again), never a lost file.
     /// </summary>
     private string Move(string source, string folder) =>
         fileMoves.Execute(static state =>

@@ -37,7 +37,4 @@ internal static partial class Log
 
     [LoggerMessage(10, LogLevel.Information, "Job {Job} stopped: the worker is shutting down")]
     public static partial void JobCancelled(this ILogger logger, string job);
-
-    [LoggerMessage(11, LogLevel.Warning, "Moving a dropped file failed ({Error}); attempt {Attempt} in {Delay}")]
-    public static partial void FileMoveRetry(this ILogger logger, int attempt, TimeSpan delay, string error);
 }

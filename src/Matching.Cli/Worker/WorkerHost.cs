@@ -1,9 +1,8 @@
 using Matching.Storage;
+using Matching.Storage.Resilience;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Polly;
-using Polly.Retry;
 using Quartz;
 using Serilog;
 
@@ -21,11 +20,14 @@ internal static class WorkerHost
         ArgumentNullException.ThrowIfNull(settings);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         var time = new ZonedTimeProvider(context.Time, settings.Zone);
-        var worker = new CliContext(TextWriter.Null, context.Error, time, context.Storage, context.HeaderMapDirectory, context.Settings);
-        builder.Services.AddSingleton(worker);
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton<TimeProvider>(time);
-        builder.Services.AddSingleton(sp => new DropFolder(settings.Folders, time, FileMoves(sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<DropFolder>>())));
+
+        // One resilience instance with the host's logger: database and file-move retries share settings and log lines.
+        builder.Services.AddSingleton(sp => new StorageResilience(new ResilienceOptions(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("Matching.Storage")));
+        builder.Services.AddSingleton(sp => new CliContext(TextWriter.Null, context.Error, time,
+            context.Storage with { Resilience = sp.GetRequiredService<StorageResilience>() }, context.HeaderMapDirectory, context.Settings));
+        builder.Services.AddSingleton(sp => new DropFolder(settings.Folders, time, sp.GetRequiredService<StorageResilience>().Files));
         builder.Services.AddSingleton<Intake>();
         if (logging is null)
         {
@@ -63,21 +65,4 @@ internal static class WorkerHost
         builder.Services.AddWindowsService();
         return builder.Build();
     }
-
-    /// <summary>Moving a dropped file retries a file still locked by its writer or a scanner, with backoff and jitter.</summary>
-    private static ResiliencePipeline FileMoves(Microsoft.Extensions.Logging.ILogger log) => new ResiliencePipelineBuilder()
-        .AddRetry(new RetryStrategyOptions
-        {
-            ShouldHandle = new PredicateBuilder().Handle<IOException>(ex => ex is not FileNotFoundException and not DirectoryNotFoundException),
-            MaxRetryAttempts = 4,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            Delay = TimeSpan.FromMilliseconds(500),
-            OnRetry = retry =>
-            {
-                log.FileMoveRetry(retry.AttemptNumber + 1, retry.RetryDelay, retry.Outcome.Exception?.GetType().Name ?? "fault");
-                return ValueTask.CompletedTask;
-            },
-        })
-        .Build();
 }
