@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Matching.Core.Errors;
 using Matching.Ingest.Tables;
 
@@ -10,12 +9,6 @@ namespace Matching.Cli;
 /// </summary>
 internal sealed record MatchingSettings
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNameCaseInsensitive = true,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-    };
 
     /// <value>Limits on input files.</value>
     public IngestLimits Ingest { get; init; } = IngestLimits.Default;
@@ -39,16 +32,7 @@ internal sealed record MatchingSettings
             return path is null ? new MatchingSettings() : throw new MatchingException($"{file}: settings file not found");
         }
 
-        MatchingSettings? settings;
-        try
-        {
-            settings = JsonSerializer.Deserialize<MatchingSettings>(File.ReadAllText(file), Json);
-        }
-        catch (JsonException ex)
-        {
-            throw new MatchingException($"{file}: not valid settings JSON: {ex.Message}", ex);
-        }
-
+        var settings = JsonSettingsFile.Read<MatchingSettings>(file, "settings");
         settings ??= new MatchingSettings();
         if (settings.Ingest is null || settings.Run is null || string.IsNullOrWhiteSpace(settings.RejectsFolder))
         {

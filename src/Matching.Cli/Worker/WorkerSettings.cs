@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Matching.Core.Errors;
 using Quartz;
 
@@ -10,12 +9,6 @@ namespace Matching.Cli.Worker;
 /// </summary>
 internal sealed record WorkerSettings
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNameCaseInsensitive = true,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-    };
 
     /// <value>IANA or Windows time zone of the cron expressions. Default <c>Asia/Shanghai</c>.</value>
     public string TimeZone { get; init; } = "Asia/Shanghai";
@@ -39,20 +32,7 @@ internal sealed record WorkerSettings
 
     public static WorkerSettings Load(string path)
     {
-        WorkerSettings? settings;
-        try
-        {
-            settings = JsonSerializer.Deserialize<WorkerSettings>(File.ReadAllText(path), Json);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new MatchingException($"{path}: the worker's schedule cannot be read ({ex.Message})", ex);
-        }
-        catch (JsonException ex)
-        {
-            throw new MatchingException($"{path}: not valid schedule JSON: {ex.Message}", ex);
-        }
-
+        var settings = JsonSettingsFile.Read<WorkerSettings>(path, "schedule");
         settings ??= new WorkerSettings();
         var problems = settings.Problems().ToList();
         return problems.Count == 0 ? settings : throw new MatchingException($"{path}: {string.Join("; ", problems)}");
