@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Globalization;
+using Matching.Samples;
+using Microsoft.Data.Sqlite;
+using Xunit.Abstractions;
+
+namespace Matching.Cli.Tests.Processes;
+
+/// <summary>
+/// An import killed (SIGKILL) while it writes its transaction: the database is as it was before, and the same file
+/// imported again loads whole. The program runs as a real OS process; the test kills it once it has seen the
+/// import hold SQLite's write lock, that is inside its one transaction.
+/// </summary>
+[Collection(SeparateProcesses.Name)]
+public sealed class KilledImportTests(ITestOutputHelper log)
+{
+    private const int Persons = 300_000;
+    private const int ExtractRows = 200_000;
+
+    /// <summary>How long the import must already hold the write lock when it is killed (its transaction takes seconds).</summary>
+    private static readonly TimeSpan HalfWay = TimeSpan.FromMilliseconds(400);
+
+    [Fact]
+    public async Task Import_KilledInsideItsTransaction_StoresNothingAndTheSameFileThenLoadsWhole()
+    {
+        using var cli = new CliRun();
+        var data = cli.PathOf("bench");
+        BenchmarkData.Write(data, new BenchmarkOptions { Persons = Persons, Rows = ExtractRows, DamagedShare = 0 });
+        var lowIncome = Path.Combine(data, BenchmarkData.LowIncomeFileName);
+        var extract = Path.Combine(data, BenchmarkData.ExtractFileName);
+        await SucceedAsync(cli, "init");
+
+        await KillInsideTransactionAsync(cli, "lowincome", "import", lowIncome, "--rejects", cli.PathOf("r.xlsx"));
+
+        Assert.Equal(("0", "0", "0"), await CountsAsync(cli,
+            "SELECT (SELECT COUNT(*) FROM import_batch WHERE kind = 'lowincome') AS a, (SELECT COUNT(*) FROM household) AS b, (SELECT COUNT(*) FROM member) AS c"));
+        var again = await SucceedAsync(cli, "lowincome", "import", lowIncome, "--rejects", cli.PathOf("r.xlsx"));
+        Assert.Contains($"rows read: {Persons}, loaded: {Persons}, rejected: 0", again, StringComparison.Ordinal);
+        Assert.Equal(("1", "300000", "1"), await CountsAsync(cli,
+            "SELECT (SELECT COUNT(*) FROM import_batch WHERE kind = 'lowincome') AS a, (SELECT COUNT(*) FROM member WHERE active = 1) AS b, (SELECT COUNT(*) FROM import_batch) AS c"));
+
+        // The same for a department extract, on top of the loaded population.
+        await KillInsideTransactionAsync(cli, "import", "death", extract);
+
+        Assert.Equal(("0", "0", "0"), await CountsAsync(cli,
+            "SELECT (SELECT COUNT(*) FROM import_batch WHERE kind <> 'lowincome') AS a, (SELECT COUNT(*) FROM source_record) AS b, (SELECT COUNT(*) FROM import_attempt) AS c"));
+        var department = await SucceedAsync(cli, "import", "death", extract);
+        Assert.Contains($"rows read: {ExtractRows}, accepted: {ExtractRows}, rejected: 0", department, StringComparison.Ordinal);
+        Assert.Equal(("1", "200000", "300000"), await CountsAsync(cli,
+            "SELECT (SELECT COUNT(*) FROM import_batch WHERE department = 'death' AND status = 'pending') AS a, (SELECT COUNT(*) FROM source_record) AS b, (SELECT COUNT(*) FROM member WHERE active = 1) AS c"));
+    }
+
+    /// <summary>
+    /// Starts the command, waits until it holds the database's write lock (a probe's <c>BEGIN IMMEDIATE</c> is
+    /// refused busy), then kills it. The -wal file is no signal: with the store's 64 MB page cache it stays empty
+    /// until the commit writes it.
+    /// </summary>
+    private async Task KillInsideTransactionAsync(CliRun cli, params string[] args)
+    {
+        var clock = Stopwatch.StartNew();
+        using var process = CliProcess.Start(cli.Folder, [.. args, "--db", cli.Database]);
+        await using (var probe = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = cli.Database, Pooling = false }.ToString()))
+        {
+            await probe.OpenAsync();
+            Exec(probe, "PRAGMA busy_timeout = 0");
+            while (!WriterActive(probe))
+            {
+                if (process.HasExited)
+                {
+                    var (exit, output, error) = await process.WaitAsync();
+                    Assert.Fail($"`{string.Join(' ', args)}` ended (exit {exit}) before it was seen writing: {output} {error}");
+                }
+
+                Assert.True(clock.Elapsed < CliProcess.Patience, $"`{string.Join(' ', args)}` never took the write lock");
+                await Task.Delay(20);
+            }
+
+            // Half-way in, not on its first statement: still holding the lock a moment later.
+            var seen = clock.Elapsed;
+            await Task.Delay(HalfWay);
+            Assert.True(WriterActive(probe), $"`{string.Join(' ', args)}` held the write lock for less than {HalfWay.TotalSeconds:0.0} s: too short to kill inside");
+            process.Kill();
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{string.Join(' ', args[..2])}: writing from {seen.TotalSeconds:0.0} s, killed at {clock.Elapsed.TotalSeconds:0.0} s"));
+        }
+
+        var (killedExit, killedOut, _) = await process.WaitAsync();
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"exit {killedExit}, -wal left {WalBytes(cli):N0} bytes"));
+        Assert.NotEqual(0, killedExit);
+        Assert.DoesNotContain("batch", killedOut, StringComparison.Ordinal);
+    }
+
+    /// <summary>True when another connection holds the write lock: a write transaction is under way.</summary>
+    private static bool WriterActive(SqliteConnection probe)
+    {
+        var rc = SQLitePCL.raw.sqlite3_exec(probe.Handle, "BEGIN IMMEDIATE");
+        if (rc == SQLitePCL.raw.SQLITE_BUSY)
+        {
+            return true;
+        }
+
+        Assert.Equal(SQLitePCL.raw.SQLITE_OK, rc);
+        Exec(probe, "ROLLBACK");
+        return false;
+    }
+
+    private static void Exec(SqliteConnection connection, string sql) =>
+        Assert.Equal(SQLitePCL.raw.SQLITE_OK, SQLitePCL.raw.sqlite3_exec(connection.Handle, sql));
+
+    private static long WalBytes(CliRun cli) => File.Exists(cli.Database + "-wal") ? new FileInfo(cli.Database + "-wal").Length : 0;
+
+    private static async Task<string> SucceedAsync(CliRun cli, params string[] args)
+    {
+        var (exit, output, error) = await CliProcess.RunAsync(cli.Folder, [.. args, "--db", cli.Database]);
+        Assert.True(exit == 0, $"`{string.Join(' ', args)}` exit {exit}: {error}");
+        return output;
+    }
+
+    /// <summary>Columns a, b and c of a one-row query.</summary>
+    private static async Task<(string, string, string)> CountsAsync(CliRun cli, string sql)
+    {
+        var row = Assert.Single(await CliDatabase.QueryAsync(cli, sql));
+        return (row["a"], row["b"], row["c"]);
+    }
+}
