@@ -23,6 +23,7 @@ internal static class MatchFileRunner
         var idColumn = table.Column(HeaderMap.IdField);
         var nameColumn = table.Column(HeaderMap.NameField);
         var birthColumn = table.Column(HeaderMap.BirthDateField);
+        var blocks = population.PrepareBlocksAsync(byBirth: birthColumn >= 0);
         Span<char> idScratch = stackalloc char[ScratchChars];
         Span<char> nameScratch = stackalloc char[ScratchChars];
         Span<char> birthScratch = stackalloc char[ScratchChars];
@@ -38,6 +39,7 @@ internal static class MatchFileRunner
             summary.Add(result);
         }
 
+        blocks.GetAwaiter().GetResult();
         return summary;
     }
 

@@ -94,6 +94,20 @@ public sealed class PopulationIndex
         return persons.AsSpan(from, to - from);
     }
 
+    /// <summary>
+    /// Builds the fallback blocks on another thread while the caller streams its file: the first damaged ID then finds
+    /// them ready instead of waiting for a sort of the whole population. The birth-date block only when asked (a file
+    /// with a birth-date column), since it costs 8 bytes a person.
+    /// </summary>
+    public Task PrepareBlocksAsync(bool byBirth) => Task.Run(() =>
+    {
+        _ = _sorted.Value;
+        if (byBirth)
+        {
+            _ = _byBirth.Value;
+        }
+    });
+
     /// <summary>The birth date digits of a person's key as yyyymmdd.</summary>
     public int BirthDate(int person) => (int)(_keys[person] / 1000 % 100_000_000);
 
