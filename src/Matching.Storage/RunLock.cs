@@ -48,6 +48,11 @@ public sealed class RunLock : IAsyncDisposable
             {
                 holder = await store.TryTakeLockAsync(Name, Me, token, ttl, cancellationToken);
             }
+            catch (System.Data.Common.DbException ex)
+            {
+                await store.DisposeAsync();
+                throw new MatchingException($"database: the run lock cannot be taken ({ex.Message})", ex);
+            }
             catch
             {
                 await store.DisposeAsync();
@@ -80,22 +85,22 @@ public sealed class RunLock : IAsyncDisposable
 
     private async Task RenewLoopAsync()
     {
-        try
+        while (!_stop.IsCancellationRequested)
         {
-            while (!_stop.IsCancellationRequested)
+            try
             {
                 await Task.Delay(_ttl / 3, _stop.Token);
                 await _store.RenewLockAsync(Name, _token, _ttl, _stop.Token);
             }
-        }
-        catch (OperationCanceledException)
-        {
-            // Released.
-        }
-        catch (System.Data.Common.DbException) when (!_stop.IsCancellationRequested)
-        {
-            // A renewal that fails (the database busy past its timeout) leaves the lock to expire at its time; the
-            // run itself goes on and fails on its own if the database is really gone.
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (System.Data.Common.DbException)
+            {
+                // The database busy past its timeout (a long commit): try again at the next third of the TTL, well
+                // before the lock could expire.
+            }
         }
     }
 
@@ -106,6 +111,10 @@ public sealed class RunLock : IAsyncDisposable
         try
         {
             await _store.ReleaseLockAsync(Name, _token, CancellationToken.None);
+        }
+        catch (System.Data.Common.DbException)
+        {
+            // The work is done and committed; a lock not released expires after its TTL.
         }
         finally
         {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Matching.Core.Errors;
+using Matching.Core.Identity;
 using Matching.Export.Workbooks;
 using Matching.Ingest;
 using Matching.Ingest.HeaderMaps;
@@ -64,9 +65,10 @@ internal static class FeedbackCommand
                 }
 
                 var idText = table.Reader.GetString(table.Column(HeaderMap.IdField)).Trim();
-                if (!long.TryParse(idText, NumberStyles.None, CultureInfo.InvariantCulture, out var warningId))
+                if (idText.Length > MaxWarningDigits || !long.TryParse(idText, NumberStyles.None, CultureInfo.InvariantCulture, out var warningId))
                 {
-                    problems.Add($"row {row}, column {idColumn}: '{Shorten(idText)}' is not a warning number");
+                    // The cell may hold anything a clerk typed, an ID number included: it is shown masked.
+                    problems.Add($"row {row}, column {idColumn}: '{IdNumber.Mask(idText)}' is not a warning number");
                     continue;
                 }
 
@@ -105,5 +107,6 @@ internal static class FeedbackCommand
         return CliApp.Ok;
     }
 
-    private static string Shorten(string text) => text.Length <= 12 ? text : text[..12] + "…";
+    /// <summary>Warning numbers are row ids; ten digits is far beyond any database's count, and an ID number is 18.</summary>
+    private const int MaxWarningDigits = 10;
 }

@@ -28,6 +28,7 @@ internal static class StatusCommand
     {
         var write = context.Out;
         await using var store = await context.OpenStoreAsync(cancellationToken);
+        await store.RequireSchemaAsync(cancellationToken);
         var (households, members) = await store.CountActiveAsync(cancellationToken);
         var lowIncome = await store.LastLowIncomeBatchAsync(cancellationToken);
         await write.WriteLineAsync(lowIncome is null

@@ -31,7 +31,14 @@ internal static class WarningRun
         var runId = await store.BeginRunAsync(asOf, CliContext.Operator, cancellationToken);
         try
         {
-            var population = new RulePopulation(await store.LoadLowIncomeAsync(cancellationToken));
+            var snapshot = await store.LoadLowIncomeAsync(cancellationToken);
+            if (snapshot.Members.Count == 0)
+            {
+                // Against an empty database every department record would look "not covered": refuse, do not warn.
+                throw new MatchingException("the low-income database is empty: load it first (`matching lowincome import <file>`); nothing was evaluated");
+            }
+
+            var population = new RulePopulation(snapshot);
             var batches = await store.CurrentBatchesAsync(cancellationToken);
             var records = new List<RuleRecord>();
             var matcher = new Matcher(population.Index);
@@ -51,9 +58,17 @@ internal static class WarningRun
             var counts = await store.CompleteRunAsync(runId, asOf, found, [.. batches.Select(b => b.BatchId)], records.Count, cancellationToken);
             return new WarningRunResult(runId, asOf, batches, records.Count, counts, clock.Elapsed);
         }
-        catch (Exception ex) when (ex is MatchingException or OperationCanceledException)
+        catch (Exception ex)
         {
-            await store.FailRunAsync(runId, ex is MatchingException ? ex.Message : "cancelled", CancellationToken.None);
+            // Whatever stopped it, the run is on record as failed (the message of a MatchingException masks IDs;
+            // for anything else only its type is kept) and its batches stay pending.
+            var why = ex switch
+            {
+                MatchingException => ex.Message,
+                OperationCanceledException => "cancelled",
+                _ => "unexpected " + ex.GetType().Name,
+            };
+            await store.FailRunAsync(runId, why, CancellationToken.None);
             throw;
         }
     }

@@ -8,8 +8,14 @@ namespace Matching.Cli.Worker;
 /// Takes a department's stable dropped files, one import (one transaction) each, oldest first: imported or already
 /// imported → archive; refused (bad file, limits) → rejected, with the reason beside it. Nothing is deleted.
 /// </summary>
-internal sealed class Intake(CliContext context, DropFolder folder, ILogger<Intake> log)
+internal sealed class Intake(CliContext context, DropFolder folder, ILogger<Intake> log) : IDisposable
 {
+    // The nightly job and a department's own import job may fire together: one intake at a time, so a file is
+    // never listed by both and imported twice.
+    private readonly SemaphoreSlim _one = new(1, 1);
+
+    public void Dispose() => _one.Dispose();
+
     /// <summary>Imports every stable file of every department; returns how many files were taken.</summary>
     public async Task<int> ImportAllAsync(CancellationToken cancellationToken)
     {
@@ -23,6 +29,19 @@ internal sealed class Intake(CliContext context, DropFolder folder, ILogger<Inta
     }
 
     public async Task<int> ImportAsync(string department, CancellationToken cancellationToken)
+    {
+        await _one.WaitAsync(cancellationToken);
+        try
+        {
+            return await ImportFilesAsync(department, cancellationToken);
+        }
+        finally
+        {
+            _one.Release();
+        }
+    }
+
+    private async Task<int> ImportFilesAsync(string department, CancellationToken cancellationToken)
     {
         var files = folder.StableFiles(department);
         foreach (var file in files)

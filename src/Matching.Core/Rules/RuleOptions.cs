@@ -51,7 +51,7 @@ public sealed record RuleOptions
     /// <summary>Spending shapes: the window, in months before the run date. <value>Default 12.</value></summary>
     public int Months { get; init; } = 12;
 
-    /// <summary><see cref="RuleShape.Spending"/>: the total that raises the warning (reached or exceeded), in yuan.</summary>
+    /// <summary><see cref="RuleShape.Spending"/>: the total a person's spending must exceed (超过) to raise the warning, in yuan.</summary>
     public decimal Threshold { get; init; }
 
     /// <summary><see cref="RuleShape.Spending"/>: true for low-income members, false for persons not in the database.</summary>

@@ -10,7 +10,7 @@ namespace Matching.Core.Rules;
 /// </summary>
 internal static class SpendingRules
 {
-    /// <summary><see cref="RuleShape.Spending"/>: a person's total reaches <see cref="RuleOptions.Threshold"/>.</summary>
+    /// <summary><see cref="RuleShape.Spending"/>: a person's total exceeds <see cref="RuleOptions.Threshold"/>.</summary>
     public static IEnumerable<Warning> Person(RuleOptions rule, RuleContext context)
     {
         // Members by person number, others by ID key; first record kept for the warning's source and row.
@@ -39,12 +39,13 @@ internal static class SpendingRules
 
         foreach (var (key, (total, count, first)) in totals)
         {
-            if (total < rule.Threshold)
+            // 支出骤增 is spending *over* a threshold (超过一定数额, the policy; CONTRACT: "over the threshold").
+            if (total <= rule.Threshold)
             {
                 continue;
             }
 
-            var spent = $"近{rule.Months}个月{context.FieldName(first.Department, rule.AmountField)}合计{RuleText.Yuan(total)}元（{count}笔），达到{RuleText.Yuan(rule.Threshold)}元";
+            var spent = $"近{rule.Months}个月{context.FieldName(first.Department, rule.AmountField)}合计{RuleText.Yuan(total)}元（{count}笔），超过{RuleText.Yuan(rule.Threshold)}元";
             var receiver = context.Receiver(rule, first.Department);
             if (!rule.Covered)
             {

@@ -12,11 +12,12 @@ internal static partial class MedicalBillsExtract
 
     /// <summary>
     /// Appends the bills of a few persons planned at the thresholds, within the last twelve months: a member of a
-    /// household without medical aid paying exactly 20,000.00 (MED_AID_GAP) and one paying 19,999.99 (none; both
+    /// household without medical aid paying exactly 20,000.00 and one paying 19,999.99 (neither: spending must be
+    /// over the threshold, 超过; both
     /// households earn over 40,000, so neither reaches RIGID_SPENDING); a member of a household with medical aid
     /// paying over 20,000 (no MED_AID_GAP); a household whose two members pay exactly half its income
     /// (RIGID_SPENDING) and another paying one fen less than half (none); a stranger paying exactly 20,000.00
-    /// (SPENDING_SURGE), one paying 19,999.99 and one paying 16,000 in the window plus 8,000 to 12,000 a month or
+    /// (at, not over, the threshold: no SPENDING_SURGE), one paying 19,999.99 and one paying 16,000 in the window plus 8,000 to 12,000 a month or
     /// more before it (none). The rows go after the shuffled, damaged ones, with clean IDs, so that the rows before
     /// keep their bytes and row numbers and no ID damage can hide a boundary case.
     /// </summary>

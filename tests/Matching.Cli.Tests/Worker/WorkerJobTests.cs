@@ -58,6 +58,7 @@ public sealed class WorkerJobTests
     {
         using var cli = new CliRun();
         Assert.Equal(0, (await cli.RunAsync("init")).Exit);
+        Assert.Equal(0, (await cli.RunAsync("lowincome", "import", Path.Combine(RepositoryPaths.SampleData, "lowincome.csv"), "--rejects", cli.PathOf("r.xlsx"))).Exit);
         var settings = Settings(cli);
         var dropped = Path.Combine(settings.Folders.Drop, "education", "students.csv");
         Directory.CreateDirectory(Path.GetDirectoryName(dropped)!);

@@ -10,12 +10,13 @@ public partial class RuleEngineTests
     private static readonly DateOnly InWindow = RuleScenario.AsOf.AddMonths(-3);
 
     [Theory]
-    [InlineData("12000.00", "8000.00", true)]
-    [InlineData("11999.99", "8000.00", false)]
-    [InlineData("20000", "0", true)]
+    [InlineData("12000.01", "8000.00", true)]
+    [InlineData("12000.00", "8000.00", false)] // exactly the threshold: not over it (超过)
+    [InlineData("20000.01", "0", true)]
+    [InlineData("20000", "0", false)]
     [InlineData("19999.99", "0", false)]
     [InlineData("15000.50", "9000", true)]
-    public void Evaluate_MemberSelfPaidOverTwelveMonths_MedAidGapFromTwentyThousand(string first, string second, bool expected)
+    public void Evaluate_MemberSelfPaidOverTwelveMonths_MedAidGapOverTwentyThousand(string first, string second, bool expected)
     {
         var warnings = DibaoFamily()
             .Bill(Worker, WorkerName, first, InWindow)
@@ -26,10 +27,10 @@ public partial class RuleEngineTests
     }
 
     [Fact]
-    public void Evaluate_MemberSelfPaidExactlyTwentyThousand_MedAidGapToMedicalInsuranceWithTotalInDetail()
+    public void Evaluate_MemberSelfPaidJustOverTwentyThousand_MedAidGapToMedicalInsuranceWithTotalInDetail()
     {
         var warnings = DibaoFamily()
-            .Bill(Worker, WorkerName, "12000.00", InWindow)
+            .Bill(Worker, WorkerName, "12000.01", InWindow)
             .Bill(Worker, WorkerName, "8000.00", InWindow.AddDays(-30))
             .Evaluate(ShippedRules.MedAidGapSpending);
 
@@ -39,7 +40,7 @@ public partial class RuleEngineTests
         Assert.Equal(Worker.Value, warning.Subject);
         Assert.Equal("H1", warning.HouseholdId);
         Assert.Equal("medical-bills", warning.Department);
-        Assert.Contains("20,000.00元（2笔）", warning.Detail, StringComparison.Ordinal);
+        Assert.Contains("20,000.01元（2笔）", warning.Detail, StringComparison.Ordinal);
         Assert.Contains("个人自付", warning.Detail, StringComparison.Ordinal);
     }
 
@@ -64,7 +65,7 @@ public partial class RuleEngineTests
         var date = RuleScenario.AsOf.AddMonths(-12).AddMonths(monthsAfterWindowStart).AddDays(daysAfter);
 
         var warnings = DibaoFamily()
-            .Bill(Worker, WorkerName, "19000.00", InWindow)
+            .Bill(Worker, WorkerName, "19000.01", InWindow)
             .Bill(Worker, WorkerName, "1000.00", date)
             .Evaluate(ShippedRules.MedAidGapSpending);
 
@@ -86,7 +87,7 @@ public partial class RuleEngineTests
     public void Evaluate_UndatedBill_Counted()
     {
         var warnings = DibaoFamily()
-            .Record("medical-bills", Worker, WorkerName, ("selfPaid", "20000.00"))
+            .Record("medical-bills", Worker, WorkerName, ("selfPaid", "20000.01"))
             .Evaluate(ShippedRules.MedAidGapSpending);
 
         Assert.Single(warnings, w => w.Code == "MED_AID_GAP");
@@ -113,11 +114,11 @@ public partial class RuleEngineTests
     }
 
     [Fact]
-    public void Evaluate_StrangerSelfPaidExactlyTwentyThousand_SpendingSurgeToCivilAffairs()
+    public void Evaluate_StrangerSelfPaidJustOverTwentyThousand_SpendingSurgeToCivilAffairs()
     {
         var warnings = DibaoFamily()
             .Bill(Stranger, StrangerName, "15000.00", InWindow)
-            .Bill(Stranger, StrangerName, "5000.00", InWindow.AddDays(-1))
+            .Bill(Stranger, StrangerName, "5000.01", InWindow.AddDays(-1))
             .Evaluate(ShippedRules.SpendingSurge);
 
         var warning = Assert.Single(warnings);
@@ -131,11 +132,11 @@ public partial class RuleEngineTests
     }
 
     [Fact]
-    public void Evaluate_StrangerSelfPaidJustBelowThreshold_NoSpendingSurge()
+    public void Evaluate_StrangerSelfPaidExactlyTheThreshold_NoSpendingSurge()
     {
         var warnings = DibaoFamily()
             .Bill(Stranger, StrangerName, "15000.00", InWindow)
-            .Bill(Stranger, StrangerName, "4999.99", InWindow)
+            .Bill(Stranger, StrangerName, "5000.00", InWindow)
             .Evaluate(ShippedRules.SpendingSurge);
 
         Assert.Empty(warnings);
@@ -147,7 +148,7 @@ public partial class RuleEngineTests
         var warnings = DibaoFamily()
             .Bill(Stranger, StrangerName, "10000.00", InWindow)
             .Record("medical-bills", " " + Stranger.Value.ToLowerInvariant() + ".0", StrangerName,
-                ("selfPaid", "10000.00"), ("visitDate", RuleScenario.Date(InWindow)))
+                ("selfPaid", "10000.01"), ("visitDate", RuleScenario.Date(InWindow)))
             .Evaluate(ShippedRules.SpendingSurge);
 
         Assert.Single(warnings, w => w.Code == "SPENDING_SURGE");
@@ -178,7 +179,7 @@ public partial class RuleEngineTests
     {
         var rule = ShippedRules.SpendingSurge with { Threshold = 5000m };
 
-        var warnings = DibaoFamily().Bill(Stranger, StrangerName, 5000m.ToString("0.00", CultureInfo.InvariantCulture), InWindow).Evaluate(rule);
+        var warnings = DibaoFamily().Bill(Stranger, StrangerName, 5000.01m.ToString("0.00", CultureInfo.InvariantCulture), InWindow).Evaluate(rule);
 
         Assert.Single(warnings, w => w.Code == "SPENDING_SURGE");
     }
