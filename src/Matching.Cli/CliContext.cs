@@ -18,6 +18,9 @@ internal sealed class CliContext(TextWriter output, TextWriter error, TimeProvid
 
     public TimeProvider Time { get; } = time;
 
+    /// <summary>Today's date on <see cref="Time"/>'s local clock (the worker's is the schedule's time zone).</summary>
+    public DateOnly Today => DateOnly.FromDateTime(Time.GetLocalNow().DateTime);
+
     public StorageOptions Storage { get; } = storage;
 
     public MatchingSettings Settings { get; } = settings;

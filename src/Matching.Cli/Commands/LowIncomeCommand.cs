@@ -95,12 +95,10 @@ internal static class LowIncomeCommand
         }
 
         var engine = new RuleEngine(ruleSet with { Rules = rules }, new Dictionary<string, RuleDepartment>(StringComparer.Ordinal));
-        foreach (var group in engine.Evaluate(new RulePopulation(snapshot), [], Today(context)).GroupBy(w => w.Code))
+        foreach (var group in engine.Evaluate(new RulePopulation(snapshot), [], context.Today).GroupBy(w => w.Code))
         {
             await context.Out.WriteLineAsync(
                 $"{group.Key}: {group.Count()} persons in two households or under categories that exclude each other (stored as warnings by `matching run`)");
         }
     }
-
-    private static DateOnly Today(CliContext context) => DateOnly.FromDateTime(context.Time.GetLocalNow().DateTime);
 }

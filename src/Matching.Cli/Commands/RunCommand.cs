@@ -22,7 +22,7 @@ internal static class RunCommand
 
     public static async Task<int> RunAsync(CliContext context, string? asOfText, CancellationToken cancellationToken)
     {
-        var asOf = ParseDate(asOfText, "--as-of") ?? DateOnly.FromDateTime(context.Time.GetLocalNow().DateTime);
+        var asOf = ParseDate(asOfText, "--as-of") ?? context.Today;
         var result = await WarningRun.RunAsync(context, asOf, cancellationToken);
         await PrintAsync(context, result);
         return CliApp.Ok;

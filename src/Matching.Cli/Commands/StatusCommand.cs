@@ -96,12 +96,9 @@ internal static class StatusCommand
         var settings = WorkerSettings.Load(jobsFile);
         var cron = new CronExpression(settings.NightlyCron, settings.Zone);
         var next = cron.GetNextValidTimeAfter(context.Time.GetUtcNow());
-        var when = Local(next, settings.Zone);
+        var when = settings.Local(next);
         var imports = string.Concat(settings.ImportCrons.Select(i =>
-            $"; import {i.Key} next {Local(new CronExpression(i.Value, settings.Zone).GetNextValidTimeAfter(context.Time.GetUtcNow()), settings.Zone)}"));
+            $"; import {i.Key} next {settings.Local(new CronExpression(i.Value, settings.Zone).GetNextValidTimeAfter(context.Time.GetUtcNow()))}"));
         return $"next scheduled firing: nightly job at {when} ({settings.TimeZone}, `{settings.NightlyCron}` in {jobsFile}){imports}";
     }
-
-    private static string Local(DateTimeOffset? time, TimeZoneInfo zone) =>
-        time is { } t ? TimeZoneInfo.ConvertTime(t, zone).ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture) : "never";
 }

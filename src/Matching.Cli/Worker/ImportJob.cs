@@ -1,4 +1,3 @@
-using Matching.Core.Errors;
 using Microsoft.Extensions.Logging;
 using Quartz;
 
@@ -16,21 +15,6 @@ internal sealed class ImportJob(Intake intake, ILogger<ImportJob> log) : IJob
     {
         ArgumentNullException.ThrowIfNull(jobContext);
         var department = jobContext.MergedJobDataMap.GetString(DepartmentKey) ?? string.Empty;
-        try
-        {
-            await intake.ImportAsync(department, cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            log.JobCancelled(jobContext.JobDetail.Key.Name);
-        }
-        catch (MatchingException ex)
-        {
-            log.JobFailed(jobContext.JobDetail.Key.Name, ex.Message);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            log.JobCrashed(ex, jobContext.JobDetail.Key.Name);
-        }
+        await JobGuard.RunAsync(log, jobContext.JobDetail.Key.Name, () => intake.ImportAsync(department, cancellationToken));
     }
 }

@@ -16,7 +16,7 @@ internal sealed class MissedRunCheck(CliContext context, WorkerSettings settings
     {
         var cron = new CronExpression(settings.NightlyCron, settings.Zone);
         var now = context.Time.GetUtcNow();
-        log.WorkerStarted(settings.NightlyCron, settings.Zone.Id, Local(cron.GetNextValidTimeAfter(now)), Path.GetFullPath(settings.Folders.Drop),
+        log.WorkerStarted(settings.NightlyCron, settings.Zone.Id, settings.Local(cron.GetNextValidTimeAfter(now)), Path.GetFullPath(settings.Folders.Drop),
             Path.GetFullPath(settings.Outbox));
         if (cron.GetPreviousValidTimeBefore(now) is not { } previous)
         {
@@ -32,14 +32,10 @@ internal sealed class MissedRunCheck(CliContext context, WorkerSettings settings
             return;
         }
 
-        log.MissedRun(Local(previous), last.StartedAt);
+        log.MissedRun(settings.Local(previous), last.StartedAt);
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         await scheduler.TriggerJob(NightlyJob.Key, cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    private string Local(DateTimeOffset? time) => time is { } t
-        ? TimeZoneInfo.ConvertTime(t, settings.Zone).ToString("yyyy-MM-dd HH:mm:ss zzz", System.Globalization.CultureInfo.InvariantCulture)
-        : "never";
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Matching.Cli.Commands;
 using Matching.Cli.Rules;
-using Matching.Core.Errors;
 using Microsoft.Extensions.Logging;
 using Quartz;
 
@@ -18,30 +17,13 @@ internal sealed class NightlyJob(CliContext context, Intake intake, WorkerSettin
 {
     public static readonly JobKey Key = new("nightly", "matching");
 
-    public async ValueTask Execute(IJobExecutionContext jobContext, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            await RunAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            log.JobCancelled(Key.Name);
-        }
-        catch (MatchingException ex)
-        {
-            log.JobFailed(Key.Name, ex.Message);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            log.JobCrashed(ex, Key.Name);
-        }
-    }
+    public async ValueTask Execute(IJobExecutionContext jobContext, CancellationToken cancellationToken = default) =>
+        await JobGuard.RunAsync(log, Key.Name, () => RunAsync(cancellationToken));
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         await intake.ImportAllAsync(cancellationToken);
-        var today = DateOnly.FromDateTime(context.Time.GetLocalNow().DateTime);
+        var today = context.Today;
         var result = await WarningRun.RunAsync(context, today, cancellationToken);
         log.RunFinished(result.RunId, today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), result.Counts.Sum(c => c.Found), result.Counts.Sum(c => c.New),
             result.Counts.Sum(c => c.Continuing), result.Counts.Sum(c => c.Resolved));

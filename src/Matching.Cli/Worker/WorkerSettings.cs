@@ -30,6 +30,11 @@ internal sealed record WorkerSettings
 
     public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 
+    /// <summary>An instant as the bureau reads it: <c>2026-11-29 02:00 +08:00</c>; "never" for none.</summary>
+    public string Local(DateTimeOffset? time) => time is { } t
+        ? TimeZoneInfo.ConvertTime(t, Zone).ToString("yyyy-MM-dd HH:mm zzz", System.Globalization.CultureInfo.InvariantCulture)
+        : "never";
+
     public static WorkerSettings Load(string path)
     {
         var settings = JsonSettingsFile.Read<WorkerSettings>(path, "schedule");

@@ -34,7 +34,7 @@ internal static class PopulationRules
                 categories |= counted;
             }
 
-            if (!RuleContext.Covers(rule, categories))
+            if (!context.Covers(rule, categories))
             {
                 continue;
             }
@@ -83,29 +83,10 @@ internal static class PopulationRules
                 categories |= population.Member(person).Categories;
             }
 
-            var reasons = new List<string>(0);
-            if (entries.Length > 1)
+            if (entries.Length > 1 || Excludes(categories, pairs))
             {
-                var households = new string[entries.Length];
-                for (var i = 0; i < entries.Length; i++)
-                {
-                    households[i] = population.Member(entries[i]).HouseholdId;
-                }
-
-                reasons.Add($"同时登记在{entries.Length}个户中（户编号{string.Join('、', households)}）");
-            }
-
-            foreach (var pair in pairs)
-            {
-                if ((categories & pair) == pair)
-                {
-                    reasons.Add($"同时为{RuleText.Categories(pair).Replace("、", "和", StringComparison.Ordinal)}对象");
-                }
-            }
-
-            if (reasons.Count > 0)
-            {
-                yield return context.ForMember(rule, entries[0], rule.Receiver, RuleContext.LowIncomeSource, string.Join('；', reasons)) with
+                var detail = DuplicateDetail(population, entries, categories, pairs);
+                yield return context.ForMember(rule, entries[0], rule.Receiver, RuleContext.LowIncomeSource, detail) with
                 {
                     Categories = RuleText.Categories(categories),
                 };
@@ -113,5 +94,44 @@ internal static class PopulationRules
 
             start = end;
         }
+    }
+
+    private static bool Excludes(AidCategory categories, AidCategory[] pairs)
+    {
+        foreach (var pair in pairs)
+        {
+            if ((categories & pair) == pair)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Why a person is a duplicate; built only for the few who are.</summary>
+    private static string DuplicateDetail(RulePopulation population, ReadOnlySpan<int> entries, AidCategory categories, AidCategory[] pairs)
+    {
+        var reasons = new List<string>(2);
+        if (entries.Length > 1)
+        {
+            var households = new string[entries.Length];
+            for (var i = 0; i < entries.Length; i++)
+            {
+                households[i] = population.Member(entries[i]).HouseholdId;
+            }
+
+            reasons.Add($"同时登记在{entries.Length}个户中（户编号{string.Join('、', households)}）");
+        }
+
+        foreach (var pair in pairs)
+        {
+            if ((categories & pair) == pair)
+            {
+                reasons.Add($"同时为{RuleText.Categories(pair).Replace("、", "和", StringComparison.Ordinal)}对象");
+            }
+        }
+
+        return string.Join('；', reasons);
     }
 }

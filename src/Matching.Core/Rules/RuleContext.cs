@@ -34,10 +34,17 @@ internal sealed class RuleContext(
         ? rule.Receiver
         : departments.TryGetValue(department, out var d) ? d.Receiver : department;
 
+    // A rule's category codes parsed once per run, not once per record it is checked against.
+    private readonly Dictionary<RuleOptions, AidCategory> _wanted = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>Whether a member falls under the rule's categories (any category when the rule names none).</summary>
-    public static bool Covers(RuleOptions rule, AidCategory categories)
+    public bool Covers(RuleOptions rule, AidCategory categories)
     {
-        var wanted = rule.CategoryFlags;
+        if (!_wanted.TryGetValue(rule, out var wanted))
+        {
+            _wanted[rule] = wanted = rule.CategoryFlags;
+        }
+
         return wanted == AidCategory.None ? categories != AidCategory.None : (categories & wanted) != 0;
     }
 

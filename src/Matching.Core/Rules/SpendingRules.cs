@@ -56,7 +56,7 @@ internal static class SpendingRules
             var person = (int)key;
             var member = context.Population.Member(person);
             var household = context.Population.HouseholdOf(person);
-            if (RuleContext.Covers(rule, member.Categories) && RuleContext.Lacks(rule, household))
+            if (context.Covers(rule, member.Categories) && RuleContext.Lacks(rule, household))
             {
                 var detail = $"{RuleText.Categories(member.Categories)}人员，{spent}{RuleContext.LacksText(rule)}";
                 yield return context.ForMember(rule, person, receiver, first.Department, detail, first);
@@ -87,7 +87,7 @@ internal static class SpendingRules
             var household = context.Population.Household(householdId);
             var head = context.Population.HeadOf(householdId);
             if (head < 0 || household.AnnualIncome is not > 0m || total < rule.Ratio * household.AnnualIncome.Value ||
-                !RuleContext.Covers(rule, context.Population.CategoriesOf(householdId)) || !RuleContext.Lacks(rule, household))
+                !context.Covers(rule, context.Population.CategoriesOf(householdId)) || !RuleContext.Lacks(rule, household))
             {
                 continue;
             }
