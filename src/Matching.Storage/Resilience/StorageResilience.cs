@@ -129,20 +129,9 @@ public sealed class StorageResilience
         var builder = new ResiliencePipelineBuilder { Name = "Matching.Storage.Database" };
         if (options.DatabaseRetries > 0)
         {
-            builder.AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = args => IsTransientOutcome(args.Outcome),
-                MaxRetryAttempts = options.DatabaseRetries,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = TimeSpan.FromMilliseconds(options.DatabaseDelayMilliseconds),
-                OnRetry = args =>
-                {
-                    log.DatabaseRetry(args.Context.OperationKey ?? "call", DataSourceIn(args.Context), args.AttemptNumber + 1,
-                        Describe(args.Outcome.Exception), args.RetryDelay);
-                    return ValueTask.CompletedTask;
-                },
-            });
+            builder.AddRetry(Retry(options.DatabaseRetries, options.DatabaseDelayMilliseconds, args =>
+                log.DatabaseRetry(args.Context.OperationKey ?? "call", DataSourceIn(args.Context), args.AttemptNumber + 1,
+                    Describe(args.Outcome.Exception), args.RetryDelay)));
         }
 
         var openTimeout = TimeSpan.FromSeconds(options.OpenTimeoutSeconds);
@@ -175,24 +164,28 @@ public sealed class StorageResilience
             .Build();
     }
 
+    /// <summary>Retries of transient faults only, exponential with jitter, each one logged by <paramref name="logRetry"/>.</summary>
+    private static RetryStrategyOptions Retry(int attempts, int delayMilliseconds, Action<OnRetryArguments<object>> logRetry) => new()
+    {
+        ShouldHandle = args => IsTransientOutcome(args.Outcome),
+        MaxRetryAttempts = attempts,
+        BackoffType = DelayBackoffType.Exponential,
+        UseJitter = true,
+        Delay = TimeSpan.FromMilliseconds(delayMilliseconds),
+        OnRetry = args =>
+        {
+            logRetry(args);
+            return ValueTask.CompletedTask;
+        },
+    };
+
     private static ResiliencePipeline BuildFiles(ResilienceOptions options, ILogger log)
     {
         var builder = new ResiliencePipelineBuilder { Name = "Matching.Storage.Files" };
         if (options.FileRetries > 0)
         {
-            builder.AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = args => IsTransientOutcome(args.Outcome),
-                MaxRetryAttempts = options.FileRetries,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = TimeSpan.FromMilliseconds(options.FileDelayMilliseconds),
-                OnRetry = args =>
-                {
-                    log.FileRetry(args.AttemptNumber + 1, Describe(args.Outcome.Exception), args.RetryDelay);
-                    return ValueTask.CompletedTask;
-                },
-            });
+            builder.AddRetry(Retry(options.FileRetries, options.FileDelayMilliseconds, args =>
+                log.FileRetry(args.AttemptNumber + 1, Describe(args.Outcome.Exception), args.RetryDelay)));
         }
 
         return builder.Build();
