@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text;
+using Matching.Storage.Dialects;
 
 namespace Matching.Storage;
 
@@ -8,7 +9,7 @@ namespace Matching.Storage;
 /// engine parses and plans once for <see cref="RowsPerStatement"/> rows, which is what makes a million-row snapshot
 /// load in seconds. Rows are buffered into the prepared command's parameters and executed when it is full.
 /// </summary>
-internal sealed class BulkInsert : IAsyncDisposable
+internal sealed class BulkInsert : IBulkLoader
 {
     public const int RowsPerStatement = 8;
 
@@ -55,7 +56,7 @@ internal sealed class BulkInsert : IAsyncDisposable
     }
 
     /// <summary>Writes the rows still buffered.</summary>
-    public async Task FlushAsync(CancellationToken cancellationToken)
+    public async Task CompleteAsync(CancellationToken cancellationToken)
     {
         if (_buffered == 0)
         {

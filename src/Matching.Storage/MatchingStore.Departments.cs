@@ -5,12 +5,20 @@ using System.Text.Json;
 using System.Text.Unicode;
 using Dapper;
 using Matching.Core.Departments;
+using Matching.Storage.Dialects;
 
 namespace Matching.Storage;
 
 public sealed partial class MatchingStore
 {
     public const string DepartmentKind = "department";
+
+    /// <summary>A batch's source records: plain inserts.</summary>
+    private static readonly BulkTarget SourceRecordTarget = new("source_record",
+    [
+        new("batch_id", BulkColumnType.Whole), new("source_row", BulkColumnType.Whole), new("id_kind", BulkColumnType.Text),
+        new("id_key", BulkColumnType.Whole), new("raw_id", BulkColumnType.Text), new("name", BulkColumnType.Text), new("fields", BulkColumnType.Text),
+    ], Key: [], Keep: []);
 
     private static readonly JsonSerializerOptions FieldsJson = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
@@ -75,7 +83,7 @@ public sealed partial class MatchingStore
     /// <summary>The most recent department batch with these bytes, if any.</summary>
     public Task<BatchRecord?> FindDepartmentBatchAsync(string department, string sha256, CancellationToken cancellationToken) =>
         _connection.QueryFirstOrDefaultAsync<BatchRecord>(new CommandDefinition(
-            BatchColumns + " FROM import_batch WHERE kind = 'department' AND department = @department AND sha256 = @sha256 ORDER BY batch_id DESC LIMIT 1",
+            $"{BatchColumns} FROM import_batch WHERE kind = 'department' AND department = @department AND sha256 = @sha256 ORDER BY batch_id DESC {_dialect.FirstRows("1")}",
             new { department, sha256 }, cancellationToken: cancellationToken));
 
     /// <summary>The status of a batch: pending, superseded, loaded.</summary>
@@ -96,14 +104,13 @@ public sealed partial class MatchingStore
 
     private async Task WriteRecordsAsync(IReadOnlyList<SourceRecord> records, long batchId, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        await using var insert = new BulkInsert(_connection, transaction, "source_record",
-            ["batch_id", "source_row", "id_kind", "id_key", "raw_id", "name", "fields"], string.Empty);
+        await using var insert = _dialect.CreateBulkLoader(_connection, transaction, SourceRecordTarget);
         foreach (var r in records)
         {
             await insert.AddAsync(cancellationToken, batchId, r.SourceRow, r.Parsed.Kind.ToString(), r.Parsed.IsValid ? r.Parsed.Id.Key : null,
                 r.Parsed.IsExact ? null : r.RawId, r.Name, JsonSerializer.Serialize(r.Fields, FieldsJson));
         }
 
-        await insert.FlushAsync(cancellationToken);
+        await insert.CompleteAsync(cancellationToken);
     }
 }

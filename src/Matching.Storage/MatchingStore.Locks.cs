@@ -19,10 +19,7 @@ public sealed partial class MatchingStore
             "DELETE FROM run_lock WHERE name = @name AND expires_at < @now",
             new { name, now = Iso(now) }, transaction, cancellationToken: cancellationToken));
         await _connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO run_lock (name, holder, token, acquired_at, expires_at)
-            SELECT @name, @holder, @token, @now, @expires WHERE NOT EXISTS (SELECT 1 FROM run_lock WHERE name = @name)
-            """,
+            _dialect.TakeLock,
             new { name, holder, token, now = Iso(now), expires = Iso(now + ttl) }, transaction, cancellationToken: cancellationToken));
         var current = await _connection.QuerySingleAsync<(string Holder, string Token, string Since, string Expires)>(new CommandDefinition(
             "SELECT holder, token, acquired_at, expires_at FROM run_lock WHERE name = @name",

@@ -3,11 +3,29 @@ using System.Data.Common;
 using System.Globalization;
 using Dapper;
 using Matching.Core.Population;
+using Matching.Storage.Dialects;
 
 namespace Matching.Storage;
 
 public sealed partial class MatchingStore
 {
+    /// <summary>Households of a snapshot: a household already stored is refreshed, keeping the batch that first listed it.</summary>
+    private static readonly BulkTarget HouseholdTarget = new("household",
+    [
+        new("household_id", BulkColumnType.Text), new("subdistrict", BulkColumnType.Text), new("village", BulkColumnType.Text),
+        new("annual_income", BulkColumnType.Amount), new("housing_difficulty", BulkColumnType.Whole), new("aid", BulkColumnType.Text),
+        new("active", BulkColumnType.Whole), new("first_batch_id", BulkColumnType.Whole), new("last_batch_id", BulkColumnType.Whole),
+    ], Key: ["household_id"], Keep: ["first_batch_id"]);
+
+    /// <summary>Members of a snapshot, keyed by household and ID: a member already stored is refreshed.</summary>
+    private static readonly BulkTarget MemberTarget = new("member",
+    [
+        new("household_id", BulkColumnType.Text), new("id_key", BulkColumnType.Whole), new("id_number", BulkColumnType.Text),
+        new("name", BulkColumnType.Text), new("relation", BulkColumnType.Text), new("categories", BulkColumnType.Text),
+        new("serious_illness", BulkColumnType.Whole), new("severe_disability", BulkColumnType.Whole), new("tekun_support", BulkColumnType.Text),
+        new("active", BulkColumnType.Whole), new("first_batch_id", BulkColumnType.Whole), new("last_batch_id", BulkColumnType.Whole),
+    ], Key: ["household_id", "id_key"], Keep: ["first_batch_id"]);
+
     /// <summary>
     /// Loads a full low-income snapshot in one transaction: everyone in it is active afterwards, everyone else
     /// inactive (their rows and history stay). Returns the new batch id. A transient fault starts the transaction over.
@@ -50,7 +68,9 @@ public sealed partial class MatchingStore
     }
 
     private async Task<long> InsertBatchAsync(BatchInfo batch, DbTransaction transaction, CancellationToken cancellationToken) =>
-        await _connection.ExecuteScalarAsync<long>(new CommandDefinition(_dialect.InsertBatch, new
+        await _connection.ExecuteScalarAsync<long>(new CommandDefinition(_dialect.InsertReturning("import_batch",
+            "kind, department, file_name, sha256, size_bytes, operator, imported_at, reject_report",
+            "@Kind, @Department, @FileName, @Sha256, @SizeBytes, @Operator, @ImportedAt, @RejectReport", "batch_id"), new
         {
             batch.Kind,
             batch.Department,
@@ -65,30 +85,26 @@ public sealed partial class MatchingStore
     private async Task WriteHouseholdsAsync(
         IReadOnlyList<Household> households, long batchId, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        await using var upsert = new BulkInsert(_connection, transaction, "household",
-            ["household_id", "subdistrict", "village", "annual_income", "housing_difficulty", "aid", "active", "first_batch_id", "last_batch_id"],
-            _dialect.UpsertHouseholdTail);
+        await using var upsert = _dialect.CreateBulkLoader(_connection, transaction, HouseholdTarget);
         foreach (var h in households)
         {
             await upsert.AddAsync(cancellationToken, h.HouseholdId, h.Subdistrict, h.Village, h.AnnualIncome, h.HousingDifficulty ? 1 : 0,
                 Codes.AidText(h.Aid), 1, batchId, batchId);
         }
 
-        await upsert.FlushAsync(cancellationToken);
+        await upsert.CompleteAsync(cancellationToken);
     }
 
     private async Task WriteMembersAsync(
         IReadOnlyList<Member> members, long batchId, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        await using var upsert = new BulkInsert(_connection, transaction, "member",
-            ["household_id", "id_key", "id_number", "name", "relation", "categories", "serious_illness", "severe_disability", "tekun_support", "active", "first_batch_id", "last_batch_id"],
-            _dialect.UpsertMemberTail);
+        await using var upsert = _dialect.CreateBulkLoader(_connection, transaction, MemberTarget);
         foreach (var m in members)
         {
             await upsert.AddAsync(cancellationToken, m.HouseholdId, m.Id.Key, m.Id.Value, m.Name, m.Relation, Codes.CategoryText(m.Categories),
                 m.SeriousIllness ? 1 : 0, m.SevereDisability ? 1 : 0, m.TekunSupport, 1, batchId, batchId);
         }
 
-        await upsert.FlushAsync(cancellationToken);
+        await upsert.CompleteAsync(cancellationToken);
     }
 }

@@ -28,9 +28,9 @@ public sealed partial class MatchingStore
             }).ToList();
         var members = (await _connection.QueryAsync<(string Household, long Key, string Name, string Relation, string Categories, long Ill, long Disabled, string Support)>(
             new CommandDefinition(
-                """
+                $"""
                 SELECT household_id, id_key, name, relation, categories, serious_illness, severe_disability, tekun_support
-                FROM member WHERE active = 1 ORDER BY household_id, rowid
+                FROM member WHERE active = 1 ORDER BY household_id, {_dialect.MemberOrder}
                 """, transaction: transaction, cancellationToken: cancellationToken)))
             .Select(m => new Member
             {
@@ -70,10 +70,7 @@ public sealed partial class MatchingStore
             cancellationToken: cancellationToken));
         var lowIncome = await LastLowIncomeBatchAsync(cancellationToken);
         return await _connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            """
-            INSERT INTO run (started_at, as_of, operator, lowincome_batch_id) VALUES (@startedAt, @asOf, @operatorName, @lowIncome);
-            SELECT last_insert_rowid();
-            """,
+            _dialect.InsertReturning("run", "started_at, as_of, operator, lowincome_batch_id", "@startedAt, @asOf, @operatorName, @lowIncome", "run_id"),
             new { startedAt = Now(), asOf = Day(asOf), operatorName, lowIncome = lowIncome?.BatchId },
             cancellationToken: cancellationToken));
     }
@@ -96,7 +93,7 @@ public sealed partial class MatchingStore
         ArgumentNullException.ThrowIfNull(batches);
         return await CommitAsync("run completion", $"run {runId} was rolled back", requireSchema: false, async (transaction, token) =>
         {
-            var counts = await new WarningWriter(_connection, transaction, runId, Day(asOf), Now()).WriteAsync(found, token);
+            var counts = await new WarningWriter(_dialect, _connection, transaction, runId, Day(asOf), Now()).WriteAsync(found, token);
             foreach (var batchId in batches)
             {
                 await _connection.ExecuteAsync(new CommandDefinition(

@@ -9,10 +9,10 @@ public sealed partial class MatchingStore
     {
         await RequireSchemaAsync(cancellationToken);
         var runs = (await _connection.QueryAsync<RunSummary>(new CommandDefinition(
-            """
+            $"""
             SELECT run_id AS RunId, started_at AS StartedAt, finished_at AS FinishedAt, as_of AS AsOf, operator AS Operator,
                    outcome AS Outcome, batches AS Batches, records AS Records, error AS Error
-            FROM run ORDER BY run_id DESC LIMIT @count
+            FROM run ORDER BY run_id DESC {_dialect.FirstRows("@count")}
             """, new { count }, cancellationToken: cancellationToken))).ToList();
         var ids = runs.Select(r => r.RunId).ToList();
         var counts = (await _connection.QueryAsync<(long RunId, string Code, int Found, int New, int Continuing, int Closed, int Resolved)>(new CommandDefinition(
@@ -27,9 +27,9 @@ public sealed partial class MatchingStore
     {
         await RequireSchemaAsync(cancellationToken);
         return [.. await _connection.QueryAsync<(string, string, string?, string, string)>(new CommandDefinition(
-            """
+            $"""
             SELECT attempted_at, kind, department, file_name, error FROM import_attempt
-            WHERE attempted_at >= @since ORDER BY attempt_id DESC LIMIT 20
+            WHERE attempted_at >= @since ORDER BY attempt_id DESC {_dialect.FirstRows("20")}
             """, new { since = since.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) },
             cancellationToken: cancellationToken))];
     }

@@ -119,12 +119,12 @@ public sealed partial class MatchingStore
         await RequireSchemaAsync(cancellationToken);
         var rows = await _connection.QueryAsync<(string HouseholdId, string IdNumber, string Name, string Relation, string Categories, long Ill, long Disabled,
             long Active, string Subdistrict, string Village, double? Income, long Housing, string Aid, long HouseholdActive)>(new CommandDefinition(
-            """
+            $"""
             SELECT m.household_id, m.id_number, m.name, m.relation, m.categories, m.serious_illness, m.severe_disability, m.active,
                    h.subdistrict, h.village, h.annual_income, h.housing_difficulty, h.aid, h.active
             FROM member m JOIN household h ON h.household_id = m.household_id
             WHERE m.household_id IN (SELECT household_id FROM member WHERE id_key = @idKey)
-            ORDER BY m.household_id, m.rowid
+            ORDER BY m.household_id, m.{_dialect.MemberOrder}
             """, new { idKey }, cancellationToken: cancellationToken));
         return [.. rows.Select(r => new PersonEntry(r.HouseholdId, r.IdNumber, r.Name, r.Relation, r.Categories, r.Ill != 0, r.Disabled != 0, r.Active != 0,
             r.Subdistrict, r.Village, r.Income is { } i ? Math.Round((decimal)i, 2) : null, r.Housing != 0, r.Aid, r.HouseholdActive != 0))];

@@ -74,12 +74,12 @@ public sealed partial class MatchingStore : IAsyncDisposable
 
     /// <summary>Creates or upgrades the schema; idempotent. Returns the versions before and after.</summary>
     public Task<(int From, int To)> InitAsync(CancellationToken cancellationToken) =>
-        Migrator.UpgradeAsync(_connection, _dialect.Folder, _time.GetUtcNow(), cancellationToken);
+        Migrator.UpgradeAsync(_connection, _dialect, _time.GetUtcNow(), cancellationToken);
 
     /// <summary>Fails with a clear message when the schema is missing or older than this program.</summary>
     public async Task RequireSchemaAsync(CancellationToken cancellationToken)
     {
-        var version = await Migrator.CurrentVersionAsync(_connection, cancellationToken);
+        var version = await Migrator.CurrentVersionAsync(_connection, _dialect, cancellationToken);
         if (version < TargetVersion)
         {
             throw new MatchingException(version == 0
@@ -111,13 +111,13 @@ public sealed partial class MatchingStore : IAsyncDisposable
     /// <summary>The most recent batch of a kind whose file had these bytes, if any.</summary>
     public Task<BatchRecord?> FindBatchByHashAsync(string kind, string sha256, CancellationToken cancellationToken) =>
         _connection.QueryFirstOrDefaultAsync<BatchRecord>(new CommandDefinition(
-            BatchColumns + " FROM import_batch WHERE kind = @kind AND sha256 = @sha256 ORDER BY batch_id DESC LIMIT 1",
+            $"{BatchColumns} FROM import_batch WHERE kind = @kind AND sha256 = @sha256 ORDER BY batch_id DESC {_dialect.FirstRows("1")}",
             new { kind, sha256 }, cancellationToken: cancellationToken));
 
     /// <summary>The latest low-income batch, if any.</summary>
     public Task<BatchRecord?> LastLowIncomeBatchAsync(CancellationToken cancellationToken) =>
         _connection.QueryFirstOrDefaultAsync<BatchRecord>(new CommandDefinition(
-            BatchColumns + " FROM import_batch WHERE kind = 'lowincome' ORDER BY batch_id DESC LIMIT 1",
+            $"{BatchColumns} FROM import_batch WHERE kind = 'lowincome' ORDER BY batch_id DESC {_dialect.FirstRows("1")}",
             cancellationToken: cancellationToken));
 
     public ValueTask DisposeAsync() => _connection.DisposeAsync();

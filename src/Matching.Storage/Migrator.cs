@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Reflection;
 using Dapper;
+using Matching.Storage.Dialects;
 
 namespace Matching.Storage;
 
@@ -21,17 +22,18 @@ internal static class Migrator
             .OrderBy(s => s.Item1)];
     }
 
-    public static async Task<int> CurrentVersionAsync(DbConnection connection, CancellationToken cancellationToken)
+    public static async Task<int> CurrentVersionAsync(DbConnection connection, ISqlDialect dialect, CancellationToken cancellationToken)
     {
-        await EnsureVersionTableAsync(connection, cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(dialect.EnsureVersionTable, cancellationToken: cancellationToken));
         return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
             "SELECT COALESCE(MAX(version), 0) FROM schema_version", cancellationToken: cancellationToken));
     }
 
     public static async Task<(int From, int To)> UpgradeAsync(
-        DbConnection connection, string folder, DateTimeOffset now, CancellationToken cancellationToken)
+        DbConnection connection, ISqlDialect dialect, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var from = await CurrentVersionAsync(connection, cancellationToken);
+        var folder = dialect.Folder;
+        var from = await CurrentVersionAsync(connection, dialect, cancellationToken);
         var to = from;
         foreach (var (version, name) in Scripts(folder))
         {
@@ -53,11 +55,6 @@ internal static class Migrator
 
         return (from, to);
     }
-
-    private static Task<int> EnsureVersionTableAsync(DbConnection connection, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(
-            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
-            cancellationToken: cancellationToken));
 
     private static async Task<string> ReadAsync(string resource)
     {

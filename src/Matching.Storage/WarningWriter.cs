@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using Matching.Core.Rules;
+using Matching.Storage.Dialects;
 
 namespace Matching.Storage;
 
@@ -8,7 +9,7 @@ namespace Matching.Storage;
 /// Moves the stored warnings along one run's findings (<see cref="WarningLifecycle"/>), inside the run's transaction:
 /// inserts what is new, updates what continues, resolves what is gone, and writes one event per status change.
 /// </summary>
-internal sealed class WarningWriter(DbConnection connection, DbTransaction transaction, long runId, string runDate, string now)
+internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection, DbTransaction transaction, long runId, string runDate, string now)
 {
     private sealed record Stored(long WarningId, string Code, string Subject, string Receiver, string Status, string Detail, string? ClosedDetail);
 
@@ -95,13 +96,15 @@ internal sealed class WarningWriter(DbConnection connection, DbTransaction trans
 
     private Task<long> InsertAsync(Warning w, CancellationToken cancellationToken) =>
         connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            """
-            INSERT INTO warning (code, subject, receiver, label, measure, id_number, name, household_id, subdistrict, village,
-                                 categories, department, method, detail, batch_id, source_row, status, first_date, first_run_id, last_run_id)
-            VALUES (@Code, @Subject, @Receiver, @Label, @Measure, @IdText, @Name, @HouseholdId, @Subdistrict, @Village,
-                    @Categories, @Department, @Method, @Detail, @BatchId, @SourceRow, @status, @runDate, @runId, @runId);
-            SELECT last_insert_rowid();
-            """,
+            dialect.InsertReturning("warning",
+                """
+                code, subject, receiver, label, measure, id_number, name, household_id, subdistrict, village,
+                categories, department, method, detail, batch_id, source_row, status, first_date, first_run_id, last_run_id
+                """,
+                """
+                @Code, @Subject, @Receiver, @Label, @Measure, @IdText, @Name, @HouseholdId, @Subdistrict, @Village,
+                @Categories, @Department, @Method, @Detail, @BatchId, @SourceRow, @status, @runDate, @runId, @runId
+                """, "warning_id"),
             new
             {
                 w.Code, w.Subject, w.Receiver, w.Label, w.Measure, w.IdText, w.Name, w.HouseholdId, w.Subdistrict, w.Village,

@@ -3,8 +3,8 @@ using System.Data.Common;
 namespace Matching.Storage.Dialects;
 
 /// <summary>
-/// What differs between database engines: the connection, session set-up, the migration folder and the few
-/// statements whose syntax differs. Everything else is plain SQL shared by all.
+/// What differs between database engines: the connection, session set-up, the migration folder, bulk loading and the
+/// few statement shapes whose syntax differs. Everything else is plain SQL shared by all (and tested on each).
 /// </summary>
 public interface ISqlDialect
 {
@@ -16,12 +16,33 @@ public interface ISqlDialect
     /// <summary>Runs once on each opened connection (pragmas, session settings).</summary>
     Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken);
 
-    /// <summary>Inserts an import batch and returns its id.</summary>
-    string InsertBatch { get; }
+    /// <summary>Creates the <c>schema_version</c> table when it is missing.</summary>
+    string EnsureVersionTable { get; }
 
-    /// <summary>What follows a household INSERT's VALUES so that an existing household is refreshed.</summary>
-    string UpsertHouseholdTail { get; }
+    /// <summary>
+    /// An INSERT of one row that returns the generated <paramref name="idColumn"/> as its only result.
+    /// </summary>
+    /// <param name="table">The table.</param>
+    /// <param name="columns">Comma-separated column list.</param>
+    /// <param name="values">Comma-separated values (parameters).</param>
+    /// <param name="idColumn">The generated key to return.</param>
+    string InsertReturning(string table, string columns, string values, string idColumn);
 
-    /// <summary>What follows a member INSERT's VALUES so that an existing member is refreshed.</summary>
-    string UpsertMemberTail { get; }
+    /// <summary>What follows an ORDER BY so that only the first <paramref name="count"/> rows come back (a number or a parameter).</summary>
+    string FirstRows(string count);
+
+    /// <summary>
+    /// The column that orders members in the order their snapshot listed them (kept across refreshes): SQLite's
+    /// <c>rowid</c>, an identity column on servers.
+    /// </summary>
+    string MemberOrder { get; }
+
+    /// <summary>
+    /// Inserts the lock row (<c>@name, @holder, @token, @now, @expires</c>) unless a row of that name exists, without
+    /// failing when another process inserts it at the same moment.
+    /// </summary>
+    string TakeLock { get; }
+
+    /// <summary>Starts a bulk load into <paramref name="target"/> inside <paramref name="transaction"/>.</summary>
+    IBulkLoader CreateBulkLoader(DbConnection connection, DbTransaction transaction, BulkTarget target);
 }

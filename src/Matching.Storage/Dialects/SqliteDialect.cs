@@ -34,22 +34,28 @@ public sealed class SqliteDialect : ISqlDialect
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public string InsertBatch => """
-        INSERT INTO import_batch (kind, department, file_name, sha256, size_bytes, operator, imported_at, reject_report)
-        VALUES (@Kind, @Department, @FileName, @Sha256, @SizeBytes, @Operator, @ImportedAt, @RejectReport)
-        RETURNING batch_id
+    public string EnsureVersionTable =>
+        "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)";
+
+    public string InsertReturning(string table, string columns, string values, string idColumn) =>
+        $"INSERT INTO {table} ({columns}) VALUES ({values}) RETURNING {idColumn}";
+
+    public string FirstRows(string count) => $"LIMIT {count}";
+
+    public string MemberOrder => "rowid";
+
+    public string TakeLock => """
+        INSERT INTO run_lock (name, holder, token, acquired_at, expires_at) VALUES (@name, @holder, @token, @now, @expires)
+        ON CONFLICT (name) DO NOTHING
         """;
 
-    public string UpsertHouseholdTail => """
-        ON CONFLICT (household_id) DO UPDATE SET
-            subdistrict = excluded.subdistrict, village = excluded.village, annual_income = excluded.annual_income,
-            housing_difficulty = excluded.housing_difficulty, aid = excluded.aid, active = 1, last_batch_id = excluded.last_batch_id
-        """;
-
-    public string UpsertMemberTail => """
-        ON CONFLICT (household_id, id_key) DO UPDATE SET
-            id_number = excluded.id_number, name = excluded.name, relation = excluded.relation, categories = excluded.categories,
-            serious_illness = excluded.serious_illness, severe_disability = excluded.severe_disability,
-            tekun_support = excluded.tekun_support, active = 1, last_batch_id = excluded.last_batch_id
-        """;
+    /// <summary>Multi-row prepared INSERTs (<see cref="BulkInsert"/>), an upsert by <c>ON CONFLICT … DO UPDATE</c>.</summary>
+    public IBulkLoader CreateBulkLoader(DbConnection connection, DbTransaction transaction, BulkTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var tail = target.Key.Count == 0
+            ? string.Empty
+            : $"ON CONFLICT ({string.Join(", ", target.Key)}) DO UPDATE SET {string.Join(", ", target.Refreshed.Select(c => $"{c} = excluded.{c}"))}";
+        return new BulkInsert(connection, transaction, target.Table, [.. target.Columns.Select(c => c.Name)], tail);
+    }
 }
