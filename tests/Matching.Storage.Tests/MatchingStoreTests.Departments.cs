@@ -9,7 +9,7 @@ namespace Matching.Storage.Tests;
 /// <summary>Department extracts as batches: one transaction each, newer ones supersede older ones, refusals audited.</summary>
 public abstract partial class MatchingStoreTests<TDb>
 {
-    [Fact]
+    [SkippableFact]
     public async Task ImportDepartmentAsync_NewExtract_PendingBatchWithCountsAndRecords()
     {
         await using var store = await OpenInitializedAsync();
@@ -37,7 +37,7 @@ public abstract partial class MatchingStoreTests<TDb>
         Assert.Equal(2, (await store.CountRowsAsync(Ct))["source_record"]);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ImportDepartmentAsync_IdsOfEveryKind_IdKeyForValidRawIdForNonCanonical()
     {
         var exact = TestIds.Valid(42);
@@ -62,7 +62,7 @@ public abstract partial class MatchingStoreTests<TDb>
         Assert.Equal(["Valid18", "Valid18", "Valid15", "CheckCharWrong", "ExcelDamaged"], stored.Select(r => r.IdKind));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ImportDepartmentAsync_NewerExtract_SupersedesOlderOfSameDepartmentOnly()
     {
         await using var store = await OpenInitializedAsync();
@@ -85,7 +85,7 @@ public abstract partial class MatchingStoreTests<TDb>
         Assert.Equal(4, (await store.CountRowsAsync(Ct))["source_record"]);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ImportDepartmentAsync_FailureInsideTransaction_MatchingExceptionAndNothingChanged()
     {
         await using var store = await OpenInitializedAsync();
@@ -101,7 +101,7 @@ public abstract partial class MatchingStoreTests<TDb>
         Assert.Null(await store.FindDepartmentBatchAsync("education", Sha256Of("oct.csv"), Ct));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ImportDepartmentAsync_BeforeInit_ThrowsTellingToRunInit()
     {
         await using var store = await OpenAsync();
@@ -111,7 +111,7 @@ public abstract partial class MatchingStoreTests<TDb>
         Assert.Contains("matching init", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task FindDepartmentBatchAsync_SameBytesOtherDepartment_Null()
     {
         await using var store = await OpenInitializedAsync();
@@ -122,7 +122,7 @@ public abstract partial class MatchingStoreTests<TDb>
         Assert.Null(await store.FindDepartmentBatchAsync("education", Sha256Of("other bytes"), Ct));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task RecordRefusedAttemptAsync_RefusedFile_AuditRowAndNoDataChanged()
     {
         await using var store = await OpenInitializedAsync();

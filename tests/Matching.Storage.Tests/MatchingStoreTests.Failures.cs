@@ -9,7 +9,7 @@ namespace Matching.Storage.Tests;
 /// <summary>An import that fails leaves the database exactly as it was: one transaction.</summary>
 public abstract partial class MatchingStoreTests<TDb>
 {
-    [Fact]
+    [SkippableFact]
     public async Task ImportLowIncomeAsync_MemberOfHouseholdNotInSnapshot_FailsAndChangesNothing()
     {
         var (a, b) = (TestIds.Valid(10), TestIds.Valid(11));
@@ -29,7 +29,7 @@ public abstract partial class MatchingStoreTests<TDb>
         Assert.Equal("may.csv", (await store.LastLowIncomeBatchAsync(Ct))?.FileName);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ImportLowIncomeAsync_Cancelled_FailsAndChangesNothing()
     {
         var (a, b) = (TestIds.Valid(13), TestIds.Valid(14));
@@ -45,7 +45,7 @@ public abstract partial class MatchingStoreTests<TDb>
         await AssertUnchangedAsync(store, before, active: a, absent: b);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ImportLowIncomeAsync_AfterFailedImport_NextImportSucceeds()
     {
         var id = TestIds.Valid(15);
@@ -58,7 +58,7 @@ public abstract partial class MatchingStoreTests<TDb>
         Assert.True((await store.LoadPopulationAsync(Ct)).Contains(id.Key));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ImportLowIncomeAsync_BeforeInit_ThrowsTellingToRunInit()
     {
         await using var store = await OpenAsync();

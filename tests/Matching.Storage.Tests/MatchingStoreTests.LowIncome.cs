@@ -8,7 +8,7 @@ public abstract partial class MatchingStoreTests<TDb>
     private const string CategoriesOf = "SELECT categories FROM member WHERE id_key = @p";
     private const string AidOf = "SELECT aid FROM household WHERE household_id = @p";
 
-    [Fact]
+    [SkippableFact]
     public async Task ImportLowIncomeAsync_Snapshot_EveryMemberFoundByKeyWithNameAndHousehold()
     {
         var (a, b, c) = (TestIds.Valid(1), TestIds.Valid(2), TestIds.Valid(3));
@@ -31,7 +31,7 @@ public abstract partial class MatchingStoreTests<TDb>
         Assert.Equal((2L, 3L), await store.CountActiveAsync(Ct));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ImportLowIncomeAsync_SameIdInTwoHouseholds_BothStored()
     {
         var id = TestIds.Valid(4);
@@ -44,7 +44,7 @@ public abstract partial class MatchingStoreTests<TDb>
         Assert.Equal((2, 1), (population.Count, population.DuplicateCount));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ImportLowIncomeAsync_MemberLeftOutOfNextSnapshot_InactiveButRowKept()
     {
         var (stays, leaves, household) = (TestIds.Valid(5), TestIds.Valid(6), TestIds.Valid(7));
@@ -67,7 +67,7 @@ public abstract partial class MatchingStoreTests<TDb>
         Assert.Equal(["0"], await QueryAsync("SELECT active FROM member WHERE id_key = @p", leaves.Key));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ImportLowIncomeAsync_MemberBackInLaterSnapshot_ActiveAgain()
     {
         var id = TestIds.Valid(8);
@@ -82,7 +82,7 @@ public abstract partial class MatchingStoreTests<TDb>
         Assert.Equal(1, (await store.CountRowsAsync(Ct))["member"]);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ImportLowIncomeAsync_PresentMember_CategoriesAndAidReplaced()
     {
         var id = TestIds.Valid(9);
@@ -101,7 +101,7 @@ public abstract partial class MatchingStoreTests<TDb>
         Assert.Equal((1L, 1L), (counts["member"], counts["household"]));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ImportLowIncomeAsync_RenamedMember_NameUpdated()
     {
         var id = TestIds.Valid(16);
@@ -115,7 +115,7 @@ public abstract partial class MatchingStoreTests<TDb>
         Assert.Equal("张三", population.Name(person));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ImportLowIncomeAsync_MemberMovedHousehold_FoundInNewHouseholdOnly()
     {
         var id = TestIds.Valid(17);

@@ -33,7 +33,7 @@ public abstract partial class MatchingStoreTests<TDb> : IDisposable
 
     protected static CancellationToken Ct => CancellationToken.None;
 
-    [Fact]
+    [SkippableFact]
     public async Task InitAsync_EmptyDatabase_CreatesSchemaFromZeroToLatest()
     {
         await using var store = await OpenAsync();
@@ -45,7 +45,7 @@ public abstract partial class MatchingStoreTests<TDb> : IDisposable
         await store.RequireSchemaAsync(Ct);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task InitAsync_RunAgain_ChangesNothing()
     {
         await using (var first = await OpenAsync())
@@ -59,7 +59,7 @@ public abstract partial class MatchingStoreTests<TDb> : IDisposable
         Assert.All(await store.CountRowsAsync(Ct), table => Assert.Equal(0, table.Value));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task RequireSchemaAsync_BeforeInit_ThrowsTellingToRunInit()
     {
         await using var store = await OpenAsync();
@@ -69,7 +69,7 @@ public abstract partial class MatchingStoreTests<TDb> : IDisposable
         Assert.Contains("matching init", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task LoadPopulationAsync_BeforeInit_ThrowsTellingToRunInit()
     {
         await using var store = await OpenAsync();
@@ -79,7 +79,7 @@ public abstract partial class MatchingStoreTests<TDb> : IDisposable
         Assert.Contains("matching init", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task CountRowsAsync_FreshSchema_EveryDataTableEmpty()
     {
         await using var store = await OpenInitializedAsync();
@@ -90,7 +90,7 @@ public abstract partial class MatchingStoreTests<TDb> : IDisposable
         Assert.All(counts, table => Assert.Equal(0, table.Value));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task FindBatchByHashAsync_ImportedFile_ReturnsBatchWithCounts()
     {
         await using var store = await OpenInitializedAsync();
@@ -108,7 +108,7 @@ public abstract partial class MatchingStoreTests<TDb> : IDisposable
         Assert.Equal(ImportTime, DateTimeOffset.Parse(found.ImportedAt, CultureInfo.InvariantCulture));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task FindBatchByHashAsync_UnknownHashOrKind_Null()
     {
         await using var store = await OpenInitializedAsync();
@@ -119,7 +119,7 @@ public abstract partial class MatchingStoreTests<TDb> : IDisposable
         Assert.Null(await store.FindBatchByHashAsync("department", batch.Sha256, Ct));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task LastLowIncomeBatchAsync_TwoImports_TheLatest()
     {
         await using var store = await OpenInitializedAsync();

@@ -8,8 +8,9 @@ public static class SqlDialects
     public static ISqlDialect For(DatabaseProvider provider) => provider switch
     {
         DatabaseProvider.Sqlite => new SqliteDialect(),
+        DatabaseProvider.Postgres => new PostgresDialect(),
 
-        // TODO(#7): SQL Server (Microsoft.Data.SqlClient) and PostgreSQL (Npgsql) dialects.
+        // TODO(#7): SQL Server (Microsoft.Data.SqlClient).
         _ => throw new MatchingException($"--provider {provider.ToString().ToLowerInvariant()}: not available in this version yet; use sqlite"),
     };
 }
