@@ -16,7 +16,7 @@ public sealed partial class MatchingStore
             """, new { count }, cancellationToken: cancellationToken))).ToList();
         var ids = runs.Select(r => r.RunId).ToList();
         var counts = (await _connection.QueryAsync<(long RunId, string Code, int Found, int New, int Continuing, int Closed, int Resolved)>(new CommandDefinition(
-            "SELECT run_id, code, found, new, continuing, closed, resolved FROM run_count WHERE run_id IN @ids ORDER BY code",
+            $"SELECT run_id, code, found, new, continuing, closed, resolved FROM run_count WHERE {_dialect.AnyOf("run_id", "@ids")} ORDER BY code",
             new { ids }, cancellationToken: cancellationToken))).ToLookup(c => c.RunId);
         return [.. runs.Select(r => r with { Counts = [.. counts[r.RunId].Select(c => new RunCount(c.Code, c.Found, c.New, c.Continuing, c.Closed, c.Resolved))] })];
     }

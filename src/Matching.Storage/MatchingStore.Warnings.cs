@@ -40,14 +40,14 @@ public sealed partial class MatchingStore
     {
         await RequireSchemaAsync(cancellationToken);
         return [.. await _connection.QueryAsync<StoredWarning>(new CommandDefinition(
-            $"{WarningColumns} WHERE subject = @idNumber OR id_number = @idNumber OR household_id IN @householdIds ORDER BY first_date, warning_id",
+            $"{WarningColumns} WHERE subject = @idNumber OR id_number = @idNumber OR {_dialect.AnyOf("household_id", "@householdIds")} ORDER BY first_date, warning_id",
             new { idNumber, householdIds }, cancellationToken: cancellationToken))];
     }
 
     /// <summary>The history of the given warnings, in order.</summary>
     public async Task<IReadOnlyList<WarningEvent>> WarningEventsAsync(IReadOnlyList<long> warningIds, CancellationToken cancellationToken) =>
         [.. await _connection.QueryAsync<WarningEvent>(new CommandDefinition(
-            "SELECT warning_id AS WarningId, run_id AS RunId, at AS At, status AS Status, note AS Note FROM warning_event WHERE warning_id IN @warningIds ORDER BY at, event_id",
+            $"SELECT warning_id AS WarningId, run_id AS RunId, at AS At, status AS Status, note AS Note FROM warning_event WHERE {_dialect.AnyOf("warning_id", "@warningIds")} ORDER BY at, event_id",
             new { warningIds }, cancellationToken: cancellationToken))];
 
     /// <summary>

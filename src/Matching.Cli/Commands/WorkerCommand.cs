@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Matching.Cli.Worker;
+using Matching.Core.Errors;
 using Microsoft.Extensions.Hosting;
 
 namespace Matching.Cli.Commands;
@@ -37,7 +38,16 @@ internal static class WorkerCommand
         }
 
         using var host = WorkerHost.Build(context, settings);
-        await host.RunAsync(cancellationToken);
+        try
+        {
+            await host.RunAsync(cancellationToken);
+        }
+        catch (Quartz.SchedulerException ex)
+        {
+            // Quartz's own words (its schema check names the tables and scripts), without a stack trace.
+            throw new MatchingException($"worker: the schedule cannot start: {ex.Message}", ex);
+        }
+
         return CliApp.Ok;
     }
 }

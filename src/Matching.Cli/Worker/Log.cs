@@ -37,4 +37,7 @@ internal static partial class Log
 
     [LoggerMessage(10, LogLevel.Information, "Job {Job} stopped: the worker is shutting down")]
     public static partial void JobCancelled(this ILogger logger, string job);
+
+    [LoggerMessage(11, LogLevel.Information, "Job {Job} fired for {Scheduled} on worker {Instance}")]
+    public static partial void JobFired(this ILogger logger, string job, string scheduled, string instance);
 }

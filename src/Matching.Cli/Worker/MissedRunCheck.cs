@@ -8,7 +8,7 @@ namespace Matching.Cli.Worker;
 /// <summary>
 /// At start-up: if the nightly firing before now came and went with no run after it (the worker was down), the
 /// nightly job runs once now, never twice: later firings follow the schedule. A database without any run yet
-/// waits for its first firing.
+/// waits for its first firing. (SQLite only: a server database's shared schedule remembers misfires itself.)
 /// </summary>
 internal sealed class MissedRunCheck(CliContext context, WorkerSettings settings, ISchedulerFactory schedulers, ILogger<MissedRunCheck> log) : IHostedService
 {
@@ -18,8 +18,10 @@ internal sealed class MissedRunCheck(CliContext context, WorkerSettings settings
         var now = context.Time.GetUtcNow();
         log.WorkerStarted(settings.NightlyCron, settings.Zone.Id, settings.Local(cron.GetNextValidTimeAfter(now)), Path.GetFullPath(settings.Folders.Drop),
             Path.GetFullPath(settings.Outbox));
-        if (cron.GetPreviousValidTimeBefore(now) is not { } previous)
+        if (context.Storage.Provider != DatabaseProvider.Sqlite || cron.GetPreviousValidTimeBefore(now) is not { } previous)
         {
+            // On a server database the schedule is stored and shared: Quartz's misfire handling already runs a night
+            // missed while every worker was down, once. Only the in-memory schedule of SQLite starts blank.
             return;
         }
 

@@ -17,8 +17,12 @@ internal sealed class NightlyJob(CliContext context, Intake intake, WorkerSettin
 {
     public static readonly JobKey Key = new("nightly", "matching");
 
-    public async ValueTask Execute(IJobExecutionContext jobContext, CancellationToken cancellationToken = default) =>
+    public async ValueTask Execute(IJobExecutionContext jobContext, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(jobContext);
+        log.JobFired(Key.Name, jobContext.ScheduledFireTimeUtc?.ToString("O", CultureInfo.InvariantCulture) ?? "now", jobContext.Scheduler.SchedulerInstanceId);
         await JobGuard.RunAsync(log, Key.Name, () => RunAsync(cancellationToken));
+    }
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {

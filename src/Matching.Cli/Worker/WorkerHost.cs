@@ -44,9 +44,15 @@ internal static class WorkerHost
             logging(builder.Logging);
         }
 
+        var clustered = context.Storage.Provider != DatabaseProvider.Sqlite;
         builder.Services.AddQuartz(q =>
         {
             q.UseTimeProvider(time);
+            if (clustered)
+            {
+                UseClusteredStore(q, context.Storage, settings);
+            }
+
             q.ScheduleJob<NightlyJob>(
                 trigger => trigger.WithIdentity("nightly-trigger", "matching")
                     .WithCronSchedule(settings.NightlyCron, cron => cron.InTimeZone(settings.Zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)),
@@ -61,8 +67,55 @@ internal static class WorkerHost
         });
         builder.Services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         builder.Services.AddHostedService<MissedRunCheck>();
+
         builder.Services.AddSystemd();
         builder.Services.AddWindowsService();
         return builder.Build();
+    }
+
+    /// <summary>Name of the shared schedule: every worker on one database is an instance of it.</summary>
+    public const string SchedulerName = "matching";
+
+    /// <summary>
+    /// The schedule kept in the server database (Quartz's <c>qrtz_</c> tables), shared by every worker on it:
+    /// each firing runs on one worker, and a worker that stops checking in has its jobs taken over by another.
+    /// </summary>
+    private static void UseClusteredStore(IQuartzBuilder q, StorageOptions storage, WorkerSettings settings)
+    {
+        q.ConfigureScheduler(scheduler => scheduler.InstanceName = SchedulerName);
+
+        // Every worker stores the schedule of its worker.json at start-up, replacing what is stored (so a changed
+        // schedule takes effect). The replacement keeps the stored trigger's last firing: a worker joining just after
+        // a firing must not make that firing happen a second time.
+        q.Services.Configure<QuartzOptions>(options => options.Scheduling.ScheduleTriggerRelativeToReplacedTrigger = true);
+        q.UsePersistentStore(store =>
+        {
+            // Quartz owns its tables (qrtz_*): the first worker to start creates what is missing from the script
+            // shipped inside Quartz for this Quartz version (workers starting together race safely), then every
+            // worker checks them. Nothing is altered or dropped.
+            store.ConfigureStore(options =>
+            {
+                options.StoreJobDataAsStrings = true;
+                options.SchemaProvisioning = SchemaProvisioning.CreateIfMissing;
+
+                // A firing more than this late (every worker down, or a long run still going) is a misfire, and
+                // misfires fire once and proceed: never a burst of catch-up runs.
+                options.MisfireThreshold = TimeSpan.FromSeconds(10);
+            });
+            if (storage.Provider == DatabaseProvider.Postgres)
+            {
+                store.UsePostgres(storage.ConnectionString);
+            }
+            else
+            {
+                store.UseSqlServer(storage.ConnectionString);
+            }
+
+            store.UseClustering(cluster =>
+            {
+                cluster.CheckinInterval = TimeSpan.FromSeconds(settings.ClusterCheckinSeconds);
+                cluster.CheckinMisfireThreshold = TimeSpan.FromSeconds(settings.ClusterCheckinSeconds * 2);
+            });
+        });
     }
 }

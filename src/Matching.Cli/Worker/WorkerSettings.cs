@@ -28,6 +28,12 @@ internal sealed record WorkerSettings
     /// <value>Rolling log files (one per day, 30 kept). Default <c>logs</c>.</value>
     public string LogFolder { get; init; } = "logs";
 
+    /// <value>
+    /// On a server database, how often each worker checks in to the shared schedule (default 15 s); a worker silent for
+    /// a few check-ins is taken as gone and the others take over its jobs. Not used on SQLite (one worker).
+    /// </value>
+    public int ClusterCheckinSeconds { get; init; } = 15;
+
     public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 
     /// <summary>An instant as the bureau reads it: <c>2026-11-29 02:00 +08:00</c>; "never" for none.</summary>
@@ -61,6 +67,11 @@ internal sealed record WorkerSettings
             {
                 yield return $"importCrons:{department} '{cron}' is not a Quartz cron expression";
             }
+        }
+
+        if (ClusterCheckinSeconds is < 1 or > 3600)
+        {
+            yield return $"clusterCheckinSeconds {ClusterCheckinSeconds} must be between 1 and 3600";
         }
 
         if (Folders is null || string.IsNullOrWhiteSpace(Outbox) || string.IsNullOrWhiteSpace(LogFolder))

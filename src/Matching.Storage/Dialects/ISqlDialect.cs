@@ -43,6 +43,13 @@ public interface ISqlDialect
     /// </summary>
     string TakeLock { get; }
 
+    /// <summary>
+    /// A condition that <paramref name="column"/> is one of the list parameter <paramref name="parameter"/>. Dapper
+    /// expands <c>IN @list</c> into one parameter per item, except for providers that take arrays (Npgsql), where it
+    /// sends one array parameter.
+    /// </summary>
+    string AnyOf(string column, string parameter) => $"{column} IN {parameter}";
+
     /// <summary>Starts a bulk load into <paramref name="target"/> inside <paramref name="transaction"/>.</summary>
     IBulkLoader CreateBulkLoader(DbConnection connection, DbTransaction transaction, BulkTarget target);
 }

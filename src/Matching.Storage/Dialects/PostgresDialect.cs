@@ -30,6 +30,9 @@ public sealed class PostgresDialect : ISqlDialect
         ON CONFLICT (name) DO NOTHING
         """;
 
+    /// <summary>Dapper sends a list to Npgsql as one array parameter.</summary>
+    public string AnyOf(string column, string parameter) => $"{column} = ANY({parameter})";
+
     public IBulkLoader CreateBulkLoader(DbConnection connection, DbTransaction transaction, BulkTarget target) =>
         new PostgresCopyLoader((NpgsqlConnection)connection, target);
 }
