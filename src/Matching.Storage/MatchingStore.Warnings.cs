@@ -85,15 +85,16 @@ public sealed partial class MatchingStore
             }
 
             var date = d.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            if (date is not null && string.CompareOrdinal(date, w.FirstDate) < 0 && w.Disposition != d.Result)
-            {
-                stale.Add(d.WarningId);
-                continue;
-            }
-
             if (w.Disposition == d.Result && w.Date == date)
             {
                 unchanged++;
+                continue;
+            }
+
+            // An answer dated before the warning was (last) raised answers an earlier round, whatever its words.
+            if (date is not null && string.CompareOrdinal(date, w.FirstDate) < 0)
+            {
+                stale.Add(d.WarningId);
                 continue;
             }
 

@@ -1,0 +1,361 @@
+using Matching.Core.Identity;
+using Matching.Core.Rules;
+using Matching.Testing;
+
+namespace Matching.Storage.Tests;
+
+/// <summary>
+/// The aid chain (一户一条救助链) as stored: warnings move 新增 → 持续 → 已解除 run by run, a department's answer closes one
+/// (已处理) until its facts change, nothing is deleted, and every change is an event. The people are those of the CLI's
+/// warning world: 张三's household H1 with the student 张小明, 李四's household H2 with the student 李小红, and a student
+/// not in the database.
+/// </summary>
+public abstract partial class MatchingStoreTests<TDb>
+{
+    private const string EduGapDetail = "低保人员，见于教育体育 在校学生，未享受教育救助";
+
+    private static readonly IdNumber Zhang = TestIds.Make(TestIds.Jiyuan, new DateOnly(1980, 1, 1), 11);
+    private static readonly IdNumber ZhangXiaoming = TestIds.Make(TestIds.Jiyuan, new DateOnly(2010, 5, 5), 12);
+    private static readonly IdNumber Li = TestIds.Make(TestIds.Jiyuan, new DateOnly(1975, 3, 3), 13);
+    private static readonly IdNumber LiXiaohong = TestIds.Make(TestIds.Jiyuan, new DateOnly(2012, 7, 7), 14);
+    private static readonly IdNumber Stranger = TestIds.Make(TestIds.Jiyuan, new DateOnly(2011, 9, 9), 15);
+    private static readonly IdNumber ZhangXiaohua = TestIds.Make(TestIds.Jiyuan, new DateOnly(2013, 10, 10), 16);
+
+    [SkippableFact]
+    public async Task CompleteRunAsync_FirstRun_EveryWarningNewWithEveryFieldAndTheRunDateAsFirstDate()
+    {
+        await using var store = await OpenAtAsync();
+
+        var runId = await RunAsync(store, "2026-11-28", MedGap(Li, "李四", "H2", "25,000.00"), EduGap(ZhangXiaoming, "张小明", "H1"), NotCovered(Stranger, "=1+2"), IdInvalid("41900120110909001", "王小五"));
+        var warnings = await store.WarningsAsync(null, false, null, Ct);
+
+        Assert.Equal(4, warnings.Count);
+        Assert.All(warnings, w => Assert.Equal(("新增", "2026-11-28", (string?)null, (string?)null), (w.Status, w.FirstDate, w.ResolvedDate, w.Disposition)));
+        var med = warnings.Single(w => w.Code == "MED_AID_GAP");
+        Assert.Equal(new StoredWarning
+        {
+            WarningId = med.WarningId, Code = "MED_AID_GAP", Subject = Li.Value, Receiver = "medical-insurance", Label = "医疗救助政策落实不到位",
+            Measure = "核实医疗费用负担情况，按规定落实医疗救助政策", IdNumber = Li.Value, Name = "李四", HouseholdId = "H2", Subdistrict = "克井镇",
+            Village = "前进村", Categories = "低保", Department = "medical-bills", Method = "exact",
+            Detail = "低保人员，近12个月自付医疗费用合计25,000.00元，超过20,000元，未享受医疗救助", SourceRow = 4, Status = "新增", FirstDate = "2026-11-28",
+        }, med);
+        var invalid = warnings.Single(w => w.Code == "ID_INVALID");
+        Assert.Equal(("raw:41900120110909001|王小五", "41900120110909001", "education", string.Empty), (invalid.Subject, invalid.IdNumber, invalid.Receiver, invalid.HouseholdId));
+        Assert.Equal("=1+2", warnings.Single(w => w.Code == "EDU_NOT_COVERED").Name);
+        Assert.Equal([new WarningEvent(med.WarningId, runId, "2026-11-28T02:00:00Z", "新增", string.Empty)], await store.WarningEventsAsync([med.WarningId], Ct));
+    }
+
+    [SkippableFact]
+    public async Task CompleteRunAsync_FoundAgain_ContinuingWithFirstDateKeptAndTodaysFacts()
+    {
+        await using var store = await OpenAtAsync();
+        var first = await RunAsync(store, "2026-11-28", EduGap(ZhangXiaoming, "张小明", "H1"), MedGap(Li, "李四", "H2", "25,000.00"));
+        var before = await store.WarningsAsync(null, false, null, Ct);
+
+        var second = await RunAsync(store, "2026-12-05", EduGap(ZhangXiaoming, "张小明", "H1"), MedGap(Li, "李四", "H2", "27,500.00"));
+        await RunAsync(store, "2026-12-12", EduGap(ZhangXiaoming, "张小明", "H1"), MedGap(Li, "李四", "H2", "27,500.00"));
+        var after = await store.WarningsAsync(null, false, null, Ct);
+
+        Assert.Equal(before.Select(w => w.WarningId), after.Select(w => w.WarningId));
+        Assert.All(after, w => Assert.Equal(("持续", "2026-11-28"), (w.Status, w.FirstDate)));
+        Assert.Contains("27,500.00", after.Single(w => w.Code == "MED_AID_GAP").Detail, StringComparison.Ordinal);
+        Assert.Equal([new RunCount("EDU_AID_GAP", 1, 0, 1, 0, 0), new RunCount("MED_AID_GAP", 1, 0, 1, 0, 0)], (await store.RecentRunsAsync(1, Ct))[0].Counts);
+        Assert.Equal([(first, "新增"), (second, "持续")], (await store.WarningEventsAsync([after[0].WarningId], Ct)).Select(e => (e.RunId, e.Status)));
+        Assert.Equal(4, (await store.CountRowsAsync(Ct))["warning_event"]);
+    }
+
+    [SkippableFact]
+    public async Task CompleteRunAsync_NoLongerFound_ResolvedWithTheRunDateOnceAndKept()
+    {
+        await using var store = await OpenAtAsync();
+        await RunAsync(store, "2026-11-28", EduGap(ZhangXiaoming, "张小明", "H1"), EduGap(LiXiaohong, "李小红", "H2"));
+
+        var second = await RunAsync(store, "2026-12-05", EduGap(ZhangXiaoming, "张小明", "H1"));
+        await RunAsync(store, "2026-12-12", EduGap(ZhangXiaoming, "张小明", "H1"));
+
+        var li = (await store.WarningsAboutAsync(LiXiaohong.Value, [], Ct)).Single();
+        Assert.Equal(("已解除", "2026-11-28", "2026-12-05", EduGapDetail), (li.Status, li.FirstDate, li.ResolvedDate, li.Detail));
+        Assert.Equal([(second, "已解除", "2026-12-05T02:00:00Z")], (await store.WarningEventsAsync([li.WarningId], Ct)).Skip(1).Select(e => (e.RunId, e.Status, e.At)));
+        var runs = await store.RecentRunsAsync(2, Ct);
+        Assert.Equal(new RunCount("EDU_AID_GAP", 1, 0, 1, 0, 0), Assert.Single(runs[0].Counts));
+        Assert.Equal(new RunCount("EDU_AID_GAP", 1, 0, 1, 0, 1), Assert.Single(runs[1].Counts));
+        Assert.Equal(2, (await store.CountRowsAsync(Ct))["warning"]);
+    }
+
+    [SkippableFact]
+    public async Task CompleteRunAsync_ResolvedWarningFoundAgain_NewWithTheNewRunDateAsFirstDate()
+    {
+        await using var store = await OpenAtAsync();
+        await RunAsync(store, "2026-11-28", EduGap(LiXiaohong, "李小红", "H2"));
+        await RunAsync(store, "2026-12-05");
+
+        await RunAsync(store, "2027-01-09", EduGap(LiXiaohong, "李小红", "H2"));
+
+        var li = Assert.Single(await store.WarningsAsync(null, false, null, Ct));
+        Assert.Equal(("新增", "2027-01-09", (string?)null), (li.Status, li.FirstDate, li.ResolvedDate));
+        Assert.Equal(["新增", "已解除", "新增"], (await store.WarningEventsAsync([li.WarningId], Ct)).Select(e => e.Status));
+        Assert.Equal(new RunCount("EDU_AID_GAP", 1, 1, 0, 0, 0), Assert.Single((await store.RecentRunsAsync(1, Ct))[0].Counts));
+    }
+
+    [SkippableFact]
+    public async Task RecordDispositionsAsync_OpenWarning_ClosedWithAnswerAndDateOnceThenUnchanged()
+    {
+        await using var store = await OpenAtAsync();
+        await RunAsync(store, "2026-11-28", MedGap(Li, "李四", "H2", "25,000.00"));
+        var med = Assert.Single(await store.WarningsAsync("medical-insurance", false, null, Ct));
+        _clock.Now = new DateTimeOffset(2026, 12, 2, 3, 0, 0, TimeSpan.Zero);
+        Disposition[] answer = [new(med.WarningId, "已纳入医疗救助", new DateOnly(2026, 12, 1))];
+
+        var first = await store.RecordDispositionsAsync("medical-insurance", answer, Ct);
+        var again = await store.RecordDispositionsAsync("medical-insurance", answer, Ct);
+
+        Assert.Equal((1, 0), (first.Recorded, first.Unchanged));
+        Assert.Equal((0, 1), (again.Recorded, again.Unchanged));
+        Assert.Empty(first.Unknown.Concat(first.Stale).Concat(again.Unknown).Concat(again.Stale));
+        med = Assert.Single(await store.WarningsAsync("medical-insurance", false, null, Ct));
+        Assert.Equal(("已处理", "已纳入医疗救助", "2026-12-01", "2026-11-28"), (med.Status, med.Disposition, med.DispositionDate, med.FirstDate));
+        Assert.Equal(new WarningEvent(med.WarningId, null, "2026-12-02T03:00:00Z", "已处理", "处理结果：已纳入医疗救助（2026-12-01）"),
+            (await store.WarningEventsAsync([med.WarningId], Ct))[^1]);
+        Assert.Equal(2, (await store.CountRowsAsync(Ct))["warning_event"]);
+    }
+
+    [SkippableFact]
+    public async Task CompleteRunAsync_ClosedWarningSameFacts_StaysClosedWithItsAnswerUntilNoLongerFound()
+    {
+        await using var store = await OpenAtAsync();
+        await RunAsync(store, "2026-11-28", MedGap(Li, "李四", "H2", "25,000.00"));
+        var id = (await store.WarningsAsync(null, false, null, Ct))[0].WarningId;
+        await store.RecordDispositionsAsync("medical-insurance", [new(id, "已纳入医疗救助", new DateOnly(2026, 12, 1))], Ct);
+
+        await RunAsync(store, "2026-12-05", MedGap(Li, "李四", "H2", "25,000.00"));
+        var kept = Assert.Single(await store.WarningsAsync(null, false, null, Ct));
+        var counts = (await store.RecentRunsAsync(1, Ct))[0].Counts;
+        var open = await store.WarningsAsync("medical-insurance", true, null, Ct);
+        await RunAsync(store, "2026-12-12");
+        var gone = Assert.Single(await store.WarningsAsync(null, false, null, Ct));
+
+        Assert.Equal(("已处理", "2026-11-28", "已纳入医疗救助", "2026-12-01"), (kept.Status, kept.FirstDate, kept.Disposition, kept.DispositionDate));
+        Assert.Equal(new RunCount("MED_AID_GAP", 1, 0, 0, 1, 0), Assert.Single(counts));
+        Assert.Empty(open);
+        Assert.Equal(("已解除", "2026-12-12", "已纳入医疗救助", "2026-12-01"), (gone.Status, gone.ResolvedDate, gone.Disposition, gone.DispositionDate));
+        Assert.Equal(["新增", "已处理", "已解除"], (await store.WarningEventsAsync([id], Ct)).Select(e => e.Status));
+    }
+
+    [SkippableFact]
+    public async Task CompleteRunAsync_ClosedWarningFactsChanged_NewAgainWithNewFirstDateWithoutTheOldAnswer()
+    {
+        await using var store = await OpenAtAsync();
+        var first = await RunAsync(store, "2026-11-28", MedGap(Li, "李四", "H2", "25,000.00"));
+        var id = (await store.WarningsAsync(null, false, null, Ct))[0].WarningId;
+        _clock.Now = new DateTimeOffset(2026, 12, 2, 3, 0, 0, TimeSpan.Zero);
+        await store.RecordDispositionsAsync("medical-insurance", [new(id, "已纳入医疗救助", new DateOnly(2026, 12, 1))], Ct);
+
+        var third = await RunAsync(store, "2026-12-12", MedGap(Li, "李四", "H2", "30,000.00"));
+
+        var med = Assert.Single(await store.WarningsAsync("medical-insurance", true, null, Ct));
+        Assert.Equal((id, "新增", "2026-12-12", (string?)null, (string?)null), (med.WarningId, med.Status, med.FirstDate, med.Disposition, med.DispositionDate));
+        Assert.Contains("30,000.00", med.Detail, StringComparison.Ordinal);
+        Assert.Equal(new RunCount("MED_AID_GAP", 1, 1, 0, 0, 0), Assert.Single((await store.RecentRunsAsync(1, Ct))[0].Counts));
+        Assert.Equal(
+            [
+                new WarningEvent(id, first, "2026-11-28T02:00:00Z", "新增", string.Empty),
+                new WarningEvent(id, null, "2026-12-02T03:00:00Z", "已处理", "处理结果：已纳入医疗救助（2026-12-01）"),
+                new WarningEvent(id, third, "2026-12-12T02:00:00Z", "新增", "facts changed"),
+            ],
+            await store.WarningEventsAsync([id], Ct));
+    }
+
+    [SkippableFact]
+    public async Task RecordDispositionsAsync_OldAnswerWithTheSameTextAfterTheNewRoundWasAnswered_Stale()
+    {
+        await using var store = await OpenAtAsync();
+        await RunAsync(store, "2026-11-28", MedGap(Li, "李四", "H2", "25,000.00"));
+        var id = (await store.WarningsAsync(null, false, null, Ct))[0].WarningId;
+        Disposition[] oldAnswer = [new(id, "已纳入医疗救助", new DateOnly(2026, 12, 1))];
+        await store.RecordDispositionsAsync("medical-insurance", oldAnswer, Ct);
+        await RunAsync(store, "2026-12-12", MedGap(Li, "李四", "H2", "30,000.00"));
+        await store.RecordDispositionsAsync("medical-insurance", [new(id, "已纳入医疗救助", new DateOnly(2026, 12, 13))], Ct);
+
+        var again = await store.RecordDispositionsAsync("medical-insurance", oldAnswer, Ct);
+
+        var med = Assert.Single(await store.WarningsAsync(null, false, null, Ct));
+        Assert.Equal(("2026-12-12", "2026-12-13"), (med.FirstDate, med.DispositionDate));
+        Assert.Equal([id], again.Stale);
+    }
+
+    [SkippableFact]
+    public async Task RecordDispositionsAsync_AnswerDatedBeforeTheWarningWasRaisedAgain_StaleAndNotApplied()
+    {
+        await using var store = await OpenAtAsync();
+        await RunAsync(store, "2026-11-28", MedGap(Li, "李四", "H2", "25,000.00"));
+        var id = (await store.WarningsAsync(null, false, null, Ct))[0].WarningId;
+        Disposition[] oldAnswer = [new(id, "已纳入医疗救助", new DateOnly(2026, 12, 1))];
+        await store.RecordDispositionsAsync("medical-insurance", oldAnswer, Ct);
+        await RunAsync(store, "2026-12-12", MedGap(Li, "李四", "H2", "30,000.00"));
+        var events = (await store.CountRowsAsync(Ct))["warning_event"];
+
+        var stale = await store.RecordDispositionsAsync("medical-insurance", oldAnswer, Ct);
+        var afterStale = Assert.Single(await store.WarningsAsync(null, false, null, Ct));
+        var fresh = await store.RecordDispositionsAsync("medical-insurance", [new(id, "已纳入医疗救助", new DateOnly(2026, 12, 12))], Ct);
+
+        Assert.Equal((0, 0), (stale.Recorded, stale.Unchanged));
+        Assert.Empty(stale.Unknown);
+        Assert.Equal([id], stale.Stale);
+        Assert.Equal(("新增", "2026-12-12", (string?)null), (afterStale.Status, afterStale.FirstDate, afterStale.Disposition));
+        Assert.Equal((1, 0, 0, 0), (fresh.Recorded, fresh.Unchanged, fresh.Unknown.Count, fresh.Stale.Count));
+        Assert.Equal(events + 1, (await store.CountRowsAsync(Ct))["warning_event"]);
+    }
+
+    [SkippableFact]
+    public async Task RecordDispositionsAsync_IdsOfAnotherReceiverOrOfNoWarning_ReportedUnknownAndLeftAlone()
+    {
+        await using var store = await OpenAtAsync();
+        await RunAsync(store, "2026-11-28", MedGap(Li, "李四", "H2", "25,000.00"), EduGap(ZhangXiaoming, "张小明", "H1"));
+        var med = (await store.WarningsAsync("medical-insurance", false, null, Ct))[0].WarningId;
+        var edu = (await store.WarningsAsync("education", false, null, Ct))[0].WarningId;
+        var missing = Math.Max(med, edu) + 1000;
+
+        var result = await store.RecordDispositionsAsync("medical-insurance",
+            [new(edu, "已核实", new DateOnly(2026, 12, 3)), new(missing, "已核实", new DateOnly(2026, 12, 3)), new(med, "已纳入医疗救助", null)], Ct);
+
+        Assert.Equal((1, 0), (result.Recorded, result.Unchanged));
+        Assert.Equal([edu, missing], result.Unknown);
+        Assert.Empty(result.Stale);
+        var untouched = (await store.WarningsAsync("education", false, null, Ct))[0];
+        Assert.Equal(("新增", (string?)null), (untouched.Status, untouched.Disposition));
+        var closed = (await store.WarningsAsync("medical-insurance", false, null, Ct))[0];
+        Assert.Equal(("已处理", "已纳入医疗救助", (string?)null), (closed.Status, closed.Disposition, closed.DispositionDate));
+        Assert.Equal("处理结果：已纳入医疗救助", (await store.WarningEventsAsync([med], Ct))[^1].Note);
+    }
+
+    [SkippableFact]
+    public async Task RecordDispositionsAsync_ResolvedWarning_AnswerKeptStatusStaysResolved()
+    {
+        await using var store = await OpenAtAsync();
+        await RunAsync(store, "2026-11-28", EduGap(LiXiaohong, "李小红", "H2"));
+        await RunAsync(store, "2026-12-05");
+        var id = (await store.WarningsAsync(null, false, null, Ct))[0].WarningId;
+
+        var result = await store.RecordDispositionsAsync("education", [new(id, "已转学，不再核查", new DateOnly(2026, 12, 6))], Ct);
+
+        Assert.Equal(1, result.Recorded);
+        var li = Assert.Single(await store.WarningsAsync(null, false, null, Ct));
+        Assert.Equal(("已解除", "2026-12-05", "已转学，不再核查", "2026-12-06"), (li.Status, li.ResolvedDate, li.Disposition, li.DispositionDate));
+        Assert.Equal(["新增", "已解除", "已解除"], (await store.WarningEventsAsync([id], Ct)).Select(e => e.Status));
+    }
+
+    [SkippableFact]
+    public async Task WarningsAsync_Everything_WorkbookOrderReceiverCodeHouseholdId()
+    {
+        await using var store = await OpenAtAsync();
+
+        await RunAsync(store, "2026-11-28",
+            MedGap(Li, "李四", "H2", "25,000.00"), EduGap(LiXiaohong, "李小红", "H2", "天坛街道"), IdInvalid("41900120110909001", "王小五"),
+            EduGap(ZhangXiaohua, "张小花", "H1"), NotCovered(Stranger, "陈同学"), EduGap(ZhangXiaoming, "张小明", "H1"));
+        var warnings = await store.WarningsAsync(null, false, null, Ct);
+
+        Assert.Equal(
+            [
+                ("civil-affairs", "EDU_NOT_COVERED", "陈同学"), ("education", "EDU_AID_GAP", "张小明"), ("education", "EDU_AID_GAP", "张小花"),
+                ("education", "EDU_AID_GAP", "李小红"), ("education", "ID_INVALID", "王小五"), ("medical-insurance", "MED_AID_GAP", "李四"),
+            ],
+            warnings.Select(w => (w.Receiver, w.Code, w.Name)));
+    }
+
+    [SkippableFact]
+    public async Task WarningsAsync_ReceiverOpenOnlyAndSince_OnlyTheWarningsAsked()
+    {
+        await using var store = await OpenAtAsync();
+        await RunAsync(store, "2026-11-28", EduGap(ZhangXiaoming, "张小明", "H1"), EduGap(LiXiaohong, "李小红", "H2", "天坛街道"), MedGap(Li, "李四", "H2", "25,000.00"), NotCovered(Stranger, "陈同学"));
+        var med = (await store.WarningsAsync("medical-insurance", false, null, Ct))[0].WarningId;
+        await store.RecordDispositionsAsync("medical-insurance", [new(med, "已纳入医疗救助", new DateOnly(2026, 12, 1))], Ct);
+        await RunAsync(store, "2026-12-05", EduGap(ZhangXiaoming, "张小明", "H1"), MedGap(Li, "李四", "H2", "25,000.00"), NotCovered(Stranger, "陈同学"), EduGap(ZhangXiaohua, "张小花", "H1"));
+
+        Assert.Equal([("张小明", "持续"), ("张小花", "新增"), ("李小红", "已解除")], Names(await store.WarningsAsync("education", false, null, Ct)));
+        Assert.Equal([("张小明", "持续"), ("张小花", "新增")], Names(await store.WarningsAsync("education", true, null, Ct)));
+        Assert.Equal([("陈同学", "持续"), ("张小明", "持续"), ("张小花", "新增")], Names(await store.WarningsAsync(null, true, null, Ct)));
+        Assert.Equal([("张小花", "新增")], Names(await store.WarningsAsync(null, false, new DateOnly(2026, 12, 5), Ct)));
+        Assert.Equal(5, (await store.WarningsAsync(null, false, new DateOnly(2026, 11, 28), Ct)).Count);
+        Assert.Equal([("李四", "已处理")], Names(await store.WarningsAsync("medical-insurance", false, null, Ct)));
+        Assert.Empty(await store.WarningsAsync("medical-insurance", true, null, Ct));
+        Assert.Empty(await store.WarningsAsync("housing", false, null, Ct));
+
+        static IEnumerable<(string, string)> Names(IReadOnlyList<StoredWarning> warnings) => warnings.Select(w => (w.Name, w.Status));
+    }
+
+    [SkippableFact]
+    public async Task WarningsAboutAsync_PersonAndTheirHousehold_TheirWarningsOldestFirstOthersLeftOut()
+    {
+        await using var store = await OpenAtAsync();
+        await RunAsync(store, "2026-11-28", EduGap(ZhangXiaoming, "张小明", "H1"), MedGap(Zhang, "张三", "H1", "21,000.00"), EduGap(LiXiaohong, "李小红", "H2"), NotCovered(Stranger, "陈同学"));
+        await RunAsync(store, "2026-12-05", MedGap(Zhang, "张三", "H1", "21,000.00"), EduGap(LiXiaohong, "李小红", "H2"), NotCovered(Stranger, "陈同学"));
+        await RunAsync(store, "2026-12-12", EduGap(ZhangXiaoming, "张小明", "H1"), MedGap(Zhang, "张三", "H1", "21,000.00"), EduGap(LiXiaohong, "李小红", "H2"), NotCovered(Stranger, "陈同学"));
+
+        var about = await store.WarningsAboutAsync(ZhangXiaoming.Value, ["H1"], Ct);
+        var stranger = await store.WarningsAboutAsync(Stranger.Value, [], Ct);
+        var household = await store.WarningsAboutAsync(Li.Value, ["H1", "H2"], Ct);
+
+        // 张小明's warning was resolved and raised again on 12-12, after his father's (11-28), though stored first.
+        Assert.Equal([("张三", "2026-11-28"), ("张小明", "2026-12-12")], about.Select(w => (w.Name, w.FirstDate)));
+        Assert.True(about[1].WarningId < about[0].WarningId);
+        Assert.Equal(("EDU_NOT_COVERED", "陈同学"), (Assert.Single(stranger).Code, stranger[0].Name));
+        Assert.Equal(["张三", "李小红", "张小明"], household.Select(w => w.Name));
+    }
+
+    [SkippableFact]
+    public async Task WarningEventsAsync_SeveralWarnings_EveryChangeInTimeOrderWithItsRun()
+    {
+        await using var store = await OpenAtAsync();
+        var first = await RunAsync(store, "2026-11-28", MedGap(Li, "李四", "H2", "25,000.00"), EduGap(LiXiaohong, "李小红", "H2"));
+        var med = (await store.WarningsAsync("medical-insurance", false, null, Ct))[0].WarningId;
+        var edu = (await store.WarningsAsync("education", false, null, Ct))[0].WarningId;
+        _clock.Now = new DateTimeOffset(2026, 12, 2, 3, 0, 0, TimeSpan.Zero);
+        await store.RecordDispositionsAsync("medical-insurance", [new(med, "已纳入医疗救助", new DateOnly(2026, 12, 1))], Ct);
+        var second = await RunAsync(store, "2026-12-05", MedGap(Li, "李四", "H2", "25,000.00"));
+
+        var events = await store.WarningEventsAsync([edu, med], Ct);
+
+        Assert.Equal(
+            [
+                new WarningEvent(med, first, "2026-11-28T02:00:00Z", "新增", string.Empty),
+                new WarningEvent(edu, first, "2026-11-28T02:00:00Z", "新增", string.Empty),
+                new WarningEvent(med, null, "2026-12-02T03:00:00Z", "已处理", "处理结果：已纳入医疗救助（2026-12-01）"),
+                new WarningEvent(edu, second, "2026-12-05T02:00:00Z", "已解除", string.Empty),
+            ],
+            events);
+        Assert.Empty(await store.WarningEventsAsync([], Ct));
+    }
+
+    /// <summary>EDU_AID_GAP for a student of a 低保 household, as the shipped rule words it.</summary>
+    private static Warning EduGap(IdNumber id, string name, string household, string? subdistrict = null) =>
+        Found("EDU_AID_GAP", "教育救助政策落实不到位", "核实学生家庭情况，按规定落实教育救助（资助）政策", "education", id, name, household,
+            subdistrict ?? TownOf(household), "education", EduGapDetail);
+
+    /// <summary>MED_AID_GAP (spending) for a member whose self-paid bills came to <paramref name="total"/> yuan.</summary>
+    private static Warning MedGap(IdNumber id, string name, string household, string total) =>
+        Found("MED_AID_GAP", "医疗救助政策落实不到位", "核实医疗费用负担情况，按规定落实医疗救助政策", "medical-insurance", id, name, household,
+            TownOf(household), "medical-bills", $"低保人员，近12个月自付医疗费用合计{total}元，超过20,000元，未享受医疗救助");
+
+    /// <summary>EDU_NOT_COVERED: a student marked 家庭经济困难 who is in no household of the database.</summary>
+    private static Warning NotCovered(IdNumber id, string name) =>
+        Found("EDU_NOT_COVERED", "疑似符合条件未纳入（家庭经济困难学生）", "入户核查家庭经济状况，符合条件的及时纳入低收入人口救助范围", "civil-affairs", id, name,
+            string.Empty, string.Empty, "education", "见于教育体育 在校学生（家庭经济困难），不在低收入人口数据库中") with { Categories = string.Empty, Method = string.Empty, Village = string.Empty };
+
+    /// <summary>ID_INVALID back to the education department: the subject is the cell and name as typed.</summary>
+    private static Warning IdInvalid(string raw, string name) => new()
+    {
+        Code = "ID_INVALID", Label = "身份证号码无效", Measure = "核对并更正身份证号码后重新报送", Receiver = "education",
+        Subject = $"raw:{raw}|{name}", IdText = raw, Name = name, Department = "education", SourceRow = 9,
+        Detail = "教育体育 在校学生记录的身份证号无效（位数不对），按姓名等信息也未能确认身份",
+    };
+
+    private static string TownOf(string household) => household == "H2" ? "克井镇" : "天坛街道";
+
+    private static Warning Found(
+        string code, string label, string measure, string receiver, IdNumber id, string name, string household, string subdistrict, string department, string detail) => new()
+    {
+        Code = code, Label = label, Measure = measure, Receiver = receiver, Subject = id.Value, IdText = id.Value, Name = name,
+        HouseholdId = household, Subdistrict = subdistrict, Village = household == "H2" ? "前进村" : "北海社区", Categories = "低保",
+        Department = department, Method = "exact", Detail = detail, SourceRow = 4,
+    };
+}
