@@ -9,6 +9,13 @@ internal sealed record RunSettings
     /// <value>How long the run lock lasts unless its holder renews it (a killed run's lock frees after this), in seconds. Default 300.</value>
     public int LockTtlSeconds { get; init; } = 300;
 
+    /// <value>
+    /// Above this many active low-income members, <c>matching match</c> no longer loads the population into memory
+    /// (about 40 bytes a person plus the name) but finds the persons a file can touch set-based in the database
+    /// (<see cref="Storage.MatchingStore.LoadPopulationSubsetAsync"/>). Default 20,000,000.
+    /// </value>
+    public long InMemoryLimit { get; init; } = 20_000_000;
+
     public IEnumerable<string> Problems()
     {
         if (LockWaitSeconds is < 0 or > 86_400)
@@ -19,6 +26,11 @@ internal sealed record RunSettings
         if (LockTtlSeconds is < 10 or > 86_400)
         {
             yield return "run:lockTtlSeconds must be 10 to 86400";
+        }
+
+        if (InMemoryLimit < 0)
+        {
+            yield return "run:inMemoryLimit must be 0 or more (0: always match set-based in the database)";
         }
     }
 }

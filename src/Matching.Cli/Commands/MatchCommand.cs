@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Matching.Cli.Matching;
+using Matching.Core.Population;
 using Matching.Ingest;
 
 namespace Matching.Cli.Commands;
@@ -15,18 +16,23 @@ internal static class MatchCommand
         var department = new Argument<string>("department") { Description = "Department code: education, unemployment, illness, disability, medical-bills" };
         var file = new Argument<string>("file") { Description = "The department's extract (.csv, .xlsx or .xls)" };
         var output = new Option<string>("--out") { Description = "Result CSV to write", Required = true };
+        var inDatabase = new Option<bool>("--in-database")
+        {
+            Description = "Find the persons the file can touch set-based in the database instead of loading the whole population (automatic above run:inMemoryLimit members)",
+        };
         var command = new Command("match", "Match one department file against the low-income database; write the result CSV (stores nothing)");
         command.Arguments.Add(department);
         command.Arguments.Add(file);
         command.Options.Add(output);
+        command.Options.Add(inDatabase);
         command.SetAction((parse, ct) => guard(parse,
-            (c, t) => RunAsync(c, parse.GetValue(department)!, parse.GetValue(file)!, parse.GetValue(output)!, t), ct));
+            (c, t) => RunAsync(c, parse.GetValue(department)!, parse.GetValue(file)!, parse.GetValue(output)!, parse.GetValue(inDatabase), t), ct));
         return command;
     }
 
-    public static async Task<int> RunAsync(CliContext context, string department, string file, string outPath, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CliContext context, string department, string file, string outPath, bool inDatabase, CancellationToken cancellationToken)
     {
-        var summary = await MatchAsync(context, department, file, outPath, cancellationToken);
+        var summary = await MatchAsync(context, department, file, outPath, cancellationToken, inDatabase);
         await context.Out.WriteLineAsync($"{file}: {summary.Rows} rows: matched {summary.Matched} ({summary.MethodsText()}), " +
             $"unmatched {summary.Unmatched} (name mismatch {summary.NameMismatches}), rejected {summary.Rejected}");
         await context.Out.WriteLineAsync($"results: {outPath}");
@@ -34,7 +40,7 @@ internal static class MatchCommand
     }
 
     public static async Task<MatchSummary> MatchAsync(
-        CliContext context, string department, string file, string outPath, CancellationToken cancellationToken)
+        CliContext context, string department, string file, string outPath, CancellationToken cancellationToken, bool inDatabase = false)
     {
         var map = context.HeaderMaps.Get(department);
         if (!map.IsDepartment)
@@ -43,10 +49,21 @@ internal static class MatchCommand
         }
 
         using var table = SourceTable.Open(file, map, context.Limits);
+        await using var store = await context.OpenStoreAsync(cancellationToken);
+        PopulationIndex population;
+        if (inDatabase || (await store.CountActiveAsync(cancellationToken)).Members > context.Settings.Run.InMemoryLimit)
+        {
+            // Two passes over the file: what its rows can touch, asked of the database in one go; then the match.
+            using var first = SourceTable.Open(file, map, context.Limits);
+            population = await store.LoadPopulationSubsetAsync(MatchFileRunner.Gather(first), cancellationToken);
+        }
+        else
+        {
+            population = await store.LoadPopulationAsync(cancellationToken);
+        }
+
         using var progress = new Progress.ProgressLine(context, $"match {map.Source} {Path.GetFileName(file)}");
         table.Progress = progress.Report;
-        await using var store = await context.OpenStoreAsync(cancellationToken);
-        var population = await store.LoadPopulationAsync(cancellationToken);
         return MatchFileRunner.Run(table, population, outPath);
     }
 }

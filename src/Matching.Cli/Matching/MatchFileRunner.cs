@@ -43,6 +43,29 @@ internal static class MatchFileRunner
         return summary;
     }
 
+    /// <summary>
+    /// Reads the file once for the persons its rows can touch (<see cref="Matcher.Gather"/>): what the database is
+    /// asked for when the population is too large to load whole.
+    /// </summary>
+    public static PopulationNeeds Gather(SourceTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var needs = new PopulationNeeds();
+        var idColumn = table.Column(HeaderMap.IdField);
+        var birthColumn = table.Column(HeaderMap.BirthDateField);
+        Span<char> idScratch = stackalloc char[ScratchChars];
+        Span<char> birthScratch = stackalloc char[ScratchChars];
+        while (table.Read())
+        {
+            if (!table.HasExtraCells)
+            {
+                Matcher.Gather(table.Reader.GetSpan(idColumn, idScratch), birthColumn < 0 ? [] : table.Reader.GetSpan(birthColumn, birthScratch), needs);
+            }
+        }
+
+        return needs;
+    }
+
     /// <summary>A row with more cells than the header is shifted: its ID column cannot be trusted.</summary>
     private static MatchResult ExtraCells(SourceTable table) => new(MatchStatus.Rejected, MatchMethod.None, -1, 0,
         $"the row has {table.Reader.FieldCount} cells but the header {table.Headers.Count}: a stray separator?", default);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Matching.Core.Identity;
+using Matching.Core.Population;
 
 namespace Matching.Core.Matching;
 
@@ -120,6 +121,50 @@ public sealed partial class Matcher
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Adds to <paramref name="needs"/> every person <see cref="Match"/> could look at for this row, and no more than
+    /// it takes: the ID's key when valid; otherwise its one-slip corrections, the block of its surviving 14 digits, or
+    /// the extract's birth date. An index holding just the persons that answer these gives the same results as the
+    /// whole population (more persons would not change them; none of these may be missing).
+    /// </summary>
+    public static void Gather(ReadOnlySpan<char> rawId, ReadOnlySpan<char> rawBirthDate, PopulationNeeds needs)
+    {
+        ArgumentNullException.ThrowIfNull(needs);
+        Span<char> buffer = stackalloc char[IdNormalizer.MaxLength];
+        var parsed = IdParser.Parse(rawId, buffer);
+        if (parsed.IsValid)
+        {
+            needs.Keys.Add(parsed.Id.Key);
+            return;
+        }
+
+        if (parsed.IsCorrectable)
+        {
+            Span<long> candidates = stackalloc long[IdCorrections.MaxCandidates];
+            var count = IdCorrections.Candidates(buffer[..IdNumber.Length], candidates);
+            foreach (var key in candidates[..count])
+            {
+                needs.Keys.Add(key);
+            }
+        }
+
+        Span<char> digits = stackalloc char[IdNumber.Length];
+        if (SurvivingPrefix(parsed, buffer[..Math.Min(parsed.Length, IdNormalizer.MaxLength)], digits) >= 14)
+        {
+            long prefix = 0;
+            for (var i = 0; i < 14; i++)
+            {
+                prefix = (prefix * 10) + (digits[i] - '0');
+            }
+
+            needs.Prefixes.Add(prefix);
+        }
+        else if (BirthDateText.TryParse(rawBirthDate, out var born))
+        {
+            needs.BirthDates.Add(born);
+        }
     }
 
     /// <summary>

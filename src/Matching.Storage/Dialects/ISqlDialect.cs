@@ -50,6 +50,12 @@ public interface ISqlDialect
     /// </summary>
     string AnyOf(string column, string parameter) => $"{column} IN {parameter}";
 
+    /// <summary>The name a temporary table of this session goes by (SQL Server marks them with <c>#</c>).</summary>
+    string TempTable(string name) => name;
+
+    /// <summary>Creates a temporary table of this session, gone at the end of the transaction that created it or of the session.</summary>
+    string CreateTempTable(string name, string columns) => $"CREATE TEMP TABLE {TempTable(name)} ({columns})";
+
     /// <summary>Starts a bulk load into <paramref name="target"/> inside <paramref name="transaction"/>.</summary>
     IBulkLoader CreateBulkLoader(DbConnection connection, DbTransaction transaction, BulkTarget target);
 }
