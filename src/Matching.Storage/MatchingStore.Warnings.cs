@@ -26,12 +26,18 @@ public sealed partial class MatchingStore
         var sql = $"""
             {WarningColumns}
             WHERE (@receiver IS NULL OR receiver = @receiver)
-              AND (@openOnly = 0 OR status IN ('{WarningStatus.New}', '{WarningStatus.Continuing}'))
+              AND (@openOnly = 0 OR status IN (@newStatus, @continuingStatus))
               AND (@since IS NULL OR first_date >= @since)
             ORDER BY receiver, code, subdistrict, household_id, id_number, warning_id
             """;
         return [.. await _connection.QueryAsync<StoredWarning>(new CommandDefinition(sql,
-            new { receiver, openOnly = openOnly ? 1 : 0, since = since?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
+            new
+            {
+                receiver, openOnly = openOnly ? 1 : 0, since = since?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+
+                // Parameters, not literals: a literal '新增' is narrow text on SQL Server and becomes '??' under a Latin collation.
+                newStatus = WarningStatus.New, continuingStatus = WarningStatus.Continuing,
+            },
             cancellationToken: cancellationToken))];
     }
 

@@ -52,6 +52,13 @@ public sealed partial class MatchingStore : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A store over <paramref name="connection"/>, already open and prepared, in <paramref name="dialect"/>: for tests
+    /// that record or replay what the store sends.
+    /// </summary>
+    internal static MatchingStore Over(ISqlDialect dialect, DbConnection connection, TimeProvider time) =>
+        new(dialect, connection, time, StorageResilience.Default, dataSource: "test");
+
     /// <summary>One attempt at opening: a connection that fails half-way is disposed, so the next attempt starts clean.</summary>
     private static async Task<DbConnection> ConnectAsync(ISqlDialect dialect, string connectionString, CancellationToken cancellationToken)
     {

@@ -9,8 +9,7 @@ public static class SqlDialects
     {
         DatabaseProvider.Sqlite => new SqliteDialect(),
         DatabaseProvider.Postgres => new PostgresDialect(),
-
-        // TODO(#7): SQL Server (Microsoft.Data.SqlClient).
+        DatabaseProvider.SqlServer => new SqlServerDialect(),
         _ => throw new MatchingException($"--provider {provider.ToString().ToLowerInvariant()}: not available in this version yet; use sqlite"),
     };
 }
