@@ -60,6 +60,7 @@ public sealed partial class MatchingStore
     /// <summary>How many active households and members the database holds.</summary>
     public async Task<(long Households, long Members)> CountActiveAsync(CancellationToken cancellationToken)
     {
+        await RequireSchemaAsync(cancellationToken);
         var households = await _connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT COUNT(*) FROM household WHERE active = 1", cancellationToken: cancellationToken));
         var members = await _connection.ExecuteScalarAsync<long>(new CommandDefinition(

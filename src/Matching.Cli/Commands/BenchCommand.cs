@@ -26,6 +26,7 @@ internal static class BenchCommand
         var regenerate = new Option<bool>("--regenerate") { Description = "Generate the files even if they exist" };
         var skipImport = new Option<bool>("--skip-import") { Description = "Reuse the database of the last run (measure matching only)" };
         var warnings = new Option<int>("--warnings") { Description = "Rows of the warning workbook written last (0: none)", DefaultValueFactory = _ => 100_000 };
+        var server = new Option<string?>("--server") { Description = "A server database's connection string (PostgreSQL, SQL Server) to measure instead of a fresh SQLite file" };
         var command = new Command("bench", "Benchmark: generate, import and match a large population and extract, print timings");
         command.Options.Add(dir);
         command.Options.Add(persons);
@@ -33,8 +34,10 @@ internal static class BenchCommand
         command.Options.Add(regenerate);
         command.Options.Add(skipImport);
         command.Options.Add(warnings);
+        command.Options.Add(server);
         command.SetAction((parse, ct) => guard(parse, (c, t) => RunAsync(c, new BenchSettings(
-            parse.GetValue(dir)!, parse.GetValue(persons), parse.GetValue(rows), parse.GetValue(regenerate), parse.GetValue(skipImport), parse.GetValue(warnings)), t), ct));
+            parse.GetValue(dir)!, parse.GetValue(persons), parse.GetValue(rows), parse.GetValue(regenerate), parse.GetValue(skipImport), parse.GetValue(warnings),
+            parse.GetValue(server)), t), ct));
         return command;
     }
 
@@ -59,10 +62,11 @@ internal static class BenchCommand
         }
 
         var bench = new CliContext(TextWriter.Null, context.Error, context.Time,
-            StorageOptions.Resolve(database, "sqlite"), context.HeaderMapDirectory, context.Settings);
+            settings.Server is null ? StorageOptions.Resolve(database, "sqlite") : StorageOptions.Resolve(settings.Server, null), context.HeaderMapDirectory, context.Settings);
+        await write.WriteLineAsync($"database: {bench.Storage.Provider}");
         if (!settings.SkipImport)
         {
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            foreach (var suffix in settings.Server is null ? new[] { "", "-wal", "-shm" } : [])
             {
                 File.Delete(database + suffix);
             }
@@ -83,6 +87,26 @@ internal static class BenchCommand
             summary = MatchFileRunner.Run(table, index!, results);
             return Task.CompletedTask;
         });
+
+        // The same file matched without loading the population: what a population above run:inMemoryLimit gets.
+        Core.Population.PopulationNeeds? needs = null;
+        await PhaseAsync(write, "in database: read file once", settings.Rows, () =>
+        {
+            using var table = SourceTable.Open(extract, bench.HeaderMaps.Get("education"), bench.Limits);
+            needs = MatchFileRunner.Gather(table);
+            return Task.CompletedTask;
+        });
+        Core.Population.PopulationIndex? subset = null;
+        await PhaseAsync(write, "in database: set-based join", settings.Rows, async () => subset = await store.LoadPopulationSubsetAsync(needs!, cancellationToken));
+        await PhaseAsync(write, "in database: match, write", settings.Rows, () =>
+        {
+            using var table = SourceTable.Open(extract, bench.HeaderMaps.Get("education"), bench.Limits);
+            var again = MatchFileRunner.Run(table, subset!, Path.Combine(settings.Dir, "result-in-database.csv"));
+            return again.Matched == summary!.Matched && again.Rejected == summary.Rejected
+                ? Task.CompletedTask
+                : throw new InvalidOperationException($"the in-database match differs: {again.Matched} matched against {summary.Matched}");
+        });
+        await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"in database: {needs}; {subset!.Count:N0} persons fetched of {index!.Count:N0}"));
 
         var warnings = Math.Min(settings.Warnings, index!.Count);
         if (warnings > 0)
@@ -112,7 +136,7 @@ internal static class BenchCommand
             $"{name,-28} {seconds,8:0.000} {rows / seconds,12:N0} {PeakMemory.Bytes() / (1024.0 * 1024),8:0} {perRow,7:0}"));
     }
 
-    private sealed record BenchSettings(string Dir, int Persons, int Rows, bool Regenerate, bool SkipImport, int Warnings);
+    private sealed record BenchSettings(string Dir, int Persons, int Rows, bool Regenerate, bool SkipImport, int Warnings, string? Server);
 
     /// <summary>
     /// Warnings about the first persons of the index, made as the workbook asks for them: the workbook writer streams,

@@ -56,6 +56,19 @@ public interface ISqlDialect
     /// <summary>Creates a temporary table of this session, gone at the end of the transaction that created it or of the session.</summary>
     string CreateTempTable(string name, string columns) => $"CREATE TEMP TABLE {TempTable(name)} ({columns})";
 
+    /// <summary>
+    /// A statement that gives the planner the size of a freshly loaded temporary table, where the engine does not
+    /// find out by itself (PostgreSQL never auto-analyzes temporary tables); null where none is needed.
+    /// </summary>
+    string? Analyze(string table) => null;
+
+    /// <summary>
+    /// <paramref name="column"/> in a condition that must only filter, never lead the planner to look rows up by it.
+    /// Only SQLite needs telling (the unary <c>+</c>); elsewhere the column as is (PostgreSQL misjudges <c>+x = 1</c>
+    /// as rare and picks a plan that is quadratic).
+    /// </summary>
+    string NotIndexed(string column) => column;
+
     /// <summary>Starts a bulk load into <paramref name="target"/> inside <paramref name="transaction"/>.</summary>
     IBulkLoader CreateBulkLoader(DbConnection connection, DbTransaction transaction, BulkTarget target);
 }

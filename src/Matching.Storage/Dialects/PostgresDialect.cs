@@ -30,6 +30,9 @@ public sealed class PostgresDialect : ISqlDialect
         ON CONFLICT (name) DO NOTHING
         """;
 
+    /// <summary>Autovacuum never analyzes temporary tables: without this the planner guesses their size.</summary>
+    public string? Analyze(string table) => $"ANALYZE {table}";
+
     /// <summary>Dapper sends a list to Npgsql as one array parameter.</summary>
     public string AnyOf(string column, string parameter) => $"{column} = ANY({parameter})";
 

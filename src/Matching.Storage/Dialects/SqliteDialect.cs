@@ -44,6 +44,8 @@ public sealed class SqliteDialect : ISqlDialect
 
     public string MemberOrder => "rowid";
 
+    public string NotIndexed(string column) => "+" + column;
+
     public string TakeLock => """
         INSERT INTO run_lock (name, holder, token, acquired_at, expires_at) VALUES (@name, @holder, @token, @now, @expires)
         ON CONFLICT (name) DO NOTHING
