@@ -35,7 +35,7 @@ CREATE TABLE IF NOT EXISTS warning (
     measure          TEXT    NOT NULL,
     id_number        TEXT    NOT NULL,
     name             TEXT    NOT NULL,
-    household_id     TEXT    NOT NULL DEFAULT '',
+    household_id     TEXT COLLATE "C" NOT NULL DEFAULT '',
     subdistrict      TEXT    NOT NULL DEFAULT '',
     village          TEXT    NOT NULL DEFAULT '',
     categories       TEXT    NOT NULL DEFAULT '',
