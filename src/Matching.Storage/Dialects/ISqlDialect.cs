@@ -4,7 +4,8 @@ namespace Matching.Storage.Dialects;
 
 /// <summary>
 /// What differs between database engines: the connection, session set-up, the migration folder, bulk loading and the
-/// few statement shapes whose syntax differs. Everything else is plain SQL shared by all (and tested on each).
+/// few statement shapes whose syntax differs. Everything else is plain SQL shared by all (and tested on each). The
+/// default members are the forms SQLite and PostgreSQL share; SQL Server overrides them.
 /// </summary>
 public interface ISqlDialect
 {
@@ -17,7 +18,8 @@ public interface ISqlDialect
     Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken);
 
     /// <summary>Creates the <c>schema_version</c> table when it is missing.</summary>
-    string EnsureVersionTable { get; }
+    string EnsureVersionTable =>
+        "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)";
 
     /// <summary>
     /// An INSERT of one row that returns the generated <paramref name="idColumn"/> as its only result.
@@ -26,10 +28,11 @@ public interface ISqlDialect
     /// <param name="columns">Comma-separated column list.</param>
     /// <param name="values">Comma-separated values (parameters).</param>
     /// <param name="idColumn">The generated key to return.</param>
-    string InsertReturning(string table, string columns, string values, string idColumn);
+    string InsertReturning(string table, string columns, string values, string idColumn) =>
+        $"INSERT INTO {table} ({columns}) VALUES ({values}) RETURNING {idColumn}";
 
     /// <summary>What follows an ORDER BY so that only the first <paramref name="count"/> rows come back (a number or a parameter).</summary>
-    string FirstRows(string count);
+    string FirstRows(string count) => $"LIMIT {count}";
 
     /// <summary>
     /// The column that orders members in the order their snapshot listed them (kept across refreshes): SQLite's
@@ -41,7 +44,10 @@ public interface ISqlDialect
     /// Inserts the lock row (<c>@name, @holder, @token, @now, @expires</c>) unless a row of that name exists, without
     /// failing when another process inserts it at the same moment.
     /// </summary>
-    string TakeLock { get; }
+    string TakeLock => """
+        INSERT INTO run_lock (name, holder, token, acquired_at, expires_at) VALUES (@name, @holder, @token, @now, @expires)
+        ON CONFLICT (name) DO NOTHING
+        """;
 
     /// <summary>
     /// A condition that <paramref name="column"/> is one of the list parameter <paramref name="parameter"/>. Dapper

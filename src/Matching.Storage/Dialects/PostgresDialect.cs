@@ -15,20 +15,7 @@ public sealed class PostgresDialect : ISqlDialect
 
     public Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public string EnsureVersionTable =>
-        "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)";
-
-    public string InsertReturning(string table, string columns, string values, string idColumn) =>
-        $"INSERT INTO {table} ({columns}) VALUES ({values}) RETURNING {idColumn}";
-
-    public string FirstRows(string count) => $"LIMIT {count}";
-
     public string MemberOrder => "member_seq";
-
-    public string TakeLock => """
-        INSERT INTO run_lock (name, holder, token, acquired_at, expires_at) VALUES (@name, @holder, @token, @now, @expires)
-        ON CONFLICT (name) DO NOTHING
-        """;
 
     /// <summary>Autovacuum never analyzes temporary tables: without this the planner guesses their size.</summary>
     public string? Analyze(string table) => $"ANALYZE {table}";

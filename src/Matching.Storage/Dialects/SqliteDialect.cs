@@ -34,22 +34,9 @@ public sealed class SqliteDialect : ISqlDialect
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public string EnsureVersionTable =>
-        "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)";
-
-    public string InsertReturning(string table, string columns, string values, string idColumn) =>
-        $"INSERT INTO {table} ({columns}) VALUES ({values}) RETURNING {idColumn}";
-
-    public string FirstRows(string count) => $"LIMIT {count}";
-
     public string MemberOrder => "rowid";
 
     public string NotIndexed(string column) => "+" + column;
-
-    public string TakeLock => """
-        INSERT INTO run_lock (name, holder, token, acquired_at, expires_at) VALUES (@name, @holder, @token, @now, @expires)
-        ON CONFLICT (name) DO NOTHING
-        """;
 
     /// <summary>Multi-row prepared INSERTs (<see cref="BulkInsert"/>), an upsert by <c>ON CONFLICT … DO UPDATE</c>.</summary>
     public IBulkLoader CreateBulkLoader(DbConnection connection, DbTransaction transaction, BulkTarget target)

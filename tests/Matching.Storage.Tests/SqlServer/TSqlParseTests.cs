@@ -151,8 +151,8 @@ public sealed class TSqlParseTests
     [Fact]
     public void Errors_OtherDialectsShapes_NotTSql()
     {
-        Assert.NotEmpty(TSql.Errors(new SqliteDialect().TakeLock));
-        Assert.NotEmpty(TSql.Errors(new PostgresDialect().InsertReturning("run", "as_of", "@asOf", "run_id")));
+        Assert.NotEmpty(TSql.Errors(((ISqlDialect)new SqliteDialect()).TakeLock));
+        Assert.NotEmpty(TSql.Errors(((ISqlDialect)new PostgresDialect()).InsertReturning("run", "as_of", "@asOf", "run_id")));
     }
 
     private static IEnumerable<BulkTarget> Targets() =>
