@@ -26,10 +26,15 @@ case "$action" in
     if [ -z "$(bindir)" ]; then
       echo "installing postgresql from Debian's packages" >&2
       export DEBIAN_FRONTEND=noninteractive
-      apt-get update -qq >&2
-      apt-get install -y -qq --no-install-recommends postgresql >&2
+      sudo=; [ "$(id -u)" = 0 ] || sudo=sudo
+      $sudo apt-get update -qq >&2
+      $sudo apt-get install -y -qq --no-install-recommends postgresql >&2
     fi
     bin=$(bindir)
+    if "$bin/pg_isready" -q -h 127.0.0.1 -p "$port"; then
+      echo "port $port is taken by a running server: set MATCHING_TEST_POSTGRES_PORT to a free one" >&2
+      exit 1
+    fi
     mkdir -p "$dir"
     if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$dir"; fi
     as_postgres "$bin/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \

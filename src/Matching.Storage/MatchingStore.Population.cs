@@ -12,7 +12,7 @@ public sealed partial class MatchingStore
     public async Task<PopulationIndex> LoadPopulationAsync(CancellationToken cancellationToken, bool withHouseholds = false)
     {
         await RequireSchemaAsync(cancellationToken);
-        await using var transaction = await _connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await BeginReadAsync(cancellationToken);
         var count = await _connection.ExecuteScalarAsync<int>(new CommandDefinition(
             "SELECT COUNT(*) FROM member WHERE active = 1", transaction: transaction, cancellationToken: cancellationToken));
         var keys = new long[count];
@@ -20,9 +20,10 @@ public sealed partial class MatchingStore
         var households = withHouseholds ? new string[count] : null;
         await using var command = _connection.CreateCommand();
         command.Transaction = transaction;
+        // In listing order, as the set-based subset reads them: a person in two households answers by the same entry.
         command.CommandText = withHouseholds
-            ? "SELECT id_key, name, household_id FROM member WHERE active = 1"
-            : "SELECT id_key, name FROM member WHERE active = 1";
+            ? $"SELECT id_key, name, household_id FROM member WHERE active = 1 ORDER BY {_dialect.MemberOrder}"
+            : $"SELECT id_key, name FROM member WHERE active = 1 ORDER BY {_dialect.MemberOrder}";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var i = 0;
         while (i < count && await reader.ReadAsync(cancellationToken))

@@ -12,7 +12,7 @@ public sealed partial class MatchingStore
     public async Task<LowIncomeSnapshot> LoadLowIncomeAsync(CancellationToken cancellationToken)
     {
         await RequireSchemaAsync(cancellationToken);
-        await using var transaction = await _connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await BeginReadAsync(cancellationToken);
         var households = (await _connection.QueryAsync<(string Id, string Subdistrict, string Village, double? Income, long Housing, string Aid)>(
             new CommandDefinition(
                 "SELECT household_id, subdistrict, village, annual_income, housing_difficulty, aid FROM household WHERE active = 1 ORDER BY household_id",

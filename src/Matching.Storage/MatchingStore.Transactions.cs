@@ -20,6 +20,7 @@ public sealed partial class MatchingStore
         {
             return await _resilience.ExecuteAsync(operation, _dataSource, async token =>
             {
+                await EnsureOpenAsync(token);
                 if (requireSchema)
                 {
                     await RequireSchemaAsync(token);
@@ -31,7 +32,7 @@ public sealed partial class MatchingStore
                 return result;
             }, cancellationToken);
         }
-        catch (Exception ex) when (ex is DbException or ExecutionRejectedException)
+        catch (Exception ex) when (ex is DbException or ExecutionRejectedException or InvalidOperationException)
         {
             throw new MatchingException($"database: {failure} ({ex.Message})", ex);
         }

@@ -16,14 +16,16 @@ public sealed partial class MatchingStore : IAsyncDisposable
 {
     private readonly ISqlDialect _dialect;
     private readonly TimeProvider _time;
-    private readonly DbConnection _connection;
+    private readonly string _connectionString;
+    private DbConnection _connection;
     private readonly StorageResilience _resilience;
     private readonly string _dataSource;
 
-    private MatchingStore(ISqlDialect dialect, DbConnection connection, TimeProvider time, StorageResilience resilience, string dataSource)
+    private MatchingStore(ISqlDialect dialect, DbConnection connection, string connectionString, TimeProvider time, StorageResilience resilience, string dataSource)
     {
         _dialect = dialect;
         _connection = connection;
+        _connectionString = connectionString;
         _time = time;
         _resilience = resilience;
         _dataSource = dataSource;
@@ -44,7 +46,7 @@ public sealed partial class MatchingStore : IAsyncDisposable
         {
             var connection = await resilience.ExecuteAsync(StorageResilience.OpenOperation, dataSource,
                 token => ConnectAsync(dialect, options.ConnectionString, token), cancellationToken);
-            return new MatchingStore(dialect, connection, time, resilience, dataSource);
+            return new MatchingStore(dialect, connection, options.ConnectionString, time, resilience, dataSource);
         }
         catch (Exception ex) when (ex is DbException or ArgumentException or IOException or UnauthorizedAccessException or ExecutionRejectedException)
         {
@@ -57,7 +59,7 @@ public sealed partial class MatchingStore : IAsyncDisposable
     /// that record or replay what the store sends.
     /// </summary>
     internal static MatchingStore Over(ISqlDialect dialect, DbConnection connection, TimeProvider time) =>
-        new(dialect, connection, time, StorageResilience.Default, dataSource: "test");
+        new(dialect, connection, connectionString: string.Empty, time, StorageResilience.Default, dataSource: "test");
 
     /// <summary>One attempt at opening: a connection that fails half-way is disposed, so the next attempt starts clean.</summary>
     private static async Task<DbConnection> ConnectAsync(ISqlDialect dialect, string connectionString, CancellationToken cancellationToken)
@@ -75,6 +77,26 @@ public sealed partial class MatchingStore : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// Before each attempt at a transaction: a connection the server dropped (killed, timed out, a fault that broke
+    /// it) is replaced by a fresh one, so that a retry does not start over on a dead connection.
+    /// </summary>
+    private async Task EnsureOpenAsync(CancellationToken cancellationToken)
+    {
+        if (_connection.State == System.Data.ConnectionState.Open)
+        {
+            return;
+        }
+
+        await _connection.DisposeAsync();
+        _connection = await ConnectAsync(_dialect, _connectionString, cancellationToken);
+    }
+
+    /// <summary>A read-only transaction that sees one snapshot of the data (<see cref="ISqlDialect.ReadIsolation"/>).</summary>
+    private ValueTask<DbTransaction> BeginReadAsync(CancellationToken cancellationToken) => _dialect.ReadIsolation is { } level
+        ? _connection.BeginTransactionAsync(level, cancellationToken)
+        : _connection.BeginTransactionAsync(cancellationToken);
 
     /// <summary>The newest schema version this program knows.</summary>
     public int TargetVersion => Migrator.Scripts(_dialect.Folder)[^1].Version;

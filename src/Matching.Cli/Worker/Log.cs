@@ -40,4 +40,7 @@ internal static partial class Log
 
     [LoggerMessage(11, LogLevel.Information, "Job {Job} fired for {Scheduled} on worker {Instance}")]
     public static partial void JobFired(this ILogger logger, string job, string scheduled, string instance);
+
+    [LoggerMessage(12, LogLevel.Warning, "Job {Job} is in the shared schedule but not in this worker's worker.json: removed")]
+    public static partial void StaleJobRemoved(this ILogger logger, string job);
 }

@@ -56,17 +56,22 @@ internal static class WorkerHost
             q.ScheduleJob<NightlyJob>(
                 trigger => trigger.WithIdentity("nightly-trigger", "matching")
                     .WithCronSchedule(settings.NightlyCron, cron => cron.InTimeZone(settings.Zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)),
-                job => job.WithIdentity(NightlyJob.Key));
+                job => job.WithIdentity(NightlyJob.Key).RequestRecovery());
             foreach (var (department, cron) in settings.ImportCrons)
             {
                 q.ScheduleJob<ImportJob>(
                     trigger => trigger.WithIdentity("import-" + department + "-trigger", "matching")
                         .WithCronSchedule(cron, c => c.InTimeZone(settings.Zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)),
-                    job => job.WithIdentity(ImportJob.KeyFor(department)).UsingJobData(ImportJob.DepartmentKey, department));
+                    job => job.WithIdentity(ImportJob.KeyFor(department)).UsingJobData(ImportJob.DepartmentKey, department).RequestRecovery());
             }
         });
         builder.Services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         builder.Services.AddHostedService<MissedRunCheck>();
+        if (clustered)
+        {
+            builder.Services.AddHostedService<StaleJobCleanup>();
+        }
+
 
         builder.Services.AddSystemd();
         builder.Services.AddWindowsService();

@@ -75,6 +75,12 @@ public interface ISqlDialect
     /// </summary>
     string NotIndexed(string column) => column;
 
+    /// <summary>
+    /// The isolation of a read that must see one snapshot across several statements (count then rows, households
+    /// then members) while an import may commit: null where a plain transaction already does (SQLite).
+    /// </summary>
+    System.Data.IsolationLevel? ReadIsolation => null;
+
     /// <summary>Starts a bulk load into <paramref name="target"/> inside <paramref name="transaction"/>.</summary>
     IBulkLoader CreateBulkLoader(DbConnection connection, DbTransaction transaction, BulkTarget target);
 }

@@ -51,7 +51,7 @@ internal sealed class PostgresCopyLoader(NpgsqlConnection connection, BulkTarget
             var columns = target.ColumnList;
             var refresh = string.Join(", ", target.Refreshed.Select(c => $"{c} = EXCLUDED.{c}"));
             await using var merge = new NpgsqlCommand(
-                $"INSERT INTO {target.Table} ({columns}) SELECT {columns} FROM {Staging} ON CONFLICT ({string.Join(", ", target.Key)}) DO UPDATE SET {refresh}",
+                $"INSERT INTO {target.Table} ({columns}) SELECT {columns} FROM {Staging} ORDER BY load_seq ON CONFLICT ({string.Join(", ", target.Key)}) DO UPDATE SET {refresh}",
                 connection);
             await merge.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -62,10 +62,15 @@ internal sealed class PostgresCopyLoader(NpgsqlConnection connection, BulkTarget
         var into = target.Table;
         if (Upsert)
         {
-            // CREATE … AS … WITH NO DATA takes the columns' types but none of their constraints or identity.
+            // CREATE … AS … WITH NO DATA takes the columns' types but none of their constraints or identity; load_seq
+            // numbers the rows as copied, so that the merge inserts new ones (and numbers their member_seq) in the
+            // order the snapshot lists them.
             into = Staging;
             await using var create = new NpgsqlCommand(
-                $"CREATE TEMP TABLE {Staging} ON COMMIT DROP AS SELECT {target.ColumnList} FROM {target.Table} WITH NO DATA", connection);
+                $"""
+                CREATE TEMP TABLE {Staging} ON COMMIT DROP AS SELECT {target.ColumnList} FROM {target.Table} WITH NO DATA;
+                ALTER TABLE {Staging} ADD COLUMN load_seq BIGINT GENERATED ALWAYS AS IDENTITY
+                """, connection);
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
 

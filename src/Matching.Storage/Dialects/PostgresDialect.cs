@@ -17,6 +17,9 @@ public sealed class PostgresDialect : ISqlDialect
 
     public string MemberOrder => "member_seq";
 
+    /// <summary>One snapshot for the whole transaction (READ COMMITTED would see an import commit half-way).</summary>
+    public System.Data.IsolationLevel? ReadIsolation => System.Data.IsolationLevel.RepeatableRead;
+
     /// <summary>Autovacuum never analyzes temporary tables: without this the planner guesses their size.</summary>
     public string? Analyze(string table) => $"ANALYZE {table}";
 

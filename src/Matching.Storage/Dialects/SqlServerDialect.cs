@@ -54,6 +54,12 @@ public sealed class SqlServerDialect : ISqlDialect
     public string MemberOrder => "member_seq";
 
     /// <summary>
+    /// Reads that span statements see no commit half-way: SERIALIZABLE (SNAPSHOT would need the database option
+    /// ALLOW_SNAPSHOT_ISOLATION); an import waits the second or so such a read takes.
+    /// </summary>
+    public System.Data.IsolationLevel? ReadIsolation => System.Data.IsolationLevel.Serializable;
+
+    /// <summary>
     /// <c>UPDLOCK, HOLDLOCK</c> make the existence check lock the key (range) it read until the transaction ends: a
     /// second process checking the same name waits for the first to commit and then sees its row, so two cannot both
     /// insert.
