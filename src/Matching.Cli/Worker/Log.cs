@@ -38,9 +38,12 @@ internal static partial class Log
     [LoggerMessage(10, LogLevel.Information, "Job {Job} stopped: the worker is shutting down")]
     public static partial void JobCancelled(this ILogger logger, string job);
 
-    [LoggerMessage(11, LogLevel.Information, "Job {Job} fired for {Scheduled} on worker {Instance}")]
-    public static partial void JobFired(this ILogger logger, string job, string scheduled, string instance);
+    [LoggerMessage(11, LogLevel.Information, "Job {Job} fired for {Scheduled} on worker {Instance}{Recovering}")]
+    public static partial void JobFired(this ILogger logger, string job, string scheduled, string instance, string recovering);
 
     [LoggerMessage(12, LogLevel.Warning, "Job {Job} is in the shared schedule but not in this worker's worker.json: removed")]
     public static partial void StaleJobRemoved(this ILogger logger, string job);
+
+    [LoggerMessage(13, LogLevel.Warning, "Job {Job}: the shared schedule now follows this worker's worker.json ('{Cron}')")]
+    public static partial void ScheduleChanged(this ILogger logger, string job, string cron);
 }

@@ -54,13 +54,13 @@ internal static class WorkerHost
             }
 
             q.ScheduleJob<NightlyJob>(
-                trigger => trigger.WithIdentity("nightly-trigger", "matching")
+                trigger => trigger.WithIdentity(NightlyTrigger)
                     .WithCronSchedule(settings.NightlyCron, cron => cron.InTimeZone(settings.Zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)),
                 job => job.WithIdentity(NightlyJob.Key).RequestRecovery());
             foreach (var (department, cron) in settings.ImportCrons)
             {
                 q.ScheduleJob<ImportJob>(
-                    trigger => trigger.WithIdentity("import-" + department + "-trigger", "matching")
+                    trigger => trigger.WithIdentity(ImportTrigger(department))
                         .WithCronSchedule(cron, c => c.InTimeZone(settings.Zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)),
                     job => job.WithIdentity(ImportJob.KeyFor(department)).UsingJobData(ImportJob.DepartmentKey, department).RequestRecovery());
             }
@@ -69,13 +69,31 @@ internal static class WorkerHost
         builder.Services.AddHostedService<MissedRunCheck>();
         if (clustered)
         {
-            builder.Services.AddHostedService<StaleJobCleanup>();
+            builder.Services.AddHostedService<ScheduleSync>();
         }
 
 
         builder.Services.AddSystemd();
         builder.Services.AddWindowsService();
         return builder.Build();
+    }
+
+    /// <summary>The group of every Matching job and trigger.</summary>
+    public const string Group = "matching";
+
+    public static readonly TriggerKey NightlyTrigger = new("nightly-trigger", Group);
+
+    public static TriggerKey ImportTrigger(string department) => new("import-" + department + "-trigger", Group);
+
+    /// <summary>Every job of <paramref name="settings"/>: its key, its trigger's key and its cron expression.</summary>
+    public static IEnumerable<(JobKey Job, TriggerKey Trigger, string Cron)> Jobs(WorkerSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        yield return (NightlyJob.Key, NightlyTrigger, settings.NightlyCron);
+        foreach (var (department, cron) in settings.ImportCrons)
+        {
+            yield return (ImportJob.KeyFor(department), ImportTrigger(department), cron);
+        }
     }
 
     /// <summary>Name of the shared schedule: every worker on one database is an instance of it.</summary>
@@ -89,10 +107,9 @@ internal static class WorkerHost
     {
         q.ConfigureScheduler(scheduler => scheduler.InstanceName = SchedulerName);
 
-        // Every worker stores the schedule of its worker.json at start-up, replacing what is stored (so a changed
-        // schedule takes effect). The replacement keeps the stored trigger's last firing: a worker joining just after
-        // a firing must not make that firing happen a second time.
-        q.Services.Configure<QuartzOptions>(options => options.Scheduling.ScheduleTriggerRelativeToReplacedTrigger = true);
+        // A starting worker adds the jobs of its worker.json only where none is stored: replacing a stored trigger
+        // while another worker has just taken its firing made that firing run twice. ScheduleSync applies changes.
+        q.Services.Configure<QuartzOptions>(options => options.Scheduling.IgnoreDuplicates = true);
         q.UsePersistentStore(store =>
         {
             // Quartz owns its tables (qrtz_*): the first worker to start creates what is missing from the script

@@ -9,7 +9,7 @@ namespace Matching.Cli.Tests.Processes;
 /// <summary>
 /// Two <c>matching worker</c> processes on one PostgreSQL database share one schedule (Quartz's clustered job store):
 /// every firing runs on exactly one of them, and when the worker doing the work is killed (SIGKILL: no goodbye) the
-/// other takes its firings over.
+/// other takes its firings over; a firing the kill cut short is run again once, by the survivor, marked recovering.
 /// </summary>
 [Collection(SeparateProcesses.Name)]
 public sealed partial class ClusteredWorkerTests(ITestOutputHelper log)
@@ -44,10 +44,58 @@ public sealed partial class ClusteredWorkerTests(ITestOutputHelper log)
         }
 
         Assert.True(all.Count >= 6, $"only {all.Count} firings");
-        var twice = all.GroupBy(f => f.Scheduled).Where(g => g.Count() > 1).Select(g => g.Key.ToString("O", CultureInfo.InvariantCulture)).ToList();
+        var scheduled = all.Where(f => !f.Recovering).ToList();
+        var twice = scheduled.GroupBy(f => f.Scheduled).Where(g => g.Count() > 1).Select(g => g.Key.ToString("O", CultureInfo.InvariantCulture)).ToList();
         Assert.True(twice.Count == 0, "fired more than once: " + string.Join(", ", twice));
+        var recovered = all.Where(f => f.Recovering).ToList();
+        Assert.True(recovered.Count <= 1, $"{recovered.Count} recoveries after one kill");
+        Assert.All(recovered, r => Assert.Contains(FiringsIn(a), f => f.Scheduled == r.Scheduled && f.Instance == firstId));
+        Assert.All(recovered, r => Assert.NotEqual(firstId, r.Instance));
         Assert.All(afterKill, f => Assert.NotEqual(firstId, f.Instance));
         Assert.All(FiringsIn(a), f => Assert.True(f.Scheduled <= killedAt, $"the killed worker fired for {f.Scheduled:O}"));
+    }
+
+    [SkippableFact]
+    public async Task Worker_WorkerJsonChanged_StoredScheduleFollowsIt()
+    {
+        using var database = new ScratchPostgres();
+        using var cli = new CliRun();
+        Assert.Equal(0, (await CliProcess.RunAsync(cli.Folder, "init", "--db", database.ConnectionString)).Exit);
+        var before = cli.PathOf("before");
+        var after = cli.PathOf("after");
+        Directory.CreateDirectory(before);
+        Directory.CreateDirectory(after);
+        File.WriteAllText(Path.Combine(before, "worker.json"), """{ "nightlyCron": "0 0 2 * * ?", "importCrons": { "education": "0 0/30 * * * ?" } }""");
+        File.WriteAllText(Path.Combine(after, "worker.json"), """{ "nightlyCron": "0 30 3 * * ?" }""");
+
+        using (var first = CliProcess.Start(before, "worker", "--jobs", "worker.json", "--db", database.ConnectionString))
+        {
+            await WaitForLineAsync(before, "Worker started");
+        }
+
+        Assert.Equal(["import-education-trigger|0 0/30 * * * ?", "nightly-trigger|0 0 2 * * ?"], await StoredCronsAsync(database));
+        using (var second = CliProcess.Start(after, "worker", "--jobs", "worker.json", "--db", database.ConnectionString))
+        {
+            await WaitForLineAsync(after, "Worker started");
+        }
+
+        Assert.Equal(["nightly-trigger|0 30 3 * * ?"], await StoredCronsAsync(database));
+        Assert.Contains("import-education is in the shared schedule but not in this worker's worker.json: removed", LogOf(after), StringComparison.Ordinal);
+    }
+
+    private static async Task<List<string>> StoredCronsAsync(ScratchPostgres database)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("SELECT trigger_name || '|' || cron_expression FROM qrtz_cron_triggers ORDER BY 1", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(reader.GetString(0));
+        }
+
+        return rows;
     }
 
     /// <summary>A worker's folder: its schedule (a firing every 2 s, check-ins every second) and its own log folder.</summary>
@@ -98,7 +146,7 @@ public sealed partial class ClusteredWorkerTests(ITestOutputHelper log)
 
     private static List<Firing> FiringsIn(string folder) =>
         [.. FiredLine().Matches(LogOf(folder)).Select(m => new Firing(
-            DateTimeOffset.Parse(m.Groups["at"].Value, CultureInfo.InvariantCulture), m.Groups["instance"].Value))];
+            DateTimeOffset.Parse(m.Groups["at"].Value, CultureInfo.InvariantCulture), m.Groups["instance"].Value, m.Groups["recovering"].Success))];
 
     /// <summary>The worker's rolling log (written through as it goes), read while the worker still has it open.</summary>
     private static string LogOf(string folder)
@@ -117,8 +165,8 @@ public sealed partial class ClusteredWorkerTests(ITestOutputHelper log)
         }));
     }
 
-    [GeneratedRegex(@"Job nightly fired for (?<at>\S+) on worker (?<instance>\S+)")]
+    [GeneratedRegex(@"Job nightly fired for (?<at>\S+) on worker (?<instance>\S+)(?<recovering> \(recovering)?")]
     private static partial Regex FiredLine();
 
-    private sealed record Firing(DateTimeOffset Scheduled, string Instance);
+    private sealed record Firing(DateTimeOffset Scheduled, string Instance, bool Recovering);
 }
