@@ -27,6 +27,8 @@ internal static class MatchFileRunner
         Span<char> idScratch = stackalloc char[ScratchChars];
         Span<char> nameScratch = stackalloc char[ScratchChars];
         Span<char> birthScratch = stackalloc char[ScratchChars];
+        Span<byte> idUtf8Scratch = stackalloc byte[ScratchChars];
+        Span<byte> nameUtf8Scratch = stackalloc byte[ScratchChars];
         using var writer = new MatchResultCsvWriter(outPath);
         while (table.Read())
         {
@@ -35,7 +37,10 @@ internal static class MatchFileRunner
             var rawBirth = birthColumn < 0 ? [] : table.Reader.GetSpan(birthColumn, birthScratch);
             var result = table.HasExtraCells ? ExtraCells(table) : matcher.Match(rawId, rawName, rawBirth);
             IdNumber? matched = result.IsMatched ? population.Id(result.Person) : null;
-            writer.Write(table.Reader.SourceRow, rawId, rawName, result, matched);
+            // The raw cells are copied to the output as read, not re-encoded from UTF-16.
+            var rawIdUtf8 = table.Reader.GetUtf8(idColumn, idUtf8Scratch);
+            var rawNameUtf8 = nameColumn < 0 ? [] : table.Reader.GetUtf8(nameColumn, nameUtf8Scratch);
+            writer.Write(table.Reader.SourceRow, rawIdUtf8, rawNameUtf8, result, matched);
             summary.Add(result);
         }
 
