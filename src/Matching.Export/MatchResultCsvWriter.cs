@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using CsvHelper;
 using Matching.Core.Errors;
 using Matching.Core.Identity;
@@ -15,7 +16,10 @@ public sealed class MatchResultCsvWriter : IDisposable
     public static readonly string[] Columns = ["source_row", "raw_id", "raw_name", "status", "matched_id", "method", "confidence", "reason"];
 
     private readonly CsvWriter _csv;
-    private readonly char[] _id = new char[IdNumber.Length];
+    private readonly byte[] _id = new byte[IdNumber.Length];
+    private string? _reason;
+    private byte[] _reasonUtf8 = new byte[256];
+    private int _reasonLength;
 
     public MatchResultCsvWriter(string path)
     {
@@ -39,16 +43,16 @@ public sealed class MatchResultCsvWriter : IDisposable
     }
 
     /// <param name="sourceRow">The row number a spreadsheet shows.</param>
-    /// <param name="rawId">The ID cell as typed.</param>
-    /// <param name="rawName">The name cell as typed.</param>
+    /// <param name="rawId">The ID cell as typed, in UTF-8 (copied as read: no round trip through UTF-16).</param>
+    /// <param name="rawName">The name cell as typed, in UTF-8.</param>
     /// <param name="result">The match.</param>
     /// <param name="matched">The matched person's ID, when matched.</param>
-    public void Write(long sourceRow, ReadOnlySpan<char> rawId, ReadOnlySpan<char> rawName, in MatchResult result, IdNumber? matched)
+    public void Write(long sourceRow, ReadOnlySpan<byte> rawId, ReadOnlySpan<byte> rawName, in MatchResult result, IdNumber? matched)
     {
         _csv.WriteField(sourceRow, default);
         _csv.WriteField(rawId);
         _csv.WriteField(rawName);
-        _csv.WriteField(MatchText.Of(result.Status));
+        _csv.WriteField(MatchText.Utf8(result.Status));
         if (matched is { } id)
         {
             IdNumber.Write(id.Key, _id);
@@ -56,12 +60,12 @@ public sealed class MatchResultCsvWriter : IDisposable
         }
         else
         {
-            _csv.WriteField(ReadOnlySpan<char>.Empty);
+            _csv.WriteField(ReadOnlySpan<byte>.Empty);
         }
 
-        _csv.WriteField(MatchText.Of(result.Method));
+        _csv.WriteField(MatchText.Utf8(result.Method));
         WriteConfidence(result.Confidence);
-        _csv.WriteField(result.Reason ?? string.Empty);
+        WriteReason(result.Reason);
         _csv.EndRecord();
     }
 
@@ -70,19 +74,44 @@ public sealed class MatchResultCsvWriter : IDisposable
         // Nearly every row carries 1 or 0: no number formatting for those.
         if (confidence == 1)
         {
-            _csv.WriteField("1");
+            _csv.WriteField("1"u8);
             return;
         }
 
         if (confidence == 0)
         {
-            _csv.WriteField("0");
+            _csv.WriteField("0"u8);
             return;
         }
 
-        Span<char> text = stackalloc char[8];
+        Span<byte> text = stackalloc byte[8];
         confidence.TryFormat(text, out var n, "0.###", CultureInfo.InvariantCulture);
         _csv.WriteField(text[..n]);
+    }
+
+    private void WriteReason(string? reason)
+    {
+        if (reason is null)
+        {
+            _csv.WriteField(ReadOnlySpan<byte>.Empty);
+            return;
+        }
+
+        // Most reasons are one of a few constants ("not in the low-income database" on most rows): encoded once
+        // while the same string comes back, not once per row.
+        if (!ReferenceEquals(reason, _reason))
+        {
+            var size = Encoding.UTF8.GetMaxByteCount(reason.Length);
+            if (_reasonUtf8.Length < size)
+            {
+                _reasonUtf8 = new byte[Math.Max(size, 2 * _reasonUtf8.Length)];
+            }
+
+            _reasonLength = Encoding.UTF8.GetBytes(reason, _reasonUtf8);
+            _reason = reason;
+        }
+
+        _csv.WriteField(_reasonUtf8.AsSpan(0, _reasonLength));
     }
 
     public void Dispose() => _csv.Dispose();

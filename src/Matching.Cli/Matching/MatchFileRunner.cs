@@ -15,6 +15,12 @@ internal static class MatchFileRunner
 {
     private const int ScratchChars = 256;
 
+    /// <summary>
+    /// Rows looked up together (<see cref="PopulationIndex.Warm"/>): enough for their cache misses to overlap, few
+    /// enough for their slots to stay in cache until they are matched.
+    /// </summary>
+    private const int BatchRows = 64;
+
     public static MatchSummary Run(SourceTable table, PopulationIndex population, string outPath)
     {
         ArgumentNullException.ThrowIfNull(table);
@@ -24,19 +30,29 @@ internal static class MatchFileRunner
         var nameColumn = table.Column(HeaderMap.NameField);
         var birthColumn = table.Column(HeaderMap.BirthDateField);
         var blocks = population.PrepareBlocksAsync(byBirth: birthColumn >= 0);
-        Span<char> idScratch = stackalloc char[ScratchChars];
-        Span<char> nameScratch = stackalloc char[ScratchChars];
-        Span<char> birthScratch = stackalloc char[ScratchChars];
+        var batch = new RowBatch(BatchRows);
+        var parsed = new IdParseResult[BatchRows];
+        Span<long> keys = stackalloc long[BatchRows];
+        Span<char> idBuffer = stackalloc char[IdNormalizer.MaxLength];
         using var writer = new MatchResultCsvWriter(outPath);
-        while (table.Read())
+        while (batch.Fill(table, idColumn, nameColumn, birthColumn))
         {
-            var rawId = table.Reader.GetSpan(idColumn, idScratch);
-            var rawName = nameColumn < 0 ? [] : table.Reader.GetSpan(nameColumn, nameScratch);
-            var rawBirth = birthColumn < 0 ? [] : table.Reader.GetSpan(birthColumn, birthScratch);
-            var result = table.HasExtraCells ? ExtraCells(table) : matcher.Match(rawId, rawName, rawBirth);
-            IdNumber? matched = result.IsMatched ? population.Id(result.Person) : null;
-            writer.Write(table.Reader.SourceRow, rawId, rawName, result, matched);
-            summary.Add(result);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                parsed[i] = IdParser.Parse(batch.Id(i), idBuffer);
+                keys[i] = parsed[i].IsValid ? parsed[i].Id.Key : 0;
+            }
+
+            population.Warm(keys[..batch.Count]);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var result = batch.FieldCount(i) > table.Headers.Count
+                    ? ExtraCells(batch.FieldCount(i), table.Headers.Count)
+                    : matcher.Match(parsed[i], batch.Id(i), batch.Name(i), batch.BirthDate(i));
+                IdNumber? matched = result.IsMatched ? population.Id(result.Person) : null;
+                writer.Write(batch.SourceRow(i), batch.IdUtf8(i), batch.NameUtf8(i), result, matched);
+                summary.Add(result);
+            }
         }
 
         blocks.GetAwaiter().GetResult();
@@ -67,6 +83,6 @@ internal static class MatchFileRunner
     }
 
     /// <summary>A row with more cells than the header is shifted: its ID column cannot be trusted.</summary>
-    private static MatchResult ExtraCells(SourceTable table) => new(MatchStatus.Rejected, MatchMethod.None, -1, 0,
-        $"the row has {table.Reader.FieldCount} cells but the header {table.Headers.Count}: a stray separator?", default);
+    private static MatchResult ExtraCells(int cells, int headers) => new(MatchStatus.Rejected, MatchMethod.None, -1, 0,
+        $"the row has {cells} cells but the header {headers}: a stray separator?", default);
 }

@@ -114,6 +114,22 @@ public readonly record struct IdNumber
         dest[17] = CheckChar(dest);
     }
 
+    /// <summary>Writes the canonical 18 characters of <paramref name="key"/> into <paramref name="dest"/> as ASCII (UTF-8).</summary>
+    public static void Write(long key, Span<byte> dest)
+    {
+        var k = key;
+        var sum = 0;
+        for (var i = 16; i >= 0; i--)
+        {
+            var digit = (int)(k % 10);
+            dest[i] = (byte)('0' + digit);
+            sum += digit * Weights[i];
+            k /= 10;
+        }
+
+        dest[17] = (byte)CheckChars[sum % 11];
+    }
+
     /// <summary>An ID from a key validated when it was stored (our own index): no re-checking per row.</summary>
     internal static IdNumber FromTrustedKey(long key) => new(key);
 

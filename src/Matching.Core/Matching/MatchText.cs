@@ -21,4 +21,25 @@ public static class MatchText
         MatchMethod.NameBirthdate => "name_birthdate",
         _ => throw new ArgumentOutOfRangeException(nameof(method)),
     };
+
+    /// <summary><see cref="Of(MatchStatus)"/> as UTF-8, for writers that take bytes.</summary>
+    public static ReadOnlySpan<byte> Utf8(MatchStatus status) => status switch
+    {
+        MatchStatus.Matched => "matched"u8,
+        MatchStatus.Unmatched => "unmatched"u8,
+        MatchStatus.Rejected => "rejected"u8,
+        _ => throw new ArgumentOutOfRangeException(nameof(status)),
+    };
+
+    /// <summary><see cref="Of(MatchMethod)"/> as UTF-8, for writers that take bytes.</summary>
+    public static ReadOnlySpan<byte> Utf8(MatchMethod method) => method switch
+    {
+        MatchMethod.None => [],
+        MatchMethod.Exact => "exact"u8,
+        MatchMethod.Normalized => "normalized"u8,
+        MatchMethod.Upgraded15 => "upgraded15"u8,
+        MatchMethod.Corrected => "corrected"u8,
+        MatchMethod.NameBirthdate => "name_birthdate"u8,
+        _ => throw new ArgumentOutOfRangeException(nameof(method)),
+    };
 }

@@ -124,7 +124,7 @@ public sealed partial class Matcher
     }
 
     /// <summary>
-    /// Adds to <paramref name="needs"/> every person <see cref="Match"/> could look at for this row, and no more than
+    /// Adds to <paramref name="needs"/> every person <see cref="Match(ReadOnlySpan{char}, ReadOnlySpan{char}, ReadOnlySpan{char})"/> could look at for this row, and no more than
     /// it takes: the ID's key when valid; otherwise its one-slip corrections, the block of its surviving 14 digits, or
     /// the extract's birth date. An index holding just the persons that answer these gives the same results as the
     /// whole population (more persons would not change them; none of these may be missing).

@@ -61,6 +61,13 @@ public sealed partial class Matcher(PopulationIndex population)
         return MatchByNameAndBirth(parsed, normalized, rawName, rawBirthDate, unmatched.Reason ?? parsed.Reason) ?? unmatched;
     }
 
+    /// <summary>
+    /// Matches one row whose ID cell the caller has already parsed (<see cref="IdParser.Parse(ReadOnlySpan{char})"/>
+    /// of <paramref name="rawId"/>), e.g. to look a batch of rows up at once (<see cref="PopulationIndex.Warm"/>).
+    /// </summary>
+    public MatchResult Match(in IdParseResult parsed, ReadOnlySpan<char> rawId, ReadOnlySpan<char> rawName, ReadOnlySpan<char> rawBirthDate = default) =>
+        parsed.IsValid ? MatchValid(parsed, rawName.Trim()) : Match(rawId, rawName, rawBirthDate);
+
     private MatchResult MatchValid(IdParseResult parsed, ReadOnlySpan<char> rawName)
     {
         var method = parsed.Kind switch

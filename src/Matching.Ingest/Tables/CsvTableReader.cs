@@ -1,3 +1,4 @@
+using System.Text.Unicode;
 using CsvHelper;
 using Matching.Core.Errors;
 
@@ -123,6 +124,19 @@ public sealed class CsvTableReader : ITableReader
         }
 
         return GetString(column);
+    }
+
+    public ReadOnlySpan<byte> GetUtf8(int column, Span<byte> scratch)
+    {
+        if (column >= _csv.FieldCount)
+        {
+            return [];
+        }
+
+        // Ill-formed bytes (a file that is not quite the encoding it was taken for) go through UTF-16 as
+        // GetString reads them, so they come out as U+FFFD whichever way the cell is read.
+        var bytes = _csv.GetSpan(column);
+        return Utf8.IsValid(bytes) ? bytes : TableText.Utf8(GetString(column), scratch);
     }
 
     public void Dispose() => _csv.Dispose();

@@ -115,6 +115,8 @@ public sealed class ExcelTableReader : ITableReader
 
     public ReadOnlySpan<char> GetSpan(int column, Span<char> scratch) => GetString(column);
 
+    public ReadOnlySpan<byte> GetUtf8(int column, Span<byte> scratch) => TableText.Utf8(GetString(column), scratch);
+
     /// <summary>The text of a cell value as a clerk would see it typed.</summary>
     public static string? CellText(object? value) => value switch
     {

@@ -26,4 +26,11 @@ public interface ITableReader : IDisposable
     /// <see cref="Read"/>.
     /// </summary>
     ReadOnlySpan<char> GetSpan(int column, Span<char> scratch);
+
+    /// <summary>
+    /// The text of a cell as UTF-8, for copying it to an output file without a round trip through UTF-16: the
+    /// reader's own bytes where it has them, else encoded into <paramref name="scratch"/> where it fits; valid until
+    /// the next <see cref="Read"/>.
+    /// </summary>
+    ReadOnlySpan<byte> GetUtf8(int column, Span<byte> scratch);
 }

@@ -89,6 +89,52 @@ public class MatchCommandTests
         Assert.Contains("identical to batch 1", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Match_RowsAcrossSeveralBatches_EachRowKeepsItsOwnCellsInOrder()
+    {
+        using var cli = new CliRun();
+        await ImportPopulationAsync(cli);
+        var path = cli.PathOf("education.csv");
+        var text = new StringBuilder("姓名,身份证号\n");
+        for (var i = 0; i < 150; i++)
+        {
+            // Matched, unmatched and rejected rows interleaved; a shifted row and a formula-like name past the first batch.
+            text.Append(i switch
+            {
+                70 => $"张三,{Zhang.Value},多出的格\n",
+                100 => $"=1+2,{Li.Value}\n",
+                _ when i % 3 == 0 => $"张三,{Zhang.Value}\n",
+                _ when i % 3 == 1 => $"李四{i},41\n",
+                _ => $"李四,{Li.Value.ToLowerInvariant()}\n",
+            });
+        }
+
+        await File.WriteAllTextAsync(path, text.ToString(), new UTF8Encoding(true));
+
+        var (exit, _, error) = await cli.RunAsync("match", "education", path, "--out", cli.PathOf("result.csv"));
+
+        Assert.True(exit == 0, error);
+        var result = ResultCsv.Read(cli.PathOf("result.csv"));
+        Assert.Equal(Enumerable.Range(2, 150).Select(r => r.ToString(CultureInfo.InvariantCulture)), result.Select(r => r["source_row"]));
+        for (var i = 0; i < 150; i++)
+        {
+            var (status, name) = i switch
+            {
+                70 => ("rejected", "张三"),
+                100 => ("unmatched", "'=1+2"),
+                _ when i % 3 == 0 => ("matched", "张三"),
+                _ when i % 3 == 1 => ("rejected", $"李四{i}"),
+                _ => ("matched", "李四"),
+            };
+            Assert.Equal(status, result[i]["status"]);
+            Assert.Equal(name, result[i]["raw_name"]);
+        }
+
+        Assert.Contains("3 cells but the header 2", result[70]["reason"], StringComparison.Ordinal);
+        Assert.Equal(Li.Value.ToLowerInvariant(), result[2]["raw_id"]);
+        Assert.Equal(Li.Value, result[2]["matched_id"]);
+    }
+
     internal static async Task<string> ImportPopulationAsync(CliRun cli)
     {
         var path = cli.PathOf("lowincome.csv");

@@ -38,6 +38,17 @@ public partial class MatcherTests
         Assert.True(result.IsMatched);
     }
 
+    [Fact]
+    public void Match_ParsedByTheCaller_SameResultAsFromTheRawCell()
+    {
+        var swapped = string.Concat(Zhang.Value.AsSpan(0, 8), Zhang.Value.AsSpan(9, 1), Zhang.Value.AsSpan(8, 1), Zhang.Value.AsSpan(10));
+        var rows = new[] { (Zhang.Value, " 张三 "), (Zhang.Value.Insert(6, " "), "张三"), (Li.Value, "王五"), (swapped, "张三"), ("", "李四"), (Wang.Value, "") };
+        foreach (var (id, name) in rows)
+        {
+            Assert.Equal(_matcher.Match(id, name), _matcher.Match(IdParser.Parse(id), id, name));
+        }
+    }
+
     [Theory]
     [InlineData("x")]
     [InlineData(" ")]

@@ -35,6 +35,14 @@ public class PopulationIndexTests
     }
 
     [Fact]
+    public void Warm_KeysSomeIndexed_CountsThoseFoundAndSkipsZero()
+    {
+        var index = new PopulationBuilder().Person(TestIds.Valid(1), "张三").Person(TestIds.Valid(2), "李四").Build();
+
+        Assert.Equal(2, index.Warm([TestIds.Valid(1).Key, 0, TestIds.Valid(3).Key, TestIds.Valid(2).Key]));
+    }
+
+    [Fact]
     public void Constructor_Empty_HasNoPersons()
     {
         var index = new PopulationIndex([], [], []);

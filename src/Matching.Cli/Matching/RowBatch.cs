@@ -1,0 +1,96 @@
+using Matching.Ingest;
+
+namespace Matching.Cli.Matching;
+
+/// <summary>
+/// A few dozen data rows of a <see cref="SourceTable"/> with the cells the matcher and the result CSV need (ID, name,
+/// birth date as UTF-16; ID and name as the UTF-8 read), copied out of the reader so that the whole batch can be looked
+/// up before the first row is matched. Buffers grow to the longest cells seen and are reused batch after batch.
+/// </summary>
+internal sealed class RowBatch(int capacity)
+{
+    private const int ScratchChars = 256;
+
+    private readonly long[] _sourceRows = new long[capacity];
+    private readonly int[] _fieldCounts = new int[capacity];
+    private readonly Cell[] _chars = new Cell[capacity * 3];
+    private readonly Cell[] _bytes = new Cell[capacity * 2];
+    private char[] _charText = new char[capacity * 64];
+    private byte[] _byteText = new byte[capacity * 64];
+    private int _charsUsed;
+    private int _bytesUsed;
+
+    public int Count { get; private set; }
+
+    /// <summary>Reads up to <c>capacity</c> rows; false when the table had none left.</summary>
+    public bool Fill(SourceTable table, int idColumn, int nameColumn, int birthColumn)
+    {
+        Count = 0;
+        _charsUsed = 0;
+        _bytesUsed = 0;
+        Span<char> scratch = stackalloc char[ScratchChars];
+        Span<byte> utf8Scratch = stackalloc byte[ScratchChars];
+        var reader = table.Reader;
+        while (Count < _sourceRows.Length && table.Read())
+        {
+            var row = Count++;
+            _sourceRows[row] = reader.SourceRow;
+            _fieldCounts[row] = reader.FieldCount;
+            _chars[(row * 3) + 0] = AddChars(reader.GetSpan(idColumn, scratch));
+            _chars[(row * 3) + 1] = nameColumn < 0 ? default : AddChars(reader.GetSpan(nameColumn, scratch));
+            _chars[(row * 3) + 2] = birthColumn < 0 ? default : AddChars(reader.GetSpan(birthColumn, scratch));
+            _bytes[(row * 2) + 0] = AddBytes(reader.GetUtf8(idColumn, utf8Scratch));
+            _bytes[(row * 2) + 1] = nameColumn < 0 ? default : AddBytes(reader.GetUtf8(nameColumn, utf8Scratch));
+        }
+
+        return Count > 0;
+    }
+
+    /// <summary>The row number a spreadsheet shows.</summary>
+    public long SourceRow(int row) => _sourceRows[row];
+
+    /// <summary>The row's cell count (see <see cref="SourceTable.HasExtraCells"/>).</summary>
+    public int FieldCount(int row) => _fieldCounts[row];
+
+    public ReadOnlySpan<char> Id(int row) => Chars(_chars[row * 3]);
+
+    public ReadOnlySpan<char> Name(int row) => Chars(_chars[(row * 3) + 1]);
+
+    public ReadOnlySpan<char> BirthDate(int row) => Chars(_chars[(row * 3) + 2]);
+
+    public ReadOnlySpan<byte> IdUtf8(int row) => Bytes(_bytes[row * 2]);
+
+    public ReadOnlySpan<byte> NameUtf8(int row) => Bytes(_bytes[(row * 2) + 1]);
+
+    private ReadOnlySpan<char> Chars(Cell cell) => _charText.AsSpan(cell.Start, cell.Length);
+
+    private ReadOnlySpan<byte> Bytes(Cell cell) => _byteText.AsSpan(cell.Start, cell.Length);
+
+    private Cell AddChars(ReadOnlySpan<char> text)
+    {
+        if (_charsUsed + text.Length > _charText.Length)
+        {
+            Array.Resize(ref _charText, Math.Max(2 * _charText.Length, _charsUsed + text.Length));
+        }
+
+        text.CopyTo(_charText.AsSpan(_charsUsed));
+        var cell = new Cell(_charsUsed, text.Length);
+        _charsUsed += text.Length;
+        return cell;
+    }
+
+    private Cell AddBytes(ReadOnlySpan<byte> text)
+    {
+        if (_bytesUsed + text.Length > _byteText.Length)
+        {
+            Array.Resize(ref _byteText, Math.Max(2 * _byteText.Length, _bytesUsed + text.Length));
+        }
+
+        text.CopyTo(_byteText.AsSpan(_bytesUsed));
+        var cell = new Cell(_bytesUsed, text.Length);
+        _bytesUsed += text.Length;
+        return cell;
+    }
+
+    private readonly record struct Cell(int Start, int Length);
+}

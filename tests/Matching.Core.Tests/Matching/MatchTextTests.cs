@@ -1,0 +1,21 @@
+using System.Text;
+using Matching.Core.Matching;
+
+namespace Matching.Core.Tests.Matching;
+
+public class MatchTextTests
+{
+    [Fact]
+    public void Utf8_EveryStatusAndMethod_SameWordsAsOf()
+    {
+        foreach (var status in Enum.GetValues<MatchStatus>())
+        {
+            Assert.Equal(MatchText.Of(status), Encoding.UTF8.GetString(MatchText.Utf8(status)));
+        }
+
+        foreach (var method in Enum.GetValues<MatchMethod>())
+        {
+            Assert.Equal(MatchText.Of(method), Encoding.UTF8.GetString(MatchText.Utf8(method)));
+        }
+    }
+}
