@@ -76,7 +76,8 @@ public sealed partial class ClusteredWorkerTests(ITestOutputHelper log)
         Assert.Equal(["import-education-trigger|0 0/30 * * * ?", "nightly-trigger|0 0 2 * * ?"], await StoredCronsAsync(database));
         using (var second = CliProcess.Start(after, "worker", "--jobs", "worker.json", "--db", database.ConnectionString))
         {
-            await WaitForLineAsync(after, "Worker started");
+            // The last thing the schedule's sync does (it may finish after the "Worker started" line).
+            await WaitForLineAsync(after, "the shared schedule now follows this worker's worker.json");
         }
 
         Assert.Equal(["nightly-trigger|0 30 3 * * ?"], await StoredCronsAsync(database));
