@@ -46,7 +46,7 @@ internal static class MatchFileRunner
             population.Warm(keys[..batch.Count]);
             for (var i = 0; i < batch.Count; i++)
             {
-                var result = batch.FieldCount(i) > table.Headers.Count
+                var result = batch.HasExtraCells(i)
                     ? ExtraCells(batch.FieldCount(i), table.Headers.Count)
                     : matcher.Match(parsed[i], batch.Id(i), batch.Name(i), batch.BirthDate(i));
                 IdNumber? matched = result.IsMatched ? population.Id(result.Person) : null;

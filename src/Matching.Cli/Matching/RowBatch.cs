@@ -13,6 +13,7 @@ internal sealed class RowBatch(int capacity)
 
     private readonly long[] _sourceRows = new long[capacity];
     private readonly int[] _fieldCounts = new int[capacity];
+    private readonly bool[] _extraCells = new bool[capacity];
     private readonly Cell[] _chars = new Cell[capacity * 3];
     private readonly Cell[] _bytes = new Cell[capacity * 2];
     private char[] _charText = new char[capacity * 64];
@@ -36,6 +37,7 @@ internal sealed class RowBatch(int capacity)
             var row = Count++;
             _sourceRows[row] = reader.SourceRow;
             _fieldCounts[row] = reader.FieldCount;
+            _extraCells[row] = table.HasExtraCells;
             _chars[(row * 3) + 0] = AddChars(reader.GetSpan(idColumn, scratch));
             _chars[(row * 3) + 1] = nameColumn < 0 ? default : AddChars(reader.GetSpan(nameColumn, scratch));
             _chars[(row * 3) + 2] = birthColumn < 0 ? default : AddChars(reader.GetSpan(birthColumn, scratch));
@@ -49,8 +51,11 @@ internal sealed class RowBatch(int capacity)
     /// <summary>The row number a spreadsheet shows.</summary>
     public long SourceRow(int row) => _sourceRows[row];
 
-    /// <summary>The row's cell count (see <see cref="SourceTable.HasExtraCells"/>).</summary>
+    /// <summary>The row's cell count.</summary>
     public int FieldCount(int row) => _fieldCounts[row];
+
+    /// <summary>The row had more cells than the header (<see cref="SourceTable.HasExtraCells"/>).</summary>
+    public bool HasExtraCells(int row) => _extraCells[row];
 
     public ReadOnlySpan<char> Id(int row) => Chars(_chars[row * 3]);
 
@@ -66,29 +71,21 @@ internal sealed class RowBatch(int capacity)
 
     private ReadOnlySpan<byte> Bytes(Cell cell) => _byteText.AsSpan(cell.Start, cell.Length);
 
-    private Cell AddChars(ReadOnlySpan<char> text)
+    private Cell AddChars(ReadOnlySpan<char> text) => Append(ref _charText, ref _charsUsed, text);
+
+    private Cell AddBytes(ReadOnlySpan<byte> text) => Append(ref _byteText, ref _bytesUsed, text);
+
+    /// <summary>Copies <paramref name="text"/> to the end of <paramref name="buffer"/>, growing it when full.</summary>
+    private static Cell Append<T>(ref T[] buffer, ref int used, ReadOnlySpan<T> text)
     {
-        if (_charsUsed + text.Length > _charText.Length)
+        if (used + text.Length > buffer.Length)
         {
-            Array.Resize(ref _charText, Math.Max(2 * _charText.Length, _charsUsed + text.Length));
+            Array.Resize(ref buffer, Math.Max(2 * buffer.Length, used + text.Length));
         }
 
-        text.CopyTo(_charText.AsSpan(_charsUsed));
-        var cell = new Cell(_charsUsed, text.Length);
-        _charsUsed += text.Length;
-        return cell;
-    }
-
-    private Cell AddBytes(ReadOnlySpan<byte> text)
-    {
-        if (_bytesUsed + text.Length > _byteText.Length)
-        {
-            Array.Resize(ref _byteText, Math.Max(2 * _byteText.Length, _bytesUsed + text.Length));
-        }
-
-        text.CopyTo(_byteText.AsSpan(_bytesUsed));
-        var cell = new Cell(_bytesUsed, text.Length);
-        _bytesUsed += text.Length;
+        text.CopyTo(buffer.AsSpan(used));
+        var cell = new Cell(used, text.Length);
+        used += text.Length;
         return cell;
     }
 

@@ -18,7 +18,7 @@ internal sealed class MissedRunCheck(CliContext context, WorkerSettings settings
         var now = context.Time.GetUtcNow();
         log.WorkerStarted(settings.NightlyCron, settings.Zone.Id, settings.Local(cron.GetNextValidTimeAfter(now)), Path.GetFullPath(settings.Folders.Drop),
             Path.GetFullPath(settings.Outbox));
-        if (context.Storage.Provider != DatabaseProvider.Sqlite || cron.GetPreviousValidTimeBefore(now) is not { } previous)
+        if (WorkerHost.SharesSchedule(context.Storage) || cron.GetPreviousValidTimeBefore(now) is not { } previous)
         {
             // On a server database the schedule is stored and shared: Quartz's misfire handling already runs a night
             // missed while every worker was down, once. Only the in-memory schedule of SQLite starts blank.

@@ -44,7 +44,7 @@ internal static class WorkerHost
             logging(builder.Logging);
         }
 
-        var clustered = context.Storage.Provider != DatabaseProvider.Sqlite;
+        var clustered = SharesSchedule(context.Storage);
         builder.Services.AddQuartz(q =>
         {
             q.UseTimeProvider(time);
@@ -77,6 +77,12 @@ internal static class WorkerHost
         builder.Services.AddWindowsService();
         return builder.Build();
     }
+
+    /// <summary>
+    /// Whether workers on this database share one stored schedule (a server database), rather than each keeping its
+    /// own in memory (SQLite: one worker).
+    /// </summary>
+    public static bool SharesSchedule(StorageOptions storage) => storage.Provider != DatabaseProvider.Sqlite;
 
     /// <summary>The group of every Matching job and trigger.</summary>
     public const string Group = "matching";
