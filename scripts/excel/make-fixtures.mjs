@@ -33,35 +33,38 @@ for (const [id, last] of [[ID_NUMERIC_18, '4'], [ID_TEXT_X, 'X'], [ID_WIDE, '0']
 
 /**
  * numeric-ids.xls / .xlsx: an ID column as a clerk's workbook often has it, numbers mixed with text.
- *   row 1  title, merged A1:C1
- *   row 2  header 姓名 | 身份证号 | 备注
- *   row 3  赵建国 | NUMBER 419001198001010014 (as a double: 419001198001009984) | 备注
- *   row 4  钱秀英 | NUMBER 419001800101002 (15-digit ID, exact) | 备注
+ *   row 1  title, merged A1:E1
+ *   row 2  header 姓名 | 身份证号 | 学校 | 年级 | 备注 (an education list's columns)
+ *   row 3  赵建国 | NUMBER 419001198001010014 (as a double: 419001198001009984) | 一中 | 高一 | 备注
+ *   row 4  钱秀英 | NUMBER 419001800101002 (15-digit ID, exact) | 一中 | 高二 | 备注
  *   row 5  blank
- *   row 6  孙志强 | TEXT 41900119800101009X | 备注
+ *   row 6  孙志强 | TEXT 41900119800101009X | 二中 | 高三 | 备注
  *   row 7  合计
  *   row 8  制表人：张三
  */
 function numericIdsSheet() {
   const rows = new Map([
     [0, [textCell('身份证号数字单元格测试名单')]],
-    [1, [textCell('姓名'), textCell('身份证号'), textCell('备注')]],
-    [2, [textCell('赵建国'), numberCell(Number(ID_NUMERIC_18)), textCell('18位号码存为数字')]],
-    [3, [textCell('钱秀英'), numberCell(Number(ID_OLD_15)), textCell('15位旧号码存为数字')]],
+    [1, [textCell('姓名'), textCell('身份证号'), textCell('学校'), textCell('年级'), textCell('备注')]],
+    [2, [textCell('赵建国'), numberCell(Number(ID_NUMERIC_18)), textCell('一中'), textCell('高一'), textCell('18位号码存为数字')]],
+    [3, [textCell('钱秀英'), numberCell(Number(ID_OLD_15)), textCell('一中'), textCell('高二'), textCell('15位旧号码存为数字')]],
     // row 5 (index 4) left blank
-    [5, [textCell('孙志强'), textCell(ID_TEXT_X), textCell('18位号码存为文本，末位X')]],
+    [5, [textCell('孙志强'), textCell(ID_TEXT_X), textCell('二中'), textCell('高三'), textCell('18位号码存为文本，末位X')]],
     [6, [textCell('合计')]],
     [7, [textCell('制表人：张三')]],
   ]);
-  return sheetFromRows(rows, [{ s: { r: 0, c: 0 }, e: { r: 0, c: 2 } }]);
+  return sheetFromRows(rows, [{ s: { r: 0, c: 0 }, e: { r: 0, c: 4 } }]);
 }
 
-/** wide.xlsx: a two-column header, and one data row with a value in column 600 (WB), beyond the 512-column limit. */
+/**
+ * wide.xlsx: a school list's header, and one data row with a value in column 600 (WB), beyond the 512-column
+ * limit.
+ */
 function wideSheet() {
-  const data = [textCell('周明'), textCell(ID_WIDE)];
+  const data = [textCell('周明'), textCell(ID_WIDE), textCell('一中'), textCell('高一')];
   data[599] = textCell('第600列');
   return sheetFromRows(new Map([
-    [0, [textCell('姓名'), textCell('身份证号')]],
+    [0, [textCell('姓名'), textCell('身份证号'), textCell('学校'), textCell('年级')]],
     [1, data],
   ]));
 }

@@ -23,4 +23,7 @@ public sealed record BatchInfo
 
     /// <summary>Where the batch's reject report was written, if it has one.</summary>
     public string? RejectReport { get; init; }
+
+    /// <summary>A department batch: the typed fields its records are stored with (<see cref="Core.Departments.RecordLayout.Describe"/>).</summary>
+    public string? Layout { get; init; }
 }

@@ -1,65 +1,139 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Unicode;
 using Dapper;
 using Matching.Core.Departments;
-using Matching.Storage.Dialects;
+using Matching.Core.Errors;
 
 namespace Matching.Storage;
 
 public sealed partial class MatchingStore
 {
-    public const string DepartmentKind = "department";
+    /// <summary>The <c>kind</c> of a department extract's batch (the population's is <see cref="BatchInfo.LowIncomeKind"/>).</summary>
+    public const string DepartmentBatchKind = "department";
 
-    /// <summary>A batch's source records: plain inserts.</summary>
-    private static readonly BulkTarget SourceRecordTarget = new("source_record",
-    [
-        new("batch_id", BulkColumnType.Whole), new("source_row", BulkColumnType.Whole), new("id_kind", BulkColumnType.Text),
-        new("id_key", BulkColumnType.Whole), new("raw_id", BulkColumnType.Text), new("name", BulkColumnType.Text), new("fields", BulkColumnType.Text),
-    ], Key: [], Keep: []);
+    /// <summary>A batch no run has used yet.</summary>
+    public const string PendingStatus = "pending";
 
-    private static readonly JsonSerializerOptions FieldsJson = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+    /// <summary>A batch a run has used.</summary>
+    public const string ProcessedStatus = "processed";
+
+    /// <summary>A batch an operator took back.</summary>
+    public const string WithdrawnStatus = "withdrawn";
 
     /// <summary>
-    /// Stores a department extract as one batch in one transaction: the batch record, every source record, and the
-    /// older batches of the same department marked superseded. Returns the new batch id and the ids it superseded.
-    /// A transient fault starts the transaction over.
+    /// Stores a department extract as one batch in one transaction, the records streamed in by
+    /// <paramref name="read"/> (which returns the data rows it read, the rows it refused) through a
+    /// <see cref="RecordWriter"/> (and the reject report it wrote). A ledger's rows that repeat an event already counted (by a batch not withdrawn, or
+    /// earlier in the same file) are kept but do not count. A snapshot shorter than the current one
+    /// (<see cref="DepartmentBatchRequest.MinShareOfCurrent"/>) is refused with <see cref="ImportRefusedException"/>
+    /// and leaves nothing, unless accepted. A transient fault starts the transaction over: <paramref name="read"/>
+    /// must read its file from the start each time it is called.
     /// </summary>
-    public async Task<(long BatchId, IReadOnlyList<long> Superseded)> ImportDepartmentAsync(
-        BatchInfo batch, IReadOnlyList<SourceRecord> records, long rowsRead, long rowsRejected, CancellationToken cancellationToken)
+    public async Task<DepartmentBatchResult> ImportDepartmentAsync(
+        DepartmentBatchRequest request, Func<RecordWriter, CancellationToken, Task<DepartmentRead>> read, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(batch);
-        ArgumentNullException.ThrowIfNull(records);
-        return await CommitAsync("department import", $"the import of {batch.FileName} was rolled back", requireSchema: true,
-            (transaction, token) => WriteDepartmentBatchAsync(batch, records, rowsRead, rowsRejected, transaction, token), cancellationToken);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(read);
+        return await CommitAsync("department import", $"the import of {request.Batch.FileName} was rolled back", requireSchema: true,
+            (transaction, token) => WriteDepartmentBatchAsync(request, read, transaction, token), cancellationToken);
     }
 
-    private async Task<(long BatchId, IReadOnlyList<long> Superseded)> WriteDepartmentBatchAsync(
-        BatchInfo batch, IReadOnlyList<SourceRecord> records, long rowsRead, long rowsRejected, DbTransaction transaction, CancellationToken cancellationToken)
+    private async Task<DepartmentBatchResult> WriteDepartmentBatchAsync(
+        DepartmentBatchRequest request, Func<RecordWriter, CancellationToken, Task<DepartmentRead>> readRecords,
+        DbTransaction transaction, CancellationToken cancellationToken)
     {
-        var batchId = await InsertBatchAsync(batch, transaction, cancellationToken);
-        await _connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE import_batch SET status = 'pending', rows_read = @rowsRead, rows_accepted = @accepted, rows_rejected = @rowsRejected WHERE batch_id = @batchId",
-            new { rowsRead, accepted = records.Count, rowsRejected, batchId }, transaction, cancellationToken: cancellationToken));
-        await WriteRecordsAsync(records, batchId, transaction, cancellationToken);
-        if (records.Count == 0)
+        var batch = request.Batch;
+        var batchId = await InsertBatchAsync(batch with { Layout = request.Layout.Describe() }, transaction, cancellationToken);
+        RecordWriter writer;
+        DepartmentRead read;
+        await using (var loader = _dialect.CreateBulkLoader(_connection, transaction, RecordWriter.Target))
         {
-            // A file whose every row was refused replaces nothing: the department's current data stays current.
-            return (batchId, []);
+            writer = new RecordWriter(loader, batchId);
+            read = await readRecords(writer, cancellationToken);
+            await loader.CompleteAsync(cancellationToken);
         }
 
-        var superseded = (await _connection.QueryAsync<long>(new CommandDefinition(
-            "SELECT batch_id FROM import_batch WHERE kind = @kind AND department = @department AND batch_id <> @batchId AND status <> 'superseded'",
-            new { kind = DepartmentKind, department = batch.Department, batchId }, transaction, cancellationToken: cancellationToken))).ToList();
+        long? newEvents = null, knownEvents = null, replaced = null;
+        if (request.Kind == DepartmentKind.Ledger)
+        {
+            (newEvents, knownEvents) = await CountOnceAsync(batch.Department!, batchId, transaction, cancellationToken);
+        }
+        else if (writer.Accepted > 0)
+        {
+            // A file whose every row was refused replaces nothing: the department's current data stays current.
+            var current = await CurrentSnapshotAsync(batch.Department!, batchId, transaction, cancellationToken);
+            if (current is not null && !request.AcceptShrink &&
+                ShrinkGuard.Check(writer.Accepted, writer.Usable, current.RowsAccepted, current.RowsUsable, request.MinShareOfCurrent, "rows") is { } shrink)
+            {
+                throw new ImportRefusedException(
+                    $"{batch.FileName}: refused: {shrink} (batch {current.BatchId}, {current.FileName}): a short list is usually a wrong filter or a cut-off export; to take it anyway: matching import {batch.Department} <file> --accept-shrink");
+            }
+
+            if (current is not null)
+            {
+                replaced = current.BatchId;
+                await _connection.ExecuteAsync(new CommandDefinition(
+                    "UPDATE import_batch SET superseded_by = @batchId WHERE batch_id = @current",
+                    new { batchId, current = current.BatchId }, transaction, cancellationToken: cancellationToken));
+            }
+        }
+
         await _connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE import_batch SET status = 'superseded', superseded_by = @batchId WHERE kind = @kind AND department = @department AND batch_id <> @batchId AND status <> 'superseded'",
-            new { kind = DepartmentKind, department = batch.Department, batchId }, transaction, cancellationToken: cancellationToken));
-        return (batchId, superseded);
+            """
+            UPDATE import_batch SET status = @pending, rows_read = @rowsRead, rows_accepted = @accepted, rows_rejected = @rejected,
+                   rows_usable = @usable, new_events = @newEvents, known_events = @knownEvents, reject_report = @report
+            WHERE batch_id = @batchId
+            """,
+            new
+            {
+                pending = PendingStatus, rowsRead = read.RowsRead, accepted = writer.Accepted, rejected = read.Rejected, usable = writer.Usable,
+                newEvents, knownEvents, report = read.RejectReport, batchId,
+            },
+            transaction, cancellationToken: cancellationToken));
+        return new DepartmentBatchResult(batchId, writer.Accepted, writer.Usable, newEvents, knownEvents, replaced);
     }
 
-    /// <summary>Audits an import that was refused (bad file, limits): what, who, when, and the message shown.</summary>
+    /// <summary>
+    /// Marks the rows of ledger batch <paramref name="batchId"/> whose event a counting batch of the department (or an
+    /// earlier row of the same batch) already has: they are kept, but the event counts once, by its first row.
+    /// Returns how many events were new and how many were already known.
+    /// </summary>
+    private async Task<(long New, long Known)> CountOnceAsync(string department, long batchId, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        await _connection.ExecuteAsync(new CommandDefinition(
+            $"""
+            UPDATE source_record SET counted = 0
+            WHERE batch_id = @batchId AND event_day IS NOT NULL AND EXISTS (
+                SELECT 1 FROM source_record o
+                WHERE o.event_day = source_record.event_day AND o.event_hi = source_record.event_hi AND o.event_lo = source_record.event_lo
+                  AND o.counted = 1
+                  AND (o.batch_id < source_record.batch_id OR (o.batch_id = source_record.batch_id AND o.source_row < source_record.source_row))
+                  AND o.batch_id IN ({CountingBatchesOf})
+            )
+            """, new { batchId, department, kind = DepartmentBatchKind, withdrawn = WithdrawnStatus }, transaction, cancellationToken: cancellationToken, commandTimeout: 0));
+        var counts = (await _connection.QueryAsync<(long Counted, long Rows)>(new CommandDefinition(
+            "SELECT counted, COUNT(*) FROM source_record WHERE batch_id = @batchId GROUP BY counted",
+            new { batchId }, transaction, cancellationToken: cancellationToken))).ToList();
+        return (counts.Where(c => c.Counted == 1).Sum(c => c.Rows), counts.Where(c => c.Counted == 0).Sum(c => c.Rows));
+    }
+
+    /// <summary>The batches of <c>@department</c> that are not withdrawn (a subquery; parameters @department, @kind, @withdrawn).</summary>
+    private const string CountingBatchesOf =
+        "SELECT b.batch_id FROM import_batch b WHERE b.kind = @kind AND b.department = @department AND b.status <> @withdrawn";
+
+    /// <summary>
+    /// A snapshot department's current batch: its newest batch not withdrawn that accepted rows (other than
+    /// <paramref name="except"/>), or null.
+    /// </summary>
+    private Task<BatchRecord?> CurrentSnapshotAsync(string department, long except, DbTransaction? transaction, CancellationToken cancellationToken) =>
+        _connection.QueryFirstOrDefaultAsync<BatchRecord>(new CommandDefinition(
+            $"""
+            {BatchColumns} FROM import_batch
+            WHERE kind = @kind AND department = @department AND status <> @withdrawn AND rows_accepted > 0 AND batch_id <> @except
+            ORDER BY batch_id DESC {_dialect.FirstRows("1")}
+            """, new { kind = DepartmentBatchKind, department, withdrawn = WithdrawnStatus, except }, transaction, cancellationToken: cancellationToken));
+
+    /// <summary>Audits an import that was refused (bad file, limits, a short snapshot): what, who, when, and the message shown.</summary>
     public Task RecordRefusedAttemptAsync(
         BatchInfo attempt, string error, CancellationToken cancellationToken) =>
         _connection.ExecuteAsync(new CommandDefinition(
@@ -80,37 +154,12 @@ public sealed partial class MatchingStore
             },
             cancellationToken: cancellationToken));
 
-    /// <summary>The most recent department batch with these bytes, if any.</summary>
+    /// <summary>The department's batch with these bytes that is not withdrawn, if any (the same file imported again).</summary>
     public Task<BatchRecord?> FindDepartmentBatchAsync(string department, string sha256, CancellationToken cancellationToken) =>
         _connection.QueryFirstOrDefaultAsync<BatchRecord>(new CommandDefinition(
-            $"{BatchColumns} FROM import_batch WHERE kind = 'department' AND department = @department AND sha256 = @sha256 ORDER BY batch_id DESC {_dialect.FirstRows("1")}",
-            new { department, sha256 }, cancellationToken: cancellationToken));
-
-    /// <summary>The status of a batch: pending, superseded, loaded.</summary>
-    public Task<string?> BatchStatusAsync(long batchId, CancellationToken cancellationToken) =>
-        _connection.ExecuteScalarAsync<string?>(new CommandDefinition(
-            "SELECT status FROM import_batch WHERE batch_id = @batchId", new { batchId }, cancellationToken: cancellationToken));
-
-    /// <summary>The source records of a batch, in row order.</summary>
-    public async Task<IReadOnlyList<StoredSourceRecord>> SourceRecordsAsync(long batchId, CancellationToken cancellationToken)
-    {
-        var rows = await _connection.QueryAsync<(long SourceRow, string IdKind, long? IdKey, string? RawId, string Name, string Fields)>(
-            new CommandDefinition(
-                "SELECT source_row, id_kind, id_key, raw_id, name, fields FROM source_record WHERE batch_id = @batchId ORDER BY source_row",
-                new { batchId }, cancellationToken: cancellationToken));
-        return [.. rows.Select(r => new StoredSourceRecord(r.SourceRow, r.IdKind, r.IdKey, r.RawId, r.Name,
-            JsonSerializer.Deserialize<Dictionary<string, string>>(r.Fields, FieldsJson) ?? []))];
-    }
-
-    private async Task WriteRecordsAsync(IReadOnlyList<SourceRecord> records, long batchId, DbTransaction transaction, CancellationToken cancellationToken)
-    {
-        await using var insert = _dialect.CreateBulkLoader(_connection, transaction, SourceRecordTarget);
-        foreach (var r in records)
-        {
-            await insert.AddAsync(cancellationToken, batchId, r.SourceRow, r.Parsed.Kind.ToString(), r.Parsed.IsValid ? r.Parsed.Id.Key : null,
-                r.Parsed.IsExact ? null : r.RawId, r.Name, JsonSerializer.Serialize(r.Fields, FieldsJson));
-        }
-
-        await insert.CompleteAsync(cancellationToken);
-    }
+            $"""
+            {BatchColumns} FROM import_batch WHERE kind = @kind AND department = @department AND sha256 = @sha256 AND status <> @withdrawn
+            ORDER BY batch_id DESC {_dialect.FirstRows("1")}
+            """,
+            new { kind = DepartmentBatchKind, department, sha256, withdrawn = WithdrawnStatus }, cancellationToken: cancellationToken));
 }

@@ -46,17 +46,6 @@ public sealed partial class MatchingStore
         return new LowIncomeSnapshot(households, members);
     }
 
-    /// <summary>Every department's current batch: the newest not superseded, whether a run has used it yet or not.</summary>
-    public async Task<IReadOnlyList<CurrentBatch>> CurrentBatchesAsync(CancellationToken cancellationToken)
-    {
-        await RequireSchemaAsync(cancellationToken);
-        return [.. await _connection.QueryAsync<CurrentBatch>(new CommandDefinition(
-            """
-            SELECT batch_id AS BatchId, department AS Department, file_name AS FileName, status AS Status, imported_at AS ImportedAt
-            FROM import_batch WHERE kind = @kind AND status IN ('pending', 'processed') ORDER BY department, batch_id
-            """, new { kind = DepartmentKind }, cancellationToken: cancellationToken))];
-    }
-
     /// <summary>
     /// Records the start of a run (committed at once, so that a run that dies is still on record). Call it holding
     /// the run lock: any other run still marked running then died, and is marked interrupted (its batches stay

@@ -133,8 +133,10 @@ public sealed partial class MatchingStore : IAsyncDisposable
 
     private const string BatchColumns = """
         SELECT batch_id AS BatchId, kind AS Kind, department AS Department, file_name AS FileName, sha256 AS Sha256,
-               rows_read AS RowsRead, rows_accepted AS RowsAccepted, rows_rejected AS RowsRejected,
-               operator AS Operator, imported_at AS ImportedAt
+               rows_read AS RowsRead, rows_accepted AS RowsAccepted, rows_rejected AS RowsRejected, rows_usable AS RowsUsable,
+               new_events AS NewEvents, known_events AS KnownEvents, status AS Status, operator AS Operator, imported_at AS ImportedAt,
+               layout AS Layout, reject_report AS RejectReport, withdrawn_at AS WithdrawnAt, withdrawn_by AS WithdrawnBy,
+               withdraw_reason AS WithdrawReason
         """;
 
     /// <summary>The most recent batch of a kind whose file had these bytes, if any.</summary>

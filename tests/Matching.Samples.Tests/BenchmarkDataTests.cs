@@ -55,10 +55,11 @@ public sealed class BenchmarkDataTests : IDisposable
         var population = File.ReadLines(Path.Combine(_folder, BenchmarkData.LowIncomeFileName)).Skip(1)
             .Select(l => l.Split(',')).ToDictionary(r => r[5], r => r[4], StringComparer.Ordinal);
         var bytes = File.ReadAllBytes(Path.Combine(_folder, BenchmarkData.ExtractFileName));
-        Assert.True(bytes.AsSpan().StartsWith("\uFEFF姓名,身份证号\r\n"u8), "extract.csv header or BOM");
+        Assert.True(bytes.AsSpan().StartsWith("\uFEFF姓名,身份证号,学校,年级,是否家庭经济困难\r\n"u8), "extract.csv header or BOM");
         var rows = File.ReadAllLines(Path.Combine(_folder, BenchmarkData.ExtractFileName)).Skip(1).Select(l => l.Split(',')).ToList();
         Assert.Equal(Small.Rows, rows.Count);
-        Assert.All(rows, r => Assert.Equal(2, r.Length));
+        Assert.All(rows, r => Assert.Equal(5, r.Length));
+        Assert.InRange(rows.Count(r => r[4] == "是") / (double)rows.Count, 0.08, 0.12);
         Assert.All(rows, r => AssertChineseName(r[0]));
 
         Assert.Equal(3000, summary.PresentRows);

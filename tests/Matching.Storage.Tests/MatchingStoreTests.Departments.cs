@@ -6,34 +6,38 @@ using Matching.Testing;
 
 namespace Matching.Storage.Tests;
 
-/// <summary>Department extracts as batches: one transaction each, newer ones supersede older ones, refusals audited.</summary>
+/// <summary>
+/// Department extracts as batches, one transaction each: a snapshot's newest batch is current and a much shorter one
+/// is refused; a ledger's batches all count, each event once; a batch withdrawn counts for nothing.
+/// </summary>
 public abstract partial class MatchingStoreTests<TDb>
 {
     [SkippableFact]
-    public async Task ImportDepartmentAsync_NewExtract_PendingBatchWithCountsAndRecords()
+    public async Task ImportDepartmentAsync_NewExtract_PendingBatchWithCountsAndTypedRecords()
     {
         await using var store = await OpenInitializedAsync();
-        var batch = DepartmentBatch("medical-bills", "医保自付2026-11.xlsx");
-        SourceRecord[] records =
+        var batch = DepartmentBatch("illness", "重病患者2026-11.xlsx");
+
+        var stored = await ImportAsync(store, batch,
         [
-            Row(3, TestIds.Valid(40).Value, "张三", ("visitDate", "2026-01-05"), ("selfPaid", "1234.50")),
+            Row(3, TestIds.Valid(40).Value, "张三", ("visitDate", "2026-01-05"), ("selfPaid", "1234.50"), ("hardship", "1"), ("school", "一中")),
             Row(5, TestIds.Valid(41).Value, "欧阳娜娜"),
-        ];
+        ], rejected: 2);
+        var found = await store.FindDepartmentBatchAsync("illness", batch.Sha256, Ct);
+        var records = await RecordsAsync(store, stored.BatchId);
 
-        var (batchId, superseded) = await store.ImportDepartmentAsync(batch, records, rowsRead: 4, rowsRejected: 2, Ct);
-        var found = await store.FindDepartmentBatchAsync("medical-bills", batch.Sha256, Ct);
-
-        Assert.Empty(superseded);
-        Assert.Equal("pending", await store.BatchStatusAsync(batchId, Ct));
+        Assert.Equal((2L, 2L, (long?)null, (long?)null, (long?)null), (stored.Accepted, stored.Usable, stored.NewEvents, stored.KnownEvents, stored.Replaced));
         Assert.NotNull(found);
-        Assert.Equal((batchId, MatchingStore.DepartmentKind, "medical-bills", "医保自付2026-11.xlsx"), (found.BatchId, found.Kind, found.Department, found.FileName));
-        Assert.Equal((4L, 2L, 2L, "tester"), (found.RowsRead, found.RowsAccepted, found.RowsRejected, found.Operator));
-        Assert.Equal(["1024"], await QueryAsync("SELECT size_bytes FROM import_batch WHERE batch_id = @p", batchId));
-        var stored = await store.SourceRecordsAsync(batchId, Ct);
-        Assert.Equal([3L, 5L], stored.Select(r => r.SourceRow));
-        Assert.Equal(["张三", "欧阳娜娜"], stored.Select(r => r.Name));
-        Assert.Equal(new Dictionary<string, string> { ["visitDate"] = "2026-01-05", ["selfPaid"] = "1234.50" }, stored[0].Fields);
-        Assert.Empty(stored[1].Fields);
+        Assert.Equal((stored.BatchId, MatchingStore.DepartmentBatchKind, "illness", "重病患者2026-11.xlsx", "pending"), (found.BatchId, found.Kind, found.Department, found.FileName, found.Status));
+        Assert.Equal((4L, 2L, 2L, 2L, "tester"), (found.RowsRead, found.RowsAccepted, found.RowsRejected, found.RowsUsable, found.Operator));
+        Assert.Equal(TestLayout.Describe(), found.Layout);
+        Assert.Equal(BatchState.Current, (await BatchAsync(store, stored.BatchId)).State);
+        Assert.Equal(["1024"], await QueryAsync("SELECT size_bytes FROM import_batch WHERE batch_id = @p", stored.BatchId));
+        Assert.Equal([3L, 5L], records.Select(r => r.SourceRow));
+        Assert.Equal(["张三", "欧阳娜娜"], records.Select(r => r.Name));
+        Assert.Equal(new Dictionary<string, string> { ["visitDate"] = "2026-01-05", ["selfPaid"] = "1234.50", ["hardship"] = "1", ["school"] = "一中" }, records[0].Fields);
+        Assert.Empty(records[1].Fields);
+        Assert.Equal(["123450"], await QueryAsync("SELECT fen0 FROM source_record WHERE source_row = @p", 3));
         Assert.Equal(2, (await store.CountRowsAsync(Ct))["source_record"]);
     }
 
@@ -47,57 +51,219 @@ public abstract partial class MatchingStoreTests<TDb>
         var wrongCheck = TestIds.Substitute(exact.Value, 17, exact.Value[17] == '0' ? '1' : '0');
         await using var store = await OpenInitializedAsync();
 
-        var (batchId, _) = await store.ImportDepartmentAsync(DepartmentBatch("education", "students.csv"),
+        var batch = await ImportAsync(store, DepartmentBatch("education", "students.csv"),
         [
             Row(2, exact.Value, "甲"),
             Row(3, x.Value.ToLowerInvariant(), "乙"),
             Row(4, old15, "丙"),
             Row(5, wrongCheck, "丁"),
-            Row(6, "4.19001198001010E+17", "戊"),
-        ], 5, 0, Ct);
-        var stored = await store.SourceRecordsAsync(batchId, Ct);
+            Row(6, "4.19001198001010E+17", "戊") with { BirthDate = "1980-01-01" },
+            Row(7, string.Empty, "己"),
+        ]);
+        var stored = await RecordsAsync(store, batch.BatchId);
 
-        Assert.Equal([exact.Key, x.Key, old.Key, null, null], stored.Select(r => r.IdKey));
-        Assert.Equal([null, x.Value.ToLowerInvariant(), old15, wrongCheck, "4.19001198001010E+17"], stored.Select(r => r.RawId));
-        Assert.Equal(["Valid18", "Valid18", "Valid15", "CheckCharWrong", "ExcelDamaged"], stored.Select(r => r.IdKind));
+        Assert.Equal([exact.Key, x.Key, old.Key, null, null, null], stored.Select(r => r.IdKey));
+        Assert.Equal([null, x.Value.ToLowerInvariant(), old15, wrongCheck, "4.19001198001010E+17", string.Empty], stored.Select(r => r.RawId));
+        Assert.Equal([IdKind.Valid18, IdKind.Valid18, IdKind.Valid15, IdKind.CheckCharWrong, IdKind.ExcelDamaged, IdKind.Empty], stored.Select(r => r.IdKind));
+        Assert.Equal("1980-01-01", stored[4].BirthDate);
+        Assert.Equal(5L, batch.Usable); // the empty ID with no birth date identifies no one
     }
 
     [SkippableFact]
-    public async Task ImportDepartmentAsync_NewerExtract_SupersedesOlderOfSameDepartmentOnly()
+    public async Task ImportDepartmentAsync_NewerSnapshot_SupersedesOlderOfSameDepartmentOnly()
     {
         await using var store = await OpenInitializedAsync();
-        var (september, _) = await store.ImportDepartmentAsync(DepartmentBatch("education", "sept.csv"), [Row(2, TestIds.Valid(43).Value, "甲")], 1, 0, Ct);
-        var (illness, _) = await store.ImportDepartmentAsync(DepartmentBatch("illness", "patients.csv"), [Row(2, TestIds.Valid(44).Value, "乙")], 1, 0, Ct);
+        var september = (await ImportAsync(store, DepartmentBatch("education", "sept.csv"), [Row(2, TestIds.Valid(43).Value, "甲")])).BatchId;
+        var illness = (await ImportAsync(store, DepartmentBatch("illness", "patients.csv"), [Row(2, TestIds.Valid(44).Value, "乙")])).BatchId;
 
-        var (october, firstSuperseded) = await store.ImportDepartmentAsync(DepartmentBatch("education", "oct.csv"), [Row(2, TestIds.Valid(45).Value, "丙")], 1, 0, Ct);
-        var (empty, noneSuperseded) = await store.ImportDepartmentAsync(DepartmentBatch("education", "all-refused.csv"), [], 3, 3, Ct);
-        var (november, secondSuperseded) = await store.ImportDepartmentAsync(DepartmentBatch("education", "nov.csv"), [Row(2, TestIds.Valid(46).Value, "丁")], 1, 0, Ct);
+        var october = await ImportAsync(store, DepartmentBatch("education", "oct.csv"), [Row(2, TestIds.Valid(45).Value, "丙")]);
+        var empty = await ImportAsync(store, DepartmentBatch("education", "all-refused.csv"), [], rejected: 3);
+        var november = await ImportAsync(store, DepartmentBatch("education", "nov.csv"), [Row(2, TestIds.Valid(46).Value, "丁")]);
+        var batches = (await store.BatchesAsync("education", Ledgers, Ct)).ToDictionary(b => b.BatchId, b => b.State);
 
-        Assert.Equal([september], firstSuperseded);
-        Assert.Empty(noneSuperseded); // a file whose every row was refused replaces nothing
-        Assert.Equal([october, empty], secondSuperseded.Order());
-        Assert.Equal("superseded", await store.BatchStatusAsync(september, Ct));
-        Assert.Equal("superseded", await store.BatchStatusAsync(october, Ct));
-        Assert.Equal("pending", await store.BatchStatusAsync(november, Ct));
-        Assert.Equal("pending", await store.BatchStatusAsync(illness, Ct));
-        Assert.Equal([november.ToString(CultureInfo.InvariantCulture)], await QueryAsync("SELECT superseded_by FROM import_batch WHERE batch_id = @p", october));
-        Assert.Equal("甲", Assert.Single(await store.SourceRecordsAsync(september, Ct)).Name);
-        Assert.Equal(4, (await store.CountRowsAsync(Ct))["source_record"]);
+        Assert.Equal(september, october.Replaced);
+        Assert.Null(empty.Replaced); // a file whose every row was refused replaces nothing
+        Assert.Equal(october.BatchId, november.Replaced);
+        Assert.Equal(BatchState.Superseded, batches[september]);
+        Assert.Equal(BatchState.Superseded, batches[october.BatchId]);
+        Assert.Equal(BatchState.Superseded, batches[empty.BatchId]);
+        Assert.Equal(BatchState.Current, batches[november.BatchId]);
+        Assert.Equal(BatchState.Current, (await BatchAsync(store, illness)).State);
+        Assert.Equal([november.BatchId.ToString(CultureInfo.InvariantCulture)], await QueryAsync("SELECT superseded_by FROM import_batch WHERE batch_id = @p", october.BatchId));
+        Assert.Equal("甲", Assert.Single(await RecordsAsync(store, september)).Name);
+        Assert.Equal([november.BatchId, illness], (await store.CountingBatchesAsync(Ledgers, Ct)).Select(b => b.BatchId)); // by department
+    }
+
+    [SkippableFact]
+    public async Task ImportDepartmentAsync_SnapshotUnderHalfTheCurrent_RefusedNamingBothCountsAndNothingStored()
+    {
+        await using var store = await OpenInitializedAsync();
+        var list = await ImportAsync(store, DepartmentBatch("education", "semester.csv"), [.. Enumerable.Range(0, 10).Select(i => Row(i + 2, TestIds.Valid(100 + i).Value, "生" + i))]);
+        var before = await store.CountRowsAsync(Ct);
+
+        var error = await Assert.ThrowsAsync<ImportRefusedException>(() => ImportAsync(store, DepartmentBatch("education", "short.csv"),
+            [.. Enumerable.Range(0, 4).Select(i => Row(i + 2, TestIds.Valid(200 + i).Value, "生" + i))], acceptShrink: false));
+
+        Assert.Contains("4 rows, fewer than 0.5 of the current 10", error.Message, StringComparison.Ordinal);
+        Assert.Contains("--accept-shrink", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await store.CountRowsAsync(Ct));
+        Assert.Equal(list.BatchId, Assert.Single(await store.CountingBatchesAsync(Ledgers, Ct)).BatchId);
+        Assert.Null(await store.FindDepartmentBatchAsync("education", Sha256Of("short.csv"), Ct));
+    }
+
+    [SkippableFact]
+    public async Task ImportDepartmentAsync_ShortSnapshotAccepted_BecomesCurrent()
+    {
+        await using var store = await OpenInitializedAsync();
+        await ImportAsync(store, DepartmentBatch("education", "semester.csv"), [.. Enumerable.Range(0, 10).Select(i => Row(i + 2, TestIds.Valid(100 + i).Value, "生" + i))]);
+
+        var shorter = await ImportAsync(store, DepartmentBatch("education", "short.csv"), [Row(2, TestIds.Valid(300).Value, "甲")], acceptShrink: true);
+
+        Assert.Equal(shorter.BatchId, Assert.Single(await store.CountingBatchesAsync(Ledgers, Ct)).BatchId);
+    }
+
+    [SkippableFact]
+    public async Task ImportDepartmentAsync_SameLengthButIdsLost_RefusedOnUsableRows()
+    {
+        await using var store = await OpenInitializedAsync();
+        await ImportAsync(store, DepartmentBatch("education", "semester.csv"), [.. Enumerable.Range(0, 10).Select(i => Row(i + 2, TestIds.Valid(100 + i).Value, "生" + i))]);
+
+        var error = await Assert.ThrowsAsync<ImportRefusedException>(() => ImportAsync(store, DepartmentBatch("education", "blank-ids.csv"),
+            [.. Enumerable.Range(0, 10).Select(i => Row(i + 2, string.Empty, "生" + i))], acceptShrink: false));
+
+        Assert.Contains("0 rows with a usable ID, fewer than 0.5 of the current 10", error.Message, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task ImportDepartmentAsync_LedgerBillSentAgain_StoredButCountsOnceAndNewAndKnownCounted()
+    {
+        var patient = TestIds.Valid(50).Value;
+        await using var store = await OpenInitializedAsync();
+        var september = await ImportAsync(store, DepartmentBatch("medical-bills", "2026-09.csv"),
+            [Bill(2, patient, "张三", new DateOnly(2026, 9, 3), 15000m), Bill(3, patient, "张三", new DateOnly(2026, 9, 30), 100m)], kind: DepartmentKind.Ledger);
+        var october = await ImportAsync(store, DepartmentBatch("medical-bills", "2026-10.csv"),
+        [
+            Bill(2, patient, "张三", new DateOnly(2026, 9, 30), 100m), // September's last bill, sent again
+            Bill(3, patient, "张三", new DateOnly(2026, 10, 8), 8000m),
+            Bill(4, patient, "张三", new DateOnly(2026, 10, 8), 8000m), // the same row twice in one file
+        ], kind: DepartmentKind.Ledger);
+
+        Assert.Equal((2L, 0L, (long?)null), (september.NewEvents!.Value, september.KnownEvents!.Value, september.Replaced));
+        Assert.Equal((1L, 2L), (october.NewEvents!.Value, october.KnownEvents!.Value));
+        Assert.Equal([3L], (await RecordsAsync(store, october.BatchId, ledger: true)).Select(r => r.SourceRow));
+        Assert.Equal([2L, 3L, 4L], (await RecordsAsync(store, october.BatchId)).Select(r => r.SourceRow)); // every row kept
+        Assert.Equal([BatchState.Counting, BatchState.Counting], (await store.BatchesAsync("medical-bills", Ledgers, Ct)).Select(b => b.State));
+        Assert.Equal([september.BatchId, october.BatchId], (await store.CountingBatchesAsync(Ledgers, Ct)).Select(b => b.BatchId));
+    }
+
+    [SkippableFact]
+    public async Task ReadRecordsAsync_LedgerWindow_OnlyEventsAfterTheDayAndUndatedOnes()
+    {
+        var patient = TestIds.Valid(51).Value;
+        await using var store = await OpenInitializedAsync();
+        var undated = Row(4, patient, "张三", ("selfPaid", "5")) with { Event = new EventKey(EventKey.NoDate, 7) };
+        var bills = await ImportAsync(store, DepartmentBatch("medical-bills", "year.csv"),
+            [Bill(2, patient, "张三", new DateOnly(2025, 10, 31), 1m), Bill(3, patient, "张三", new DateOnly(2025, 11, 1), 2m), undated], kind: DepartmentKind.Ledger);
+
+        var read = await RecordsAsync(store, bills.BatchId, ledger: true, afterDay: new DateOnly(2025, 10, 31).DayNumber);
+
+        Assert.Equal([3L, 4L], read.Select(r => r.SourceRow));
+    }
+
+    [SkippableFact]
+    public async Task ReadRecordsAsync_LayoutChangedSinceImport_FieldsFoundByName()
+    {
+        await using var store = await OpenInitializedAsync();
+        var batch = await ImportAsync(store, DepartmentBatch("illness", "a.csv"), [Row(2, TestIds.Valid(52).Value, "甲", ("disease", "白血病"), ("total", "9.50"))]);
+        var later = RecordLayout.Of([("total", FieldType.Amount, "总费用"), ("disease", FieldType.Text, "病种"), ("new", FieldType.Text, "新列"), ("school", FieldType.Date, "学校")]);
+
+        var read = Assert.Single(await RecordsAsync(store, batch.BatchId, layout: later));
+
+        Assert.Equal(new Dictionary<string, string> { ["total"] = "9.50", ["disease"] = "白血病" }, read.Fields);
+    }
+
+    [SkippableFact]
+    public async Task WithdrawBatchAsync_Snapshot_PreviousOneCurrentAgainAndWhoWhenWhyRecorded()
+    {
+        await using var store = await OpenInitializedAsync();
+        var right = (await ImportAsync(store, DepartmentBatch("education", "semester.csv"), [Row(2, TestIds.Valid(53).Value, "甲")])).BatchId;
+        var wrong = (await ImportAsync(store, DepartmentBatch("education", "death.csv"), [Row(2, TestIds.Valid(54).Value, "乙")])).BatchId;
+
+        var withdrawn = await store.WithdrawBatchAsync(wrong, "死亡名单误作学生名单导入", "operator1", Ledgers, Ct);
+
+        Assert.Equal((BatchState.Withdrawn, "withdrawn", "operator1", "死亡名单误作学生名单导入"), (withdrawn.State, withdrawn.Status, withdrawn.WithdrawnBy, withdrawn.WithdrawReason));
+        Assert.NotNull(withdrawn.WithdrawnAt);
+        Assert.Equal(right, Assert.Single(await store.CountingBatchesAsync(Ledgers, Ct)).BatchId);
+        Assert.Equal(BatchState.Current, (await BatchAsync(store, right)).State);
+        Assert.Single(await RecordsAsync(store, wrong)); // nothing deleted
+        Assert.Null(await store.FindDepartmentBatchAsync("education", Sha256Of("death.csv"), Ct)); // the same file may come again
+    }
+
+    [SkippableFact]
+    public async Task WithdrawBatchAsync_LedgerSharingAnEvent_OnlyItsOwnEventsStopCounting()
+    {
+        var patient = TestIds.Valid(55).Value;
+        await using var store = await OpenInitializedAsync();
+        var september = await ImportAsync(store, DepartmentBatch("medical-bills", "2026-09.csv"),
+            [Bill(2, patient, "张三", new DateOnly(2026, 9, 3), 15000m), Bill(3, patient, "张三", new DateOnly(2026, 9, 30), 100m)], kind: DepartmentKind.Ledger);
+        var october = await ImportAsync(store, DepartmentBatch("medical-bills", "2026-10.csv"),
+            [Bill(5, patient, "张三", new DateOnly(2026, 9, 30), 100m), Bill(6, patient, "张三", new DateOnly(2026, 10, 8), 8000m)], kind: DepartmentKind.Ledger);
+
+        await store.WithdrawBatchAsync(september.BatchId, "wrong month", "operator1", Ledgers, Ct);
+
+        Assert.Equal([october.BatchId], (await store.CountingBatchesAsync(Ledgers, Ct)).Select(b => b.BatchId));
+        Assert.Equal([5L, 6L], (await RecordsAsync(store, october.BatchId, ledger: true)).Select(r => r.SourceRow)); // the shared bill counts by October's row now
+
+        var november = await ImportAsync(store, DepartmentBatch("medical-bills", "2026-11.csv"),
+            [Bill(2, patient, "张三", new DateOnly(2026, 9, 3), 15000m)], kind: DepartmentKind.Ledger);
+        Assert.Equal((1L, 0L), (november.NewEvents!.Value, november.KnownEvents!.Value)); // a withdrawn batch's events are unknown again
+    }
+
+    [SkippableFact]
+    public async Task WithdrawBatchAsync_TwiceUnknownOrPopulation_OneLineErrors()
+    {
+        await using var store = await OpenInitializedAsync();
+        var population = await store.ImportLowIncomeAsync(new SnapshotBuilder().Build(), Batch("lowincome.csv"), 0, 0, Ct);
+        var batch = (await ImportAsync(store, DepartmentBatch("education", "a.csv"), [Row(2, TestIds.Valid(56).Value, "甲")])).BatchId;
+        await store.WithdrawBatchAsync(batch, "wrong file", "operator1", Ledgers, Ct);
+
+        var twice = await Assert.ThrowsAsync<MatchingException>(() => store.WithdrawBatchAsync(batch, "again", "operator2", Ledgers, Ct));
+        var unknown = await Assert.ThrowsAsync<MatchingException>(() => store.WithdrawBatchAsync(999, "?", "operator1", Ledgers, Ct));
+        var snapshot = await Assert.ThrowsAsync<MatchingException>(() => store.WithdrawBatchAsync(population, "?", "operator1", Ledgers, Ct));
+
+        Assert.Contains("already withdrawn", twice.Message, StringComparison.Ordinal);
+        Assert.Contains("wrong file", twice.Message, StringComparison.Ordinal);
+        Assert.Contains("no such batch", unknown.Message, StringComparison.Ordinal);
+        Assert.Contains("matching lowincome import <file> --accept-shrink", snapshot.Message, StringComparison.Ordinal);
+        Assert.Equal("wrong file", (await BatchAsync(store, batch)).WithdrawReason);
+    }
+
+    [SkippableFact]
+    public async Task ImportDepartmentAsync_SameFileTwiceAtOnce_UniqueIndexLetsOneThrough()
+    {
+        await using var store = await OpenInitializedAsync();
+        var batch = DepartmentBatch("education", "students.csv");
+        await ImportAsync(store, batch, [Row(2, TestIds.Valid(57).Value, "甲")]);
+        var before = await store.CountRowsAsync(Ct);
+
+        await Assert.ThrowsAsync<MatchingException>(() => ImportAsync(store, batch, [Row(2, TestIds.Valid(57).Value, "甲")]));
+
+        Assert.Equal(before, await store.CountRowsAsync(Ct));
     }
 
     [SkippableFact]
     public async Task ImportDepartmentAsync_FailureInsideTransaction_MatchingExceptionAndNothingChanged()
     {
         await using var store = await OpenInitializedAsync();
-        var (earlier, _) = await store.ImportDepartmentAsync(DepartmentBatch("education", "sept.csv"), [Row(2, TestIds.Valid(46).Value, "甲")], 1, 0, Ct);
+        var earlier = (await ImportAsync(store, DepartmentBatch("education", "sept.csv"), [Row(2, TestIds.Valid(46).Value, "甲")])).BatchId;
         var before = await store.CountRowsAsync(Ct);
 
-        var error = await Assert.ThrowsAsync<MatchingException>(() => store.ImportDepartmentAsync(DepartmentBatch("education", "oct.csv"),
-            [Row(2, TestIds.Valid(47).Value, "乙"), Row(2, TestIds.Valid(48).Value, "丙")], 2, 0, Ct));
+        var error = await Assert.ThrowsAsync<MatchingException>(() => ImportAsync(store, DepartmentBatch("education", "oct.csv"),
+            [Row(2, TestIds.Valid(47).Value, "乙"), Row(2, TestIds.Valid(48).Value, "丙")]));
 
         Assert.Contains("oct.csv", error.Message, StringComparison.Ordinal);
         Assert.Equal(before, await store.CountRowsAsync(Ct));
-        Assert.Equal("pending", await store.BatchStatusAsync(earlier, Ct));
+        Assert.Equal((BatchState.Current, "pending"), ((await BatchAsync(store, earlier)).State, (await BatchAsync(store, earlier)).Status));
         Assert.Null(await store.FindDepartmentBatchAsync("education", Sha256Of("oct.csv"), Ct));
     }
 
@@ -106,7 +272,7 @@ public abstract partial class MatchingStoreTests<TDb>
     {
         await using var store = await OpenAsync();
 
-        var error = await Assert.ThrowsAsync<MatchingException>(() => store.ImportDepartmentAsync(DepartmentBatch("education", "a.csv"), [], 0, 0, Ct));
+        var error = await Assert.ThrowsAsync<MatchingException>(() => ImportAsync(store, DepartmentBatch("education", "a.csv"), []));
 
         Assert.Contains("matching init", error.Message, StringComparison.Ordinal);
     }
@@ -116,7 +282,7 @@ public abstract partial class MatchingStoreTests<TDb>
     {
         await using var store = await OpenInitializedAsync();
         var batch = DepartmentBatch("education", "a.csv");
-        await store.ImportDepartmentAsync(batch, [], 0, 0, Ct);
+        await ImportAsync(store, batch, []);
 
         Assert.Null(await store.FindDepartmentBatchAsync("illness", batch.Sha256, Ct));
         Assert.Null(await store.FindDepartmentBatchAsync("education", Sha256Of("other bytes"), Ct));
@@ -126,7 +292,7 @@ public abstract partial class MatchingStoreTests<TDb>
     public async Task RecordRefusedAttemptAsync_RefusedFile_AuditRowAndNoDataChanged()
     {
         await using var store = await OpenInitializedAsync();
-        await store.ImportDepartmentAsync(DepartmentBatch("education", "sept.csv"), [Row(2, TestIds.Valid(49).Value, "甲")], 1, 0, Ct);
+        await ImportAsync(store, DepartmentBatch("education", "sept.csv"), [Row(2, TestIds.Valid(49).Value, "甲")]);
         var before = await store.CountRowsAsync(Ct);
         var attempt = DepartmentBatch("education", "broken.xlsx");
 
@@ -144,10 +310,4 @@ public abstract partial class MatchingStoreTests<TDb>
         var at = Assert.Single(await QueryAsync("SELECT attempted_at FROM import_attempt WHERE file_name = @p", "broken.xlsx"));
         Assert.Equal(attempt.ImportedAt, DateTimeOffset.Parse(at, CultureInfo.InvariantCulture));
     }
-
-    protected static BatchInfo DepartmentBatch(string department, string fileName) =>
-        Batch(fileName) with { Kind = MatchingStore.DepartmentKind, Department = department };
-
-    protected static SourceRecord Row(long row, string rawId, string name, params (string Field, string Value)[] fields) =>
-        new(row, rawId, IdParser.Parse(rawId), name, fields.ToDictionary(f => f.Field, f => f.Value, StringComparer.Ordinal));
 }

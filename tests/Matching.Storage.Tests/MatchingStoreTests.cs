@@ -40,8 +40,8 @@ public abstract partial class MatchingStoreTests<TDb> : IDisposable
 
         var (from, to) = await store.InitAsync(Ct);
 
-        Assert.Equal((0, 4), (from, to));
-        Assert.Equal(4, store.TargetVersion);
+        Assert.Equal((0, 5), (from, to));
+        Assert.Equal(5, store.TargetVersion);
         await store.RequireSchemaAsync(Ct);
     }
 
@@ -55,7 +55,7 @@ public abstract partial class MatchingStoreTests<TDb> : IDisposable
 
         await using var store = await OpenAsync();
 
-        Assert.Equal((4, 4), await store.InitAsync(Ct));
+        Assert.Equal((5, 5), await store.InitAsync(Ct));
         Assert.All(await store.CountRowsAsync(Ct), table => Assert.Equal(0, table.Value));
     }
 

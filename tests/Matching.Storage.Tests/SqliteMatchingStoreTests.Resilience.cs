@@ -54,14 +54,13 @@ public sealed partial class SqliteMatchingStoreTests
         var locker = await HoldLockAsync(WriteLock);
         var release = ReleaseAtFirstRetryAsync(locker, log);
 
-        var (batchId, superseded) = await store.ImportDepartmentAsync(DepartmentBatch("education", "students.csv"), Records(), 3, 0, Ct);
+        var batchId = (await ImportAsync(store, DepartmentBatch("education", "students.csv"), Records())).BatchId;
         await release;
 
-        Assert.Empty(superseded);
         Assert.StartsWith($"Database department import on {DataSource}: attempt 1 failed (SqliteException 5)", log.Lines("DatabaseRetry")[0], StringComparison.Ordinal);
         var counts = await store.CountRowsAsync(Ct);
         Assert.Equal((1L, 3L), (counts["import_batch"], counts["source_record"]));
-        Assert.Equal([3L, 4L, 5L], (await store.SourceRecordsAsync(batchId, Ct)).Select(r => r.SourceRow));
+        Assert.Equal([3L, 4L, 5L], (await RecordsAsync(store, batchId)).Select(r => r.SourceRow));
     }
 
     [Fact]
@@ -77,7 +76,7 @@ public sealed partial class SqliteMatchingStoreTests
             await locker.DisposeAsync();
         });
 
-        await store.ImportDepartmentAsync(DepartmentBatch("education", "students.csv"), Records(), 3, 0, Ct);
+        await ImportAsync(store, DepartmentBatch("education", "students.csv"), Records());
         await release;
 
         // Microsoft.Data.Sqlite's own busy wait covered it: the pipeline does not double that wait.
@@ -94,7 +93,7 @@ public sealed partial class SqliteMatchingStoreTests
         await using (await HoldLockAsync(WriteLock))
         {
             var error = await Assert.ThrowsAsync<MatchingException>(() =>
-                store.ImportDepartmentAsync(DepartmentBatch("education", "students.csv"), Records(), 3, 0, Ct));
+                ImportAsync(store, DepartmentBatch("education", "students.csv"), Records()));
 
             Assert.Equal("database: the import of students.csv was rolled back (SQLite Error 5: 'database is locked'.)", error.Message);
         }
@@ -124,7 +123,7 @@ public sealed partial class SqliteMatchingStoreTests
 
     private string DataSource => StorageResilience.DataSourceOf(Options.ConnectionString);
 
-    private static SourceRecord[] Records() =>
+    private static TestRow[] Records() =>
         [Row(3, TestIds.Valid(60).Value, "张三"), Row(4, TestIds.Valid(61).Value, "李四"), Row(5, TestIds.Valid(62).Value, "王五")];
 
     /// <summary>The test's database with a one-second busy wait and pipelines of its own that log into <paramref name="log"/>.</summary>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Matching.Cli.Imports;
 using Matching.Cli.Rules;
 using Matching.Core.Errors;
 using Matching.Samples;
@@ -67,7 +68,7 @@ internal static class DemoCommand
         await write.WriteLineAsync($"   {"department",-14} {"batch",6} {"rows",6} {"accepted",9} {"rejected",9} {"ID to check",12}");
         foreach (var (department, file) in files)
         {
-            var outcome = await ImportCommand.ImportAsync(context, department, file, cancellationToken);
+            var outcome = await new DepartmentImport(context).ImportAsync(department, file, acceptShrink: false, cancellationToken);
             await write.WriteLineAsync(outcome.Earlier is null
                 ? $"   {department,-14} {outcome.BatchId,6} {outcome.RowsRead,6} {outcome.Accepted,9} {outcome.Rejected,9} {outcome.IdProblems,12}"
                 : $"   {department,-14} {outcome.BatchId,6}  identical to this batch: skipped");
@@ -78,7 +79,7 @@ internal static class DemoCommand
         var asOf = SampleCalendar.Today;
         await write.WriteLineAsync();
         await write.WriteLineAsync($"5. matching run --as-of {asOf:yyyy-MM-dd} (the sample data's today)");
-        await RunCommand.PrintAsync(context, await WarningRun.RunAsync(context, asOf, cancellationToken));
+        await RunCommand.PrintAsync(context, await new WarningRun(context).RunAsync(asOf, cancellationToken));
 
         var warnings = Path.Combine(outDir, "warnings");
         await write.WriteLineAsync();

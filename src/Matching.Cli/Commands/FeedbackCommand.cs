@@ -19,13 +19,12 @@ internal static class FeedbackCommand
     private static readonly HeaderMap Map = new()
     {
         Source = "feedback",
-        Kind = "feedback",
         Label = "returned warning workbook",
         Fields = new Dictionary<string, FieldSpec>(StringComparer.Ordinal)
         {
             [HeaderMap.IdField] = new() { Headers = [WarningWorkbook.WarningIdHeader], Required = true },
             ["result"] = new() { Headers = [WarningWorkbook.ResultHeader], Required = true },
-            ["date"] = new() { Headers = [WarningWorkbook.DateHeader], Type = FieldTypes.Date },
+            ["date"] = new() { Headers = [WarningWorkbook.DateHeader], Type = Core.Departments.FieldType.Date },
         },
     };
 
@@ -74,14 +73,20 @@ internal static class FeedbackCommand
 
                 var dateColumn = table.Column("date");
                 var dateText = dateColumn < 0 ? string.Empty : table.Reader.GetString(dateColumn);
-                if (!FieldTypes.TryRead(FieldTypes.Date, dateText, out var date, out var why))
+                DateOnly? date = null;
+                if (dateText.Trim().Length > 0)
                 {
-                    problems.Add($"row {row}, column {table.ColumnName("date")}: {why}");
-                    continue;
+                    if (!CellParsers.ParseDate(dateText, out var day))
+                    {
+                        problems.Add($"row {row}, column {table.ColumnName("date")}: not a date");
+                        continue;
+                    }
+
+                    date = day;
                 }
 
                 rowOf[warningId] = row;
-                dispositions.Add(new Disposition(warningId, result, date.Length == 0 ? null : DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture)));
+                dispositions.Add(new Disposition(warningId, result, date));
             }
         }
 

@@ -1,4 +1,7 @@
 using System.CommandLine;
+using Matching.Ingest.Departments;
+using Matching.Ingest.HeaderMaps;
+using Matching.Storage;
 
 namespace Matching.Cli.Commands;
 
@@ -19,6 +22,35 @@ internal static class InitCommand
         await context.Out.WriteLineAsync(from == to
             ? $"schema is up to date (version {to})"
             : from == 0 ? $"schema created (version {to})" : $"schema upgraded from version {from} to {to}");
+        await UpgradeLegacyBatchesAsync(context, store, cancellationToken);
         return CliApp.Ok;
+    }
+
+    /// <summary>
+    /// Department batches stored before schema v5 keep their fields as JSON: rewritten in typed columns as their
+    /// department's header map lays them out, and a ledger's events counted once across its batches (every batch of a
+    /// ledger department counts from now on, the ones a newer file had superseded too: events sent twice count once).
+    /// </summary>
+    private static async Task UpgradeLegacyBatchesAsync(CliContext context, MatchingStore store, CancellationToken cancellationToken)
+    {
+        var maps = context.HeaderMaps;
+        var known = maps.Departments.ToHashSet(StringComparer.Ordinal);
+        var (batches, dropped) = await store.UpgradeLegacyBatchesAsync(department =>
+        {
+            if (!known.Contains(department))
+            {
+                return null;
+            }
+
+            var map = maps.Get(department);
+            var layout = map.Layout();
+            var keys = map.Kind == SourceKind.Ledger ? new EventKeyMaker(map, layout, hasRecordNumber: true) : null;
+            return new LegacyDepartment(map.DepartmentKind, layout, keys is null ? null : keys.KeyOf);
+        }, cancellationToken);
+        if (batches > 0)
+        {
+            await context.Out.WriteLineAsync($"department batches from before version 5 rewritten with typed fields: {batches}" +
+                (dropped > 0 ? $" ({dropped} amounts beyond 1,000,000,000 yuan dropped as typing errors)" : string.Empty));
+        }
     }
 }

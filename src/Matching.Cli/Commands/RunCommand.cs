@@ -23,7 +23,7 @@ internal static class RunCommand
     public static async Task<int> RunAsync(CliContext context, string? asOfText, CancellationToken cancellationToken)
     {
         var asOf = ParseDate(asOfText, "--as-of") ?? context.Today;
-        var result = await WarningRun.RunAsync(context, asOf, cancellationToken);
+        var result = await new WarningRun(context).RunAsync(asOf, cancellationToken);
         await PrintAsync(context, result);
         return CliApp.Ok;
     }
@@ -31,7 +31,7 @@ internal static class RunCommand
     public static async Task PrintAsync(CliContext context, WarningRunResult result)
     {
         var write = context.Out;
-        var pending = result.Batches.Count(b => b.Status == "pending");
+        var pending = result.Batches.Count(b => b.IsPending);
         await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"run {result.RunId} as of {result.AsOf:yyyy-MM-dd}: {result.Batches.Count} department batches ({pending} pending), {result.Records:N0} records, {result.Elapsed.TotalSeconds:0.0} s"));
         await write.WriteLineAsync($"{"code",-24} {"found",7} {"新增",6} {"持续",6} {"已处理",5} {"已解除",5}");

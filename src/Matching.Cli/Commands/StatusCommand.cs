@@ -57,7 +57,7 @@ internal static class StatusCommand
             }
         }
 
-        var pending = (await store.CurrentBatchesAsync(cancellationToken)).Where(b => b.Status == "pending").ToList();
+        var pending = (await store.CountingBatchesAsync(context.HeaderMaps.Ledgers, cancellationToken)).Where(b => b.IsPending).ToList();
         await write.WriteLineAsync();
         await write.WriteLineAsync(pending.Count == 0 ? "pending batches: none" : $"pending batches ({pending.Count}, taken by the next run):");
         foreach (var batch in pending)

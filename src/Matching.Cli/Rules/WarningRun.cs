@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Globalization;
+using Matching.Core.Departments;
 using Matching.Core.Errors;
 using Matching.Core.Identity;
 using Matching.Core.Matching;
@@ -9,24 +11,28 @@ using Matching.Storage;
 namespace Matching.Cli.Rules;
 
 /// <summary>What one run did: its id, the batches it used, how many records, and the counts per code.</summary>
-internal sealed record WarningRunResult(long RunId, DateOnly AsOf, IReadOnlyList<CurrentBatch> Batches, long Records, IReadOnlyList<RunCount> Counts, TimeSpan Elapsed);
+internal sealed record WarningRunResult(long RunId, DateOnly AsOf, IReadOnlyList<BatchRecord> Batches, long Records, IReadOnlyList<RunCount> Counts, TimeSpan Elapsed);
 
 /// <summary>
-/// One run (<c>matching run</c>): every department's current batch — the pending ones and those earlier runs used —
-/// matched against the current low-income database, the rules evaluated household by household, and the warnings
-/// moved along their lifecycle, in one transaction. A run that fails is recorded as failed and changes no warning.
-/// One run at a time: the run lock (<see cref="RunLock"/>) is held in the database for the whole run.
+/// One run (<c>matching run</c>, and the nightly job): every counting batch — each snapshot department's current list
+/// and each ledger department's events within the rules' window, each event once — streamed from the database,
+/// matched against the current low-income database and judged by the rules as it passes (only running totals per
+/// person are kept, never the records), then the warnings moved along their lifecycle in one transaction. A run
+/// that fails is recorded as failed and changes no warning. One run at a time: the run lock (<see cref="RunLock"/>)
+/// is held in the database for the whole run.
 /// </summary>
-internal static class WarningRun
+internal sealed class WarningRun(CliContext context)
 {
-    public static async Task<WarningRunResult> RunAsync(CliContext context, DateOnly asOf, CancellationToken cancellationToken)
+    public async Task<WarningRunResult> RunAsync(DateOnly asOf, CancellationToken cancellationToken)
     {
-        var engine = new RuleEngine(context.Rules, Departments(context.HeaderMaps));
+        var maps = context.HeaderMaps;
+        var departments = Departments(maps);
+        var engine = new RuleEngine(context.Rules, departments);
         await using var store = await context.OpenStoreAsync(cancellationToken);
         await store.RequireSchemaAsync(cancellationToken);
-        var run = context.Settings.Run;
-        await using var held = await RunLock.AcquireAsync(context.Storage, TimeSpan.FromSeconds(run.LockTtlSeconds),
-            TimeSpan.FromSeconds(run.LockWaitSeconds), context.Time, cancellationToken);
+        var settings = context.Settings.Run;
+        await using var held = await RunLock.AcquireAsync(context.Storage, TimeSpan.FromSeconds(settings.LockTtlSeconds),
+            TimeSpan.FromSeconds(settings.LockWaitSeconds), context.Time, cancellationToken);
         var clock = Stopwatch.StartNew();
         var runId = await store.BeginRunAsync(asOf, CliContext.Operator, cancellationToken);
         try
@@ -39,24 +45,36 @@ internal static class WarningRun
             }
 
             var population = new RulePopulation(snapshot);
-            var batches = await store.CurrentBatchesAsync(cancellationToken);
-            var records = new List<RuleRecord>();
+            var batches = await store.CountingBatchesAsync(maps.Ledgers, cancellationToken);
+            if (batches.FirstOrDefault(b => b.Layout is null) is { } old)
+            {
+                throw new MatchingException($"batch {old.BatchId} ({old.FileName}) was stored before schema v5 and is not yet rewritten: run `matching init`");
+            }
+
+            var run = engine.Begin(population, asOf);
             var matcher = new Matcher(population.Index);
+            long records = 0;
             using (var progress = new Progress.ProgressLine(context, $"run {runId}: matching"))
             {
                 foreach (var batch in batches)
                 {
-                    foreach (var stored in await store.SourceRecordsAsync(batch.BatchId, cancellationToken))
+                    var department = departments.TryGetValue(batch.Department!, out var known)
+                        ? known
+                        : new RuleDepartment(batch.Department!, batch.Department!, batch.Department!, DepartmentKind.Snapshot, RecordLayout.Empty);
+                    var ledger = department.Kind == DepartmentKind.Ledger;
+                    int? afterDay = ledger && engine.WindowMonths(department.Code) is { } months ? asOf.AddMonths(-months).DayNumber : null;
+                    DateOnly? received = ledger ? LocalDate(batch.ImportedAt) : null;
+                    await foreach (var stored in store.ReadRecordsAsync(batch, department.Layout, ledger, afterDay, cancellationToken))
                     {
-                        records.Add(Match(matcher, batch, stored));
-                        progress.Report(records.Count);
+                        run.Add(Match(matcher, department, batch.BatchId, stored, received));
+                        progress.Report(++records);
                     }
                 }
             }
 
-            var found = engine.Evaluate(population, records, asOf);
-            var counts = await store.CompleteRunAsync(runId, asOf, found, [.. batches.Select(b => b.BatchId)], records.Count, cancellationToken);
-            return new WarningRunResult(runId, asOf, batches, records.Count, counts, clock.Elapsed);
+            var found = run.Finish();
+            var counts = await store.CompleteRunAsync(runId, asOf, found, [.. batches.Select(b => b.BatchId)], records, cancellationToken);
+            return new WarningRunResult(runId, asOf, batches, records, counts, clock.Elapsed);
         }
         catch (Exception ex)
         {
@@ -73,19 +91,40 @@ internal static class WarningRun
         }
     }
 
-    /// <summary>A stored record matched again: the ID as typed (rebuilt from its key when it was canonical), name and birth date.</summary>
-    private static RuleRecord Match(Matcher matcher, CurrentBatch batch, StoredSourceRecord stored)
+    /// <summary>
+    /// A stored record matched: an ID stored exact is taken from its key as it stands, anything else parsed again from
+    /// the cell as typed (so repairs are named as they were); then name and birth date as the matcher weighs them.
+    /// </summary>
+    private static RuleRecord Match(Matcher matcher, RuleDepartment department, long batchId, StoredRecord stored, DateOnly? received)
     {
-        var rawId = stored.RawId ?? (stored.IdKey is { } key ? IdNumber.FromKey(key).Value : string.Empty);
-        var birth = stored.Fields.TryGetValue(HeaderMap.BirthDateField, out var b) ? b : string.Empty;
-        var result = matcher.Match(rawId, stored.Name, birth);
-        return new RuleRecord(batch.Department, batch.BatchId, stored.SourceRow, rawId, stored.Name, result, stored.Fields);
+        IdParseResult parsed;
+        string rawId;
+        if (stored.RawId is null && stored.IdKey is { } key)
+        {
+            var id = IdNumber.FromKey(key);
+            parsed = new IdParseResult(IdKind.Valid18, id, IdRepairs.None, IdNumber.Length);
+            rawId = id.Value;
+        }
+        else
+        {
+            rawId = stored.RawId ?? string.Empty;
+            parsed = IdParser.Parse(rawId);
+        }
+
+        var result = matcher.Match(in parsed, rawId, stored.Name, stored.BirthDate);
+        return new RuleRecord(department.Code, batchId, stored.SourceRow, rawId, stored.Name, result, stored.Values, department.Layout) { Received = received };
     }
 
+    /// <summary>The bureau's date of a stored UTC time (a ledger file's day of receipt).</summary>
+    private DateOnly LocalDate(string utc) =>
+        DateTimeOffset.TryParse(utc, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+            ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, context.Time.LocalTimeZone).DateTime)
+            : context.Today;
+
+    /// <summary>The departments as the rules see them, from their header maps.</summary>
     public static IReadOnlyDictionary<string, RuleDepartment> Departments(HeaderMapCatalog maps) =>
         maps.Departments.Select(maps.Get).ToDictionary(
             m => m.Source,
-            m => new RuleDepartment(m.Source, m.Label, m.Receiver,
-                m.Fields.Where(f => f.Value.Headers.Count > 0).ToDictionary(f => f.Key, f => f.Value.Headers[0], StringComparer.Ordinal)),
+            m => new RuleDepartment(m.Source, m.Label, m.Receiver, m.DepartmentKind, m.Layout()) { EventDateField = m.Ledger?.DateField ?? string.Empty },
             StringComparer.Ordinal);
 }

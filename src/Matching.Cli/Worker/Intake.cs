@@ -1,4 +1,4 @@
-using Matching.Cli.Commands;
+using Matching.Cli.Imports;
 using Matching.Core.Errors;
 using Microsoft.Extensions.Logging;
 
@@ -48,12 +48,12 @@ internal sealed class Intake(CliContext context, DropFolder folder, ILogger<Inta
         {
             cancellationToken.ThrowIfCancellationRequested();
             var name = file.Name;
-            ImportOutcome outcome;
+            DepartmentImportOutcome outcome;
             try
             {
-                outcome = await ImportCommand.ImportAsync(context, department, file.Path, cancellationToken);
+                outcome = await new DepartmentImport(context).ImportAsync(department, file.Path, acceptShrink: false, cancellationToken);
             }
-            catch (InputFileException ex)
+            catch (Exception ex) when (ex is InputFileException or ImportRefusedException)
             {
                 log.FileRefused(department, name, folder.Reject(file, ex.Message), ex.Message);
                 continue;

@@ -12,7 +12,7 @@ internal static partial class Log
     public static partial void WorkerStarted(this ILogger logger, string cron, string timeZone, string next, string drop, string outbox);
 
     [LoggerMessage(2, LogLevel.Information, "{Department}: {File} imported as batch {BatchId} ({Accepted} rows accepted, {Rejected} rejected); archived to {Archived}")]
-    public static partial void FileImported(this ILogger logger, string department, string file, long batchId, int accepted, int rejected, string archived);
+    public static partial void FileImported(this ILogger logger, string department, string file, long batchId, long accepted, long rejected, string archived);
 
     [LoggerMessage(3, LogLevel.Information, "{Department}: {File} is identical to batch {BatchId}; archived to {Archived}")]
     public static partial void FileAlreadyImported(this ILogger logger, string department, string file, long batchId, string archived);

@@ -29,7 +29,7 @@ internal sealed class NightlyJob(CliContext context, Intake intake, WorkerSettin
     {
         await intake.ImportAllAsync(cancellationToken);
         var today = context.Today;
-        var result = await WarningRun.RunAsync(context, today, cancellationToken);
+        var result = await new WarningRun(context).RunAsync(today, cancellationToken);
         log.RunFinished(result.RunId, today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), result.Counts.Sum(c => c.Found), result.Counts.Sum(c => c.New),
             result.Counts.Sum(c => c.Continuing), result.Counts.Sum(c => c.Resolved));
         var date = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

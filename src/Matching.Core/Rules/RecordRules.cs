@@ -1,106 +1,109 @@
-using Matching.Core.Matching;
-
 namespace Matching.Core.Rules;
 
-/// <summary>The shapes that look at one department record at a time.</summary>
+/// <summary>The shapes that look at one department record at a time; each gives the record's warning, or null.</summary>
 internal static class RecordRules
 {
+    /// <summary>The warning <paramref name="rule"/> (a record shape) raises for <paramref name="record"/>, if any.</summary>
+    public static Warning? Evaluate(RuleOptions rule, RuleContext context, RuleRecord record) => rule.Shape switch
+    {
+        RuleShape.MatchedRecord => Matched(rule, context, record),
+        RuleShape.UnmatchedRecord => Unmatched(rule, context, record),
+        RuleShape.IdInvalid => IdInvalid(rule, context, record),
+        RuleShape.IdNameMismatch => IdNameMismatch(rule, context, record),
+        _ => null,
+    };
+
     /// <summary>
     /// <see cref="RuleShape.MatchedRecord"/>: the record is a low-income member under the rule's categories, its
     /// flag (if any) is set, and the household lacks the rule's aid (if any). EDU_AID_GAP, EMP_AID_GAP, MED_AID_GAP,
     /// DIS_SUBSIDY_GAP, SINGLE_PERSON_COVERAGE, DEATH_REVIEW, DISASTER_AID.
     /// </summary>
-    public static IEnumerable<Warning> Matched(RuleOptions rule, RuleContext context)
+    private static Warning? Matched(RuleOptions rule, RuleContext context, RuleRecord record)
     {
-        foreach (var record in context.RecordsOf(rule))
+        if (!record.Match.IsMatched || !record.Meets(rule) || !context.InWindow(rule, record))
         {
-            if (!record.Match.IsMatched || !record.Meets(rule))
-            {
-                continue;
-            }
-
-            var person = record.Match.Person;
-            var member = context.Population.Member(person);
-            var household = context.Population.HouseholdOf(person);
-            if (!context.Covers(rule, member.Categories) || !RuleContext.Lacks(rule, household))
-            {
-                continue;
-            }
-
-            var detail = $"{RuleText.Categories(member.Categories)}人员，见于{context.DepartmentLabel(record.Department)}{FlagText(rule, record, context)}{RuleContext.LacksText(rule)}";
-            yield return context.ForMember(rule, person, context.Receiver(rule, record.Department), record.Department, detail, record);
+            return null;
         }
+
+        var person = record.Match.Person;
+        var member = context.Population.Member(person);
+        var household = context.Population.HouseholdOf(person);
+        if (!context.Covers(rule, member.Categories) || !RuleContext.Lacks(rule, household))
+        {
+            return null;
+        }
+
+        var detail = $"{RuleText.Categories(member.Categories)}人员，见于{context.DepartmentLabel(record.Department)}{FlagText(rule, record, context)}{RuleContext.LacksText(rule)}";
+        return context.ForMember(rule, person, context.Receiver(rule, record.Department), record.Department, detail, record);
     }
 
     /// <summary>
     /// <see cref="RuleShape.UnmatchedRecord"/>: the record's valid ID is not in the low-income database and its flag
     /// (if any) is set: someone possibly eligible and not covered (EDU_NOT_COVERED).
     /// </summary>
-    public static IEnumerable<Warning> Unmatched(RuleOptions rule, RuleContext context)
+    private static Warning? Unmatched(RuleOptions rule, RuleContext context, RuleRecord record)
     {
-        foreach (var record in context.RecordsOf(rule))
+        if (!record.IsStranger || !record.Meets(rule) || !context.InWindow(rule, record))
         {
-            if (record.IsStranger && record.Meets(rule))
-            {
-                var detail = $"见于{context.DepartmentLabel(record.Department)}{FlagText(rule, record, context)}，不在低收入人口数据库中";
-                yield return RuleContext.ForRecord(rule, record, context.Receiver(rule, record.Department), record.IdText, detail);
-            }
+            return null;
         }
+
+        var detail = $"见于{context.DepartmentLabel(record.Department)}{FlagText(rule, record, context)}，不在低收入人口数据库中";
+        return RuleContext.ForRecord(rule, record, context.Receiver(rule, record.Department), record.IdText, detail);
     }
 
     /// <summary>
     /// <see cref="RuleShape.IdInvalid"/>: the ID cannot be made valid and no fallback found the person; the source
     /// department is asked to correct it.
     /// </summary>
-    public static IEnumerable<Warning> IdInvalid(RuleOptions rule, RuleContext context)
+    private static Warning? IdInvalid(RuleOptions rule, RuleContext context, RuleRecord record)
     {
-        foreach (var record in context.RecordsOf(rule))
+        var parsed = record.Match.Parsed;
+        if (parsed.IsValid || record.Match.IsMatched)
         {
-            var parsed = record.Match.Parsed;
-            if (parsed.IsValid || record.Match.IsMatched)
-            {
-                continue;
-            }
-
-            var subject = "raw:" + record.RawId.Trim() + "|" + record.Name;
-            var detail = $"{context.DepartmentLabel(record.Department)}记录的身份证号无效（{RuleText.IdProblem(parsed.Kind)}），按姓名等信息也未能确认身份";
-            yield return RuleContext.ForRecord(rule, record, context.Receiver(rule, record.Department), subject, detail);
+            return null;
         }
+
+        var subject = "raw:" + record.RawId.Trim() + "|" + record.Name;
+        var detail = $"{context.DepartmentLabel(record.Department)}记录的身份证号无效（{RuleText.IdProblem(parsed.Kind)}），按姓名等信息也未能确认身份";
+        return RuleContext.ForRecord(rule, record, context.Receiver(rule, record.Department), subject, detail);
     }
 
     /// <summary>
     /// <see cref="RuleShape.IdNameMismatch"/>: the ID belongs to a database member whose name disagrees; the source
     /// department is asked to check which is right.
     /// </summary>
-    public static IEnumerable<Warning> IdNameMismatch(RuleOptions rule, RuleContext context)
+    private static Warning? IdNameMismatch(RuleOptions rule, RuleContext context, RuleRecord record)
     {
-        foreach (var record in context.RecordsOf(rule))
+        if (!record.IsNameMismatch)
         {
-            if (!record.IsNameMismatch)
-            {
-                continue;
-            }
-
-            var id = record.Match.Parsed.Id;
-            var detail = $"{context.DepartmentLabel(record.Department)}记录的身份证号在低收入人口数据库中登记为另一姓名，请核对姓名或身份证号";
-            var warning = RuleContext.ForRecord(rule, record, context.Receiver(rule, record.Department), id.Value, detail);
-            if (context.Population.Index.TryFind(id.Key, out var person))
-            {
-                var household = context.Population.HouseholdOf(person);
-                warning = warning with
-                {
-                    HouseholdId = household.HouseholdId,
-                    Subdistrict = household.Subdistrict,
-                    Village = household.Village,
-                };
-            }
-
-            yield return warning;
+            return null;
         }
+
+        var id = record.Match.Parsed.Id;
+        var detail = $"{context.DepartmentLabel(record.Department)}记录的身份证号在低收入人口数据库中登记为另一姓名，请核对姓名或身份证号";
+        var warning = RuleContext.ForRecord(rule, record, context.Receiver(rule, record.Department), id.Value, detail);
+        if (context.Population.Index.TryFind(id.Key, out var person))
+        {
+            var household = context.Population.HouseholdOf(person);
+            warning = warning with
+            {
+                HouseholdId = household.HouseholdId,
+                Subdistrict = household.Subdistrict,
+                Village = household.Village,
+            };
+        }
+
+        return warning;
     }
 
     private static string FlagText(RuleOptions rule, RuleRecord record, RuleContext context)
     {
+        if (rule.RecordFlag.Length == 0 && rule.RecordValues.Count == 0)
+        {
+            return string.Empty;
+        }
+
         var said = new List<string>();
         if (rule.RecordFlag.Length > 0)
         {
@@ -109,9 +112,9 @@ internal static class RecordRules
 
         foreach (var field in rule.RecordValues.Keys)
         {
-            said.Add($"{context.FieldName(record.Department, field)}：{record.Fields[field].Trim()}");
+            said.Add($"{context.FieldName(record.Department, field)}：{record.Text(field)?.Trim()}");
         }
 
-        return said.Count == 0 ? string.Empty : $"（{string.Join('，', said)}）";
+        return $"（{string.Join('，', said)}）";
     }
 }

@@ -3,24 +3,30 @@ using Matching.Core.Population;
 namespace Matching.Core.Rules;
 
 /// <summary>One run's facts, shared by the rule shapes, with the helpers that turn a fact into a warning.</summary>
-internal sealed class RuleContext(
-    RulePopulation population, IReadOnlyList<RuleRecord> records, DateOnly asOf, IReadOnlyDictionary<string, RuleDepartment> departments)
+internal sealed class RuleContext(RulePopulation population, DateOnly asOf, IReadOnlyDictionary<string, RuleDepartment> departments)
 {
     public const string LowIncomeSource = "lowincome";
 
     public RulePopulation Population { get; } = population;
-    public IReadOnlyList<RuleRecord> Records { get; } = records;
     public DateOnly AsOf { get; } = asOf;
 
-    public IEnumerable<RuleRecord> RecordsOf(RuleOptions rule)
+    /// <summary>Whether <paramref name="rule"/> reads records of <paramref name="department"/>.</summary>
+    public static bool Reads(RuleOptions rule, string department) =>
+        rule.Departments.Count == 0 || rule.Departments.Contains(department, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether a record falls in the rule's window: the <see cref="RuleOptions.Months"/> months ending on the run
+    /// date, by the rule's date field, else (a ledger's undated event) by the day its file was received. A rule
+    /// without a date field, and an undated record of a snapshot, are always in.
+    /// </summary>
+    public bool InWindow(RuleOptions rule, RuleRecord record)
     {
-        foreach (var record in Records)
+        if (rule.DateField.Length == 0 || (record.Date(rule.DateField) ?? record.Received) is not { } date)
         {
-            if (rule.Departments.Count == 0 || rule.Departments.Contains(record.Department, StringComparer.Ordinal))
-            {
-                yield return record;
-            }
+            return true;
         }
+
+        return date <= AsOf && date > AsOf.AddMonths(-rule.Months);
     }
 
     public string DepartmentLabel(string department) =>
@@ -54,7 +60,11 @@ internal sealed class RuleContext(
 
     /// <summary>A warning about low-income person <paramref name="person"/>.</summary>
     public Warning ForMember(RuleOptions rule, int person, string receiver, string source, string detail, RuleRecord? record = null,
-        string? measure = null)
+        string? measure = null) =>
+        ForMember(rule, person, receiver, source, detail, record is null ? null : RecordRef.Of(record), measure);
+
+    /// <summary>A warning about low-income person <paramref name="person"/>, found through the record <paramref name="first"/> refers to.</summary>
+    public Warning ForMember(RuleOptions rule, int person, string receiver, string source, string detail, RecordRef? first, string? measure = null)
     {
         var member = Population.Member(person);
         var household = Population.HouseholdOf(person);
@@ -73,10 +83,10 @@ internal sealed class RuleContext(
             Village = household.Village,
             Categories = RuleText.Categories(member.Categories),
             Department = source,
-            Method = record is null ? string.Empty : Matching.MatchText.Of(record.Match.Method),
+            Method = first is { } f ? Matching.MatchText.Of(f.Method) : string.Empty,
             Detail = detail,
-            BatchId = record?.BatchId,
-            SourceRow = record?.SourceRow,
+            BatchId = first?.BatchId,
+            SourceRow = first?.SourceRow,
         };
     }
 

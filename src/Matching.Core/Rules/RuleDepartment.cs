@@ -1,11 +1,21 @@
+using Matching.Core.Departments;
+
 namespace Matching.Core.Rules;
 
-/// <summary>What the rules need to know of a department: its label, its own receiver, and its fields' column names.</summary>
+/// <summary>
+/// What the rules need to know of a department: its label, its own receiver, whether it sends lists or events, and
+/// its typed fields with the column names to show them by.
+/// </summary>
 /// <param name="Code">Department code.</param>
 /// <param name="Label">Its Chinese label (教育体育 在校学生).</param>
 /// <param name="Receiver">The receiver its own warnings (ID_INVALID, ID_NAME_MISMATCH) go back to.</param>
-/// <param name="FieldNames">Field → the first header the department uses for it (是否家庭经济困难).</param>
-public sealed record RuleDepartment(string Code, string Label, string Receiver, IReadOnlyDictionary<string, string> FieldNames)
+/// <param name="Kind">Snapshot (lists) or ledger (events).</param>
+/// <param name="Layout">Its typed fields; each field's label is the first header the department uses for it.</param>
+public sealed record RuleDepartment(string Code, string Label, string Receiver, DepartmentKind Kind, RecordLayout Layout)
 {
-    public string FieldName(string field) => FieldNames.TryGetValue(field, out var name) ? name : field;
+    /// <summary>A ledger's event date field (its events are kept or dropped from a run's window by it); empty otherwise.</summary>
+    public string EventDateField { get; init; } = string.Empty;
+
+    /// <summary>The column name a field goes by in this department's files (是否家庭经济困难), or the field name.</summary>
+    public string FieldName(string field) => Layout.TryGet(field, out var f) ? f.Label : field;
 }

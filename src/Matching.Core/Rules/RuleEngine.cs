@@ -1,22 +1,25 @@
-using Matching.Core.Population;
+using Matching.Core.Departments;
 
 namespace Matching.Core.Rules;
 
 /// <summary>
-/// Evaluates the configured rules over one run's facts: the low-income population and every current department
-/// record, matched. Rules run in their configured order, complex-case rules last; a warning found twice (same code,
-/// subject and receiver) is kept once, as first found. Pure: no I/O, no clock (the run date is passed in).
+/// Evaluates the configured rules over one run's facts: the low-income population and every counting department
+/// record, matched. Records stream through a <see cref="RuleRun"/> (<see cref="Begin"/>): record rules judge each as
+/// it passes, spending rules keep a running total per person or household, and nothing else of a record is kept.
+/// Rules take effect in their configured order, complex-case rules last; a warning found twice (same code, subject
+/// and receiver) is kept once, as first found. Pure: no I/O, no clock (the run date is passed in).
 /// </summary>
 public sealed class RuleEngine
 {
     private readonly RuleSetOptions _options;
     private readonly IReadOnlyDictionary<string, RuleDepartment> _departments;
 
+    /// <exception cref="ArgumentException">The rules have problems (<see cref="Problems"/>).</exception>
     public RuleEngine(RuleSetOptions options, IReadOnlyDictionary<string, RuleDepartment> departments)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(departments);
-        var problems = options.Problems().ToList();
+        var problems = Problems(options, departments).ToList();
         if (problems.Count > 0)
         {
             throw new ArgumentException(string.Join("; ", problems), nameof(options));
@@ -26,56 +29,115 @@ public sealed class RuleEngine
         _departments = departments;
     }
 
-    public IReadOnlyList<Warning> Evaluate(RulePopulation population, IReadOnlyList<RuleRecord> records, DateOnly asOf)
+    internal IReadOnlyList<RuleOptions> Rules => _options.Rules;
+
+    internal IReadOnlyDictionary<string, RuleDepartment> Departments => _departments;
+
+    /// <summary>
+    /// Every problem with the rules, alone (<see cref="RuleSetOptions.Problems"/>) and against the departments'
+    /// fields: a flag the department does not have as yes/no, an amount or date field it does not have.
+    /// </summary>
+    public static IEnumerable<string> Problems(RuleSetOptions options, IReadOnlyDictionary<string, RuleDepartment> departments)
     {
-        ArgumentNullException.ThrowIfNull(population);
-        ArgumentNullException.ThrowIfNull(records);
-        var context = new RuleContext(population, records, asOf, _departments);
-        var found = new WarningSet();
-        foreach (var rule in _options.Rules.Where(r => r.Shape != RuleShape.ComplexCase))
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(departments);
+        foreach (var problem in options.Problems())
         {
-            found.AddRange(Shape(rule, context));
+            yield return problem;
         }
 
-        var uncounted = _options.Rules.Where(r => r.Shape is RuleShape.ComplexCase or RuleShape.IdInvalid or RuleShape.IdNameMismatch)
-            .Select(r => r.Code).ToHashSet(StringComparer.Ordinal);
-        foreach (var rule in _options.Rules.Where(r => r.Shape == RuleShape.ComplexCase))
+        for (var i = 0; i < options.Rules.Count; i++)
         {
-            found.AddRange(ComplexCaseRule.Evaluate(rule, context, [.. found.Items], uncounted));
-        }
-
-        return found.Items;
-    }
-
-    private static IEnumerable<Warning> Shape(RuleOptions rule, RuleContext context) => rule.Shape switch
-    {
-        RuleShape.MatchedRecord => RecordRules.Matched(rule, context),
-        RuleShape.UnmatchedRecord => RecordRules.Unmatched(rule, context),
-        RuleShape.IdInvalid => RecordRules.IdInvalid(rule, context),
-        RuleShape.IdNameMismatch => RecordRules.IdNameMismatch(rule, context),
-        RuleShape.Spending => SpendingRules.Person(rule, context),
-        RuleShape.HouseholdSpending => SpendingRules.Household(rule, context),
-        RuleShape.Housing => PopulationRules.Housing(rule, context),
-        RuleShape.DuplicateAid => PopulationRules.DuplicateAid(rule, context),
-        _ => [],
-    };
-
-    /// <summary>Found warnings, first of each identity kept.</summary>
-    private sealed class WarningSet
-    {
-        private readonly HashSet<(string, string, string)> _seen = [];
-
-        public List<Warning> Items { get; } = [];
-
-        public void AddRange(IEnumerable<Warning> warnings)
-        {
-            foreach (var warning in warnings)
+            var rule = options.Rules[i];
+            if (rule is null)
             {
-                if (_seen.Add((warning.Code, warning.Subject, warning.Receiver)))
+                continue;
+            }
+
+            foreach (var code in rule.Departments)
+            {
+                if (!departments.TryGetValue(code, out var department))
                 {
-                    Items.Add(warning);
+                    continue;
+                }
+
+                var at = $"rules[{i}] ({rule.Code})";
+                if (department.Kind == DepartmentKind.Ledger && rule.DateField.Length > 0 && department.EventDateField.Length > 0 &&
+                    rule.DateField != department.EventDateField)
+                {
+                    yield return $"{at}.dateField '{rule.DateField}' is not {code}'s event date '{department.EventDateField}' (a run keeps a ledger's events by it)";
+                }
+
+                foreach (var (setting, field, type) in FieldsOf(rule))
+                {
+                    if (!department.Layout.TryGet(field, out var f) || f.Type != type)
+                    {
+                        yield return $"{at}.{setting} '{field}' is not a {type.ToString().ToLowerInvariant()} field of {code} (HeaderMaps/{code}.json)";
+                    }
                 }
             }
         }
+    }
+
+    private static IEnumerable<(string Setting, string Field, FieldType Type)> FieldsOf(RuleOptions rule)
+    {
+        if (rule.RecordFlag.Length > 0)
+        {
+            yield return ("recordFlag", rule.RecordFlag, FieldType.Flag);
+        }
+
+        foreach (var field in rule.RecordValues.Keys)
+        {
+            yield return ("recordValues", field, FieldType.Text);
+        }
+
+        if (rule.AmountField.Length > 0)
+        {
+            yield return ("amountField", rule.AmountField, FieldType.Amount);
+        }
+
+        if (rule.DateField.Length > 0)
+        {
+            yield return ("dateField", rule.DateField, FieldType.Date);
+        }
+    }
+
+    /// <summary>
+    /// The months of records a department's rules look back on: the longest window (<see cref="RuleOptions.Months"/>
+    /// of a rule with a date field) among the rules reading it, or null when none of them has a window. A ledger's
+    /// events older than this count for nothing in a run.
+    /// </summary>
+    public int? WindowMonths(string department)
+    {
+        int? longest = null;
+        foreach (var rule in _options.Rules)
+        {
+            if (rule.Departments.Count > 0 && RuleContext.Reads(rule, department) && rule.DateField.Length > 0)
+            {
+                longest = Math.Max(longest ?? 0, rule.Months);
+            }
+        }
+
+        return longest;
+    }
+
+    /// <summary>Starts a run: add every counting record (<see cref="RuleRun.Add"/>), then <see cref="RuleRun.Finish"/>.</summary>
+    public RuleRun Begin(RulePopulation population, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(population);
+        return new RuleRun(this, new RuleContext(population, asOf, _departments));
+    }
+
+    /// <summary>Evaluates the rules over <paramref name="records"/> in one go (a run's records streamed through <see cref="Begin"/>).</summary>
+    public IReadOnlyList<Warning> Evaluate(RulePopulation population, IEnumerable<RuleRecord> records, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var run = Begin(population, asOf);
+        foreach (var record in records)
+        {
+            run.Add(record);
+        }
+
+        return run.Finish();
     }
 }

@@ -1,3 +1,4 @@
+using Matching.Core.Departments;
 using Matching.Core.Identity;
 using Matching.Core.Matching;
 
@@ -10,11 +11,17 @@ namespace Matching.Core.Rules;
 /// <param name="RawId">The ID cell as typed.</param>
 /// <param name="Name">The name cell.</param>
 /// <param name="Match">How it matched the low-income population of the run.</param>
-/// <param name="Fields">The department's other fields in stored form (amounts invariant, dates yyyy-MM-dd, flags 1/0).</param>
+/// <param name="Values">The department's typed fields, laid out by <paramref name="Layout"/>.</param>
+/// <param name="Layout">Where each field sits in <paramref name="Values"/> (the department's current layout).</param>
 public sealed record RuleRecord(
-    string Department, long BatchId, long SourceRow, string RawId, string Name, MatchResult Match,
-    IReadOnlyDictionary<string, string> Fields)
+    string Department, long BatchId, long SourceRow, string RawId, string Name, MatchResult Match, RecordValues Values, RecordLayout Layout)
 {
+    /// <summary>
+    /// The date its file was received (imported), for a ledger's events: an event without a date of its own counts
+    /// in a window while its file does. Null for a snapshot's records, which count whatever their date.
+    /// </summary>
+    public DateOnly? Received { get; init; }
+
     /// <summary>The ID as the warning shows it: canonical where the cell reads as a valid ID, else the cell trimmed.</summary>
     public string IdText => Match.Parsed.IsValid ? Match.Parsed.Id.Value : RawId.Trim();
 
@@ -35,7 +42,7 @@ public sealed record RuleRecord(
 
         foreach (var (field, values) in rule.RecordValues)
         {
-            if (!Fields.TryGetValue(field, out var value) || !values.Contains(value.Trim(), StringComparer.Ordinal))
+            if (Text(field) is not { } value || !values.Contains(value.Trim(), StringComparer.Ordinal))
             {
                 return false;
             }
@@ -44,5 +51,23 @@ public sealed record RuleRecord(
         return true;
     }
 
-    public bool Flag(string field) => field.Length == 0 || (Fields.TryGetValue(field, out var value) && value == "1");
+    /// <summary>Whether the yes/no field reads yes (always true for no field).</summary>
+    public bool Flag(string field) =>
+        field.Length == 0 || (Layout.TryGet(field, out var f) && f.Type == FieldType.Flag && Values.Flag(f.Slot) == true);
+
+    /// <summary>A text field's value, or null when the record has none.</summary>
+    public string? Text(string field) =>
+        Layout.TryGet(field, out var f) && f.Type == FieldType.Text ? Values.Text(f.Slot) : null;
+
+    /// <summary>An amount field's value in yuan, or null.</summary>
+    public decimal? Yuan(string field) =>
+        Layout.TryGet(field, out var f) && f.Type == FieldType.Amount && Values.Fen(f.Slot) is { } fen ? Fen.ToYuan(fen) : null;
+
+    /// <summary>An amount field's value in fen, or null.</summary>
+    public long? AmountFen(string field) =>
+        Layout.TryGet(field, out var f) && f.Type == FieldType.Amount ? Values.Fen(f.Slot) : null;
+
+    /// <summary>A date field's value, or null.</summary>
+    public DateOnly? Date(string field) =>
+        Layout.TryGet(field, out var f) && f.Type == FieldType.Date ? Values.Date(f.Slot) : null;
 }

@@ -1,65 +1,118 @@
 using System.Globalization;
-using Matching.Core.Matching;
+using Matching.Core.Departments;
+using Matching.Core.Identity;
 
 namespace Matching.Core.Rules;
 
 /// <summary>
 /// The shapes that add up amounts over a window before the run date: per person (支出骤增: MED_AID_GAP for members,
-/// SPENDING_SURGE for others) and per household against its income (刚性支出: RIGID_SPENDING).
-/// A record without a date counts: the department's extract is taken to cover the window.
+/// SPENDING_SURGE for others) and per household against its income (刚性支出: RIGID_SPENDING). Records stream in
+/// (<see cref="Add"/>): only a running total per person or household is kept, never the records. A record without
+/// a date counts (a snapshot is taken to cover the window; a ledger's undated event counts by the day its file came).
 /// </summary>
-internal static class SpendingRules
+internal sealed class SpendingRules
 {
-    /// <summary><see cref="RuleShape.Spending"/>: a person's total exceeds <see cref="RuleOptions.Threshold"/>.</summary>
-    public static IEnumerable<Warning> Person(RuleOptions rule, RuleContext context)
-    {
-        // Members by person number, others by ID key; first record kept for the warning's source and row.
-        var totals = new Dictionary<long, (decimal Total, int Count, RuleRecord First)>();
-        foreach (var record in context.RecordsOf(rule))
-        {
-            long key;
-            if (rule.Covered && record.Match.IsMatched)
-            {
-                key = record.Match.Person;
-            }
-            else if (!rule.Covered && record.IsStranger)
-            {
-                key = record.Match.Parsed.Id.Key;
-            }
-            else
-            {
-                continue;
-            }
+    private readonly RuleOptions _rule;
+    private readonly RuleContext _context;
 
-            if (TryAmount(rule, record, context.AsOf, out var amount))
-            {
-                totals[key] = totals.TryGetValue(key, out var t) ? (t.Total + amount, t.Count + 1, t.First) : (amount, 1, record);
-            }
+    // Members by person number, others by ID key; households by id. The first record kept for the warning's source and row.
+    private readonly Dictionary<long, Total> _persons = [];
+    private readonly Dictionary<string, Total> _households = new(StringComparer.Ordinal);
+
+    public SpendingRules(RuleOptions rule, RuleContext context)
+    {
+        _rule = rule;
+        _context = context;
+    }
+
+    private sealed class Total(RecordRef first)
+    {
+        public RecordRef First { get; } = first;
+        public long Fen { get; set; }
+        public int Count { get; set; }
+    }
+
+    /// <summary>Adds <paramref name="record"/>'s amount, when the rule reads it, it is in the window and has an amount.</summary>
+    public void Add(RuleRecord record)
+    {
+        if (record.AmountFen(_rule.AmountField) is not { } fen || !_context.InWindow(_rule, record))
+        {
+            return;
         }
 
-        foreach (var (key, (total, count, first)) in totals)
+        if (_rule.Shape == RuleShape.HouseholdSpending)
+        {
+            if (record.Match.IsMatched)
+            {
+                Accumulate(_households, _context.Population.Member(record.Match.Person).HouseholdId, record, fen);
+            }
+        }
+        else if (_rule.Covered && record.Match.IsMatched)
+        {
+            Accumulate(_persons, record.Match.Person, record, fen);
+        }
+        else if (!_rule.Covered && record.IsStranger)
+        {
+            Accumulate(_persons, record.Match.Parsed.Id.Key, record, fen);
+        }
+    }
+
+    private static void Accumulate<TKey>(Dictionary<TKey, Total> totals, TKey key, RuleRecord record, long fen)
+        where TKey : notnull
+    {
+        if (!totals.TryGetValue(key, out var total))
+        {
+            totals[key] = total = new Total(RecordRef.Of(record));
+        }
+
+        total.Fen += fen;
+        total.Count++;
+    }
+
+    public IEnumerable<Warning> Finish() => _rule.Shape == RuleShape.HouseholdSpending ? Households() : Persons();
+
+    /// <summary><see cref="RuleShape.Spending"/>: a person's total exceeds <see cref="RuleOptions.Threshold"/>.</summary>
+    private IEnumerable<Warning> Persons()
+    {
+        foreach (var (key, t) in _persons)
         {
             // 支出骤增 is spending *over* a threshold (超过一定数额, the policy; CONTRACT: "over the threshold").
-            if (total <= rule.Threshold)
+            var total = Fen.ToYuan(t.Fen);
+            if (total <= _rule.Threshold)
             {
                 continue;
             }
 
-            var spent = $"近{rule.Months}个月{context.FieldName(first.Department, rule.AmountField)}合计{RuleText.Yuan(total)}元（{count}笔），超过{RuleText.Yuan(rule.Threshold)}元";
-            var receiver = context.Receiver(rule, first.Department);
-            if (!rule.Covered)
+            var first = t.First;
+            var spent = $"近{_rule.Months}个月{_context.FieldName(first.Department, _rule.AmountField)}合计{RuleText.Yuan(total)}元（{t.Count}笔），超过{RuleText.Yuan(_rule.Threshold)}元";
+            var receiver = _context.Receiver(_rule, first.Department);
+            if (!_rule.Covered)
             {
-                yield return RuleContext.ForRecord(rule, first, receiver, first.IdText, spent + "，不在低收入人口数据库中");
+                var id = IdNumber.FromKey(key).Value;
+                yield return new Warning
+                {
+                    Code = _rule.Code,
+                    Label = _rule.Label,
+                    Measure = _rule.Measure,
+                    Receiver = receiver,
+                    Subject = id,
+                    IdText = id,
+                    Name = first.Name,
+                    Department = first.Department,
+                    Detail = spent + "，不在低收入人口数据库中",
+                    BatchId = first.BatchId,
+                    SourceRow = first.SourceRow,
+                };
                 continue;
             }
 
             var person = (int)key;
-            var member = context.Population.Member(person);
-            var household = context.Population.HouseholdOf(person);
-            if (context.Covers(rule, member.Categories) && RuleContext.Lacks(rule, household))
+            var member = _context.Population.Member(person);
+            var household = _context.Population.HouseholdOf(person);
+            if (_context.Covers(_rule, member.Categories) && RuleContext.Lacks(_rule, household))
             {
-                var detail = $"{RuleText.Categories(member.Categories)}人员，{spent}{RuleContext.LacksText(rule)}";
-                yield return context.ForMember(rule, person, receiver, first.Department, detail, first);
+                var detail = $"{RuleText.Categories(member.Categories)}人员，{spent}{RuleContext.LacksText(_rule)}";
+                yield return _context.ForMember(_rule, person, receiver, first.Department, detail, first);
             }
         }
     }
@@ -68,53 +121,27 @@ internal static class SpendingRules
     /// <see cref="RuleShape.HouseholdSpending"/>: the members' total reaches <see cref="RuleOptions.Ratio"/> of the
     /// household's annual income (a household without a known positive income is not judged).
     /// </summary>
-    public static IEnumerable<Warning> Household(RuleOptions rule, RuleContext context)
+    private IEnumerable<Warning> Households()
     {
-        var totals = new Dictionary<string, (decimal Total, int Count, RuleRecord First)>(StringComparer.Ordinal);
-        foreach (var record in context.RecordsOf(rule))
+        foreach (var (householdId, t) in _households)
         {
-            if (!record.Match.IsMatched || !TryAmount(rule, record, context.AsOf, out var amount))
+            var total = Fen.ToYuan(t.Fen);
+            var household = _context.Population.Household(householdId);
+            var head = _context.Population.HeadOf(householdId);
+            if (head < 0 || household.AnnualIncome is not > 0m || total < _rule.Ratio * household.AnnualIncome.Value ||
+                !_context.Covers(_rule, _context.Population.CategoriesOf(householdId)) || !RuleContext.Lacks(_rule, household))
             {
                 continue;
             }
 
-            var householdId = context.Population.Member(record.Match.Person).HouseholdId;
-            totals[householdId] = totals.TryGetValue(householdId, out var t) ? (t.Total + amount, t.Count + 1, t.First) : (amount, 1, record);
-        }
-
-        foreach (var (householdId, (total, count, first)) in totals)
-        {
-            var household = context.Population.Household(householdId);
-            var head = context.Population.HeadOf(householdId);
-            if (head < 0 || household.AnnualIncome is not > 0m || total < rule.Ratio * household.AnnualIncome.Value ||
-                !context.Covers(rule, context.Population.CategoriesOf(householdId)) || !RuleContext.Lacks(rule, household))
-            {
-                continue;
-            }
-
+            var first = t.First;
             var share = (total / household.AnnualIncome.Value).ToString("0%", CultureInfo.InvariantCulture);
-            var detail = $"近{rule.Months}个月家庭成员{context.FieldName(first.Department, rule.AmountField)}合计{RuleText.Yuan(total)}元（{count}笔），" +
-                $"家庭年收入{RuleText.Yuan(household.AnnualIncome.Value)}元，占{share}，达到{rule.Ratio.ToString("0%", CultureInfo.InvariantCulture)}";
-            yield return context.ForMember(rule, head, context.Receiver(rule, first.Department), first.Department, detail) with
+            var detail = $"近{_rule.Months}个月家庭成员{_context.FieldName(first.Department, _rule.AmountField)}合计{RuleText.Yuan(total)}元（{t.Count}笔），" +
+                $"家庭年收入{RuleText.Yuan(household.AnnualIncome.Value)}元，占{share}，达到{_rule.Ratio.ToString("0%", CultureInfo.InvariantCulture)}";
+            yield return _context.ForMember(_rule, head, _context.Receiver(_rule, first.Department), first.Department, detail, first) with
             {
-                Method = MatchText.Of(first.Match.Method),
-                BatchId = first.BatchId,
+                SourceRow = null,
             };
         }
-    }
-
-    /// <summary>The record's amount, when it is in the window (or undated) and reads as a number.</summary>
-    private static bool TryAmount(RuleOptions rule, RuleRecord record, DateOnly asOf, out decimal amount)
-    {
-        amount = 0;
-        if (rule.DateField.Length > 0 && record.Fields.TryGetValue(rule.DateField, out var dateText) &&
-            DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) &&
-            (date > asOf || date <= asOf.AddMonths(-rule.Months)))
-        {
-            return false;
-        }
-
-        return record.Fields.TryGetValue(rule.AmountField, out var text) &&
-            decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out amount);
     }
 }

@@ -7,81 +7,130 @@ using Matching.Ingest.Rejects;
 namespace Matching.Ingest.Departments;
 
 /// <summary>
-/// Reads a department extract into <see cref="SourceRecord"/>s, field by field as its header map declares. A row is
-/// rejected only when it cannot be used at all: more cells than the header, a typed cell that does not read, or
-/// neither ID nor name. A row with a damaged ID is kept (and listed for the department to check).
+/// Reads a department extract row by row into one reused <see cref="DepartmentRecord"/>, field by field as its
+/// header map declares, so that a file of any length streams through in constant memory. A row is rejected only
+/// when it cannot be used at all: more cells than the header, an ID or name cell holding a line break or a control
+/// character, a typed cell that does not read, or neither ID nor name. A row with a damaged ID is kept (and listed
+/// for the department to check). For a ledger, each row's event key is worked out (<see cref="LedgerOptions"/>).
 /// </summary>
-public static class DepartmentReader
+public sealed class DepartmentReader
 {
-    public static DepartmentReadResult Read(SourceTable table)
+    private readonly SourceTable _table;
+    private readonly CellParsers _parsers;
+    private readonly int _idColumn;
+    private readonly int _nameColumn;
+    private readonly int _birthColumn;
+    private readonly (RecordField Field, FieldSpec Spec, int Column)[] _fields;
+    private readonly EventKeyMaker? _ledger;
+    private readonly char[] _scratch = new char[256];
+
+    public DepartmentReader(SourceTable table, CellParsers parsers)
     {
         ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(parsers);
+        _table = table;
+        _parsers = parsers;
         var map = table.Map;
-        var idColumn = table.Column(HeaderMap.IdField);
-        var nameColumn = table.Column(HeaderMap.NameField);
-        var others = map.Fields.Where(f => f.Key is not HeaderMap.IdField and not HeaderMap.NameField && table.Column(f.Key) >= 0)
-            .Select(f => (Field: f.Key, Spec: f.Value, Column: table.Column(f.Key))).ToArray();
-        var records = new List<SourceRecord>();
-        var rejected = new List<RejectedRow>();
-        var idProblems = new List<RejectedRow>();
-        while (table.Read())
-        {
-            var row = table.Reader.SourceRow;
-            if (table.HasExtraCells)
-            {
-                rejected.Add(new RejectedRow(row, string.Empty, string.Empty, RejectReason.TooManyCells,
-                    string.Create(CultureInfo.InvariantCulture, $"the row has {table.Reader.FieldCount} cells, the header {table.Headers.Count}: a stray separator?")));
-                continue;
-            }
-
-            var rawId = table.Reader.GetString(idColumn);
-            var name = nameColumn < 0 ? string.Empty : table.Reader.GetString(nameColumn).Trim();
-            var parsed = IdParser.Parse(rawId);
-            if (parsed.Kind == IdKind.Empty && name.Length == 0)
-            {
-                rejected.Add(new RejectedRow(row, table.ColumnName(HeaderMap.IdField), string.Empty, RejectReason.NoIdOrName, "neither an ID nor a name"));
-                continue;
-            }
-
-            var fields = ReadFields(table, others, row, out var problem);
-            if (problem is not null)
-            {
-                rejected.Add(problem);
-                continue;
-            }
-
-            if (!parsed.IsValid)
-            {
-                idProblems.Add(new RejectedRow(row, table.ColumnName(HeaderMap.IdField), IdNumber.Mask(rawId.Trim()),
-                    parsed.Kind == IdKind.Empty ? RejectReason.IdMissing : RejectReason.IdInvalid, parsed.Reason));
-            }
-
-            records.Add(new SourceRecord(row, rawId, parsed, name, fields));
-        }
-
-        return new DepartmentReadResult(records, table.DataRows, rejected, idProblems);
+        Layout = map.Layout();
+        _idColumn = table.Column(HeaderMap.IdField);
+        _nameColumn = table.Column(HeaderMap.NameField);
+        _birthColumn = table.Column(HeaderMap.BirthDateField);
+        _fields = [.. Layout.Fields.Where(f => table.Column(f.Name) >= 0).Select(f => (f, map.Fields[f.Name], table.Column(f.Name)))];
+        _ledger = map.Kind == SourceKind.Ledger ? new EventKeyMaker(map, Layout, hasRecordNumber: map.Ledger is { RecordNumber.Length: > 0 } l && table.Column(l.RecordNumber) >= 0) : null;
     }
 
-    private static Dictionary<string, string> ReadFields(
-        SourceTable table, (string Field, FieldSpec Spec, int Column)[] others, long row, out RejectedRow? problem)
-    {
-        problem = null;
-        var fields = new Dictionary<string, string>(others.Length, StringComparer.Ordinal);
-        foreach (var (field, spec, column) in others)
-        {
-            var raw = table.Reader.GetString(column);
-            if (!FieldTypes.TryRead(spec.Type, raw, out var value, out var why))
-            {
-                problem = new RejectedRow(row, table.ColumnName(field), RejectValue.Mask(raw), RejectReason.ValueInvalid, why);
-                return fields;
-            }
+    /// <summary>Where each typed field sits in <see cref="DepartmentRecord.Values"/>.</summary>
+    public RecordLayout Layout { get; }
 
-            if (value.Length > 0)
+    /// <summary>The row read last, when <see cref="Rejected"/> is null: valid until the next <see cref="Read"/>.</summary>
+    public DepartmentRecord Current { get; } = new();
+
+    /// <summary>Why the row read last is not stored, or null when it is.</summary>
+    public RejectedRow? Rejected { get; private set; }
+
+    /// <summary>For a stored row whose ID cannot be made valid as typed: what the department should check; else null.</summary>
+    public RejectedRow? IdProblem { get; private set; }
+
+    /// <summary>Data rows read so far (footers and blank rows not counted).</summary>
+    public long RowsRead => _table.DataRows;
+
+    /// <summary>Advances to the next data row: false at the end. Then either <see cref="Rejected"/> says why the row
+    /// is not stored, or <see cref="Current"/> holds it.</summary>
+    public bool Read()
+    {
+        Rejected = null;
+        IdProblem = null;
+        if (!_table.Read())
+        {
+            return false;
+        }
+
+        var reader = _table.Reader;
+        var row = reader.SourceRow;
+        if (_table.HasExtraCells)
+        {
+            Rejected = new RejectedRow(row, string.Empty, string.Empty, RejectReason.TooManyCells,
+                string.Create(CultureInfo.InvariantCulture, $"the row has {reader.FieldCount} cells, the header {_table.Headers.Count}: a stray separator?"));
+            return true;
+        }
+
+        var record = Current;
+        record.SourceRow = row;
+        var rawId = reader.GetString(_idColumn);
+        var name = _nameColumn < 0 ? string.Empty : reader.GetString(_nameColumn).Trim();
+        if (HasControl(rawId, HeaderMap.IdField, masked: true) || HasControl(name, HeaderMap.NameField, masked: false))
+        {
+            return true;
+        }
+
+        var parsed = IdParser.Parse(rawId);
+        if (parsed.Kind == IdKind.Empty && name.Length == 0)
+        {
+            Rejected = new RejectedRow(row, _table.ColumnName(HeaderMap.IdField), string.Empty, RejectReason.NoIdOrName, "neither an ID nor a name");
+            return true;
+        }
+
+        record.RawId = rawId;
+        record.Parsed = parsed;
+        record.Name = name;
+        record.BirthDate = _birthColumn < 0 ? string.Empty : reader.GetString(_birthColumn).Trim();
+        record.Values.Clear();
+        foreach (var (field, spec, column) in _fields)
+        {
+            var raw = reader.GetSpan(column, _scratch);
+            if (!_parsers.TryRead(field, spec, raw, record.Values, out var why))
             {
-                fields[field] = value;
+                Rejected = new RejectedRow(row, _table.ColumnName(field.Name), RejectValue.Mask(raw.ToString()), RejectReason.ValueInvalid, why);
+                return true;
             }
         }
 
-        return fields;
+        if (!parsed.IsValid)
+        {
+            IdProblem = new RejectedRow(row, _table.ColumnName(HeaderMap.IdField), IdNumber.Mask(rawId.Trim()),
+                parsed.Kind == IdKind.Empty ? RejectReason.IdMissing : RejectReason.IdInvalid, parsed.Reason);
+        }
+
+        record.Event = _ledger?.KeyOf(record);
+        return true;
+    }
+
+    /// <summary>
+    /// An ID or name cell with a line break or another control character is the mark of a broken file (a stray quote
+    /// swallowed the next rows into it) or of a NUL-padded export: the row is refused, never stored with it.
+    /// </summary>
+    private bool HasControl(string cell, string field, bool masked)
+    {
+        foreach (var c in cell)
+        {
+            if (char.IsControl(c) && c != '\t')
+            {
+                Rejected = new RejectedRow(_table.Reader.SourceRow, _table.ColumnName(field), masked ? IdNumber.Mask(cell.Trim()) : RejectValue.Mask(cell),
+                    RejectReason.ValueInvalid, "holds a line break or a control character (a stray quote in the file?)");
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+using Matching.Core.Departments;
+
 namespace Matching.Ingest.HeaderMaps;
 
-/// <summary>One field of a department's extract: the column names it may go by, and whether a file must have it.</summary>
+/// <summary>One field of a department's extract: the column names it may go by, its type, and whether a file must have it.</summary>
 public sealed record FieldSpec
 {
     /// <value>Accepted header texts, compared after <see cref="HeaderText.Normalize"/>.</value>
@@ -9,6 +12,33 @@ public sealed record FieldSpec
     /// <value>Whether a file without this column is refused. Default false.</value>
     public bool Required { get; init; }
 
-    /// <value>How cells are read: <c>text</c> (default, kept as typed), <c>date</c>, <c>amount</c> or <c>flag</c> (是/否).</value>
-    public string Type { get; init; } = FieldTypes.Text;
+    /// <value>How cells are read, as written: <c>text</c> (default, kept as typed), <c>date</c>, <c>amount</c> or <c>flag</c> (是/否).</value>
+    [JsonPropertyName("type")]
+    public string TypeText { get; init; } = "text";
+
+    /// <summary>The type (<see cref="TypeText"/> read; text when unknown, which the catalog refuses).</summary>
+    [JsonIgnore]
+    public FieldType Type
+    {
+        get => TypeText switch
+        {
+            "date" => FieldType.Date,
+            "amount" => FieldType.Amount,
+            "flag" => FieldType.Flag,
+            _ => FieldType.Text,
+        };
+        init => TypeText = value.ToString().ToLowerInvariant();
+    }
+
+    /// <summary>Whether <see cref="TypeText"/> is one of the types.</summary>
+    [JsonIgnore]
+    public bool HasKnownType => TypeText is "text" or "date" or "amount" or "flag";
+
+    /// <value>Amount fields: what a negative amount is. <c>refuse</c> (the default: the row is rejected) or
+    /// <c>refund</c> (退费/冲销: it counts, lowering the sum).</value>
+    public string Negative { get; init; } = "refuse";
+
+    /// <summary>Negative amounts are refunds that count.</summary>
+    [JsonIgnore]
+    public bool AllowsRefunds => Negative == "refund";
 }

@@ -1,8 +1,12 @@
+using System.Text.Json.Serialization;
+using Matching.Core.Departments;
+
 namespace Matching.Ingest.HeaderMaps;
 
 /// <summary>
-/// How one source's files are laid out: for each field (<c>id</c>, <c>name</c>, …) the header names it may go by.
-/// Loaded from <c>HeaderMaps/&lt;source&gt;.json</c>: renaming a column or adding a department needs no code.
+/// How one source's files are laid out: for each field (<c>id</c>, <c>name</c>, …) the header names it may go by,
+/// and, for a department, whether it sends lists or events and which columns every real extract of it has. Loaded
+/// from <c>HeaderMaps/&lt;source&gt;.json</c>: renaming a column or adding a department needs no code.
 /// </summary>
 public sealed record HeaderMap
 {
@@ -18,11 +22,32 @@ public sealed record HeaderMap
     /// <value>Source code: <c>lowincome</c> or a department code such as <c>education</c>.</value>
     public string Source { get; init; } = string.Empty;
 
-    /// <value>What the source is: <c>department</c> (the default), <c>population</c> (the low-income export) or
-    /// <c>evaluation</c> (a labelled file for <c>matching evaluate</c>).</value>
-    public string Kind { get; init; } = "department";
+    /// <value>What the source is, as written: <c>snapshot</c> (the default), <c>ledger</c>, <c>population</c> or
+    /// <c>evaluation</c>; <c>department</c>, from before ledgers, reads as <c>snapshot</c>.</value>
+    [JsonPropertyName("kind")]
+    public string KindText { get; init; } = "snapshot";
 
-    public bool IsDepartment => Kind == "department";
+    /// <summary>What the source is (<see cref="KindText"/> read).</summary>
+    [JsonIgnore]
+    public SourceKind Kind => KindText switch
+    {
+        "ledger" => SourceKind.Ledger,
+        "population" => SourceKind.Population,
+        "evaluation" => SourceKind.Evaluation,
+        _ => SourceKind.Snapshot,
+    };
+
+    /// <summary>Whether <see cref="KindText"/> is one of the kinds.</summary>
+    [JsonIgnore]
+    public bool HasKnownKind => KindText is "snapshot" or "ledger" or "population" or "evaluation" or "department";
+
+    /// <summary>A department's extract (snapshot or ledger), as opposed to the population or an evaluation file.</summary>
+    [JsonIgnore]
+    public bool IsDepartment => Kind is SourceKind.Snapshot or SourceKind.Ledger;
+
+    /// <summary>How the department sends its data.</summary>
+    [JsonIgnore]
+    public DepartmentKind DepartmentKind => Kind == SourceKind.Ledger ? DepartmentKind.Ledger : DepartmentKind.Snapshot;
 
     /// <value>Chinese label for messages and workbooks, e.g. 教育体育（学生）.</value>
     public string Label { get; init; } = string.Empty;
@@ -33,7 +58,26 @@ public sealed record HeaderMap
     /// <value>Fields by name.</value>
     public IReadOnlyDictionary<string, FieldSpec> Fields { get; init; } = new Dictionary<string, FieldSpec>();
 
-    /// <value>Accepted cell values per coded field, e.g. category → dibao → [低保, 最低生活保障].</value>
+    /// <value>
+    /// The columns every real extract of this department has, as groups of fields: a file must have a column for
+    /// at least one field of each group (education: <c>[["school"], ["grade", "hardship"]]</c>). A file without them
+    /// is another department's, or not an extract at all, and is refused.
+    /// </value>
+    public IReadOnlyList<IReadOnlyList<string>> AlwaysHas { get; init; } = [];
+
+    /// <value>A ledger's event identity and retention; null for a snapshot.</value>
+    public LedgerOptions? Ledger { get; init; }
+
+    /// <value>Accepted cell values per coded field, e.g. category → dibao → [低保, 最低生活保障], flag → yes/no.</value>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> Values { get; init; } =
         new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>();
+
+    /// <summary>
+    /// The typed fields a department's records store (every field but ID, name and birth date), in declaration
+    /// order; labels are each field's first header.
+    /// </summary>
+    /// <exception cref="ArgumentException">More fields of a type than a record stores.</exception>
+    public RecordLayout Layout() => RecordLayout.Of(Fields
+        .Where(f => f.Key is not IdField and not NameField and not BirthDateField)
+        .Select(f => (f.Key, f.Value.Type, f.Value.Headers.Count > 0 ? f.Value.Headers[0] : f.Key)));
 }

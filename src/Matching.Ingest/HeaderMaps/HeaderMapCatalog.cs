@@ -26,6 +26,9 @@ public sealed class HeaderMapCatalog
     /// <summary>The department codes, sorted.</summary>
     public IEnumerable<string> Departments => _maps.Values.Where(m => m.IsDepartment).Select(m => m.Source).Order(StringComparer.Ordinal);
 
+    /// <summary>The departments whose files are ledgers (events that add up), as their header maps declare.</summary>
+    public IReadOnlySet<string> Ledgers => _maps.Values.Where(m => m.Kind == SourceKind.Ledger).Select(m => m.Source).ToHashSet(StringComparer.Ordinal);
+
     public static HeaderMapCatalog Load(string directory)
     {
         if (!Directory.Exists(directory))
@@ -86,7 +89,61 @@ public sealed class HeaderMapCatalog
             return "the 'id' field and its headers are missing";
         }
 
-        var badType = map.Fields.FirstOrDefault(f => !FieldTypes.IsKnown(f.Value.Type));
-        return badType.Value is null ? null : $"field '{badType.Key}': unknown type '{badType.Value.Type}' (use text, date, amount or flag)";
+        var badType = map.Fields.FirstOrDefault(f => !f.Value.HasKnownType);
+        if (badType.Value is not null)
+        {
+            return $"field '{badType.Key}': unknown type '{badType.Value.TypeText}' (use text, date, amount or flag)";
+        }
+
+        if (!map.HasKnownKind)
+        {
+            return $"kind '{map.KindText}' is not snapshot, ledger, population or evaluation";
+        }
+
+        var badNegative = map.Fields.FirstOrDefault(f => f.Value.Negative is not ("refuse" or "refund"));
+        if (badNegative.Value is not null)
+        {
+            return $"field '{badNegative.Key}': negative '{badNegative.Value.Negative}' is not refuse or refund";
+        }
+
+        try
+        {
+            _ = map.IsDepartment ? map.Layout() : null;
+        }
+        catch (ArgumentException ex)
+        {
+            return ex.Message;
+        }
+
+        var unknown = map.AlwaysHas.SelectMany(g => g).FirstOrDefault(f => !map.Fields.ContainsKey(f));
+        if (unknown is not null || map.AlwaysHas.Any(g => g.Count == 0))
+        {
+            return $"alwaysHas names '{unknown}', which is not a field (each group lists one or more fields)";
+        }
+
+        return map.Kind == SourceKind.Ledger ? ValidateLedger(map) : map.Ledger is null ? null : "'ledger' is only for a map of kind ledger";
+    }
+
+    private static string? ValidateLedger(HeaderMap map)
+    {
+        var ledger = map.Ledger ?? new LedgerOptions();
+        bool Is(string field, Core.Departments.FieldType type) => map.Fields.TryGetValue(field, out var spec) && spec.Type == type;
+        if (ledger.DateField.Length > 0 && !Is(ledger.DateField, Core.Departments.FieldType.Date))
+        {
+            return $"ledger.dateField '{ledger.DateField}' is not a date field";
+        }
+
+        if (ledger.RecordNumber.Length > 0 && !Is(ledger.RecordNumber, Core.Departments.FieldType.Text))
+        {
+            return $"ledger.recordNumber '{ledger.RecordNumber}' is not a text field";
+        }
+
+        var badKey = ledger.Key.FirstOrDefault(f => !map.Fields.ContainsKey(f));
+        if (badKey is not null)
+        {
+            return $"ledger.key names '{badKey}', which is not a field";
+        }
+
+        return ledger.RetentionMonths is < 1 or > 1200 ? "ledger.retentionMonths must be 1 to 1200" : null;
     }
 }

@@ -24,6 +24,23 @@ public sealed record IngestLimits
     /// <value>How many rows from the top are searched for the header row. Default 20.</value>
     public int HeaderScanRows { get; init; } = 20;
 
+    /// <value>Largest amount a cell may hold, in yuan (either sign). Default 100,000,000: a bill or a loss beyond it is
+    /// a typing error, and sums of amounts within it cannot overflow.</value>
+    public decimal MaxAmount { get; init; } = 100_000_000m;
+
+    /// <value>Earliest date a date cell may hold. Default 1900-01-01.</value>
+    public DateOnly MinDate { get; init; } = new(1900, 1, 1);
+
+    /// <value>Latest date a date cell may hold. Default 2100-12-31.</value>
+    public DateOnly MaxDate { get; init; } = new(2100, 12, 31);
+
+    /// <value>
+    /// A snapshot (a department's list, or the low-income population) with fewer accepted rows than this share of
+    /// the current one's is refused unless the operator passes <c>--accept-shrink</c>; rows with a usable ID are
+    /// measured the same way. Default 0.5.
+    /// </value>
+    public double MinShareOfCurrent { get; init; } = 0.5;
+
     public static IngestLimits Default { get; } = new();
 
     /// <summary>Every setting that is out of range, named as in matching.json; empty when all are fine.</summary>
@@ -57,6 +74,21 @@ public sealed record IngestLimits
         if (HeaderScanRows is <= 0 or > 1000)
         {
             yield return "ingest:headerScanRows must be between 1 and 1000";
+        }
+
+        if (MaxAmount is <= 0 or > 1_000_000_000m)
+        {
+            yield return "ingest:maxAmount must be above 0 and at most 1000000000 (so that sums of a file's amounts cannot overflow)";
+        }
+
+        if (MinDate >= MaxDate)
+        {
+            yield return "ingest:minDate must be before ingest:maxDate";
+        }
+
+        if (MinShareOfCurrent is < 0 or > 1 || double.IsNaN(MinShareOfCurrent))
+        {
+            yield return "ingest:minShareOfCurrent must be between 0 and 1 (0: never refuse a short snapshot)";
         }
     }
 }

@@ -7,15 +7,29 @@ using Matching.Samples.Output;
 namespace Matching.Samples.Benchmark;
 
 /// <summary>
-/// Streams the benchmark's extract.csv (<c>姓名,身份证号</c>, UTF-8 with BOM): a share of rows are population
-/// members (distinct, in random order), the rest strangers with fresh IDs; a share of rows get one kind of ID damage.
-/// Both shares are exact (selection sampling). Clean rows are written from bytes, without strings.
+/// Streams the benchmark's extract.csv, a school list (<c>姓名,身份证号,学校,年级,是否家庭经济困难</c>, UTF-8 with BOM):
+/// a share of rows are population members (distinct, in random order), the rest strangers with fresh IDs; a share of
+/// rows get one kind of ID damage. Both shares are exact (selection sampling). Clean rows are written from bytes,
+/// without strings. The school columns come from a random source of their own, so the names and IDs are those of a
+/// file without them.
 /// </summary>
 internal static class BenchmarkExtractWriter
 {
     public const string FileName = "extract.csv";
 
-    private static readonly string[] Header = ["姓名", "身份证号"];
+    private static readonly string[] Header = ["姓名", "身份证号", "学校", "年级", "是否家庭经济困难"];
+
+    private static readonly byte[][] Schools =
+        [.. new[] { "济源市第一中学", "济源市第二中学", "沁园街道第一小学", "克井镇初级中学", "承留镇第一初级中学", "王屋镇中心小学" }.Select(s => System.Text.Encoding.UTF8.GetBytes(s))];
+
+    private static readonly byte[][] Grades =
+        [.. new[] { "一年级", "三年级", "五年级", "七年级", "八年级", "高一", "高二", "高三" }.Select(s => System.Text.Encoding.UTF8.GetBytes(s))];
+
+    private static readonly byte[] Yes = "是"u8.ToArray();
+    private static readonly byte[] No = "否"u8.ToArray();
+
+    /// <summary>Share of rows marked 家庭经济困难.</summary>
+    private const double HardshipShare = 0.1;
 
     private static readonly (DamageKind Kind, int Weight)[] Mix =
     [
@@ -40,6 +54,7 @@ internal static class BenchmarkExtractWriter
     public static Result Write(string directory, BenchmarkPopulation population, BenchmarkOptions options)
     {
         var rng = new FastRandom(options.Seed, 203);
+        var school = new FastRandom(options.Seed, 205);
         var damageRng = new Random(SampleRandom.Derive(options.Seed, 204));
         var kindDraw = BenchmarkLowIncomeWriter.Draw(Mix.Select(m => m.Weight).ToArray());
         var counts = new int[Enum.GetValues<DamageKind>().Length];
@@ -110,6 +125,9 @@ internal static class BenchmarkExtractWriter
                     counts[(int)kind]++;
                 }
 
+                writer.WriteField(Schools[school.Next(Schools.Length)]);
+                writer.WriteField(Grades[school.Next(Grades.Length)]);
+                writer.WriteField(school.Chance(HardshipShare) ? Yes : No);
                 writer.EndRecord();
             }
         }

@@ -109,7 +109,7 @@ public class BadInputTests
         var config = cli.PathOf("settings.json");
         await File.WriteAllTextAsync(config, $"{{ \"rejectsFolder\": \"{blocker.Replace("\\", "/", StringComparison.Ordinal)}\" }}");
         var path = cli.PathOf("edu.csv");
-        await File.WriteAllTextAsync(path, "姓名,身份证号\n张三,123\n");
+        await File.WriteAllTextAsync(path, "姓名,身份证号,学校,年级\n张三,123\n");
 
         var (exit, _, error) = await cli.RunAsync("import", "education", path, "--config", config);
         var (again, output, _) = await cli.RunAsync("import", "education", path);

@@ -1,3 +1,4 @@
+using Matching.Storage;
 using System.Text;
 using Matching.Testing;
 
@@ -38,10 +39,7 @@ public sealed partial class ImportCommandTests
         Assert.Contains(expected, line, StringComparison.Ordinal);
         Assert.DoesNotContain(" at ", error, StringComparison.Ordinal);
         Assert.Equal(before, await CliDatabase.CountRowsAsync(cli));
-        await using (var store = await CliDatabase.OpenStoreAsync(cli))
-        {
-            Assert.Equal("pending", await store.BatchStatusAsync(BatchId(good.Out), CancellationToken.None));
-        }
+        Assert.Equal((BatchState.Current, "pending"), ((await CliDatabase.BatchAsync(cli, BatchId(good.Out))).State, (await CliDatabase.BatchAsync(cli, BatchId(good.Out))).Status));
 
         var attempt = Assert.Single(await CliDatabase.QueryAsync(cli, "SELECT * FROM import_attempt"));
         Assert.Equal(("department", "education", name), (attempt["kind"], attempt["department"], attempt["file_name"]));
@@ -130,7 +128,7 @@ public sealed partial class ImportCommandTests
                 await File.WriteAllTextAsync(path, "姓名,学校,年级\n张三,一中,高一\n");
                 break;
             case "wide-row.csv":
-                await File.WriteAllTextAsync(path, $"姓名,身份证号\n张三,{TestIds.Valid(22).Value}" + string.Concat(Enumerable.Repeat(",x", 99_998)) + "\n");
+                await File.WriteAllTextAsync(path, $"姓名,身份证号,学校,年级\n张三,{TestIds.Valid(22).Value}" + string.Concat(Enumerable.Repeat(",x", 99_998)) + "\n");
                 break;
             case "huge-cell.csv":
                 await WriteHugeCellAsync(path, 50 << 20);
@@ -146,7 +144,7 @@ public sealed partial class ImportCommandTests
     private static async Task WriteHugeCellAsync(string path, int cellBytes)
     {
         await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20, useAsync: true);
-        await file.WriteAsync(Encoding.UTF8.GetBytes($"姓名,身份证号,学校\n张三,{TestIds.Valid(23).Value},"));
+        await file.WriteAsync(Encoding.UTF8.GetBytes($"姓名,身份证号,学校,年级\n张三,{TestIds.Valid(23).Value},"));
         var chunk = new byte[1 << 20];
         Array.Fill(chunk, (byte)'a');
         for (var written = 0; written < cellBytes; written += chunk.Length)

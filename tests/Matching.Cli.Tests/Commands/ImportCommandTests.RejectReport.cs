@@ -75,10 +75,9 @@ public sealed partial class ImportCommandTests
         Assert.Equal("IdInvalid", row[5]);
         Assert.Contains("excel", row[6], StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("419001198001010", row[3], StringComparison.Ordinal);
-        await using var store = await CliDatabase.OpenStoreAsync(cli);
-        var records = await store.SourceRecordsAsync(BatchId(output), CancellationToken.None);
+        var records = await CliDatabase.RecordsAsync(cli, BatchId(output));
         Assert.Equal([3L, 4L, 6L], records.Select(r => r.SourceRow));
-        Assert.Equal(["ExcelDamaged", "Valid15", "Valid18"], records.Select(r => r.IdKind));
+        Assert.Equal(["ExcelDamaged", "Valid15", "Valid18"], records.Select(r => r.IdKind.Value));
         Assert.Equal([null, IdParser.Parse("419001198001010022").Id.Key, IdParser.Parse("41900119800101009X").Id.Key], records.Select(r => r.IdKey));
     }
 }

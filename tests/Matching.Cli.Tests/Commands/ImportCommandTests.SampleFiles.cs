@@ -94,15 +94,14 @@ public sealed partial class ImportCommandTests
         var (exit, output, error) = await ImportAsync(cli, "medical-bills", SampleCsv("medical-bills"));
 
         Assert.True(exit == 0, error);
-        await using var store = await CliDatabase.OpenStoreAsync(cli);
-        var records = await store.SourceRecordsAsync(BatchId(output), CancellationToken.None);
+        var records = await CliDatabase.RecordsAsync(cli, BatchId(output));
         Assert.Equal(Counts(output).Accepted, records.Count);
         foreach (var record in records)
         {
             var cells = lines[(int)record.SourceRow - 1].Split(',');
             Assert.Equal(cells[name].Trim(), record.Name);
-            Assert.Equal(Invariant(cells[selfPaid]), record.Fields["selfPaid"]);
-            Assert.Equal(Invariant(cells[total]), record.Fields["total"]);
+            Assert.Equal(decimal.Parse(Invariant(cells[selfPaid]), CultureInfo.InvariantCulture), decimal.Parse(record.Fields["selfPaid"], CultureInfo.InvariantCulture));
+            Assert.Equal(decimal.Parse(Invariant(cells[total]), CultureInfo.InvariantCulture), decimal.Parse(record.Fields["total"], CultureInfo.InvariantCulture));
         }
     }
 

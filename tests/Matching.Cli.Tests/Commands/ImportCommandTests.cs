@@ -1,3 +1,4 @@
+using Matching.Storage;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -22,7 +23,7 @@ public sealed partial class ImportCommandTests
     {
         using var cli = new CliRun();
         await cli.RunAsync("init");
-        var path = Students(cli, "students.csv", $"张三,{TestIds.Valid(1).Value},一中", $"李四,{Damaged(2)},二中", $"王五,{TestIds.Valid(3).Value},一中,多");
+        var path = Students(cli, "students.csv", $"张三,{TestIds.Valid(1).Value},一中", $"李四,{Damaged(2)},二中", $"王五,{TestIds.Valid(3).Value},一中,高一,多");
 
         var (exit, output, error) = await ImportAsync(cli, "education", path);
 
@@ -70,11 +71,10 @@ public sealed partial class ImportCommandTests
         Assert.True(october.Exit == 0, october.Error);
         Assert.Contains($"supersedes batch {BatchId(september.Out)}", october.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("supersedes", illness.Out, StringComparison.Ordinal);
-        await using var store = await CliDatabase.OpenStoreAsync(cli);
-        Assert.Equal("superseded", await store.BatchStatusAsync(BatchId(september.Out), CancellationToken.None));
-        Assert.Equal("pending", await store.BatchStatusAsync(BatchId(illness.Out), CancellationToken.None));
-        Assert.Equal("pending", await store.BatchStatusAsync(BatchId(october.Out), CancellationToken.None));
-        Assert.Single(await store.SourceRecordsAsync(BatchId(september.Out), CancellationToken.None));
+        Assert.Equal(BatchState.Superseded, (await CliDatabase.BatchAsync(cli, BatchId(september.Out))).State);
+        Assert.Equal(BatchState.Current, (await CliDatabase.BatchAsync(cli, BatchId(illness.Out))).State);
+        Assert.Equal((BatchState.Current, "pending"), ((await CliDatabase.BatchAsync(cli, BatchId(october.Out))).State, (await CliDatabase.BatchAsync(cli, BatchId(october.Out))).Status));
+        Assert.Single(await CliDatabase.RecordsAsync(cli, BatchId(september.Out)));
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed partial class ImportCommandTests
     {
         using var cli = new CliRun();
         await cli.RunAsync("init");
-        var path = Students(cli, "学生名单.csv", $"张三,{TestIds.Valid(8).Value},一中", $"李四,{TestIds.Valid(9).Value},一中,多");
+        var path = Students(cli, "学生名单.csv", $"张三,{TestIds.Valid(8).Value},一中", $"李四,{TestIds.Valid(9).Value},一中,高一,多");
         var bytes = await File.ReadAllBytesAsync(path);
         var started = DateTimeOffset.UtcNow;
 
@@ -113,13 +113,12 @@ public sealed partial class ImportCommandTests
         var (exit, output, error) = await ImportAsync(cli, "medical-bills", path);
 
         Assert.True(exit == 0, error);
-        await using var store = await CliDatabase.OpenStoreAsync(cli);
-        var records = await store.SourceRecordsAsync(BatchId(output), CancellationToken.None);
+        var records = await CliDatabase.RecordsAsync(cli, BatchId(output));
         Assert.Equal([3L, 5L], records.Select(r => r.SourceRow));
         Assert.Equal(["张三", "李四"], records.Select(r => r.Name));
         Assert.Equal([a.Key, b.Key], records.Select(r => r.IdKey));
-        Assert.Equal(new Dictionary<string, string> { ["visitDate"] = "2026-01-05", ["total"] = "1234.50", ["fundPaid"] = "234.50", ["selfPaid"] = "1000" }, records[0].Fields);
-        Assert.Equal(new Dictionary<string, string> { ["visitDate"] = "2026-11-30", ["total"] = "100", ["fundPaid"] = "60.5", ["selfPaid"] = "39.50" }, records[1].Fields);
+        Assert.Equal(new Dictionary<string, string> { ["visitDate"] = "2026-01-05", ["total"] = "1234.50", ["fundPaid"] = "234.50", ["selfPaid"] = "1000.00" }, records[0].Fields);
+        Assert.Equal(new Dictionary<string, string> { ["visitDate"] = "2026-11-30", ["total"] = "100.00", ["fundPaid"] = "60.50", ["selfPaid"] = "39.50" }, records[1].Fields);
     }
 
     [Fact]
@@ -155,7 +154,7 @@ public sealed partial class ImportCommandTests
     /// <summary>An education extract (UTF-8 with BOM) with a title row, then the header: data rows are numbered from 3.</summary>
     private static string Students(CliRun cli, string name, params string[] rows)
     {
-        var text = "济源示范区在校学生名单\r\n姓名,身份证号,学校\r\n" + string.Concat(rows.Select(r => r + "\r\n"));
+        var text = "济源示范区在校学生名单\r\n姓名,身份证号,学校,年级\r\n" + string.Concat(rows.Select(r => r + "\r\n"));
         File.WriteAllText(cli.PathOf(name), text, new UTF8Encoding(true));
         return cli.PathOf(name);
     }

@@ -40,14 +40,14 @@ public sealed class KilledImportTests(ITestOutputHelper log)
             "SELECT (SELECT COUNT(*) FROM import_batch WHERE kind = 'lowincome') AS a, (SELECT COUNT(*) FROM member WHERE active = 1) AS b, (SELECT COUNT(*) FROM import_batch) AS c"));
 
         // The same for a department extract, on top of the loaded population.
-        await KillInsideTransactionAsync(cli, "import", "death", extract);
+        await KillInsideTransactionAsync(cli, "import", "education", extract);
 
         Assert.Equal(("0", "0", "0"), await CountsAsync(cli,
             "SELECT (SELECT COUNT(*) FROM import_batch WHERE kind <> 'lowincome') AS a, (SELECT COUNT(*) FROM source_record) AS b, (SELECT COUNT(*) FROM import_attempt) AS c"));
-        var department = await SucceedAsync(cli, "import", "death", extract);
+        var department = await SucceedAsync(cli, "import", "education", extract);
         Assert.Contains($"rows read: {ExtractRows}, accepted: {ExtractRows}, rejected: 0", department, StringComparison.Ordinal);
         Assert.Equal(("1", "200000", "300000"), await CountsAsync(cli,
-            "SELECT (SELECT COUNT(*) FROM import_batch WHERE department = 'death' AND status = 'pending') AS a, (SELECT COUNT(*) FROM source_record) AS b, (SELECT COUNT(*) FROM member WHERE active = 1) AS c"));
+            "SELECT (SELECT COUNT(*) FROM import_batch WHERE department = 'education' AND status = 'pending') AS a, (SELECT COUNT(*) FROM source_record) AS b, (SELECT COUNT(*) FROM member WHERE active = 1) AS c"));
     }
 
     /// <summary>

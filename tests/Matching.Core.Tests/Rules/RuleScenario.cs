@@ -1,3 +1,4 @@
+using Matching.Core.Departments;
 using System.Globalization;
 using Matching.Core.Identity;
 using Matching.Core.Matching;
@@ -58,6 +59,37 @@ internal sealed class RuleScenario
     public RuleScenario Bill(IdNumber id, string name, string selfPaid, DateOnly visitDate) =>
         Record("medical-bills", id, name, ("selfPaid", selfPaid), ("visitDate", Date(visitDate)));
 
+    /// <summary>Fields given in their stored form (dates yyyy-MM-dd, amounts in yuan, flags 1/0) as typed values.</summary>
+    public static RecordValues Values(RecordLayout layout, IReadOnlyDictionary<string, string> fields)
+    {
+        var values = new RecordValues();
+        foreach (var (name, text) in fields)
+        {
+            if (!layout.TryGet(name, out var field))
+            {
+                continue;
+            }
+
+            switch (field.Type)
+            {
+                case FieldType.Date:
+                    values.SetDate(field.Slot, DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture));
+                    break;
+                case FieldType.Amount when decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var yuan):
+                    values.SetFen(field.Slot, Fen.FromYuan(yuan));
+                    break;
+                case FieldType.Flag:
+                    values.SetFlag(field.Slot, text == "1");
+                    break;
+                case FieldType.Text:
+                    values.SetText(field.Slot, text);
+                    break;
+            }
+        }
+
+        return values;
+    }
+
     /// <summary>A date as records store it: yyyy-MM-dd.</summary>
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -80,7 +112,8 @@ internal sealed class RuleScenario
 
             var birth = fields.TryGetValue("birthDate", out var b) ? b : string.Empty;
             var match = matcher.Match(rawId, name, birth);
-            records.Add(new RuleRecord(department, batchId, records.Count + 2, rawId, name, match, fields));
+            var layout = ShippedRules.Departments.TryGetValue(department, out var d) ? d.Layout : RecordLayout.Empty;
+            records.Add(new RuleRecord(department, batchId, records.Count + 2, rawId, name, match, Values(layout, fields), layout));
         }
 
         return new RuleEngine(rules, ShippedRules.Departments).Evaluate(population, records, asOf);

@@ -1,3 +1,4 @@
+using Matching.Core.Departments;
 using Matching.Core.Rules;
 
 namespace Matching.Core.Tests.Rules;
@@ -170,15 +171,17 @@ internal static class ShippedRules
     /// <summary>The departments as the shipped header maps describe them: label, own receiver, first header per field.</summary>
     public static IReadOnlyDictionary<string, RuleDepartment> Departments { get; } = new[]
     {
-        Department("education", "教育体育 在校学生", "education", ("hardship", "是否家庭经济困难")),
-        Department("unemployment", "人社 登记失业人员", "hr-social-security", ("registeredOn", "登记日期")),
-        Department("illness", "卫健 重病患者", "health", ("disease", "疾病名称")),
-        Department("disability", "残联 重度残疾人", "disabled-federation", ("grade", "残疾等级")),
-        Department("medical-bills", "医保 个人自付医疗费用", "medical-insurance", ("visitDate", "就诊日期"), ("selfPaid", "个人自付")),
-        Department("death", "民政/公安 死亡登记", "civil-affairs", ("diedOn", "死亡日期")),
-        Department("disaster", "应急管理 受灾人员救助", "emergency", ("loss", "损失金额")),
+        Department("education", "教育体育 在校学生", "education", DepartmentKind.Snapshot, ("hardship", "是否家庭经济困难", FieldType.Flag)),
+        Department("unemployment", "人社 登记失业人员", "hr-social-security", DepartmentKind.Snapshot, ("registeredOn", "登记日期", FieldType.Date)),
+        Department("illness", "卫健 重病患者", "health", DepartmentKind.Snapshot, ("disease", "疾病名称", FieldType.Text)),
+        Department("disability", "残联 重度残疾人", "disabled-federation", DepartmentKind.Snapshot, ("grade", "残疾等级", FieldType.Text)),
+        Department("medical-bills", "医保 个人自付医疗费用", "medical-insurance", DepartmentKind.Ledger,
+            ("visitDate", "就诊日期", FieldType.Date), ("selfPaid", "个人自付", FieldType.Amount)) with { EventDateField = "visitDate" },
+        Department("death", "民政/公安 死亡登记", "civil-affairs", DepartmentKind.Ledger, ("diedOn", "死亡日期", FieldType.Date)) with { EventDateField = "diedOn" },
+        Department("disaster", "应急管理 受灾人员救助", "emergency", DepartmentKind.Ledger,
+            ("disasterDate", "受灾日期", FieldType.Date), ("loss", "损失金额", FieldType.Amount)) with { EventDateField = "disasterDate" },
     }.ToDictionary(d => d.Code, StringComparer.Ordinal);
 
-    private static RuleDepartment Department(string code, string label, string receiver, params (string Field, string Header)[] fields) =>
-        new(code, label, receiver, fields.ToDictionary(f => f.Field, f => f.Header, StringComparer.Ordinal));
+    private static RuleDepartment Department(string code, string label, string receiver, DepartmentKind kind, params (string Field, string Header, FieldType Type)[] fields) =>
+        new(code, label, receiver, kind, RecordLayout.Of(fields.Select(f => (f.Field, f.Type, f.Header))));
 }

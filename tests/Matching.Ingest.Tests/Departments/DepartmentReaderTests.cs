@@ -1,3 +1,4 @@
+using Matching.Core.Departments;
 using Matching.Core.Identity;
 using Matching.Ingest.Departments;
 using Matching.Ingest.HeaderMaps;
@@ -22,13 +23,13 @@ public sealed partial class DepartmentReaderTests : IDisposable
     [InlineData("2026/1/5")]
     [InlineData("20260105")]
     [InlineData("2026年1月5日")]
-    public void Read_DateAsTyped_StoredAsIsoDate(string typed)
+    public void Read_DateAsTyped_StoredAsDate(string typed)
     {
         var result = Read("illness", $"患者姓名,身份证件号,疾病名称,确诊日期\n张三,{TestIds.Valid(1).Value},白血病,{typed}\n");
 
         var record = Assert.Single(result.Records);
-        Assert.Equal("2026-01-05", record.Fields["diagnosedOn"]);
-        Assert.Equal("白血病", record.Fields["disease"]);
+        Assert.Equal(new DateOnly(2026, 1, 5), record.Date("diagnosedOn"));
+        Assert.Equal("白血病", record.Text("disease"));
         Assert.Empty(result.Rejected);
     }
 
@@ -39,12 +40,12 @@ public sealed partial class DepartmentReaderTests : IDisposable
             $"姓名,证件号码,就诊日期,医疗总费用,基金支付,个人自付\n张三,{TestIds.Valid(2).Value},2026/1/5,\"1,234.50\",¥12,12元\n");
 
         var record = Assert.Single(result.Records);
-        Assert.Equal("2026-01-05", record.Fields["visitDate"]);
-        Assert.Equal(("1234.50", "12", "12"), (record.Fields["total"], record.Fields["fundPaid"], record.Fields["selfPaid"]));
+        Assert.Equal(new DateOnly(2026, 1, 5), record.Date("visitDate"));
+        Assert.Equal((123450L, 1200L, 1200L), (record.Fen("total"), record.Fen("fundPaid"), record.Fen("selfPaid")));
     }
 
     [Fact]
-    public void Read_FlagsAsTyped_StoredAsOneOrZero()
+    public void Read_FlagsAsTyped_StoredAsYesOrNo()
     {
         var text = "姓名,身份证号,是否家庭经济困难\n"
             + $"甲,{TestIds.Valid(3).Value},是\n乙,{TestIds.Valid(4).Value},否\n丙,{TestIds.Valid(5).Value},Y\n丁,{TestIds.Valid(6).Value},N\n"
@@ -52,8 +53,8 @@ public sealed partial class DepartmentReaderTests : IDisposable
 
         var result = Read("education", text);
 
-        Assert.Equal(["1", "0", "1", "0"], result.Records.Take(4).Select(r => r.Fields["hardship"]));
-        Assert.False(result.Records[4].Fields.ContainsKey("hardship"));
+        Assert.Equal([true, false, true, false], result.Records.Take(4).Select(r => r.Flag("hardship")));
+        Assert.Null(result.Records[4].Flag("hardship"));
         Assert.Empty(result.Rejected);
     }
 
@@ -161,15 +162,53 @@ public sealed partial class DepartmentReaderTests : IDisposable
         var result = Read("education", text);
 
         Assert.Equal([2L, 4L], result.Records.Select(r => r.SourceRow));
-        Assert.Equal("一中\n（东校区）", result.Records[0].Fields["school"]);
+        Assert.Equal("一中\n（东校区）", result.Records[0].Text("school"));
     }
 
     public void Dispose() => _temp.Dispose();
 
-    private DepartmentReadResult Read(string department, string csv)
+    private ReadResult Read(string department, string csv) => ReadFile(_temp.WriteText(department + ".csv", csv), department);
+
+    private static ReadResult ReadFile(string path, string department)
     {
-        var path = _temp.WriteText(department + ".csv", csv);
-        using var table = SourceTable.Open(path, Catalog.Get(department), IngestLimits.Default);
-        return DepartmentReader.Read(table);
+        var map = Catalog.Get(department);
+        using var table = SourceTable.Open(path, map, IngestLimits.Default);
+        var reader = new DepartmentReader(table, new CellParsers(map, IngestLimits.Default));
+        var records = new List<ReadRow>();
+        var rejected = new List<RejectedRow>();
+        var idProblems = new List<RejectedRow>();
+        while (reader.Read())
+        {
+            if (reader.Rejected is { } refused)
+            {
+                rejected.Add(refused);
+                continue;
+            }
+
+            if (reader.IdProblem is { } problem)
+            {
+                idProblems.Add(problem);
+            }
+
+            var r = reader.Current;
+            records.Add(new ReadRow(r.SourceRow, r.RawId, r.Parsed, r.Name, r.BirthDate, r.Values.Copy(), reader.Layout, r.Event));
+        }
+
+        return new ReadResult(records, reader.RowsRead, rejected, idProblems);
+    }
+
+    /// <summary>Every row the reader gave, kept (the reader reuses its own).</summary>
+    private sealed record ReadResult(IReadOnlyList<ReadRow> Records, long RowsRead, IReadOnlyList<RejectedRow> Rejected, IReadOnlyList<RejectedRow> IdProblems);
+
+    /// <summary>One stored row, with its typed fields read by name.</summary>
+    private sealed record ReadRow(long SourceRow, string RawId, IdParseResult Parsed, string Name, string BirthDate, RecordValues Values, RecordLayout Layout, EventKey? Event)
+    {
+        public string? Text(string field) => Layout.TryGet(field, out var f) ? Values.Text(f.Slot) : null;
+
+        public DateOnly? Date(string field) => Layout.TryGet(field, out var f) ? Values.Date(f.Slot) : null;
+
+        public long? Fen(string field) => Layout.TryGet(field, out var f) ? Values.Fen(f.Slot) : null;
+
+        public bool? Flag(string field) => Layout.TryGet(field, out var f) ? Values.Flag(f.Slot) : null;
     }
 }

@@ -24,7 +24,8 @@ public sealed class SqlServerStatementTests
     [
         "OpenAsync", "InitAsync", "RequireSchemaAsync", "CountRowsAsync", "FindBatchByHashAsync", "LastLowIncomeBatchAsync", "DisposeAsync",
         "ImportLowIncomeAsync", "CountActiveAsync", "ImportDepartmentAsync", "RecordRefusedAttemptAsync", "FindDepartmentBatchAsync",
-        "BatchStatusAsync", "SourceRecordsAsync", "LoadPopulationAsync", "LoadLowIncomeAsync", "CurrentBatchesAsync", "BeginRunAsync",
+        "BatchesAsync", "WithdrawBatchAsync", "CountingBatchesAsync", "ReadRecordsAsync", "UpgradeLegacyBatchesAsync",
+        "LoadPopulationAsync", "LoadLowIncomeAsync", "BeginRunAsync",
         "LoadPopulationSubsetAsync", "FailRunAsync", "CompleteRunAsync", "RecentRunsAsync", "RecentRefusalsAsync", "RunLockHolderAsync", "WarningsAsync",
         "WarningsAboutAsync", "WarningEventsAsync", "RecordDispositionsAsync", "HouseholdEntriesAsync",
     ];
@@ -70,13 +71,14 @@ public sealed class SqlServerStatementTests
 
         Assert.Contains(statements, s => s.Contains("OUTPUT INSERTED.batch_id VALUES", StringComparison.Ordinal));
         Assert.Contains(statements, s => s.Contains("OUTPUT INSERTED.run_id VALUES", StringComparison.Ordinal));
-        Assert.Contains(statements, s => s.Contains("OUTPUT INSERTED.warning_id", StringComparison.Ordinal));
+        Assert.Contains(statements, s => s.Contains("INTO #load_warning FROM warning", StringComparison.Ordinal));
+        Assert.Contains("CREATE TABLE #heir (batch_id BIGINT NOT NULL, source_row BIGINT NOT NULL)", statements);
         Assert.Contains(statements, s => s.Contains("OFFSET 0 ROWS FETCH NEXT @count ROWS ONLY", StringComparison.Ordinal));
         Assert.Contains(statements, s => s.Contains("WITH (UPDLOCK, HOLDLOCK)", StringComparison.Ordinal));
         Assert.Contains(statements, s => s.Contains("household_id IN (@householdIds1,@householdIds2)", StringComparison.Ordinal));
         Assert.Contains("SET XACT_ABORT ON", statements);
         Assert.Contains("CREATE TABLE #match_need (kind BIGINT NOT NULL, value BIGINT NOT NULL)", statements);
-        foreach (var table in new[] { "household", "member" })
+        foreach (var table in new[] { "household", "member", "warning", "source_record" })
         {
             Assert.Contains(statements, s => s.Contains($"INTO #load_{table} FROM {table}", StringComparison.Ordinal));
             Assert.Contains(statements, s => s.Contains($"INSERT INTO {table} (", StringComparison.Ordinal) && s.Contains($"DROP TABLE #load_{table};", StringComparison.Ordinal));
@@ -88,7 +90,12 @@ public sealed class SqlServerStatementTests
     {
         var (_, copies) = await DriveAsync();
 
-        Assert.Equal([("#load_household", 1), ("#load_member", 2), ("source_record", 2), ("#match_need", 2), ("#match_need", 3)], copies);
+        Assert.Equal(
+            [
+                ("#load_household", 1), ("#load_member", 2), ("source_record", 2), ("source_record", 2), ("#heir", 1), ("#load_source_record", 1),
+                ("#match_need", 2), ("#match_need", 3), ("#load_warning", 3), ("warning_event", 2),
+            ],
+            copies);
     }
 
     [Fact]
@@ -144,22 +151,47 @@ public sealed class SqlServerStatementTests
         var snapshot = new SnapshotBuilder().Household("H1", income: 1234.5m).Member("H1", TestIds.Valid(1), "张三").Member("H1", TestIds.Valid(2), "李四").Build();
         await store.ImportLowIncomeAsync(snapshot, Batch(BatchInfo.LowIncomeKind, null), 3, 1, Ct);
         await store.CountActiveAsync(Ct);
-        SourceRecord[] records =
-        [
-            new(2, TestIds.Valid(3).Value, IdParser.Parse(TestIds.Valid(3).Value), "王五", new Dictionary<string, string>(StringComparer.Ordinal) { ["school"] = "一中" }),
-            new(3, "4.19001198001010E+17", IdParser.Parse("4.19001198001010E+17"), "赵六", new Dictionary<string, string>(StringComparer.Ordinal)),
-        ];
-        await store.ImportDepartmentAsync(Batch(MatchingStore.DepartmentKind, "education"), records, 3, 1, Ct);
-        await store.RecordRefusedAttemptAsync(Batch(MatchingStore.DepartmentKind, "education"), "the file has no header row", Ct);
+        var layout = RecordLayout.Of([("school", FieldType.Text, "学校"), ("visitDate", FieldType.Date, "就诊日期"), ("selfPaid", FieldType.Amount, "个人自付"), ("hardship", FieldType.Flag, "困难")]);
+        var ledgers = new HashSet<string>(["medical-bills"], StringComparer.Ordinal);
+        foreach (var (department, kind) in new[] { ("education", DepartmentKind.Snapshot), ("medical-bills", DepartmentKind.Ledger) })
+        {
+            await store.ImportDepartmentAsync(new DepartmentBatchRequest(Batch(MatchingStore.DepartmentBatchKind, department), kind, layout, 0.5, AcceptShrink: false),
+                async (writer, token) =>
+                {
+                    var record = new DepartmentRecord { SourceRow = 2, RawId = TestIds.Valid(3).Value, Parsed = IdParser.Parse(TestIds.Valid(3).Value), Name = "王五" };
+                    record.Values.SetText(0, "一中");
+                    record.Values.SetDate(0, new DateOnly(2026, 9, 1));
+                    record.Values.SetFen(0, 123450);
+                    record.Values.SetFlag(0, true);
+                    record.Event = kind == DepartmentKind.Ledger ? new EventKey(new DateOnly(2026, 9, 1).DayNumber, 42) : null;
+                    await writer.WriteAsync(record, token);
+                    var damaged = new DepartmentRecord { SourceRow = 3, RawId = "4.19001198001010E+17", Parsed = IdParser.Parse("4.19001198001010E+17"), Name = "赵六" };
+                    await writer.WriteAsync(damaged, token);
+                    return new DepartmentRead(3, 1, "rejects.xlsx");
+                }, Ct);
+        }
+
+        await store.RecordRefusedAttemptAsync(Batch(MatchingStore.DepartmentBatchKind, "education"), "the file has no header row", Ct);
         await store.FindDepartmentBatchAsync("education", new string('b', 64), Ct);
-        await store.BatchStatusAsync(2, Ct);
-        await store.SourceRecordsAsync(2, Ct);
+        await store.BatchesAsync(null, ledgers, Ct);
+        await store.BatchesAsync("education", ledgers, Ct);
+        var counting = await store.CountingBatchesAsync(ledgers, Ct);
+        await foreach (var unused in store.ReadRecordsAsync(counting[0], layout, ledger: false, afterDay: null, Ct))
+        {
+        }
+
+        await foreach (var unused in store.ReadRecordsAsync(counting[0] with { Layout = layout.Describe() }, layout, ledger: true, afterDay: 740000, Ct))
+        {
+        }
+
+        await store.WithdrawBatchAsync(2, "wrong file", "tester", ledgers, Ct);
+        await store.UpgradeLegacyBatchesAsync(
+            department => new LegacyDepartment(DepartmentKind.Ledger, layout, record => new EventKey(record.Values.Date(0)?.DayNumber ?? EventKey.NoDate, 7)), Ct);
         await store.LoadPopulationAsync(Ct);
         await store.LoadPopulationAsync(Ct, withHouseholds: true);
         await store.LoadPopulationSubsetAsync(Needs(birthDates: false), Ct);
         await store.LoadPopulationSubsetAsync(Needs(birthDates: true), Ct);
         await store.LoadLowIncomeAsync(Ct);
-        await store.CurrentBatchesAsync(Ct);
     }
 
     private static async Task DriveRunsAsync(MatchingStore store)
@@ -192,6 +224,36 @@ public sealed class SqlServerStatementTests
     /// </summary>
     private static DataTable? Rows(string sql)
     {
+        if (sql.Contains("AS WithdrawReason", StringComparison.Ordinal))
+        {
+            // Batches: a ledger's and a snapshot's (what a withdrawal, the shrink guard and the batch list go on).
+            return Table(["BatchId", "Kind", "Department", "FileName", "Sha256", "RowsRead", "RowsAccepted", "RowsRejected", "RowsUsable", "NewEvents",
+                    "KnownEvents", "Status", "Operator", "ImportedAt", "Layout", "RejectReport", "WithdrawnAt", "WithdrawnBy", "WithdrawReason"],
+                [2L, MatchingStore.DepartmentBatchKind, "medical-bills", "bills.csv", new string('d', 64), 2L, 2L, 0L, 2L, 2L, 0L, "pending", "tester", "2026-11-28T00:00:00Z", null, null, null, null, null],
+                [3L, MatchingStore.DepartmentBatchKind, "education", "students.csv", new string('e', 64), 9L, 9L, 0L, 9L, null, null, "processed", "tester", "2026-11-28T00:00:00Z", "school:text:0", null, null, null, null]);
+        }
+
+        if (sql.Contains("FROM source_record x JOIN source_record o", StringComparison.Ordinal))
+        {
+            return Table(["batch_id", "source_row", "event_day", "event_hi", "event_lo"], [4L, 2L, 740000L, 1L, 2L], [4L, 3L, 740000L, 1L, 2L]);
+        }
+
+        if (sql.StartsWith("SELECT batch_id, department FROM import_batch WHERE kind = @kind AND layout IS NULL", StringComparison.Ordinal))
+        {
+            return Table(["batch_id", "department"], [5L, "medical-bills"]);
+        }
+
+        if (sql.StartsWith("SELECT source_row, id_kind, id_key, raw_id, name, fields FROM source_record", StringComparison.Ordinal))
+        {
+            return Table(["source_row", "id_kind", "id_key", "raw_id", "name", "fields"],
+                [2L, "Valid18", TestIds.Valid(3).Key, null, "王五", "{\"visitDate\":\"2026-09-01\",\"selfPaid\":\"1234.5\"}"]);
+        }
+
+        if (sql.StartsWith("SELECT batch_id FROM import_batch WHERE kind = @kind AND department = @department", StringComparison.Ordinal))
+        {
+            return Table(["batch_id"], [5L]);
+        }
+
         if (sql.StartsWith("SELECT holder, token, acquired_at, expires_at FROM run_lock", StringComparison.Ordinal))
         {
             return Table(["holder", "token", "acquired_at", "expires_at"], ["other@host pid 2", "their-token", "2026-11-28T01:00:00.000Z", "2026-11-28T01:05:00.000Z"]);
@@ -201,10 +263,10 @@ public sealed class SqlServerStatementTests
         {
             // Stored before this run: one a department closed whose facts have changed (reopened), one still open (continues),
             // one this run does not find (resolved).
-            return Table(["WarningId", "Code", "Subject", "Receiver", "Status", "Detail", "ClosedDetail"],
-                [1L, Code, "reopened", Receiver, WarningStatus.Closed, "old facts", "old facts"],
-                [2L, Code, "continuing", Receiver, WarningStatus.New, "same facts", null],
-                [3L, Code, "gone", Receiver, WarningStatus.Continuing, "facts", null]);
+            return Table(["WarningId", "Code", "Subject", "Receiver", "Status", "Detail", "ClosedDetail", "FirstDate", "FirstRunId", "Disposition", "DispositionDate"],
+                [1L, Code, "reopened", Receiver, WarningStatus.Closed, "old facts", "old facts", "2026-11-01", 1L, "已核实", "2026-11-05"],
+                [2L, Code, "continuing", Receiver, WarningStatus.New, "same facts", null, "2026-11-01", 1L, null, null],
+                [3L, Code, "gone", Receiver, WarningStatus.Continuing, "facts", null, "2026-11-01", 1L, null, null]);
         }
 
         if (sql.StartsWith("SELECT warning_id, status, disposition, disposition_date, first_date FROM warning", StringComparison.Ordinal))

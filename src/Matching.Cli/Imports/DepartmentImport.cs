@@ -1,0 +1,133 @@
+using Matching.Cli.Reports;
+using Matching.Core.Errors;
+using Matching.Ingest;
+using Matching.Ingest.Departments;
+using Matching.Ingest.HeaderMaps;
+using Matching.Storage;
+
+namespace Matching.Cli.Imports;
+
+/// <summary>
+/// Imports one department extract as a batch (<c>matching import</c>, and the worker's intake): the same bytes
+/// imported again are skipped; a file that is not the department's (another department's list, a warning workbook)
+/// is refused before anything is read into the database; the rows stream from the file into the batch in one
+/// transaction, the rejected ones into the reject report; a snapshot much shorter than the current one is refused
+/// unless accepted. A refused file is audited and changes nothing else.
+/// </summary>
+internal sealed class DepartmentImport(CliContext context)
+{
+    public async Task<DepartmentImportOutcome> ImportAsync(string department, string file, bool acceptShrink, CancellationToken cancellationToken)
+    {
+        var map = context.HeaderMaps.Get(department);
+        if (!map.IsDepartment)
+        {
+            throw new MatchingException($"'{department}' is not a department (the population loads with `matching lowincome import`, labelled files go to `matching evaluate`)");
+        }
+
+        await using var store = await context.OpenStoreAsync(cancellationToken);
+        await store.RequireSchemaAsync(cancellationToken);
+        var attempt = new BatchInfo
+        {
+            Kind = MatchingStore.DepartmentBatchKind,
+            Department = map.Source,
+            FileName = Path.GetFileName(file),
+            Sha256 = string.Empty,
+            SizeBytes = 0,
+            Operator = CliContext.Operator,
+            ImportedAt = context.Time.GetUtcNow(),
+        };
+
+        try
+        {
+            var (sha, size) = await FileFingerprint.OfAsync(file, cancellationToken);
+            attempt = attempt with { Sha256 = sha, SizeBytes = size };
+            if (await store.FindDepartmentBatchAsync(map.Source, sha, cancellationToken) is { } earlier)
+            {
+                return Skipped(map, earlier);
+            }
+
+            using (var table = SourceTable.Open(file, map, context.Limits))
+            {
+                ExtractCheck.Verify(table, context.HeaderMaps);
+            }
+
+            return await StoreAsync(store, map, file, attempt, acceptShrink, cancellationToken);
+        }
+        catch (Exception ex) when (ex is InputFileException or ImportRefusedException)
+        {
+            await AuditAsync(store, attempt, ex.Message, cancellationToken);
+            throw;
+        }
+        catch (MatchingException) when (attempt.Sha256.Length > 0)
+        {
+            // The same file imported at the same moment by another process: the unique index let one batch through.
+            if (await store.FindDepartmentBatchAsync(map.Source, attempt.Sha256, CancellationToken.None) is { } twin)
+            {
+                return Skipped(map, twin);
+            }
+
+            throw;
+        }
+    }
+
+    private static DepartmentImportOutcome Skipped(HeaderMap map, BatchRecord earlier) =>
+        new(map.Source, map.DepartmentKind, earlier.BatchId, earlier, 0, 0, 0, 0, null, null);
+
+    private async Task<DepartmentImportOutcome> StoreAsync(
+        MatchingStore store, HeaderMap map, string file, BatchInfo attempt, bool acceptShrink, CancellationToken cancellationToken)
+    {
+        var parsers = new CellParsers(map, context.Limits);
+        var reportPath = Path.Combine(context.Settings.RejectsFolder, map.Source,
+            $"{Path.GetFileNameWithoutExtension(file)}-{attempt.Sha256[..8]}.rejects.xlsx");
+        string? report = null;
+        long rowsRead = 0, rejected = 0, idProblems = 0;
+        var request = new DepartmentBatchRequest(attempt, map.DepartmentKind, map.Layout(), context.Limits.MinShareOfCurrent, acceptShrink);
+        var stored = await store.ImportDepartmentAsync(request, async (writer, token) =>
+        {
+            // Called again from the start if a transient fault restarts the transaction.
+            rejected = idProblems = 0;
+            using var table = SourceTable.Open(file, map, context.Limits);
+            using var progress = new Progress.ProgressLine(context, $"import {map.Source} {Path.GetFileName(file)}");
+            table.Progress = progress.Report;
+            var reader = new DepartmentReader(table, parsers);
+            await using var rejects = new RejectReportWorkbook(reportPath, file);
+            while (reader.Read())
+            {
+                if (reader.Rejected is { } refused)
+                {
+                    rejected++;
+                    await rejects.AddAsync(refused, RejectReportWorkbook.NotImported, token);
+                    continue;
+                }
+
+                if (reader.IdProblem is { } problem)
+                {
+                    idProblems++;
+                    await rejects.AddAsync(problem, RejectReportWorkbook.CheckId, token);
+                }
+
+                await writer.WriteAsync(reader.Current, token);
+            }
+
+            // The report is complete before anything commits: a report that cannot be written stops the import whole.
+            report = await rejects.FinishAsync(token);
+            rowsRead = reader.RowsRead;
+            return new DepartmentRead(rowsRead, rejected, report);
+        }, cancellationToken);
+        return new DepartmentImportOutcome(map.Source, map.DepartmentKind, stored.BatchId, null, rowsRead, stored.Accepted, rejected,
+            idProblems, stored, report);
+    }
+
+    /// <summary>Records a refused file; a database that cannot take even that must not hide the file's error.</summary>
+    private static async Task AuditAsync(MatchingStore store, BatchInfo attempt, string error, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.RecordRefusedAttemptAsync(attempt, error, cancellationToken);
+        }
+        catch (System.Data.Common.DbException)
+        {
+            // The operator sees the file's error; the audit row is the lesser loss.
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using Matching.Core.Errors;
+using Matching.Ingest.HeaderMaps;
+
+namespace Matching.Ingest.Departments;
+
+/// <summary>
+/// Whether a file is an extract of the department it is imported as: not one of our own warning workbooks sent back
+/// (they carry 预警编号), and carrying the columns every real extract of the department has
+/// (<see cref="HeaderMap.AlwaysHas"/>). Another department's list in the wrong folder is refused with what it looks like.
+/// </summary>
+public static class ExtractCheck
+{
+    /// <summary>The column every warning workbook carries; no department extract has it.</summary>
+    public const string WarningIdHeader = "预警编号";
+
+    /// <exception cref="InputFileException">The file is a warning workbook, or lacks the department's columns.</exception>
+    public static void Verify(SourceTable table, HeaderMapCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(catalog);
+        var map = table.Map;
+        var headers = table.Headers.Select(HeaderText.Normalize).Where(h => h.Length > 0).ToHashSet(StringComparer.Ordinal);
+        if (headers.Contains(HeaderText.Normalize(WarningIdHeader)))
+        {
+            throw new InputFileException(table.File,
+                $"a warning workbook (it has a {WarningIdHeader} column), not a {map.Source} extract: a department's answered workbook goes in with `matching feedback import <receiver> <file>`",
+                table.HeaderRow);
+        }
+
+        var missing = Missing(map, headers).ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        var columns = string.Join(", ", table.Headers.Where(h => h.Trim().Length > 0).Take(12).Select(h => h.Trim()));
+        var likely = catalog.Departments.Select(catalog.Get)
+            .Where(m => m.Source != map.Source && m.AlwaysHas.Count > 0 && !Missing(m, headers).Any())
+            .Select(m => m.Source).FirstOrDefault();
+        var instead = likely is null ? string.Empty : $"; it looks like a {likely} extract (`matching import {likely} <file>`)";
+        throw new InputFileException(table.File,
+            $"not a {map.Source} extract ({map.Label}): no column for {string.Join(", nor ", missing)}; its columns are {columns}{instead}",
+            table.HeaderRow);
+    }
+
+    /// <summary>Each group of <see cref="HeaderMap.AlwaysHas"/> no header satisfies, described by its accepted headers.</summary>
+    private static IEnumerable<string> Missing(HeaderMap map, HashSet<string> headers)
+    {
+        foreach (var group in map.AlwaysHas)
+        {
+            var found = group.Any(field => map.Fields.TryGetValue(field, out var spec) && spec.Headers.Any(h => headers.Contains(HeaderText.Normalize(h))));
+            if (!found)
+            {
+                yield return string.Join(" or ", group.Select(field =>
+                    map.Fields.TryGetValue(field, out var spec) && spec.Headers.Count > 0 ? $"{spec.Headers[0]} ({string.Join("/", spec.Headers)})" : field));
+            }
+        }
+    }
+}

@@ -1,0 +1,177 @@
+using System.Globalization;
+using Matching.Core.Departments;
+using Matching.Ingest.Tables;
+
+namespace Matching.Ingest.HeaderMaps;
+
+/// <summary>
+/// The one set of cell parsers for typed fields, compiled once per header map: dates (2026-01-05, 2026/1/5, 2026.1.5,
+/// 20260105, 2026年1月5日, with or without a time) within <see cref="IngestLimits.MinDate"/> and
+/// <see cref="IngestLimits.MaxDate"/>; amounts in yuan (thousands separators, ¥ and 元 dropped) up to
+/// <see cref="IngestLimits.MaxAmount"/>, negative only where the field takes refunds; yes/no flags through the
+/// map's <c>values.flag</c> vocabulary (是/否, Y/N, 1/0, √/×, 有/无 by default). An empty cell reads as no value; a
+/// cell that does not read gives the row's reject reason. Parses spans: nothing is allocated for a cell that reads.
+/// </summary>
+public sealed class CellParsers
+{
+    private static readonly string[] DateFormats =
+        ["yyyy-M-d", "yyyy/M/d", "yyyy.M.d", "yyyyMMdd", "yyyy年M月d日", "yyyy-M-d H:mm:ss", "yyyy/M/d H:mm:ss", "yyyy-M-d H:mm", "yyyy/M/d H:mm"];
+
+    /// <summary>The yes/no words a map without a <c>values.flag</c> list accepts.</summary>
+    public static IReadOnlyList<string> DefaultYes { get; } = ["是", "Y", "yes", "1", "true", "√", "有"];
+
+    /// <inheritdoc cref="DefaultYes"/>
+    public static IReadOnlyList<string> DefaultNo { get; } = ["否", "N", "no", "0", "false", "×", "无"];
+
+    private readonly Dictionary<string, bool>.AlternateLookup<ReadOnlySpan<char>> _flags;
+    private readonly IngestLimits _limits;
+
+    public CellParsers(HeaderMap map, IngestLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        ArgumentNullException.ThrowIfNull(limits);
+        _limits = limits;
+        var flags = new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
+        if (map.Values.TryGetValue("flag", out var words))
+        {
+            foreach (var (code, labels) in words)
+            {
+                foreach (var label in labels)
+                {
+                    flags[label.Trim()] = code == "yes";
+                }
+            }
+        }
+        else
+        {
+            foreach (var yes in DefaultYes)
+            {
+                flags[yes] = true;
+            }
+
+            foreach (var no in DefaultNo)
+            {
+                flags[no] = false;
+            }
+        }
+
+        _flags = flags.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>
+    /// Reads <paramref name="raw"/> as <paramref name="field"/>'s type into its slot of <paramref name="values"/>; an
+    /// empty cell leaves the slot empty (a flag whose vocabulary lists the empty cell reads as that word).
+    /// </summary>
+    /// <returns>False with <paramref name="problem"/> set when the cell does not read.</returns>
+    public bool TryRead(RecordField field, FieldSpec spec, ReadOnlySpan<char> raw, RecordValues values, out string problem)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(values);
+        problem = string.Empty;
+        var text = raw.Trim();
+        switch (field.Type)
+        {
+            case FieldType.Text:
+                values.SetText(field.Slot, text.Length == 0 ? null : text.ToString());
+                return true;
+            case FieldType.Flag:
+                if (_flags.TryGetValue(text, out var flag))
+                {
+                    values.SetFlag(field.Slot, flag);
+                    return true;
+                }
+
+                if (text.Length == 0)
+                {
+                    return true;
+                }
+
+                problem = "not a yes/no value (是/否)";
+                return false;
+            case FieldType.Date when text.Length == 0:
+                return true;
+            case FieldType.Date when TryDate(text, out var date, out problem):
+                values.SetDate(field.Slot, date);
+                return true;
+            case FieldType.Amount when text.Length == 0:
+                return true;
+            case FieldType.Amount when TryAmount(text, spec.AllowsRefunds, out var fen, out problem):
+                values.SetFen(field.Slot, fen);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>A yes/no cell through the map's vocabulary.</summary>
+    public bool TryFlag(ReadOnlySpan<char> text, out bool flag) => _flags.TryGetValue(text.Trim(), out flag);
+
+    /// <summary>A date as clerks type it, within the configured range.</summary>
+    public bool TryDate(ReadOnlySpan<char> text, out DateOnly date, out string problem)
+    {
+        problem = string.Empty;
+        if (!ParseDate(text, out date))
+        {
+            problem = "not a date";
+            return false;
+        }
+
+        if (date < _limits.MinDate || date > _limits.MaxDate)
+        {
+            problem = string.Create(CultureInfo.InvariantCulture,
+                $"a date outside {_limits.MinDate:yyyy-MM-dd} to {_limits.MaxDate:yyyy-MM-dd} (ingest:minDate, ingest:maxDate)");
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>A date in any of the forms departments write, whatever its range.</summary>
+    public static bool ParseDate(ReadOnlySpan<char> text, out DateOnly date) =>
+        DateOnly.TryParseExact(text.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
+    /// <summary>An amount in yuan, as fen; within ±<see cref="IngestLimits.MaxAmount"/>, negative only for refunds.</summary>
+    public bool TryAmount(ReadOnlySpan<char> text, bool refunds, out long fen, out string problem)
+    {
+        fen = 0;
+        problem = string.Empty;
+        Span<char> cleaned = stackalloc char[64];
+        var n = 0;
+        foreach (var c in text.Trim().TrimStart("¥￥").TrimEnd('元'))
+        {
+            if (c is ',' or '，' || char.IsWhiteSpace(c))
+            {
+                continue;
+            }
+
+            if (n == cleaned.Length)
+            {
+                problem = "not an amount";
+                return false;
+            }
+
+            cleaned[n++] = c;
+        }
+
+        if (!decimal.TryParse(cleaned[..n], NumberStyles.Number, CultureInfo.InvariantCulture, out var yuan))
+        {
+            problem = "not an amount";
+            return false;
+        }
+
+        if (Math.Abs(yuan) > _limits.MaxAmount)
+        {
+            problem = string.Create(CultureInfo.InvariantCulture, $"an amount beyond {_limits.MaxAmount:0} yuan (ingest:maxAmount)");
+            return false;
+        }
+
+        if (yuan < 0 && !refunds)
+        {
+            problem = "a negative amount (this field takes no refunds)";
+            return false;
+        }
+
+        fen = Fen.FromYuan(yuan);
+        return true;
+    }
+}

@@ -1,0 +1,137 @@
+using System.Data.Common;
+using Dapper;
+using Matching.Core.Errors;
+using Matching.Storage.Dialects;
+
+namespace Matching.Storage;
+
+public sealed partial class MatchingStore
+{
+    /// <summary>
+    /// Every batch (of one department, or all of them and the population's), oldest first, each with its
+    /// <see cref="BatchRecord.State"/>: a ledger department's batches count; of a snapshot department's (and of the
+    /// population's), the newest not withdrawn that accepted rows is current, the others are superseded.
+    /// </summary>
+    /// <param name="department">A department code, or null for every batch.</param>
+    /// <param name="ledgers">The departments whose header map declares them ledgers.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    public async Task<IReadOnlyList<BatchRecord>> BatchesAsync(string? department, IReadOnlySet<string> ledgers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ledgers);
+        await RequireSchemaAsync(cancellationToken);
+        var rows = (await _connection.QueryAsync<BatchRecord>(new CommandDefinition(
+            $"{BatchColumns} FROM import_batch WHERE (@department IS NULL OR department = @department) ORDER BY batch_id",
+            new { department }, cancellationToken: cancellationToken))).ToList();
+        return WithStates(rows, ledgers);
+    }
+
+    /// <summary>Gives each batch its state; every batch of a snapshot department must be among <paramref name="rows"/>.</summary>
+    private static List<BatchRecord> WithStates(List<BatchRecord> rows, IReadOnlySet<string> ledgers)
+    {
+        var current = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var b in rows)
+        {
+            if (b.Status != WithdrawnStatus && (b.IsLowIncome || b.RowsAccepted > 0))
+            {
+                current[b.IsLowIncome ? BatchInfo.LowIncomeKind : b.Department ?? string.Empty] = b.BatchId;
+            }
+        }
+
+        return [.. rows.Select(b => b with
+        {
+            State = b.Status == WithdrawnStatus ? BatchState.Withdrawn
+                : !b.IsLowIncome && ledgers.Contains(b.Department ?? string.Empty) ? BatchState.Counting
+                : current.TryGetValue(b.IsLowIncome ? BatchInfo.LowIncomeKind : b.Department ?? string.Empty, out var id) && id == b.BatchId ? BatchState.Current
+                : BatchState.Superseded,
+        })];
+    }
+
+    /// <summary>
+    /// Takes a department batch back, in one transaction: it stops counting (a snapshot's previous batch becomes
+    /// current again; a ledger's events it alone had stop counting, while an event it shared with another batch
+    /// goes on counting by that batch's row). Nothing is deleted: who, when and why are recorded. The next run
+    /// resolves the warnings only it raised. Returns the batch as it now stands.
+    /// </summary>
+    /// <exception cref="MatchingException">No such batch, already withdrawn, or a low-income snapshot.</exception>
+    public async Task<BatchRecord> WithdrawBatchAsync(long batchId, string reason, string operatorName, IReadOnlySet<string> ledgers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ledgers);
+        await RequireSchemaAsync(cancellationToken);
+        var batch = await _connection.QueryFirstOrDefaultAsync<BatchRecord>(new CommandDefinition(
+            $"{BatchColumns} FROM import_batch WHERE batch_id = @batchId", new { batchId }, cancellationToken: cancellationToken))
+            ?? throw new MatchingException($"batch {batchId}: no such batch (`matching batch list` shows them)");
+        if (batch.IsLowIncome)
+        {
+            throw new MatchingException(
+                $"batch {batchId} is a low-income snapshot ({batch.FileName}), which cannot be withdrawn: to go back, load the earlier export again with `matching lowincome import <file> --accept-shrink`");
+        }
+
+        if (batch.Status == WithdrawnStatus)
+        {
+            throw new MatchingException($"batch {batchId} ({batch.FileName}) was already withdrawn on {batch.WithdrawnAt} by {batch.WithdrawnBy}: {batch.WithdrawReason}");
+        }
+
+        var ledger = ledgers.Contains(batch.Department ?? string.Empty);
+        await CommitAsync("batch withdrawal", $"the withdrawal of batch {batchId} was rolled back", requireSchema: false, async (transaction, token) =>
+        {
+            await _connection.ExecuteAsync(new CommandDefinition(
+                """
+                UPDATE import_batch SET status = @withdrawn, withdrawn_at = @now, withdrawn_by = @operatorName, withdraw_reason = @reason
+                WHERE batch_id = @batchId
+                """, new { withdrawn = WithdrawnStatus, now = Now(), operatorName, reason, batchId }, transaction, cancellationToken: token));
+            if (ledger)
+            {
+                await HandOverEventsAsync(batch.Department!, batchId, transaction, token);
+            }
+
+            return 0;
+        }, cancellationToken);
+        var all = await BatchesAsync(batch.Department, ledgers, cancellationToken);
+        return all.Single(b => b.BatchId == batchId);
+    }
+
+    /// <summary>
+    /// The events withdrawn ledger batch <paramref name="batchId"/> counted go on counting where another batch of the
+    /// department (not withdrawn) sent them too: by that batch's first row of each.
+    /// </summary>
+    private async Task HandOverEventsAsync(string department, long batchId, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        var others = await _connection.QueryAsync<(long BatchId, long SourceRow, long Day, long High, long Low)>(new CommandDefinition(
+            $"""
+            SELECT o.batch_id, o.source_row, o.event_day, o.event_hi, o.event_lo
+            FROM source_record x JOIN source_record o
+              ON o.event_day = x.event_day AND o.event_hi = x.event_hi AND o.event_lo = x.event_lo
+            WHERE x.batch_id = @batchId AND x.counted = 1 AND o.batch_id <> @batchId AND o.batch_id IN ({CountingBatchesOf})
+            ORDER BY o.batch_id, o.source_row
+            """, new { batchId, department, kind = DepartmentBatchKind, withdrawn = WithdrawnStatus }, transaction, cancellationToken: cancellationToken,
+            commandTimeout: 0));
+        var seen = new HashSet<(long, long, long)>();
+        var heirs = others.Where(o => seen.Add((o.Day, o.High, o.Low))).ToList();
+        if (heirs.Count == 0)
+        {
+            return;
+        }
+
+        var heir = _dialect.TempTable("heir");
+        await _connection.ExecuteAsync(new CommandDefinition(
+            _dialect.CreateTempTable("heir", "batch_id BIGINT NOT NULL, source_row BIGINT NOT NULL"), transaction: transaction, cancellationToken: cancellationToken));
+        await using (var load = _dialect.CreateBulkLoader(_connection, transaction,
+            new BulkTarget(heir, [new("batch_id", BulkColumnType.Whole), new("source_row", BulkColumnType.Whole)], Key: [], Keep: [])))
+        {
+            foreach (var h in heirs)
+            {
+                await load.AddAsync(cancellationToken, h.BatchId, h.SourceRow);
+            }
+
+            await load.CompleteAsync(cancellationToken);
+        }
+
+        await _connection.ExecuteAsync(new CommandDefinition(
+            $"""
+            UPDATE source_record SET counted = 1
+            WHERE batch_id IN (SELECT DISTINCT batch_id FROM {heir})
+              AND EXISTS (SELECT 1 FROM {heir} h WHERE h.batch_id = source_record.batch_id AND h.source_row = source_record.source_row)
+            """, transaction: transaction, cancellationToken: cancellationToken, commandTimeout: 0));
+        await _connection.ExecuteAsync(new CommandDefinition($"DROP TABLE {heir}", transaction: transaction, cancellationToken: cancellationToken));
+    }
+}
