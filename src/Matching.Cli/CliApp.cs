@@ -45,6 +45,7 @@ public static class CliApp
         root.Subcommands.Add(InitCommand.Create(guard));
         root.Subcommands.Add(LowIncomeCommand.Create(guard));
         root.Subcommands.Add(ImportCommand.Create(guard));
+        root.Subcommands.Add(BatchCommand.Create(guard));
         root.Subcommands.Add(RunCommand.Create(guard));
         root.Subcommands.Add(ExportCommand.Create(guard));
         root.Subcommands.Add(FeedbackCommand.Create(guard));

@@ -7,7 +7,8 @@ namespace Matching.Samples;
 /// <summary>
 /// Writes a deterministic set of realistic but entirely synthetic sample files (never real people): the
 /// civil-affairs low-income export (lowincome.csv), one extract per department (education, unemployment,
-/// illness, disability, medical-bills, death, disaster) with the ID damage real files show, and truth files under
+/// illness, disability, medical-bills, death, disaster; medical bills as two monthly files, medical-bills.csv up to
+/// October and medical-bills-2026-11.csv, which overlap by a week) with the ID damage real files show, and truth files under
 /// <c>truth/</c> that say, row by row, who each row really is and what was done to its ID.
 /// </summary>
 public static class SampleGenerator
@@ -52,6 +53,11 @@ public static class SampleGenerator
         // only gain rows at their end.
         MedicalBillsExtract.AddBoundaryCases(bills, Context(17), [illness]);
         extracts = [.. extracts, DeathExtract.Build(Context(15)), DisasterExtract.Build(Context(16))];
+
+        // Medical insurance sends bills month by month: the history up to October, then November's file, which sends
+        // the last days of October again (a ledger counts each bill once).
+        var (history, november) = MedicalBillsExtract.SplitByMonth(bills);
+        extracts = [.. extracts.Select(e => ReferenceEquals(e, bills) ? history : e), november];
         foreach (var extract in extracts)
         {
             files.AddRange(ExtractWriter.Write(directory, extract));

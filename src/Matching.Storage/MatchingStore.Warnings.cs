@@ -41,6 +41,32 @@ public sealed partial class MatchingStore
             cancellationToken: cancellationToken))];
     }
 
+    /// <summary>
+    /// The warnings <see cref="WarningsAsync"/> lists, streamed row by row from the database (a workbook of any size is
+    /// written without holding its rows).
+    /// </summary>
+    public async IAsyncEnumerable<StoredWarning> StreamWarningsAsync(
+        string? receiver, bool openOnly, DateOnly? since, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await RequireSchemaAsync(cancellationToken);
+        var sql = $"""
+            {WarningColumns}
+            WHERE (@receiver IS NULL OR receiver = @receiver)
+              AND (@openOnly = 0 OR status IN (@newStatus, @continuingStatus))
+              AND (@since IS NULL OR first_date >= @since)
+            ORDER BY receiver, code, subdistrict, household_id, id_number, warning_id
+            """;
+        var rows = _connection.QueryUnbufferedAsync<StoredWarning>(sql, new
+        {
+            receiver, openOnly = openOnly ? 1 : 0, since = since?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            newStatus = WarningStatus.New, continuingStatus = WarningStatus.Continuing,
+        });
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            yield return row;
+        }
+    }
+
     /// <summary>Every warning about a person (by canonical ID) or their household, oldest first.</summary>
     public async Task<IReadOnlyList<StoredWarning>> WarningsAboutAsync(string idNumber, IReadOnlyList<string> householdIds, CancellationToken cancellationToken)
     {

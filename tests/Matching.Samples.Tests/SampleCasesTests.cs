@@ -17,7 +17,7 @@ public sealed class SampleCasesTests
     public void MedicalBills_TwelveMonthSelfPaid_SomeoneExactlyAtAndOneFenBelowTheThreshold()
     {
         var totals = new Dictionary<(string Id, bool Member), decimal>();
-        foreach (var (cells, truth) in Rows("medical-bills", ["就诊日期", "个人自付"]))
+        foreach (var (cells, truth) in Bills())
         {
             if (Date(cells[0]) >= YearAgo && Date(cells[0]) <= Reference)
             {
@@ -39,7 +39,7 @@ public sealed class SampleCasesTests
     {
         var households = Households();
         var spent = new Dictionary<string, decimal>(StringComparer.Ordinal);
-        foreach (var (cells, truth) in Rows("medical-bills", ["就诊日期", "个人自付"]))
+        foreach (var (cells, truth) in Bills())
         {
             if (truth.InDatabase && Date(cells[0]) >= YearAgo)
             {
@@ -89,15 +89,38 @@ public sealed class SampleCasesTests
 
     private static decimal Amount(string text) => decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture);
 
-    /// <summary>The named cells of every data row of an extract, with the truth about the row.</summary>
-    private static List<(string[] Cells, Truth Truth)> Rows(string department, string[] columns)
+    /// <summary>
+    /// Every bill once, from both monthly files: November's file sends the last week of October again, and a bill
+    /// sent twice (same person, day and amounts) counts once, as the ledger counts it.
+    /// </summary>
+    private static List<(string[] Cells, Truth Truth)> Bills()
     {
-        var lines = File.ReadAllLines(Path.Combine(RepositoryPaths.SampleData, department + ".csv"));
+        string[] columns = ["就诊日期", "个人自付"];
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return [.. Rows("medical-bills", columns).Concat(Rows("medical-bills-2026-11", columns))
+            .Where(r => seen.Add(r.Truth.PersonId + "|" + string.Join('|', r.Cells)))];
+    }
+
+    [Fact]
+    public void MedicalBills_NovembersFile_SendsTheLastWeekOfOctoberAgain()
+    {
+        var october = Rows("medical-bills", ["就诊日期"]).Select(r => Date(r.Cells[0])).ToList();
+        var november = Rows("medical-bills-2026-11", ["就诊日期"]).Select(r => Date(r.Cells[0])).ToList();
+
+        Assert.All(october, d => Assert.True(d < new DateOnly(2026, 11, 1)));
+        Assert.Contains(november, d => d >= new DateOnly(2026, 11, 1));
+        Assert.Equal(october.Count(d => d >= new DateOnly(2026, 10, 25)), november.Count(d => d < new DateOnly(2026, 11, 1)));
+    }
+
+    /// <summary>The named cells of every data row of an extract file, with the truth about the row.</summary>
+    private static List<(string[] Cells, Truth Truth)> Rows(string stem, string[] columns)
+    {
+        var lines = File.ReadAllLines(Path.Combine(RepositoryPaths.SampleData, stem + ".csv"));
         var headerAt = Array.FindIndex(lines, l => l.Contains(',', StringComparison.Ordinal));
         var header = lines[headerAt].Split(',');
         var indexes = columns.Select(c => Array.IndexOf(header, c)).ToArray();
         Assert.DoesNotContain(-1, indexes);
-        var truth = File.ReadAllLines(Path.Combine(RepositoryPaths.SampleData, "truth", department + ".truth.csv"))
+        var truth = File.ReadAllLines(Path.Combine(RepositoryPaths.SampleData, "truth", stem + ".truth.csv"))
             .Skip(1)
             .Select(l => l.Split(','))
             .ToDictionary(c => int.Parse(c[0], CultureInfo.InvariantCulture), c => new Truth(c[1], c[2] == "1"));

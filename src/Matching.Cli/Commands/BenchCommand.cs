@@ -73,7 +73,7 @@ internal static class BenchCommand
 
             await InitCommand.RunAsync(bench, cancellationToken);
             await PhaseAsync(write, "lowincome import", settings.Persons,
-                () => LowIncomeCommand.ImportAsync(bench, population, Path.Combine(settings.Dir, "rejects.xlsx"), cancellationToken));
+                () => LowIncomeCommand.ImportAsync(bench, population, Path.Combine(settings.Dir, "rejects.xlsx"), acceptShrink: true, cancellationToken));
         }
 
         await using var store = await bench.OpenStoreAsync(cancellationToken);

@@ -40,38 +40,35 @@ internal static class DemoCommand
         await write.WriteLineAsync();
         var lowIncome = Path.Combine(samples, "lowincome.csv");
         await write.WriteLineAsync($"2. matching lowincome import {lowIncome}");
-        await LowIncomeCommand.ImportAsync(context, lowIncome, Path.Combine(outDir, "rejects", "lowincome", "lowincome.rejects.xlsx"), cancellationToken);
+        await LowIncomeCommand.ImportAsync(context, lowIncome, Path.Combine(outDir, "rejects", "lowincome", "lowincome.rejects.xlsx"), acceptShrink: false, cancellationToken);
 
         await write.WriteLineAsync();
         await write.WriteLineAsync("3. matching match <department> <file> --out <csv>, for each department file");
-        await write.WriteLineAsync($"   {"department",-14} {"rows",6} {"matched",8} {"unmatched",10} {"rejected",9}  result");
+        await write.WriteLineAsync($"   {"file",-22} {"rows",6} {"matched",8} {"unmatched",10} {"rejected",9}  result");
         var matched = 0;
         var files = new List<(string Department, string File)>();
         foreach (var department in context.HeaderMaps.Departments)
         {
-            var file = Extensions.Select(e => Path.Combine(samples, department + e)).FirstOrDefault(File.Exists);
-            if (file is null)
+            foreach (var file in FilesOf(samples, department))
             {
-                continue;
+                files.Add((department, file));
+                var result = Path.Combine(outDir, "match", Path.GetFileNameWithoutExtension(file) + ".csv");
+                var summary = await MatchCommand.MatchAsync(context, department, file, result, cancellationToken);
+                await write.WriteLineAsync($"   {Path.GetFileNameWithoutExtension(file),-22} {summary.Rows,6} {summary.Matched,8} {summary.Unmatched,10} {summary.Rejected,9}  {result}");
+                matched++;
             }
-
-            files.Add((department, file));
-
-            var result = Path.Combine(outDir, "match", department + ".csv");
-            var summary = await MatchCommand.MatchAsync(context, department, file, result, cancellationToken);
-            await write.WriteLineAsync($"   {department,-14} {summary.Rows,6} {summary.Matched,8} {summary.Unmatched,10} {summary.Rejected,9}  {result}");
-            matched++;
         }
 
         await write.WriteLineAsync();
         await write.WriteLineAsync("4. matching import <department> <file>, for each department file (an identical file is skipped)");
-        await write.WriteLineAsync($"   {"department",-14} {"batch",6} {"rows",6} {"accepted",9} {"rejected",9} {"ID to check",12}");
+        await write.WriteLineAsync($"   {"department",-14} {"batch",6} {"rows",6} {"accepted",9} {"rejected",9} {"ID to check",12}  file");
         foreach (var (department, file) in files)
         {
             var outcome = await new DepartmentImport(context).ImportAsync(department, file, acceptShrink: false, cancellationToken);
+            var events = outcome.Stored is { NewEvents: { } fresh, KnownEvents: { } known } ? $" (ledger: {fresh} new events, {known} sent before)" : string.Empty;
             await write.WriteLineAsync(outcome.Earlier is null
-                ? $"   {department,-14} {outcome.BatchId,6} {outcome.RowsRead,6} {outcome.Accepted,9} {outcome.Rejected,9} {outcome.IdProblems,12}"
-                : $"   {department,-14} {outcome.BatchId,6}  identical to this batch: skipped");
+                ? $"   {department,-14} {outcome.BatchId,6} {outcome.RowsRead,6} {outcome.Accepted,9} {outcome.Rejected,9} {outcome.IdProblems,12}  {Path.GetFileName(file)}{events}"
+                : $"   {department,-14} {outcome.BatchId,6}  identical to this batch: skipped  {Path.GetFileName(file)}");
         }
 
         await write.WriteLineAsync($"   Reject reports (rows to send back, values masked): {Path.Combine(context.Settings.RejectsFolder, "<department>")}");
@@ -92,6 +89,23 @@ internal static class DemoCommand
         await write.WriteLineAsync($"Warning workbooks (one per receiving department): {Path.GetFullPath(warnings)}");
         await write.WriteLineAsync("Run the demo again: unchanged warnings become 持续 (continuing) with their first date kept.");
         return CliApp.Ok;
+    }
+
+    /// <summary>
+    /// A department's sample files: <c>&lt;department&gt;.csv</c> (or .xlsx, .xls), then its later files
+    /// <c>&lt;department&gt;-&lt;month&gt;.csv</c> in order (a ledger's monthly files).
+    /// </summary>
+    private static IEnumerable<string> FilesOf(string samples, string department)
+    {
+        if (Extensions.Select(e => Path.Combine(samples, department + e)).FirstOrDefault(File.Exists) is { } first)
+        {
+            yield return first;
+        }
+
+        foreach (var later in Directory.EnumerateFiles(samples, department + "-*.csv").Order(StringComparer.Ordinal))
+        {
+            yield return later;
+        }
     }
 
     /// <summary>Where the data goes, without anything secret a server connection string may hold.</summary>

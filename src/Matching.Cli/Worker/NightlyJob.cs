@@ -1,5 +1,5 @@
 using System.Globalization;
-using Matching.Cli.Commands;
+using Matching.Cli.Exports;
 using Matching.Cli.Rules;
 using Microsoft.Extensions.Logging;
 using Quartz;
@@ -33,9 +33,9 @@ internal sealed class NightlyJob(CliContext context, Intake intake, WorkerSettin
         log.RunFinished(result.RunId, today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), result.Counts.Sum(c => c.Found), result.Counts.Sum(c => c.New),
             result.Counts.Sum(c => c.Continuing), result.Counts.Sum(c => c.Resolved));
         var date = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var written = await ExportCommand.ExportAsync(context,
+        var written = await new WarningExport(context).ExportAsync(
             receiver => Path.Combine(settings.Outbox, receiver, date, receiver + ".xlsx"),
-            Path.Combine(settings.Outbox, "civil-affairs", date, ExportCommand.OverviewFile),
+            Path.Combine(settings.Outbox, "civil-affairs", date, WarningExport.OverviewFile),
             mask: false, since: null, cancellationToken);
         log.Exported(written.Count, settings.Outbox);
     }

@@ -25,33 +25,49 @@ public static class WarningWorkbook
 
     private static readonly (string Header, double Width)[] OverviewExtra = [("接收部门", 20), ("解除日期", 12)];
 
-    /// <summary>Writes one receiver's workbook.</summary>
+    /// <summary>Writes one receiver's workbook, the warnings streamed in; returns how many were written.</summary>
     /// <param name="path">The .xlsx to write.</param>
-    /// <param name="warnings">The receiver's warnings.</param>
+    /// <param name="warnings">The receiver's warnings, in workbook order.</param>
     /// <param name="mask">Mask IDs as 419001********123X.</param>
     /// <param name="cancellationToken">Cancels writing.</param>
-    public static Task WriteAsync(string path, IReadOnlyList<StoredWarning> warnings, bool mask, CancellationToken cancellationToken) =>
+    public static Task<long> WriteAsync(string path, IAsyncEnumerable<StoredWarning> warnings, bool mask, CancellationToken cancellationToken) =>
         WriteAsync(path, warnings, mask, null, cancellationToken);
 
-    /// <summary>Writes the overview: every warning of every receiver, with its receiver and resolution date.</summary>
+    /// <summary>Writes one receiver's workbook from warnings in hand.</summary>
+    public static Task<long> WriteAsync(string path, IEnumerable<StoredWarning> warnings, bool mask, CancellationToken cancellationToken) =>
+        WriteAsync(path, Stream(warnings), mask, null, cancellationToken);
+
+    /// <summary>Writes the overview: every warning of every receiver, with its receiver and resolution date; returns how many.</summary>
     /// <param name="path">The .xlsx to write.</param>
-    /// <param name="warnings">Every warning.</param>
+    /// <param name="warnings">Every warning, streamed in.</param>
     /// <param name="mask">Mask IDs.</param>
     /// <param name="receivers">Receiver code → Chinese name.</param>
     /// <param name="cancellationToken">Cancels writing.</param>
-    public static Task WriteOverviewAsync(
-        string path, IReadOnlyList<StoredWarning> warnings, bool mask, IReadOnlyDictionary<string, string> receivers, CancellationToken cancellationToken) =>
+    public static Task<long> WriteOverviewAsync(
+        string path, IAsyncEnumerable<StoredWarning> warnings, bool mask, IReadOnlyDictionary<string, string> receivers, CancellationToken cancellationToken) =>
         WriteAsync(path, warnings, mask, receivers, cancellationToken);
 
-    private static async Task WriteAsync(
-        string path, IReadOnlyList<StoredWarning> warnings, bool mask, IReadOnlyDictionary<string, string>? receivers, CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<StoredWarning> Stream(IEnumerable<StoredWarning> warnings)
+    {
+        foreach (var warning in warnings)
+        {
+            yield return warning;
+        }
+
+        await Task.CompletedTask;
+    }
+
+    private static async Task<long> WriteAsync(
+        string path, IAsyncEnumerable<StoredWarning> warnings, bool mask, IReadOnlyDictionary<string, string>? receivers, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(warnings);
         var columns = receivers is null ? Columns : [.. Columns, .. OverviewExtra];
         await using var sheet = await SheetWriter.CreateAsync(path, SheetName, [.. columns.Select(c => c.Header)], [.. columns.Select(c => c.Width)], cancellationToken);
         var row = new object?[columns.Length];
-        foreach (var w in warnings)
+        var summary = new Summary();
+        await foreach (var w in warnings.WithCancellation(cancellationToken))
         {
+            summary.Add(w);
             row[0] = w.WarningId;
             row[1] = w.Code;
             row[2] = w.Label;
@@ -79,23 +95,40 @@ public static class WarningWorkbook
             await sheet.AddRowAsync(row, cancellationToken);
         }
 
-        await WriteSummaryAsync(sheet, warnings, cancellationToken);
+        await summary.WriteAsync(sheet, cancellationToken);
         await sheet.FinishAsync(cancellationToken);
+        return summary.Total;
     }
 
-    private static async Task WriteSummaryAsync(SheetWriter sheet, IReadOnlyList<StoredWarning> warnings, CancellationToken cancellationToken)
+    /// <summary>The 汇总 sheet's counts, kept as the rows stream past (a few dozen numbers, whatever the rows).</summary>
+    private sealed class Summary
     {
-        await sheet.StartSheetAsync("汇总", ["分组", "项目", "名称", "条数"], [12, 24, 40, 8], cancellationToken);
-        await sheet.AddRowAsync(["合计", string.Empty, string.Empty, warnings.Count], cancellationToken);
-        foreach (var group in warnings.GroupBy(w => (w.Code, w.Label)).OrderBy(g => g.Key.Code, StringComparer.Ordinal))
+        private readonly Dictionary<(string Code, string Label), long> _byCode = [];
+        private readonly Dictionary<string, long> _byPlace = new(StringComparer.Ordinal);
+
+        public long Total { get; private set; }
+
+        public void Add(StoredWarning w)
         {
-            await sheet.AddRowAsync(["预警代码", group.Key.Code, group.Key.Label, group.Count()], cancellationToken);
+            Total++;
+            _byCode[(w.Code, w.Label)] = _byCode.GetValueOrDefault((w.Code, w.Label)) + 1;
+            _byPlace[w.Subdistrict] = _byPlace.GetValueOrDefault(w.Subdistrict) + 1;
         }
 
-        foreach (var group in warnings.GroupBy(w => w.Subdistrict).OrderBy(g => g.Key, StringComparer.Ordinal))
+        public async Task WriteAsync(SheetWriter sheet, CancellationToken cancellationToken)
         {
-            var kind = group.Key.EndsWith('镇') ? "镇" : group.Key.Length == 0 ? "（不在低收入人口数据库）" : "街道";
-            await sheet.AddRowAsync(["镇（街道）", group.Key.Length == 0 ? "—" : group.Key, kind, group.Count()], cancellationToken);
+            await sheet.StartSheetAsync("汇总", ["分组", "项目", "名称", "条数"], [12, 24, 40, 8], cancellationToken);
+            await sheet.AddRowAsync(["合计", string.Empty, string.Empty, Total], cancellationToken);
+            foreach (var ((code, label), count) in _byCode.OrderBy(g => g.Key.Code, StringComparer.Ordinal))
+            {
+                await sheet.AddRowAsync(["预警代码", code, label, count], cancellationToken);
+            }
+
+            foreach (var (place, count) in _byPlace.OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                var kind = place.EndsWith('镇') ? "镇" : place.Length == 0 ? "（不在低收入人口数据库）" : "街道";
+                await sheet.AddRowAsync(["镇（街道）", place.Length == 0 ? "—" : place, kind, count], cancellationToken);
+            }
         }
     }
 

@@ -82,6 +82,28 @@ internal static partial class MedicalBillsExtract
         }
     }
 
+    /// <summary>The first day of the sample's last monthly file.</summary>
+    public static readonly DateOnly LastMonth = new(2026, 11, 1);
+
+    /// <summary>How many days before <see cref="LastMonth"/> the last monthly file sends again.</summary>
+    private const int Overlap = 7;
+
+    /// <summary>
+    /// The bills as medical insurance sends them month by month: the history up to October (<c>medical-bills.csv</c>)
+    /// and November's file (<c>medical-bills-2026-11.csv</c>), which begins with the bills of October's last week sent
+    /// again, as an overlapping extract does. Together they hold every bill once.
+    /// </summary>
+    public static (ExtractFile History, ExtractFile Month) SplitByMonth(ExtractFile bills)
+    {
+        ArgumentNullException.ThrowIfNull(bills);
+        static DateOnly Visit(ExtractRow row) => DateOnly.ParseExact(row.Details[0], "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var history = bills.Rows.Where(r => Visit(r) < LastMonth).ToList();
+        var resent = history.Where(r => Visit(r) >= LastMonth.AddDays(-Overlap));
+        var month = resent.Concat(bills.Rows.Where(r => Visit(r) >= LastMonth)).ToList();
+        return (bills with { Rows = history },
+            bills with { Rows = month, Title = "济源示范区医保个人自付费用明细（2026年11月，含10月下旬补报）", Stem = $"{Department}-{LastMonth:yyyy-MM}" });
+    }
+
     /// <summary>Adds one visit; returns the self-paid part (total − fund-paid).</summary>
     private static decimal Add(List<ExtractRow> rows, Person person, DateOnly date, decimal total, double fundShare)
     {

@@ -20,7 +20,7 @@ internal static class TruthWriter
 
     public static SampleFile WriteExtract(string directory, ExtractFile extract)
     {
-        var relativePath = PathOf(extract.Department);
+        var relativePath = PathOf(extract.Stem);
         using (var truth = CsvFiles.OpenUtf8Bom(Path.Combine(directory, relativePath)))
         {
             CsvFiles.WriteRecord(truth, ExtractHeader);

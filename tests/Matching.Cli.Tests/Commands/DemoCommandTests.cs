@@ -9,7 +9,8 @@ public class DemoCommandTests
     private static readonly HashSet<string> Survivable =
         ["none", "spaces", "fullwidth", "lowercase_x", "apostrophe", "trailing_dot0", "id15", "certificate", "substitution", "swap"];
 
-    private static readonly string[] Departments = ["education", "unemployment", "illness", "disability", "medical-bills", "death", "disaster"];
+    /// <summary>The sample's department files (medical bills come as two monthly files).</summary>
+    private static readonly string[] Files = ["education", "unemployment", "illness", "disability", "medical-bills", "medical-bills-2026-11", "death", "disaster"];
 
     [Fact]
     public async Task Demo_SampleData_MatchesEverySurvivingIdAndNoWrongMatch()
@@ -20,8 +21,9 @@ public class DemoCommandTests
         var (exit, output, error) = await cli.RunAsync("demo", "--sample-data", RepositoryPaths.SampleData, "--out", outDir);
 
         Assert.True(exit == 0, error);
-        Assert.Contains("7 department files matched", output, StringComparison.Ordinal);
-        foreach (var department in Departments)
+        Assert.Contains("8 department files matched", output, StringComparison.Ordinal);
+        Assert.Contains("(ledger: ", output, StringComparison.Ordinal);
+        foreach (var department in Files)
         {
             var results = ResultCsv.Read(Path.Combine(outDir, "match", department + ".csv")).ToDictionary(r => r["source_row"]);
             var truth = TruthRow.Read(Path.Combine(RepositoryPaths.SampleData, "truth", department + ".truth.csv"));

@@ -41,8 +41,8 @@ public sealed class WarningWorld : IDisposable
     /// <summary>The settings file every command gets: reject reports inside the temp folder, the shipped rules.</summary>
     public string Settings { get; }
 
-    /// <summary>A world with the schema, the population, the education extract and 李四's bills; no run yet.</summary>
-    public static async Task<WarningWorld> CreateAsync()
+    /// <summary>A world with the schema, the population, the education extract and (unless not <paramref name="withBills"/>) 李四's bills; no run yet.</summary>
+    public static async Task<WarningWorld> CreateAsync(bool withBills = true)
     {
         var world = new WarningWorld();
         try
@@ -50,7 +50,11 @@ public sealed class WarningWorld : IDisposable
             await world.MustAsync("init");
             await world.LowIncomeAsync("lowincome.csv");
             await world.StudentsAsync("students.csv");
-            await world.BillsAsync("bills.csv", FirstBills);
+            if (withBills)
+            {
+                await world.BillsAsync("bills.csv", FirstBills);
+            }
+
             return world;
         }
         catch
@@ -103,17 +107,35 @@ public sealed class WarningWorld : IDisposable
     }
 
     /// <summary>Imports a medical-bills extract of 李四's bills (visit date, self-paid amount).</summary>
-    public Task<string> BillsAsync(string fileName, params (string Date, string Amount)[] bills)
+    public Task<string> BillsAsync(string fileName, params (string Date, string Amount)[] bills) =>
+        MustAsync("import", "medical-bills", BillsFile(fileName, [.. bills.Select(b => ("李四", Li, b.Date, b.Amount))]));
+
+    /// <summary>Writes a medical-bills extract (姓名, 证件号码, 就诊日期, 个人自付; UTF-8 with BOM) and returns its path.</summary>
+    public string BillsFile(string fileName, params (string Name, IdNumber Id, string Date, string Amount)[] bills)
     {
         ArgumentNullException.ThrowIfNull(bills);
         var text = new StringBuilder("姓名,证件号码,就诊日期,个人自付\r\n");
-        foreach (var (date, amount) in bills)
+        foreach (var (name, id, date, amount) in bills)
         {
-            text.Append(CultureInfo.InvariantCulture, $"李四,{Li.Value},{date},{amount}\r\n");
+            text.Append(CultureInfo.InvariantCulture, $"{name},{id.Value},{date},{amount}\r\n");
         }
 
         File.WriteAllText(Cli.PathOf(fileName), text.ToString(), new UTF8Encoding(true));
-        return MustAsync("import", "medical-bills", Cli.PathOf(fileName));
+        return Cli.PathOf(fileName);
+    }
+
+    /// <summary>Writes an education list (title, then 姓名,身份证号,学校,是否家庭经济困难) of the given students and returns its path.</summary>
+    public string StudentsFile(string fileName, params (string Name, IdNumber Id, string Hardship)[] students)
+    {
+        ArgumentNullException.ThrowIfNull(students);
+        var text = new StringBuilder($"济源示范区在校学生名单（{Path.GetFileNameWithoutExtension(fileName)}）\r\n姓名,身份证号,学校,是否家庭经济困难\r\n");
+        foreach (var (name, id, hardship) in students)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{name},{id.Value},一中,{hardship}\r\n");
+        }
+
+        File.WriteAllText(Cli.PathOf(fileName), text.ToString(), new UTF8Encoding(true));
+        return Cli.PathOf(fileName);
     }
 
     /// <summary>Every stored warning, oldest first, each column as text.</summary>

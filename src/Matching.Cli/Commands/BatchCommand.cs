@@ -1,0 +1,106 @@
+using System.CommandLine;
+using System.Globalization;
+using Matching.Core.Errors;
+using Matching.Storage;
+
+namespace Matching.Cli.Commands;
+
+/// <summary>
+/// <c>matching batch list [--department D]</c> and <c>matching batch withdraw &lt;id&gt; --reason &lt;text&gt;</c>:
+/// every imported file with what became of it, and the undo of a wrong import.
+/// </summary>
+internal static class BatchCommand
+{
+    public static Command Create(CommandGuard guard)
+    {
+        var department = new Option<string?>("--department") { Description = "Only this department's batches (education, medical-bills …; lowincome for the population)" };
+        var list = new Command("list", "Every batch: id, department, kind, file, rows, accepted, state (current, superseded, counting, withdrawn), who imported it and when");
+        list.Options.Add(department);
+        list.SetAction((parse, ct) => guard(parse, (c, t) => ListAsync(c, parse.GetValue(department), t), ct));
+
+        var id = new Argument<long>("id") { Description = "The batch to take back (`matching batch list` shows the ids)" };
+        var reason = new Option<string>("--reason") { Description = "Why (recorded with who and when)", Required = true };
+        var withdraw = new Command("withdraw", "Take a wrongly imported batch back: it stops counting (a list's previous batch becomes current again); nothing is deleted");
+        withdraw.Arguments.Add(id);
+        withdraw.Options.Add(reason);
+        withdraw.SetAction((parse, ct) => guard(parse, (c, t) => WithdrawAsync(c, parse.GetValue(id), parse.GetValue(reason)!, t), ct));
+
+        var command = new Command("batch", "Imported files (batches): list them, withdraw a wrong one");
+        command.Subcommands.Add(list);
+        command.Subcommands.Add(withdraw);
+        return command;
+    }
+
+    public static async Task<int> ListAsync(CliContext context, string? department, CancellationToken cancellationToken)
+    {
+        var maps = context.HeaderMaps;
+        await using var store = await context.OpenStoreAsync(cancellationToken);
+        var batches = await store.BatchesAsync(department == BatchInfo.LowIncomeKind ? null : department, maps.Ledgers, cancellationToken);
+        if (department == BatchInfo.LowIncomeKind)
+        {
+            batches = [.. batches.Where(b => b.IsLowIncome)];
+        }
+
+        var write = context.Out;
+        if (batches.Count == 0)
+        {
+            await write.WriteLineAsync(department is null ? "no batches yet" : $"no batches of {department}");
+            return CliApp.Ok;
+        }
+
+        await write.WriteLineAsync($"{"batch",6}  {"department",-14} {"kind",-9} {"rows",8} {"accepted",9}  {"state",-11} {"imported",-16}  {"by",-10} file");
+        foreach (var b in batches)
+        {
+            var kind = b.IsLowIncome ? "snapshot" : maps.Ledgers.Contains(b.Department ?? string.Empty) ? "ledger" : "snapshot";
+            var state = b.State.ToString().ToLowerInvariant() + (b.IsPending && b.State is BatchState.Current or BatchState.Counting ? "*" : string.Empty);
+            await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{b.BatchId,6}  {(b.IsLowIncome ? BatchInfo.LowIncomeKind : b.Department),-14} {kind,-9} {b.RowsRead,8} {b.RowsAccepted,9}  {state,-11} {Local(context, b.ImportedAt),-16}  {b.Operator,-10} {b.FileName}"));
+            if (b.NewEvents is { } fresh && b.KnownEvents is { } known)
+            {
+                await write.WriteLineAsync($"{string.Empty,8}events: {fresh} new, {known} sent before");
+            }
+
+            if (b.State == BatchState.Withdrawn)
+            {
+                await write.WriteLineAsync($"{string.Empty,8}withdrawn {Local(context, b.WithdrawnAt)} by {b.WithdrawnBy}: {b.WithdrawReason}");
+            }
+        }
+
+        await write.WriteLineAsync("* not yet used by a run");
+        return CliApp.Ok;
+    }
+
+    public static async Task<int> WithdrawAsync(CliContext context, long batchId, string reason, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new MatchingException("--reason: say why the batch is withdrawn (it is recorded with who and when)");
+        }
+
+        var maps = context.HeaderMaps;
+        await using var store = await context.OpenStoreAsync(cancellationToken);
+        var withdrawn = await store.WithdrawBatchAsync(batchId, reason.Trim(), CliContext.Operator, maps.Ledgers, cancellationToken);
+        var write = context.Out;
+        await write.WriteLineAsync($"batch {batchId} ({withdrawn.Department}, {withdrawn.FileName}) withdrawn by {withdrawn.WithdrawnBy}: {withdrawn.WithdrawReason}");
+        if (maps.Ledgers.Contains(withdrawn.Department ?? string.Empty))
+        {
+            await write.WriteLineAsync("its events no longer count (an event another batch sent too goes on counting by that batch)");
+        }
+        else
+        {
+            var current = (await store.BatchesAsync(withdrawn.Department, maps.Ledgers, cancellationToken)).FirstOrDefault(b => b.State == BatchState.Current);
+            await write.WriteLineAsync(current is null
+                ? $"{withdrawn.Department} has no current list now"
+                : $"batch {current.BatchId} ({current.FileName}) is {withdrawn.Department}'s current list again");
+        }
+
+        await write.WriteLineAsync("the next `matching run` resolves the warnings only this batch raised");
+        return CliApp.Ok;
+    }
+
+    /// <summary>A stored UTC time as the bureau reads it: local, to the minute.</summary>
+    internal static string Local(CliContext context, string? utc) =>
+        DateTimeOffset.TryParse(utc, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+            ? TimeZoneInfo.ConvertTime(at, context.Time.LocalTimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)
+            : utc ?? string.Empty;
+}

@@ -1,0 +1,48 @@
+using Matching.Core.Errors;
+using Matching.Export.Workbooks;
+
+namespace Matching.Cli.Exports;
+
+/// <summary>One workbook written by an export: where, for whom, how many warnings.</summary>
+internal sealed record ExportedWorkbook(string Path, string Receiver, string ReceiverName, long Warnings, bool IsOverview = false);
+
+/// <summary>
+/// Writes the warning workbooks (<c>matching export</c>, and the nightly job's outbox): one per receiver of
+/// <c>rules.json</c> with its open warnings (新增, 持续), even a receiver with nothing to act on, and the
+/// civil-affairs overview with every warning and its status. Rows stream from the database into each workbook.
+/// </summary>
+internal sealed class WarningExport(CliContext context)
+{
+    public const string OverviewFile = "civil-affairs-overview.xlsx";
+
+    /// <summary>Writes every receiver's workbook where <paramref name="pathOf"/> says and the overview at <paramref name="overview"/>.</summary>
+    public async Task<IReadOnlyList<ExportedWorkbook>> ExportAsync(
+        Func<string, string> pathOf, string overview, bool mask, DateOnly? since, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pathOf);
+        var receivers = context.Rules.Receivers;
+        var written = new List<ExportedWorkbook>();
+        await using var store = await context.OpenStoreAsync(cancellationToken);
+        await store.RequireSchemaAsync(cancellationToken);
+        var path = overview;
+        try
+        {
+            foreach (var (receiver, name) in receivers)
+            {
+                path = pathOf(receiver);
+                var count = await WarningWorkbook.WriteAsync(path, store.StreamWarningsAsync(receiver, openOnly: true, since, cancellationToken), mask, cancellationToken);
+                written.Add(new ExportedWorkbook(path, receiver, name, count));
+            }
+
+            path = overview;
+            var all = await WarningWorkbook.WriteOverviewAsync(overview, store.StreamWarningsAsync(null, openOnly: false, since, cancellationToken), mask, receivers, cancellationToken);
+            written.Add(new ExportedWorkbook(overview, "civil-affairs", receivers.GetValueOrDefault("civil-affairs", "civil-affairs"), all, IsOverview: true));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new MatchingException($"{path}: the workbook cannot be written ({ex.Message})", ex);
+        }
+
+        return written;
+    }
+}

@@ -1,0 +1,101 @@
+using Matching.Cli.Reports;
+using Matching.Core.Departments;
+using Matching.Core.Errors;
+using Matching.Ingest;
+using Matching.Ingest.LowIncome;
+using Matching.Storage;
+
+namespace Matching.Cli.Imports;
+
+/// <summary>What <c>matching lowincome import</c> did with one file.</summary>
+/// <param name="BatchId">The new batch, or the last one when the file was identical to it.</param>
+/// <param name="Identical">The file was the last snapshot's bytes: nothing done.</param>
+/// <param name="Read">What the file held (null when identical).</param>
+/// <param name="Households">Active households afterwards.</param>
+/// <param name="Members">Active members afterwards.</param>
+/// <param name="Report">The reject report written, if any.</param>
+/// <param name="Last">The last snapshot before this one, if any.</param>
+internal sealed record LowIncomeImportOutcome(
+    long BatchId, bool Identical, LowIncomeReadResult? Read, long Households, long Members, string? Report, BatchRecord? Last);
+
+/// <summary>
+/// Loads a full snapshot of the low-income population (<c>matching lowincome import</c>): the same bytes as the last
+/// snapshot are a no-op; a file that would leave fewer than <c>ingest:minShareOfCurrent</c> of the active members
+/// active (a partial export: one town, a cut-off file) is refused and audited unless accepted; otherwise everyone in
+/// it is active afterwards and everyone else inactive, in one transaction.
+/// </summary>
+internal sealed class LowIncomeImport(CliContext context)
+{
+    public async Task<LowIncomeImportOutcome> ImportAsync(string file, string? rejectsPath, bool acceptShrink, CancellationToken cancellationToken)
+    {
+        // The rules are read before anything is stored: a broken rules file must refuse the import, not follow it.
+        _ = context.Rules;
+        await using var store = await context.OpenStoreAsync(cancellationToken);
+        await store.RequireSchemaAsync(cancellationToken);
+        var batch = new BatchInfo
+        {
+            Kind = BatchInfo.LowIncomeKind,
+            FileName = Path.GetFileName(file),
+            Sha256 = string.Empty,
+            SizeBytes = 0,
+            Operator = CliContext.Operator,
+            ImportedAt = context.Time.GetUtcNow(),
+        };
+        try
+        {
+            var (sha, size) = await FileFingerprint.OfAsync(file, cancellationToken);
+            batch = batch with { Sha256 = sha, SizeBytes = size };
+            var last = await store.LastLowIncomeBatchAsync(cancellationToken);
+            if (last is not null && last.Sha256 == sha)
+            {
+                return new LowIncomeImportOutcome(last.BatchId, true, null, 0, 0, null, last);
+            }
+
+            LowIncomeReadResult read;
+            using (var table = SourceTable.Open(file, context.HeaderMaps.Get(BatchInfo.LowIncomeKind), context.Limits))
+            using (var progress = new Progress.ProgressLine(context, $"lowincome import {Path.GetFileName(file)}"))
+            {
+                table.Progress = progress.Report;
+                read = new LowIncomeReader(table.Map).Read(table);
+            }
+
+            var (_, active) = await store.CountActiveAsync(cancellationToken);
+            var loaded = read.Snapshot.Members.Count;
+            if (!acceptShrink && ShrinkGuard.Check(loaded, loaded, active, active, context.Limits.MinShareOfCurrent, "members") is { } shrink)
+            {
+                throw new ImportRefusedException(
+                    $"{batch.FileName}: refused: {shrink} active (batch {last?.BatchId}, {last?.FileName}): loading it would deactivate the others; a partial export (one town, a cut-off file) is usually a mistake; to load it anyway: matching lowincome import <file> --accept-shrink");
+            }
+
+            // The report is written before anything is stored: a report that cannot be written stops the import whole.
+            string? report = null;
+            if (read.Rejected.Count > 0)
+            {
+                report = await RejectReportWorkbook.WriteAsync(
+                    rejectsPath ?? Path.Combine(context.Settings.RejectsFolder, BatchInfo.LowIncomeKind, Path.GetFileNameWithoutExtension(file) + ".rejects.xlsx"),
+                    file, read.Rejected, [], cancellationToken);
+            }
+
+            var batchId = await store.ImportLowIncomeAsync(read.Snapshot, batch with { RejectReport = report }, read.RowsRead, read.Rejected.Count, cancellationToken);
+            var (households, members) = await store.CountActiveAsync(cancellationToken);
+            return new LowIncomeImportOutcome(batchId, false, read, households, members, report, last);
+        }
+        catch (Exception ex) when (ex is InputFileException or ImportRefusedException)
+        {
+            await AuditAsync(store, batch, ex.Message, cancellationToken);
+            throw;
+        }
+    }
+
+    private static async Task AuditAsync(MatchingStore store, BatchInfo attempt, string error, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.RecordRefusedAttemptAsync(attempt, error, cancellationToken);
+        }
+        catch (System.Data.Common.DbException)
+        {
+            // The operator sees the file's error; the audit row is the lesser loss.
+        }
+    }
+}
