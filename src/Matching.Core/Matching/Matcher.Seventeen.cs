@@ -29,11 +29,12 @@ public sealed partial class Matcher
         if (withoutCheck >= 0 && certificate >= 0)
         {
             ReadOnlySpan<int> both = [withoutCheck, certificate];
-            var named = SingleAgreeing(both, rawName);
+            var named = SingleAgreeing(both, rawName, out var annotated);
             var weighed = $"{parsed.Reason}; both readings in the database ({ListMasked(both)})";
             return named < 0
                 ? new MatchResult(MatchStatus.Unmatched, MatchMethod.None, -1, 0, $"{weighed}: ambiguous", parsed)
-                : Read(named == certificate, named, CorrectedAmongSeveralConfidence, $"{weighed}: only one name agrees", parsed);
+                : Read(named == certificate, named, CorrectedAmongSeveralConfidence,
+                    annotated ? $"{weighed}: only one name agrees; {AnnotationSetAside}" : $"{weighed}: only one name agrees", parsed);
         }
 
         var only = withoutCheck >= 0 ? withoutCheck : certificate;

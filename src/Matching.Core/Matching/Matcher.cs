@@ -152,10 +152,10 @@ public sealed partial class Matcher(PopulationIndex population)
         {
             // Twins: a slip in the sequence digits can be one slip from both. Their names tell them apart; if
             // exactly one candidate's name agrees and no other's even could, that one is meant.
-            var named = SingleAgreeing(found[..inDb], rawName);
+            var named = SingleAgreeing(found[..inDb], rawName, out var annotated);
             return named >= 0
                 ? new MatchResult(MatchStatus.Matched, MatchMethod.Corrected, named, CorrectedAmongSeveralConfidence,
-                    $"{weighed} ({list}): only one name agrees", parsed)
+                    annotated ? $"{weighed} ({list}): only one name agrees; {AnnotationSetAside}" : $"{weighed} ({list}): only one name agrees", parsed)
                 : new MatchResult(MatchStatus.Unmatched, MatchMethod.None, -1, 0, $"{weighed} ({list}): ambiguous", parsed);
         }
 
@@ -175,9 +175,13 @@ public sealed partial class Matcher(PopulationIndex population)
             compared.AnnotationSetAside ? $"{weighed} ({list}): name agrees; {AnnotationSetAside}" : $"{weighed} ({list}): name agrees", parsed);
     }
 
-    /// <summary>The one person whose name agrees when no other's is even compatible; else -1.</summary>
-    private int SingleAgreeing(ReadOnlySpan<int> persons, ReadOnlySpan<char> rawName)
+    /// <summary>
+    /// The one person whose name agrees when no other's is even compatible; else -1. <paramref name="annotated"/>:
+    /// it agrees only without a clerk's note on a name.
+    /// </summary>
+    private int SingleAgreeing(ReadOnlySpan<int> persons, ReadOnlySpan<char> rawName, out bool annotated)
     {
+        annotated = false;
         if (rawName.IsEmpty)
         {
             return -1;
@@ -195,6 +199,7 @@ public sealed partial class Matcher(PopulationIndex population)
                 }
 
                 agreeing = person;
+                annotated = compared.AnnotationSetAside;
             }
             else if (compared.IsCompatible)
             {

@@ -90,6 +90,19 @@ public partial class MatcherTests
     }
 
     [Fact]
+    public void Match_AnnotatedNameOfOneTwin_CorrectedAmongBothAndSaid()
+    {
+        var typo = string.Concat(TwinB.Value.AsSpan(0, 17), TwinA.Value.AsSpan(17)); // one slip from both twins
+
+        var result = _matcher.Match(typo, "赵一（已故）");
+
+        Assert.Equal(MatchMethod.Corrected, result.Method);
+        Assert.Equal(Matcher.CorrectedAmongSeveralConfidence, result.Confidence);
+        Assert.Equal(TwinA, Population.Id(result.Person));
+        Assert.EndsWith("only one name agrees; an annotation on the name set aside", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Match_AnnotatedNameInTheFallback_FoundAndSaid()
     {
         var result = _names.Match(Scientific(Zhang), "张三（已故）");
