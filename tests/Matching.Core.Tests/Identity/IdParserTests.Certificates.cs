@@ -94,6 +94,36 @@ public partial class IdParserTests
     }
 
     [Fact]
+    public void Parse_CertificateFormsAndReadings_AllocateNothing()
+    {
+        string[] raws = ["41088157062112342", "41900120050312123", "41900119900101123X12", "4.10881195706216E+19", "41088119570621100000", "41900119900101123"];
+        var sink = ParseAll(raws); // warm up
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+        {
+            sink += ParseAll(raws);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.True(sink > 0);
+
+        static long ParseAll(string[] raws)
+        {
+            long sum = 0;
+            foreach (var raw in raws)
+            {
+                var parsed = IdParser.Parse(raw);
+                sum += (long)parsed.Kind + parsed.Id.Key;
+                sum += IdParser.TryReadCertificate15(raw, out var old) ? old.Key : 0;
+                sum += IdParser.TryReadWithoutCheck(raw, out var full) ? full.Key : 0;
+                sum += Core.Matching.Matcher.IsFindable(raw, default) ? 1 : 0;
+            }
+
+            return sum;
+        }
+    }
+
+    [Fact]
     public void Parse_AnyCertificateOnAnOldId_ReadsAsThatId()
     {
         Gen.Select(IdGen.Region, IdGen.Birth15, IdGen.Sequence, Gen.Int[1, 7], Gen.Int[1, 4]).Sample((region, birth, sequence, type, grade) =>
