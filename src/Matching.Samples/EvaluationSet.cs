@@ -24,7 +24,10 @@ public static class EvaluationSet
     /// <summary>
     /// Every damage label labelled.csv uses: the sample's ID damage (none, spaces, fullwidth, lowercase_x, apostrophe,
     /// trailing_dot0, id15, certificate, substitution, swap, scientific, truncated_zeros, empty, name_mismatch,
-    /// twin_typo) and the evaluation traps (stranger_typo, same_birth_stranger, name_variant, rare_char).
+    /// twin_typo), the evaluation traps (stranger_typo, same_birth_stranger, name_variant, rare_char), the other forms
+    /// of certificate numbers and the 17 digits of an ID without its check character (certificate15,
+    /// certificate_scientific, check_char_lost), and names as extracts carry them (separator_dropped,
+    /// separator_replaced, separator_db_dropped: the database's name without the separator; annotation).
     /// </summary>
     public static IReadOnlyList<string> DamageLabels { get; } = EvaluationLabels.All;
 

@@ -69,7 +69,8 @@ public sealed record LabelledRow(string Name, string IdCell, string Birth, strin
 public sealed class EvaluationSetTests(EvaluationSetFixture set, ITestOutputHelper output) : IClassFixture<EvaluationSetFixture>, IDisposable
 {
     private static readonly string[] StrangerLabels = ["stranger_typo", "same_birth_stranger", "name_mismatch"];
-    private static readonly string[] MemberLabels = ["twin_typo", "name_variant", "rare_char"];
+    private static readonly string[] MemberLabels =
+        ["twin_typo", "name_variant", "rare_char", "separator_dropped", "separator_replaced", "separator_db_dropped", "annotation"];
 
     private readonly string _folder = Directory.CreateTempSubdirectory("matching-evaluation-").FullName;
 
@@ -102,7 +103,8 @@ public sealed class EvaluationSetTests(EvaluationSetFixture set, ITestOutputHelp
         Assert.Equal(EvaluationSet.DamageLabels.Order(StringComparer.Ordinal), labels.Order(StringComparer.Ordinal));
         string[] required = ["none", "spaces", "fullwidth", "lowercase_x", "apostrophe", "trailing_dot0", "id15", "certificate",
             "substitution", "swap", "scientific", "truncated_zeros", "empty", "name_mismatch", "twin_typo", "stranger_typo",
-            "same_birth_stranger", "name_variant", "rare_char"];
+            "same_birth_stranger", "name_variant", "rare_char", "certificate15", "certificate_scientific", "check_char_lost",
+            "separator_dropped", "separator_replaced", "separator_db_dropped", "annotation"];
         Assert.Equal(required.Order(StringComparer.Ordinal), EvaluationSet.DamageLabels.Order(StringComparer.Ordinal));
         Assert.All(EvaluationSet.DamageLabels, label => Assert.True(set.Summary.RowsWith(label) >= 20, $"only {set.Summary.RowsWith(label)} {label} rows"));
     }
@@ -275,6 +277,114 @@ public sealed class EvaluationSetTests(EvaluationSetFixture set, ITestOutputHelp
             Assert.Equal(string.Empty, row.TruthId);
             Assert.True(set.LowIncome.TryGetValue(row.IdCell, out var owner), "the ID is no member's");
             Assert.False(PersonName.Agree(owner, row.Name));
+        }
+    }
+
+    [Fact]
+    public void Separators_MinorityNamesWithTheDotDroppedOrReplacedOnEitherSide()
+    {
+        foreach (var (label, databaseDotted) in new[] { ("separator_dropped", true), ("separator_replaced", true), ("separator_db_dropped", false) })
+        {
+            var rows = set.With(label).ToList();
+            Assert.True(rows.Count >= 100, $"only {rows.Count} {label} rows");
+            foreach (var row in rows)
+            {
+                var listed = set.LowIncome[row.TruthId];
+                Assert.Equal(databaseDotted, listed.Contains('·', StringComparison.Ordinal));
+                Assert.NotEqual(listed, row.Name);
+                Assert.True(row.IdCell == row.TruthId || row.IdCell == row.TruthId[..15] + "000", $"{label}: ID neither clean nor truncated");
+                if (label == "separator_dropped")
+                {
+                    Assert.Equal(listed.Replace("·", string.Empty, StringComparison.Ordinal), row.Name);
+                }
+                else if (label == "separator_replaced")
+                {
+                    Assert.DoesNotContain("·", row.Name, StringComparison.Ordinal);
+                    Assert.Equal(listed.Length, row.Name.Length);
+                }
+                else
+                {
+                    Assert.Equal(listed.Length + 1, row.Name.Length);
+                }
+            }
+        }
+
+        Assert.Contains(set.With("separator_replaced"), r => r.Name.Contains(' ', StringComparison.Ordinal));
+        Assert.Contains(set.With("separator_replaced"), r => r.Name.Contains('-', StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Annotation_TheNameProperIsTheMembers()
+    {
+        var rows = set.With("annotation").ToList();
+        foreach (var row in rows)
+        {
+            Assert.True(PersonName.HasAnnotation(row.Name), row.Name);
+            Assert.True(PersonName.Agree(PersonName.Proper(row.Name), set.LowIncome[row.TruthId]));
+        }
+
+        Assert.Contains(rows, r => r.Name.EndsWith("（已故）", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Name.EndsWith('*'));
+        Assert.Contains(rows, r => char.IsAsciiDigit(r.Name[^1]));
+    }
+
+    [Fact]
+    public void Certificates_SeventeenDigitsOnOldIdsExcelsTwentyAndIdsWithoutCheck()
+    {
+        foreach (var row in set.With("certificate15"))
+        {
+            Assert.Equal(17, row.IdCell.Length);
+            Assert.True(IdParser.TryReadCertificate15(row.IdCell, out var id));
+            Assert.True(row.TruthId.Length == 0 || id.Value == row.TruthId);
+        }
+
+        foreach (var row in set.With("check_char_lost"))
+        {
+            Assert.Equal(IdKind.SeventeenDigits, IdParser.Parse(row.IdCell).Kind);
+            Assert.True(row.TruthId.Length == 0 || row.TruthId.StartsWith(row.IdCell, StringComparison.Ordinal));
+        }
+
+        var rounded = 0;
+        foreach (var row in set.With("certificate_scientific"))
+        {
+            Assert.EndsWith("E+19", row.IdCell, StringComparison.Ordinal);
+            Assert.Equal(IdKind.ExcelDamaged, IdParser.Parse(row.IdCell).Kind);
+            var kept = IdParser.SubjectText(row.IdCell);
+            Assert.Equal(15, kept.Length);
+            if (row.TruthId.Length > 0)
+            {
+                var truth = long.Parse(row.TruthId.AsSpan(0, 15), CultureInfo.InvariantCulture);
+                var excel = long.Parse(kept, CultureInfo.InvariantCulture);
+                Assert.InRange(excel - truth, 0, 1);
+                rounded += excel == truth ? 0 : 1;
+            }
+        }
+
+        Assert.True(rounded > 0, "no certificate rounded up by Excel");
+    }
+
+    [Fact]
+    public void PopulationNames_SeparatorDroppedOrReplaced_AgreeOnlyWithTheSameName()
+    {
+        // The property, over the population's own names: a minority name with its separator dropped or typed
+        // otherwise agrees with no name of the population but those with the same characters.
+        var names = set.LowIncome.Values.Distinct(StringComparer.Ordinal).ToList();
+        var minority = names.Where(n => n.Contains('·', StringComparison.Ordinal)).ToList();
+        Assert.True(minority.Count >= 100, $"{minority.Count} minority names");
+        foreach (var name in minority)
+        {
+            var characters = name.Replace("·", string.Empty, StringComparison.Ordinal);
+            foreach (var separator in new[] { string.Empty, " ", "-", "．", "•", "—" })
+            {
+                var typed = name.Replace("·", separator, StringComparison.Ordinal);
+                foreach (var other in names)
+                {
+                    if (PersonName.Agree(typed, other))
+                    {
+                        Assert.Equal(characters, other.Replace("·", string.Empty, StringComparison.Ordinal));
+                    }
+                }
+            }
         }
     }
 

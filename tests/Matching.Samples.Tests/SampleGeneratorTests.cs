@@ -40,8 +40,36 @@ public sealed class SampleGeneratorTests : IDisposable
         }
 
         string[] expected = ["none", "spaces", "fullwidth", "lowercase_x", "apostrophe", "trailing_dot0", "id15", "substitution",
-            "swap", "scientific", "truncated_zeros", "empty", "certificate", "name_mismatch"];
+            "swap", "scientific", "truncated_zeros", "empty", "certificate", "name_mismatch", "certificate15", "certificate_scientific",
+            "annotation"];
         Assert.Subset(kinds, expected.ToHashSet());
+    }
+
+    [Fact]
+    public void CommittedSample_DisabilityHasEveryFormOfNamesAndCertificates()
+    {
+        var truth = File.ReadAllLines(Path.Combine(RepositoryPaths.SampleData, "truth", "disability.truth.csv")).Skip(1).Select(l => l.Split(',')).ToList();
+        var rows = File.ReadAllLines(Path.Combine(RepositoryPaths.SampleData, "disability.csv")).Skip(1).Select(l => l.Split(',')).ToList();
+        var listed = File.ReadAllLines(Path.Combine(RepositoryPaths.SampleData, "lowincome.csv")).Skip(1).Select(l => l.Split(','))
+            .GroupBy(cells => cells[5], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First()[4], StringComparer.Ordinal);
+
+        Assert.Subset(truth.Select(t => t[3]).ToHashSet(StringComparer.Ordinal),
+            new HashSet<string>(["certificate", "certificate15", "certificate_scientific", "annotation", "separator_dropped", "separator_replaced",
+                "separator_db_dropped"], StringComparer.Ordinal));
+        for (var i = 0; i < truth.Count; i++)
+        {
+            if (truth[i][3] == "separator_db_dropped")
+            {
+                // The database lists the name without its dot; the register writes it with.
+                Assert.DoesNotContain("·", listed[truth[i][1]], StringComparison.Ordinal);
+                Assert.Contains("·", rows[i][0], StringComparison.Ordinal);
+            }
+            else if (truth[i][3] == "separator_dropped")
+            {
+                Assert.Contains("·", listed[truth[i][1]], StringComparison.Ordinal);
+                Assert.DoesNotContain("·", rows[i][0], StringComparison.Ordinal);
+            }
+        }
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

@@ -46,6 +46,19 @@ internal static class IdCommand
             var count = IdCorrections.Candidates(buffer[..IdNumber.Length], candidates);
             reason += count == 1 ? "; 1 valid ID is one typing slip away" : $"; {count} valid IDs are one typing slip away";
         }
+        else if (parsed.Kind == IdKind.SeventeenDigits)
+        {
+            var digits = buffer[..parsed.Length];
+            if (IdParser.TryReadWithoutCheck(digits, out var full))
+            {
+                reason += $"; without its check character it reads {full.Value}";
+            }
+
+            if (IdParser.TryReadCertificate15(digits, out var old))
+            {
+                reason += $"; as a certificate number on a 15-digit ID, {old.Value}";
+            }
+        }
 
         return $"{input}\tinvalid\t\t{reason}";
     }

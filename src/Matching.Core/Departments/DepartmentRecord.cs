@@ -34,5 +34,6 @@ public sealed class DepartmentRecord
     /// Whether the row identifies someone: a valid ID, an ID whose surviving digits a fallback can use, or a birth
     /// date beside the name. The snapshot guard counts these, so an extract whose IDs were lost is held like a short one.
     /// </summary>
-    public bool IsUsable => Parsed.IsValid || Parsed.IsCorrectable || Parsed.Kind == IdKind.ExcelDamaged || BirthDate.Length > 0;
+    public bool IsUsable =>
+        Parsed.IsValid || Parsed.IsCorrectable || Parsed.Kind is IdKind.ExcelDamaged or IdKind.SeventeenDigits || BirthDate.Length > 0;
 }

@@ -15,6 +15,13 @@ public enum IdKind : byte
     /// <summary>A 20-character disability certificate number (残疾人证号): a valid ID plus type and grade digits.</summary>
     DisabilityCertificate,
 
+    /// <summary>
+    /// A 17-digit disability certificate number issued on an old 15-digit ID: the ID (upgraded to 18) plus type
+    /// (1-7) and grade (1-4) digits. Only when the 17 digits cannot also be an 18-character ID without its check
+    /// character (else <see cref="SeventeenDigits"/>).
+    /// </summary>
+    DisabilityCertificate15,
+
     /// <summary>18 characters of the right shape whose check character does not agree with the first 17 digits.</summary>
     CheckCharWrong,
 
@@ -24,7 +31,14 @@ public enum IdKind : byte
     /// <summary>The first two digits are no province code of GB/T 2260.</summary>
     ProvinceUnknown,
 
-    /// <summary>Digits only, but neither 15, 18 nor 20 of them.</summary>
+    /// <summary>
+    /// 17 digits that read as an 18-character ID whose check character was lost (and perhaps also as a certificate
+    /// number on an old 15-digit ID, <see cref="IdParser.TryReadCertificate15"/>). Without a check character a typo
+    /// goes unseen, so which ID is meant, if any, the database and the name decide.
+    /// </summary>
+    SeventeenDigits,
+
+    /// <summary>Digits only, but no length an ID or a certificate number has (or no valid reading of one).</summary>
     WrongLength,
 
     /// <summary>Characters other than digits and a final X.</summary>

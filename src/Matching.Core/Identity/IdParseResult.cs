@@ -7,8 +7,8 @@ namespace Matching.Core.Identity;
 /// <param name="Length">Length of the normalised text (digits counted for the reason text).</param>
 public readonly record struct IdParseResult(IdKind Kind, IdNumber Id, IdRepairs Repairs, int Length)
 {
-    /// <summary>True for a valid 18-character ID, an upgraded 15-digit one and a certificate number.</summary>
-    public bool IsValid => Kind is IdKind.Valid18 or IdKind.Valid15 or IdKind.DisabilityCertificate;
+    /// <summary>True for a valid 18-character ID, an upgraded 15-digit one and a certificate number that holds one.</summary>
+    public bool IsValid => Kind is IdKind.Valid18 or IdKind.Valid15 or IdKind.DisabilityCertificate or IdKind.DisabilityCertificate15;
 
     /// <summary>True when the text was canonical as it stood: a valid 18-character ID needing no repair.</summary>
     public bool IsExact => Kind == IdKind.Valid18 && Repairs == IdRepairs.None;
@@ -28,6 +28,7 @@ public readonly record struct IdParseResult(IdKind Kind, IdNumber Id, IdRepairs 
         IdKind.WrongLength => Length > IdNormalizer.MaxLength
             ? $"length: more than {IdNormalizer.MaxLength} characters, expected 18 or 15"
             : $"length: {Length} digits, expected 18 or 15",
+        IdKind.SeventeenDigits => "17 digits: an ID without its check character, or a certificate number on a 15-digit ID",
         IdKind.ForeignCharacters => "characters: only digits and a final X are allowed",
         IdKind.CheckCharWrong => "check character: does not agree with the first 17 digits",
         IdKind.BirthDateInvalid => "birth date: not a real date",

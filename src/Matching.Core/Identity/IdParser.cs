@@ -2,12 +2,11 @@ namespace Matching.Core.Identity;
 
 /// <summary>
 /// Reads any raw cell text as a resident ID: normalises it (<see cref="IdNormalizer"/>), then says what it is
-/// (<see cref="IdKind"/>). Old 15-digit IDs are upgraded (insert 19, append the check character); a 20-character
-/// disability certificate number yields the ID it embeds. Allocates nothing.
+/// (<see cref="IdKind"/>). Old 15-digit IDs are upgraded (insert 19, append the check character); a disability
+/// certificate number (20 characters, or 17 on an old ID) yields the ID it embeds. Allocates nothing.
 /// </summary>
-public static class IdParser
+public static partial class IdParser
 {
-    private const int CertificateLength = 20;
 
     public static IdParseResult Parse(ReadOnlySpan<char> raw)
     {
@@ -43,9 +42,29 @@ public static class IdParser
         {
             IdNumber.Length => Parse18(text, repairs),
             15 => Parse15(text, repairs),
+            Certificate15Length => Parse17(text, repairs),
             CertificateLength => ParseCertificate(text, repairs),
             _ => new IdParseResult(ShapeKind(text), default, repairs, n),
         };
+    }
+
+    /// <summary>
+    /// The ID cell as a warning names it while it stays unresolved: where Excel turned the number into scientific
+    /// notation, the digits that survived (<c>4.10881195706216E+19</c> → <c>410881195706216</c>, the same for the
+    /// same person whichever way the cell was exported); else the cell trimmed.
+    /// </summary>
+    public static string SubjectText(string raw)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        Span<char> buffer = stackalloc char[IdNormalizer.MaxLength];
+        var parsed = Parse(raw, buffer);
+        if (parsed.Kind != IdKind.ExcelDamaged || parsed.Length > IdNormalizer.MaxLength || !IsScientific(buffer[..parsed.Length]))
+        {
+            return raw.Trim();
+        }
+
+        Span<char> digits = stackalloc char[IdNormalizer.MaxLength];
+        return new string(digits[..SurvivingDigits(buffer[..parsed.Length], digits)]);
     }
 
     /// <summary>The digits that survived Excel's damage (the mantissa), for blocking on region and birth date.</summary>
@@ -117,22 +136,6 @@ public static class IdParser
         }
 
         return new IdParseResult(IdKind.Valid15, IdNumber.FromValidated(upgraded), repairs, text.Length);
-    }
-
-    private static IdParseResult ParseCertificate(ReadOnlySpan<char> text, IdRepairs repairs)
-    {
-        // 残疾人证号: the 18-character ID, then disability type (1-7) and grade (1-4).
-        var type = text[18];
-        var grade = text[19];
-        if (type is < '1' or > '7' || grade is < '1' or > '4')
-        {
-            return new IdParseResult(ShapeKind(text), default, repairs, text.Length);
-        }
-
-        var inner = Parse18(text[..IdNumber.Length], repairs);
-        return inner.Kind == IdKind.Valid18
-            ? inner with { Kind = IdKind.DisabilityCertificate, Length = text.Length }
-            : inner;
     }
 
     /// <summary>15-digit → 18: insert "19" before the two-digit year, append the check character.</summary>

@@ -16,11 +16,21 @@ namespace Matching.Core.Identity;
 /// 〇 (U+3007) is a real character (it is in the 通用规范汉字表), not a stand-in; ○ (U+25CB) is a stand-in.
 /// </para>
 /// <para>
-/// Similarity of folded names x (length n) and y (length m), counted in code points:
+/// Separators: when only one of two folded names has a '·', it is left out of the comparison, since many systems
+/// drop it (阿依努尔艾山 = 阿依努尔·艾山, either way round; a space typed for it is dropped by folding already). When
+/// both have separators they must stand in the same places: 阿依·努尔艾山 and 阿依努尔·艾山 are two people.
+/// </para>
+/// <para>
+/// Similarity of folded names x (length n) and y (length m), counted in code points after the separator rule:
 /// <c>1 − D(x, y) / max(n, m)</c>, where D is the cheapest alignment with insertion, deletion and substitution of
 /// a character costing 1, a stand-in aligned with any character (a stand-in included) costing 0.2, and equal
 /// characters 0; 0 when either folded name is empty. It is in [0, 1], symmetric, and 1 exactly when the folded
-/// names are equal and hold no stand-in. Names longer than 64 characters are compared in full, with pooled buffers.
+/// names are equal (but for a one-sided separator) and hold no stand-in. Names longer than 64 characters are
+/// compared in full, with pooled buffers.
+/// </para>
+/// <para>
+/// A clerk's annotation after the name (张三（已故）, 李四(户主), 王芳2, a trailing * marking a duplicate) is not part of
+/// it: <see cref="Proper"/> sets it aside and <see cref="Compare"/> weighs the names with and without it.
 /// </para>
 /// </summary>
 public static partial class PersonName
@@ -101,11 +111,11 @@ public static partial class PersonName
 
     /// <summary>Similarity in [0, 1] of two names as typed (see the class summary for the formula).</summary>
     public static double Similarity(ReadOnlySpan<char> a, ReadOnlySpan<char> b) =>
-        a.SequenceEqual(b) && IsPlain(a) ? 1 : Compare(a, b, Measure.Similarity);
+        a.SequenceEqual(b) && IsPlain(a) ? 1 : Score(a, b, Measure.Similarity);
 
     /// <summary>True when both names are present and the same after folding, with no stand-in: the same person's.</summary>
     public static bool Agree(ReadOnlySpan<char> a, ReadOnlySpan<char> b) =>
-        a.SequenceEqual(b) ? IsPlain(a) : Compare(a, b, Measure.Agree) > 0;
+        a.SequenceEqual(b) ? IsPlain(a) : Score(a, b, Measure.Agree) > 0;
 
     /// <summary>
     /// True when both names are present and do not disagree: the same after folding, or differing only where one
@@ -113,22 +123,22 @@ public static partial class PersonName
     /// A name of stand-ins only is compatible with every name of its length.
     /// </summary>
     public static bool Compatible(ReadOnlySpan<char> a, ReadOnlySpan<char> b) =>
-        (a.SequenceEqual(b) && IsPlain(a)) || Compare(a, b, Measure.Compatible) > 0;
+        (a.SequenceEqual(b) && IsPlain(a)) || Score(a, b, Measure.Compatible) > 0;
 
     /// <summary>Folds both names into one buffer (on the stack when they are short) and measures them.</summary>
-    private static double Compare(ReadOnlySpan<char> a, ReadOnlySpan<char> b, Measure measure)
+    private static double Score(ReadOnlySpan<char> a, ReadOnlySpan<char> b, Measure measure)
     {
         var size = Math.Max(a.Length, b.Length);
         if (size <= MaxStack)
         {
             Span<int> buffer = stackalloc int[(4 * size) + 2]; // sized to the names: zeroing 1 KB costs more than the work
-            return Compare(a, b, measure, buffer, size);
+            return Score(a, b, measure, buffer, size);
         }
 
         var rented = ArrayPool<int>.Shared.Rent((4 * size) + 2);
         try
         {
-            return Compare(a, b, measure, rented, size);
+            return Score(a, b, measure, rented, size);
         }
         finally
         {
@@ -137,10 +147,27 @@ public static partial class PersonName
     }
 
     /// <summary><paramref name="buffer"/> holds both folded names (<paramref name="size"/> each) and two DP rows.</summary>
-    private static double Compare(ReadOnlySpan<char> a, ReadOnlySpan<char> b, Measure measure, Span<int> buffer, int size)
+    private static double Score(ReadOnlySpan<char> a, ReadOnlySpan<char> b, Measure measure, Span<int> buffer, int size)
     {
-        var x = buffer[..Fold(a, buffer[..size])];
-        var y = buffer.Slice(size, Fold(b, buffer.Slice(size, size)));
+        Span<int> x = buffer[..Fold(a, buffer[..size])];
+        Span<int> y = buffer.Slice(size, Fold(b, buffer.Slice(size, size)));
+
+        // A separator in one name only was dropped by the other's system (阿依努尔艾山 for 阿依努尔·艾山), or typed as a
+        // space: it says nothing, so it is left out. Where both names have separators, they must stand in the same
+        // places: 阿依·努尔艾山 and 阿依努尔·艾山 are two people.
+        var xSeparated = x.Contains(MiddleDot);
+        if (xSeparated != y.Contains(MiddleDot))
+        {
+            if (xSeparated)
+            {
+                x = WithoutSeparators(x);
+            }
+            else
+            {
+                y = WithoutSeparators(y);
+            }
+        }
+
         if (x.IsEmpty || y.IsEmpty)
         {
             return 0;
@@ -153,6 +180,21 @@ public static partial class PersonName
             Measure.Compatible => same || OnlyStandInsDiffer(x, y) ? 1 : 0,
             _ => same ? 1 : 1.0 - ((double)Distance(x, y, buffer[(2 * size)..]) / (FullCost * Math.Max(x.Length, y.Length))),
         };
+    }
+
+    /// <summary>Removes the separators of a folded name in place; returns what is left.</summary>
+    private static Span<int> WithoutSeparators(Span<int> folded)
+    {
+        var n = 0;
+        foreach (var c in folded)
+        {
+            if (c != MiddleDot)
+            {
+                folded[n++] = c;
+            }
+        }
+
+        return folded[..n];
     }
 
     private static int Fold(ReadOnlySpan<char> name, Span<int> dest)

@@ -32,80 +32,86 @@ public sealed partial class Matcher
             return null;
         }
 
-        Span<char> digits = stackalloc char[IdNumber.Length];
-        var surviving = SurvivingPrefix(parsed, normalized, digits);
-        ReadOnlySpan<int> block;
+        Span<SurvivingBlock> blocks = stackalloc SurvivingBlock[SurvivingBlock.Max];
+        var count = SurvivingBlock.Find(parsed, normalized, blocks);
+        var tally = default(NameTally);
         string blockText;
         double confidence;
-        var sequenceDigit = -1;
-        if (surviving >= 14)
+        if (count > 0)
         {
-            long prefix = 0;
-            for (var i = 0; i < 14; i++)
+            foreach (var block in blocks[..count])
             {
-                prefix = (prefix * 10) + (digits[i] - '0');
+                Weigh(ref tally, rawName, population.WithPrefix(block.Prefix, SurvivingBlock.PrefixDigits), block.LowDigit, block.HighDigit);
             }
 
-            block = population.WithPrefix(prefix, 14);
-            sequenceDigit = surviving >= 15 ? digits[14] - '0' : -1;
-            confidence = sequenceDigit >= 0 ? NameBirthdate15Confidence : NameBirthdate14Confidence;
-            blockText = sequenceDigit >= 0 ? "region, birth date and first sequence digit that survived" : "region and birth date that survived";
+            var fifteen = blocks[0].HasSequenceDigit;
+            confidence = fifteen ? NameBirthdate15Confidence : NameBirthdate14Confidence;
+            blockText = fifteen ? "region, birth date and first sequence digit that survived" : "region and birth date that survived";
         }
         else if (BirthDateText.TryParse(rawBirthDate, out var born))
         {
-            block = population.BornOn(born);
+            Weigh(ref tally, rawName, population.BornOn(born), 0, 9);
             confidence = NameBirthdateColumnConfidence;
-            blockText = "the birth-date column";
+            blockText = "birth date of the birth-date column";
         }
         else
         {
             return null;
         }
 
-        int agreeing = -1, agreeCount = 0, compatible = -1, compatibleCount = 0, considered = 0;
+        var evidence = string.Create(CultureInfo.InvariantCulture,
+            $"{idReason}; name_birthdate: {tally.Considered} persons share the {blockText}");
+
+        // One whose name agrees only without an annotation, while another's is compatible, is no single answer:
+        // 王芳* is 王芳 with a duplicate marker, or 王芳琰 with a stand-in.
+        if (tally.AgreeCount == 1 && !(tally.AgreeingAnnotated && tally.CompatibleCount > 0))
+        {
+            return new MatchResult(MatchStatus.Matched, MatchMethod.NameBirthdate, tally.Agreeing, confidence,
+                tally.AgreeingAnnotated ? $"{evidence}, 1 has this name; {AnnotationSetAside}" : $"{evidence}, 1 has this name", parsed);
+        }
+
+        if (tally.AgreeCount == 0 && tally.CompatibleCount == 1)
+        {
+            var said = $"{evidence}, 1 has this name but for a rare-character stand-in";
+            return new MatchResult(MatchStatus.Matched, MatchMethod.NameBirthdate, tally.Compatible, confidence - StandInPenalty,
+                tally.CompatibleAnnotated ? $"{said}; {AnnotationSetAside}" : said, parsed);
+        }
+
+        if (tally.AgreeCount + tally.CompatibleCount > 1)
+        {
+            return new MatchResult(MatchStatus.Unmatched, MatchMethod.None, -1, 0,
+                string.Create(CultureInfo.InvariantCulture, $"{evidence}, {tally.AgreeCount + tally.CompatibleCount} have this name: ambiguous"), parsed);
+        }
+
+        return null;
+    }
+
+    /// <summary>Counts the persons of <paramref name="block"/> whose first sequence digit is in range, by how their name compares.</summary>
+    private void Weigh(ref NameTally tally, ReadOnlySpan<char> rawName, ReadOnlySpan<int> block, int lowDigit, int highDigit)
+    {
         foreach (var person in block)
         {
-            // Excel rounds to 15 significant digits: the last kept digit may have been rounded up by one.
             var digit = (int)(population.Key(person) / 100 % 10);
-            if (sequenceDigit >= 0 && digit != sequenceDigit && digit != sequenceDigit - 1)
+            if (digit < lowDigit || digit > highDigit)
             {
                 continue;
             }
 
-            considered++;
-            var name = population.Name(person);
-            if (PersonName.Agree(rawName, name))
+            tally.Considered++;
+            var compared = PersonName.Compare(rawName, population.Name(person));
+            if (compared.Agrees)
             {
-                agreeing = person;
-                agreeCount++;
+                tally.Agreeing = person;
+                tally.AgreeCount++;
+                tally.AgreeingAnnotated = compared.AnnotationSetAside;
             }
-            else if (PersonName.Compatible(rawName, name))
+            else if (compared.IsCompatible)
             {
-                compatible = person;
-                compatibleCount++;
+                tally.Compatible = person;
+                tally.CompatibleCount++;
+                tally.CompatibleAnnotated = compared.AnnotationSetAside;
             }
         }
-
-        var evidence = string.Create(CultureInfo.InvariantCulture,
-            $"{idReason}; name_birthdate: {considered} persons share the {blockText}");
-        if (agreeCount == 1)
-        {
-            return new MatchResult(MatchStatus.Matched, MatchMethod.NameBirthdate, agreeing, confidence, $"{evidence}, 1 has this name", parsed);
-        }
-
-        if (agreeCount == 0 && compatibleCount == 1)
-        {
-            return new MatchResult(MatchStatus.Matched, MatchMethod.NameBirthdate, compatible, confidence - StandInPenalty,
-                $"{evidence}, 1 has this name but for a rare-character stand-in", parsed);
-        }
-
-        if (agreeCount + compatibleCount > 1)
-        {
-            return new MatchResult(MatchStatus.Unmatched, MatchMethod.None, -1, 0,
-                string.Create(CultureInfo.InvariantCulture, $"{evidence}, {agreeCount + compatibleCount} have this name: ambiguous"), parsed);
-        }
-
-        return null;
     }
 
     private static bool HasRealCharacter(ReadOnlySpan<char> name)
@@ -125,9 +131,9 @@ public sealed partial class Matcher
 
     /// <summary>
     /// Adds to <paramref name="needs"/> every person <see cref="Match(ReadOnlySpan{char}, ReadOnlySpan{char}, ReadOnlySpan{char})"/> could look at for this row, and no more than
-    /// it takes: the ID's key when valid; otherwise its one-slip corrections, the block of its surviving 14 digits, or
-    /// the extract's birth date. An index holding just the persons that answer these gives the same results as the
-    /// whole population (more persons would not change them; none of these may be missing).
+    /// it takes: the ID's key when valid; otherwise its one-slip corrections or readings, the blocks of its surviving
+    /// digits, or the extract's birth date. An index holding just the persons that answer these gives the same results
+    /// as the whole population (more persons would not change them; none of these may be missing).
     /// </summary>
     public static void Gather(ReadOnlySpan<char> rawId, ReadOnlySpan<char> rawBirthDate, PopulationNeeds needs)
     {
@@ -150,79 +156,59 @@ public sealed partial class Matcher
             }
         }
 
-        Span<char> digits = stackalloc char[IdNumber.Length];
-        if (SurvivingPrefix(parsed, buffer[..Math.Min(parsed.Length, IdNormalizer.MaxLength)], digits) >= 14)
+        if (parsed.Kind == IdKind.SeventeenDigits)
         {
-            long prefix = 0;
-            for (var i = 0; i < 14; i++)
+            if (IdParser.TryReadWithoutCheck(buffer[..parsed.Length], out var full))
             {
-                prefix = (prefix * 10) + (digits[i] - '0');
+                needs.Keys.Add(full.Key);
             }
 
-            needs.Prefixes.Add(prefix);
+            if (IdParser.TryReadCertificate15(buffer[..parsed.Length], out var old))
+            {
+                needs.Keys.Add(old.Key);
+            }
         }
-        else if (BirthDateText.TryParse(rawBirthDate, out var born))
+
+        Span<SurvivingBlock> blocks = stackalloc SurvivingBlock[SurvivingBlock.Max];
+        var found = SurvivingBlock.Find(parsed, buffer[..Math.Min(parsed.Length, IdNormalizer.MaxLength)], blocks);
+        foreach (var block in blocks[..found])
+        {
+            needs.Prefixes.Add(block.Prefix);
+        }
+
+        if (found == 0 && BirthDateText.TryParse(rawBirthDate, out var born))
         {
             needs.BirthDates.Add(born);
         }
     }
 
     /// <summary>
-    /// Whether a row carries enough to find its person at all: an ID that is valid or one slip from valid, 14
-    /// surviving digits (region and birth date), or a birth date. Rows without any (an empty ID and no birth
-    /// date; Excel's six-digit "4.19001E+17") can only be found by hand.
+    /// Whether a row carries enough to find its person at all: an ID that is valid, one slip from valid or 17 digits
+    /// of one, 14 surviving digits (region and birth date), or a birth date. Rows without any (an empty ID and no
+    /// birth date; Excel's six-digit "4.19001E+17") can only be found by hand.
     /// </summary>
     public static bool IsFindable(ReadOnlySpan<char> rawId, ReadOnlySpan<char> rawBirthDate)
     {
         Span<char> buffer = stackalloc char[IdNormalizer.MaxLength];
         var parsed = IdParser.Parse(rawId, buffer);
-        if (parsed.IsValid || parsed.IsCorrectable || BirthDateText.TryParse(rawBirthDate, out _))
+        if (parsed.IsValid || parsed.IsCorrectable || parsed.Kind == IdKind.SeventeenDigits || BirthDateText.TryParse(rawBirthDate, out _))
         {
             return true;
         }
 
-        Span<char> digits = stackalloc char[IdNumber.Length];
-        return SurvivingPrefix(parsed, buffer[..Math.Min(parsed.Length, IdNormalizer.MaxLength)], digits) >= 14;
+        Span<SurvivingBlock> blocks = stackalloc SurvivingBlock[SurvivingBlock.Max];
+        return SurvivingBlock.Find(parsed, buffer[..Math.Min(parsed.Length, IdNormalizer.MaxLength)], blocks) > 0;
     }
 
-    /// <summary>
-    /// How many leading digits of an unusable ID can be trusted to block on, copied to <paramref name="digits"/>:
-    /// the mantissa of Excel's scientific form of an 18-digit number (up to 15), the 15 kept digits of one whose
-    /// tail became 000, or the first 14 of a mistyped 18-digit or wrong-length one; only when region and birth
-    /// date in them are real.
-    /// </summary>
-    private static int SurvivingPrefix(IdParseResult parsed, ReadOnlySpan<char> normalized, Span<char> digits)
+    /// <summary>What the name + birth-date fallback found in its blocks.</summary>
+    private struct NameTally
     {
-        int n;
-        var exponentAt = normalized.IndexOfAny('E', 'e');
-        if (parsed.Kind == IdKind.ExcelDamaged && exponentAt > 0)
-        {
-            var exponent = normalized[(exponentAt + 1)..].TrimStart('+');
-            if (!exponent.SequenceEqual("17"))
-            {
-                return 0;
-            }
-
-            n = IdParser.SurvivingDigits(normalized, digits[..15]);
-        }
-        else if (parsed.Kind == IdKind.ExcelDamaged)
-        {
-            normalized[..15].CopyTo(digits);
-            n = 15;
-        }
-        else if (parsed.Kind is IdKind.WrongLength or IdKind.CheckCharWrong or IdKind.BirthDateInvalid or IdKind.ProvinceUnknown
-                 && normalized.Length >= 14 && IdRules.AllDigits(normalized[..14]))
-        {
-            normalized[..14].CopyTo(digits);
-            n = 14;
-        }
-        else
-        {
-            return 0;
-        }
-
-        // Fewer digits (Excel's "4.19001E+17" keeps 6) leave the region alone: a name is no key to a whole
-        // county, measured: strangers sharing a member's name there made most such matches wrong.
-        return n >= 14 && IdRules.HasKnownProvince(digits) && IdRules.HasValidBirthDate(digits[6..14]) ? n : 0;
+        public int Considered;
+        public int Agreeing;
+        public int AgreeCount;
+        public bool AgreeingAnnotated;
+        public int Compatible;
+        public int CompatibleCount;
+        public bool CompatibleAnnotated;
     }
 }

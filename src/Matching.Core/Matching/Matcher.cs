@@ -29,6 +29,9 @@ public sealed partial class Matcher(PopulationIndex population)
     /// <summary>Confidence of an ID match whose name agrees but for a rare-character stand-in (王*, 王yan).</summary>
     public const double StandInConfidence = 0.9;
 
+    /// <summary>What a reason says when a name agreed only without the clerk's note on it (张三（已故）, 王芳2).</summary>
+    private const string AnnotationSetAside = "an annotation on the name set aside";
+
     /// <summary>Matches one row.</summary>
     /// <param name="rawId">The ID cell as typed.</param>
     /// <param name="rawName">The name cell; empty when the extract has no name column.</param>
@@ -45,7 +48,16 @@ public sealed partial class Matcher(PopulationIndex population)
         }
 
         var unmatched = new MatchResult(MatchStatus.Rejected, MatchMethod.None, -1, 0, parsed.Reason, parsed);
-        if (parsed.IsCorrectable)
+        if (parsed.Kind == IdKind.SeventeenDigits)
+        {
+            // A reading whose name agrees decides; else the block of the digits decides, as for any 17 digits.
+            unmatched = MatchSeventeen(parsed, buffer[..parsed.Length], rawName);
+            if (unmatched.IsMatched)
+            {
+                return unmatched;
+            }
+        }
+        else if (parsed.IsCorrectable)
         {
             unmatched = MatchCorrected(parsed, buffer[..IdNumber.Length], rawName);
 
@@ -72,7 +84,7 @@ public sealed partial class Matcher(PopulationIndex population)
     {
         var method = parsed.Kind switch
         {
-            IdKind.Valid15 => MatchMethod.Upgraded15,
+            IdKind.Valid15 or IdKind.DisabilityCertificate15 => MatchMethod.Upgraded15,
             _ when parsed.IsExact => MatchMethod.Exact,
             _ => MatchMethod.Normalized,
         };
@@ -89,23 +101,31 @@ public sealed partial class Matcher(PopulationIndex population)
                 method == MatchMethod.Exact ? "no name to confirm" : $"{Describe(parsed)}; no name to confirm", parsed);
         }
 
-        var similarity = PersonName.Similarity(rawName, population.Name(person));
-        if (similarity < PersonName.AgreeThreshold && PersonName.Compatible(rawName, population.Name(person)))
+        var name = population.Name(person);
+        var similarity = PersonName.Similarity(rawName, name);
+        if (similarity >= PersonName.AgreeThreshold)
         {
-            var standIn = method == MatchMethod.Exact ? "name agrees but for a rare-character stand-in" : $"{Describe(parsed)}; name agrees but for a rare-character stand-in";
-            return new MatchResult(MatchStatus.Matched, method, person, StandInConfidence, standIn, parsed);
+            return new MatchResult(MatchStatus.Matched, method, person, ConfirmedConfidence,
+                method == MatchMethod.Exact ? null : Describe(parsed), parsed);
         }
 
-        if (similarity < PersonName.AgreeThreshold)
+        // Not the same as typed: a clerk's annotation (张三（已故）) or a rare-character stand-in (王*) may be why.
+        var compared = PersonName.Compare(rawName, name);
+        if (compared.Agreement == NameAgreement.Disagree)
         {
             var why = string.Create(CultureInfo.InvariantCulture,
                 $"{MatchResult.NameMismatch}: {parsed.Id.Masked} is in the database under another name (similarity {similarity:0.00})");
             return new MatchResult(MatchStatus.Unmatched, MatchMethod.None, -1, 0, why, parsed);
         }
 
-        return new MatchResult(MatchStatus.Matched, method, person, ConfirmedConfidence,
-            method == MatchMethod.Exact ? null : Describe(parsed), parsed);
+        var said = compared.IsCompatible ? "name agrees but for a rare-character stand-in" : null;
+        said = compared.AnnotationSetAside ? Join(said, AnnotationSetAside) : said;
+        return new MatchResult(MatchStatus.Matched, method, person, compared.IsCompatible ? StandInConfidence : ConfirmedConfidence,
+            method == MatchMethod.Exact ? said : Join(Describe(parsed), said), parsed);
     }
+
+    private static string? Join(string? first, string? second) =>
+        first is null ? second : second is null ? first : $"{first}; {second}";
 
     private MatchResult MatchCorrected(IdParseResult parsed, ReadOnlySpan<char> normalized18, ReadOnlySpan<char> rawName)
     {
@@ -132,10 +152,10 @@ public sealed partial class Matcher(PopulationIndex population)
         {
             // Twins: a slip in the sequence digits can be one slip from both. Their names tell them apart; if
             // exactly one candidate's name agrees and no other's even could, that one is meant.
-            var named = SingleAgreeing(found[..inDb], rawName);
+            var named = SingleAgreeing(found[..inDb], rawName, out var annotated);
             return named >= 0
                 ? new MatchResult(MatchStatus.Matched, MatchMethod.Corrected, named, CorrectedAmongSeveralConfidence,
-                    $"{weighed} ({list}): only one name agrees", parsed)
+                    annotated ? $"{weighed} ({list}): only one name agrees; {AnnotationSetAside}" : $"{weighed} ({list}): only one name agrees", parsed)
                 : new MatchResult(MatchStatus.Unmatched, MatchMethod.None, -1, 0, $"{weighed} ({list}): ambiguous", parsed);
         }
 
@@ -145,18 +165,23 @@ public sealed partial class Matcher(PopulationIndex population)
             return new MatchResult(MatchStatus.Unmatched, MatchMethod.None, -1, 0, $"{weighed} ({list}): no name to confirm", parsed);
         }
 
-        if (!PersonName.Agree(rawName, population.Name(only)))
+        var compared = PersonName.Compare(rawName, population.Name(only));
+        if (!compared.Agrees)
         {
             return new MatchResult(MatchStatus.Unmatched, MatchMethod.None, -1, 0, $"{weighed} ({list}): name disagrees", parsed);
         }
 
         return new MatchResult(MatchStatus.Matched, MatchMethod.Corrected, only, CorrectedConfidence,
-            $"{weighed} ({list}): name agrees", parsed);
+            compared.AnnotationSetAside ? $"{weighed} ({list}): name agrees; {AnnotationSetAside}" : $"{weighed} ({list}): name agrees", parsed);
     }
 
-    /// <summary>The one person whose name agrees when no other's is even compatible; else -1.</summary>
-    private int SingleAgreeing(ReadOnlySpan<int> persons, ReadOnlySpan<char> rawName)
+    /// <summary>
+    /// The one person whose name agrees when no other's is even compatible; else -1. <paramref name="annotated"/>:
+    /// it agrees only without a clerk's note on a name.
+    /// </summary>
+    private int SingleAgreeing(ReadOnlySpan<int> persons, ReadOnlySpan<char> rawName, out bool annotated)
     {
+        annotated = false;
         if (rawName.IsEmpty)
         {
             return -1;
@@ -165,8 +190,8 @@ public sealed partial class Matcher(PopulationIndex population)
         var agreeing = -1;
         foreach (var person in persons)
         {
-            var name = population.Name(person);
-            if (PersonName.Agree(rawName, name))
+            var compared = PersonName.Compare(rawName, population.Name(person));
+            if (compared.Agrees)
             {
                 if (agreeing >= 0)
                 {
@@ -174,8 +199,9 @@ public sealed partial class Matcher(PopulationIndex population)
                 }
 
                 agreeing = person;
+                annotated = compared.AnnotationSetAside;
             }
-            else if (PersonName.Compatible(rawName, name))
+            else if (compared.IsCompatible)
             {
                 return -1;
             }
@@ -205,6 +231,11 @@ public sealed partial class Matcher(PopulationIndex population)
         if (parsed.Kind == IdKind.Valid15)
         {
             return "15-digit ID upgraded to 18";
+        }
+
+        if (parsed.Kind == IdKind.DisabilityCertificate15)
+        {
+            return "15-digit ID taken from a 17-digit disability certificate number, upgraded to 18";
         }
 
         var parts = new List<string>(4);

@@ -64,7 +64,7 @@ internal static class RecordRules
             return null;
         }
 
-        var subject = "raw:" + record.RawId.Trim() + "|" + record.Name;
+        var subject = "raw:" + Identity.IdParser.SubjectText(record.RawId) + "|" + record.Name;
         var detail = $"{context.DepartmentLabel(record.Department)}记录的身份证号无效（{RuleText.IdProblem(parsed.Kind)}），按姓名等信息也未能确认身份";
         return RuleContext.ForRecord(rule, record, context.Receiver(rule, record.Department), subject, detail);
     }

@@ -35,6 +35,7 @@ public static class RuleText
         IdKind.WrongLength => "位数不对",
         IdKind.ForeignCharacters => "含有数字和X以外的字符",
         IdKind.ExcelDamaged => "被Excel存成数字，后几位已丢失（请把该列设为文本后重新导出）",
+        IdKind.SeventeenDigits => "只有17位：可能是缺校验码的身份证号或旧15位身份证号的残疾人证号，按姓名未能确认",
         _ => "无法识别",
     };
 

@@ -23,6 +23,13 @@ internal static class DamageLabels
         DamageKind.Certificate => "certificate",
         DamageKind.NameMismatch => "name_mismatch",
         DamageKind.TwinTypo => "twin_typo",
+        DamageKind.Certificate15 => "certificate15",
+        DamageKind.CertificateScientific => "certificate_scientific",
+        DamageKind.CheckCharLost => "check_char_lost",
+        DamageKind.SeparatorDropped => "separator_dropped",
+        DamageKind.SeparatorReplaced => "separator_replaced",
+        DamageKind.SeparatorDbDropped => "separator_db_dropped",
+        DamageKind.Annotation => "annotation",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

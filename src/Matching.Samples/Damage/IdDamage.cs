@@ -1,3 +1,4 @@
+using System.Globalization;
 using Matching.Core.Identity;
 using Matching.Samples.Population;
 
@@ -19,8 +20,11 @@ internal static class IdDamage
         // 15-digit IDs were issued before 1999, under the old code.
         DamageKind.Id15 => id.RegionCode == IdAllocator.JiyuanOld && id.BirthDate.Year < 2000,
 
+        // Certificate numbers on old IDs: as for the 15-digit ID itself.
+        DamageKind.Certificate15 => id.RegionCode == IdAllocator.JiyuanOld && id.BirthDate.Year < 2000,
+
         // Only an all-digit ID can have been a number cell; "…000" must not turn out valid.
-        DamageKind.TrailingDot0 => text[17] != 'X',
+        DamageKind.TrailingDot0 or DamageKind.CertificateScientific => text[17] != 'X',
         DamageKind.TruncatedZeros => text[17] != 'X' && !text.EndsWith("000", StringComparison.Ordinal)
             && !IdRules.IsValid18(string.Concat(text.AsSpan(0, 15), "000")),
         _ => true,
@@ -40,8 +44,37 @@ internal static class IdDamage
         DamageKind.Scientific => Scientific(id),
         DamageKind.TruncatedZeros => string.Concat(id.AsSpan(0, 15), "000"),
         DamageKind.Empty => string.Empty,
+        DamageKind.CheckCharLost => id[..17],
+        DamageKind.Certificate or DamageKind.Certificate15 or DamageKind.CertificateScientific => Certificate(kind, id, CertificateSuffix(rng)),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a plain ID damage"),
     };
+
+    /// <summary>
+    /// A disability certificate number (残疾人证号) holding <paramref name="id"/>: the ID and <paramref name="suffix"/>
+    /// (type and grade digits); on the old 15-digit ID; or the 20 digits as Excel shows them once kept as a number.
+    /// </summary>
+    public static string Certificate(DamageKind kind, string id, string suffix) => kind switch
+    {
+        DamageKind.Certificate => id + suffix,
+        DamageKind.Certificate15 => string.Concat(id.AsSpan(0, 6), id.AsSpan(8, 9), suffix),
+        DamageKind.CertificateScientific => Scientific20(id + suffix),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a certificate number"),
+    };
+
+    /// <summary>Type 1-7 and grade 1-4 of a certificate number.</summary>
+    public static string CertificateSuffix(Random rng) =>
+        string.Create(CultureInfo.InvariantCulture, $"{rng.Next(1, 8)}{rng.Next(1, 5)}");
+
+    /// <summary>
+    /// A 20-digit number as Excel keeps it, a double shown with 15 significant digits, rounded:
+    /// 41088119570621123441 → 4.10881195706211E+19 (and …199… can round up into the birth date).
+    /// </summary>
+    private static string Scientific20(string digits)
+    {
+        var kept = decimal.Round(decimal.Parse(digits, CultureInfo.InvariantCulture) / 100_000m, MidpointRounding.AwayFromZero)
+            .ToString(CultureInfo.InvariantCulture);
+        return string.Create(CultureInfo.InvariantCulture, $"{kept[0]}.{kept.AsSpan(1)}E+{kept.Length + 4}");
+    }
 
     /// <summary>
     /// A typo in one twin's ID. <paramref name="towardTwin"/>: the last sequence digit becomes the other twin's,

@@ -25,5 +25,8 @@ internal static class EvaluationLabels
         DamageKind.Certificate.Label(), DamageKind.Substitution.Label(), DamageKind.Swap.Label(),
         DamageKind.Scientific.Label(), DamageKind.TruncatedZeros.Label(), DamageKind.Empty.Label(),
         DamageKind.NameMismatch.Label(), DamageKind.TwinTypo.Label(), StrangerTypo, SameBirthStranger, NameVariant, RareChar,
+        DamageKind.Certificate15.Label(), DamageKind.CertificateScientific.Label(), DamageKind.CheckCharLost.Label(),
+        DamageKind.SeparatorDropped.Label(), DamageKind.SeparatorReplaced.Label(), DamageKind.SeparatorDbDropped.Label(),
+        DamageKind.Annotation.Label(),
     ];
 }

@@ -9,9 +9,10 @@ namespace Matching.Samples.Evaluation;
 
 /// <summary>
 /// Plans the rows of labelled.csv: about 40% low-income persons and 60% strangers; about 35% of the rows damaged,
-/// over every kind of ID damage the sample uses plus the traps a fuzzy matcher must survive (twin typos, strangers
-/// one typo from a member, strangers born the same day as a member, written name variants, rare-character
-/// stand-ins). Every row knows who it really is.
+/// over every kind of ID damage the sample uses (and certificate numbers of every form) plus the traps a fuzzy
+/// matcher must survive (twin typos, strangers one typo from a member, strangers born the same day as a member,
+/// written name variants, rare-character stand-ins, minority names' separators dropped or replaced either side,
+/// clerks' annotations). Every row knows who it really is.
 /// </summary>
 internal sealed class EvaluationPlanner
 {
@@ -25,6 +26,13 @@ internal sealed class EvaluationPlanner
     private const double SameBirthShare = 0.01;
     private const double MismatchShare = 0.015;
 
+    /// <summary>Rows per way of writing a minority name's separator (dropped, replaced, dropped by the database).</summary>
+    private const double SeparatorShare = 0.004;
+    private const double AnnotationShare = 0.005;
+
+    /// <summary>Separator and annotation rows whose ID is also Excel-truncated (…000), for the fallback to weigh the name.</summary>
+    private const double TruncatedNameShare = 0.3;
+
     /// <summary>Rows with the birth-date column filled; more for same-birth strangers, whose trap needs it.</summary>
     private const double BirthShare = 0.5;
     private const double SameBirthBirthShare = 0.75;
@@ -34,8 +42,13 @@ internal sealed class EvaluationPlanner
 
     private const double NameNoiseShare = 0.03;
 
-    // The sample extracts' mix, plus certificate numbers in every department here.
-    private static readonly (DamageKind Kind, int Weight)[] Mix = [.. DamagePlanner.Mix, (DamageKind.Certificate, 8)];
+    // The sample extracts' mix, plus certificate numbers in every department here: 20 digits, 17 on an old ID,
+    // Excel's scientific form of 20 digits; and IDs that lost their check character.
+    private static readonly (DamageKind Kind, int Weight)[] Mix =
+    [
+        .. DamagePlanner.Mix, (DamageKind.Certificate, 8), (DamageKind.Certificate15, 4), (DamageKind.CertificateScientific, 4),
+        (DamageKind.CheckCharLost, 3),
+    ];
 
     private readonly SamplePopulation _population;
     private readonly IdAllocator _ids;
@@ -71,6 +84,10 @@ internal sealed class EvaluationPlanner
         AddMembers(rows, Math.Max(1, variants / 10), NameVariants.IsMinority, NameVariant);
         AddMembers(rows, variants - (rows.Count - dotted), NameVariants.HasVariant, NameVariant);
         AddMembers(rows, Count(total, RareCharShare), NameVariants.CanStandIn, RareChar);
+        AddMembers(rows, Count(total, SeparatorShare), NameVariants.IsMinority, SeparatorDropped);
+        AddMembers(rows, Count(total, SeparatorShare), NameVariants.IsMinority, SeparatorReplaced);
+        AddMembers(rows, Count(total, SeparatorShare), NameVariants.IsMinority, SeparatorDbDropped);
+        AddMembers(rows, Count(total, AnnotationShare), _ => true, Annotated);
         AddMembers(rows, members - rows.Count, _ => true, (person, _) => new EvaluationRow(person, member: true));
 
         var traps = Count(total, StrangerTypoShare);
@@ -173,6 +190,36 @@ internal sealed class EvaluationPlanner
         Label = EvaluationLabels.RareChar,
         Name = NameVariants.StandIn(person.Name, rng),
     };
+
+    /// <summary>The department's system dropped the separator: 阿依努尔艾山 for the database's 阿依努尔·艾山.</summary>
+    private static EvaluationRow SeparatorDropped(Person person, Random rng) =>
+        NameRow(person, DamageKind.SeparatorDropped, NameForms.WithoutSeparator(person.Name), rng);
+
+    private static EvaluationRow SeparatorReplaced(Person person, Random rng) =>
+        NameRow(person, DamageKind.SeparatorReplaced, NameForms.SeparatorReplaced(person.Name, rng), rng);
+
+    /// <summary>The other way round: the database holds the name without its separator (written so), the row with it.</summary>
+    private static EvaluationRow SeparatorDbDropped(Person person, Random rng)
+    {
+        var typed = rng.Chance(0.5) ? person.Name : NameVariants.Variant(person.Name, rng);
+        person.Name = NameForms.WithoutSeparator(person.Name);
+        return NameRow(person, DamageKind.SeparatorDbDropped, typed, rng);
+    }
+
+    private static EvaluationRow Annotated(Person person, Random rng) =>
+        NameRow(person, DamageKind.Annotation, NameForms.Annotated(person.Name, rng), rng);
+
+    /// <summary>A member's row with the name written <paramref name="name"/>; the ID clean, or Excel-truncated where it can be.</summary>
+    private static EvaluationRow NameRow(Person person, DamageKind kind, string name, Random rng)
+    {
+        var row = new EvaluationRow(person, member: true) { Label = kind.Label(), Name = name };
+        if (rng.Chance(TruncatedNameShare) && IdDamage.Applies(DamageKind.TruncatedZeros, person.Id, person.IdText))
+        {
+            row.IdCell = IdDamage.Render(DamageKind.TruncatedZeros, person.IdText, rng);
+        }
+
+        return row;
+    }
 
     private static string ExcelDamage(Person person, Random rng)
     {
@@ -336,9 +383,7 @@ internal sealed class EvaluationPlanner
                 (candidates[i], candidates[j]) = (candidates[j], candidates[i]);
                 var row = candidates[i];
                 row.Label = kind.Label();
-                row.IdCell = kind == DamageKind.Certificate
-                    ? string.Create(CultureInfo.InvariantCulture, $"{row.Subject.IdText}{_rng.Next(1, 8)}{_rng.Next(1, 5)}")
-                    : IdDamage.Render(kind, row.Subject.IdText, _rng);
+                row.IdCell = IdDamage.Render(kind, row.Subject.IdText, _rng);
             }
         }
     }

@@ -6,7 +6,8 @@ namespace Matching.Samples.Evaluation;
 /// <summary>
 /// The ways a department writes a low-income person's name differently from the civil-affairs database: in
 /// traditional characters (陳 for 陈), with another middle dot in a minority name (•, ., ・, ‧, ･ for ·), or with a
-/// stand-in for a character its system cannot type (*, ?, □, or the character's pinyin in lower case).
+/// stand-in for a character its system cannot type (*, ?, □, or the character's pinyin in lower case). The forms
+/// extracts share with the sample are in <see cref="Damage.NameForms"/>.
 /// </summary>
 internal static class NameVariants
 {

@@ -1,11 +1,13 @@
 using System.Globalization;
+using Matching.Samples.Damage;
 using Matching.Samples.Population;
 
 namespace Matching.Samples.Extracts;
 
 /// <summary>
 /// 残联: persons with a disability certificate. The 残疾人证号 column mostly holds the 20-character certificate
-/// number (the ID, then type 1-7 and grade 1-4), sometimes the bare ID.
+/// number (the ID, then type 1-7 and grade 1-4), sometimes the bare ID, a few times 17 digits (on an old 15-digit
+/// ID) or Excel's scientific form of the 20 digits.
 /// </summary>
 internal static class DisabilityExtract
 {
@@ -33,7 +35,56 @@ internal static class DisabilityExtract
         }
 
         ctx.Finish(rows, p => p.Age >= 3, certificates: true);
+        AddRealForms(rows, ctx);
         return new ExtractFile(Department, Title: null, Header, Gb18030: false, rows);
+    }
+
+    /// <summary>
+    /// After everything else, so the rest of the file stays as it was: a few certificate numbers on old 15-digit IDs
+    /// (17 digits) and kept by Excel as numbers (4.10881195706216E+19); clerks' notes after names (张三（已故）);
+    /// minority members whose separator this register drops or types otherwise, or whom the low-income database lists
+    /// without it.
+    /// </summary>
+    private static void AddRealForms(List<ExtractRow> rows, ExtractContext ctx)
+    {
+        var rng = ctx.Rng;
+        foreach (var (kind, count) in new[] { (DamageKind.Certificate15, 6), (DamageKind.CertificateScientific, 6) })
+        {
+            foreach (var row in Draw(rows, count, rng, r => r.Damage == DamageKind.Certificate && IdDamage.Applies(kind, r.Subject.Id, r.Subject.IdText)))
+            {
+                row.Damage = kind;
+                row.IdCell = IdDamage.Certificate(kind, row.Subject.IdText, row.CertificateSuffix!);
+            }
+        }
+
+        foreach (var row in Draw(rows, 6, rng, r => r.Damage == DamageKind.None && !r.IsStranger))
+        {
+            row.Damage = DamageKind.Annotation;
+            row.Name = NameForms.Annotated(row.Name, rng);
+        }
+
+        var listed = ctx.Population.Households.SelectMany(h => h.Members).Where(m => m.ListedName is not null).Select(m => m.Person).ToHashSet();
+        var minority = ctx.PickLowIncome(4, p => p.Age >= 3 && NameForms.IsMinority(p.Name) && !listed.Contains(p));
+        var listedWithout = ctx.PickLowIncome(2, p => p.Age >= 3 && listed.Contains(p));
+        foreach (var person in minority.Concat(listedWithout))
+        {
+            var row = Row(person, rng);
+            (row.Damage, row.Name) = minority.IndexOf(person) switch
+            {
+                < 0 => (DamageKind.SeparatorDbDropped, person.Name),
+                0 or 1 => (DamageKind.SeparatorDropped, NameForms.WithoutSeparator(person.Name)),
+                _ => (DamageKind.SeparatorReplaced, NameForms.SeparatorReplaced(person.Name, rng)),
+            };
+            rows.Insert(rng.Next(rows.Count + 1), row);
+        }
+    }
+
+    /// <summary>Up to <paramref name="count"/> rows that qualify, drawn at random.</summary>
+    private static List<ExtractRow> Draw(List<ExtractRow> rows, int count, Random rng, Func<ExtractRow, bool> qualifies)
+    {
+        var candidates = rows.Where(qualifies).ToList();
+        rng.ShuffleList(candidates);
+        return candidates.Take(count).ToList();
     }
 
     private static ExtractRow Row(Person person, Random rng)

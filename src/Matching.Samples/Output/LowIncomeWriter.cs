@@ -52,8 +52,8 @@ internal static class LowIncomeWriter
         fields[0] = household.Id;
         fields[1] = household.Area;
         fields[2] = household.Village;
-        fields[3] = household.Head.Name;
-        fields[4] = person.Name;
+        fields[3] = household.Members[0].ListedName ?? household.Head.Name;
+        fields[4] = member.ListedName ?? person.Name;
         fields[5] = member.BadId ?? person.IdText;
         fields[6] = member.Relation;
         fields[7] = household.Category;

@@ -10,4 +10,7 @@ internal sealed class Member(Person person, string relation)
 
     /// <summary>An invalid ID written instead of the person's own (wrong check character), so the importer rejects the row.</summary>
     public string? BadId { get; set; }
+
+    /// <summary>The name as the civil-affairs system lists it, where it differs from the person's (a minority name without its dot).</summary>
+    public string? ListedName { get; set; }
 }

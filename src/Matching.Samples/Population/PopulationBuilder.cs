@@ -1,3 +1,4 @@
+using Matching.Samples.Damage;
 using Matching.Samples.Names;
 
 namespace Matching.Samples.Population;
@@ -29,6 +30,7 @@ internal static class PopulationBuilder
         var twins = special.MakeTwins(pairs);
         special.MakeDuplicateAid();
         special.MakeInvalidIds(InvalidIds);
+        ListWithoutSeparator(households, new Random(SampleRandom.Derive(options.Seed, 5)));
 
         var persons = new List<Person>();
         var seen = new HashSet<Person>();
@@ -46,5 +48,22 @@ internal static class PopulationBuilder
         }
 
         return new SamplePopulation(households, persons, twins, places);
+    }
+
+    /// <summary>
+    /// Households of a town whose civil-affairs system cannot store the middle dot: their minority members are listed
+    /// as 阿依努尔艾山 while departments write 阿依努尔·艾山. A stream of its own, so nothing else changes.
+    /// </summary>
+    private static void ListWithoutSeparator(List<Household> households, Random rng)
+    {
+        var minority = households.Where(h => NameForms.IsMinority(h.Head.Name)).ToList();
+        rng.ShuffleList(minority);
+        foreach (var household in minority.Take(Math.Max(1, minority.Count / 4)))
+        {
+            foreach (var member in household.Members)
+            {
+                member.ListedName = NameForms.IsMinority(member.Person.Name) ? NameForms.WithoutSeparator(member.Person.Name) : null;
+            }
+        }
     }
 }

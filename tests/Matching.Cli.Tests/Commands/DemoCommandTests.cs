@@ -7,7 +7,8 @@ public class DemoCommandTests
 {
     /// <summary>Damage an ID survives: the true person can be told from the ID alone.</summary>
     private static readonly HashSet<string> Survivable =
-        ["none", "spaces", "fullwidth", "lowercase_x", "apostrophe", "trailing_dot0", "id15", "certificate", "substitution", "swap"];
+        ["none", "spaces", "fullwidth", "lowercase_x", "apostrophe", "trailing_dot0", "id15", "certificate", "substitution", "swap",
+            "certificate15", "separator_dropped", "separator_replaced", "separator_db_dropped", "annotation"];
 
     /// <summary>The sample's department files (medical bills come as two monthly files).</summary>
     private static readonly string[] Files = ["education", "unemployment", "illness", "disability", "medical-bills", "medical-bills-2026-11", "death", "disaster"];

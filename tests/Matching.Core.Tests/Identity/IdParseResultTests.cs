@@ -90,9 +90,9 @@ public class IdParseResultTests
     [Fact]
     public void Reason_WrongLength_CountsTheDigits()
     {
-        var parsed = IdParser.Parse("41900119900101123");
+        var parsed = IdParser.Parse("4190011990010112");
 
-        Assert.Equal("length: 17 digits, expected 18 or 15", parsed.Reason);
+        Assert.Equal("length: 16 digits, expected 18 or 15", parsed.Reason);
     }
 
     [Fact]

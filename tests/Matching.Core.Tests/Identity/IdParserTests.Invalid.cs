@@ -67,7 +67,7 @@ public partial class IdParserTests
     [InlineData("4", 1)]
     [InlineData("41900119900101", 14)]
     [InlineData("4190011990010112", 16)]
-    [InlineData("41900119900101123", 17)]
+    [InlineData("41900119901301123", 17)] // month 13 read either way: no ID without its check, no certificate
     [InlineData("4190011990010112X", 17)]
     [InlineData("4190011990010112301", 19)]
     [InlineData("419001199001011230123", 21)]

@@ -8,9 +8,9 @@ namespace Matching.Core.Tests.Matching;
 public partial class MatcherTests
 {
     [Fact]
-    public void Match_SeventeenDigits_FoundByRegionBirthDateAndName()
+    public void Match_SixteenDigits_FoundByRegionBirthDateAndName()
     {
-        var result = _matcher.Match(Zhang.Value.AsSpan(0, 17), "张三");
+        var result = _matcher.Match(Zhang.Value.AsSpan(0, 16), "张三");
 
         Assert.Equal(MatchStatus.Matched, result.Status);
         Assert.Equal(MatchMethod.NameBirthdate, result.Method);

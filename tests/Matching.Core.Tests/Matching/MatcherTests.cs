@@ -191,7 +191,7 @@ public partial class MatcherTests
     }
 
     [Theory]
-    [InlineData("41900119991231123")]
+    [InlineData("4190011999123112")]
     [InlineData("4.19001E+17")]
     [InlineData("unknown")]
     public void Match_UnusableId_Rejected(string raw)

@@ -23,6 +23,18 @@ public partial class RuleEngineTests
     }
 
     [Theory]
+    [InlineData("4.10881195706216E+19", "410881195706216")]
+    [InlineData("4.19001199001011E+17", "419001199001011")]
+    [InlineData(" 4.10881E+19", "410881")]
+    public void Evaluate_UnresolvedScientificId_SubjectIsTheDigitsThatSurvived(string raw, string digits)
+    {
+        // Issue 13: the subject was the scientific text, which differs with the way the cell was exported.
+        var warning = Assert.Single(DibaoFamily().Record("disability", raw, StrangerName).Evaluate(ShippedRules.IdInvalid));
+
+        Assert.Equal("raw:" + digits + "|" + StrangerName, warning.Subject);
+    }
+
+    [Theory]
     [InlineData("education", "education")]
     [InlineData("unemployment", "hr-social-security")]
     [InlineData("illness", "health")]

@@ -26,7 +26,7 @@ public sealed class SqlServerStatementTests
         "ImportLowIncomeAsync", "CountActiveAsync", "ImportDepartmentAsync", "RecordRefusedAttemptAsync", "FindDepartmentBatchAsync",
         "BatchesAsync", "WithdrawBatchAsync", "CountingBatchesAsync", "ReadRecordsAsync", "UpgradeLegacyBatchesAsync",
         "LoadPopulationAsync", "LoadLowIncomeAsync", "BeginRunAsync",
-        "LoadPopulationSubsetAsync", "FailRunAsync", "CompleteRunAsync", "RecentRunsAsync", "RecentRefusalsAsync", "RunLockHolderAsync", "WarningsAsync",
+        "LoadPopulationSubsetAsync", "FailRunAsync", "CompleteRunAsync", "RecentRunsAsync", "RecentRefusalsAsync", "RunLockHolderAsync", "WarningsAsync", "StreamWarningsAsync",
         "WarningsAboutAsync", "WarningEventsAsync", "RecordDispositionsAsync", "HouseholdEntriesAsync",
     ];
 
@@ -212,6 +212,10 @@ public sealed class SqlServerStatementTests
     {
         await store.WarningsAsync(null, openOnly: false, since: null, Ct);
         await store.WarningsAsync(Receiver, openOnly: true, since: new DateOnly(2026, 11, 1), Ct);
+        await foreach (var unused in store.StreamWarningsAsync(Receiver, openOnly: true, since: null, Ct))
+        {
+        }
+
         await store.WarningsAboutAsync(TestIds.Valid(1).Value, ["H1", "H2"], Ct);
         await store.WarningEventsAsync([1, 2, 3], Ct);
         await store.RecordDispositionsAsync(Receiver, [new Disposition(7, "已核实发放", new DateOnly(2026, 11, 30)), new Disposition(8, "已核实", null)], Ct);
