@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Unicode;
 using CsvHelper;
 using Matching.Core.Errors;
@@ -8,11 +9,26 @@ namespace Matching.Ingest.Tables;
 /// CSV through CsvHelper's span-first UTF-8 reader. Encoding (UTF-8, GB18030) and separator (comma, tab, …)
 /// are detected; no header is assumed, since titles above the header are common (see <see cref="SourceTable"/>).
 /// </summary>
+/// <remarks>
+/// One stray quote must not swallow the rows after it into one cell (<c>汪学文,"4190…</c> with no closing quote
+/// reads every following line as that cell). The file is refused, naming the row where the record starts and the
+/// column, when a record:
+/// <list type="bullet">
+/// <item>has a quoted cell that is never closed, or text after a cell's closing quote (<c>"ab"c</c>): the quotes do
+/// not pair up;</item>
+/// <item>has a quoted cell holding a line break followed by a line with the file's separator: that line has the shape
+/// of a row of its own. A quoted cell may hold line breaks (a note typed with Alt+Enter) and commas
+/// (<c>"济源一中, 高三"</c>); Chinese text is written with the full-width ，, which is no separator;</item>
+/// <item>has a cell longer than <see cref="IngestLimits.MaxCellChars"/>.</item>
+/// </list>
+/// A quote inside an unquoted cell (<c>ab"c</c>) is kept as text: it swallows nothing.
+/// </remarks>
 public sealed class CsvTableReader : ITableReader
 {
     private readonly CsvReader _csv;
     private readonly IngestLimits _limits;
     private int _used;
+    private CsvMalformedReason? _malformed;
 
     public CsvTableReader(string path, IngestLimits limits)
     {
@@ -28,6 +44,7 @@ public sealed class CsvTableReader : ITableReader
             Encoding = encoding,
             MaxRecordSize = limits.MaxRecordBytes,
             IncludeValuesInExceptions = false,
+            OnMalformedRecord = OnMalformed,
         };
         _csv = CsvReader.FromFile(path, options);
     }
@@ -52,15 +69,28 @@ public sealed class CsvTableReader : ITableReader
             }
             catch (CsvFormatException ex) when (ex.Message.Contains("MaxRecordSize", StringComparison.Ordinal))
             {
-                throw new InputFileException(File, $"a row longer than the limit of {_limits.MaxRecordBytes} bytes (ingest:maxRecordBytes): {ex.Message}", inner: ex);
+                throw new InputFileException(File, $"a row longer than the limit of {_limits.MaxRecordBytes} bytes (ingest:maxRecordBytes): " +
+                    "a quote that is never closed (a stray \" in a cell?) or a broken file", ex.LineNumber > 0 ? ex.LineNumber : null, inner: ex);
             }
             catch (CsvFormatException ex)
             {
-                throw new InputFileException(File, "the CSV cannot be read: " + ex.Message, inner: ex);
+                throw new InputFileException(File, "the CSV cannot be read: " + ex.Message, ex.LineNumber > 0 ? ex.LineNumber : null, inner: ex);
             }
             catch (InvalidDataException ex)
             {
                 throw new InputFileException(File, $"a row longer than the limit of {_limits.MaxRecordBytes} bytes (ingest:maxRecordBytes), or unreadable: {ex.Message}", inner: ex);
+            }
+
+            if (_malformed is { } reason)
+            {
+                throw Malformed(reason);
+            }
+
+            // A cell can hold a line break, or be over the limit, only in a record that does: one vectorised scan.
+            var raw = _csv.RawRecord;
+            if (raw.Length > _limits.MaxCellChars || raw.IndexOfAny((byte)'\n', (byte)'\r') >= 0)
+            {
+                CheckCells();
             }
 
             var used = _used = UsedFieldCount();
@@ -78,6 +108,96 @@ public sealed class CsvTableReader : ITableReader
             return true;
         }
     }
+
+    private void OnMalformed(CsvMalformedRecord record)
+    {
+        // Called while the record is read, before Read returns it. A stray quote inside an unquoted cell is kept as
+        // text by the reader and swallows nothing: not refused.
+        if (record.Reason is CsvMalformedReason.UnterminatedQuote or CsvMalformedReason.TextAfterClosingQuote)
+        {
+            _malformed ??= record.Reason;
+        }
+    }
+
+    private InputFileException Malformed(CsvMalformedReason reason)
+    {
+        // The column is the first cell whose quotes do not pair up; an unclosed quote runs to the end, so it is the last.
+        var column = _csv.FieldCount - 1;
+        for (var i = 0; i < _csv.FieldCount; i++)
+        {
+            if (!IsWellQuoted(_csv.GetRawSpan(i)))
+            {
+                column = i;
+                break;
+            }
+        }
+
+        var problem = reason == CsvMalformedReason.UnterminatedQuote
+            ? "a quoted cell is never closed, so it would swallow every line after it: a stray \" in the cell?"
+            : "text after the closing quote of a quoted cell: its quotes do not pair up (a stray \" in the cell?)";
+        return new InputFileException(File, problem, SourceRow, ExcelTableReader.ColumnName(Math.Max(column, 0)));
+    }
+
+    /// <summary>An unquoted cell, or <c>"…"</c> whose inner quotes are doubled, spaces and tabs around allowed.</summary>
+    private static bool IsWellQuoted(ReadOnlySpan<byte> raw)
+    {
+        raw = raw.Trim(" \t"u8);
+        if (raw.IsEmpty || raw[0] != (byte)'"')
+        {
+            return true;
+        }
+
+        if (raw.Length < 2 || raw[^1] != (byte)'"')
+        {
+            return false;
+        }
+
+        var inner = raw[1..^1];
+        for (var i = 0; i < inner.Length; i++)
+        {
+            if (inner[i] == (byte)'"')
+            {
+                if (i + 1 == inner.Length || inner[i + 1] != (byte)'"')
+                {
+                    return false;
+                }
+
+                i++;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The cell-level rules: no cell over the limit, no quoted cell that holds what looks like further rows.</summary>
+    private void CheckCells()
+    {
+        var separator = (byte)_csv.Separator;
+        for (var i = 0; i < _csv.FieldCount; i++)
+        {
+            var raw = _csv.GetRawSpan(i);
+            if (raw.Length > _limits.MaxCellChars)
+            {
+                var chars = Encoding.UTF8.GetCharCount(_csv.GetSpan(i));
+                if (chars > _limits.MaxCellChars)
+                {
+                    throw new InputFileException(File, $"a cell of {chars} characters, more than the limit of {_limits.MaxCellChars} (ingest:maxCellChars)",
+                        SourceRow, ExcelTableReader.ColumnName(i));
+                }
+            }
+
+            var value = _csv.GetSpan(i);
+            var firstBreak = value.IndexOfAny((byte)'\n', (byte)'\r');
+            if (firstBreak >= 0 && value[firstBreak..].Contains(separator))
+            {
+                var lines = value.Count((byte)'\n') + 1;
+                throw new InputFileException(File, $"a quoted cell runs over {lines} lines, and a line inside it holds the separator " +
+                    $"'{Shown(_csv.Separator)}' like a row of its own: a stray \" that swallowed the rows after it?", SourceRow, ExcelTableReader.ColumnName(i));
+            }
+        }
+    }
+
+    private static string Shown(char separator) => separator == '\t' ? "\\t" : separator.ToString();
 
     /// <summary>Fields up to the last one that holds more than whitespace.</summary>
     private int UsedFieldCount()
