@@ -41,6 +41,14 @@ public static class InputFile
     /// </summary>
     public static string? NotRegular(string path) => NotRegular(FileStatus.Of(path));
 
+    /// <summary>As <see cref="NotRegular(string)"/>; <paramref name="size"/> is the file's size, links followed.</summary>
+    public static string? NotRegular(string path, out long size)
+    {
+        var status = FileStatus.Of(path);
+        size = status.Size;
+        return NotRegular(status);
+    }
+
     /// <summary>
     /// Whether two paths name the same file: the same device and inode (so also through a link, a hard link or
     /// <c>..</c>), or on Windows the same full path once links are resolved. False when either does not exist.
