@@ -68,7 +68,7 @@ public sealed class AtomicFile : IDisposable, IAsyncDisposable
 
             if (Directory.Exists(full))
             {
-                throw new MatchingException($"{path}: is a folder, not a file");
+                throw new MatchingException($"{path}: cannot be written: it is a folder");
             }
 
             Directory.CreateDirectory(folder);

@@ -39,5 +39,10 @@ internal static class RejectReportWorkbook
         {
             throw new MatchingException($"{path}: the reject report cannot be written ({ex.Message}); nothing was imported", ex);
         }
+        catch (MatchingException ex) when (ex.InnerException is IOException or UnauthorizedAccessException)
+        {
+            // The file could not be created, written or put under its name (AtomicFile names the path and why).
+            throw new MatchingException($"{path}: the reject report cannot be written ({ex.InnerException.Message}); nothing was imported", ex);
+        }
     }
 }
