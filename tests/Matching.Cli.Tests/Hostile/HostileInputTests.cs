@@ -283,6 +283,39 @@ public sealed partial class HostileInputTests : IDisposable
         Assert.Contains(expected, OneLine(error), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Settings_ShippedMatchingJson_NewLimitsAtTheirDefaults()
+    {
+        var shipped = MatchingSettings.Load(MatchingSettings.DefaultPath);
+
+        Assert.Equal(Ingest.Tables.IngestLimits.Default, shipped.Ingest);
+        Assert.Equal(Export.OutputOptions.Default, shipped.Output);
+    }
+
+    [Fact]
+    public async Task Settings_HugeRulesFile_RefusedUnread()
+    {
+        var rules = Write("rules.json", "{}" + new string(' ', (int)JsonSettingsFile.MaxBytes));
+        var settings = Write("settings.json", JsonSerializer.Serialize(new { rulesFile = rules }));
+        await InitAsync();
+
+        var (exit, _, error) = await _cli.RunAsync("export", "--out", _cli.PathOf("out"), "--config", settings);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("rules.json: a rules file of", OneLine(error), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("plain 名单.csv", "plain 名单.csv")]
+    [InlineData("a\nb\r\tc", "a\\nb\\r\\tc")]
+    [InlineData("x\u001b[31my", "x\\u001B[31my")]
+    [InlineData("\u202egnp.exe", "\\u202Egnp.exe")]
+    [InlineData("c1\u0085 del\u007f ls\u2028", "c1\\u0085 del\\u007F ls\\u2028")]
+    public void DisplayText_ControlCharacters_Escaped(string name, string shown)
+    {
+        Assert.Equal(shown, DisplayText.Escape(name));
+    }
+
     public void Dispose() => _cli.Dispose();
 
     private async Task InitAsync() => Assert.Equal(0, (await _cli.RunAsync("init")).Exit);
