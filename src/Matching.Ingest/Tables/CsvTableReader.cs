@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
 using CsvHelper;
@@ -28,7 +29,9 @@ public sealed class CsvTableReader : ITableReader
     private readonly CsvReader _csv;
     private readonly IngestLimits _limits;
     private int _used;
-    private CsvMalformedReason? _malformed;
+
+    /// <summary>What makes a record worth a closer look: a quote, or a line break (only inside a quoted cell).</summary>
+    private static readonly SearchValues<byte> QuoteOrBreak = SearchValues.Create("\"\n\r"u8);
 
     public CsvTableReader(string path, IngestLimits limits)
     {
@@ -44,7 +47,6 @@ public sealed class CsvTableReader : ITableReader
             Encoding = encoding,
             MaxRecordSize = limits.MaxRecordBytes,
             IncludeValuesInExceptions = false,
-            OnMalformedRecord = OnMalformed,
         };
         _csv = CsvReader.FromFile(path, options);
     }
@@ -81,14 +83,10 @@ public sealed class CsvTableReader : ITableReader
                 throw new InputFileException(File, $"a row longer than the limit of {_limits.MaxRecordBytes} bytes (ingest:maxRecordBytes), or unreadable: {ex.Message}", inner: ex);
             }
 
-            if (_malformed is { } reason)
-            {
-                throw Malformed(reason);
-            }
-
-            // A cell can hold a line break, or be over the limit, only in a record that does: one vectorised scan.
+            // A cell can be quoted, hold a line break or be over the limit only in a record that does: most records
+            // cost one vectorised scan and a comparison.
             var raw = _csv.RawRecord;
-            if (raw.Length > _limits.MaxCellChars || raw.IndexOfAny((byte)'\n', (byte)'\r') >= 0)
+            if (raw.Length > _limits.MaxCellChars || raw.IndexOfAny(QuoteOrBreak) >= 0)
             {
                 CheckCells();
             }
@@ -109,64 +107,39 @@ public sealed class CsvTableReader : ITableReader
         }
     }
 
-    private void OnMalformed(CsvMalformedRecord record)
+    /// <summary>
+    /// Whether a cell's quotes pair up: an unquoted cell (a quote inside one is text), or <c>"…"</c> whose inner quotes
+    /// are doubled, with spaces and tabs around allowed. <paramref name="closed"/> tells a quote that is never closed
+    /// (the cell runs on to the end of the record) from text after a closing quote (<c>"ab"c</c>).
+    /// </summary>
+    private static bool IsWellQuoted(ReadOnlySpan<byte> raw, out bool closed)
     {
-        // Called while the record is read, before Read returns it. A stray quote inside an unquoted cell is kept as
-        // text by the reader and swallows nothing: not refused.
-        if (record.Reason is CsvMalformedReason.UnterminatedQuote or CsvMalformedReason.TextAfterClosingQuote)
-        {
-            _malformed ??= record.Reason;
-        }
-    }
-
-    private InputFileException Malformed(CsvMalformedReason reason)
-    {
-        // The column is the first cell whose quotes do not pair up; an unclosed quote runs to the end, so it is the last.
-        var column = _csv.FieldCount - 1;
-        for (var i = 0; i < _csv.FieldCount; i++)
-        {
-            if (!IsWellQuoted(_csv.GetRawSpan(i)))
-            {
-                column = i;
-                break;
-            }
-        }
-
-        var problem = reason == CsvMalformedReason.UnterminatedQuote
-            ? "a quoted cell is never closed, so it would swallow every line after it: a stray \" in the cell?"
-            : "text after the closing quote of a quoted cell: its quotes do not pair up (a stray \" in the cell?)";
-        return new InputFileException(File, problem, SourceRow, ExcelTableReader.ColumnName(Math.Max(column, 0)));
-    }
-
-    /// <summary>An unquoted cell, or <c>"…"</c> whose inner quotes are doubled, spaces and tabs around allowed.</summary>
-    private static bool IsWellQuoted(ReadOnlySpan<byte> raw)
-    {
+        closed = true;
         raw = raw.Trim(" \t"u8);
         if (raw.IsEmpty || raw[0] != (byte)'"')
         {
             return true;
         }
 
-        if (raw.Length < 2 || raw[^1] != (byte)'"')
+        var rest = raw[1..];
+        while (true)
         {
-            return false;
-        }
-
-        var inner = raw[1..^1];
-        for (var i = 0; i < inner.Length; i++)
-        {
-            if (inner[i] == (byte)'"')
+            var quote = rest.IndexOf((byte)'"');
+            if (quote < 0)
             {
-                if (i + 1 == inner.Length || inner[i + 1] != (byte)'"')
-                {
-                    return false;
-                }
-
-                i++;
+                closed = false;
+                return false;
             }
-        }
 
-        return true;
+            if (quote + 1 < rest.Length && rest[quote + 1] == (byte)'"')
+            {
+                rest = rest[(quote + 2)..];
+                continue;
+            }
+
+            // The closing quote: it must end the cell.
+            return quote + 1 == rest.Length;
+        }
     }
 
     /// <summary>The cell-level rules: no cell over the limit, no quoted cell that holds what looks like further rows.</summary>
@@ -176,6 +149,13 @@ public sealed class CsvTableReader : ITableReader
         for (var i = 0; i < _csv.FieldCount; i++)
         {
             var raw = _csv.GetRawSpan(i);
+            if (!IsWellQuoted(raw, out var closed))
+            {
+                throw new InputFileException(File, closed
+                    ? "text after the closing quote of a quoted cell: its quotes do not pair up (a stray \" in the cell?)"
+                    : "a quoted cell is never closed, so it would swallow every line after it: a stray \" in the cell?", SourceRow, ExcelTableReader.ColumnName(i));
+            }
+
             if (raw.Length > _limits.MaxCellChars)
             {
                 var chars = Encoding.UTF8.GetCharCount(_csv.GetSpan(i));
