@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Matching.Cli.Commands;
 using Matching.Core.Errors;
+using Matching.Export;
 using Matching.Ingest.HeaderMaps;
 using Matching.Storage;
 
@@ -8,8 +9,9 @@ namespace Matching.Cli;
 
 /// <summary>
 /// The command line of CONTRACT.md. This is the one boundary that turns exceptions into exit codes: a
-/// <see cref="MatchingException"/> prints one line on stderr and exits 2; anything else exits 70, with the stack
-/// trace only under <c>--verbose</c>.
+/// <see cref="MatchingException"/>, or an I/O error (a full disk, a folder that cannot be written: the message names
+/// the path), prints one line on stderr and exits 2; anything else exits 70, with the stack trace only under
+/// <c>--verbose</c>. Control characters in a message (a newline in a file name) are escaped, never printed.
 /// </summary>
 public static class CliApp
 {
@@ -32,12 +34,19 @@ public static class CliApp
         root.Options.Add(config);
         root.Options.Add(verbose);
 
-        Func<ParseResult, CliContext> context = parse => new CliContext(
-            output, error, time,
-            StorageOptions.Resolve(parse.GetValue(db) ?? Environment.GetEnvironmentVariable("MATCHING_DB"),
-                parse.GetValue(provider) ?? Environment.GetEnvironmentVariable("MATCHING_PROVIDER")),
-            parse.GetValue(headerMaps) ?? Environment.GetEnvironmentVariable("MATCHING_HEADER_MAPS") ?? HeaderMapCatalog.DefaultDirectory,
-            MatchingSettings.Load(parse.GetValue(config) ?? Environment.GetEnvironmentVariable("MATCHING_CONFIG")));
+        Func<ParseResult, CliContext> context = parse =>
+        {
+            var settings = MatchingSettings.Load(parse.GetValue(config) ?? Environment.GetEnvironmentVariable("MATCHING_CONFIG"));
+
+            // For every file this command writes (in this async flow only: tests run commands side by side).
+            AtomicFile.Options = settings.Output;
+            return new CliContext(
+                output, error, time,
+                StorageOptions.Resolve(parse.GetValue(db) ?? Environment.GetEnvironmentVariable("MATCHING_DB"),
+                    parse.GetValue(provider) ?? Environment.GetEnvironmentVariable("MATCHING_PROVIDER")),
+                parse.GetValue(headerMaps) ?? Environment.GetEnvironmentVariable("MATCHING_HEADER_MAPS") ?? HeaderMapCatalog.DefaultDirectory,
+                settings);
+        };
 
         CommandGuard guard =
             (parse, run, ct) => GuardAsync(() => run(context(parse), ct), error, parse.GetValue(verbose));
@@ -79,6 +88,17 @@ public static class CliApp
 
             return Failed;
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A file or folder the command could not write or read: .NET's message names the path.
+            await error.WriteLineAsync("error: " + OneLine(ex.Message));
+            if (verbose)
+            {
+                await error.WriteLineAsync(ex.ToString());
+            }
+
+            return Failed;
+        }
         catch (OperationCanceledException)
         {
             await error.WriteLineAsync("error: cancelled");
@@ -98,5 +118,5 @@ public static class CliApp
         }
     }
 
-    private static string OneLine(string message) => message.ReplaceLineEndings(" ");
+    private static string OneLine(string message) => DisplayText.Escape(message);
 }

@@ -34,8 +34,13 @@ internal sealed class CliContext(TextWriter output, TextWriter error, TimeProvid
     /// <summary>The warning rules (<c>rules.json</c>, or the settings' <c>rulesFile</c>), read on first use.</summary>
     public RuleSetOptions Rules => _rules ??= RulesFile.Load(Settings.RulesFile);
 
+    /// <summary>Opens the database, which must exist: only <c>matching init</c> creates one (<see cref="OpenStoreForInitAsync"/>).</summary>
     public Task<MatchingStore> OpenStoreAsync(CancellationToken cancellationToken) =>
-        MatchingStore.OpenAsync(Storage, Time, cancellationToken);
+        MatchingStore.OpenAsync(Storage.WithCreation(false), Time, cancellationToken);
+
+    /// <summary>Opens the database, creating an embedded SQLite file that does not exist yet: for <c>matching init</c>.</summary>
+    public Task<MatchingStore> OpenStoreForInitAsync(CancellationToken cancellationToken) =>
+        MatchingStore.OpenAsync(Storage.WithCreation(true), Time, cancellationToken);
 
     /// <summary>The OS user running the command, recorded on every batch.</summary>
     public static string Operator => Environment.UserName;

@@ -1,14 +1,19 @@
 using System.Text.Json;
 using Matching.Core.Errors;
+using Matching.Ingest.Tables;
 
 namespace Matching.Cli;
 
 /// <summary>
 /// Reads the program's JSON configuration files (matching.json, rules.json, jobs/worker.json) the same way: comments
-/// and trailing commas allowed, names case-insensitive, and any failure one line naming the file.
+/// and trailing commas allowed, names case-insensitive, and any failure one line naming the file. Each is a few KB:
+/// a file over <see cref="MaxBytes"/>, or one that is not a regular file (a FIFO would block), is refused unread.
 /// </summary>
 internal static class JsonSettingsFile
 {
+    /// <summary>Largest configuration file read, in bytes: 1 MiB, a hundred times the largest shipped.</summary>
+    public const long MaxBytes = 1 << 20;
+
     private static readonly JsonSerializerOptions Json = new()
     {
         PropertyNameCaseInsensitive = true,
@@ -22,6 +27,17 @@ internal static class JsonSettingsFile
     public static T? Read<T>(string file, string what)
         where T : class
     {
+        var notRegular = InputFile.NotRegular(file, out var size);
+        if (notRegular is not null)
+        {
+            throw new MatchingException($"{file}: cannot be read as the {what} file: {notRegular}");
+        }
+
+        if (size > MaxBytes)
+        {
+            throw new MatchingException($"{file}: a {what} file of {size} bytes, more than the limit of {MaxBytes}: is it the right file?");
+        }
+
         try
         {
             return JsonSerializer.Deserialize<T>(File.ReadAllText(file), Json);

@@ -1,4 +1,5 @@
 using Matching.Core.Errors;
+using Matching.Export;
 using Matching.Ingest.Tables;
 
 namespace Matching.Cli;
@@ -15,6 +16,9 @@ internal sealed record MatchingSettings
 
     /// <value>Folder for reject reports. Default <c>out/rejects</c>.</value>
     public string RejectsFolder { get; init; } = Path.Combine("out", "rejects");
+
+    /// <value>How output files are written: <c>output:allowLinkedFolder</c> (default false).</value>
+    public OutputOptions Output { get; init; } = OutputOptions.Default;
 
     /// <value>The run lock.</value>
     public RunSettings Run { get; init; } = new();
@@ -34,9 +38,9 @@ internal sealed record MatchingSettings
 
         var settings = JsonSettingsFile.Read<MatchingSettings>(file, "settings");
         settings ??= new MatchingSettings();
-        if (settings.Ingest is null || settings.Run is null || string.IsNullOrWhiteSpace(settings.RejectsFolder))
+        if (settings.Ingest is null || settings.Run is null || settings.Output is null || string.IsNullOrWhiteSpace(settings.RejectsFolder))
         {
-            throw new MatchingException($"{file}: 'ingest', 'run' and 'rejectsFolder' must not be null or empty (delete a setting to keep its default)");
+            throw new MatchingException($"{file}: 'ingest', 'run', 'output' and 'rejectsFolder' must not be null or empty (delete a setting to keep its default)");
         }
 
         var problems = settings.Ingest.Problems().Concat(settings.Run.Problems()).ToList();

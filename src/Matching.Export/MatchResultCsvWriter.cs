@@ -15,30 +15,20 @@ public sealed class MatchResultCsvWriter : IDisposable
 {
     public static readonly string[] Columns = ["source_row", "raw_id", "raw_name", "status", "matched_id", "method", "confidence", "reason"];
 
+    private readonly AtomicFile _file;
     private readonly CsvWriter _csv;
     private readonly byte[] _id = new byte[IdNumber.Length];
     private string? _reason;
     private byte[] _reasonUtf8 = new byte[256];
     private int _reasonLength;
 
+    /// <summary>Starts the result CSV; it appears under <paramref name="path"/> only on <see cref="Complete"/>.</summary>
     public MatchResultCsvWriter(string path)
     {
-        try
-        {
-            var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-            if (folder is not null)
-            {
-                Directory.CreateDirectory(folder);
-            }
+        _file = AtomicFile.Create(path);
 
-            // Escape: a value typed as "=1+2" must not become a formula when a clerk opens the file in Excel.
-            _csv = CsvWriter.ToFile(path, new CsvWriterOptions { WriteByteOrderMark = true, Injection = CsvInjection.Escape });
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new MatchingException($"{path}: cannot be written ({ex.Message})", ex);
-        }
-
+        // Escape: a value typed as "=1+2" must not become a formula when a clerk opens the file in Excel.
+        _csv = CsvWriter.Create(_file.Stream, new CsvWriterOptions { WriteByteOrderMark = true, Injection = CsvInjection.Escape }, leaveOpen: true);
         _csv.WriteHeader(Columns);
     }
 
@@ -114,5 +104,37 @@ public sealed class MatchResultCsvWriter : IDisposable
         _csv.WriteField(_reasonUtf8.AsSpan(0, _reasonLength));
     }
 
-    public void Dispose() => _csv.Dispose();
+    /// <summary>
+    /// Writes the rest, flushes the file to disk and puts it under its name. A writer disposed without it leaves
+    /// nothing behind (and an earlier file of that name as it was).
+    /// </summary>
+    public void Complete()
+    {
+        try
+        {
+            // Left open: this writes the rest into the file, which the commit then flushes to disk.
+            _csv.Dispose();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            _file.Dispose();
+            throw new MatchingException($"{_file.Path}: cannot be written ({ex.Message})", ex);
+        }
+
+        _file.Commit();
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            _csv.Dispose();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Flushing into a file that is being discarded: nothing to keep.
+        }
+
+        _file.Dispose();
+    }
 }

@@ -16,9 +16,18 @@ public sealed class SourceTable : IDisposable
     private readonly string[] _fieldNames;
     private readonly long _maxRows;
     private readonly char[] _firstCell = new char[16];
+    private readonly char[] _idCell = new char[MaxHeaderChars];
+    private readonly HashSet<string> _idHeaders;
+    private readonly int _idColumn;
+    private long _titleRow;
 
-    private SourceTable(ITableReader reader, HeaderMap map, long headerRow, int[] columns, string[] headers, long maxRows)
+    /// <summary>Longer ID cells are never a header name: not normalised to be compared.</summary>
+    private const int MaxHeaderChars = 32;
+
+    private SourceTable(ITableReader reader, HeaderMap map, long headerRow, int[] columns, string[] headers, long maxRows, HashSet<string> idHeaders, int idColumn)
     {
+        _idHeaders = idHeaders;
+        _idColumn = idColumn;
         _maxRows = maxRows;
         Reader = reader;
         Map = map;
@@ -84,7 +93,11 @@ public sealed class SourceTable : IDisposable
 
     public const int ProgressEvery = 16_384;
 
-    /// <summary>Advances to the next data row, skipping footer lines.</summary>
+    /// <summary>
+    /// Advances to the next data row, skipping footer lines. A row whose ID cell is a name the ID column goes by is a
+    /// header again (two extracts joined into one file, the second's title and header rows taken for persons): the
+    /// file is refused, naming the row.
+    /// </summary>
     public bool Read()
     {
         while (Reader.Read())
@@ -93,6 +106,16 @@ public sealed class SourceTable : IDisposable
             {
                 continue;
             }
+
+            if (IsHeaderAgain())
+            {
+                var title = _titleRow > 0 ? $" (row {_titleRow} above it looks like a title)" : string.Empty;
+                throw new InputFileException(Reader.File, $"the header row (row {HeaderRow}) appears again here{title}: two extracts joined into one file? " +
+                    "Import each file on its own", Reader.SourceRow, Headers[_idColumn]);
+            }
+
+            // A lone cell in a table of several columns, such as 济源市2026年学生名册: a title, if a header follows.
+            _titleRow = Reader.FieldCount == 1 && Headers.Count > 2 ? Reader.SourceRow : 0;
 
             if (++DataRows > _maxRows)
             {
@@ -141,11 +164,23 @@ public sealed class SourceTable : IDisposable
                 throw new InputFileException(reader.File, $"the header has no column for {string.Join(", ", missing)}", reader.SourceRow);
             }
 
-            return new SourceTable(reader, map, reader.SourceRow, columns, cells, limits.MaxRows);
+            return new SourceTable(reader, map, reader.SourceRow, columns, cells, limits.MaxRows, accepted[idIndex], columns[idIndex]);
         }
 
         var names = string.Join("/", map.Fields[HeaderMap.IdField].Headers);
         throw new InputFileException(reader.File, $"no ID column found in the first {limits.HeaderScanRows} rows (looked for a header named {names})");
+    }
+
+    /// <summary>Whether the ID cell holds a header name of the ID column; an ID has digits, so most rows stop at the first test.</summary>
+    private bool IsHeaderAgain()
+    {
+        var cell = Reader.GetSpan(_idColumn, _idCell).Trim();
+        if (cell.IsEmpty || cell.Length > MaxHeaderChars || cell.IndexOfAnyInRange('0', '9') >= 0)
+        {
+            return false;
+        }
+
+        return _idHeaders.Contains(HeaderText.Normalize(cell.ToString()));
     }
 
     private static bool IsFooter(ReadOnlySpan<char> firstCell)

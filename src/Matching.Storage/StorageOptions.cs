@@ -1,5 +1,6 @@
 using Matching.Core.Errors;
 using Matching.Storage.Resilience;
+using Microsoft.Data.Sqlite;
 
 namespace Matching.Storage;
 
@@ -30,6 +31,30 @@ public sealed record StorageOptions(DatabaseProvider Provider, string Connection
         }
 
         return new StorageOptions(chosen, db);
+    }
+
+    /// <summary>
+    /// These options with the embedded database file created when missing (<paramref name="allowed"/>: only
+    /// <c>matching init</c>, which the demo runs) or not (every other command: a mistyped <c>--db</c> must not leave
+    /// an empty database behind; it is refused with "database … does not exist; run `matching init`"). SQLite files
+    /// only (<c>Mode=ReadWriteCreate</c> or <c>Mode=ReadWrite</c>); in-memory and read-only SQLite and the servers are
+    /// left as they are.
+    /// </summary>
+    public StorageOptions WithCreation(bool allowed)
+    {
+        if (Provider != DatabaseProvider.Sqlite)
+        {
+            return this;
+        }
+
+        var builder = new SqliteConnectionStringBuilder(ConnectionString);
+        if (builder.Mode is SqliteOpenMode.Memory or SqliteOpenMode.ReadOnly || builder.DataSource is "" or ":memory:")
+        {
+            return this;
+        }
+
+        builder.Mode = allowed ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite;
+        return this with { ConnectionString = builder.ToString() };
     }
 
     private static DatabaseProvider Parse(string provider) => provider.Trim().ToLowerInvariant() switch

@@ -141,5 +141,32 @@ public sealed class SourceTableTests : IDisposable
         Assert.Contains("empty.csv", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Read_TwoExtractsJoined_RefusedAtTheSecondHeaderNamingTheTitle()
+    {
+        // Issue 19: the second extract's title and header rows were taken for persons.
+        var (a, b) = (TestIds.Valid(70).Value, TestIds.Valid(71).Value);
+        var path = _temp.WriteText("joined.csv", $"济源市在校学生名册\n姓名,身份证号,学校\n张三,{a},一中\n济源市在校学生名册（二）\n姓名,身份证号码,学校\n李四,{b},二中\n");
+
+        using var table = SourceTable.Open(path, Catalog.Get("education"), IngestLimits.Default);
+        Assert.True(table.Read());
+        Assert.True(table.Read());
+        var error = Assert.Throws<InputFileException>(() => table.Read());
+
+        Assert.Equal(5, error.Row);
+        Assert.Equal("身份证号", error.Column);
+        Assert.Contains("the header row (row 2) appears again here (row 4 above it looks like a title): two extracts joined into one file?", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_IdCellsThatAreNotHeaderNames_AreData()
+    {
+        var path = _temp.WriteText("odd.csv", $"姓名,身份证号,学校\n张三,不详,一中\n李四,,二中\n王五,４１９００１,三中\n");
+
+        using var table = SourceTable.Open(path, Catalog.Get("education"), IngestLimits.Default);
+
+        Assert.Equal(3, TableRows.ReadAll(table).Count);
+    }
+
     public void Dispose() => _temp.Dispose();
 }

@@ -54,7 +54,7 @@ internal static class BatchCommand
             var kind = b.IsLowIncome ? "snapshot" : maps.Ledgers.Contains(b.Department ?? string.Empty) ? "ledger" : "snapshot";
             var state = b.State.ToString().ToLowerInvariant() + (b.IsPending && b.State is BatchState.Current or BatchState.Counting ? "*" : string.Empty);
             await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{b.BatchId,6}  {(b.IsLowIncome ? BatchInfo.LowIncomeKind : b.Department),-14} {kind,-9} {b.RowsRead,8} {b.RowsAccepted,9}  {state,-11} {Local(context, b.ImportedAt),-16}  {b.Operator,-10} {b.FileName}"));
+                $"{b.BatchId,6}  {(b.IsLowIncome ? BatchInfo.LowIncomeKind : b.Department),-14} {kind,-9} {b.RowsRead,8} {b.RowsAccepted,9}  {state,-11} {Local(context, b.ImportedAt),-16}  {DisplayText.Escape(b.Operator),-10} {DisplayText.Escape(b.FileName)}"));
             if (b.NewEvents is { } fresh && b.KnownEvents is { } known)
             {
                 await write.WriteLineAsync($"{string.Empty,8}events: {fresh} new, {known} sent before");
@@ -62,7 +62,7 @@ internal static class BatchCommand
 
             if (b.State == BatchState.Withdrawn)
             {
-                await write.WriteLineAsync($"{string.Empty,8}withdrawn {Local(context, b.WithdrawnAt)} by {b.WithdrawnBy}: {b.WithdrawReason}");
+                await write.WriteLineAsync($"{string.Empty,8}withdrawn {Local(context, b.WithdrawnAt)} by {DisplayText.Escape(b.WithdrawnBy)}: {DisplayText.Escape(b.WithdrawReason)}");
             }
         }
 
@@ -81,7 +81,7 @@ internal static class BatchCommand
         await using var store = await context.OpenStoreAsync(cancellationToken);
         var withdrawn = await store.WithdrawBatchAsync(batchId, reason.Trim(), CliContext.Operator, maps.Ledgers, cancellationToken);
         var write = context.Out;
-        await write.WriteLineAsync($"batch {batchId} ({withdrawn.Department}, {withdrawn.FileName}) withdrawn by {withdrawn.WithdrawnBy}: {withdrawn.WithdrawReason}");
+        await write.WriteLineAsync($"batch {batchId} ({withdrawn.Department}, {DisplayText.Escape(withdrawn.FileName)}) withdrawn by {DisplayText.Escape(withdrawn.WithdrawnBy)}: {DisplayText.Escape(withdrawn.WithdrawReason)}");
         if (maps.Ledgers.Contains(withdrawn.Department ?? string.Empty))
         {
             await write.WriteLineAsync("its events no longer count (an event another batch sent too goes on counting by that batch)");
@@ -91,7 +91,7 @@ internal static class BatchCommand
             var current = (await store.BatchesAsync(withdrawn.Department, maps.Ledgers, cancellationToken)).FirstOrDefault(b => b.State == BatchState.Current);
             await write.WriteLineAsync(current is null
                 ? $"{withdrawn.Department} has no current list now"
-                : $"batch {current.BatchId} ({current.FileName}) is {withdrawn.Department}'s current list again");
+                : $"batch {current.BatchId} ({DisplayText.Escape(current.FileName)}) is {withdrawn.Department}'s current list again");
         }
 
         await write.WriteLineAsync("the next `matching run` resolves the warnings only this batch raised");

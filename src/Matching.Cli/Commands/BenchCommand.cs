@@ -49,7 +49,7 @@ internal static class BenchCommand
         var extract = Path.Combine(settings.Dir, "extract.csv");
         var database = Path.Combine(settings.Dir, "bench.db");
         var results = Path.Combine(settings.Dir, "result.csv");
-        await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"matching bench: {settings.Persons:N0} persons, {settings.Rows:N0} extract rows, {Environment.ProcessorCount} cores, in {Path.GetFullPath(settings.Dir)}"));
+        await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"matching bench: {settings.Persons:N0} persons, {settings.Rows:N0} extract rows, {Environment.ProcessorCount} cores, in {DisplayText.Escape(Path.GetFullPath(settings.Dir))}"));
         await write.WriteLineAsync($"{"phase",-28} {"seconds",8} {"rows/s",12} {"peak MB",8} {"B/row",7}");
 
         if (settings.Regenerate || !File.Exists(population) || !File.Exists(extract))

@@ -31,7 +31,7 @@ internal static class DemoCommand
     {
         var samples = sampleData ?? FindSampleData();
         var write = context.Out;
-        await write.WriteLineAsync($"Matching demo: sample data from {samples}, database {DataSource(context)}");
+        await write.WriteLineAsync($"Matching demo: sample data from {DisplayText.Escape(samples)}, database {DisplayText.Escape(DataSource(context))}");
 
         await write.WriteLineAsync();
         await write.WriteLineAsync("1. matching init");
@@ -39,7 +39,7 @@ internal static class DemoCommand
 
         await write.WriteLineAsync();
         var lowIncome = Path.Combine(samples, "lowincome.csv");
-        await write.WriteLineAsync($"2. matching lowincome import {lowIncome}");
+        await write.WriteLineAsync($"2. matching lowincome import {DisplayText.Escape(lowIncome)}");
         await LowIncomeCommand.ImportAsync(context, lowIncome, Path.Combine(outDir, "rejects", "lowincome", "lowincome.rejects.xlsx"), acceptShrink: false, cancellationToken);
 
         await write.WriteLineAsync();
@@ -54,7 +54,7 @@ internal static class DemoCommand
                 files.Add((department, file));
                 var result = Path.Combine(outDir, "match", Path.GetFileNameWithoutExtension(file) + ".csv");
                 var summary = await MatchCommand.MatchAsync(context, department, file, result, cancellationToken);
-                await write.WriteLineAsync($"   {Path.GetFileNameWithoutExtension(file),-22} {summary.Rows,6} {summary.Matched,8} {summary.Unmatched,10} {summary.Rejected,9}  {result}");
+                await write.WriteLineAsync($"   {Path.GetFileNameWithoutExtension(file),-22} {summary.Rows,6} {summary.Matched,8} {summary.Unmatched,10} {summary.Rejected,9}  {DisplayText.Escape(result)}");
                 matched++;
             }
         }
@@ -71,7 +71,7 @@ internal static class DemoCommand
                 : $"   {department,-14} {outcome.BatchId,6}  identical to this batch: skipped  {Path.GetFileName(file)}");
         }
 
-        await write.WriteLineAsync($"   Reject reports (rows to send back, values masked): {Path.Combine(context.Settings.RejectsFolder, "<department>")}");
+        await write.WriteLineAsync($"   Reject reports (rows to send back, values masked): {DisplayText.Escape(Path.Combine(context.Settings.RejectsFolder, "<department>"))}");
 
         var asOf = SampleCalendar.Today;
         await write.WriteLineAsync();
@@ -80,13 +80,13 @@ internal static class DemoCommand
 
         var warnings = Path.Combine(outDir, "warnings");
         await write.WriteLineAsync();
-        await write.WriteLineAsync($"6. matching export --out {warnings}");
+        await write.WriteLineAsync($"6. matching export --out {DisplayText.Escape(warnings)}");
         await ExportCommand.RunAsync(context, warnings, mask: false, null, cancellationToken);
 
         await write.WriteLineAsync();
         await write.WriteLineAsync($"Done: {matched} department files matched and imported, warnings evaluated and exported.");
-        await write.WriteLineAsync($"Match results (one row per source row): {Path.GetFullPath(Path.Combine(outDir, "match"))}");
-        await write.WriteLineAsync($"Warning workbooks (one per receiving department): {Path.GetFullPath(warnings)}");
+        await write.WriteLineAsync($"Match results (one row per source row): {DisplayText.Escape(Path.GetFullPath(Path.Combine(outDir, "match")))}");
+        await write.WriteLineAsync($"Warning workbooks (one per receiving department): {DisplayText.Escape(Path.GetFullPath(warnings))}");
         await write.WriteLineAsync("Run the demo again: unchanged warnings become 持续 (continuing) with their first date kept.");
         return CliApp.Ok;
     }

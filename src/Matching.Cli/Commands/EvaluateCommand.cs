@@ -73,7 +73,7 @@ internal static class EvaluateCommand
 
     private static async Task Print(TextWriter write, string file, Evaluation evaluation)
     {
-        await write.WriteLineAsync($"{file}: {evaluation.Overall.Rows} rows, {evaluation.Overall.Present} of them low-income persons");
+        await write.WriteLineAsync($"{DisplayText.Escape(file)}: {evaluation.Overall.Rows} rows, {evaluation.Overall.Present} of them low-income persons");
         await Table(write, "by damage kind", evaluation.ByDamage);
         await Table(write, "by method (matched rows)", evaluation.ByMethod);
         await Table(write, "overall", new Dictionary<string, Evaluation.Tally>

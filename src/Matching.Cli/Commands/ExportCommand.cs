@@ -31,8 +31,8 @@ internal static class ExportCommand
         foreach (var workbook in written)
         {
             await context.Out.WriteLineAsync(workbook.IsOverview
-                ? $"{workbook.Path}: {workbook.Warnings} warnings, every status"
-                : $"{workbook.Path}: {workbook.Warnings} warnings ({workbook.ReceiverName})");
+                ? $"{DisplayText.Escape(workbook.Path)}: {workbook.Warnings} warnings, every status"
+                : $"{DisplayText.Escape(workbook.Path)}: {workbook.Warnings} warnings ({workbook.ReceiverName})");
         }
 
         return CliApp.Ok;

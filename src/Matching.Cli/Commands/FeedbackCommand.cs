@@ -103,7 +103,7 @@ internal static class FeedbackCommand
                 $"row {rowOf[id]}: warning {id} was raised again after this answer's 处理日期 (its facts changed); answer it anew"));
         }
 
-        await context.Out.WriteLineAsync($"{file}: {recorded} dispositions recorded, {unchanged} unchanged, {problems.Count} rows not used");
+        await context.Out.WriteLineAsync($"{DisplayText.Escape(file)}: {recorded} dispositions recorded, {unchanged} unchanged, {problems.Count} rows not used");
         foreach (var problem in problems)
         {
             await context.Out.WriteLineAsync($"  {problem}");

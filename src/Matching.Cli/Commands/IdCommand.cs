@@ -33,7 +33,8 @@ internal static class IdCommand
         ArgumentNullException.ThrowIfNull(value);
         Span<char> buffer = stackalloc char[IdNormalizer.MaxLength];
         var parsed = IdParser.Parse(value, buffer);
-        var input = value.Replace('\t', ' ').ReplaceLineEndings(" ");
+        // Tab-separated output: a tab, a line break or any control character in the input is shown escaped.
+        var input = DisplayText.Escape(value);
         if (parsed.IsValid)
         {
             return $"{input}\tvalid\t{parsed.Id.Value}\t";

@@ -32,12 +32,12 @@ internal static class ImportCommand
         var write = context.Out;
         if (outcome.Earlier is { } earlier)
         {
-            await write.WriteLineAsync($"{file}: identical to batch {earlier.BatchId} ({earlier.FileName}, imported {earlier.ImportedAt} by {earlier.Operator}); skipped");
+            await write.WriteLineAsync($"{DisplayText.Escape(file)}: identical to batch {earlier.BatchId} ({DisplayText.Escape(earlier.FileName)}, imported {BatchCommand.Local(context, earlier.ImportedAt)} by {DisplayText.Escape(earlier.Operator)}); skipped");
             return CliApp.Ok;
         }
 
         var kind = outcome.Kind == DepartmentKind.Ledger ? "ledger: events add up" : "snapshot: the department's whole list";
-        await write.WriteLineAsync($"batch {outcome.BatchId}: {outcome.Department} {Path.GetFileName(file)} ({kind})");
+        await write.WriteLineAsync($"batch {outcome.BatchId}: {outcome.Department} {DisplayText.Escape(Path.GetFileName(file))} ({kind})");
         await write.WriteLineAsync($"rows read: {outcome.RowsRead}, accepted: {outcome.Accepted}, rejected: {outcome.Rejected}");
         if (outcome.Stored is { NewEvents: { } fresh, KnownEvents: { } known })
         {
@@ -61,7 +61,7 @@ internal static class ImportCommand
 
         if (outcome.Report is not null)
         {
-            await write.WriteLineAsync($"reject report: {outcome.Report}");
+            await write.WriteLineAsync($"reject report: {DisplayText.Escape(outcome.Report)}");
         }
 
         return CliApp.Ok;

@@ -17,7 +17,7 @@ internal static class InitCommand
 
     public static async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
-        await using var store = await context.OpenStoreAsync(cancellationToken);
+        await using var store = await context.OpenStoreForInitAsync(cancellationToken);
         var (from, to) = await store.InitAsync(cancellationToken);
         await context.Out.WriteLineAsync(from == to
             ? $"schema is up to date (version {to})"

@@ -37,17 +37,17 @@ internal static class LowIncomeCommand
         if (outcome.Identical)
         {
             await context.Out.WriteLineAsync(
-                $"{file}: identical to batch {outcome.BatchId} ({outcome.Last!.FileName}, loaded {outcome.Last.ImportedAt}); nothing to do");
+                $"{DisplayText.Escape(file)}: identical to batch {outcome.BatchId} ({DisplayText.Escape(outcome.Last!.FileName)}, loaded {BatchCommand.Local(context, outcome.Last.ImportedAt)}); nothing to do");
             return CliApp.Ok;
         }
 
         var read = outcome.Read!;
-        await context.Out.WriteLineAsync($"batch {outcome.BatchId}: {Path.GetFileName(file)}");
+        await context.Out.WriteLineAsync($"batch {outcome.BatchId}: {DisplayText.Escape(Path.GetFileName(file))}");
         await context.Out.WriteLineAsync($"rows read: {read.RowsRead}, loaded: {read.Snapshot.Members.Count}, rejected: {read.Rejected.Count}");
         await context.Out.WriteLineAsync($"active: {outcome.Households} households, {outcome.Members} members");
         if (outcome.Report is not null)
         {
-            await context.Out.WriteLineAsync($"rejected rows: {outcome.Report}");
+            await context.Out.WriteLineAsync($"rejected rows: {DisplayText.Escape(outcome.Report)}");
         }
 
         await ReportDuplicateAidAsync(context, context.Rules, read.Snapshot);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Matching.Cli.Matching;
 using Matching.Core.Population;
 using Matching.Ingest;
+using Matching.Ingest.Tables;
 
 namespace Matching.Cli.Commands;
 
@@ -33,9 +34,9 @@ internal static class MatchCommand
     public static async Task<int> RunAsync(CliContext context, string department, string file, string outPath, bool inDatabase, CancellationToken cancellationToken)
     {
         var summary = await MatchAsync(context, department, file, outPath, cancellationToken, inDatabase);
-        await context.Out.WriteLineAsync($"{file}: {summary.Rows} rows: matched {summary.Matched} ({summary.MethodsText()}), " +
+        await context.Out.WriteLineAsync($"{DisplayText.Escape(file)}: {summary.Rows} rows: matched {summary.Matched} ({summary.MethodsText()}), " +
             $"unmatched {summary.Unmatched} (name mismatch {summary.NameMismatches}), rejected {summary.Rejected}");
-        await context.Out.WriteLineAsync($"results: {outPath}");
+        await context.Out.WriteLineAsync($"results: {DisplayText.Escape(outPath)}");
         return CliApp.Ok;
     }
 
@@ -46,6 +47,13 @@ internal static class MatchCommand
         if (!map.IsDepartment)
         {
             throw new Core.Errors.MatchingException($"'{department}' is not a department (the population loads with `matching lowincome import`, labelled files go to `matching evaluate`)");
+        }
+
+        // The result replaces --out only once written whole, but --out naming the input (the same path, a link to it,
+        // a hard link) would still replace the extract with its own results.
+        if (InputFile.IsSameFile(file, outPath))
+        {
+            throw new Core.Errors.MatchingException($"{outPath}: --out names the input file {file}; write the results to another file");
         }
 
         using var table = SourceTable.Open(file, map, context.Limits);

@@ -35,7 +35,10 @@ internal static class ShowCommand
 
         var id = parsed.Id.Value;
         string Id(string text) => full ? text : IdNumber.Mask(text);
-        string Name(string text) => full || text.Length == 0 ? text : text[0] + new string('*', text.Length - 1);
+        string Name(string text) => DisplayText.Escape(full || text.Length == 0 ? text : text[0] + new string('*', text.Length - 1));
+
+        // Everything else printed here came from a file: a line break in a cell must not forge a line.
+        static string E(string? text) => DisplayText.Escape(text);
 
         await using var store = await context.OpenStoreAsync(cancellationToken);
         var entries = await store.HouseholdEntriesAsync(parsed.Id.Key, cancellationToken);
@@ -49,12 +52,12 @@ internal static class ShowCommand
             var h = household.First();
             var income = h.AnnualIncome is { } i ? RuleText.Yuan(i) + " 元" : "未知";
             await write.WriteLineAsync();
-            await write.WriteLineAsync($"household {h.HouseholdId} ({(h.HouseholdActive ? "active" : "no longer listed")}): {h.Subdistrict} {h.Village}; 家庭年收入 {income}; 住房困难 {(h.HousingDifficulty ? "是" : "否")}");
+            await write.WriteLineAsync($"household {E(h.HouseholdId)} ({(h.HouseholdActive ? "active" : "no longer listed")}): {E(h.Subdistrict)} {E(h.Village)}; 家庭年收入 {income}; 住房困难 {(h.HousingDifficulty ? "是" : "否")}");
             await write.WriteLineAsync($"  aid received: {Text(RuleText.Aid(Codes.ParseAid(h.Aid)))}");
             foreach (var m in household)
             {
                 var flags = string.Join(' ', new[] { m.SeriousIllness ? "重病" : null, m.SevereDisability ? "重度残疾" : null, m.Active ? null : "(no longer listed)" }.Where(f => f is not null));
-                await write.WriteLineAsync($"  {(m.IdNumber == id ? "*" : " ")} {Id(m.IdNumber)} {Name(m.Name),-6} {m.Relation,-4} {Text(RuleText.Categories(Codes.ParseCategories(m.Categories)))} {flags}".TrimEnd());
+                await write.WriteLineAsync($"  {(m.IdNumber == id ? "*" : " ")} {Id(m.IdNumber)} {Name(m.Name),-6} {E(m.Relation),-4} {Text(RuleText.Categories(Codes.ParseCategories(m.Categories)))} {flags}".TrimEnd());
             }
         }
 
@@ -68,11 +71,11 @@ internal static class ShowCommand
             await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"  #{w.WarningId} {w.Code} {w.Label} → {w.Receiver}: {w.Status}, first {w.FirstDate}{about}"));
             // Details state facts (categories, amounts, household numbers), never an ID or a name.
-            await write.WriteLineAsync($"      {w.Detail}");
+            await write.WriteLineAsync($"      {E(w.Detail)}");
             foreach (var e in events[w.WarningId])
             {
                 var source = e.RunId is { } run ? string.Create(CultureInfo.InvariantCulture, $"run {run}") : "feedback";
-                await write.WriteLineAsync($"      {e.At} {e.Status} ({source}){(e.Note.Length > 0 ? " " + e.Note : string.Empty)}");
+                await write.WriteLineAsync($"      {e.At} {e.Status} ({source}){(e.Note.Length > 0 ? " " + E(e.Note) : string.Empty)}");
             }
         }
 

@@ -8,8 +8,8 @@ namespace Matching.Cli.Commands;
 
 /// <summary>
 /// <c>matching status</c>: what an operator checks in the morning: the population loaded, who holds the run lock,
-/// the last runs (start, end, outcome, counts by code), pending batches, and recent failures (failed or interrupted
-/// runs, refused imports).
+/// the last runs (start, end, outcome, counts by code), pending batches, batches withdrawn this week, and recent
+/// failures (failed or interrupted runs, refused imports). Times are the bureau's, to the minute.
 /// </summary>
 internal static class StatusCommand
 {
@@ -33,9 +33,9 @@ internal static class StatusCommand
         var lowIncome = await store.LastLowIncomeBatchAsync(cancellationToken);
         await write.WriteLineAsync(lowIncome is null
             ? "low-income database: empty (run `matching lowincome import <file>`)"
-            : $"low-income database: {households} households, {members} members active (batch {lowIncome.BatchId}, {lowIncome.FileName}, loaded {lowIncome.ImportedAt})");
+            : $"low-income database: {households} households, {members} members active (batch {lowIncome.BatchId}, {DisplayText.Escape(lowIncome.FileName)}, loaded {BatchCommand.Local(context, lowIncome.ImportedAt)})");
         var holder = await store.RunLockHolderAsync(cancellationToken);
-        await write.WriteLineAsync(holder is { } h ? $"run lock: held by {h.Holder} since {h.Since}" : "run lock: free");
+        await write.WriteLineAsync(holder is { } h ? $"run lock: held by {DisplayText.Escape(h.Holder)} since {BatchCommand.Local(context, h.Since)}" : "run lock: free");
 
         var runs = await store.RecentRunsAsync(Math.Max(1, runCount), cancellationToken);
         await write.WriteLineAsync();
@@ -43,7 +43,7 @@ internal static class StatusCommand
         foreach (var run in runs)
         {
             await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"  run {run.RunId}: {run.Outcome}, as of {run.AsOf}, started {run.StartedAt}, finished {run.FinishedAt ?? "—"}, by {run.Operator}, batches [{run.Batches}], {run.Records:N0} records"));
+                $"  run {run.RunId}: {run.Outcome}, as of {run.AsOf}, started {BatchCommand.Local(context, run.StartedAt)}, finished {(run.FinishedAt is null ? "—" : BatchCommand.Local(context, run.FinishedAt))}, by {DisplayText.Escape(run.Operator)}, batches [{run.Batches}], {run.Records:N0} records"));
             if (run.Counts.Count > 0)
             {
                 var byCode = string.Join(", ", run.Counts.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Code} {c.Found}")));
@@ -53,7 +53,7 @@ internal static class StatusCommand
 
             if (run.Error is not null)
             {
-                await write.WriteLineAsync($"    {run.Error}");
+                await write.WriteLineAsync($"    {DisplayText.Escape(run.Error)}");
             }
         }
 
@@ -62,22 +62,33 @@ internal static class StatusCommand
         await write.WriteLineAsync(pending.Count == 0 ? "pending batches: none" : $"pending batches ({pending.Count}, taken by the next run):");
         foreach (var batch in pending)
         {
-            await write.WriteLineAsync($"  batch {batch.BatchId}: {batch.Department} {batch.FileName}, imported {batch.ImportedAt}");
+            await write.WriteLineAsync($"  batch {batch.BatchId}: {batch.Department} {DisplayText.Escape(batch.FileName)}, imported {BatchCommand.Local(context, batch.ImportedAt)}");
         }
 
         var week = context.Time.GetUtcNow().AddDays(-7);
+        var withdrawn = (await store.BatchesAsync(null, context.HeaderMaps.Ledgers, cancellationToken))
+            .Where(b => b.State == BatchState.Withdrawn && DateTimeOffset.TryParse(b.WithdrawnAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) && at >= week)
+            .ToList();
+        await write.WriteLineAsync();
+        await write.WriteLineAsync(withdrawn.Count == 0 ? "batches withdrawn in the last 7 days: none" : "batches withdrawn in the last 7 days:");
+        foreach (var batch in withdrawn)
+        {
+            await write.WriteLineAsync(
+                $"  batch {batch.BatchId}: {batch.Department} {DisplayText.Escape(batch.FileName)}, withdrawn {BatchCommand.Local(context, batch.WithdrawnAt)} by {DisplayText.Escape(batch.WithdrawnBy)}: {DisplayText.Escape(batch.WithdrawReason)}");
+        }
+
         var refusals = await store.RecentRefusalsAsync(week, cancellationToken);
         var failedRuns = runs.Where(r => r.Outcome is "failed" or "interrupted").ToList();
         await write.WriteLineAsync();
         await write.WriteLineAsync(refusals.Count + failedRuns.Count == 0 ? "failures in the last 7 days: none" : "failures in the last 7 days:");
         foreach (var run in failedRuns)
         {
-            await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  run {run.RunId} {run.Outcome} ({run.StartedAt}): {run.Error}"));
+            await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  run {run.RunId} {run.Outcome} ({BatchCommand.Local(context, run.StartedAt)}): {DisplayText.Escape(run.Error)}"));
         }
 
         foreach (var (at, kind, department, fileName, error) in refusals)
         {
-            await write.WriteLineAsync($"  {at} {(kind == BatchInfo.LowIncomeKind ? "lowincome" : department)} import of {fileName} refused: {error}");
+            await write.WriteLineAsync($"  {BatchCommand.Local(context, at)} {(kind == BatchInfo.LowIncomeKind ? "lowincome" : department)} import of {DisplayText.Escape(fileName)} refused: {DisplayText.Escape(error)}");
         }
 
         await write.WriteLineAsync();

@@ -39,7 +39,7 @@ internal sealed class DepartmentImport(CliContext context)
 
         try
         {
-            var (sha, size) = await FileFingerprint.OfAsync(file, cancellationToken);
+            var (sha, size) = await FileFingerprint.OfAsync(file, context.Limits, cancellationToken);
             attempt = attempt with { Sha256 = sha, SizeBytes = size };
             if (await store.FindDepartmentBatchAsync(map.Source, sha, cancellationToken) is { } earlier)
             {

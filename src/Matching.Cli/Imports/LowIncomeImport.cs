@@ -43,7 +43,7 @@ internal sealed class LowIncomeImport(CliContext context)
         };
         try
         {
-            var (sha, size) = await FileFingerprint.OfAsync(file, cancellationToken);
+            var (sha, size) = await FileFingerprint.OfAsync(file, context.Limits, cancellationToken);
             batch = batch with { Sha256 = sha, SizeBytes = size };
             var last = await store.LastLowIncomeBatchAsync(cancellationToken);
             if (last is not null && last.Sha256 == sha)

@@ -56,6 +56,7 @@ internal static class MatchFileRunner
         }
 
         blocks.GetAwaiter().GetResult();
+        writer.Complete();
         return summary;
     }
 

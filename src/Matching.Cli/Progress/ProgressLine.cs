@@ -24,7 +24,7 @@ internal sealed class ProgressLine : IDisposable
     {
         ArgumentNullException.ThrowIfNull(context);
         _error = context.Error;
-        _what = what;
+        _what = DisplayText.Escape(what);
         _total = total;
         _terminal = ReferenceEquals(context.Error, Console.Error) && !Console.IsErrorRedirected;
         _every = _terminal ? TimeSpan.FromMilliseconds(500) : TimeSpan.FromSeconds(10);

@@ -50,6 +50,11 @@ internal sealed class RejectReportWorkbook : IAsyncDisposable
         {
             throw Unwritable(ex);
         }
+        catch (MatchingException ex) when (ex.InnerException is IOException or UnauthorizedAccessException)
+        {
+            // The file could not be created or written (AtomicFile names the path and why).
+            throw Unwritable(ex.InnerException);
+        }
     }
 
     /// <summary>Completes the workbook; returns its path, or null when there was nothing to report.</summary>
@@ -68,6 +73,11 @@ internal sealed class RejectReportWorkbook : IAsyncDisposable
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw Unwritable(ex);
+        }
+        catch (MatchingException ex) when (ex.InnerException is IOException or UnauthorizedAccessException)
+        {
+            // The file could not be put under its name (AtomicFile names the path and why).
+            throw Unwritable(ex.InnerException);
         }
     }
 

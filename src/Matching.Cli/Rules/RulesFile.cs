@@ -1,5 +1,6 @@
 using Matching.Core.Errors;
 using Matching.Core.Rules;
+using Matching.Ingest.HeaderMaps;
 
 namespace Matching.Cli.Rules;
 
@@ -14,6 +15,16 @@ internal static class RulesFile
         var file = path ?? DefaultPath;
         var rules = JsonSettingsFile.Read<RuleSetOptions>(file, "rules");
         var problems = rules?.Problems().ToList() ?? ["the file is empty"];
+
+        // A receiver code names its workbook (<out>/<receiver>.xlsx) and outbox folder: no path in it.
+        foreach (var receiver in rules?.Receivers?.Keys ?? [])
+        {
+            if (!HeaderMapCatalog.IsCode(receiver))
+            {
+                problems.Add($"receivers: '{DisplayText.Escape(receiver)}' is not a receiver code (lowercase letters, digits and '-', starting with a letter; it names files)");
+            }
+        }
+
         if (problems.Count > 0)
         {
             throw new MatchingException($"{file}: {string.Join("; ", problems)}");

@@ -1,5 +1,8 @@
 using System.Globalization;
 using System.Text;
+using Matching.Ingest.Tables;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
 
 namespace Matching.Cli.Worker;
@@ -12,7 +15,8 @@ namespace Matching.Cli.Worker;
 /// <param name="options">The folders and how long a file must be unchanged; validated by the caller.</param>
 /// <param name="time">The clock: stability in UTC, the archive's date folder in local time.</param>
 /// <param name="fileMoves">Retries transient <see cref="IOException"/>s around one move.</param>
-internal sealed class DropFolder(DropFolderOptions options, TimeProvider time, ResiliencePipeline fileMoves)
+/// <param name="log">Where an entry refused on sight (not a regular file) is logged; nowhere by default.</param>
+internal sealed class DropFolder(DropFolderOptions options, TimeProvider time, ResiliencePipeline fileMoves, ILogger? log = null)
 {
     private const string ErrorSuffix = ".error.txt";
     private static readonly string[] TempPrefixes = [".", "~$"];
@@ -25,7 +29,9 @@ internal sealed class DropFolder(DropFolderOptions options, TimeProvider time, R
     /// Files directly in <c>&lt;drop&gt;/&lt;department&gt;/</c> (created if missing) that are stable: last written
     /// at least <see cref="DropFolderOptions.StableSeconds"/> ago and openable for exclusive read. Oldest first,
     /// then by name. Hidden and temporary files (<c>.x</c>, <c>~$x</c>, <c>*.tmp</c>, <c>*.part</c>,
-    /// <c>*.crdownload</c>) are skipped; files not yet stable are not opened.
+    /// <c>*.crdownload</c>) are skipped; files not yet stable are not opened. An entry that is not a regular file (a
+    /// FIFO, whose opening would wait for a writer and stall the night; a socket; a link to a device or to nothing) is
+    /// not waited on: it is moved to rejected at once, with the reason in its <c>.error.txt</c>.
     /// </summary>
     public IReadOnlyList<DroppedFile> StableFiles(string department)
     {
@@ -36,6 +42,13 @@ internal sealed class DropFolder(DropFolderOptions options, TimeProvider time, R
         {
             if (IsTemporary(file))
             {
+                continue;
+            }
+
+            var notRegular = InputFile.NotRegular(file.FullName);
+            if (notRegular is not null)
+            {
+                RejectOnSight(new DroppedFile(department, file.FullName, 0, default), notRegular);
                 continue;
             }
 
@@ -88,6 +101,20 @@ internal sealed class DropFolder(DropFolderOptions options, TimeProvider time, R
         // The name was chosen so that this note did not exist; rewriting a half-written one on retry is safe.
         fileMoves.Execute(static state => File.WriteAllText(state.Path, state.Note, ErrorEncoding), (Path: moved + ErrorSuffix, Note: note));
         return moved;
+    }
+
+    private void RejectOnSight(DroppedFile file, string why)
+    {
+        why = $"{file.Path}: {why}";
+        try
+        {
+            var moved = Reject(file, why);
+            (log ?? NullLogger.Instance).FileRefused(file.Department, DisplayText.Escape(file.Name), DisplayText.Escape(moved), DisplayText.Escape(why));
+        }
+        catch (IOException)
+        {
+            // Gone meanwhile, or the move keeps failing: left where it is, never opened; the next firing tries again.
+        }
     }
 
     /// <summary>The full path of <c>&lt;root&gt;/&lt;department&gt;</c>; the department must be a plain folder name.</summary>

@@ -55,18 +55,18 @@ internal sealed class Intake(CliContext context, DropFolder folder, ILogger<Inta
             }
             catch (Exception ex) when (ex is InputFileException or ImportRefusedException)
             {
-                log.FileRefused(department, name, folder.Reject(file, ex.Message), ex.Message);
+                log.FileRefused(department, DisplayText.Escape(name), DisplayText.Escape(folder.Reject(file, ex.Message)), DisplayText.Escape(ex.Message));
                 continue;
             }
 
             var archived = folder.Archive(file);
             if (outcome.Earlier is null)
             {
-                log.FileImported(department, name, outcome.BatchId, outcome.Accepted, outcome.Rejected, archived);
+                log.FileImported(department, DisplayText.Escape(name), outcome.BatchId, outcome.Accepted, outcome.Rejected, DisplayText.Escape(archived));
             }
             else
             {
-                log.FileAlreadyImported(department, name, outcome.BatchId, archived);
+                log.FileAlreadyImported(department, DisplayText.Escape(name), outcome.BatchId, DisplayText.Escape(archived));
             }
         }
 

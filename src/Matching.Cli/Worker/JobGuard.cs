@@ -21,7 +21,7 @@ internal static class JobGuard
         }
         catch (MatchingException ex)
         {
-            log.JobFailed(job, ex.Message);
+            log.JobFailed(job, DisplayText.Escape(ex.Message));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

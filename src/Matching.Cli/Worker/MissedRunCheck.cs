@@ -16,8 +16,8 @@ internal sealed class MissedRunCheck(CliContext context, WorkerSettings settings
     {
         var cron = new CronExpression(settings.NightlyCron, settings.Zone);
         var now = context.Time.GetUtcNow();
-        log.WorkerStarted(settings.NightlyCron, settings.Zone.Id, settings.Local(cron.GetNextValidTimeAfter(now)), Path.GetFullPath(settings.Folders.Drop),
-            Path.GetFullPath(settings.Outbox));
+        log.WorkerStarted(settings.NightlyCron, settings.Zone.Id, settings.Local(cron.GetNextValidTimeAfter(now)), DisplayText.Escape(Path.GetFullPath(settings.Folders.Drop)),
+            DisplayText.Escape(Path.GetFullPath(settings.Outbox)));
         if (WorkerHost.SharesSchedule(context.Storage) || cron.GetPreviousValidTimeBefore(now) is not { } previous)
         {
             // On a server database the schedule is stored and shared: Quartz's misfire handling already runs a night

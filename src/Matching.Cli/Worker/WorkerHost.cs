@@ -27,7 +27,7 @@ internal static class WorkerHost
         builder.Services.AddSingleton(sp => new StorageResilience(new ResilienceOptions(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("Matching.Storage")));
         builder.Services.AddSingleton(sp => new CliContext(TextWriter.Null, context.Error, time,
             context.Storage with { Resilience = sp.GetRequiredService<StorageResilience>() }, context.HeaderMapDirectory, context.Settings));
-        builder.Services.AddSingleton(sp => new DropFolder(settings.Folders, time, sp.GetRequiredService<StorageResilience>().Files));
+        builder.Services.AddSingleton(sp => new DropFolder(settings.Folders, time, sp.GetRequiredService<StorageResilience>().Files, sp.GetRequiredService<ILogger<DropFolder>>()));
         builder.Services.AddSingleton<Intake>();
         if (logging is null)
         {

@@ -7,11 +7,13 @@ namespace Matching.Export.Workbooks;
 /// <summary>
 /// Writes one sheet of a true .xlsx (SpreadCheetah, streaming: 100,000 rows take little memory) the way a clerk
 /// wants to open it: bold header row, frozen, auto-filter on, column widths set. Text stays text (an ID keeps all
-/// 18 characters; a value starting with <c>=</c> is no formula); dates are dates; numbers are numbers.
+/// 18 characters; a value starting with <c>=</c> is no formula); dates are dates; numbers are numbers. The file
+/// appears under its name only once <see cref="FinishAsync"/> has written it whole (<see cref="AtomicFile"/>):
+/// disposed unfinished, nothing is left behind.
 /// </summary>
 public sealed class SheetWriter : IAsyncDisposable
 {
-    private readonly Stream _stream;
+    private readonly AtomicFile _file;
     private readonly Spreadsheet _spreadsheet;
     private readonly StyleId _date;
     private readonly StyleId _header;
@@ -19,16 +21,16 @@ public sealed class SheetWriter : IAsyncDisposable
     private readonly Cell[] _row;
     private int _columns;
 
-    private SheetWriter(Stream stream, Spreadsheet spreadsheet, int columns)
+    private SheetWriter(AtomicFile file, Spreadsheet spreadsheet, int columns)
     {
-        _stream = stream;
+        _file = file;
         _spreadsheet = spreadsheet;
         _date = spreadsheet.AddStyle(new Style { Format = NumberFormat.Custom("yyyy-mm-dd") });
         _header = spreadsheet.AddStyle(new Style { Font = { Bold = true } });
         _row = new Cell[columns];
     }
 
-    /// <summary>Creates <paramref name="path"/> (and its folder) with one sheet and its header row.</summary>
+    /// <summary>Starts <paramref name="path"/> (and creates its folder) with one sheet and its header row.</summary>
     /// <param name="path">The .xlsx file to write.</param>
     /// <param name="sheetName">The sheet's name (at most 31 characters).</param>
     /// <param name="headers">Column headers.</param>
@@ -39,23 +41,17 @@ public sealed class SheetWriter : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(headers);
         ArgumentNullException.ThrowIfNull(widths);
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (folder is not null)
-        {
-            Directory.CreateDirectory(folder);
-        }
-
-        var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
+        var file = AtomicFile.Create(path);
         try
         {
-            var spreadsheet = await Spreadsheet.CreateNewAsync(stream, cancellationToken: cancellationToken);
-            var writer = new SheetWriter(stream, spreadsheet, Math.Max(headers.Count, MaxColumns));
+            var spreadsheet = await Spreadsheet.CreateNewAsync(file.Stream, cancellationToken: cancellationToken);
+            var writer = new SheetWriter(file, spreadsheet, Math.Max(headers.Count, MaxColumns));
             await writer.StartSheetAsync(sheetName, headers, widths, cancellationToken);
             return writer;
         }
         catch
         {
-            await stream.DisposeAsync();
+            await file.DisposeAsync();
             throw;
         }
     }
@@ -93,7 +89,12 @@ public sealed class SheetWriter : IAsyncDisposable
         await _spreadsheet.AddRowAsync(_row.AsMemory(0, _columns), cancellationToken);
     }
 
-    public async Task FinishAsync(CancellationToken cancellationToken) => await _spreadsheet.FinishAsync(cancellationToken);
+    /// <summary>Writes the rest of the workbook, flushes it to disk and puts it under its name.</summary>
+    public async Task FinishAsync(CancellationToken cancellationToken)
+    {
+        await _spreadsheet.FinishAsync(cancellationToken);
+        await _file.CommitAsync(cancellationToken);
+    }
 
     private Cell ToCell(object? value) => value switch
     {
@@ -123,6 +124,6 @@ public sealed class SheetWriter : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _spreadsheet.Dispose();
-        await _stream.DisposeAsync();
+        await _file.DisposeAsync();
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Matching.Core.Errors;
+using Matching.Ingest.Tables;
 
 namespace Matching.Ingest.HeaderMaps;
 
@@ -12,6 +13,12 @@ public sealed class HeaderMapCatalog
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
     };
+
+    /// <summary>Largest header map file read: a map is a few KB; a huge one would slow every command down.</summary>
+    public const long MaxFileBytes = 1 << 20;
+
+    /// <summary>Longest source or receiver code.</summary>
+    public const int MaxCodeLength = 64;
 
     private readonly Dictionary<string, HeaderMap> _maps;
 
@@ -39,6 +46,17 @@ public sealed class HeaderMapCatalog
         var maps = new Dictionary<string, HeaderMap>(StringComparer.OrdinalIgnoreCase);
         foreach (var file in Directory.EnumerateFiles(directory, "*.json").Order(StringComparer.Ordinal))
         {
+            var status = FileStatus.Of(file);
+            if (status.Kind != FileKind.Regular)
+            {
+                throw new MatchingException($"{file}: {InputFile.NotRegular(file) ?? "not a regular file"}");
+            }
+
+            if (status.Size > MaxFileBytes)
+            {
+                throw new MatchingException($"{file}: a header map of {status.Size} bytes, more than the limit of {MaxFileBytes}: is it the right file?");
+            }
+
             HeaderMap? map;
             try
             {
@@ -72,11 +90,44 @@ public sealed class HeaderMapCatalog
         throw new MatchingException($"unknown department '{source}': known departments are {known}");
     }
 
+    /// <summary>
+    /// Whether <paramref name="code"/> can be a source or receiver code: <c>[a-z][a-z0-9-]*</c>, at most
+    /// <see cref="MaxCodeLength"/> characters. Codes name folders and files (rejects, outboxes, workbooks), so none may
+    /// hold a path separator, <c>..</c> or a control character.
+    /// </summary>
+    public static bool IsCode(string? code)
+    {
+        if (string.IsNullOrEmpty(code) || code.Length > MaxCodeLength || !char.IsAsciiLetterLower(code[0]))
+        {
+            return false;
+        }
+
+        foreach (var c in code)
+        {
+            if (!(char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static string? Validate(HeaderMap map)
     {
         if (string.IsNullOrWhiteSpace(map.Source))
         {
             return "'source' is missing";
+        }
+
+        if (!IsCode(map.Source))
+        {
+            return $"'source' must be a code of lowercase letters, digits and '-', starting with a letter (at most {MaxCodeLength} characters): it names folders";
+        }
+
+        if (!string.IsNullOrEmpty(map.Receiver) && !IsCode(map.Receiver))
+        {
+            return $"'receiver' must be a code of lowercase letters, digits and '-', starting with a letter (at most {MaxCodeLength} characters): it names files";
         }
 
         if (map.Fields is null || map.Values is null || map.Fields.Values.Any(f => f is null || f.Headers is null))

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Unicode;
 using CsvHelper;
 using Matching.Core.Errors;
@@ -8,11 +10,28 @@ namespace Matching.Ingest.Tables;
 /// CSV through CsvHelper's span-first UTF-8 reader. Encoding (UTF-8, GB18030) and separator (comma, tab, …)
 /// are detected; no header is assumed, since titles above the header are common (see <see cref="SourceTable"/>).
 /// </summary>
+/// <remarks>
+/// One stray quote must not swallow the rows after it into one cell (<c>汪学文,"4190…</c> with no closing quote
+/// reads every following line as that cell). The file is refused, naming the row where the record starts and the
+/// column, when a record:
+/// <list type="bullet">
+/// <item>has a quoted cell that is never closed, or text after a cell's closing quote (<c>"ab"c</c>): the quotes do
+/// not pair up;</item>
+/// <item>has a quoted cell holding a line break followed by a line with the file's separator: that line has the shape
+/// of a row of its own. A quoted cell may hold line breaks (a note typed with Alt+Enter) and commas
+/// (<c>"济源一中, 高三"</c>); Chinese text is written with the full-width ，, which is no separator;</item>
+/// <item>has a cell longer than <see cref="IngestLimits.MaxCellChars"/>.</item>
+/// </list>
+/// A quote inside an unquoted cell (<c>ab"c</c>) is kept as text: it swallows nothing.
+/// </remarks>
 public sealed class CsvTableReader : ITableReader
 {
     private readonly CsvReader _csv;
     private readonly IngestLimits _limits;
     private int _used;
+
+    /// <summary>What makes a record worth a closer look: a quote, or a line break (only inside a quoted cell).</summary>
+    private static readonly SearchValues<byte> QuoteOrBreak = SearchValues.Create("\"\n\r"u8);
 
     public CsvTableReader(string path, IngestLimits limits)
     {
@@ -52,15 +71,24 @@ public sealed class CsvTableReader : ITableReader
             }
             catch (CsvFormatException ex) when (ex.Message.Contains("MaxRecordSize", StringComparison.Ordinal))
             {
-                throw new InputFileException(File, $"a row longer than the limit of {_limits.MaxRecordBytes} bytes (ingest:maxRecordBytes): {ex.Message}", inner: ex);
+                throw new InputFileException(File, $"a row longer than the limit of {_limits.MaxRecordBytes} bytes (ingest:maxRecordBytes): " +
+                    "a quote that is never closed (a stray \" in a cell?) or a broken file", ex.LineNumber > 0 ? ex.LineNumber : null, inner: ex);
             }
             catch (CsvFormatException ex)
             {
-                throw new InputFileException(File, "the CSV cannot be read: " + ex.Message, inner: ex);
+                throw new InputFileException(File, "the CSV cannot be read: " + ex.Message, ex.LineNumber > 0 ? ex.LineNumber : null, inner: ex);
             }
             catch (InvalidDataException ex)
             {
                 throw new InputFileException(File, $"a row longer than the limit of {_limits.MaxRecordBytes} bytes (ingest:maxRecordBytes), or unreadable: {ex.Message}", inner: ex);
+            }
+
+            // A cell can be quoted, hold a line break or be over the limit only in a record that does: most records
+            // cost one vectorised scan and a comparison.
+            var raw = _csv.RawRecord;
+            if (raw.Length > _limits.MaxCellChars || raw.IndexOfAny(QuoteOrBreak) >= 0)
+            {
+                CheckCells();
             }
 
             var used = _used = UsedFieldCount();
@@ -78,6 +106,78 @@ public sealed class CsvTableReader : ITableReader
             return true;
         }
     }
+
+    /// <summary>
+    /// Whether a cell's quotes pair up: an unquoted cell (a quote inside one is text), or <c>"…"</c> whose inner quotes
+    /// are doubled, with spaces and tabs around allowed. <paramref name="closed"/> tells a quote that is never closed
+    /// (the cell runs on to the end of the record) from text after a closing quote (<c>"ab"c</c>).
+    /// </summary>
+    private static bool IsWellQuoted(ReadOnlySpan<byte> raw, out bool closed)
+    {
+        closed = true;
+        raw = raw.Trim(" \t"u8);
+        if (raw.IsEmpty || raw[0] != (byte)'"')
+        {
+            return true;
+        }
+
+        var rest = raw[1..];
+        while (true)
+        {
+            var quote = rest.IndexOf((byte)'"');
+            if (quote < 0)
+            {
+                closed = false;
+                return false;
+            }
+
+            if (quote + 1 < rest.Length && rest[quote + 1] == (byte)'"')
+            {
+                rest = rest[(quote + 2)..];
+                continue;
+            }
+
+            // The closing quote: it must end the cell.
+            return quote + 1 == rest.Length;
+        }
+    }
+
+    /// <summary>The cell-level rules: no cell over the limit, no quoted cell that holds what looks like further rows.</summary>
+    private void CheckCells()
+    {
+        var separator = (byte)_csv.Separator;
+        for (var i = 0; i < _csv.FieldCount; i++)
+        {
+            var raw = _csv.GetRawSpan(i);
+            if (!IsWellQuoted(raw, out var closed))
+            {
+                throw new InputFileException(File, closed
+                    ? "text after the closing quote of a quoted cell: its quotes do not pair up (a stray \" in the cell?)"
+                    : "a quoted cell is never closed, so it would swallow every line after it: a stray \" in the cell?", SourceRow, ExcelTableReader.ColumnName(i));
+            }
+
+            if (raw.Length > _limits.MaxCellChars)
+            {
+                var chars = Encoding.UTF8.GetCharCount(_csv.GetSpan(i));
+                if (chars > _limits.MaxCellChars)
+                {
+                    throw new InputFileException(File, $"a cell of {chars} characters, more than the limit of {_limits.MaxCellChars} (ingest:maxCellChars)",
+                        SourceRow, ExcelTableReader.ColumnName(i));
+                }
+            }
+
+            var value = _csv.GetSpan(i);
+            var firstBreak = value.IndexOfAny((byte)'\n', (byte)'\r');
+            if (firstBreak >= 0 && value[firstBreak..].Contains(separator))
+            {
+                var lines = value.Count((byte)'\n') + 1;
+                throw new InputFileException(File, $"a quoted cell runs over {lines} lines, and a line inside it holds the separator " +
+                    $"'{Shown(_csv.Separator)}' like a row of its own: a stray \" that swallowed the rows after it?", SourceRow, ExcelTableReader.ColumnName(i));
+            }
+        }
+    }
+
+    private static string Shown(char separator) => separator == '\t' ? "\\t" : separator.ToString();
 
     /// <summary>Fields up to the last one that holds more than whitespace.</summary>
     private int UsedFieldCount()

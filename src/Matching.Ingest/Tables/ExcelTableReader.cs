@@ -30,6 +30,16 @@ public sealed class ExcelTableReader : ITableReader
         _stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
         try
         {
+            XlsxParts.Check(_stream, path, limits);
+        }
+        catch
+        {
+            _stream.Dispose();
+            throw;
+        }
+
+        try
+        {
             _reader = ExcelReaderFactory.CreateReader(_stream, new ExcelReaderConfiguration { FallbackEncoding = TextEncodingDetector.Gb18030 });
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)

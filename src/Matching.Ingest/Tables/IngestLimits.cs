@@ -21,6 +21,19 @@ public sealed record IngestLimits
     /// <value>Most columns a row may use. Default 512.</value>
     public int MaxColumns { get; init; } = 512;
 
+    /// <value>
+    /// Largest part of an .xlsx (a sheet, the shared strings, styles…) once unpacked, in bytes, as the zip declares it;
+    /// .NET never unpacks more than an entry declares. Default 2 GiB.
+    /// </value>
+    public long MaxXlsxPartBytes { get; init; } = 2L * 1024 * 1024 * 1024;
+
+    /// <value>
+    /// Largest shared-strings part of an .xlsx once unpacked, in bytes. The reader holds every shared string in memory
+    /// before the first row, so this bounds what a small file can make it allocate (a zip bomb). Default 256 MiB:
+    /// several million distinct cells, far more than a million-person export has.
+    /// </value>
+    public long MaxSharedStringsBytes { get; init; } = 256L * 1024 * 1024;
+
     /// <value>How many rows from the top are searched for the header row. Default 20.</value>
     public int HeaderScanRows { get; init; } = 20;
 
@@ -69,6 +82,16 @@ public sealed record IngestLimits
         if (MaxColumns is <= 0 or > 16_384)
         {
             yield return "ingest:maxColumns must be between 1 and 16384";
+        }
+
+        if (MaxXlsxPartBytes <= 0)
+        {
+            yield return "ingest:maxXlsxPartBytes must be positive";
+        }
+
+        if (MaxSharedStringsBytes <= 0 || MaxSharedStringsBytes > MaxXlsxPartBytes)
+        {
+            yield return "ingest:maxSharedStringsBytes must be positive and at most ingest:maxXlsxPartBytes";
         }
 
         if (HeaderScanRows is <= 0 or > 1000)

@@ -8,21 +8,9 @@ public static class TableReaders
     public static ITableReader Open(string path, IngestLimits limits)
     {
         ArgumentNullException.ThrowIfNull(limits);
-        if (!System.IO.File.Exists(path))
-        {
-            throw new InputFileException(path, Directory.Exists(path) ? "is a folder, not a file" : "no such file");
-        }
 
-        var info = new FileInfo(path);
-        if (info.Length == 0)
-        {
-            throw new InputFileException(path, "the file is empty");
-        }
-
-        if (info.Length > limits.MaxFileBytes)
-        {
-            throw new InputFileException(path, $"the file is {info.Length} bytes, more than the limit of {limits.MaxFileBytes}");
-        }
+        // A FIFO, a device or a socket is refused before anything opens it: opening a FIFO waits for a writer.
+        InputFile.Require(path, limits);
 
         try
         {

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Matching.Core.Errors;
 using Microsoft.Data.Sqlite;
 
 namespace Matching.Storage.Dialects;
@@ -13,10 +14,19 @@ public sealed class SqliteDialect : ISqlDialect
         var builder = new SqliteConnectionStringBuilder(connectionString);
         if (!string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
         {
-            var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
-            if (folder is not null)
+            var full = Path.GetFullPath(builder.DataSource);
+            if (builder.Mode == SqliteOpenMode.ReadWriteCreate)
             {
-                Directory.CreateDirectory(folder);
+                var folder = Path.GetDirectoryName(full);
+                if (folder is not null)
+                {
+                    Directory.CreateDirectory(folder);
+                }
+            }
+            else if (!File.Exists(full))
+            {
+                // Mode=ReadWrite (StorageOptions.WithCreation(false)): SQLite would refuse with "unable to open".
+                throw new MatchingException($"database {builder.DataSource} does not exist; run `matching init` to create it (or check --db / MATCHING_DB)");
             }
         }
 

@@ -115,5 +115,52 @@ public sealed class HeaderMapCatalogTests : IDisposable
         Assert.Equal(["housing"], catalog.Sources);
     }
 
+    [Theory]
+    [InlineData("/tmp/escaped")]
+    [InlineData("../escaped")]
+    [InlineData("Education")]
+    [InlineData("edu\ncation")]
+    public void Load_SourceNotACode_ThrowsNamingFile(string source)
+    {
+        // Issue 19: a map's source names the rejects folder; "/tmp/escaped" put reject reports outside it.
+        _temp.WriteText("bad.json", $$"""{ "source": {{System.Text.Json.JsonSerializer.Serialize(source)}}, "fields": { "id": { "headers": ["身份证号"] } } }""");
+
+        var error = Assert.Throws<MatchingException>(() => HeaderMapCatalog.Load(_temp.Root));
+
+        Assert.Contains("bad.json: 'source' must be a code", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_ReceiverNotACode_ThrowsNamingFile()
+    {
+        _temp.WriteText("bad.json", """{ "source": "housing", "receiver": "../../victim", "fields": { "id": { "headers": ["身份证号"] } } }""");
+
+        var error = Assert.Throws<MatchingException>(() => HeaderMapCatalog.Load(_temp.Root));
+
+        Assert.Contains("bad.json: 'receiver' must be a code", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_HugeMap_RefusedBeforeParsing()
+    {
+        var padding = new string(' ', (int)HeaderMapCatalog.MaxFileBytes);
+        _temp.WriteText("huge.json", """{ "source": "housing", "fields": { "id": { "headers": ["身份证号"] } } }""" + padding);
+
+        var error = Assert.Throws<MatchingException>(() => HeaderMapCatalog.Load(_temp.Root));
+
+        Assert.Contains("huge.json: a header map of", error.Message, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task Load_FifoInTheFolder_RefusedWithoutBlocking()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "no FIFOs on Windows");
+        SpecialFiles.Fifo(_temp.PathOf("pipe.json"));
+
+        var error = await Assert.ThrowsAsync<MatchingException>(() => Task.Run(() => HeaderMapCatalog.Load(_temp.Root)).WaitAsync(TimeSpan.FromSeconds(10)));
+
+        Assert.Contains("pipe.json: is a named pipe", error.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _temp.Dispose();
 }

@@ -5,7 +5,7 @@ using Matching.Testing;
 
 namespace Matching.Ingest.Tests.Tables;
 
-public sealed class CsvTableReaderTests : IDisposable
+public sealed partial class CsvTableReaderTests : IDisposable
 {
     private static readonly Encoding Gb18030 = GetGb18030();
 

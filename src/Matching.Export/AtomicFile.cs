@@ -1,0 +1,160 @@
+using Matching.Core.Errors;
+
+namespace Matching.Export;
+
+/// <summary>
+/// An output file that appears under its name whole or not at all: written to a temporary file in the same folder
+/// (<c>.name.xxxxxxxx.tmp</c>: hidden, so a drop folder or a department's sync never takes it), flushed to disk and
+/// renamed over the final name by <see cref="Commit"/>. Disposing without committing deletes the temporary file, so
+/// a full disk, an exception or a kill never leaves a truncated file under the final name (a kill leaves at most the
+/// hidden temporary file). The rename replaces whatever has the final name, a symbolic link included, instead of
+/// writing through it; an output folder that is itself a link is refused unless
+/// <see cref="OutputOptions.AllowLinkedFolder"/>.
+/// </summary>
+public sealed class AtomicFile : IDisposable, IAsyncDisposable
+{
+    private static readonly AsyncLocal<OutputOptions?> Ambient = new();
+
+    private readonly FileStream _stream;
+    private bool _finished;
+
+    private AtomicFile(string path, string temporary, FileStream stream)
+    {
+        Path = path;
+        TemporaryPath = temporary;
+        _stream = stream;
+    }
+
+    /// <summary>
+    /// The output settings of the command running in this asynchronous flow, set once by the command line from
+    /// <c>matching.json</c> (a test or a worker job sets its own without touching another's); default
+    /// <see cref="OutputOptions.Default"/>.
+    /// </summary>
+    public static OutputOptions Options
+    {
+        get => Ambient.Value ?? OutputOptions.Default;
+        set => Ambient.Value = value;
+    }
+
+    /// <summary>The final name, as given.</summary>
+    public string Path { get; }
+
+    /// <summary>The temporary file being written.</summary>
+    public string TemporaryPath { get; }
+
+    /// <summary>The temporary file's stream; owned by this object.</summary>
+    public Stream Stream => _stream;
+
+    /// <summary>Starts writing <paramref name="path"/> (its folder is created if missing), under <see cref="Options"/>.</summary>
+    /// <exception cref="MatchingException">The folder is a link, the path a folder, or the file cannot be created.</exception>
+    public static AtomicFile Create(string path) => Create(path, Options);
+
+    /// <summary>Starts writing <paramref name="path"/> (its folder is created if missing).</summary>
+    /// <exception cref="MatchingException">The folder is a link, the path a folder, or the file cannot be created.</exception>
+    public static AtomicFile Create(string path, OutputOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(options);
+        var full = System.IO.Path.GetFullPath(path);
+        var folder = System.IO.Path.GetDirectoryName(full) ?? throw new MatchingException($"{path}: not a file path");
+        try
+        {
+            var info = new DirectoryInfo(folder);
+            if (info.Exists && info.LinkTarget is { } target && !options.AllowLinkedFolder)
+            {
+                throw new MatchingException($"{folder}: the output folder is a symbolic link (to {target}); refused, since a planted link would send the files elsewhere " +
+                    "(set output:allowLinkedFolder in matching.json if it is meant to be one)");
+            }
+
+            if (Directory.Exists(full))
+            {
+                throw new MatchingException($"{path}: cannot be written: it is a folder");
+            }
+
+            Directory.CreateDirectory(folder);
+
+            // CreateNew: fails rather than follow anything that already has the name (it never has: a random name).
+            var temporary = System.IO.Path.Combine(folder, $".{System.IO.Path.GetFileName(full)}.{Guid.NewGuid().ToString("N")[..8]}.tmp");
+            var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
+            return new AtomicFile(path, temporary, stream);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new MatchingException($"{path}: cannot be written ({ex.Message})", ex);
+        }
+    }
+
+    /// <summary>Flushes the file to disk and renames it over <see cref="Path"/>.</summary>
+    /// <exception cref="MatchingException">The disk is full, or the rename fails; the temporary file is deleted.</exception>
+    public void Commit()
+    {
+        ObjectDisposedException.ThrowIf(_finished, this);
+        try
+        {
+            _stream.Flush(flushToDisk: true);
+            _stream.Dispose();
+            File.Move(TemporaryPath, Path, overwrite: true);
+            _finished = true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Discard();
+            throw new MatchingException($"{Path}: cannot be written ({ex.Message})", ex);
+        }
+    }
+
+    /// <summary>Flushes the file to disk and renames it over <see cref="Path"/>.</summary>
+    /// <exception cref="MatchingException">The disk is full, or the rename fails; the temporary file is deleted.</exception>
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _stream.FlushAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Discard();
+            throw new MatchingException($"{Path}: cannot be written ({ex.Message})", ex);
+        }
+
+        Commit();
+    }
+
+    /// <summary>Deletes the temporary file unless committed.</summary>
+    public void Dispose()
+    {
+        if (!_finished)
+        {
+            Discard();
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private void Discard()
+    {
+        try
+        {
+            _stream.Dispose();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Flushing the rest failed (a full disk): the file is deleted below all the same.
+        }
+
+        try
+        {
+            File.Delete(TemporaryPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Nothing more to do: a hidden .tmp file is left, never a truncated file under the final name.
+        }
+
+        _finished = true;
+    }
+}

@@ -1,0 +1,97 @@
+using Matching.Core.Errors;
+using Matching.Export;
+using Matching.Testing;
+
+namespace Matching.Cli.Tests.Hostile;
+
+/// <summary>Issue 19, items 6 and 7: every output appears whole under its name or not at all, and never through a link.</summary>
+public sealed class AtomicFileTests : IDisposable
+{
+    private readonly TempFolder _temp = new("matching-atomic-");
+
+    [Fact]
+    public void Dispose_WithoutCommit_NothingLeftAndEarlierFileKept()
+    {
+        var path = _temp.WriteText("out.xlsx", "earlier");
+
+        using (var file = AtomicFile.Create(path, OutputOptions.Default))
+        {
+            file.Stream.Write("half a workbook"u8);
+        }
+
+        Assert.Equal("earlier", File.ReadAllText(path));
+        Assert.Equal([path], Directory.GetFiles(_temp.Root));
+    }
+
+    [Fact]
+    public void Create_WhileWriting_FinalNameUntouchedAndTemporaryHiddenBeside()
+    {
+        var path = _temp.PathOf("out.csv");
+
+        using var file = AtomicFile.Create(path, OutputOptions.Default);
+        file.Stream.Write("x"u8);
+
+        Assert.False(File.Exists(path));
+        Assert.Equal(_temp.Root, Path.GetDirectoryName(file.TemporaryPath));
+        Assert.StartsWith(".out.csv.", Path.GetFileName(file.TemporaryPath), StringComparison.Ordinal);
+        Assert.EndsWith(".tmp", file.TemporaryPath, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Commit_LinkPlantedUnderTheName_LinkReplacedVictimUntouched()
+    {
+        var victim = _temp.WriteText("victim.txt", "not yours");
+        var path = _temp.PathOf("education.xlsx");
+        File.CreateSymbolicLink(path, victim);
+
+        using (var file = AtomicFile.Create(path, OutputOptions.Default))
+        {
+            file.Stream.Write("workbook"u8);
+            file.Commit();
+        }
+
+        Assert.Equal("not yours", File.ReadAllText(victim));
+        Assert.Null(new FileInfo(path).LinkTarget);
+        Assert.Equal("workbook", File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void Create_FolderIsALink_RefusedUnlessAllowed()
+    {
+        var real = Directory.CreateDirectory(_temp.PathOf("real")).FullName;
+        var link = _temp.PathOf("out");
+        Directory.CreateSymbolicLink(link, real);
+
+        var error = Assert.Throws<MatchingException>(() => AtomicFile.Create(Path.Combine(link, "a.xlsx"), OutputOptions.Default));
+        using (var allowed = AtomicFile.Create(Path.Combine(link, "a.xlsx"), new OutputOptions { AllowLinkedFolder = true }))
+        {
+            allowed.Commit();
+        }
+
+        Assert.Contains("output:allowLinkedFolder", error.Message, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(real, "a.xlsx")));
+    }
+
+    [Fact]
+    public async Task Options_SetInOneFlow_NotSeenByAnother()
+    {
+        // Commands run side by side in one process (the tests do): each sees only its own settings.
+        var seen = new bool[2];
+        await Task.WhenAll(
+            Task.Run(async () =>
+            {
+                AtomicFile.Options = new OutputOptions { AllowLinkedFolder = true };
+                await Task.Delay(50);
+                seen[0] = AtomicFile.Options.AllowLinkedFolder;
+            }),
+            Task.Run(async () =>
+            {
+                await Task.Delay(25);
+                seen[1] = AtomicFile.Options.AllowLinkedFolder;
+            }));
+
+        Assert.Equal([true, false], seen);
+    }
+
+    public void Dispose() => _temp.Dispose();
+}
