@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using Dapper;
 using Matching.Core.Rules;
 using Matching.Storage.Dialects;
@@ -7,13 +9,15 @@ namespace Matching.Storage;
 
 /// <summary>
 /// Moves the stored warnings along one run's findings (<see cref="WarningLifecycle"/>), inside the run's transaction,
-/// in a few set-based statements whatever the number of warnings: every warning found is written through the
-/// dialect's bulk loader as an upsert on (code, subject, receiver) — new ones inserted, found ones refreshed — and
-/// what is gone is resolved by one UPDATE. One event per status change, written in bulk too.
+/// in a few set-based statements whatever the number of warnings: new warnings are bulk-inserted; a found warning
+/// whose row would not change (most of them, night after night) only has its last run set, all of them in one
+/// UPDATE; one whose status or facts changed is refreshed through the dialect's bulk upsert (its first date and
+/// disposition kept, unless raised anew); what is gone is resolved by one UPDATE. One event per status change,
+/// written in bulk too.
 /// </summary>
 internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection, DbTransaction transaction, long runId, string runDate, string now)
 {
-    private static readonly BulkTarget Target = new("warning",
+    private static readonly BulkColumn[] Columns =
     [
         new("code", BulkColumnType.Text), new("subject", BulkColumnType.Text), new("receiver", BulkColumnType.Text),
         new("label", BulkColumnType.Text), new("measure", BulkColumnType.Text), new("id_number", BulkColumnType.Text),
@@ -23,7 +27,16 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
         new("source_row", BulkColumnType.Whole), new("status", BulkColumnType.Text), new("first_date", BulkColumnType.Text),
         new("first_run_id", BulkColumnType.Whole), new("last_run_id", BulkColumnType.Whole), new("resolved_date", BulkColumnType.Text),
         new("disposition", BulkColumnType.Text), new("disposition_date", BulkColumnType.Text), new("closed_detail", BulkColumnType.Text),
-    ], Key: ["code", "subject", "receiver"], Keep: []);
+        new("key_hi", BulkColumnType.Whole), new("key_lo", BulkColumnType.Whole), new("facts_hi", BulkColumnType.Whole),
+        new("facts_lo", BulkColumnType.Whole), new("row_hi", BulkColumnType.Whole), new("row_lo", BulkColumnType.Whole),
+    ];
+
+    /// <summary>New warnings: plain inserts.</summary>
+    private static readonly BulkTarget Inserts = new("warning", Columns, Key: [], Keep: []);
+
+    /// <summary>Warnings whose row changed: an upsert that keeps their first date and disposition.</summary>
+    private static readonly BulkTarget Refreshes = new("warning", Columns,
+        Key: ["code", "subject", "receiver"], Keep: ["first_date", "first_run_id", "disposition", "disposition_date", "closed_detail"]);
 
     private static readonly BulkTarget EventTarget = new("warning_event",
     [
@@ -31,9 +44,13 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
         new("status", BulkColumnType.Text), new("note", BulkColumnType.Text),
     ], Key: [], Keep: []);
 
-    private sealed record Stored(
-        long WarningId, string Code, string Subject, string Receiver, string Status, string Detail, string? ClosedDetail,
-        string FirstDate, long FirstRunId, string? Disposition, string? DispositionDate);
+    /// <summary>
+    /// What the run needs of a stored warning, small: its id, status, a hash of its facts (its detail; a closed
+    /// warning keeps the facts it was closed on) and a hash of the row a run writes, all read from the warning's own
+    /// hash columns (written with it), not from its texts. Found warnings are looked up by a 128-bit hash of (code,
+    /// subject, receiver). <see cref="Legacy"/>: stored before the hashes were, worked out from its texts this once.
+    /// </summary>
+    private readonly record struct Stored(long WarningId, string Status, UInt128 Facts, UInt128 Row, string Code, bool Legacy);
 
     private sealed class Tally(string code)
     {
@@ -47,28 +64,23 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
 
     public async Task<IReadOnlyList<RunCount>> WriteAsync(IReadOnlyList<Warning> found, CancellationToken cancellationToken)
     {
-        var stored = (await connection.QueryAsync<Stored>(new CommandDefinition(
-            """
-            SELECT warning_id AS WarningId, code AS Code, subject AS Subject, receiver AS Receiver, status AS Status,
-                   detail AS Detail, closed_detail AS ClosedDetail, first_date AS FirstDate, first_run_id AS FirstRunId,
-                   disposition AS Disposition, disposition_date AS DispositionDate
-            FROM warning
-            """, transaction: transaction, cancellationToken: cancellationToken)))
-            .ToDictionary(s => (s.Code, s.Subject, s.Receiver));
+        var stored = await ReadStoredAsync(cancellationToken);
         var before = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT COALESCE(MAX(warning_id), 0) FROM warning", transaction: transaction, cancellationToken: cancellationToken));
         var tallies = new SortedDictionary<string, Tally>(StringComparer.Ordinal);
-        var seen = new HashSet<long>();
         var changes = new List<(long WarningId, string Status, string Note)>();
-        var row = new object?[Target.Columns.Count];
-        await using (var upsert = dialect.CreateBulkLoader(connection, transaction, Target))
+        var reopened = new List<long>();
+        var unchanged = new List<long>();
+        var refreshed = new List<(Warning Warning, string Status)>();
+        var row = new object?[Columns.Length];
+        await using (var insert = dialect.CreateBulkLoader(connection, transaction, Inserts))
         {
             foreach (var warning in found)
             {
                 var tally = TallyOf(tallies, warning.Code);
                 tally.Found++;
-                stored.TryGetValue((warning.Code, warning.Subject, warning.Receiver), out var was);
-                var status = WarningLifecycle.Next(was?.Status, was?.Status == WarningStatus.Closed ? was.ClosedDetail : was?.Detail, true, warning.Detail)!;
+                var known = stored.Remove(Identity(warning.Code, warning.Subject, warning.Receiver), out var was);
+                var status = WarningLifecycle.Next(known ? was.Status : null, found: true, sameFacts: known && was.Facts == Hash(warning.Detail))!;
                 switch (status)
                 {
                     case WarningStatus.New: tally.New++; break;
@@ -76,61 +88,222 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
                     default: tally.Continuing++; break;
                 }
 
-                if (was is not null)
+                if (!known)
                 {
-                    seen.Add(was.WarningId);
-                    if (status != was.Status)
-                    {
-                        changes.Add((was.WarningId, status, status == WarningStatus.New && was.Status == WarningStatus.Closed ? "facts changed" : string.Empty));
-                    }
+                    Fill(row, warning, status);
+                    await insert.AddAsync(cancellationToken, row);
+                    continue;
                 }
 
-                // A warning first found, or raised anew (resolved, or its facts changed since a department closed it),
-                // starts a new first date and sheds an old disposition; one that goes on keeps both.
-                var fresh = was is null || status == WarningStatus.New;
-                Fill(row, warning, status, fresh ? runDate : was!.FirstDate, fresh ? runId : was!.FirstRunId,
-                    fresh ? null : was!.Disposition, fresh ? null : was!.DispositionDate, fresh ? null : was!.ClosedDetail);
-                await upsert.AddAsync(cancellationToken, row);
+                if (status != was.Status)
+                {
+                    changes.Add((was.WarningId, status, status == WarningStatus.New && was.Status == WarningStatus.Closed ? "facts changed" : string.Empty));
+                }
+
+                if (status == WarningStatus.New)
+                {
+                    // Raised anew (resolved before, or its facts changed since a department closed it): a new first
+                    // date, and the old disposition shed.
+                    reopened.Add(was.WarningId);
+                }
+
+                if (status == was.Status && !was.Legacy && RowHash(warning) == was.Row)
+                {
+                    unchanged.Add(was.WarningId);
+                }
+                else
+                {
+                    refreshed.Add((warning, status));
+                }
             }
 
-            await upsert.CompleteAsync(cancellationToken);
+            await insert.CompleteAsync(cancellationToken);
         }
 
-        foreach (var was in stored.Values)
+        await RefreshAsync(refreshed, cancellationToken);
+        await UpdateByIdsAsync(unchanged, "touched", "UPDATE warning SET last_run_id = @runId WHERE warning_id IN (SELECT warning_id FROM {0})", cancellationToken);
+        await UpdateByIdsAsync(reopened, "reopened",
+            "UPDATE warning SET first_date = @runDate, first_run_id = @runId, disposition = NULL, disposition_date = NULL, closed_detail = NULL WHERE warning_id IN (SELECT warning_id FROM {0})",
+            cancellationToken);
+
+        // What is left was not found: open or closed ones are resolved.
+        var resolved = new List<long>();
+        foreach (var (_, was) in stored)
         {
-            if (!seen.Contains(was.WarningId) && WarningLifecycle.Next(was.Status, was.Detail, false, null) is not null)
+            if (WarningLifecycle.Next(was.Status, found: false, sameFacts: false) is { } status)
             {
                 TallyOf(tallies, was.Code).Resolved++;
+                resolved.Add(was.WarningId);
+                changes.Add((was.WarningId, status, string.Empty));
             }
         }
 
+        await UpdateByIdsAsync(resolved, "resolved", "UPDATE warning SET status = @resolved, resolved_date = @runDate WHERE warning_id IN (SELECT warning_id FROM {0})", cancellationToken);
         await WriteEventsAsync(before, changes, cancellationToken);
         return [.. tallies.Values.Select(t => new RunCount(t.Code, t.Found, t.New, t.Continuing, t.Closed, t.Resolved))];
     }
 
+    /// <summary>Every stored warning as <see cref="Stored"/>, by identity hash.</summary>
+    private async Task<Dictionary<UInt128, Stored>> ReadStoredAsync(CancellationToken cancellationToken)
+    {
+        var count = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT COUNT(*) FROM warning", transaction: transaction, cancellationToken: cancellationToken));
+        var stored = new Dictionary<UInt128, Stored>(count);
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Shared(string text) => texts.TryGetValue(text, out var known) ? known : texts[text] = text;
+        await using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = "SELECT warning_id, code, status, key_hi, key_lo, facts_hi, facts_lo, row_hi, row_lo FROM warning WHERE key_hi IS NOT NULL";
+            command.CommandTimeout = 0;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                stored[Join(reader.GetInt64(3), reader.GetInt64(4))] = new Stored(reader.GetInt64(0), Shared(reader.GetString(2)),
+                    Join(reader.GetInt64(5), reader.GetInt64(6)), Join(reader.GetInt64(7), reader.GetInt64(8)), Shared(reader.GetString(1)), Legacy: false);
+            }
+        }
+
+        // Warnings stored before their hashes were: from their texts (and refreshed by this run, which stores them).
+        await using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = "SELECT warning_id, code, subject, receiver, status, closed_detail, detail FROM warning WHERE key_hi IS NULL";
+            command.CommandTimeout = 0;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var status = Shared(reader.GetString(4));
+                var facts = status == WarningStatus.Closed && !reader.IsDBNull(5) ? reader.GetString(5) : reader.GetString(6);
+                var code = Shared(reader.GetString(1));
+                stored[Identity(code, reader.GetString(2), reader.GetString(3))] = new Stored(reader.GetInt64(0), status, Hash(facts), default, code, Legacy: true);
+            }
+        }
+
+        return stored;
+    }
+
+    private static UInt128 Join(long high, long low) => new(unchecked((ulong)high), unchecked((ulong)low));
+
+    private static (long High, long Low) Split(UInt128 hash) => (unchecked((long)(ulong)(hash >> 64)), unchecked((long)(ulong)hash));
+
+    /// <summary>The hash of the row a run writes for <paramref name="w"/>: every column a refresh would change but the status.</summary>
+    private static UInt128 RowHash(Warning w)
+    {
+        var row = new RowHasher();
+        row.Text(w.Label);
+        row.Text(w.Measure);
+        row.Text(w.IdText);
+        row.Text(w.Name);
+        row.Text(w.HouseholdId);
+        row.Text(w.Subdistrict);
+        row.Text(w.Village);
+        row.Text(w.Categories);
+        row.Text(w.Department);
+        row.Text(w.Method);
+        row.Text(w.Detail);
+        row.Whole(w.BatchId);
+        row.Whole(w.SourceRow);
+        return row.Finish();
+    }
+
+    /// <summary>A 128-bit hash of a row's values, each one delimited so that no two different rows run together.</summary>
+    private sealed class RowHasher
+    {
+        private readonly XxHash128 _hash = new();
+
+        public void Text(string text)
+        {
+            _hash.Append(MemoryMarshal.AsBytes(text.AsSpan()));
+            _hash.Append([0xFF, 0xFF]);
+        }
+
+        public void Whole(long? value)
+        {
+            Span<byte> bytes = stackalloc byte[9];
+            bytes[0] = value.HasValue ? (byte)1 : (byte)0;
+            BitConverter.TryWriteBytes(bytes[1..], value ?? 0);
+            _hash.Append(bytes);
+        }
+
+        public UInt128 Finish()
+        {
+            var hash = _hash.GetCurrentHashAsUInt128();
+            _hash.Reset();
+            return hash;
+        }
+    }
+
+    /// <summary>A warning's identity (code, subject, receiver) as one 128-bit hash.</summary>
+    private static UInt128 Identity(string code, string subject, string receiver)
+    {
+        var hash = new XxHash128();
+        hash.Append(MemoryMarshal.AsBytes(code.AsSpan()));
+        hash.Append([0xFF, 0xFF]);
+        hash.Append(MemoryMarshal.AsBytes(subject.AsSpan()));
+        hash.Append([0xFF, 0xFF]);
+        hash.Append(MemoryMarshal.AsBytes(receiver.AsSpan()));
+        return hash.GetCurrentHashAsUInt128();
+    }
+
+    private static UInt128 Hash(string text) => XxHash128.HashToUInt128(MemoryMarshal.AsBytes(text.AsSpan()));
+
+    /// <summary>Found warnings whose status or row changed, refreshed in place (first date and disposition kept).</summary>
+    private async Task RefreshAsync(List<(Warning Warning, string Status)> refreshed, CancellationToken cancellationToken)
+    {
+        if (refreshed.Count == 0)
+        {
+            return;
+        }
+
+        var row = new object?[Columns.Length];
+        await using var upsert = dialect.CreateBulkLoader(connection, transaction, Refreshes);
+        foreach (var (warning, status) in refreshed)
+        {
+            Fill(row, warning, status);
+            await upsert.AddAsync(cancellationToken, row);
+        }
+
+        await upsert.CompleteAsync(cancellationToken);
+    }
+
     /// <summary>
-    /// One event per change: for the warnings this run inserted, for the stored ones whose status it changed, and for
-    /// the open ones it did not find, which it resolves (every one the upsert did not touch: last_run_id is older).
+    /// Runs <paramref name="sql"/> (with <c>{0}</c> the table of ids; parameters @runId, @runDate, @resolved) over the
+    /// warnings <paramref name="ids"/>, loaded into a temporary table in bulk: one statement, however many.
     /// </summary>
+    private async Task UpdateByIdsAsync(List<long> ids, string name, string sql, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        var table = dialect.TempTable(name);
+        await connection.ExecuteAsync(new CommandDefinition(
+            dialect.CreateTempTable(name, "warning_id BIGINT NOT NULL"), transaction: transaction, cancellationToken: cancellationToken));
+        await using (var load = dialect.CreateBulkLoader(connection, transaction, new BulkTarget(table, [new("warning_id", BulkColumnType.Whole)], [], [])))
+        {
+            foreach (var id in ids)
+            {
+                await load.AddAsync(cancellationToken, id);
+            }
+
+            await load.CompleteAsync(cancellationToken);
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(string.Format(System.Globalization.CultureInfo.InvariantCulture, sql, table),
+            new { runDate, runId, resolved = WarningStatus.Resolved }, transaction, cancellationToken: cancellationToken, commandTimeout: 0));
+        await connection.ExecuteAsync(new CommandDefinition($"DROP TABLE {table}", transaction: transaction, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>One event per change: for the warnings this run inserted, and for the stored ones whose status it changed.</summary>
     private async Task WriteEventsAsync(long before, List<(long WarningId, string Status, string Note)> changes, CancellationToken cancellationToken)
     {
-        var resolvable = new { runId, now, runDate, resolved = WarningStatus.Resolved, newStatus = WarningStatus.New, continuing = WarningStatus.Continuing, closed = WarningStatus.Closed, before };
         await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO warning_event (warning_id, run_id, at, status, note)
             SELECT warning_id, @runId, @now, status, '' FROM warning WHERE warning_id > @before
-            """, resolvable, transaction, cancellationToken: cancellationToken, commandTimeout: 0));
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO warning_event (warning_id, run_id, at, status, note)
-            SELECT warning_id, @runId, @now, @resolved, '' FROM warning
-            WHERE status IN (@newStatus, @continuing, @closed) AND last_run_id <> @runId
-            """, resolvable, transaction, cancellationToken: cancellationToken, commandTimeout: 0));
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            UPDATE warning SET status = @resolved, resolved_date = @runDate
-            WHERE status IN (@newStatus, @continuing, @closed) AND last_run_id <> @runId
-            """, resolvable, transaction, cancellationToken: cancellationToken, commandTimeout: 0));
+            """, new { runId, now, before }, transaction, cancellationToken: cancellationToken, commandTimeout: 0));
         if (changes.Count == 0)
         {
             return;
@@ -151,7 +324,11 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
         await events.CompleteAsync(cancellationToken);
     }
 
-    private void Fill(object?[] row, Warning w, string status, string firstDate, long firstRunId, string? disposition, string? dispositionDate, string? closedDetail)
+    /// <summary>
+    /// A found warning's row. First date, first run and the disposition columns are written for a new warning only:
+    /// on one that exists the refresh keeps them, and a warning raised anew has them reset in one UPDATE.
+    /// </summary>
+    private void Fill(object?[] row, Warning w, string status)
     {
         row[0] = w.Code;
         row[1] = w.Subject;
@@ -170,13 +347,16 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
         row[14] = w.BatchId;
         row[15] = w.SourceRow;
         row[16] = status;
-        row[17] = firstDate;
-        row[18] = firstRunId;
+        row[17] = runDate;
+        row[18] = runId;
         row[19] = runId;
         row[20] = null;
-        row[21] = disposition;
-        row[22] = dispositionDate;
-        row[23] = closedDetail;
+        row[21] = null;
+        row[22] = null;
+        row[23] = null;
+        (row[24], row[25]) = Split(Identity(w.Code, w.Subject, w.Receiver));
+        (row[26], row[27]) = Split(Hash(w.Detail));
+        (row[28], row[29]) = Split(RowHash(w));
     }
 
     private static Tally TallyOf(SortedDictionary<string, Tally> tallies, string code)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Matching.Core.Identity;
 using Matching.Core.Rules;
 using Matching.Testing;
@@ -163,6 +164,44 @@ public abstract partial class MatchingStoreTests<TDb>
                 new WarningEvent(id, third, "2026-12-12T02:00:00Z", "新增", "facts changed"),
             ],
             await store.WarningEventsAsync([id], Ct));
+    }
+
+    [SkippableFact]
+    public async Task CompleteRunAsync_FoundAgainUnchanged_RowNotRewrittenButItsLastRunSet()
+    {
+        await using var store = await OpenAtAsync();
+        await RunAsync(store, "2026-11-28", EduGap(ZhangXiaoming, "张小明", "H1"), MedGap(Li, "李四", "H2", "25,000.00"));
+        var before = await QueryAsync("SELECT row_hi FROM warning ORDER BY warning_id", 0);
+
+        var second = await RunAsync(store, "2026-12-05", EduGap(ZhangXiaoming, "张小明", "H1"), MedGap(Li, "李四", "H2", "26,000.00"));
+
+        Assert.Equal(["持续", "持续"], (await store.WarningsAsync(null, false, null, Ct)).OrderBy(w => w.WarningId).Select(w => w.Status));
+        var after = await QueryAsync("SELECT row_hi FROM warning ORDER BY warning_id", 0);
+        Assert.Equal(before[0], after[0]); // the same row: not rewritten
+        Assert.NotEqual(before[1], after[1]); // the amount changed: refreshed
+        Assert.Equal([second.ToString(CultureInfo.InvariantCulture), second.ToString(CultureInfo.InvariantCulture)],
+            await QueryAsync("SELECT last_run_id FROM warning ORDER BY warning_id", 0));
+        Assert.Contains("26,000.00", (await store.WarningsAsync("medical-insurance", true, null, Ct))[0].Detail, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task CompleteRunAsync_WarningsStoredBeforeTheirHashes_ReadFromTheirTextsAndHashedOnce()
+    {
+        await using var store = await OpenAtAsync();
+        await RunAsync(store, "2026-11-28", EduGap(ZhangXiaoming, "张小明", "H1"), MedGap(Li, "李四", "H2", "25,000.00"));
+        var id = (await store.WarningsAsync("medical-insurance", false, null, Ct))[0].WarningId;
+        _clock.Now = new DateTimeOffset(2026, 12, 2, 3, 0, 0, TimeSpan.Zero);
+        await store.RecordDispositionsAsync("medical-insurance", [new(id, "已纳入医疗救助", new DateOnly(2026, 12, 1))], Ct);
+        await ExecuteAsync("UPDATE warning SET key_hi = NULL, key_lo = NULL, facts_hi = NULL, facts_lo = NULL, row_hi = NULL, row_lo = NULL");
+
+        await RunAsync(store, "2026-12-05", EduGap(ZhangXiaoming, "张小明", "H1"), MedGap(Li, "李四", "H2", "25,000.00"));
+
+        var warnings = (await store.WarningsAsync(null, false, null, Ct)).OrderBy(w => w.WarningId).ToList();
+        Assert.Equal(["持续", "已处理"], warnings.Select(w => w.Status));
+        Assert.Equal("已纳入医疗救助", warnings[1].Disposition);
+        Assert.Equal(2, warnings.Count);
+        Assert.Equal(["2", "0"], [.. await QueryAsync("SELECT COUNT(*) FROM warning WHERE key_hi IS NOT NULL AND row_hi IS NOT NULL", 0),
+            .. await QueryAsync("SELECT COUNT(*) FROM warning WHERE facts_hi IS NULL", 0)]);
     }
 
     [SkippableFact]

@@ -171,6 +171,16 @@ public abstract partial class MatchingStoreTests<TDb> : IDisposable
 
     protected static string Sha256Of(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
+    /// <summary>Runs a statement through a separate connection, as another writer of the database would.</summary>
+    protected async Task ExecuteAsync(string sql)
+    {
+        await using var connection = SqlDialects.For(Options.Provider).CreateConnection(Options.ConnectionString);
+        await connection.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(Ct);
+    }
+
     /// <summary>
     /// The first column of a query with one parameter <c>@p</c>, as text, through a separate connection: what another
     /// reader of the database sees.

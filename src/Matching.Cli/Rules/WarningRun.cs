@@ -37,20 +37,21 @@ internal sealed class WarningRun(CliContext context)
         var runId = await store.BeginRunAsync(asOf, CliContext.Operator, cancellationToken);
         try
         {
-            var snapshot = await store.LoadLowIncomeAsync(cancellationToken);
-            if (snapshot.Members.Count == 0)
+            var population = await store.LoadRulePopulationAsync(cancellationToken);
+            if (population.Count == 0)
             {
                 // Against an empty database every department record would look "not covered": refuse, do not warn.
                 throw new MatchingException("the low-income database is empty: load it first (`matching lowincome import <file>`); nothing was evaluated");
             }
-
-            var population = new RulePopulation(snapshot);
             var batches = await store.CountingBatchesAsync(maps.Ledgers, cancellationToken);
             if (batches.FirstOrDefault(b => b.Layout is null) is { } old)
             {
                 throw new MatchingException($"batch {old.BatchId} ({old.FileName}) was stored before schema v5 and is not yet rewritten: run `matching init`");
             }
 
+            // Phase boundaries of a batch process: what loading or matching left behind is collected before the next
+            // phase's own peak stacks on it (measured at a million persons: 585 → 536 MB peak).
+            GC.Collect();
             var run = engine.Begin(population, asOf);
             var matcher = new Matcher(population.Index);
             long records = 0;
@@ -71,8 +72,8 @@ internal sealed class WarningRun(CliContext context)
                     }
                 }
             }
-
             var found = run.Finish();
+            GC.Collect();
             var counts = await store.CompleteRunAsync(runId, asOf, found, [.. batches.Select(b => b.BatchId)], records, cancellationToken);
             return new WarningRunResult(runId, asOf, batches, records, counts, clock.Elapsed);
         }

@@ -24,9 +24,8 @@ internal static class PopulationRules
             var categories = AidCategory.None;
             foreach (var person in population.MembersOf(householdId))
             {
-                var member = population.Member(person);
-                var counted = member.Categories;
-                if (rule.TekunSupport.Length > 0 && member.TekunSupport != rule.TekunSupport)
+                var counted = population.CategoriesOf(person);
+                if (rule.TekunSupport.Length > 0 && population.TekunSupportOf(person) != rule.TekunSupport)
                 {
                     counted &= ~AidCategory.Tekun;
                 }
@@ -41,7 +40,7 @@ internal static class PopulationRules
 
             var inTown = household.Subdistrict.EndsWith('镇');
             var measure = inTown ? rule.MeasureInTown : rule.MeasureInSubdistrict;
-            var detail = $"{RuleText.Categories(categories)}家庭，住房困难{RuleContext.LacksText(rule)}（{(inTown ? "镇" : "街道")}）";
+            var detail = context.Shared($"{RuleText.Categories(categories)}家庭，住房困难{RuleContext.LacksText(rule)}（{(inTown ? "镇" : "街道")}）");
             yield return context.ForMember(rule, population.HeadOf(householdId), rule.Receiver, RuleContext.LowIncomeSource, detail,
                 measure: measure.Length > 0 ? measure : rule.Measure);
         }
@@ -62,7 +61,7 @@ internal static class PopulationRules
         var persons = new int[population.Count];
         for (var i = 0; i < keys.Length; i++)
         {
-            keys[i] = population.Member(i).Id.Key;
+            keys[i] = population.IdKey(i);
             persons[i] = i;
         }
 
@@ -80,7 +79,7 @@ internal static class PopulationRules
             var categories = AidCategory.None;
             foreach (var person in entries)
             {
-                categories |= population.Member(person).Categories;
+                categories |= population.CategoriesOf(person);
             }
 
             if (entries.Length > 1 || Excludes(categories, pairs))
@@ -118,7 +117,7 @@ internal static class PopulationRules
             var households = new string[entries.Length];
             for (var i = 0; i < entries.Length; i++)
             {
-                households[i] = population.Member(entries[i]).HouseholdId;
+                households[i] = population.HouseholdIdOf(entries[i]);
             }
 
             reasons.Add($"同时登记在{entries.Length}个户中（户编号{string.Join('、', households)}）");

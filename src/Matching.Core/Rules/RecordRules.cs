@@ -33,7 +33,7 @@ internal static class RecordRules
             return null;
         }
 
-        var detail = $"{RuleText.Categories(member.Categories)}人员，见于{context.DepartmentLabel(record.Department)}{FlagText(rule, record, context)}{RuleContext.LacksText(rule)}";
+        var detail = context.Shared($"{RuleText.Categories(member.Categories)}人员，见于{context.DepartmentLabel(record.Department)}{FlagText(rule, record, context)}{RuleContext.LacksText(rule)}");
         return context.ForMember(rule, person, context.Receiver(rule, record.Department), record.Department, detail, record);
     }
 
@@ -48,7 +48,7 @@ internal static class RecordRules
             return null;
         }
 
-        var detail = $"见于{context.DepartmentLabel(record.Department)}{FlagText(rule, record, context)}，不在低收入人口数据库中";
+        var detail = context.Shared($"见于{context.DepartmentLabel(record.Department)}{FlagText(rule, record, context)}，不在低收入人口数据库中");
         return RuleContext.ForRecord(rule, record, context.Receiver(rule, record.Department), record.IdText, detail);
     }
 
@@ -65,7 +65,7 @@ internal static class RecordRules
         }
 
         var subject = "raw:" + Identity.IdParser.SubjectText(record.RawId) + "|" + record.Name;
-        var detail = $"{context.DepartmentLabel(record.Department)}记录的身份证号无效（{RuleText.IdProblem(parsed.Kind)}），按姓名等信息也未能确认身份";
+        var detail = context.Shared($"{context.DepartmentLabel(record.Department)}记录的身份证号无效（{RuleText.IdProblem(parsed.Kind)}），按姓名等信息也未能确认身份");
         return RuleContext.ForRecord(rule, record, context.Receiver(rule, record.Department), subject, detail);
     }
 
@@ -81,7 +81,7 @@ internal static class RecordRules
         }
 
         var id = record.Match.Parsed.Id;
-        var detail = $"{context.DepartmentLabel(record.Department)}记录的身份证号在低收入人口数据库中登记为另一姓名，请核对姓名或身份证号";
+        var detail = context.Shared($"{context.DepartmentLabel(record.Department)}记录的身份证号在低收入人口数据库中登记为另一姓名，请核对姓名或身份证号");
         var warning = RuleContext.ForRecord(rule, record, context.Receiver(rule, record.Department), id.Value, detail);
         if (context.Population.Index.TryFind(id.Key, out var person))
         {

@@ -40,6 +40,27 @@ internal sealed class RuleContext(RulePopulation population, DateOnly asOf, IRea
         ? rule.Receiver
         : departments.TryGetValue(department, out var d) ? d.Receiver : department;
 
+    private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// One string per distinct text: a record rule's details repeat ("低保人员，见于教育体育 在校学生，未享受教育救助")
+    /// across hundreds of thousands of warnings, which then share it.
+    /// </summary>
+    public string Shared(string text)
+    {
+        if (_texts.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+
+        if (_texts.Count < 100_000)
+        {
+            _texts[text] = text;
+        }
+
+        return text;
+    }
+
     // A rule's category codes parsed once per run, not once per record it is checked against.
     private readonly Dictionary<RuleOptions, AidCategory> _wanted = new(ReferenceEqualityComparer.Instance);
 

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using Matching.Core.Identity;
 using Matching.Core.Population;
 
 namespace Matching.Core.Rules;
@@ -5,47 +7,181 @@ namespace Matching.Core.Rules;
 /// <summary>
 /// The active low-income population as the rules see it: the matching index, and for every person-in-household
 /// (the index's positions) the member's categories and flags and the household's place, income, housing and aid.
+/// Held as columns, one array per field (a million members take about 45 bytes each, and the index shares the key,
+/// name and household columns rather than copying them); <see cref="Member(int)"/> makes a member's record on demand.
 /// </summary>
 public sealed class RulePopulation
 {
-    private readonly Member[] _members;
+    private readonly long[] _keys;
+    private readonly string[] _names;
+    private readonly string[] _householdIds;
+    private readonly string[] _relations;
+    private readonly string[] _tekunSupport;
+    private readonly AidCategory[] _categories;
+    private readonly byte[] _flags;
     private readonly Dictionary<string, Household> _households;
-    private readonly Lazy<Dictionary<string, List<int>>> _byHousehold;
+    private readonly Lazy<HouseholdMembers> _byHousehold;
     private readonly Lazy<PopulationIndex> _index;
 
+    private const byte SeriousIllnessFlag = 1;
+    private const byte SevereDisabilityFlag = 2;
+
     public RulePopulation(LowIncomeSnapshot snapshot)
+        : this(Build(snapshot))
     {
-        ArgumentNullException.ThrowIfNull(snapshot);
-        _members = [.. snapshot.Members];
-        _households = new Dictionary<string, Household>(snapshot.Households.Count, StringComparer.Ordinal);
-        foreach (var household in snapshot.Households)
-        {
-            _households[household.HouseholdId] = household;
-        }
+    }
+
+    private RulePopulation(Builder built)
+    {
+        var count = built.Count;
+        _keys = Exact(built.Keys, count);
+        _names = Exact(built.Names, count);
+        _householdIds = Exact(built.HouseholdIds, count);
+        _relations = Exact(built.Relations, count);
+        _tekunSupport = Exact(built.TekunSupport, count);
+        _categories = Exact(built.Categories, count);
+        _flags = Exact(built.Flags, count);
+        _households = built.Households;
 
         // Built on first use: the duplicate-aid check on every low-income import needs neither.
-        _byHousehold = new Lazy<Dictionary<string, List<int>>>(GroupByHousehold);
-        _index = new Lazy<PopulationIndex>(BuildIndex);
+        _byHousehold = new Lazy<HouseholdMembers>(GroupByHousehold);
+        _index = new Lazy<PopulationIndex>(() => new PopulationIndex(_keys, _names, _householdIds));
+    }
+
+    /// <summary>The array itself when it is exactly full (a builder sized from a count), else its filled part.</summary>
+    private static T[] Exact<T>(T[] array, int count) => array.Length == count ? array : array.AsSpan(0, count).ToArray();
+
+    private static Builder Build(LowIncomeSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var builder = new Builder(snapshot.Members.Count);
+        foreach (var household in snapshot.Households)
+        {
+            builder.Add(household);
+        }
+
+        foreach (var member in snapshot.Members)
+        {
+            builder.Add(member.HouseholdId, member.Id.Key, member.Name, member.Relation, member.Categories, member.SeriousIllness,
+                member.SevereDisability, member.TekunSupport);
+        }
+
+        return builder;
+    }
+
+    /// <summary>
+    /// Gathers a population household by household and member by member, straight from where it is read (no
+    /// record per member on the way).
+    /// </summary>
+    public sealed class Builder
+    {
+        internal long[] Keys;
+        internal string[] Names;
+        internal string[] HouseholdIds;
+        internal string[] Relations;
+        internal string[] TekunSupport;
+        internal AidCategory[] Categories;
+        internal byte[] Flags;
+        internal readonly Dictionary<string, Household> Households = new(StringComparer.Ordinal);
+
+        /// <param name="capacity">How many members to make room for (grown as needed).</param>
+        public Builder(int capacity = 1024)
+        {
+            capacity = Math.Max(capacity, 16);
+            Keys = new long[capacity];
+            Names = new string[capacity];
+            HouseholdIds = new string[capacity];
+            Relations = new string[capacity];
+            TekunSupport = new string[capacity];
+            Categories = new AidCategory[capacity];
+            Flags = new byte[capacity];
+        }
+
+        /// <summary>Members added so far.</summary>
+        public int Count { get; private set; }
+
+        /// <summary>Adds a household (a member's household id finds it; a later one of the same id replaces it).</summary>
+        public void Add(Household household)
+        {
+            ArgumentNullException.ThrowIfNull(household);
+            Households[household.HouseholdId] = household;
+        }
+
+        /// <summary>Adds a member; its household id is shared with its household's when that was added first.</summary>
+        public void Add(string householdId, long idKey, string name, string relation, AidCategory categories, bool seriousIllness,
+            bool severeDisability, string tekunSupport)
+        {
+            if (Count == Keys.Length)
+            {
+                Grow();
+            }
+
+            var i = Count++;
+            Keys[i] = idKey;
+            Names[i] = name;
+            HouseholdIds[i] = Households.TryGetValue(householdId, out var household) ? household.HouseholdId : householdId;
+            Relations[i] = relation;
+            TekunSupport[i] = tekunSupport;
+            Categories[i] = categories;
+            Flags[i] = (byte)((seriousIllness ? SeriousIllnessFlag : 0) | (severeDisability ? SevereDisabilityFlag : 0));
+        }
+
+        private void Grow()
+        {
+            var size = Keys.Length * 2;
+            Array.Resize(ref Keys, size);
+            Array.Resize(ref Names, size);
+            Array.Resize(ref HouseholdIds, size);
+            Array.Resize(ref Relations, size);
+            Array.Resize(ref TekunSupport, size);
+            Array.Resize(ref Categories, size);
+            Array.Resize(ref Flags, size);
+        }
+
+        public RulePopulation Build() => new(this);
     }
 
     /// <summary>The index the matcher looks persons up in; its person numbers are this population's.</summary>
     public PopulationIndex Index => _index.Value;
 
-    public int Count => _members.Length;
+    public int Count => _keys.Length;
 
-    public Member Member(int person) => _members[person];
+    /// <summary>A member's record, made on demand (the population holds columns).</summary>
+    public Member Member(int person) => new()
+    {
+        HouseholdId = _householdIds[person],
+        Id = IdNumber.FromKey(_keys[person]),
+        Name = _names[person],
+        Relation = _relations[person],
+        Categories = _categories[person],
+        SeriousIllness = (_flags[person] & SeriousIllnessFlag) != 0,
+        SevereDisability = (_flags[person] & SevereDisabilityFlag) != 0,
+        TekunSupport = _tekunSupport[person],
+    };
+
+    /// <summary>A member's ID key.</summary>
+    public long IdKey(int person) => _keys[person];
+
+    /// <summary>A member's categories.</summary>
+    public AidCategory CategoriesOf(int person) => _categories[person];
+
+    /// <summary>A member's household id.</summary>
+    public string HouseholdIdOf(int person) => _householdIds[person];
+
+    /// <summary>A member's 特困供养方式 as stored.</summary>
+    public string TekunSupportOf(int person) => _tekunSupport[person];
 
     /// <summary>The household of <paramref name="person"/> (an empty one when the snapshot lacks it).</summary>
-    public Household HouseholdOf(int person) => Household(_members[person].HouseholdId);
+    public Household HouseholdOf(int person) => Household(_householdIds[person]);
 
     public Household Household(string householdId) =>
         _households.TryGetValue(householdId, out var household) ? household : new Household { HouseholdId = householdId };
 
-    public IEnumerable<string> HouseholdIds => _byHousehold.Value.Keys;
+    public IEnumerable<string> HouseholdIds => _byHousehold.Value.Ranges.Keys;
 
     /// <summary>The persons of a household, in snapshot order.</summary>
-    public IReadOnlyList<int> MembersOf(string householdId) =>
-        _byHousehold.Value.TryGetValue(householdId, out var list) ? list : [];
+    public ReadOnlySpan<int> MembersOf(string householdId) =>
+        _byHousehold.Value.Ranges.TryGetValue(householdId, out var range) ? _byHousehold.Value.Persons.AsSpan(range.Start, range.Count) : [];
 
     /// <summary>The union of the categories of a household's members.</summary>
     public AidCategory CategoriesOf(string householdId)
@@ -53,7 +189,7 @@ public sealed class RulePopulation
         var categories = AidCategory.None;
         foreach (var person in MembersOf(householdId))
         {
-            categories |= _members[person].Categories;
+            categories |= _categories[person];
         }
 
         return categories;
@@ -65,44 +201,46 @@ public sealed class RulePopulation
         var members = MembersOf(householdId);
         foreach (var person in members)
         {
-            if (_members[person].Relation == "户主")
+            if (_relations[person] == "户主")
             {
                 return person;
             }
         }
 
-        return members.Count > 0 ? members[0] : -1;
+        return members.Length > 0 ? members[0] : -1;
     }
 
-    private Dictionary<string, List<int>> GroupByHousehold()
-    {
-        var groups = new Dictionary<string, List<int>>(_households.Count, StringComparer.Ordinal);
-        for (var i = 0; i < _members.Length; i++)
-        {
-            var householdId = _members[i].HouseholdId;
-            if (!groups.TryGetValue(householdId, out var list))
-            {
-                groups[householdId] = list = [];
-            }
+    /// <summary>
+    /// Persons grouped by household in two flat pieces: every person number, household after household (each in
+    /// snapshot order), and where each household's run starts. A province's million persons need two arrays and one
+    /// dictionary entry per household, not a list each.
+    /// </summary>
+    private sealed record HouseholdMembers(int[] Persons, Dictionary<string, (int Start, int Count)> Ranges);
 
-            list.Add(i);
+    private HouseholdMembers GroupByHousehold()
+    {
+        var counts = new Dictionary<string, int>(_households.Count, StringComparer.Ordinal);
+        foreach (var householdId in _householdIds)
+        {
+            counts[householdId] = counts.GetValueOrDefault(householdId) + 1;
         }
 
-        return groups;
-    }
-
-    private PopulationIndex BuildIndex()
-    {
-        var keys = new long[_members.Length];
-        var names = new string[_members.Length];
-        var householdIds = new string[_members.Length];
-        for (var i = 0; i < _members.Length; i++)
+        var ranges = new Dictionary<string, (int Start, int Count)>(counts.Count, StringComparer.Ordinal);
+        var start = 0;
+        foreach (var (householdId, count) in counts)
         {
-            keys[i] = _members[i].Id.Key;
-            names[i] = _members[i].Name;
-            householdIds[i] = _members[i].HouseholdId;
+            ranges[householdId] = (start, 0);
+            start += count;
         }
 
-        return new PopulationIndex(keys, names, householdIds);
+        var persons = new int[_householdIds.Length];
+        for (var i = 0; i < _householdIds.Length; i++)
+        {
+            ref var range = ref CollectionsMarshal.GetValueRefOrNullRef(ranges, _householdIds[i]);
+            persons[range.Start + range.Count] = i;
+            range.Count++;
+        }
+
+        return new HouseholdMembers(persons, ranges);
     }
 }

@@ -20,10 +20,16 @@ public static class RuleText
     ];
 
     /// <summary>低保、特困 …; empty for none.</summary>
-    public static string Categories(AidCategory categories) =>
-        string.Join('、', CategoryNames.Where(c => (categories & c.Category) != 0).Select(c => c.Text));
+    public static string Categories(AidCategory categories) => CategoryTexts[(int)categories & 63];
 
-    public static string Aid(AidType aid) => string.Join('、', AidNames.Where(a => (aid & a.Aid) != 0).Select(a => a.Text));
+    public static string Aid(AidType aid) => AidTexts[(int)aid & 63];
+
+    // Six flags each: every combination's words are made once, not once per warning (a run may raise hundreds of thousands).
+    private static readonly string[] CategoryTexts =
+        [.. Enumerable.Range(0, 64).Select(i => string.Join('、', CategoryNames.Where(c => ((AidCategory)i & c.Category) != 0).Select(c => c.Text)))];
+
+    private static readonly string[] AidTexts =
+        [.. Enumerable.Range(0, 64).Select(i => string.Join('、', AidNames.Where(a => ((AidType)i & a.Aid) != 0).Select(a => a.Text)))];
 
     /// <summary>Why an ID is unusable, in the words a department clerk reads (IdParseResult.Reason is for operators).</summary>
     public static string IdProblem(IdKind kind) => kind switch

@@ -44,7 +44,7 @@ internal sealed class SpendingRules
         {
             if (record.Match.IsMatched)
             {
-                Accumulate(_households, _context.Population.Member(record.Match.Person).HouseholdId, record, fen);
+                Accumulate(_households, _context.Population.HouseholdIdOf(record.Match.Person), record, fen);
             }
         }
         else if (_rule.Covered && record.Match.IsMatched)

@@ -40,7 +40,7 @@ public sealed class SqliteDialect : ISqlDialect
         // WAL lets readers go on while an import writes; NORMAL is durable at each commit under WAL. A 64 MB page
         // cache holds the ID index that a million-member snapshot inserts into in random order (measured at 1M
         // persons: 42 s with the default 2 MB, 16 s with 64 MB); it is filled only as pages are read.
-        command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;";
+        command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;";
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

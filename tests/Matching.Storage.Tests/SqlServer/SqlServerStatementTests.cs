@@ -25,7 +25,7 @@ public sealed class SqlServerStatementTests
         "OpenAsync", "InitAsync", "RequireSchemaAsync", "CountRowsAsync", "FindBatchByHashAsync", "LastLowIncomeBatchAsync", "DisposeAsync",
         "ImportLowIncomeAsync", "CountActiveAsync", "ImportDepartmentAsync", "RecordRefusedAttemptAsync", "FindDepartmentBatchAsync",
         "BatchesAsync", "WithdrawBatchAsync", "CountingBatchesAsync", "ReadRecordsAsync", "UpgradeLegacyBatchesAsync",
-        "LoadPopulationAsync", "LoadLowIncomeAsync", "BeginRunAsync",
+        "LoadPopulationAsync", "LoadLowIncomeAsync", "LoadRulePopulationAsync", "BeginRunAsync",
         "LoadPopulationSubsetAsync", "FailRunAsync", "CompleteRunAsync", "RecentRunsAsync", "RecentRefusalsAsync", "RunLockHolderAsync", "WarningsAsync", "StreamWarningsAsync",
         "WarningsAboutAsync", "WarningEventsAsync", "RecordDispositionsAsync", "HouseholdEntriesAsync",
     ];
@@ -93,7 +93,7 @@ public sealed class SqlServerStatementTests
         Assert.Equal(
             [
                 ("#load_household", 1), ("#load_member", 2), ("source_record", 2), ("source_record", 2), ("#heir", 1), ("#load_source_record", 1),
-                ("#match_need", 2), ("#match_need", 3), ("#load_warning", 3), ("warning_event", 2),
+                ("#match_need", 2), ("#match_need", 3), ("warning", 1), ("#load_warning", 2), ("#reopened", 1), ("#resolved", 2), ("warning_event", 4),
             ],
             copies);
     }
@@ -192,6 +192,7 @@ public sealed class SqlServerStatementTests
         await store.LoadPopulationSubsetAsync(Needs(birthDates: false), Ct);
         await store.LoadPopulationSubsetAsync(Needs(birthDates: true), Ct);
         await store.LoadLowIncomeAsync(Ct);
+        await store.LoadRulePopulationAsync(Ct);
     }
 
     private static async Task DriveRunsAsync(MatchingStore store)
@@ -263,14 +264,20 @@ public sealed class SqlServerStatementTests
             return Table(["holder", "token", "acquired_at", "expires_at"], ["other@host pid 2", "their-token", "2026-11-28T01:00:00.000Z", "2026-11-28T01:05:00.000Z"]);
         }
 
-        if (sql.Contains("closed_detail AS ClosedDetail", StringComparison.Ordinal))
+        if (sql.StartsWith("SELECT warning_id, code, status, key_hi", StringComparison.Ordinal))
         {
-            // Stored before this run: one a department closed whose facts have changed (reopened), one still open (continues),
-            // one this run does not find (resolved).
-            return Table(["WarningId", "Code", "Subject", "Receiver", "Status", "Detail", "ClosedDetail", "FirstDate", "FirstRunId", "Disposition", "DispositionDate"],
-                [1L, Code, "reopened", Receiver, WarningStatus.Closed, "old facts", "old facts", "2026-11-01", 1L, "已核实", "2026-11-05"],
-                [2L, Code, "continuing", Receiver, WarningStatus.New, "same facts", null, "2026-11-01", 1L, null, null],
-                [3L, Code, "gone", Receiver, WarningStatus.Continuing, "facts", null, "2026-11-01", 1L, null, null]);
+            // Stored before this run with their hashes: one still open whose row this run changes (refreshed), one it does not find (resolved).
+            return Table(["warning_id", "code", "status", "key_hi", "key_lo", "facts_hi", "facts_lo", "row_hi", "row_lo"],
+                [2L, Code, WarningStatus.New, 11L, 12L, 13L, 14L, 15L, 16L],
+                [3L, Code, WarningStatus.Continuing, 21L, 22L, 23L, 24L, 25L, 26L]);
+        }
+
+        if (sql.StartsWith("SELECT warning_id, code, subject, receiver, status, closed_detail, detail FROM warning WHERE key_hi IS NULL", StringComparison.Ordinal))
+        {
+            // Stored before the hashes: one a department closed whose facts have changed (reopened), one still open (continues).
+            return Table(["warning_id", "code", "subject", "receiver", "status", "closed_detail", "detail"],
+                [1L, Code, "reopened", Receiver, WarningStatus.Closed, "old facts", "old facts"],
+                [4L, Code, "continuing", Receiver, WarningStatus.New, null, "same facts"]);
         }
 
         if (sql.StartsWith("SELECT warning_id, status, disposition, disposition_date, first_date FROM warning", StringComparison.Ordinal))

@@ -41,3 +41,13 @@ ALTER TABLE source_record ADD COLUMN IF NOT EXISTS fen3 BIGINT;
 ALTER TABLE source_record ADD COLUMN IF NOT EXISTS flag0 BIGINT;
 ALTER TABLE source_record ADD COLUMN IF NOT EXISTS flag1 BIGINT;
 CREATE INDEX IF NOT EXISTS ix_source_record_event ON source_record (event_day, event_hi) WHERE event_day IS NOT NULL;
+
+-- What a run needs to tell, without reading a warning's texts, whether it would change: 128-bit hashes of its identity
+-- (code, subject, receiver), of its facts (detail) and of the row a run writes. NULL on warnings from before v5 (a
+-- run works them out from the texts once and stores them).
+ALTER TABLE warning ADD COLUMN IF NOT EXISTS key_hi BIGINT;
+ALTER TABLE warning ADD COLUMN IF NOT EXISTS key_lo BIGINT;
+ALTER TABLE warning ADD COLUMN IF NOT EXISTS facts_hi BIGINT;
+ALTER TABLE warning ADD COLUMN IF NOT EXISTS facts_lo BIGINT;
+ALTER TABLE warning ADD COLUMN IF NOT EXISTS row_hi BIGINT;
+ALTER TABLE warning ADD COLUMN IF NOT EXISTS row_lo BIGINT;

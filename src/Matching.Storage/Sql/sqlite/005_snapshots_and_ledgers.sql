@@ -43,3 +43,13 @@ ALTER TABLE source_record ADD COLUMN fen3 INTEGER;
 ALTER TABLE source_record ADD COLUMN flag0 INTEGER;                    -- 1 yes, 0 no
 ALTER TABLE source_record ADD COLUMN flag1 INTEGER;
 CREATE INDEX IF NOT EXISTS ix_source_record_event ON source_record (event_day, event_hi) WHERE event_day IS NOT NULL;
+
+-- What a run needs to tell, without reading a warning's texts, whether it would change: 128-bit hashes of its identity
+-- (code, subject, receiver), of its facts (detail) and of the row a run writes. NULL on warnings from before v5 (a
+-- run works them out from the texts once and stores them).
+ALTER TABLE warning ADD COLUMN key_hi INTEGER;
+ALTER TABLE warning ADD COLUMN key_lo INTEGER;
+ALTER TABLE warning ADD COLUMN facts_hi INTEGER;
+ALTER TABLE warning ADD COLUMN facts_lo INTEGER;
+ALTER TABLE warning ADD COLUMN row_hi INTEGER;
+ALTER TABLE warning ADD COLUMN row_lo INTEGER;

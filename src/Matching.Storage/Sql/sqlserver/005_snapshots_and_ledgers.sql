@@ -48,3 +48,15 @@ ALTER TABLE source_record ADD
     flag1     BIGINT;
 IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'ix_source_record_event' AND object_id = OBJECT_ID(N'source_record'))
 EXEC (N'CREATE INDEX ix_source_record_event ON source_record (event_day, event_hi) WHERE event_day IS NOT NULL');
+
+-- What a run needs to tell, without reading a warning's texts, whether it would change: 128-bit hashes of its identity
+-- (code, subject, receiver), of its facts (detail) and of the row a run writes. NULL on warnings from before v5 (a
+-- run works them out from the texts once and stores them).
+IF COL_LENGTH(N'warning', N'key_hi') IS NULL
+ALTER TABLE warning ADD
+    key_hi   BIGINT,
+    key_lo   BIGINT,
+    facts_hi BIGINT,
+    facts_lo BIGINT,
+    row_hi   BIGINT,
+    row_lo   BIGINT;
