@@ -63,4 +63,24 @@ public static class BenchmarkData
         return new BenchmarkSummary(directory, population.Households, population.Count, options.Rows, extract!.PresentRows,
             damaged, byDamage, [lowIncome!, extract.File], stopwatch.Elapsed);
     }
+
+    /// <summary>
+    /// Writes the benchmark's medical-insurance ledger beside the other files: <paramref name="bills"/> bills over
+    /// <paramref name="months"/> monthly files (<c>bills-YYYY-MM.csv</c>) ending with <paramref name="lastMonth"/>, of
+    /// the same population's members and of strangers, each month sending some of the previous month's bills again.
+    /// </summary>
+    public static IReadOnlyList<SampleFile> WriteBills(string directory, BenchmarkOptions options, int bills, int months, DateOnly lastMonth)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        ArgumentOutOfRangeException.ThrowIfLessThan(bills, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(months, 1);
+        Directory.CreateDirectory(directory);
+        var population = BenchmarkPopulation.Build(options.Seed, options.Persons, options.Rows - options.PresentRows + Math.Max(1, bills / 7));
+        return BenchmarkBillsWriter.Write(directory, population, options.Seed, bills, months, lastMonth);
+    }
+
+    /// <summary>The name of the ledger's file of <paramref name="month"/>.</summary>
+    public static string BillsFileName(DateOnly month) => BenchmarkBillsWriter.FileName(month);
 }

@@ -66,7 +66,10 @@ internal static class BatchCommand
             }
         }
 
-        await write.WriteLineAsync("* not yet used by a run");
+        if (batches.Any(b => b.IsPending && b.State is BatchState.Current or BatchState.Counting))
+        {
+            await write.WriteLineAsync("* not yet used by a run");
+        }
         return CliApp.Ok;
     }
 

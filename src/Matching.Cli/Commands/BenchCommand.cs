@@ -14,7 +14,8 @@ namespace Matching.Cli.Commands;
 /// <summary>
 /// <c>matching bench</c>: generates a large population and extract (default 1,000,000 each: ~30% present, ~2%
 /// damaged), loads the population into a fresh SQLite file, and runs the match end to end, printing wall time per
-/// phase, rows per second and each phase's peak memory. A benchmark to run by hand, not a test.
+/// phase, rows per second and each phase's peak memory; with <c>--pipeline</c>, the whole pipeline instead, each
+/// command in a process of its own (<see cref="PipelineBench"/>). A benchmark to run by hand, not a test.
 /// </summary>
 internal static class BenchCommand
 {
@@ -27,6 +28,12 @@ internal static class BenchCommand
         var skipImport = new Option<bool>("--skip-import") { Description = "Reuse the database of the last run (measure matching only)" };
         var warnings = new Option<int>("--warnings") { Description = "Rows of the warning workbook written last (0: none)", DefaultValueFactory = _ => 100_000 };
         var server = new Option<string?>("--server") { Description = "A server database's connection string (PostgreSQL, SQL Server) to measure instead of a fresh SQLite file" };
+        var pipeline = new Option<bool>("--pipeline")
+        {
+            Description = "Measure the whole pipeline, each command in its own process: population, a school list (snapshot), a year of monthly bill files (ledger), run, run again, export, and match for reference",
+        };
+        var bills = new Option<int>("--bills") { Description = "Bills in the pipeline's ledger", DefaultValueFactory = _ => 5_000_000 };
+        var months = new Option<int>("--months") { Description = "Monthly files the bills come in", DefaultValueFactory = _ => 12 };
         var command = new Command("bench", "Benchmark: generate, import and match a large population and extract, print timings");
         command.Options.Add(dir);
         command.Options.Add(persons);
@@ -35,9 +42,12 @@ internal static class BenchCommand
         command.Options.Add(skipImport);
         command.Options.Add(warnings);
         command.Options.Add(server);
+        command.Options.Add(pipeline);
+        command.Options.Add(bills);
+        command.Options.Add(months);
         command.SetAction((parse, ct) => guard(parse, (c, t) => RunAsync(c, new BenchSettings(
             parse.GetValue(dir)!, parse.GetValue(persons), parse.GetValue(rows), parse.GetValue(regenerate), parse.GetValue(skipImport), parse.GetValue(warnings),
-            parse.GetValue(server)), t), ct));
+            parse.GetValue(server), parse.GetValue(pipeline), parse.GetValue(bills), parse.GetValue(months)), t), ct));
         return command;
     }
 
@@ -59,6 +69,13 @@ internal static class BenchCommand
                 BenchmarkData.Write(settings.Dir, new BenchmarkOptions { Persons = settings.Persons, Rows = settings.Rows });
                 return Task.CompletedTask;
             });
+        }
+
+        if (settings.Pipeline)
+        {
+            await PipelineBench.RunAsync(context, settings.Dir, new BenchmarkOptions { Persons = settings.Persons, Rows = settings.Rows }, settings.Bills, settings.Months,
+                settings.Regenerate, cancellationToken);
+            return CliApp.Ok;
         }
 
         var bench = new CliContext(TextWriter.Null, context.Error, context.Time,
@@ -136,7 +153,8 @@ internal static class BenchCommand
             $"{name,-28} {seconds,8:0.000} {rows / seconds,12:N0} {PeakMemory.Bytes() / (1024.0 * 1024),8:0} {perRow,7:0}"));
     }
 
-    private sealed record BenchSettings(string Dir, int Persons, int Rows, bool Regenerate, bool SkipImport, int Warnings, string? Server);
+    private sealed record BenchSettings(
+        string Dir, int Persons, int Rows, bool Regenerate, bool SkipImport, int Warnings, string? Server, bool Pipeline, int Bills, int Months);
 
     /// <summary>
     /// Warnings about the first persons of the index, made as the workbook asks for them: the workbook writer streams,

@@ -23,7 +23,7 @@ public static class ExtractCheck
         if (headers.Contains(HeaderText.Normalize(WarningIdHeader)))
         {
             throw new InputFileException(table.File,
-                $"a warning workbook (it has a {WarningIdHeader} column), not a {map.Source} extract: a department's answered workbook goes in with `matching feedback import <receiver> <file>`",
+                $"a warning workbook (it has a {WarningIdHeader} column), not an extract of {map.Source}: a department's answered workbook goes in with `matching feedback import <receiver> <file>`",
                 table.HeaderRow);
         }
 
@@ -37,9 +37,9 @@ public static class ExtractCheck
         var likely = catalog.Departments.Select(catalog.Get)
             .Where(m => m.Source != map.Source && m.AlwaysHas.Count > 0 && !Missing(m, headers).Any())
             .Select(m => m.Source).FirstOrDefault();
-        var instead = likely is null ? string.Empty : $"; it looks like a {likely} extract (`matching import {likely} <file>`)";
+        var instead = likely is null ? string.Empty : $"; it looks like an extract of {likely} (`matching import {likely} <file>`)";
         throw new InputFileException(table.File,
-            $"not a {map.Source} extract ({map.Label}): no column for {string.Join(", nor ", missing)}; its columns are {columns}{instead}",
+            $"not an extract of {map.Source} ({map.Label}): no column for {string.Join(", nor ", missing)}; its columns are {columns}{instead}",
             table.HeaderRow);
     }
 

@@ -73,9 +73,9 @@ public sealed class SnapshotGuardTests
         var (exit, _, error) = await world.RunAsync("import", "education", Path.Combine(RepositoryPaths.SampleData, "death.csv"));
 
         Assert.Equal(2, exit);
-        Assert.Contains("not a education extract", error, StringComparison.Ordinal);
+        Assert.Contains("not an extract of education", error, StringComparison.Ordinal);
         Assert.Contains("学校", error, StringComparison.Ordinal);
-        Assert.Contains("it looks like a death extract (`matching import death <file>`)", error, StringComparison.Ordinal);
+        Assert.Contains("it looks like an extract of death (`matching import death <file>`)", error, StringComparison.Ordinal);
         Assert.Equal(before, await CliDatabase.CountRowsAsync(world.Cli));
         Assert.Single(await CliDatabase.QueryAsync(world.Cli, "SELECT * FROM import_attempt"));
     }
