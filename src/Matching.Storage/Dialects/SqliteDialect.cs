@@ -48,13 +48,10 @@ public sealed class SqliteDialect : ISqlDialect
 
     public string NotIndexed(string column) => "+" + column;
 
-    /// <summary>Multi-row prepared INSERTs (<see cref="BulkInsert"/>), an upsert by <c>ON CONFLICT … DO UPDATE</c>.</summary>
+    /// <summary>Rows bound and stepped through SQLite's C API (<see cref="SqliteRawInsert"/>); an upsert by <c>ON CONFLICT … DO UPDATE</c>.</summary>
     public IBulkLoader CreateBulkLoader(DbConnection connection, DbTransaction transaction, BulkTarget target)
     {
         ArgumentNullException.ThrowIfNull(target);
-        var tail = target.Key.Count == 0
-            ? string.Empty
-            : $"ON CONFLICT ({string.Join(", ", target.Key)}) DO UPDATE SET {string.Join(", ", target.Refreshed.Select(c => $"{c} = excluded.{c}"))}";
-        return new BulkInsert(connection, transaction, target.Table, [.. target.Columns.Select(c => c.Name)], tail);
+        return new SqliteRawInsert((SqliteConnection)connection, target);
     }
 }

