@@ -71,9 +71,11 @@ public abstract partial class MatchingStoreTests<TDb>
     public async Task RunLock_Held_RenewedBeforeItExpires()
     {
         await (await OpenInitializedAsync()).DisposeAsync();
-        await using var held = await RunLock.AcquireAsync(Options, TimeSpan.FromSeconds(1), TimeSpan.Zero, TimeProvider.System, Ct);
+        // A 3-second lease renewed every second, watched for more than twice its length: without renewal it would have
+        // lapsed; the margin keeps a renewal delayed by a busy machine from failing the test.
+        await using var held = await RunLock.AcquireAsync(Options, TimeSpan.FromSeconds(3), TimeSpan.Zero, TimeProvider.System, Ct);
 
-        await Task.Delay(2500);
+        await Task.Delay(7000);
 
         await Assert.ThrowsAsync<MatchingException>(() => RunLock.AcquireAsync(Options, Minutes, TimeSpan.Zero, TimeProvider.System, Ct));
     }
