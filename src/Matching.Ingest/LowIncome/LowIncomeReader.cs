@@ -1,17 +1,35 @@
-using System.Globalization;
+using Matching.Core.Departments;
 using Matching.Core.Identity;
 using Matching.Core.Population;
+using Matching.Ingest.Coverage;
 using Matching.Ingest.HeaderMaps;
 using Matching.Ingest.Rejects;
+using Matching.Ingest.Tables;
 
 namespace Matching.Ingest.LowIncome;
 
 /// <summary>
-/// Reads a civil-affairs export (one row per household member) into a <see cref="LowIncomeSnapshot"/>. Rows whose
-/// ID cannot be made valid, or whose coded cells are unknown, are rejected with row, column and reason; the rest load.
+/// Reads a civil-affairs export (one row per household member) into a <see cref="LowIncomeSnapshot"/>, its typed
+/// cells through the one parser set (<see cref="CellParsers"/>: yes/no flags, the income as an amount, 救助类别 and
+/// 特困供养方式 through their vocabularies, stored as canonical codes). Rows whose ID cannot be made valid, or whose
+/// coded cells are unknown, are rejected with row, column and reason; the rest load. The cells the rules need are
+/// counted as they pass (<see cref="LowIncomeReadResult.Fill"/>): income and housing per household, support mode per
+/// tekun member.
 /// </summary>
 public sealed class LowIncomeReader
 {
+    /// <summary>家庭年收入: RIGID_SPENDING weighs spending against it.</summary>
+    public const string IncomeField = "income";
+
+    /// <summary>住房困难: the housing rule's condition.</summary>
+    public const string HousingDifficultyField = "housingDifficulty";
+
+    /// <summary>特困供养方式: the housing rule counts tekun members under one mode only (分散).</summary>
+    public const string TekunSupportField = "tekunSupport";
+
+    /// <summary>救助类别: one or more categories in a cell.</summary>
+    public const string CategoryField = "category";
+
     private static readonly (string Field, AidType Aid)[] AidFields =
     [
         ("aidMedical", AidType.Medical), ("aidEducation", AidType.Education), ("aidEmployment", AidType.Employment),
@@ -20,32 +38,26 @@ public sealed class LowIncomeReader
 
     private static readonly char[] CategorySeparators = ['、', ',', '，', ';', '；', '/', '|', ' '];
 
-    private readonly Dictionary<string, AidCategory> _categories = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, bool> _flags = new(StringComparer.OrdinalIgnoreCase);
+    private readonly CellParsers _parsers;
+    private readonly Vocabulary _categories;
+    private readonly Vocabulary _support;
+    private readonly Dictionary<string, AidCategory> _categoryOf = new(StringComparer.Ordinal);
 
     public LowIncomeReader(HeaderMap map)
+        : this(map, IngestLimits.Default)
+    {
+    }
+
+    /// <exception cref="ArgumentException">The map's vocabularies do not read (the catalog refuses such maps).</exception>
+    public LowIncomeReader(HeaderMap map, IngestLimits limits)
     {
         ArgumentNullException.ThrowIfNull(map);
-        if (map.Values.TryGetValue("category", out var categories))
+        _parsers = new CellParsers(map, limits);
+        _categories = _parsers.CodesOf(CategoryField);
+        _support = _parsers.CodesOf(TekunSupportField);
+        foreach (var code in _categories.Words.Keys)
         {
-            foreach (var (code, labels) in categories)
-            {
-                foreach (var label in labels)
-                {
-                    _categories[label.Trim()] = Codes.CategoryOf(code);
-                }
-            }
-        }
-
-        if (map.Values.TryGetValue("flag", out var flags))
-        {
-            foreach (var (code, labels) in flags)
-            {
-                foreach (var label in labels)
-                {
-                    _flags[label.Trim()] = code == "yes";
-                }
-            }
+            _categoryOf[code] = Codes.CategoryOf(code);
         }
     }
 
@@ -57,6 +69,7 @@ public sealed class LowIncomeReader
         var seen = new HashSet<(string, long)>();
         var rejected = new List<RejectedRow>();
         long rowsRead = 0;
+        var fill = new FieldFill([(IncomeField, FillUnit.Households), (HousingDifficultyField, FillUnit.Households), (TekunSupportField, FillUnit.TekunMembers)]);
         var row = new RowReader(table, rejected, this);
         while (table.Read())
         {
@@ -75,8 +88,8 @@ public sealed class LowIncomeReader
             var categories = row.Categories();
             var subdistrict = row.Text("subdistrict");
             var village = row.Text("village");
-            var income = row.Decimal("income");
-            var housingDifficulty = row.Flag("housingDifficulty");
+            var income = row.Amount(IncomeField);
+            var housingDifficulty = row.Flag(HousingDifficultyField);
             var aid = AidOf(row);
             var member = new Member
             {
@@ -87,7 +100,7 @@ public sealed class LowIncomeReader
                 Categories = categories,
                 SeriousIllness = row.Flag("seriousIllness"),
                 SevereDisability = row.Flag("severeDisability"),
-                TekunSupport = row.Text("tekunSupport"),
+                TekunSupport = row.Code(TekunSupportField, _support),
             };
 
             if (row.Failed)
@@ -102,9 +115,16 @@ public sealed class LowIncomeReader
                 continue;
             }
 
+            if ((categories & AidCategory.Tekun) != 0)
+            {
+                fill.Count(2, row.IsEmpty(TekunSupportField));
+            }
+
             // The household's own cells repeat on each member's row: the first row describes it, aid accumulates.
             if (!households.TryGetValue(householdId, out var known))
             {
+                fill.Count(0, income is null);
+                fill.Count(1, row.IsEmpty(HousingDifficultyField) && !_parsers.ReadsEmpty(HousingDifficultyField, FieldType.Flag));
                 households[householdId] = new Household
                 {
                     HouseholdId = householdId, Subdistrict = subdistrict, Village = village, AnnualIncome = income,
@@ -119,7 +139,7 @@ public sealed class LowIncomeReader
             members.Add(member);
         }
 
-        return new LowIncomeReadResult(new LowIncomeSnapshot([.. households.Values], members), rowsRead, rejected);
+        return new LowIncomeReadResult(new LowIncomeSnapshot([.. households.Values], members), rowsRead, rejected) { Fill = fill };
     }
 
     private static AidType AidOf(RowReader row)
@@ -141,8 +161,6 @@ public sealed class LowIncomeReader
     {
         // Column of each field, found once: a million rows ask for twenty fields each.
         private readonly Dictionary<string, int> _columns = table.Map.Fields.Keys.ToDictionary(f => f, table.Column, StringComparer.Ordinal);
-        private readonly Dictionary<string, bool>.AlternateLookup<ReadOnlySpan<char>> _flags = owner._flags.GetAlternateLookup<ReadOnlySpan<char>>();
-        private readonly Dictionary<string, AidCategory>.AlternateLookup<ReadOnlySpan<char>> _categories = owner._categories.GetAlternateLookup<ReadOnlySpan<char>>();
         private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
         private readonly char[] _scratch = new char[256];
         private string _lastHousehold = string.Empty;
@@ -222,7 +240,7 @@ public sealed class LowIncomeReader
 
         public AidCategory Categories()
         {
-            var raw = Span("category");
+            var raw = Span(CategoryField);
             var categories = AidCategory.None;
             foreach (var range in raw.SplitAny(CategorySeparators))
             {
@@ -232,18 +250,18 @@ public sealed class LowIncomeReader
                     continue;
                 }
 
-                if (!_categories.TryGetValue(part, out var category))
+                if (!owner._categories.TryRead(part, out var code))
                 {
-                    Reject("category", raw.ToString(), RejectReason.ValueUnknown, "not a category listed in the header map");
+                    Reject(CategoryField, raw.ToString(), RejectReason.ValueUnknown, $"not a category listed ({owner._categories.Listing} …; header map values.category)");
                     return AidCategory.None;
                 }
 
-                categories |= category;
+                categories |= owner._categoryOf[code];
             }
 
             if (categories == AidCategory.None)
             {
-                Reject("category", raw.ToString(), RejectReason.ValueMissing, "no category");
+                Reject(CategoryField, raw.ToString(), RejectReason.ValueMissing, "no category");
             }
 
             return categories;
@@ -251,24 +269,40 @@ public sealed class LowIncomeReader
 
         public bool Flag(string field)
         {
-            var column = _columns.GetValueOrDefault(field, -1);
-            var raw = column < 0 ? [] : table.Reader.GetSpan(column, _scratch).Trim();
-            if (raw.IsEmpty)
-            {
-                return false;
-            }
-
-            if (_flags.TryGetValue(raw, out var yes))
+            var raw = Span(field).Trim();
+            if (owner._parsers.TryFlag(raw, out var yes))
             {
                 return yes;
             }
 
-            var text = raw.ToString();
-            Reject(field, text, RejectReason.ValueUnknown, "not a yes/no value (是/否)");
+            if (!raw.IsEmpty)
+            {
+                Reject(field, raw.ToString(), RejectReason.ValueUnknown, CellParsers.FlagProblem);
+            }
+
             return false;
         }
 
-        public decimal? Decimal(string field)
+        /// <summary>A coded cell's canonical code (分散供养 → 分散), empty for an empty cell.</summary>
+        public string Code(string field, Vocabulary vocabulary)
+        {
+            var raw = Span(field).Trim();
+            if (raw.IsEmpty)
+            {
+                return string.Empty;
+            }
+
+            if (vocabulary.TryRead(raw, out var code))
+            {
+                return code;
+            }
+
+            Reject(field, raw.ToString(), RejectReason.ValueUnknown, $"not one of the values listed ({vocabulary.Listing}; header map values.{vocabulary.Name})");
+            return string.Empty;
+        }
+
+        /// <summary>An amount in yuan (¥, 元 and thousands separators as clerks type them), or null for an empty cell.</summary>
+        public decimal? Amount(string field)
         {
             var raw = Span(field).Trim();
             if (raw.IsEmpty)
@@ -276,15 +310,17 @@ public sealed class LowIncomeReader
                 return null;
             }
 
-            // NumberStyles.Number takes thousands separators (8,600.50) as they are.
-            if (decimal.TryParse(raw, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) && value >= 0)
+            if (owner._parsers.TryAmount(raw, refunds: false, out var fen, out var problem))
             {
-                return value;
+                return Fen.ToYuan(fen);
             }
 
-            Reject(field, raw.ToString(), RejectReason.NumberInvalid, "not an amount");
+            Reject(field, raw.ToString(), RejectReason.NumberInvalid, problem);
             return null;
         }
+
+        /// <summary>Whether a field's cell is empty on this row (or the file has no column for it).</summary>
+        public bool IsEmpty(string field) => Span(field).Trim().IsEmpty;
 
         private string Cell(string field)
         {
