@@ -4,7 +4,11 @@ using Matching.Samples.Population;
 
 namespace Matching.Samples.Output;
 
-/// <summary>Writes lowincome.csv, the civil-affairs export, and then truth/lowincome.truth.csv (its rejected rows).</summary>
+/// <summary>
+/// Writes lowincome.csv, the civil-affairs export, and then truth/lowincome.truth.csv (its rejected rows). The sample's
+/// file is written as such systems write it: the income headed 家庭年收入（元）, the support mode as 分散供养/集中供养, and
+/// every fourth household's yes/no cells as √/×.
+/// </summary>
 internal static class LowIncomeWriter
 {
     public const string Source = "lowincome";
@@ -18,20 +22,26 @@ internal static class LowIncomeWriter
         "已享受住房救助", "已享受残疾人补贴", "已享受临时救助",
     ];
 
+    /// <summary>The sample's header: the income with its unit, as exports head it.</summary>
+    private static readonly string[] SampleHeader = [.. Header.Select(h => h == "家庭年收入" ? "家庭年收入（元）" : h)];
+
     public static IEnumerable<SampleFile> Write(string directory, SamplePopulation population)
     {
         var rejected = new List<int>();
         var row = 1;
         using (var writer = CsvFiles.OpenUtf8Bom(Path.Combine(directory, FileName)))
         {
-            CsvFiles.WriteRecord(writer, Header);
+            CsvFiles.WriteRecord(writer, SampleHeader);
             var fields = new string[Header.Length];
+            var index = 0;
             foreach (var household in population.Households)
             {
+                var ticks = index++ % 4 == 3;
                 foreach (var member in household.Members)
                 {
                     row++;
                     Fill(fields, household, member);
+                    AsExported(fields, ticks);
                     CsvFiles.WriteRecord(writer, fields);
                     if (member.BadId is not null)
                     {
@@ -71,4 +81,29 @@ internal static class LowIncomeWriter
     }
 
     private static string YesNo(bool value) => value ? "是" : "否";
+
+    /// <summary>The cells as a civil-affairs system exports them: 分散供养/集中供养, and √/× where <paramref name="ticks"/>.</summary>
+    private static void AsExported(string[] fields, bool ticks)
+    {
+        fields[10] = fields[10] switch
+        {
+            "分散" => "分散供养",
+            "集中" => "集中供养",
+            var other => other,
+        };
+        if (!ticks)
+        {
+            return;
+        }
+
+        for (var i = 9; i < fields.Length; i++)
+        {
+            fields[i] = fields[i] switch
+            {
+                "是" => "√",
+                "否" => "×",
+                var other => other,
+            };
+        }
+    }
 }
