@@ -2,6 +2,8 @@ using System.Text;
 using System.Text.Json;
 using Matching.Cli.Tests.Warnings;
 using Matching.Cli.Worker;
+using Matching.Core.Departments;
+using Matching.Core.Identity;
 using Matching.Ingest.HeaderMaps;
 using Matching.Storage;
 using Matching.Testing;
@@ -82,6 +84,39 @@ public sealed class Issue0020_NoRuleSilentlySwitchedOff
         var rejected = Assert.Single(report.Skip(1));
         Assert.Equal(("4", "残疾等级（级）", "ValueUnknown"), (rejected[1], rejected[2], rejected[5]));
         Assert.Equal(["1", "1"], await GradesAsync(cli));
+    }
+
+    /// <summary>A disability batch imported before 残疾等级 was coded holds 一级 as text (layout grade:text): it still counts as grade 1.</summary>
+    [Fact]
+    public async Task DisabilityBatchStoredBeforeGradesWereCoded_ItsTextReadAsCodesByTheRun()
+    {
+        using var cli = new CliRun();
+        var config = await SettingsAsync(cli);
+        await MustAsync(cli, "init");
+        await MustAsync(cli, "lowincome", "import", LowIncome(cli, withIncome: true), "--config", config);
+        var before = RecordLayout.Of([("category", FieldType.Text, "残疾类别"), ("grade", FieldType.Text, "残疾等级")]);
+        await using (var store = await CliDatabase.OpenStoreAsync(cli))
+        {
+            var batch = new BatchInfo
+            {
+                Kind = MatchingStore.DepartmentBatchKind, Department = "disability", FileName = "残疾人2025.csv", Sha256 = new string('a', 64), SizeBytes = 1,
+                Operator = "tester", ImportedAt = DateTimeOffset.UnixEpoch,
+            };
+            await store.ImportDepartmentAsync(new DepartmentBatchRequest(batch, DepartmentKind.Snapshot, before, 0.5, AcceptShrink: true), async (writer, token) =>
+            {
+                var record = new DepartmentRecord { SourceRow = 2, RawId = Member, Parsed = IdParser.Parse(Member), Name = "甲" };
+                record.Values.SetText(0, "肢体残疾");
+                record.Values.SetText(1, "一级");
+                await writer.WriteAsync(record, token);
+                return new DepartmentRead(1, 0, null);
+            }, CancellationToken.None);
+        }
+
+        var run = await MustAsync(cli, "run", "--as-of", "2026-11-28", "--config", config);
+
+        Assert.Matches(@"(?m)^DIS_SUBSIDY_GAP\s+1\s", run);
+        var warning = Assert.Single(await CliDatabase.QueryAsync(cli, "SELECT detail FROM warning WHERE code = 'DIS_SUBSIDY_GAP'"));
+        Assert.Contains("残疾等级：一级", warning["detail"], StringComparison.Ordinal);
     }
 
     [Fact]
