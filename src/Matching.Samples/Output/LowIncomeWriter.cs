@@ -14,16 +14,16 @@ internal static class LowIncomeWriter
     public const string Source = "lowincome";
     public const string FileName = Source + ".csv";
 
-    /// <summary>The columns of lowincome.csv, in order (the evaluation and benchmark sets write the same).</summary>
+    /// <summary>
+    /// The columns of lowincome.csv, in order (the evaluation and benchmark sets write the same): the income with its
+    /// unit, as exports head it.
+    /// </summary>
     public static readonly string[] Header =
     [
-        "户编号", "镇（街道）", "村（社区）", "户主姓名", "成员姓名", "身份证号码", "与户主关系", "救助类别", "家庭年收入",
+        "户编号", "镇（街道）", "村（社区）", "户主姓名", "成员姓名", "身份证号码", "与户主关系", "救助类别", "家庭年收入（元）",
         "住房困难", "特困供养方式", "是否重病", "是否重度残疾", "已享受医疗救助", "已享受教育救助", "已享受就业救助",
         "已享受住房救助", "已享受残疾人补贴", "已享受临时救助",
     ];
-
-    /// <summary>The sample's header: the income with its unit, as exports head it.</summary>
-    private static readonly string[] SampleHeader = [.. Header.Select(h => h == "家庭年收入" ? "家庭年收入（元）" : h)];
 
     public static IEnumerable<SampleFile> Write(string directory, SamplePopulation population)
     {
@@ -31,7 +31,7 @@ internal static class LowIncomeWriter
         var row = 1;
         using (var writer = CsvFiles.OpenUtf8Bom(Path.Combine(directory, FileName)))
         {
-            CsvFiles.WriteRecord(writer, SampleHeader);
+            CsvFiles.WriteRecord(writer, Header);
             var fields = new string[Header.Length];
             var index = 0;
             foreach (var household in population.Households)
