@@ -42,6 +42,20 @@ public sealed class Issue0020_ValuesAsExportsWriteThem : IDisposable
     }
 
     [Theory]
+    [InlineData("低保户", "", true)]
+    [InlineData("最低生活保障", "", true)]
+    [InlineData("边缘户", "", true)]
+    [InlineData("五保", "分散供养", true)]
+    [InlineData("五保", "集中供养", false)]
+    [InlineData("其他困难人员", "", false)]
+    public void HouseholdWithHousingDifficulty_CategoryAsWritten_DecidesHousingAidGap(string category, string supportMode, bool warned)
+    {
+        var warnings = Population($"H1,天坛街道,甲,{TestIds.Valid(6).Value},{category},是,{supportMode},否,9000");
+
+        Assert.Equal(warned, warnings.Any(w => w.Code == "HOUSING_AID_GAP"));
+    }
+
+    [Theory]
     [InlineData("√", true)]
     [InlineData("是", true)]
     [InlineData("Y", true)]
