@@ -31,6 +31,7 @@ internal sealed class WarningRun(CliContext context)
     {
         var maps = context.HeaderMaps;
         var departments = Departments(maps);
+        RulesFile.CheckAgainst(context.Rules, maps, departments, context.Settings.RulesFile);
         var engine = new RuleEngine(context.Rules, departments);
         await using var store = await context.OpenStoreAsync(cancellationToken);
         await store.RequireSchemaAsync(cancellationToken);
