@@ -136,7 +136,7 @@ public sealed class SourceTable : IDisposable
     private static SourceTable Locate(ITableReader reader, HeaderMap map, IngestLimits limits)
     {
         var fields = map.Fields.ToArray();
-        var accepted = fields.Select(f => f.Value.Headers.Select(HeaderText.Normalize).ToHashSet(StringComparer.Ordinal)).ToArray();
+        var accepted = fields.Select(f => f.Value.Headers.Select(HeaderText.Normalize).ToArray()).ToArray();
         var idIndex = Array.FindIndex(fields, f => f.Key == HeaderMap.IdField);
         for (var scanned = 0; scanned < limits.HeaderScanRows && reader.Read(); scanned++)
         {
@@ -146,16 +146,30 @@ public sealed class SourceTable : IDisposable
                 cells[c] = reader.GetString(c);
             }
 
-            var normalized = cells.Select(HeaderText.Normalize).ToArray();
+            var forms = cells.Select(HeaderText.Forms).ToArray();
+            if (HeaderColumns.Best(forms, accepted[idIndex]).Column < 0)
+            {
+                continue;
+            }
+
             var columns = new int[fields.Length];
             for (var f = 0; f < fields.Length; f++)
             {
-                columns[f] = Array.FindIndex(normalized, h => accepted[f].Contains(h));
-            }
+                var (column, tie, rank) = HeaderColumns.Best(forms, accepted[f]);
+                if (tie >= 0)
+                {
+                    throw new InputFileException(reader.File,
+                        $"two columns of the header read as {fields[f].Key} ({string.Join("/", fields[f].Value.Headers)}): \"{cells[column]}\" (column {column + 1}) " +
+                        $"and \"{cells[tie]}\" (column {tie + 1}); rename or remove one", reader.SourceRow, cells[column]);
+                }
 
-            if (columns[idIndex] < 0)
-            {
-                continue;
+                if (column >= 0 && rank > 0 && fields[f].Value.Type == Core.Departments.FieldType.Amount && HeaderText.Notes(cells[column]).Contains('万', StringComparison.Ordinal))
+                {
+                    throw new InputFileException(reader.File,
+                        $"\"{cells[column]}\" holds amounts in 万元, where {fields[f].Key} is read in yuan (元): convert the column to 元", reader.SourceRow, cells[column]);
+                }
+
+                columns[f] = column;
             }
 
             var missing = fields.Where((f, i) => f.Value.Required && columns[i] < 0).Select(f => $"{f.Key} ({string.Join("/", f.Value.Headers)})").ToList();
@@ -164,7 +178,8 @@ public sealed class SourceTable : IDisposable
                 throw new InputFileException(reader.File, $"the header has no column for {string.Join(", ", missing)}", reader.SourceRow);
             }
 
-            return new SourceTable(reader, map, reader.SourceRow, columns, cells, limits.MaxRows, accepted[idIndex], columns[idIndex]);
+            var idHeaders = accepted[idIndex].ToHashSet(StringComparer.Ordinal);
+            return new SourceTable(reader, map, reader.SourceRow, columns, cells, limits.MaxRows, idHeaders, columns[idIndex]);
         }
 
         var names = string.Join("/", map.Fields[HeaderMap.IdField].Headers);
@@ -180,7 +195,15 @@ public sealed class SourceTable : IDisposable
             return false;
         }
 
-        return _idHeaders.Contains(HeaderText.Normalize(cell.ToString()));
+        foreach (var form in HeaderText.Forms(cell.ToString()))
+        {
+            if (_idHeaders.Contains(form))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsFooter(ReadOnlySpan<char> firstCell)

@@ -26,4 +26,10 @@ public sealed record BatchInfo
 
     /// <summary>A department batch: the typed fields its records are stored with (<see cref="Core.Departments.RecordLayout.Describe"/>).</summary>
     public string? Layout { get; init; }
+
+    /// <summary>
+    /// What the file could not give the warning rules (fields they need that it lacks or leaves mostly empty), as the
+    /// import found it, in the caller's stored form (JSON); null for none. Stored as it is, shown by <c>run</c> and <c>status</c>.
+    /// </summary>
+    public string? RuleGaps { get; init; }
 }

@@ -42,6 +42,9 @@ public sealed record BatchRecord
 
     public string? RejectReport { get; init; }
 
+    /// <summary>What the file could not give the warning rules, as stored at import (<see cref="BatchInfo.RuleGaps"/>); null for none.</summary>
+    public string? RuleGaps { get; init; }
+
     public string? WithdrawnAt { get; init; }
 
     public string? WithdrawnBy { get; init; }

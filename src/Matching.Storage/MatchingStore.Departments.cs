@@ -81,13 +81,13 @@ public sealed partial class MatchingStore
         await _connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE import_batch SET status = @pending, rows_read = @rowsRead, rows_accepted = @accepted, rows_rejected = @rejected,
-                   rows_usable = @usable, new_events = @newEvents, known_events = @knownEvents, reject_report = @report
+                   rows_usable = @usable, new_events = @newEvents, known_events = @knownEvents, reject_report = @report, rule_gaps = @gaps
             WHERE batch_id = @batchId
             """,
             new
             {
                 pending = PendingStatus, rowsRead = read.RowsRead, accepted = writer.Accepted, rejected = read.Rejected, usable = writer.Usable,
-                newEvents, knownEvents, report = read.RejectReport, batchId,
+                newEvents, knownEvents, report = read.RejectReport, gaps = read.RuleGaps, batchId,
             },
             transaction, cancellationToken: cancellationToken));
         return new DepartmentBatchResult(batchId, writer.Accepted, writer.Usable, newEvents, knownEvents, replaced);

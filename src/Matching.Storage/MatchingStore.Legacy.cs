@@ -100,7 +100,7 @@ public sealed partial class MatchingStore
 
                     switch (field.Type)
                     {
-                        case FieldType.Text:
+                        case FieldType.Text or FieldType.Code:
                             record.Values.SetText(field.Slot, text);
                             break;
                         case FieldType.Date:

@@ -70,8 +70,8 @@ public sealed partial class MatchingStore
 
     private async Task<long> InsertBatchAsync(BatchInfo batch, DbTransaction transaction, CancellationToken cancellationToken) =>
         await _connection.ExecuteScalarAsync<long>(new CommandDefinition(_dialect.InsertReturning("import_batch",
-            "kind, department, file_name, sha256, size_bytes, operator, imported_at, reject_report, layout",
-            "@Kind, @Department, @FileName, @Sha256, @SizeBytes, @Operator, @ImportedAt, @RejectReport, @Layout", "batch_id"), new
+            "kind, department, file_name, sha256, size_bytes, operator, imported_at, reject_report, layout, rule_gaps",
+            "@Kind, @Department, @FileName, @Sha256, @SizeBytes, @Operator, @ImportedAt, @RejectReport, @Layout, @RuleGaps", "batch_id"), new
         {
             batch.Kind,
             batch.Department,
@@ -82,6 +82,7 @@ public sealed partial class MatchingStore
             ImportedAt = batch.ImportedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
             batch.RejectReport,
             batch.Layout,
+            batch.RuleGaps,
         }, transaction, cancellationToken: cancellationToken));
 
     private async Task WriteHouseholdsAsync(

@@ -76,7 +76,7 @@ public sealed partial class MatchingStore
                 }
 
                 var field = columns[i].Field;
-                switch (field.Type)
+                switch (RecordLayout.StorageOf(field.Type))
                 {
                     case FieldType.Text:
                         values.SetText(field.Slot, reader.GetString(ordinal));
@@ -97,13 +97,17 @@ public sealed partial class MatchingStore
         }
     }
 
-    /// <summary>For each field of <paramref name="wanted"/> that <paramref name="stored"/> has with the same type: its column.</summary>
+    /// <summary>
+    /// For each field of <paramref name="wanted"/> that <paramref name="stored"/> has with the same type: its column. A
+    /// code field stored as text (by a batch imported before the field was coded) reads its text as it was typed: the
+    /// caller canonicalises it through the field's vocabulary.
+    /// </summary>
     private static List<(RecordField Field, string Column)> ColumnsFor(RecordLayout stored, RecordLayout wanted)
     {
         var columns = new List<(RecordField, string)>();
         foreach (var field in wanted.Fields)
         {
-            if (stored.TryGet(field.Name, out var was) && was.Type == field.Type)
+            if (stored.TryGet(field.Name, out var was) && (was.Type == field.Type || (was.Type == FieldType.Text && field.Type == FieldType.Code)))
             {
                 columns.Add((field, ColumnOf(was)));
             }
@@ -113,7 +117,7 @@ public sealed partial class MatchingStore
     }
 
     /// <summary>The storage column of a field's slot: <c>text0</c>, <c>date1</c>, <c>fen2</c>, <c>flag0</c>.</summary>
-    internal static string ColumnOf(RecordField field) => field.Type switch
+    internal static string ColumnOf(RecordField field) => RecordLayout.StorageOf(field.Type) switch
     {
         FieldType.Text => "text",
         FieldType.Date => "date",

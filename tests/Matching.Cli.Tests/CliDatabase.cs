@@ -87,7 +87,7 @@ public static class CliDatabase
             {
                 var text = field.Type switch
                 {
-                    FieldType.Text => r.Values.Text(field.Slot),
+                    FieldType.Text or FieldType.Code => r.Values.Text(field.Slot),
                     FieldType.Date => r.Values.Date(field.Slot)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                     FieldType.Amount => r.Values.Fen(field.Slot) is { } fen ? Fen.ToYuan(fen).ToString("0.00", CultureInfo.InvariantCulture) : null,
                     _ => r.Values.Flag(field.Slot) is { } flag ? (flag ? "1" : "0") : null,

@@ -168,5 +168,90 @@ public sealed class SourceTableTests : IDisposable
         Assert.Equal(3, TableRows.ReadAll(table).Count);
     }
 
+    /// <summary>Issue 20: a header as real exports write it still names its field (家庭年收入（元） lost every income before).</summary>
+    [Theory]
+    [InlineData("家庭年收入")]
+    [InlineData("家庭年收入（元）")]
+    [InlineData("家庭年收入(元)")]
+    [InlineData("家庭年收入（单位：元）")]
+    [InlineData("家庭年收入【必填】")]
+    [InlineData("【必填】家庭年收入")]
+    [InlineData("\"家庭年\n收入\"")]
+    [InlineData(" 家庭 年收入 ")]
+    [InlineData("家庭年收入*")]
+    [InlineData("家庭年收入（元）＊")]
+    [InlineData("年收入(元)")]
+    public void Open_IncomeHeaderAsExportsWriteIt_MapsToIncome(string header)
+    {
+        var path = _temp.WriteText("lowincome.csv", $"户编号,成员姓名,身份证号码,救助类别,{header}\nH1,张三,{TestIds.Valid(30).Value},低保,12000\n");
+
+        using var table = SourceTable.Open(path, Catalog.Get("lowincome"), IngestLimits.Default);
+
+        Assert.Equal(4, table.Column("income"));
+    }
+
+    [Theory]
+    [InlineData("镇（街道）", "subdistrict")]
+    [InlineData("镇(街道)", "subdistrict")]
+    [InlineData("镇（街道）（必填）", "subdistrict")]
+    [InlineData("乡镇（街道）*", "subdistrict")]
+    [InlineData("村（社区）", "village")]
+    [InlineData("村（社区）【必填】", "village")]
+    public void Open_ConfiguredNameWithBrackets_MatchedAsWrittenFirst(string header, string field)
+    {
+        var path = _temp.WriteText("lowincome.csv", $"户编号,成员姓名,身份证号码,救助类别,{header}\nH1,张三,{TestIds.Valid(31).Value},低保,克井镇\n");
+
+        using var table = SourceTable.Open(path, Catalog.Get("lowincome"), IngestLimits.Default);
+
+        Assert.Equal(4, table.Column(field));
+    }
+
+    [Fact]
+    public void Open_HeaderAsWrittenAndOneWithANote_AsWrittenWins()
+    {
+        var path = _temp.WriteText("students.csv", $"姓名,身份证号（监护人）,身份证号\n张三,{TestIds.Valid(32).Value},{TestIds.Valid(33).Value}\n");
+
+        using var table = SourceTable.Open(path, Catalog.Get("education"), IngestLimits.Default);
+
+        Assert.Equal(2, table.Column(HeaderMap.IdField));
+    }
+
+    [Theory]
+    [InlineData("家庭年收入（元）,家庭年收入（必填）", "\"家庭年收入（元）\" (column 5) and \"家庭年收入（必填）\" (column 6)")]
+    [InlineData("家庭年收入,家庭年收入*", "\"家庭年收入\" (column 5) and \"家庭年收入*\" (column 6)")]
+    public void Open_TwoColumnsNamingOneField_RefusedNamingBoth(string headers, string named)
+    {
+        var path = _temp.WriteText("lowincome.csv", $"户编号,成员姓名,身份证号码,救助类别,{headers}\nH1,张三,{TestIds.Valid(34).Value},低保,1,2\n");
+
+        var ex = Assert.Throws<InputFileException>(() => SourceTable.Open(path, Catalog.Get("lowincome"), IngestLimits.Default));
+
+        Assert.Contains("two columns of the header read as income", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(named, ex.Message, StringComparison.Ordinal);
+        Assert.Equal(1, ex.Row);
+    }
+
+    [Fact]
+    public void Open_AmountInTenThousandYuan_Refused()
+    {
+        var path = _temp.WriteText("lowincome.csv", $"户编号,成员姓名,身份证号码,救助类别,家庭年收入（万元）\nH1,张三,{TestIds.Valid(35).Value},低保,1.2\n");
+
+        var ex = Assert.Throws<InputFileException>(() => SourceTable.Open(path, Catalog.Get("lowincome"), IngestLimits.Default));
+
+        Assert.Contains("万元", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("income", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_IdHeaderAgainWithANote_StillSeenAsTheHeaderAgain()
+    {
+        var path = _temp.WriteText("students.csv", $"姓名,身份证号\n张三,{TestIds.Valid(36).Value}\n姓名,身份证号（必填）\n李四,{TestIds.Valid(37).Value}\n");
+        using var table = SourceTable.Open(path, Catalog.Get("education"), IngestLimits.Default);
+
+        Assert.True(table.Read());
+        var ex = Assert.Throws<InputFileException>(() => table.Read());
+
+        Assert.Contains("the header row (row 1) appears again", ex.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _temp.Dispose();
 }

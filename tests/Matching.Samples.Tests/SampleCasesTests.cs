@@ -117,7 +117,7 @@ public sealed class SampleCasesTests
     {
         var lines = File.ReadAllLines(Path.Combine(RepositoryPaths.SampleData, stem + ".csv"));
         var headerAt = Array.FindIndex(lines, l => l.Contains(',', StringComparison.Ordinal));
-        var header = lines[headerAt].Split(',');
+        var header = lines[headerAt].Split(',').Select(Bare).ToArray();
         var indexes = columns.Select(c => Array.IndexOf(header, c)).ToArray();
         Assert.DoesNotContain(-1, indexes);
         var truth = File.ReadAllLines(Path.Combine(RepositoryPaths.SampleData, "truth", stem + ".truth.csv"))
@@ -139,7 +139,7 @@ public sealed class SampleCasesTests
     private static (Dictionary<string, string> Members, Dictionary<string, decimal> Income, Dictionary<string, string> Area, HashSet<string> Heads) Households()
     {
         var lines = File.ReadAllLines(Path.Combine(RepositoryPaths.SampleData, "lowincome.csv"));
-        var header = lines[0].Split(',');
+        var header = lines[0].Split(',').Select(Bare).ToArray();
         int Column(string name) => Array.IndexOf(header, name);
         var (household, area, id, relation, income) = (Column("户编号"), Column("镇（街道）"), Column("身份证号码"), Column("与户主关系"), Column("家庭年收入"));
         var members = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -160,6 +160,9 @@ public sealed class SampleCasesTests
 
         return (members, incomes, areas, heads);
     }
+
+    /// <summary>A header without the unit or the required mark some sample files write (个人自付（元）, 就诊日期*).</summary>
+    private static string Bare(string header) => header.Replace("（元）", string.Empty, StringComparison.Ordinal).TrimEnd('*');
 
     private sealed record Truth(string PersonId, bool InDatabase);
 }

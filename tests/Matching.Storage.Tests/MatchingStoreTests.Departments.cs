@@ -183,6 +183,31 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
+    public async Task ReadRecordsAsync_TextFieldCodedSinceImport_ItsTextReadIntoTheCodeSlot()
+    {
+        await using var store = await OpenInitializedAsync();
+        var batch = await ImportAsync(store, DepartmentBatch("disability", "old.csv"), [Row(2, TestIds.Valid(58).Value, "甲", ("disease", "一级"))]);
+        var coded = RecordLayout.Of([("school", FieldType.Text, "残疾类别"), ("disease", FieldType.Code, "残疾等级")]);
+
+        var read = Assert.Single(await RecordsAsync(store, batch.BatchId, layout: coded));
+
+        Assert.Equal(new Dictionary<string, string> { ["disease"] = "一级" }, read.Fields); // as typed: the run reads it through the vocabulary
+    }
+
+    [SkippableFact]
+    public async Task ImportDepartmentAsync_RuleGaps_StoredWithTheBatch()
+    {
+        await using var store = await OpenInitializedAsync();
+        const string gaps = """[{"field":"selfPaid","column":"个人自付","kind":"ColumnMissing"}]""";
+
+        var request = new DepartmentBatchRequest(DepartmentBatch("medical-bills", "bills.csv"), DepartmentKind.Ledger, TestLayout, 0.5, AcceptShrink: true);
+        var stored = await store.ImportDepartmentAsync(request, (writer, token) => Task.FromResult(new DepartmentRead(0, 0, null) { RuleGaps = gaps }), Ct);
+
+        Assert.Equal(gaps, (await BatchAsync(store, stored.BatchId)).RuleGaps);
+        Assert.Equal(gaps, Assert.Single(await store.CountingBatchesAsync(Ledgers, Ct)).RuleGaps);
+    }
+
+    [SkippableFact]
     public async Task WithdrawBatchAsync_Snapshot_PreviousOneCurrentAgainAndWhoWhenWhyRecorded()
     {
         await using var store = await OpenInitializedAsync();

@@ -40,8 +40,8 @@ public abstract partial class MatchingStoreTests<TDb> : IDisposable
 
         var (from, to) = await store.InitAsync(Ct);
 
-        Assert.Equal((0, 5), (from, to));
-        Assert.Equal(5, store.TargetVersion);
+        Assert.Equal((0, 6), (from, to));
+        Assert.Equal(6, store.TargetVersion);
         await store.RequireSchemaAsync(Ct);
     }
 
@@ -55,7 +55,7 @@ public abstract partial class MatchingStoreTests<TDb> : IDisposable
 
         await using var store = await OpenAsync();
 
-        Assert.Equal((5, 5), await store.InitAsync(Ct));
+        Assert.Equal((6, 6), await store.InitAsync(Ct));
         Assert.All(await store.CountRowsAsync(Ct), table => Assert.Equal(0, table.Value));
     }
 
@@ -117,6 +117,17 @@ public abstract partial class MatchingStoreTests<TDb> : IDisposable
 
         Assert.Null(await store.FindBatchByHashAsync(BatchInfo.LowIncomeKind, Sha256Of("other bytes"), Ct));
         Assert.Null(await store.FindBatchByHashAsync("department", batch.Sha256, Ct));
+    }
+
+    [SkippableFact]
+    public async Task ImportLowIncomeAsync_RuleGaps_StoredWithTheBatch()
+    {
+        await using var store = await OpenInitializedAsync();
+        const string gaps = """[{"field":"income","column":"家庭年收入","kind":"ColumnMissing"}]""";
+
+        await store.ImportLowIncomeAsync(new SnapshotBuilder().Household("H1").Build(), Batch("lowincome.csv") with { RuleGaps = gaps }, 0, 0, Ct);
+
+        Assert.Equal(gaps, (await store.LastLowIncomeBatchAsync(Ct))?.RuleGaps);
     }
 
     [SkippableFact]

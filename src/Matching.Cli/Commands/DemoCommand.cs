@@ -69,6 +69,10 @@ internal static class DemoCommand
             await write.WriteLineAsync(outcome.Earlier is null
                 ? $"   {department,-14} {outcome.BatchId,6} {outcome.RowsRead,6} {outcome.Accepted,9} {outcome.Rejected,9} {outcome.IdProblems,12}  {Path.GetFileName(file)}{events}"
                 : $"   {department,-14} {outcome.BatchId,6}  identical to this batch: skipped  {Path.GetFileName(file)}");
+            foreach (var gap in outcome.Gaps)
+            {
+                await write.WriteLineAsync("     " + DisplayText.Escape(gap.Describe()));
+            }
         }
 
         await write.WriteLineAsync($"   Reject reports (rows to send back, values masked): {DisplayText.Escape(Path.Combine(context.Settings.RejectsFolder, "<department>"))}");

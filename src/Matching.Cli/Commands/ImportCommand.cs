@@ -64,6 +64,11 @@ internal static class ImportCommand
             await write.WriteLineAsync($"reject report: {DisplayText.Escape(outcome.Report)}");
         }
 
+        foreach (var gap in outcome.Gaps)
+        {
+            await write.WriteLineAsync(DisplayText.Escape(gap.Describe()));
+        }
+
         return CliApp.Ok;
     }
 }

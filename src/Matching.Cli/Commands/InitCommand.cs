@@ -1,3 +1,4 @@
+using Matching.Core.Departments;
 using System.CommandLine;
 using Matching.Ingest.Departments;
 using Matching.Ingest.HeaderMaps;
@@ -43,7 +44,10 @@ internal static class InitCommand
             }
 
             var map = maps.Get(department);
-            var layout = map.Layout();
+
+            // Coded fields are rewritten as the text they were typed as, like any batch stored before a field was coded:
+            // a run reads such text through the field's vocabulary.
+            var layout = RecordLayout.Of(map.Layout().Fields.Select(f => (f.Name, RecordLayout.StorageOf(f.Type), f.Label)));
             var keys = map.Kind == SourceKind.Ledger ? new EventKeyMaker(map, layout, hasRecordNumber: true) : null;
             return new LegacyDepartment(map.DepartmentKind, layout, keys is null ? null : keys.KeyOf);
         }, cancellationToken);

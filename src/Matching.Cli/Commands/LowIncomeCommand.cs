@@ -50,6 +50,11 @@ internal static class LowIncomeCommand
             await context.Out.WriteLineAsync($"rejected rows: {DisplayText.Escape(outcome.Report)}");
         }
 
+        foreach (var gap in outcome.Gaps)
+        {
+            await context.Out.WriteLineAsync(DisplayText.Escape(gap.Describe()));
+        }
+
         await ReportDuplicateAidAsync(context, context.Rules, read.Snapshot);
         return CliApp.Ok;
     }

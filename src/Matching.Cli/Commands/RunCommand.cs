@@ -43,6 +43,23 @@ internal static class RunCommand
 
         await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"{"total",-24} {result.Counts.Sum(c => c.Found),7} {result.Counts.Sum(c => c.New),8} {result.Counts.Sum(c => c.Continuing),8} {result.Counts.Sum(c => c.Closed),8} {result.Counts.Sum(c => c.Resolved),8}"));
+        await PrintGapsAsync(write, result.Gaps);
+    }
+
+    /// <summary>What the batches in use could not give the rules, one line each (nothing when they gave everything).</summary>
+    public static async Task PrintGapsAsync(TextWriter write, IReadOnlyList<BatchGap> gaps)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        if (gaps.Count == 0)
+        {
+            return;
+        }
+
+        await write.WriteLineAsync($"rules held back by the data in use ({gaps.Count}):");
+        foreach (var gap in gaps)
+        {
+            await write.WriteLineAsync("  " + gap.Describe());
+        }
     }
 
     public static DateOnly? ParseDate(string? text, string option)

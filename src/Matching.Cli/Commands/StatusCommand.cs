@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Matching.Cli.Rules;
 using Matching.Cli.Worker;
 using Matching.Storage;
 using Quartz;
@@ -8,8 +9,9 @@ namespace Matching.Cli.Commands;
 
 /// <summary>
 /// <c>matching status</c>: what an operator checks in the morning: the population loaded, who holds the run lock,
-/// the last runs (start, end, outcome, counts by code), pending batches, batches withdrawn this week, and recent
-/// failures (failed or interrupted runs, refused imports). Times are the bureau's, to the minute.
+/// the last runs (start, end, outcome, counts by code), pending batches, batches withdrawn this week, the rules held
+/// back by the data in use (<see cref="BatchGap"/>), and recent failures (failed or interrupted runs, refused imports).
+/// Times are the bureau's, to the minute.
 /// </summary>
 internal static class StatusCommand
 {
@@ -57,7 +59,8 @@ internal static class StatusCommand
             }
         }
 
-        var pending = (await store.CountingBatchesAsync(context.HeaderMaps.Ledgers, cancellationToken)).Where(b => b.IsPending).ToList();
+        var counting = await store.CountingBatchesAsync(context.HeaderMaps.Ledgers, cancellationToken);
+        var pending = counting.Where(b => b.IsPending).ToList();
         await write.WriteLineAsync();
         await write.WriteLineAsync(pending.Count == 0 ? "pending batches: none" : $"pending batches ({pending.Count}, taken by the next run):");
         foreach (var batch in pending)
@@ -75,6 +78,17 @@ internal static class StatusCommand
         {
             await write.WriteLineAsync(
                 $"  batch {batch.BatchId}: {batch.Department} {DisplayText.Escape(batch.FileName)}, withdrawn {BatchCommand.Local(context, batch.WithdrawnAt)} by {DisplayText.Escape(batch.WithdrawnBy)}: {DisplayText.Escape(batch.WithdrawReason)}");
+        }
+
+        var gaps = BatchGap.Of(lowIncome, counting);
+        await write.WriteLineAsync();
+        if (gaps.Count == 0)
+        {
+            await write.WriteLineAsync("rules held back by the data in use: none");
+        }
+        else
+        {
+            await RunCommand.PrintGapsAsync(write, gaps);
         }
 
         var refusals = await store.RecentRefusalsAsync(week, cancellationToken);

@@ -1,3 +1,4 @@
+using Matching.Cli.Rules;
 using Matching.Core.Errors;
 using Matching.Export.Workbooks;
 
@@ -9,7 +10,8 @@ internal sealed record ExportedWorkbook(string Path, string Receiver, string Rec
 /// <summary>
 /// Writes the warning workbooks (<c>matching export</c>, and the nightly job's outbox): one per receiver of
 /// <c>rules.json</c> with its open warnings (新增, 持续), even a receiver with nothing to act on, and the
-/// civil-affairs overview with every warning and its status. Rows stream from the database into each workbook.
+/// civil-affairs overview with every warning and its status, its 汇总 also saying which rules the data in use holds back
+/// (<see cref="BatchGap"/>). Rows stream from the database into each workbook.
 /// </summary>
 internal sealed class WarningExport(CliContext context)
 {
@@ -35,7 +37,9 @@ internal sealed class WarningExport(CliContext context)
             }
 
             path = overview;
-            var all = await WarningWorkbook.WriteOverviewAsync(overview, store.StreamWarningsAsync(null, openOnly: false, since, cancellationToken), mask, receivers, cancellationToken);
+            var heldBack = (await BatchGap.InUseAsync(store, context.HeaderMaps.Ledgers, cancellationToken)).Select(g => (g.Gap.Rule, g.DescribeChinese())).ToList();
+            var all = await WarningWorkbook.WriteOverviewAsync(overview, store.StreamWarningsAsync(null, openOnly: false, since, cancellationToken), mask, receivers,
+                heldBack, cancellationToken);
             written.Add(new ExportedWorkbook(overview, "civil-affairs", receivers.GetValueOrDefault("civil-affairs", "civil-affairs"), all, IsOverview: true));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

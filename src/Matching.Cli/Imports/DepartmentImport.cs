@@ -1,6 +1,7 @@
 using Matching.Cli.Reports;
 using Matching.Core.Errors;
 using Matching.Ingest;
+using Matching.Ingest.Coverage;
 using Matching.Ingest.Departments;
 using Matching.Ingest.HeaderMaps;
 using Matching.Storage;
@@ -12,7 +13,8 @@ namespace Matching.Cli.Imports;
 /// imported again are skipped; a file that is not the department's (another department's list, a warning workbook)
 /// is refused before anything is read into the database; the rows stream from the file into the batch in one
 /// transaction, the rejected ones into the reject report; a snapshot much shorter than the current one is refused
-/// unless accepted. A refused file is audited and changes nothing else.
+/// unless accepted. A refused file is audited and changes nothing else. Fields the enabled rules need that the file
+/// lacks or mostly leaves empty are found as it is read and stored with the batch (<see cref="RuleGap"/>).
 /// </summary>
 internal sealed class DepartmentImport(CliContext context)
 {
@@ -77,6 +79,8 @@ internal sealed class DepartmentImport(CliContext context)
         MatchingStore store, HeaderMap map, string file, BatchInfo attempt, bool acceptShrink, CancellationToken cancellationToken)
     {
         var parsers = new CellParsers(map, context.Limits);
+        var needs = RuleCoverage.Needs(context.Rules, map);
+        IReadOnlyList<RuleGap> gaps = [];
         var reportPath = Path.Combine(context.Settings.RejectsFolder, map.Source,
             $"{Path.GetFileNameWithoutExtension(file)}-{attempt.Sha256[..8]}.rejects.xlsx");
         string? report = null;
@@ -112,10 +116,11 @@ internal sealed class DepartmentImport(CliContext context)
             // The report is complete before anything commits: a report that cannot be written stops the import whole.
             report = await rejects.FinishAsync(token);
             rowsRead = reader.RowsRead;
-            return new DepartmentRead(rowsRead, rejected, report);
+            gaps = RuleCoverage.Check(needs, table, reader.Fill, context.Limits.MaxEmptyShare);
+            return new DepartmentRead(rowsRead, rejected, report) { RuleGaps = RuleGap.ToJson(gaps) };
         }, cancellationToken);
         return new DepartmentImportOutcome(map.Source, map.DepartmentKind, stored.BatchId, null, rowsRead, stored.Accepted, rejected,
-            idProblems, stored, report);
+            idProblems, stored, report) { Gaps = gaps };
     }
 
     /// <summary>Records a refused file; a database that cannot take even that must not hide the file's error.</summary>

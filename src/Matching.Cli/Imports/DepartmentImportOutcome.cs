@@ -1,4 +1,5 @@
 using Matching.Core.Departments;
+using Matching.Ingest.Coverage;
 using Matching.Storage;
 
 namespace Matching.Cli.Imports;
@@ -16,4 +17,8 @@ namespace Matching.Cli.Imports;
 /// <param name="Report">The reject report written, if any.</param>
 internal sealed record DepartmentImportOutcome(
     string Department, DepartmentKind Kind, long BatchId, BatchRecord? Earlier, long RowsRead, long Accepted, long Rejected, long IdProblems,
-    DepartmentBatchResult? Stored, string? Report);
+    DepartmentBatchResult? Stored, string? Report)
+{
+    /// <summary>Fields the enabled rules need that the file lacks or mostly leaves empty (none when skipped).</summary>
+    public IReadOnlyList<RuleGap> Gaps { get; init; } = [];
+}

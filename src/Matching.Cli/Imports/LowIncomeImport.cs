@@ -2,6 +2,7 @@ using Matching.Cli.Reports;
 using Matching.Core.Departments;
 using Matching.Core.Errors;
 using Matching.Ingest;
+using Matching.Ingest.Coverage;
 using Matching.Ingest.LowIncome;
 using Matching.Storage;
 
@@ -16,13 +17,18 @@ namespace Matching.Cli.Imports;
 /// <param name="Report">The reject report written, if any.</param>
 /// <param name="Last">The last snapshot before this one, if any.</param>
 internal sealed record LowIncomeImportOutcome(
-    long BatchId, bool Identical, LowIncomeReadResult? Read, long Households, long Members, string? Report, BatchRecord? Last);
+    long BatchId, bool Identical, LowIncomeReadResult? Read, long Households, long Members, string? Report, BatchRecord? Last)
+{
+    /// <summary>Fields the enabled rules need that the file lacks or mostly leaves empty (none when identical).</summary>
+    public IReadOnlyList<RuleGap> Gaps { get; init; } = [];
+}
 
 /// <summary>
 /// Loads a full snapshot of the low-income population (<c>matching lowincome import</c>): the same bytes as the last
 /// snapshot are a no-op; a file that would leave fewer than <c>ingest:minShareOfCurrent</c> of the active members
 /// active (a partial export: one town, a cut-off file) is refused and audited unless accepted; otherwise everyone in
-/// it is active afterwards and everyone else inactive, in one transaction.
+/// it is active afterwards and everyone else inactive, in one transaction. Fields the enabled rules need that the file
+/// lacks or mostly leaves empty (家庭年收入 for RIGID_SPENDING) are found as it is read and stored with the batch.
 /// </summary>
 internal sealed class LowIncomeImport(CliContext context)
 {
@@ -52,11 +58,13 @@ internal sealed class LowIncomeImport(CliContext context)
             }
 
             LowIncomeReadResult read;
+            IReadOnlyList<RuleGap> gaps;
             using (var table = SourceTable.Open(file, context.HeaderMaps.Get(BatchInfo.LowIncomeKind), context.Limits))
             using (var progress = new Progress.ProgressLine(context, $"lowincome import {Path.GetFileName(file)}"))
             {
                 table.Progress = progress.Report;
-                read = new LowIncomeReader(table.Map).Read(table);
+                read = new LowIncomeReader(table.Map, context.Limits).Read(table);
+                gaps = RuleCoverage.Check(RuleCoverage.Needs(context.Rules, table.Map), table, read.Fill, context.Limits.MaxEmptyShare);
             }
 
             var (_, active) = await store.CountActiveAsync(cancellationToken);
@@ -76,9 +84,10 @@ internal sealed class LowIncomeImport(CliContext context)
                     file, read.Rejected, [], cancellationToken);
             }
 
-            var batchId = await store.ImportLowIncomeAsync(read.Snapshot, batch with { RejectReport = report }, read.RowsRead, read.Rejected.Count, cancellationToken);
+            var batchId = await store.ImportLowIncomeAsync(read.Snapshot, batch with { RejectReport = report, RuleGaps = RuleGap.ToJson(gaps) },
+                read.RowsRead, read.Rejected.Count, cancellationToken);
             var (households, members) = await store.CountActiveAsync(cancellationToken);
-            return new LowIncomeImportOutcome(batchId, false, read, households, members, report, last);
+            return new LowIncomeImportOutcome(batchId, false, read, households, members, report, last) { Gaps = gaps };
         }
         catch (Exception ex) when (ex is InputFileException or ImportRefusedException)
         {

@@ -32,4 +32,36 @@ internal static class RulesFile
 
         return rules!;
     }
+
+    /// <summary>
+    /// Checks the rules against the header maps, every problem in one message naming the file: a rule's record field
+    /// the department lacks or types otherwise, a value listed for a code field that is none of its codes, and a
+    /// housing rule's <c>tekunSupport</c> that is no code of the population's 特困供养方式 (tekun members would never count).
+    /// </summary>
+    /// <exception cref="MatchingException">The rules do not fit the header maps.</exception>
+    public static void CheckAgainst(RuleSetOptions rules, HeaderMapCatalog maps, IReadOnlyDictionary<string, RuleDepartment> departments, string? path)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(maps);
+        var problems = RuleEngine.Problems(rules, departments).ToList();
+        var population = maps.Sources.Contains(Ingest.LowIncome.LowIncomeReader.PopulationSource, StringComparer.Ordinal)
+            ? maps.Get(Ingest.LowIncome.LowIncomeReader.PopulationSource)
+            : null;
+        var support = population?.GetVocabulary(population.VocabularyOf(Ingest.LowIncome.LowIncomeReader.TekunSupportField)).Words ??
+            new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < rules.Rules.Count && population is not null; i++)
+        {
+            var rule = rules.Rules[i];
+            if (rule.Shape == RuleShape.Housing && rule.TekunSupport.Length > 0 && !support.ContainsKey(rule.TekunSupport))
+            {
+                problems.Add($"rules[{i}] ({rule.Code}).tekunSupport '{rule.TekunSupport}' is not a code of the population's tekunSupport " +
+                    $"({string.Join(", ", support.Select(c => $"{c.Key}: {c.Value}"))}): no tekun member would ever count");
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new MatchingException($"{path ?? DefaultPath}: {string.Join("; ", problems)}");
+        }
+    }
 }

@@ -11,7 +11,11 @@ using Matching.Storage;
 namespace Matching.Cli.Rules;
 
 /// <summary>What one run did: its id, the batches it used, how many records, and the counts per code.</summary>
-internal sealed record WarningRunResult(long RunId, DateOnly AsOf, IReadOnlyList<BatchRecord> Batches, long Records, IReadOnlyList<RunCount> Counts, TimeSpan Elapsed);
+internal sealed record WarningRunResult(long RunId, DateOnly AsOf, IReadOnlyList<BatchRecord> Batches, long Records, IReadOnlyList<RunCount> Counts, TimeSpan Elapsed)
+{
+    /// <summary>What the batches it used could not give the rules, as found at their import (the low-income snapshot's first).</summary>
+    public IReadOnlyList<BatchGap> Gaps { get; init; } = [];
+}
 
 /// <summary>
 /// One run (<c>matching run</c>, and the nightly job): every counting batch — each snapshot department's current list
@@ -27,6 +31,7 @@ internal sealed class WarningRun(CliContext context)
     {
         var maps = context.HeaderMaps;
         var departments = Departments(maps);
+        RulesFile.CheckAgainst(context.Rules, maps, departments, context.Settings.RulesFile);
         var engine = new RuleEngine(context.Rules, departments);
         await using var store = await context.OpenStoreAsync(cancellationToken);
         await store.RequireSchemaAsync(cancellationToken);
@@ -52,6 +57,7 @@ internal sealed class WarningRun(CliContext context)
             // Phase boundaries of a batch process: what loading or matching left behind is collected before the next
             // phase's own peak stacks on it (measured at a million persons: 585 → 536 MB peak).
             GC.Collect();
+            var parsers = new Dictionary<string, CellParsers>(StringComparer.Ordinal);
             var run = engine.Begin(population, asOf);
             var matcher = new Matcher(population.Index);
             long records = 0;
@@ -65,8 +71,10 @@ internal sealed class WarningRun(CliContext context)
                     var ledger = department.Kind == DepartmentKind.Ledger;
                     int? afterDay = ledger && engine.WindowMonths(department.Code) is { } months ? asOf.AddMonths(-months).DayNumber : null;
                     DateOnly? received = ledger ? LocalDate(batch.ImportedAt) : null;
+                    var typedAsText = TypedAsText(maps, parsers, batch, department);
                     await foreach (var stored in store.ReadRecordsAsync(batch, department.Layout, ledger, afterDay, cancellationToken))
                     {
+                        ToCodes(stored.Values, typedAsText);
                         run.Add(Match(matcher, department, batch.BatchId, stored, received));
                         progress.Report(++records);
                     }
@@ -75,7 +83,8 @@ internal sealed class WarningRun(CliContext context)
             var found = run.Finish();
             GC.Collect();
             var counts = await store.CompleteRunAsync(runId, asOf, found, [.. batches.Select(b => b.BatchId)], records, cancellationToken);
-            return new WarningRunResult(runId, asOf, batches, records, counts, clock.Elapsed);
+            var lowIncome = await store.LastLowIncomeBatchAsync(cancellationToken);
+            return new WarningRunResult(runId, asOf, batches, records, counts, clock.Elapsed) { Gaps = BatchGap.Of(lowIncome, batches) };
         }
         catch (Exception ex)
         {
@@ -89,6 +98,42 @@ internal sealed class WarningRun(CliContext context)
             };
             await store.FailRunAsync(runId, why, CancellationToken.None);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// The code fields a batch stored as the text typed (imported before the field was coded, or rewritten from before
+    /// schema v5), each with the vocabulary that reads it: their values are canonicalised as they are read (一级 → 1).
+    /// </summary>
+    private static (RecordField Field, Vocabulary Codes)[] TypedAsText(
+        HeaderMapCatalog maps, Dictionary<string, CellParsers> parsers, BatchRecord batch, RuleDepartment department)
+    {
+        var stored = RecordLayout.Parse(batch.Layout);
+        var fields = department.Layout.Fields
+            .Where(f => f.Type == FieldType.Code && stored.TryGet(f.Name, out var was) && was.Type == FieldType.Text)
+            .ToList();
+        if (fields.Count == 0)
+        {
+            return [];
+        }
+
+        if (!parsers.TryGetValue(department.Code, out var cells))
+        {
+            parsers[department.Code] = cells = new CellParsers(maps.Get(department.Code), Ingest.Tables.IngestLimits.Default);
+        }
+
+        return [.. fields.Select(f => (f, cells.CodesOf(f.Name)))];
+    }
+
+    /// <summary>Text stored for a code field, as its code; text outside the vocabulary stays as it is (and matches no rule's codes).</summary>
+    private static void ToCodes(RecordValues values, (RecordField Field, Vocabulary Codes)[] typedAsText)
+    {
+        foreach (var (field, codes) in typedAsText)
+        {
+            if (values.Text(field.Slot) is { } text && codes.TryRead(text, out var code))
+            {
+                values.SetText(field.Slot, code);
+            }
         }
     }
 
@@ -126,6 +171,11 @@ internal sealed class WarningRun(CliContext context)
     public static IReadOnlyDictionary<string, RuleDepartment> Departments(HeaderMapCatalog maps) =>
         maps.Departments.Select(maps.Get).ToDictionary(
             m => m.Source,
-            m => new RuleDepartment(m.Source, m.Label, m.Receiver, m.DepartmentKind, m.Layout()) { EventDateField = m.Ledger?.DateField ?? string.Empty },
+            m => new RuleDepartment(m.Source, m.Label, m.Receiver, m.DepartmentKind, m.Layout())
+            {
+                EventDateField = m.Ledger?.DateField ?? string.Empty,
+                Codes = m.Fields.Where(f => f.Value.Type == FieldType.Code).ToDictionary(
+                    f => f.Key, f => m.GetVocabulary(m.VocabularyOf(f.Key)).Words, StringComparer.Ordinal),
+            },
             StringComparer.Ordinal);
 }

@@ -63,6 +63,10 @@ internal sealed class Intake(CliContext context, DropFolder folder, ILogger<Inta
             if (outcome.Earlier is null)
             {
                 log.FileImported(department, DisplayText.Escape(name), outcome.BatchId, outcome.Accepted, outcome.Rejected, DisplayText.Escape(archived));
+                foreach (var gap in outcome.Gaps)
+                {
+                    log.ImportRuleGap(department, DisplayText.Escape(name), outcome.BatchId, DisplayText.Escape(gap.Describe()));
+                }
             }
             else
             {

@@ -46,4 +46,10 @@ internal static partial class Log
 
     [LoggerMessage(13, LogLevel.Warning, "Job {Job}: the shared schedule now follows this worker's worker.json ('{Cron}')")]
     public static partial void ScheduleChanged(this ILogger logger, string job, string cron);
+
+    [LoggerMessage(14, LogLevel.Warning, "{Department}: {File} (batch {BatchId}) holds a rule back: {Gap}")]
+    public static partial void ImportRuleGap(this ILogger logger, string department, string file, long batchId, string gap);
+
+    [LoggerMessage(15, LogLevel.Warning, "Run {RunId}: a rule is held back by the data in use: {Gap}")]
+    public static partial void RunRuleGap(this ILogger logger, long runId, string gap);
 }

@@ -32,6 +32,11 @@ internal sealed class NightlyJob(CliContext context, Intake intake, WorkerSettin
         var result = await new WarningRun(context).RunAsync(today, cancellationToken);
         log.RunFinished(result.RunId, today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), result.Counts.Sum(c => c.Found), result.Counts.Sum(c => c.New),
             result.Counts.Sum(c => c.Continuing), result.Counts.Sum(c => c.Resolved));
+        foreach (var gap in result.Gaps)
+        {
+            log.RunRuleGap(result.RunId, gap.Describe());
+        }
+
         var date = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var written = await new WarningExport(context).ExportAsync(
             receiver => Path.Combine(settings.Outbox, receiver, date, receiver + ".xlsx"),

@@ -11,7 +11,7 @@ namespace Matching.Core.Departments;
 /// </summary>
 public sealed class RecordLayout
 {
-    /// <summary>Text fields a record can hold (and storage columns of that type).</summary>
+    /// <summary>Text and code fields a record can hold together (and storage columns of that type).</summary>
     public const int TextSlots = 4;
 
     /// <summary>Date fields a record can hold.</summary>
@@ -32,8 +32,8 @@ public sealed class RecordLayout
 
     public IReadOnlyList<RecordField> Fields => _fields;
 
-    /// <summary>How many slots a type has.</summary>
-    public static int SlotsOf(FieldType type) => type switch
+    /// <summary>How many slots a type has (code fields share the text slots).</summary>
+    public static int SlotsOf(FieldType type) => StorageOf(type) switch
     {
         FieldType.Text => TextSlots,
         FieldType.Date => DateSlots,
@@ -41,12 +41,15 @@ public sealed class RecordLayout
         _ => FlagSlots,
     };
 
+    /// <summary>The type whose slots and storage columns a field of <paramref name="type"/> uses: a code is stored as text.</summary>
+    public static FieldType StorageOf(FieldType type) => type == FieldType.Code ? FieldType.Text : type;
+
     /// <summary>Lays <paramref name="fields"/> out in order, slots numbered per type.</summary>
     /// <exception cref="ArgumentException">More fields of a type than it has slots, or a name given twice.</exception>
     public static RecordLayout Of(IEnumerable<(string Name, FieldType Type, string Label)> fields)
     {
         ArgumentNullException.ThrowIfNull(fields);
-        var used = new int[4];
+        var used = new int[4]; // per storage type: text and code fields are numbered together
         var laid = new List<RecordField>();
         foreach (var (name, type, label) in fields)
         {
@@ -55,11 +58,11 @@ public sealed class RecordLayout
                 throw new ArgumentException($"field '{name}' is declared twice", nameof(fields));
             }
 
-            var slot = used[(int)type]++;
+            var slot = used[(int)StorageOf(type)]++;
             if (slot >= SlotsOf(type))
             {
                 throw new ArgumentException(
-                    string.Create(CultureInfo.InvariantCulture, $"more than {SlotsOf(type)} {type.ToString().ToLowerInvariant()} fields (field '{name}'): a record stores at most that many"),
+                    string.Create(CultureInfo.InvariantCulture, $"more than {SlotsOf(type)} {Plural(type)} (field '{name}'): a record stores at most that many"),
                     nameof(fields));
             }
 
@@ -68,6 +71,8 @@ public sealed class RecordLayout
 
         return new RecordLayout([.. laid]);
     }
+
+    private static string Plural(FieldType type) => type is FieldType.Text or FieldType.Code ? "text and code fields" : type.ToString().ToLowerInvariant() + " fields";
 
     /// <summary>The field called <paramref name="name"/>, if the layout has it.</summary>
     public bool TryGet(string name, out RecordField field)
@@ -85,7 +90,7 @@ public sealed class RecordLayout
         return false;
     }
 
-    /// <summary>The stored form: <c>school:text:0,hardship:flag:0</c>.</summary>
+    /// <summary>The stored form: <c>school:text:0,grade:code:1,hardship:flag:0</c>.</summary>
     public string Describe()
     {
         var text = new StringBuilder();

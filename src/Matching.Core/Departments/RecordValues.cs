@@ -11,6 +11,7 @@ public sealed class RecordValues
     private readonly long?[] _amounts = new long?[RecordLayout.AmountSlots];
     private readonly bool?[] _flags = new bool?[RecordLayout.FlagSlots];
 
+    /// <summary>A text field's value, or a code field's canonical code.</summary>
     public string? Text(int slot) => _texts[slot];
 
     public DateOnly? Date(int slot) => _dates[slot];
@@ -29,7 +30,7 @@ public sealed class RecordValues
     public void SetFlag(int slot, bool? value) => _flags[slot] = value;
 
     /// <summary>Whether the slot of <paramref name="field"/> holds a value.</summary>
-    public bool Has(RecordField field) => field.Type switch
+    public bool Has(RecordField field) => RecordLayout.StorageOf(field.Type) switch
     {
         FieldType.Text => !string.IsNullOrEmpty(_texts[field.Slot]),
         FieldType.Date => _dates[field.Slot].HasValue,

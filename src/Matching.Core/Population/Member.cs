@@ -22,6 +22,6 @@ public sealed record Member
     /// <summary>是否重度残疾.</summary>
     public bool SevereDisability { get; init; }
 
-    /// <summary>特困供养方式: 分散 (dispersed) or 集中 (centralised), for tekun members.</summary>
+    /// <summary>特困供养方式 as its canonical code: 分散 (dispersed: 分散供养) or 集中 (centralised: 集中供养), for tekun members.</summary>
     public string TekunSupport { get; init; } = string.Empty;
 }

@@ -112,7 +112,8 @@ internal static class RecordRules
 
         foreach (var field in rule.RecordValues.Keys)
         {
-            said.Add($"{context.FieldName(record.Department, field)}：{record.Text(field)?.Trim()}");
+            var value = record.Text(field)?.Trim() ?? string.Empty;
+            said.Add($"{context.FieldName(record.Department, field)}：{context.ValueText(record.Department, field, value)}");
         }
 
         return $"（{string.Join('，', said)}）";

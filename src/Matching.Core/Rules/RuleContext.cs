@@ -35,6 +35,10 @@ internal sealed class RuleContext(RulePopulation population, DateOnly asOf, IRea
     public string FieldName(string department, string field) =>
         departments.TryGetValue(department, out var d) ? d.FieldName(field) : field;
 
+    /// <summary>A record field's value as a warning shows it (a code by its word).</summary>
+    public string ValueText(string department, string field, string value) =>
+        departments.TryGetValue(department, out var d) ? d.ValueText(field, value) : value;
+
     /// <summary>The receiver of a rule's warning for a record of <paramref name="department"/>.</summary>
     public string Receiver(RuleOptions rule, string department) => rule.Receiver != RuleOptions.SourceReceiver
         ? rule.Receiver

@@ -35,7 +35,8 @@ public sealed class RuleEngine
 
     /// <summary>
     /// Every problem with the rules, alone (<see cref="RuleSetOptions.Problems"/>) and against the departments'
-    /// fields: a flag the department does not have as yes/no, an amount or date field it does not have.
+    /// fields: a flag the department does not have as yes/no, an amount or date field it does not have, a value listed
+    /// for a code field that is none of its codes.
     /// </summary>
     public static IEnumerable<string> Problems(RuleSetOptions options, IReadOnlyDictionary<string, RuleDepartment> departments)
     {
@@ -70,10 +71,40 @@ public sealed class RuleEngine
 
                 foreach (var (setting, field, type) in FieldsOf(rule))
                 {
-                    if (!department.Layout.TryGet(field, out var f) || f.Type != type)
+                    if (!department.Layout.TryGet(field, out var f) || (f.Type != type && !(type == FieldType.Text && f.Type == FieldType.Code)))
                     {
-                        yield return $"{at}.{setting} '{field}' is not a {type.ToString().ToLowerInvariant()} field of {code} (HeaderMaps/{code}.json)";
+                        var kind = type == FieldType.Text ? "text or code" : type.ToString().ToLowerInvariant();
+                        yield return $"{at}.{setting} '{field}' is not a {kind} field of {code} (HeaderMaps/{code}.json)";
                     }
+                }
+
+                foreach (var problem in CodeProblems(rule, department, at))
+                {
+                    yield return problem;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// A code field is compared by its canonical codes: a listed value that is no code of it (一级 where the codes are
+    /// 1 to 4) would never match, and the rule would be silently off for it.
+    /// </summary>
+    private static IEnumerable<string> CodeProblems(RuleOptions rule, RuleDepartment department, string at)
+    {
+        foreach (var (field, values) in rule.RecordValues)
+        {
+            if (!department.Layout.TryGet(field, out var f) || f.Type != FieldType.Code || !department.Codes.TryGetValue(field, out var codes))
+            {
+                continue;
+            }
+
+            foreach (var value in values)
+            {
+                if (!codes.ContainsKey(value))
+                {
+                    var known = string.Join(", ", codes.Select(c => $"{c.Key} ({c.Value})"));
+                    yield return $"{at}.recordValues.{field} '{value}' is not a code of {department.Code}'s {field}: the codes are {known}";
                 }
             }
         }

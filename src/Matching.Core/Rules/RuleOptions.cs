@@ -37,8 +37,8 @@ public sealed record RuleOptions
     public string RecordFlag { get; init; } = string.Empty;
 
     /// <summary>
-    /// Record shapes: fields whose value must be one of the listed texts, e.g. <c>{"grade": ["一级", "二级"]}</c> for
-    /// severe disability (残疾等级 1–2); empty = none.
+    /// Record shapes: fields whose value must be one of the listed values, e.g. <c>{"grade": ["1", "2"]}</c> for
+    /// severe disability (残疾等级 一级/二级, by their canonical codes: a code field is compared by code); empty = none.
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> RecordValues { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 
@@ -60,7 +60,10 @@ public sealed record RuleOptions
     /// <summary><see cref="RuleShape.HouseholdSpending"/>: the share of annual income that spending must reach. <value>Default 0.5.</value></summary>
     public decimal Ratio { get; init; } = 0.5m;
 
-    /// <summary><see cref="RuleShape.Housing"/>: tekun members count only under this support mode (分散); empty = any.</summary>
+    /// <summary>
+    /// <see cref="RuleShape.Housing"/>: tekun members count only under this support mode, its canonical code as the
+    /// low-income import stores it (<c>分散</c>: 分散供养 and 分散 alike); empty = any.
+    /// </summary>
     public string TekunSupport { get; init; } = string.Empty;
 
     /// <summary><see cref="RuleShape.Housing"/>: the measure for a household in a subdistrict (街道); default <see cref="Measure"/>.</summary>

@@ -31,7 +31,10 @@ public sealed record RuleRecord(
     /// <summary>A valid ID that is no low-income person (not a name mismatch): someone the database does not cover.</summary>
     public bool IsStranger => Match.Status == MatchStatus.Unmatched && Match.Parsed.IsValid && !IsNameMismatch;
 
-    /// <summary>Whether the record meets the rule's record conditions: its flag set, its listed fields among the listed values.</summary>
+    /// <summary>
+    /// Whether the record meets the rule's record conditions: its flag set, its listed fields among the listed values
+    /// (a code field's canonical code among the listed codes).
+    /// </summary>
     public bool Meets(RuleOptions rule)
     {
         ArgumentNullException.ThrowIfNull(rule);
@@ -55,9 +58,9 @@ public sealed record RuleRecord(
     public bool Flag(string field) =>
         field.Length == 0 || (Layout.TryGet(field, out var f) && f.Type == FieldType.Flag && Values.Flag(f.Slot) == true);
 
-    /// <summary>A text field's value, or null when the record has none.</summary>
+    /// <summary>A text field's value (a code field's canonical code), or null when the record has none.</summary>
     public string? Text(string field) =>
-        Layout.TryGet(field, out var f) && f.Type == FieldType.Text ? Values.Text(f.Slot) : null;
+        Layout.TryGet(field, out var f) && f.Type is FieldType.Text or FieldType.Code ? Values.Text(f.Slot) : null;
 
     /// <summary>An amount field's value in yuan, or null.</summary>
     public decimal? Yuan(string field) =>

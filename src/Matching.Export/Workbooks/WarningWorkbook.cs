@@ -47,6 +47,16 @@ public static class WarningWorkbook
         string path, IAsyncEnumerable<StoredWarning> warnings, bool mask, IReadOnlyDictionary<string, string> receivers, CancellationToken cancellationToken) =>
         WriteAsync(path, warnings, mask, receivers, cancellationToken);
 
+    /// <summary>
+    /// Writes the overview with <paramref name="heldBack"/> in its 汇总: what the data in use could not give the rules
+    /// (a column a file lacks, or mostly leaves empty), one row each, so that civil affairs sees which warnings cannot be
+    /// raised; returns how many warnings were written.
+    /// </summary>
+    public static Task<long> WriteOverviewAsync(
+        string path, IAsyncEnumerable<StoredWarning> warnings, bool mask, IReadOnlyDictionary<string, string> receivers,
+        IReadOnlyList<(string Rule, string Text)> heldBack, CancellationToken cancellationToken) =>
+        WriteAsync(path, warnings, mask, receivers, heldBack, cancellationToken);
+
     private static async IAsyncEnumerable<StoredWarning> Stream(IEnumerable<StoredWarning> warnings)
     {
         foreach (var warning in warnings)
@@ -57,8 +67,13 @@ public static class WarningWorkbook
         await Task.CompletedTask;
     }
 
+    private static Task<long> WriteAsync(
+        string path, IAsyncEnumerable<StoredWarning> warnings, bool mask, IReadOnlyDictionary<string, string>? receivers, CancellationToken cancellationToken) =>
+        WriteAsync(path, warnings, mask, receivers, [], cancellationToken);
+
     private static async Task<long> WriteAsync(
-        string path, IAsyncEnumerable<StoredWarning> warnings, bool mask, IReadOnlyDictionary<string, string>? receivers, CancellationToken cancellationToken)
+        string path, IAsyncEnumerable<StoredWarning> warnings, bool mask, IReadOnlyDictionary<string, string>? receivers,
+        IReadOnlyList<(string Rule, string Text)> heldBack, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(warnings);
         var columns = receivers is null ? Columns : [.. Columns, .. OverviewExtra];
@@ -96,6 +111,7 @@ public static class WarningWorkbook
         }
 
         await summary.WriteAsync(sheet, cancellationToken);
+        await WriteHeldBackAsync(sheet, heldBack, cancellationToken);
         await sheet.FinishAsync(cancellationToken);
         return summary.Total;
     }
@@ -131,6 +147,18 @@ public static class WarningWorkbook
             }
         }
     }
+
+    /// <summary>汇总 rows after the counts: 规则数据缺失 | code | what the data lacks and what the rule cannot do.</summary>
+    private static async Task WriteHeldBackAsync(SheetWriter sheet, IReadOnlyList<(string Rule, string Text)> heldBack, CancellationToken cancellationToken)
+    {
+        foreach (var (rule, text) in heldBack)
+        {
+            await sheet.AddRowAsync([HeldBackGroup, rule, text, null], cancellationToken);
+        }
+    }
+
+    /// <summary>The 汇总 group of the rows saying what the data in use could not give the rules.</summary>
+    public const string HeldBackGroup = "规则数据缺失";
 
     private static DateOnly? Date(string? text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) ? d : null;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Matching.Core.Departments;
 using Matching.Core.Identity;
+using Matching.Ingest.Coverage;
 using Matching.Ingest.HeaderMaps;
 using Matching.Ingest.Rejects;
 
@@ -10,7 +11,8 @@ namespace Matching.Ingest.Departments;
 /// Reads a department extract row by row into one reused <see cref="DepartmentRecord"/>, field by field as its
 /// header map declares, so that a file of any length streams through in constant memory. A row is rejected only
 /// when it cannot be used at all: more cells than the header, an ID or name cell holding a line break or a control
-/// character, a typed cell that does not read, or neither ID nor name. A row with a damaged ID is kept (and listed
+/// character, a typed cell that does not read (a yes/no or coded value outside its vocabulary included), or neither ID
+/// nor name. The typed cells' empties are counted as they pass (<see cref="Fill"/>). A row with a damaged ID is kept (and listed
 /// for the department to check). For a ledger, each row's event key is worked out (<see cref="LedgerOptions"/>).
 /// </summary>
 public sealed class DepartmentReader
@@ -21,6 +23,7 @@ public sealed class DepartmentReader
     private readonly int _nameColumn;
     private readonly int _birthColumn;
     private readonly (RecordField Field, FieldSpec Spec, int Column)[] _fields;
+    private readonly bool[] _emptyIsValue;
     private readonly EventKeyMaker? _ledger;
     private readonly char[] _scratch = new char[256];
 
@@ -36,6 +39,8 @@ public sealed class DepartmentReader
         _nameColumn = table.Column(HeaderMap.NameField);
         _birthColumn = table.Column(HeaderMap.BirthDateField);
         _fields = [.. Layout.Fields.Where(f => table.Column(f.Name) >= 0).Select(f => (f, map.Fields[f.Name], table.Column(f.Name)))];
+        _emptyIsValue = [.. _fields.Select(f => parsers.ReadsEmpty(f.Field.Name, f.Field.Type))];
+        Fill = new FieldFill(_fields.Select(f => (f.Field.Name, FillUnit.Rows)));
         _ledger = map.Kind == SourceKind.Ledger ? new EventKeyMaker(map, Layout, hasRecordNumber: map.Ledger is { RecordNumber.Length: > 0 } l && table.Column(l.RecordNumber) >= 0) : null;
     }
 
@@ -53,6 +58,9 @@ public sealed class DepartmentReader
 
     /// <summary>Data rows read so far (footers and blank rows not counted).</summary>
     public long RowsRead => _table.DataRows;
+
+    /// <summary>How often each typed field's cell was empty, over the rows whose cells were read.</summary>
+    public FieldFill Fill { get; }
 
     /// <summary>Advances to the next data row: false at the end. Then either <see cref="Rejected"/> says why the row
     /// is not stored, or <see cref="Current"/> holds it.</summary>
@@ -95,12 +103,16 @@ public sealed class DepartmentReader
         record.Name = name;
         record.BirthDate = _birthColumn < 0 ? string.Empty : reader.GetString(_birthColumn).Trim();
         record.Values.Clear();
-        foreach (var (field, spec, column) in _fields)
+        for (var i = 0; i < _fields.Length; i++)
         {
+            var (field, spec, column) = _fields[i];
             var raw = reader.GetSpan(column, _scratch);
+            Fill.Count(i, !_emptyIsValue[i] && raw.IsWhiteSpace());
             if (!_parsers.TryRead(field, spec, raw, record.Values, out var why))
             {
-                Rejected = new RejectedRow(row, _table.ColumnName(field.Name), RejectValue.Mask(raw.ToString()), RejectReason.ValueInvalid, why);
+                // A yes/no or coded cell outside its vocabulary is unknown; a date or amount that does not read is invalid.
+                var reason = field.Type is FieldType.Flag or FieldType.Code ? RejectReason.ValueUnknown : RejectReason.ValueInvalid;
+                Rejected = new RejectedRow(row, _table.ColumnName(field.Name), RejectValue.Mask(raw.ToString()), reason, why);
                 return true;
             }
         }

@@ -104,7 +104,7 @@ public sealed class EventKeyMaker
             Span<char> number = stackalloc char[24];
             switch (field.Type)
             {
-                case FieldType.Text:
+                case FieldType.Text or FieldType.Code:
                     Append(values.Text(field.Slot));
                     break;
                 case FieldType.Date when values.Date(field.Slot) is { } date && date.TryFormat(number, out var n, "yyyy-MM-dd", CultureInfo.InvariantCulture):

@@ -19,7 +19,8 @@ public static class ExtractCheck
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(catalog);
         var map = table.Map;
-        var headers = table.Headers.Select(HeaderText.Normalize).Where(h => h.Length > 0).ToHashSet(StringComparer.Ordinal);
+        // Every form of each header, as the columns were mapped (个人自付（元） is a 个人自付 column).
+        var headers = table.Headers.SelectMany(HeaderText.Forms).Where(h => h.Length > 0).ToHashSet(StringComparer.Ordinal);
         if (headers.Contains(HeaderText.Normalize(WarningIdHeader)))
         {
             throw new InputFileException(table.File,

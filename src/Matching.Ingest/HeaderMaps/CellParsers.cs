@@ -9,58 +9,62 @@ namespace Matching.Ingest.HeaderMaps;
 /// 20260105, 2026年1月5日, with or without a time) within <see cref="IngestLimits.MinDate"/> and
 /// <see cref="IngestLimits.MaxDate"/>; amounts in yuan (thousands separators, ¥ and 元 dropped) up to
 /// <see cref="IngestLimits.MaxAmount"/>, negative only where the field takes refunds; yes/no flags through the
-/// map's <c>values.flag</c> vocabulary (是/否, Y/N, 1/0, √/×, 有/无 by default). An empty cell reads as no value; a
-/// cell that does not read gives the row's reject reason. Parses spans: nothing is allocated for a cell that reads.
+/// map's <c>values.flag</c> vocabulary (是/否, Y/N, 1/0, √/×, 有/无 by default); coded values (残疾等级, 特困供养方式,
+/// 救助类别) through their vocabulary (<see cref="Vocabulary"/>), as their canonical code. An empty cell reads as no
+/// value; a cell that does not read gives the row's reject reason. Parses spans: nothing is allocated for a cell that reads.
 /// </summary>
 public sealed class CellParsers
 {
     private static readonly string[] DateFormats =
         ["yyyy-M-d", "yyyy/M/d", "yyyy.M.d", "yyyyMMdd", "yyyy年M月d日", "yyyy-M-d H:mm:ss", "yyyy/M/d H:mm:ss", "yyyy-M-d H:mm", "yyyy/M/d H:mm"];
 
-    /// <summary>The yes/no words a map without a <c>values.flag</c> list accepts.</summary>
-    public static IReadOnlyList<string> DefaultYes { get; } = ["是", "Y", "yes", "1", "true", "√", "有"];
+    /// <summary>The yes words a map without a <c>values.flag</c> list accepts.</summary>
+    public static IReadOnlyList<string> DefaultYes => Vocabulary.Defaults[Vocabulary.FlagName][Vocabulary.Yes];
 
-    /// <inheritdoc cref="DefaultYes"/>
-    public static IReadOnlyList<string> DefaultNo { get; } = ["否", "N", "no", "0", "false", "×", "无"];
+    /// <summary>The no words a map without a <c>values.flag</c> list accepts.</summary>
+    public static IReadOnlyList<string> DefaultNo => Vocabulary.Defaults[Vocabulary.FlagName][Vocabulary.No];
 
-    private readonly Dictionary<string, bool>.AlternateLookup<ReadOnlySpan<char>> _flags;
+    private readonly Vocabulary _flags;
+    private readonly Dictionary<string, Vocabulary> _codes = new(StringComparer.Ordinal);
     private readonly IngestLimits _limits;
+    private readonly HeaderMap _map;
 
+    /// <exception cref="ArgumentException">A vocabulary the map's fields need is missing or lists a spelling twice (the catalog refuses such maps).</exception>
     public CellParsers(HeaderMap map, IngestLimits limits)
     {
         ArgumentNullException.ThrowIfNull(map);
         ArgumentNullException.ThrowIfNull(limits);
         _limits = limits;
-        var flags = new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
-        if (map.Values.TryGetValue("flag", out var words))
+        _map = map;
+        _flags = map.GetVocabulary(Vocabulary.FlagName);
+        foreach (var (name, spec) in map.Fields)
         {
-            foreach (var (code, labels) in words)
+            if (spec.Type == FieldType.Code)
             {
-                foreach (var label in labels)
-                {
-                    flags[label.Trim()] = code == "yes";
-                }
+                _codes[name] = map.GetVocabulary(map.VocabularyOf(name));
             }
         }
-        else
-        {
-            foreach (var yes in DefaultYes)
-            {
-                flags[yes] = true;
-            }
-
-            foreach (var no in DefaultNo)
-            {
-                flags[no] = false;
-            }
-        }
-
-        _flags = flags.GetAlternateLookup<ReadOnlySpan<char>>();
     }
+
+    /// <summary>The vocabulary a coded field reads through (its <c>values</c> setting, else its own name).</summary>
+    /// <exception cref="ArgumentException">The map has no such vocabulary and there is no built-in one.</exception>
+    public Vocabulary CodesOf(string field)
+    {
+        if (!_codes.TryGetValue(field, out var codes))
+        {
+            _codes[field] = codes = _map.GetVocabulary(_map.VocabularyOf(field));
+        }
+
+        return codes;
+    }
+
+    /// <summary>Whether an empty cell of a field of <paramref name="type"/> is a value (a flag vocabulary that lists "").</summary>
+    public bool ReadsEmpty(string field, FieldType type) =>
+        type == FieldType.Flag ? _flags.ReadsEmpty : type == FieldType.Code && _codes.TryGetValue(field, out var codes) && codes.ReadsEmpty;
 
     /// <summary>
     /// Reads <paramref name="raw"/> as <paramref name="field"/>'s type into its slot of <paramref name="values"/>; an
-    /// empty cell leaves the slot empty (a flag whose vocabulary lists the empty cell reads as that word).
+    /// empty cell leaves the slot empty (a flag or code whose vocabulary lists the empty cell reads as that word).
     /// </summary>
     /// <returns>False with <paramref name="problem"/> set when the cell does not read.</returns>
     public bool TryRead(RecordField field, FieldSpec spec, ReadOnlySpan<char> raw, RecordValues values, out string problem)
@@ -75,7 +79,7 @@ public sealed class CellParsers
                 values.SetText(field.Slot, text.Length == 0 ? null : text.ToString());
                 return true;
             case FieldType.Flag:
-                if (_flags.TryGetValue(text, out var flag))
+                if (TryFlag(text, out var flag))
                 {
                     values.SetFlag(field.Slot, flag);
                     return true;
@@ -86,7 +90,22 @@ public sealed class CellParsers
                     return true;
                 }
 
-                problem = "not a yes/no value (是/否)";
+                problem = FlagProblem;
+                return false;
+            case FieldType.Code:
+                var codes = _codes[field.Name];
+                if (codes.TryRead(text, out var code))
+                {
+                    values.SetText(field.Slot, code);
+                    return true;
+                }
+
+                if (text.Length == 0)
+                {
+                    return true;
+                }
+
+                problem = $"not one of the values listed ({codes.Listing}; header map values.{codes.Name})";
                 return false;
             case FieldType.Date when text.Length == 0:
                 return true;
@@ -104,7 +123,15 @@ public sealed class CellParsers
     }
 
     /// <summary>A yes/no cell through the map's vocabulary.</summary>
-    public bool TryFlag(ReadOnlySpan<char> text, out bool flag) => _flags.TryGetValue(text.Trim(), out flag);
+    public bool TryFlag(ReadOnlySpan<char> text, out bool flag)
+    {
+        var read = _flags.TryRead(text, out var code);
+        flag = read && code == Vocabulary.Yes;
+        return read;
+    }
+
+    /// <summary>A yes/no cell's problem, for a reader that reports it.</summary>
+    public const string FlagProblem = "not a yes/no value (是/否, or another spelling the header map's values.flag lists)";
 
     /// <summary>A date as clerks type it, within the configured range.</summary>
     public bool TryDate(ReadOnlySpan<char> text, out DateOnly date, out string problem)

@@ -12,7 +12,8 @@ public sealed record FieldSpec
     /// <value>Whether a file without this column is refused. Default false.</value>
     public bool Required { get; init; }
 
-    /// <value>How cells are read, as written: <c>text</c> (default, kept as typed), <c>date</c>, <c>amount</c> or <c>flag</c> (是/否).</value>
+    /// <value>How cells are read, as written: <c>text</c> (default, kept as typed), <c>date</c>, <c>amount</c>, <c>flag</c> (是/否, through
+    /// <c>values.flag</c>) or <c>code</c> (through the vocabulary <see cref="Vocabulary"/> names, stored as its canonical code).</value>
     [JsonPropertyName("type")]
     public string TypeText { get; init; } = "text";
 
@@ -25,6 +26,7 @@ public sealed record FieldSpec
             "date" => FieldType.Date,
             "amount" => FieldType.Amount,
             "flag" => FieldType.Flag,
+            "code" => FieldType.Code,
             _ => FieldType.Text,
         };
         init => TypeText = value.ToString().ToLowerInvariant();
@@ -32,7 +34,14 @@ public sealed record FieldSpec
 
     /// <summary>Whether <see cref="TypeText"/> is one of the types.</summary>
     [JsonIgnore]
-    public bool HasKnownType => TypeText is "text" or "date" or "amount" or "flag";
+    public bool HasKnownType => TypeText is "text" or "date" or "amount" or "flag" or "code";
+
+    /// <value>
+    /// Code fields: the <c>values</c> entry whose spellings its cells take (<see cref="HeaderMaps.Vocabulary"/>); default
+    /// the field's own name, so <c>grade</c> reads through <c>values.grade</c>, or the built-in grade vocabulary.
+    /// </value>
+    [JsonPropertyName("values")]
+    public string? Vocabulary { get; init; }
 
     /// <value>Amount fields: what a negative amount is. <c>refuse</c> (the default: the row is rejected) or
     /// <c>refund</c> (退费/冲销: it counts, lowering the sum).</value>

@@ -68,9 +68,25 @@ public sealed record HeaderMap
     /// <value>A ledger's event identity and retention; null for a snapshot.</value>
     public LedgerOptions? Ledger { get; init; }
 
-    /// <value>Accepted cell values per coded field, e.g. category → dibao → [低保, 最低生活保障], flag → yes/no.</value>
+    /// <value>
+    /// Accepted cell values per vocabulary, code → spellings, e.g. category → dibao → [低保, 最低生活保障], flag → yes → [是, √],
+    /// grade → 1 → [一级, 1级, I级]. An entry replaces the built-in vocabulary of its name (<see cref="Vocabulary.Defaults"/>).
+    /// </value>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> Values { get; init; } =
         new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>();
+
+    /// <summary>The vocabulary a code field reads through (its <c>values</c> setting, else its own name).</summary>
+    public string VocabularyOf(string field) =>
+        Fields.TryGetValue(field, out var spec) && !string.IsNullOrEmpty(spec.Vocabulary) ? spec.Vocabulary : field;
+
+    /// <summary>
+    /// A vocabulary by name: the map's <c>values</c> entry, else the built-in one (<see cref="Vocabulary.Defaults"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">Neither exists, or a spelling is listed under two codes.</exception>
+    public Vocabulary GetVocabulary(string name) =>
+        Values.TryGetValue(name, out var codes) ? HeaderMaps.Vocabulary.Of(name, codes)
+        : HeaderMaps.Vocabulary.Defaults.TryGetValue(name, out var defaults) ? HeaderMaps.Vocabulary.Of(name, defaults)
+        : throw new ArgumentException($"no values.{name} and no built-in vocabulary of that name ({string.Join(", ", HeaderMaps.Vocabulary.Defaults.Keys)})", nameof(name));
 
     /// <summary>
     /// The typed fields a department's records store (every field but ID, name and birth date), in declaration

@@ -143,7 +143,12 @@ public sealed class HeaderMapCatalog
         var badType = map.Fields.FirstOrDefault(f => !f.Value.HasKnownType);
         if (badType.Value is not null)
         {
-            return $"field '{badType.Key}': unknown type '{badType.Value.TypeText}' (use text, date, amount or flag)";
+            return $"field '{badType.Key}': unknown type '{badType.Value.TypeText}' (use text, date, amount, flag or code)";
+        }
+
+        if (VocabularyProblem(map) is { } vocabulary)
+        {
+            return vocabulary;
         }
 
         if (!map.HasKnownKind)
@@ -173,6 +178,45 @@ public sealed class HeaderMapCatalog
         }
 
         return map.Kind == SourceKind.Ledger ? ValidateLedger(map) : map.Ledger is null ? null : "'ledger' is only for a map of kind ledger";
+    }
+
+    /// <summary>Every vocabulary reads (no spelling under two codes), flags have yes and no, and every code field has its vocabulary.</summary>
+    private static string? VocabularyProblem(HeaderMap map)
+    {
+        try
+        {
+            foreach (var name in map.Values.Keys)
+            {
+                _ = map.GetVocabulary(name);
+            }
+
+            var flags = map.GetVocabulary(Vocabulary.FlagName);
+            if (flags.Words.Count != 2 || !flags.Words.ContainsKey(Vocabulary.Yes) || !flags.Words.ContainsKey(Vocabulary.No))
+            {
+                return $"values.{Vocabulary.FlagName} must list the codes {Vocabulary.Yes} and {Vocabulary.No} (and nothing else)";
+            }
+
+        }
+        catch (ArgumentException ex)
+        {
+            return Reason(ex);
+        }
+
+        foreach (var (name, spec) in map.Fields)
+        {
+            try
+            {
+                _ = spec.Type == Core.Departments.FieldType.Code ? map.GetVocabulary(map.VocabularyOf(name)) : null;
+            }
+            catch (ArgumentException ex)
+            {
+                return $"field '{name}' (type code): {Reason(ex)}";
+            }
+        }
+
+        return null;
+
+        static string Reason(ArgumentException ex) => ex.Message.Split(" (Parameter", 2)[0];
     }
 
     private static string? ValidateLedger(HeaderMap map)

@@ -54,6 +54,13 @@ public sealed record IngestLimits
     /// </value>
     public double MinShareOfCurrent { get; init; } = 0.5;
 
+    /// <value>
+    /// A field an enabled rule needs whose column is empty in more than this share of a file's rows (of its households,
+    /// for the population's income) is reported at import, by <c>run</c> and by <c>status</c>: the rule cannot fire for
+    /// those rows. Default 0.5.
+    /// </value>
+    public double MaxEmptyShare { get; init; } = 0.5;
+
     public static IngestLimits Default { get; } = new();
 
     /// <summary>Every setting that is out of range, named as in matching.json; empty when all are fine.</summary>
@@ -112,6 +119,11 @@ public sealed record IngestLimits
         if (MinShareOfCurrent is < 0 or > 1 || double.IsNaN(MinShareOfCurrent))
         {
             yield return "ingest:minShareOfCurrent must be between 0 and 1 (0: never refuse a short snapshot)";
+        }
+
+        if (MaxEmptyShare is < 0 or > 1 || double.IsNaN(MaxEmptyShare))
+        {
+            yield return "ingest:maxEmptyShare must be between 0 and 1 (1: never report a mostly empty column)";
         }
     }
 }

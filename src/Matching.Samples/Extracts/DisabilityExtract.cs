@@ -36,6 +36,7 @@ internal static class DisabilityExtract
 
         ctx.Finish(rows, p => p.Age >= 3, certificates: true);
         AddRealForms(rows, ctx);
+        GradesAsDigits(rows);
         return new ExtractFile(Department, Title: null, Header, Gb18030: false, rows);
     }
 
@@ -76,6 +77,22 @@ internal static class DisabilityExtract
                 _ => (DamageKind.SeparatorReplaced, NameForms.SeparatorReplaced(person.Name, rng)),
             };
             rows.Insert(rng.Next(rows.Count + 1), row);
+        }
+    }
+
+    /// <summary>
+    /// Every third row's grade written with a digit (1级, 2级), as a second register system does: the same grade as 一级,
+    /// read as the same code. By position, not drawn: the random streams stay as they were.
+    /// </summary>
+    private static void GradesAsDigits(List<ExtractRow> rows)
+    {
+        for (var i = 2; i < rows.Count; i += 3)
+        {
+            var grade = Array.IndexOf(Grades, rows[i].Details[1]);
+            if (grade >= 0)
+            {
+                rows[i].Details[1] = string.Create(CultureInfo.InvariantCulture, $"{grade + 1}级");
+            }
         }
     }
 

@@ -12,6 +12,9 @@ internal static partial class MedicalBillsExtract
 {
     public const string Department = "medical-bills";
     private static readonly string[] Header = ["姓名", "证件号码", "就诊日期", "医疗总费用", "基金支付", "个人自付"];
+
+    /// <summary>November's file, from the settlement system's monthly report: amounts headed with their unit, the date as required (*).</summary>
+    private static readonly string[] MonthHeader = ["姓名", "证件号码", "就诊日期*", "医疗总费用（元）", "基金支付（元）", "个人自付（元）"];
     private static readonly DateOnly FirstVisit = new(2025, 6, 1);
     private static readonly int[] VisitWeights = [25, 20, 15, 12, 10, 8, 6, 4];
 
@@ -101,7 +104,11 @@ internal static partial class MedicalBillsExtract
         var resent = history.Where(r => Visit(r) >= LastMonth.AddDays(-Overlap));
         var month = resent.Concat(bills.Rows.Where(r => Visit(r) >= LastMonth)).ToList();
         return (bills with { Rows = history },
-            bills with { Rows = month, Title = "济源示范区医保个人自付费用明细（2026年11月，含10月下旬补报）", Stem = $"{Department}-{LastMonth:yyyy-MM}" });
+            bills with
+            {
+                Rows = month, Title = "济源示范区医保个人自付费用明细（2026年11月，含10月下旬补报）", Stem = $"{Department}-{LastMonth:yyyy-MM}",
+                Header = MonthHeader,
+            });
     }
 
     /// <summary>Adds one visit; returns the self-paid part (total − fund-paid).</summary>

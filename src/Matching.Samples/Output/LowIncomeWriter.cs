@@ -4,16 +4,23 @@ using Matching.Samples.Population;
 
 namespace Matching.Samples.Output;
 
-/// <summary>Writes lowincome.csv, the civil-affairs export, and then truth/lowincome.truth.csv (its rejected rows).</summary>
+/// <summary>
+/// Writes lowincome.csv, the civil-affairs export, and then truth/lowincome.truth.csv (its rejected rows). The sample's
+/// file is written as such systems write it: the income headed 家庭年收入（元）, the support mode as 分散供养/集中供养, and
+/// every fourth household's yes/no cells as √/×.
+/// </summary>
 internal static class LowIncomeWriter
 {
     public const string Source = "lowincome";
     public const string FileName = Source + ".csv";
 
-    /// <summary>The columns of lowincome.csv, in order (the evaluation and benchmark sets write the same).</summary>
+    /// <summary>
+    /// The columns of lowincome.csv, in order (the evaluation and benchmark sets write the same): the income with its
+    /// unit, as exports head it.
+    /// </summary>
     public static readonly string[] Header =
     [
-        "户编号", "镇（街道）", "村（社区）", "户主姓名", "成员姓名", "身份证号码", "与户主关系", "救助类别", "家庭年收入",
+        "户编号", "镇（街道）", "村（社区）", "户主姓名", "成员姓名", "身份证号码", "与户主关系", "救助类别", "家庭年收入（元）",
         "住房困难", "特困供养方式", "是否重病", "是否重度残疾", "已享受医疗救助", "已享受教育救助", "已享受就业救助",
         "已享受住房救助", "已享受残疾人补贴", "已享受临时救助",
     ];
@@ -26,12 +33,15 @@ internal static class LowIncomeWriter
         {
             CsvFiles.WriteRecord(writer, Header);
             var fields = new string[Header.Length];
+            var index = 0;
             foreach (var household in population.Households)
             {
+                var ticks = index++ % 4 == 3;
                 foreach (var member in household.Members)
                 {
                     row++;
                     Fill(fields, household, member);
+                    AsExported(fields, ticks);
                     CsvFiles.WriteRecord(writer, fields);
                     if (member.BadId is not null)
                     {
@@ -71,4 +81,29 @@ internal static class LowIncomeWriter
     }
 
     private static string YesNo(bool value) => value ? "是" : "否";
+
+    /// <summary>The cells as a civil-affairs system exports them: 分散供养/集中供养, and √/× where <paramref name="ticks"/>.</summary>
+    private static void AsExported(string[] fields, bool ticks)
+    {
+        fields[10] = fields[10] switch
+        {
+            "分散" => "分散供养",
+            "集中" => "集中供养",
+            var other => other,
+        };
+        if (!ticks)
+        {
+            return;
+        }
+
+        for (var i = 9; i < fields.Length; i++)
+        {
+            fields[i] = fields[i] switch
+            {
+                "是" => "√",
+                "否" => "×",
+                var other => other,
+            };
+        }
+    }
 }

@@ -38,7 +38,7 @@ public sealed partial class ImportCommandTests
         Assert.Equal(["身份证号", string.Empty, "是否家庭经济困难", "身份证号", "身份证号"], report.Skip(1).Select(r => r[2]));
         Assert.Equal([IdNumber.Mask(damaged), string.Empty, "也*", string.Empty, string.Empty], report.Skip(1).Select(r => r[3]));
         Assert.Equal(["已导入，请核实身份证号", "未导入", "未导入", "未导入", "已导入，请核实身份证号"], report.Skip(1).Select(r => r[4]));
-        Assert.Equal(["IdInvalid", "TooManyCells", "ValueInvalid", "NoIdOrName", "IdMissing"], report.Skip(1).Select(r => r[5]));
+        Assert.Equal(["IdInvalid", "TooManyCells", "ValueUnknown", "NoIdOrName", "IdMissing"], report.Skip(1).Select(r => r[5]));
         Assert.All(report.Skip(1), r => Assert.NotEqual(string.Empty, r[6]));
         Assert.All(report.SelectMany(r => r), cell => Assert.False(FullId.IsMatch(cell), $"a full ID in the reject report: {IdNumber.Mask(cell)}"));
     }

@@ -133,6 +133,10 @@ public sealed class RunCommandTests
     [InlineData("""{ "receivers": { "civil-affairs": "民政局" }, "rules": [ { "code": "FOO_CHECK", "label": "测试", "receiver": "civil-affairs", "shape": "moon_phase" } ] }""", "FOO_CHECK")]
     [InlineData("""{ "receivers": { "civil-affairs": "民政局" }, "rules": [ { "code": "BAR_GAP", "label": "测试", "receiver": "civil-affairs", "kind": "matched_record", "departments": ["education"] } ] }""", "BAR_GAP")]
     [InlineData("""{ "receivers": { "civil-affairs": "民政局" }, "rules": { "code": "BAZ_GAP", "shape": "matched_record" } }""", "rules")]
+    [InlineData("""{ "receivers": { "civil-affairs": "民政局" }, "rules": [ { "code": "DIS_SUBSIDY_GAP", "label": "测试", "receiver": "civil-affairs", "shape": "matched_record", "departments": ["disability"], "recordValues": { "grade": ["一级", "1"] } } ] }""",
+        "recordValues.grade '一级' is not a code of disability's grade")]
+    [InlineData("""{ "receivers": { "housing": "住建局" }, "rules": [ { "code": "HOUSING_AID_GAP", "label": "测试", "receiver": "housing", "shape": "housing", "categories": ["tekun"], "tekunSupport": "分散供养" } ] }""",
+        "tekunSupport '分散供养' is not a code of the population's tekunSupport (分散: 分散供养, 集中: 集中供养)")]
     public async Task Run_RulesFileOfUnknownShape_Exit2WithOneLineNamingTheRule(string json, string named)
     {
         using var world = await WarningWorld.CreateAsync();

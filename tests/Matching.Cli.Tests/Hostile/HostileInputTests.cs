@@ -273,6 +273,7 @@ public sealed partial class HostileInputTests : IDisposable
     [InlineData("""{ "output": null }""", "'output'")]
     [InlineData("""{ "ingest": { "maxSharedStringsBytes": 0 } }""", "ingest:maxSharedStringsBytes")]
     [InlineData("""{ "ingest": { "maxXlsxPartBytes": -1 } }""", "ingest:maxXlsxPartBytes")]
+    [InlineData("""{ "ingest": { "maxEmptyShare": 1.5 } }""", "ingest:maxEmptyShare")]
     public async Task Settings_BadNewLimit_RefusedNamingIt(string json, string expected)
     {
         var settings = Write("bad.json", json);

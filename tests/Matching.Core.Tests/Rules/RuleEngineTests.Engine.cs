@@ -168,7 +168,7 @@ public partial class RuleEngineTests
             .Record("education", Stranger, StrangerName, ("hardship", "1"))
             .Record("unemployment", Worker.Value.ToLowerInvariant() + ".0", WorkerName)
             .Record("illness", Neighbour, NeighbourName)
-            .Record("disability", Neighbour.Value + "11", NeighbourName, ("grade", "一级"))
+            .Record("disability", Neighbour.Value + "11", NeighbourName, ("grade", "1"))
             .Record("death", Spouse, SpouseName)
             .Record("disaster", Head, HeadName)
             .Bill(Worker, WorkerName, "16000.00", InWindow)

@@ -130,7 +130,7 @@ public partial class RuleEngineTests
     [InlineData("disaster", AidCategory.Gangxing, "DISASTER_AID", "emergency")]
     public void Evaluate_ShippedMatchedRecordRule_WarnsItsReceiver(string department, AidCategory category, string code, string receiver)
     {
-        var warnings = DibaoFamily(categories: category).Record(department, Worker, WorkerName, ("grade", "一级"))
+        var warnings = DibaoFamily(categories: category).Record(department, Worker, WorkerName, ("grade", "1"))
             .Evaluate(ShippedRules.All, RuleScenario.AsOf);
 
         var warning = SingleOf(warnings, code);
@@ -156,7 +156,7 @@ public partial class RuleEngineTests
     [InlineData("disability", AidType.DisabilitySubsidy, "DIS_SUBSIDY_GAP")]
     public void Evaluate_HouseholdAlreadyHasTheRulesAid_NoWarning(string department, AidType aid, string code)
     {
-        var warnings = DibaoFamily(aid).Record(department, Worker, WorkerName, ("grade", "二级")).Evaluate(ShippedRules.All, RuleScenario.AsOf);
+        var warnings = DibaoFamily(aid).Record(department, Worker, WorkerName, ("grade", "2")).Evaluate(ShippedRules.All, RuleScenario.AsOf);
 
         Assert.DoesNotContain(warnings, w => w.Code == code);
     }
@@ -172,14 +172,15 @@ public partial class RuleEngineTests
         Assert.Equal("normalized", warning.Method);
     }
 
+    /// <summary>残疾等级 is a code field: records hold its canonical codes (一级, 1级, I级 → 1), and the rules compare codes.</summary>
     [Theory]
-    [InlineData("一级", true)]
-    [InlineData("二级", true)]
-    [InlineData(" 1 ", true)]
+    [InlineData("1", true)]
     [InlineData("2", true)]
-    [InlineData("三级", false)]
+    [InlineData(" 1 ", true)]
+    [InlineData("3", false)]
     [InlineData("4", false)]
     [InlineData("", false)]
+    [InlineData("一级", false)]
     public void Evaluate_DisabilityRecordByGrade_OnlySevereGradesWarn(string grade, bool expected)
     {
         var warnings = DibaoFamily(categories: AidCategory.Bianyuan).Record("disability", Worker, WorkerName, ("grade", grade))
@@ -201,9 +202,9 @@ public partial class RuleEngineTests
     [Fact]
     public void Evaluate_SevereDisability_DetailNamesTheGrade()
     {
-        var warning = Assert.Single(DibaoFamily().Record("disability", Worker, WorkerName, ("grade", "一级")).Evaluate(ShippedRules.DisSubsidyGap));
+        var warning = Assert.Single(DibaoFamily().Record("disability", Worker, WorkerName, ("grade", "1")).Evaluate(ShippedRules.DisSubsidyGap));
 
-        Assert.Contains("残疾等级：一级", warning.Detail, StringComparison.Ordinal);
+        Assert.Contains("残疾等级：一级", warning.Detail, StringComparison.Ordinal); // the code shown by its word
     }
 
     [Fact]

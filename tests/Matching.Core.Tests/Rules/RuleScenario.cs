@@ -81,7 +81,7 @@ internal sealed class RuleScenario
                 case FieldType.Flag:
                     values.SetFlag(field.Slot, text == "1");
                     break;
-                case FieldType.Text:
+                case FieldType.Text or FieldType.Code:
                     values.SetText(field.Slot, text);
                     break;
             }

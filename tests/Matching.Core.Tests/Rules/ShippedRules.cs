@@ -24,9 +24,9 @@ internal static class ShippedRules
 
     private const string MedicalMeasure = "核实医疗费用负担情况，按规定落实医疗救助政策";
 
-    /// <summary>Severe disability: 残疾等级 一级 or 二级, as words or digits.</summary>
+    /// <summary>Severe disability: 残疾等级 一级 or 二级, by their canonical codes (一级, 1级, I级 → 1).</summary>
     private static IReadOnlyDictionary<string, IReadOnlyList<string>> SevereGrades =>
-        new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { ["grade"] = ["一级", "二级", "1", "2"] };
+        new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { ["grade"] = ["1", "2"] };
 
     public static RuleOptions EduAidGap { get; } = new()
     {
@@ -174,7 +174,13 @@ internal static class ShippedRules
         Department("education", "教育体育 在校学生", "education", DepartmentKind.Snapshot, ("hardship", "是否家庭经济困难", FieldType.Flag)),
         Department("unemployment", "人社 登记失业人员", "hr-social-security", DepartmentKind.Snapshot, ("registeredOn", "登记日期", FieldType.Date)),
         Department("illness", "卫健 重病患者", "health", DepartmentKind.Snapshot, ("disease", "疾病名称", FieldType.Text)),
-        Department("disability", "残联 重度残疾人", "disabled-federation", DepartmentKind.Snapshot, ("grade", "残疾等级", FieldType.Text)),
+        Department("disability", "残联 重度残疾人", "disabled-federation", DepartmentKind.Snapshot, ("grade", "残疾等级", FieldType.Code)) with
+        {
+            Codes = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal)
+            {
+                ["grade"] = new Dictionary<string, string>(StringComparer.Ordinal) { ["1"] = "一级", ["2"] = "二级", ["3"] = "三级", ["4"] = "四级" },
+            },
+        },
         Department("medical-bills", "医保 个人自付医疗费用", "medical-insurance", DepartmentKind.Ledger,
             ("visitDate", "就诊日期", FieldType.Date), ("selfPaid", "个人自付", FieldType.Amount)) with { EventDateField = "visitDate" },
         Department("death", "民政/公安 死亡登记", "civil-affairs", DepartmentKind.Ledger, ("diedOn", "死亡日期", FieldType.Date)) with { EventDateField = "diedOn" },

@@ -59,17 +59,18 @@ public sealed partial class DepartmentReaderTests : IDisposable
     }
 
     [Theory]
-    [InlineData("illness", "患者姓名,身份证件号,＊诊断日期", "2026-02-30", "＊诊断日期")]
-    [InlineData("medical-bills", "姓名,证件号码,个人自付金额", "12.3.4", "个人自付金额")]
-    [InlineData("education", "学生姓名,身份证号, 是否困难 ", "也许", " 是否困难 ")]
-    public void Read_TypedCellThatDoesNotRead_ValueInvalidNamingHeaderAsSpelled(string department, string header, string bad, string column)
+    [InlineData("illness", "患者姓名,身份证件号,＊诊断日期", "2026-02-30", "＊诊断日期", RejectReason.ValueInvalid)]
+    [InlineData("medical-bills", "姓名,证件号码,个人自付金额", "12.3.4", "个人自付金额", RejectReason.ValueInvalid)]
+    [InlineData("education", "学生姓名,身份证号, 是否困难 ", "也许", " 是否困难 ", RejectReason.ValueUnknown)]
+    [InlineData("disability", "姓名,残疾人证号,残疾等级", "五级", "残疾等级", RejectReason.ValueUnknown)]
+    public void Read_TypedCellThatDoesNotRead_RejectedNamingHeaderAsSpelled(string department, string header, string bad, string column, RejectReason reason)
     {
         var (a, b) = (TestIds.Valid(8).Value, TestIds.Valid(9).Value);
 
         var result = Read(department, $"{header}\n张三,{a},{bad}\n李四,{b},\n");
 
         var reject = Assert.Single(result.Rejected);
-        Assert.Equal((2L, RejectReason.ValueInvalid, column, RejectValue.Mask(bad)), (reject.SourceRow, reject.Reason, reject.Column, reject.MaskedValue));
+        Assert.Equal((2L, reason, column, RejectValue.Mask(bad)), (reject.SourceRow, reject.Reason, reject.Column, reject.MaskedValue));
         Assert.DoesNotContain(bad, reject.Detail, StringComparison.Ordinal); // the value may be a misplaced ID or name
         Assert.Equal("李四", Assert.Single(result.Records).Name);
         Assert.Equal(2, result.RowsRead);

@@ -194,4 +194,66 @@ public sealed class CellParsersTests
 
         Assert.Equal("济源市第一中学", values.Text(1));
     }
+
+    [Theory]
+    [InlineData("一级", "1")]
+    [InlineData("1级", "1")]
+    [InlineData("I级", "1")]
+    [InlineData("二级", "2")]
+    [InlineData(" 2 ", "2")]
+    public void TryRead_CodeField_CanonicalCodeInItsTextSlot(string raw, string code)
+    {
+        var map = Map with { Fields = new Dictionary<string, FieldSpec> { ["grade"] = new() { TypeText = "code" } } };
+        var parsers = new CellParsers(map, IngestLimits.Default);
+        var field = new RecordField("grade", FieldType.Code, 1, "残疾等级");
+        var values = new RecordValues();
+
+        Assert.True(parsers.TryRead(field, map.Fields["grade"], raw, values, out var problem), problem);
+
+        Assert.Equal(code, values.Text(1));
+    }
+
+    [Fact]
+    public void TryRead_CodeOutsideTheVocabulary_ProblemListsTheValues()
+    {
+        var map = Map with { Fields = new Dictionary<string, FieldSpec> { ["grade"] = new() { TypeText = "code" } } };
+        var parsers = new CellParsers(map, IngestLimits.Default);
+
+        Assert.False(parsers.TryRead(new RecordField("grade", FieldType.Code, 0, "残疾等级"), map.Fields["grade"], "五级", new RecordValues(), out var problem));
+
+        Assert.Contains("一级/1级", problem, StringComparison.Ordinal);
+        Assert.Contains("values.grade", problem, StringComparison.Ordinal);
+        Assert.DoesNotContain("五级", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TryRead_CodeFieldWithItsOwnVocabulary_ReadThroughIt()
+    {
+        var map = Map with
+        {
+            Fields = new Dictionary<string, FieldSpec> { ["mode"] = new() { TypeText = "code", Vocabulary = "support" } },
+            Values = new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>
+            {
+                ["support"] = new Dictionary<string, IReadOnlyList<string>> { ["分散"] = ["分散供养", "散居"], ["集中"] = ["集中供养"] },
+            },
+        };
+        var parsers = new CellParsers(map, IngestLimits.Default);
+        var values = new RecordValues();
+
+        Assert.True(parsers.TryRead(new RecordField("mode", FieldType.Code, 0, "供养方式"), map.Fields["mode"], "散居", values, out _));
+
+        Assert.Equal("分散", values.Text(0));
+    }
+
+    [Theory]
+    [InlineData("√", true)]
+    [InlineData("×", false)]
+    [InlineData("Ｙ", true)]
+    [InlineData("有", true)]
+    [InlineData("无", false)]
+    public void TryFlag_DefaultSpellings_Read(string raw, bool expected)
+    {
+        Assert.True(Parsers.TryFlag(raw, out var flag));
+        Assert.Equal(expected, flag);
+    }
 }

@@ -57,6 +57,36 @@ public sealed class HeaderMapCatalogTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("""{ "source": "housing", "fields": { "id": { "headers": ["身份证号"] }, "mode": { "headers": ["方式"], "type": "code" } } }""",
+        "field 'mode' (type code): no values.mode and no built-in vocabulary")]
+    [InlineData("""{ "source": "housing", "fields": { "id": { "headers": ["身份证号"] }, "grade": { "headers": ["等级"], "type": "code" } }, "values": { "grade": { "1": ["一级"], "2": ["一级"] } } }""",
+        "values.grade: '一级' is listed under both '1' and '2'")]
+    [InlineData("""{ "source": "housing", "fields": { "id": { "headers": ["身份证号"] } }, "values": { "flag": { "yes": ["是"], "maybe": ["也许"] } } }""",
+        "values.flag must list the codes yes and no")]
+    [InlineData("""{ "source": "housing", "fields": { "id": { "headers": ["身份证号"] }, "x": { "headers": ["x"], "type": "number" } } }""",
+        "unknown type 'number' (use text, date, amount, flag or code)")]
+    public void Load_BadVocabulary_ThrowsNamingIt(string json, string expected)
+    {
+        _temp.WriteText("housing.json", json);
+
+        var error = Assert.Throws<MatchingException>(() => HeaderMapCatalog.Load(_temp.Root));
+
+        Assert.Contains("housing.json", error.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_CodeFieldWithoutValues_TakesTheBuiltInVocabulary()
+    {
+        _temp.WriteText("housing.json", """{ "source": "housing", "fields": { "id": { "headers": ["身份证号"] }, "level": { "headers": ["等级"], "type": "code", "values": "grade" } } }""");
+
+        var map = HeaderMapCatalog.Load(_temp.Root).Get("housing");
+
+        Assert.Equal("grade", map.VocabularyOf("level"));
+        Assert.Equal(["1", "2", "3", "4"], map.GetVocabulary("grade").Words.Keys);
+    }
+
     [Fact]
     public void Load_MapWithoutIdField_ThrowsNamingFile()
     {

@@ -65,6 +65,8 @@ public sealed partial class LowIncomeReaderTests : IDisposable
     [Theory]
     [InlineData("8,600.50", 8600.50)]
     [InlineData(" 12000 ", 12000)]
+    [InlineData("¥12,000元", 12000)]
+    [InlineData("12000元", 12000)]
     public void Read_IncomeWithThousandsSeparator_Parsed(string cell, double expected)
     {
         var result = Read(new LowIncomeCsv().Member("H001", TestIds.Valid(9).Value, "甲", income: cell));

@@ -149,7 +149,7 @@ public sealed class SqlServerStatementTests
         await store.FindBatchByHashAsync(BatchInfo.LowIncomeKind, new string('a', 64), Ct);
         await store.LastLowIncomeBatchAsync(Ct);
         var snapshot = new SnapshotBuilder().Household("H1", income: 1234.5m).Member("H1", TestIds.Valid(1), "张三").Member("H1", TestIds.Valid(2), "李四").Build();
-        await store.ImportLowIncomeAsync(snapshot, Batch(BatchInfo.LowIncomeKind, null), 3, 1, Ct);
+        await store.ImportLowIncomeAsync(snapshot, Batch(BatchInfo.LowIncomeKind, null) with { RuleGaps = "[]" }, 3, 1, Ct);
         await store.CountActiveAsync(Ct);
         var layout = RecordLayout.Of([("school", FieldType.Text, "学校"), ("visitDate", FieldType.Date, "就诊日期"), ("selfPaid", FieldType.Amount, "个人自付"), ("hardship", FieldType.Flag, "困难")]);
         var ledgers = new HashSet<string>(["medical-bills"], StringComparer.Ordinal);
@@ -167,7 +167,7 @@ public sealed class SqlServerStatementTests
                     await writer.WriteAsync(record, token);
                     var damaged = new DepartmentRecord { SourceRow = 3, RawId = "4.19001198001010E+17", Parsed = IdParser.Parse("4.19001198001010E+17"), Name = "赵六" };
                     await writer.WriteAsync(damaged, token);
-                    return new DepartmentRead(3, 1, "rejects.xlsx");
+                    return new DepartmentRead(3, 1, "rejects.xlsx") { RuleGaps = "[]" };
                 }, Ct);
         }
 
