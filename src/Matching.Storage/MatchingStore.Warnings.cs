@@ -67,6 +67,35 @@ public sealed partial class MatchingStore
         }
     }
 
+    /// <summary>
+    /// How many of the warnings <see cref="StreamWarningsAsync"/> lists have each status, and how many of those carry a
+    /// department's answer: the title of a workbook, written before its rows.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Status, long Count, long Answered)>> WarningCountsAsync(
+        string? receiver, bool openOnly, DateOnly? since, CancellationToken cancellationToken)
+    {
+        await RequireSchemaAsync(cancellationToken);
+        var rows = await _connection.QueryAsync<(string Status, long Count, long Answered)>(new CommandDefinition(
+            """
+            SELECT status AS Status, CAST(COUNT(*) AS BIGINT) AS Count,
+                   CAST(COALESCE(SUM(CASE WHEN disposition IS NULL THEN 0 ELSE 1 END), 0) AS BIGINT) AS Answered
+            FROM warning
+            WHERE (@receiver IS NULL OR receiver = @receiver)
+              AND (@openOnly = 0 OR status IN (@newStatus, @continuingStatus))
+              AND (@since IS NULL OR first_date >= @since)
+            GROUP BY status
+            """,
+            new
+            {
+                receiver, openOnly = openOnly ? 1 : 0, since = since?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                newStatus = WarningStatus.New, continuingStatus = WarningStatus.Continuing,
+            },
+            cancellationToken: cancellationToken));
+        return [.. rows.OrderBy(r => Array.IndexOf(StatusOrder, r.Status)).ThenBy(r => r.Status, StringComparer.Ordinal)];
+    }
+
+    private static readonly string[] StatusOrder = [WarningStatus.New, WarningStatus.Continuing, WarningStatus.Closed, WarningStatus.Resolved];
+
     /// <summary>Every warning about a person (by canonical ID) or their household, oldest first.</summary>
     public async Task<IReadOnlyList<StoredWarning>> WarningsAboutAsync(string idNumber, IReadOnlyList<string> householdIds, CancellationToken cancellationToken)
     {

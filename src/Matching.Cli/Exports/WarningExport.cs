@@ -1,5 +1,6 @@
 using Matching.Core.Errors;
 using Matching.Export.Workbooks;
+using Matching.Storage;
 
 namespace Matching.Cli.Exports;
 
@@ -9,7 +10,8 @@ internal sealed record ExportedWorkbook(string Path, string Receiver, string Rec
 /// <summary>
 /// Writes the warning workbooks (<c>matching export</c>, and the nightly job's outbox): one per receiver of
 /// <c>rules.json</c> with its open warnings (新增, 持续), even a receiver with nothing to act on, and the
-/// civil-affairs overview with every warning and its status. Rows stream from the database into each workbook.
+/// civil-affairs overview with every warning and its status. Rows stream from the database into each workbook; the
+/// counts in its title are one query before them.
 /// </summary>
 internal sealed class WarningExport(CliContext context)
 {
@@ -21,6 +23,11 @@ internal sealed class WarningExport(CliContext context)
     {
         ArgumentNullException.ThrowIfNull(pathOf);
         var receivers = context.Rules.Receivers;
+        var departments = context.HeaderMaps.Sources.Select(context.HeaderMaps.Get).ToDictionary(m => m.Source, m => m.Label, StringComparer.Ordinal);
+        var info = new WarningWorkbookInfo
+        {
+            Date = context.Today, Answers = context.Answers, Departments = departments, Receivers = receivers, Mask = mask,
+        };
         var written = new List<ExportedWorkbook>();
         await using var store = await context.OpenStoreAsync(cancellationToken);
         await store.RequireSchemaAsync(cancellationToken);
@@ -30,13 +37,17 @@ internal sealed class WarningExport(CliContext context)
             foreach (var (receiver, name) in receivers)
             {
                 path = pathOf(receiver);
-                var count = await WarningWorkbook.WriteAsync(path, store.StreamWarningsAsync(receiver, openOnly: true, since, cancellationToken), mask, cancellationToken);
+                var counts = await CountsAsync(store, receiver, openOnly: true, since, cancellationToken);
+                var count = await WarningWorkbook.WriteAsync(path, store.StreamWarningsAsync(receiver, openOnly: true, since, cancellationToken),
+                    info with { ReceiverName = name, Counts = counts }, cancellationToken);
                 written.Add(new ExportedWorkbook(path, receiver, name, count));
             }
 
             path = overview;
-            var all = await WarningWorkbook.WriteOverviewAsync(overview, store.StreamWarningsAsync(null, openOnly: false, since, cancellationToken), mask, receivers, cancellationToken);
-            written.Add(new ExportedWorkbook(overview, "civil-affairs", receivers.GetValueOrDefault("civil-affairs", "civil-affairs"), all, IsOverview: true));
+            var civil = receivers.GetValueOrDefault("civil-affairs", "民政局");
+            var all = await WarningWorkbook.WriteOverviewAsync(overview, store.StreamWarningsAsync(null, openOnly: false, since, cancellationToken),
+                info with { ReceiverName = civil, Counts = await CountsAsync(store, null, openOnly: false, since, cancellationToken) }, cancellationToken);
+            written.Add(new ExportedWorkbook(overview, "civil-affairs", civil, all, IsOverview: true));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -45,4 +56,7 @@ internal sealed class WarningExport(CliContext context)
 
         return written;
     }
+
+    private static async Task<IReadOnlyList<StatusCount>> CountsAsync(MatchingStore store, string? receiver, bool openOnly, DateOnly? since, CancellationToken cancellationToken) =>
+        [.. (await store.WarningCountsAsync(receiver, openOnly, since, cancellationToken)).Select(c => new StatusCount(c.Status, c.Count, c.Answered))];
 }

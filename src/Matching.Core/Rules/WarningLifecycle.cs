@@ -27,8 +27,27 @@ public static class WarningLifecycle
         return stored switch
         {
             null or WarningStatus.Resolved => WarningStatus.New,
-            WarningStatus.Closed => string.Equals(storedDetail, foundDetail, StringComparison.Ordinal) ? WarningStatus.Closed : WarningStatus.New,
+            WarningStatus.Closed => SameFacts(storedDetail, foundDetail) ? WarningStatus.Closed : WarningStatus.New,
             _ => WarningStatus.Continuing,
         };
+    }
+
+    /// <summary>
+    /// Whether two details state the same facts. Whitespace does not count: a label's stray space dropped from the
+    /// wording (教育体育 在校学生 → 教育体育在校学生) must not reopen every warning a department has closed.
+    /// </summary>
+    public static bool SameFacts(string? a, string? b)
+    {
+        if (string.Equals(a, b, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        if (a is null || b is null)
+        {
+            return false;
+        }
+
+        return string.Equals(RuleText.Words(a), RuleText.Words(b), StringComparison.Ordinal);
     }
 }
