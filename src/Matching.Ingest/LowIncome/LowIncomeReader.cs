@@ -161,7 +161,7 @@ public sealed class LowIncomeReader
             }
 
             Reject(HeaderMap.IdField, IdNumber.Mask(raw.Trim()),
-                parsed.Kind == IdKind.Empty ? RejectReason.IdMissing : RejectReason.IdInvalid, parsed.Reason);
+                parsed.Kind == IdKind.Empty ? RejectReason.IdMissing : RejectReason.IdInvalid, parsed.Reason, parsed.Kind);
             return default;
         }
 
@@ -299,7 +299,7 @@ public sealed class LowIncomeReader
             return column < 0 ? [] : table.Reader.GetSpan(column, _scratch);
         }
 
-        private void Reject(string field, string maskedValue, RejectReason reason, string detail)
+        private void Reject(string field, string maskedValue, RejectReason reason, string detail, IdKind idKind = default)
         {
             if (Failed)
             {
@@ -307,7 +307,7 @@ public sealed class LowIncomeReader
             }
 
             Failed = true;
-            rejected.Add(new RejectedRow(table.Reader.SourceRow, table.ColumnName(field), RejectValue.Mask(maskedValue), reason, detail));
+            rejected.Add(new RejectedRow(table.Reader.SourceRow, table.ColumnName(field), RejectValue.Mask(maskedValue), reason, detail) { IdKind = idKind });
         }
     }
 }
