@@ -179,7 +179,7 @@ public sealed class SheetWriter : IAsyncDisposable
         }
         else
         {
-            var height = kind switch { RowKind.Title => 24, RowKind.Header => 30, _ => (double?)null };
+            var height = kind switch { RowKind.Title => 24, RowKind.Header => HeaderHeight(values), _ => (double?)null };
             await _spreadsheet.AddRowAsync(_row.AsMemory(0, values.Count), new RowOptions { Height = height }, cancellationToken);
         }
 
@@ -249,6 +249,21 @@ public sealed class SheetWriter : IAsyncDisposable
         var filter = string.Create(CultureInfo.InvariantCulture, $"A{_headerRow}:{lastColumn}{dataEnd}");
         var area = string.Create(CultureInfo.InvariantCulture, $"A1:{ColumnLetter(layout.PrintedColumns)}{Math.Max(lastRow, _headerRow)}");
         _sheets.Add((_sheetName, new SheetFinish(filter, _headerRow, area, layout.PageHeader, layout.Protect)));
+    }
+
+    /// <summary>A small table's header row: as high as its longest header wraps to (at least two lines).</summary>
+    private double HeaderHeight(IReadOnlyList<object?> values)
+    {
+        var lines = 2;
+        for (var i = 0; i < values.Count && i < _layout.Widths.Count; i++)
+        {
+            if (values[i] is string text)
+            {
+                lines = Math.Max(lines, Lines(text, _layout.Widths[i]));
+            }
+        }
+
+        return (LineHeight * lines) + 2;
     }
 
     /// <summary>Points a line of 11-point text takes, CJK fonts included.</summary>

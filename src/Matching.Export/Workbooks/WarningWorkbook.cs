@@ -206,7 +206,7 @@ public static partial class WarningWorkbook
             var date = info.Date == default ? string.Empty : info.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             await sheet.StartSheetAsync(SummarySheetName, new SheetLayout
             {
-                Widths = [24, .. Enumerable.Repeat(11.0, width - 1)],
+                Widths = [34, .. Enumerable.Repeat(11.0, width - 1)],
                 PageHeader = $"{info.ReceiverName} 预警汇总　{date}",
                 Protect = true,
             }, cancellationToken);
