@@ -33,6 +33,9 @@ internal sealed class SheetStyles(Spreadsheet spreadsheet)
     private static readonly Color HeaderColour = Color.FromArgb(255, 221, 235, 247);
     private static readonly Color LineColour = Color.FromArgb(255, 166, 166, 166);
 
+    /// <summary>Lines of the small read-only tables (汇总, 填写说明): a shade darker than a list's, which also keeps their locked style apart from the list's unlocked one.</summary>
+    private static readonly Color TableLineColour = Color.FromArgb(255, 128, 128, 128);
+
     private readonly Dictionary<(RowKind Kind, bool Date, bool FillIn, bool Wrap, bool Editable), StyleId> _styles = [];
 
     /// <summary>The styles whose cells are unlocked (their cellXfs index).</summary>
@@ -73,14 +76,13 @@ internal sealed class SheetStyles(Spreadsheet spreadsheet)
             default:
                 style.Alignment.Vertical = VerticalAlignment.Top;
                 style.Alignment.WrapText = wrap;
-                style.Border = new Border { Left = line, Right = line, Top = line, Bottom = line };
+                var edge = editable ? line : new EdgeBorder { BorderStyle = BorderStyle.Thin, Color = TableLineColour };
+                style.Border = new Border { Left = edge, Right = edge, Top = edge, Bottom = edge };
                 if (fillIn)
                 {
                     style.Fill.Color = FillInColour;
                 }
 
-                // Distinguishes the locked and unlocked variants, which SpreadCheetah would otherwise merge into one.
-                style.Font.Size = editable ? 11 : 11.01;
                 break;
         }
 

@@ -67,6 +67,9 @@ public sealed class WorkbookDocumentTests
         var rows = sheet.Descendants(Main + "row").ToList();
         Assert.All(rows[4].Elements(Main + "c").Concat(rows[5].Elements(Main + "c")), c => Assert.False(locked[(int?)c.Attribute("s") ?? 0]));
         Assert.All(rows[3].Elements(Main + "c").Concat(rows[0].Elements(Main + "c")), c => Assert.True(locked[(int?)c.Attribute("s") ?? 0]));
+        var summary = Xml(zip, "xl/worksheets/sheet3.xml");
+        Assert.Single(summary.Descendants(Main + "sheetProtection"));
+        Assert.All(summary.Descendants(Main + "c"), c => Assert.True(locked[(int?)c.Attribute("s") ?? 0]));
 
         // The instructions name every answer and what it does, and where to send the workbook.
         var instructions = sheets[1].Rows.SelectMany(r => r).OfType<string>().ToList();
