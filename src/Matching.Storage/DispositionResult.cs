@@ -24,6 +24,9 @@ public sealed record DispositionResult
     /// </value>
     public IReadOnlyList<(long WarningId, string FirstDate, string? FirstRaised)> BeforeRaised { get; init; } = [];
 
+    /// <value>Answers whose row's 身份证号码 is not the warning's (its 预警编号 changed?): not recorded.</value>
+    public IReadOnlyList<long> OtherPerson { get; init; } = [];
+
     /// <value>
     /// The receiver most of the workbook's numbers belong to, when that is another receiver: the file was
     /// imported under the wrong receiver, and nothing was recorded.

@@ -138,8 +138,8 @@ public sealed partial class MatchingStore
 
     private async Task<DispositionResult> WriteDispositionsAsync(string receiver, IReadOnlyList<Disposition> dispositions, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        var current = (await _connection.QueryAsync<(long Id, string Status, string? Disposition, string? Date, string FirstDate)>(new CommandDefinition(
-            "SELECT warning_id, status, disposition, disposition_date, first_date FROM warning WHERE receiver = @receiver",
+        var current = (await _connection.QueryAsync<(long Id, string Status, string? Disposition, string? Date, string FirstDate, string IdNumber)>(new CommandDefinition(
+            "SELECT warning_id, status, disposition, disposition_date, first_date, id_number FROM warning WHERE receiver = @receiver",
             new { receiver }, transaction, cancellationToken: cancellationToken))).ToDictionary(w => w.Id);
         var missing = dispositions.Where(d => !current.ContainsKey(d.WarningId)).Select(d => d.WarningId).Distinct().ToList();
         var others = new Dictionary<long, string>();
@@ -164,11 +164,18 @@ public sealed partial class MatchingStore
         }
 
         var before = new List<(long, string, string?)>();
+        var otherPerson = new List<long>();
         int closed = 0, open = 0, unchanged = 0;
         foreach (var d in dispositions)
         {
             if (!current.TryGetValue(d.WarningId, out var w))
             {
+                continue;
+            }
+
+            if (d.IdText is { } idText && !SamePerson(idText, w.IdNumber))
+            {
+                otherPerson.Add(d.WarningId);
                 continue;
             }
 
@@ -213,7 +220,18 @@ public sealed partial class MatchingStore
                 new { d.WarningId, at = Now(), status, note }, transaction, cancellationToken: cancellationToken));
         }
 
-        return new DispositionResult { Closed = closed, KeptOpen = open, Unchanged = unchanged, Unknown = unknown, Foreign = foreign, BeforeRaised = before };
+        return new DispositionResult
+        {
+            Closed = closed, KeptOpen = open, Unchanged = unchanged, Unknown = unknown, Foreign = foreign, BeforeRaised = before, OtherPerson = otherPerson,
+        };
+    }
+
+    /// <summary>Whether a returned row's 身份证号码 (as exported: full or masked; x or X) is the warning's.</summary>
+    private static bool SamePerson(string returned, string stored)
+    {
+        var text = returned.Trim();
+        return text.Length == 0 || string.Equals(text, stored, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(text, Core.Identity.IdNumber.Mask(stored), StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Every household entry of the person with ID key <paramref name="idKey"/>, active or not, and of their household members.</summary>

@@ -18,7 +18,8 @@ internal sealed record FeedbackOutcome(string Receiver, DispositionResult Stored
 /// rearranged copy all read. Each 处理结果 is read against the answer vocabulary: an answer that closes, one that keeps
 /// the warning open, or no answer (refused, or not in the vocabulary: listed back, never guessed). A date without an
 /// answer, a date that does not read and a date in the future are listed and not recorded. A workbook whose numbers
-/// are mostly another receiver's is refused whole. One transaction.
+/// are mostly another receiver's is refused whole; a row whose 身份证号码 is not its warning's (a 预警编号 typed over)
+/// is listed. One transaction.
 /// </summary>
 internal sealed class FeedbackImport(CliContext context)
 {
@@ -55,6 +56,7 @@ internal sealed class FeedbackImport(CliContext context)
             var idColumn = table.Column(HeaderMap.IdField);
             var resultColumn = table.Column("result");
             var dateColumn = table.Column("date");
+            var personColumn = table.Column("idNumber");
             while (table.Read())
             {
                 var row = table.Reader.SourceRow;
@@ -113,7 +115,8 @@ internal sealed class FeedbackImport(CliContext context)
                 }
 
                 rowOf[warningId] = row;
-                dispositions.Add(new Disposition(warningId, answer.Text, date, answer.Outcome == AnswerOutcome.Closes));
+                var idNumber = personColumn < 0 ? null : table.Reader.GetString(personColumn).Trim();
+                dispositions.Add(new Disposition(warningId, answer.Text, date, answer.Outcome == AnswerOutcome.Closes, idNumber));
             }
         }
 
@@ -134,6 +137,12 @@ internal sealed class FeedbackImport(CliContext context)
         foreach (var (id, owner) in stored.Foreign)
         {
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"row {rowOf[id]}: warning {id} is not a warning of {receiver} (it is {owner}'s)"));
+        }
+
+        foreach (var id in stored.OtherPerson)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture,
+                $"row {rowOf[id]}: the 身份证号码 in this row is not warning {id}'s (was its 预警编号 changed?); not recorded"));
         }
 
         foreach (var (id, firstDate, firstRaised) in stored.BeforeRaised)
@@ -159,6 +168,9 @@ internal sealed class FeedbackImport(CliContext context)
             [HeaderMap.IdField] = new() { Headers = options.WarningIdHeaders, Required = true },
             ["result"] = new() { Headers = options.ResultHeaders, Required = true },
             ["date"] = new() { Headers = options.DateHeaders },
+
+            // Not required: checked where present, since the identity columns stay editable (sorting needs them unlocked).
+            ["idNumber"] = new() { Headers = ["身份证号码", "身份证号"] },
         },
     };
 }

@@ -107,6 +107,28 @@ public sealed class FeedbackAnswersTests
         Assert.Equal("新增", (await world.WarningAsync("EDU_AID_GAP", ZhangXiaoming))["status"]);
     }
 
+    [Fact]
+    public async Task Feedback_RowWhoseIdIsNotItsWarnings_ListedNotRecordedMaskedIdAgrees()
+    {
+        using var world = await WarningWorld.CreateAsync();
+        await world.WarningRunAsync("2026-11-28");
+        var zhang = (await world.WarningAsync("EDU_AID_GAP", ZhangXiaoming))["warning_id"];
+        var li = (await world.WarningAsync("EDU_AID_GAP", LiXiaohong))["warning_id"];
+        var path = world.Cli.PathOf("education-returned.csv");
+        var masked = ZhangXiaoming.Value[..6] + "********" + ZhangXiaoming.Value[^4..];
+        await File.WriteAllTextAsync(path, "预警编号,身份证号码,处理结果,处理日期\r\n"
+            + $"{zhang},{masked},已落实救助,2026-12-01\r\n"            // 2: the masked ID of the warning's person: recorded
+            + $"{li},{ZhangXiaoming.Value},不符合条件,2026-12-01\r\n",  // 3: 李小红's number typed over 张小明's row
+            new UTF8Encoding(true));
+
+        var output = await world.MustAsync("feedback", "import", "education", path);
+
+        Assert.Contains("1 dispositions recorded (1 closed, 0 kept open), 0 unchanged, 1 rows not used", output, StringComparison.Ordinal);
+        Assert.Contains($"row 3: the 身份证号码 in this row is not warning {li}'s (was its 预警编号 changed?)", output, StringComparison.Ordinal);
+        Assert.DoesNotContain(ZhangXiaoming.Value, output, StringComparison.Ordinal);
+        Assert.Equal("新增", (await world.WarningAsync("EDU_AID_GAP", LiXiaohong))["status"]);
+    }
+
     private static string Csv(WarningWorld world, string name, params string[] rows)
     {
         var path = world.Cli.PathOf(name);

@@ -282,10 +282,11 @@ public sealed class SqlServerStatementTests
                 [3L, Code, "gone", Receiver, WarningStatus.Continuing, "facts", null, "2026-11-01", 1L, null, null]);
         }
 
-        if (sql.StartsWith("SELECT warning_id, status, disposition, disposition_date, first_date FROM warning", StringComparison.Ordinal))
+        if (sql.StartsWith("SELECT warning_id, status, disposition, disposition_date, first_date, id_number FROM warning", StringComparison.Ordinal))
         {
-            return Table(["warning_id", "status", "disposition", "disposition_date", "first_date"], [7L, WarningStatus.New, null, null, "2026-11-28"],
-                [9L, WarningStatus.Closed, "已落实救助", "2026-11-29", "2026-11-28"], [10L, WarningStatus.Continuing, null, null, "2026-11-28"]);
+            var id = TestIds.Valid(1).Value;
+            return Table(["warning_id", "status", "disposition", "disposition_date", "first_date", "id_number"], [7L, WarningStatus.New, null, null, "2026-11-28", id],
+                [9L, WarningStatus.Closed, "已落实救助", "2026-11-29", "2026-11-28", id], [10L, WarningStatus.Continuing, null, null, "2026-11-28", id]);
         }
 
         if (sql.Contains("FROM run ORDER BY run_id DESC", StringComparison.Ordinal))
