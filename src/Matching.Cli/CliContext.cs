@@ -1,4 +1,6 @@
+using Matching.Cli.Feedback;
 using Matching.Cli.Rules;
+using Matching.Core.Answers;
 using Matching.Core.Rules;
 using Matching.Ingest.HeaderMaps;
 using Matching.Ingest.Tables;
@@ -11,6 +13,7 @@ internal sealed class CliContext(TextWriter output, TextWriter error, TimeProvid
 {
     private HeaderMapCatalog? _headerMaps;
     private RuleSetOptions? _rules;
+    private AnswerVocabulary? _answers;
 
     public TextWriter Out { get; } = output;
 
@@ -33,6 +36,9 @@ internal sealed class CliContext(TextWriter output, TextWriter error, TimeProvid
 
     /// <summary>The warning rules (<c>rules.json</c>, or the settings' <c>rulesFile</c>), read on first use.</summary>
     public RuleSetOptions Rules => _rules ??= RulesFile.Load(Settings.RulesFile);
+
+    /// <summary>The answers a returned workbook may give (<c>answers.json</c>, or the settings' <c>answersFile</c>), read on first use.</summary>
+    public AnswerVocabulary Answers => _answers ??= AnswersFile.Load(Settings.AnswersFile);
 
     /// <summary>Opens the database, which must exist: only <c>matching init</c> creates one (<see cref="OpenStoreForInitAsync"/>).</summary>
     public Task<MatchingStore> OpenStoreAsync(CancellationToken cancellationToken) =>

@@ -26,6 +26,9 @@ internal sealed record MatchingSettings
     /// <value>The warning rules file. Default: <c>rules.json</c> beside the program.</value>
     public string? RulesFile { get; init; }
 
+    /// <value>The answer vocabulary of returned workbooks. Default: <c>answers.json</c> beside the program.</value>
+    public string? AnswersFile { get; init; }
+
     public static string DefaultPath => Path.Combine(AppContext.BaseDirectory, "matching.json");
 
     public static MatchingSettings Load(string? path)

@@ -58,14 +58,34 @@ public sealed class SourceTable : IDisposable
     /// </summary>
     public bool HasExtraCells => Reader.FieldCount > Headers.Count;
 
-    public static SourceTable Open(string path, HeaderMap map, IngestLimits limits)
+    public static SourceTable Open(string path, HeaderMap map, IngestLimits limits) => Open(path, map, limits, everySheet: false);
+
+    /// <summary>
+    /// Opens <paramref name="path"/> with its header found; with <paramref name="everySheet"/>, a workbook's sheets are
+    /// searched in order for the header (a returned workbook whose list a clerk moved, or put behind a cover sheet).
+    /// </summary>
+    public static SourceTable Open(string path, HeaderMap map, IngestLimits limits, bool everySheet)
     {
         ArgumentNullException.ThrowIfNull(map);
         ArgumentNullException.ThrowIfNull(limits);
         var reader = TableReaders.Open(path, limits);
         try
         {
-            return Locate(reader, map, limits);
+            while (everySheet && reader is ExcelTableReader excel)
+            {
+                if (Locate(reader, map, limits, required: false) is { } found)
+                {
+                    return found;
+                }
+
+                if (!excel.NextSheet())
+                {
+                    var names = string.Join("/", map.Fields[HeaderMap.IdField].Headers);
+                    throw new InputFileException(reader.File, $"no sheet has an ID column in its first {limits.HeaderScanRows} rows (looked for a header named {names})");
+                }
+            }
+
+            return Locate(reader, map, limits, required: true)!;
         }
         catch
         {
@@ -133,7 +153,7 @@ public sealed class SourceTable : IDisposable
         return false;
     }
 
-    private static SourceTable Locate(ITableReader reader, HeaderMap map, IngestLimits limits)
+    private static SourceTable? Locate(ITableReader reader, HeaderMap map, IngestLimits limits, bool required)
     {
         var fields = map.Fields.ToArray();
         var accepted = fields.Select(f => f.Value.Headers.Select(HeaderText.Normalize).ToArray()).ToArray();
@@ -180,6 +200,11 @@ public sealed class SourceTable : IDisposable
 
             var idHeaders = accepted[idIndex].ToHashSet(StringComparer.Ordinal);
             return new SourceTable(reader, map, reader.SourceRow, columns, cells, limits.MaxRows, idHeaders, columns[idIndex]);
+        }
+
+        if (!required)
+        {
+            return null;
         }
 
         var names = string.Join("/", map.Fields[HeaderMap.IdField].Headers);

@@ -67,6 +67,35 @@ public sealed partial class MatchingStore
         }
     }
 
+    /// <summary>
+    /// How many of the warnings <see cref="StreamWarningsAsync"/> lists have each status, and how many of those carry a
+    /// department's answer: the title of a workbook, written before its rows.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Status, long Count, long Answered)>> WarningCountsAsync(
+        string? receiver, bool openOnly, DateOnly? since, CancellationToken cancellationToken)
+    {
+        await RequireSchemaAsync(cancellationToken);
+        var rows = await _connection.QueryAsync<(string Status, long Count, long Answered)>(new CommandDefinition(
+            """
+            SELECT status AS Status, CAST(COUNT(*) AS BIGINT) AS Count,
+                   CAST(COALESCE(SUM(CASE WHEN disposition IS NULL THEN 0 ELSE 1 END), 0) AS BIGINT) AS Answered
+            FROM warning
+            WHERE (@receiver IS NULL OR receiver = @receiver)
+              AND (@openOnly = 0 OR status IN (@newStatus, @continuingStatus))
+              AND (@since IS NULL OR first_date >= @since)
+            GROUP BY status
+            """,
+            new
+            {
+                receiver, openOnly = openOnly ? 1 : 0, since = since?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                newStatus = WarningStatus.New, continuingStatus = WarningStatus.Continuing,
+            },
+            cancellationToken: cancellationToken));
+        return [.. rows.OrderBy(r => Array.IndexOf(StatusOrder, r.Status)).ThenBy(r => r.Status, StringComparer.Ordinal)];
+    }
+
+    private static readonly string[] StatusOrder = [WarningStatus.New, WarningStatus.Continuing, WarningStatus.Closed, WarningStatus.Resolved];
+
     /// <summary>Every warning about a person (by canonical ID) or their household, oldest first.</summary>
     public async Task<IReadOnlyList<StoredWarning>> WarningsAboutAsync(string idNumber, IReadOnlyList<string> householdIds, CancellationToken cancellationToken)
     {
@@ -76,6 +105,14 @@ public sealed partial class MatchingStore
             new { idNumber, householdIds }, cancellationToken: cancellationToken))];
     }
 
+    /// <summary>One warning by its number (预警编号), whoever its subject: also one whose ID no fallback could resolve.</summary>
+    public async Task<StoredWarning?> WarningByIdAsync(long warningId, CancellationToken cancellationToken)
+    {
+        await RequireSchemaAsync(cancellationToken);
+        return await _connection.QuerySingleOrDefaultAsync<StoredWarning>(new CommandDefinition(
+            $"{WarningColumns} WHERE warning_id = @warningId", new { warningId }, cancellationToken: cancellationToken));
+    }
+
     /// <summary>The history of the given warnings, in order.</summary>
     public async Task<IReadOnlyList<WarningEvent>> WarningEventsAsync(IReadOnlyList<long> warningIds, CancellationToken cancellationToken) =>
         [.. await _connection.QueryAsync<WarningEvent>(new CommandDefinition(
@@ -83,36 +120,62 @@ public sealed partial class MatchingStore
             new { warningIds }, cancellationToken: cancellationToken))];
 
     /// <summary>
-    /// Records a department's dispositions in one transaction: each warning of <paramref name="receiver"/> named gets
-    /// its 处理结果 and 处理日期 and becomes 已处理 (an open one; a resolved one keeps its status), with its facts kept
-    /// so that a later run raises it again only when they change. Returns the ids that belong to no warning of the
-    /// receiver, and those whose 处理日期 is before the warning was (last) raised: an answer to an earlier round, such
-    /// as an old workbook imported again after the facts changed, does not close the new one. A transient fault starts
-    /// the transaction over.
+    /// Records a department's answers in one transaction. An answer that closes (<see cref="Disposition.Closes"/>)
+    /// makes an open warning of <paramref name="receiver"/> 已处理 (a resolved one keeps its status), its facts kept so
+    /// that a later run raises it again only when they change; an answer that keeps it open is noted on it (a
+    /// closed warning answered so is open again, 持续). Nothing is recorded when most numbers belong to another
+    /// receiver (<see cref="DispositionResult.WrongReceiver"/>). Numbers of no warning of the receiver, and answers
+    /// dated before the warning was (last) raised, are returned: an answer to an earlier round, such as an old
+    /// workbook imported again after the facts changed, does not close the new one. A transient fault starts the
+    /// transaction over.
     /// </summary>
-    public async Task<(int Recorded, int Unchanged, IReadOnlyList<long> Unknown, IReadOnlyList<long> Stale)> RecordDispositionsAsync(
-        string receiver, IReadOnlyList<Disposition> dispositions, CancellationToken cancellationToken)
+    public async Task<DispositionResult> RecordDispositionsAsync(string receiver, IReadOnlyList<Disposition> dispositions, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dispositions);
         return await CommitAsync("feedback", "the feedback was rolled back", requireSchema: true,
             (transaction, token) => WriteDispositionsAsync(receiver, dispositions, transaction, token), cancellationToken);
     }
 
-    private async Task<(int Recorded, int Unchanged, IReadOnlyList<long> Unknown, IReadOnlyList<long> Stale)> WriteDispositionsAsync(
-        string receiver, IReadOnlyList<Disposition> dispositions, DbTransaction transaction, CancellationToken cancellationToken)
+    private async Task<DispositionResult> WriteDispositionsAsync(string receiver, IReadOnlyList<Disposition> dispositions, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        var current = (await _connection.QueryAsync<(long Id, string Status, string? Disposition, string? Date, string FirstDate)>(new CommandDefinition(
-            "SELECT warning_id, status, disposition, disposition_date, first_date FROM warning WHERE receiver = @receiver",
+        var current = (await _connection.QueryAsync<(long Id, string Status, string? Disposition, string? Date, string FirstDate, string IdNumber)>(new CommandDefinition(
+            "SELECT warning_id, status, disposition, disposition_date, first_date, id_number FROM warning WHERE receiver = @receiver",
             new { receiver }, transaction, cancellationToken: cancellationToken))).ToDictionary(w => w.Id);
-        var unknown = new List<long>();
-        var stale = new List<long>();
-        var recorded = 0;
-        var unchanged = 0;
+        var missing = dispositions.Where(d => !current.ContainsKey(d.WarningId)).Select(d => d.WarningId).Distinct().ToList();
+        var others = new Dictionary<long, string>();
+        if (missing.Count > 0)
+        {
+            // A range, not a list: a list of thousands of parameters is beyond SQL Server's 2,100.
+            foreach (var (id, other) in await _connection.QueryAsync<(long Id, string Receiver)>(new CommandDefinition(
+                "SELECT warning_id, receiver FROM warning WHERE warning_id BETWEEN @min AND @max AND receiver <> @receiver",
+                new { min = missing.Min(), max = missing.Max(), receiver }, transaction, cancellationToken: cancellationToken)))
+            {
+                others[id] = other;
+            }
+        }
+
+        var foreign = missing.Where(others.ContainsKey).Select(id => (id, others[id])).ToList();
+        var unknown = missing.Where(id => !others.ContainsKey(id)).ToList();
+        var ours = dispositions.Count(d => current.ContainsKey(d.WarningId));
+        if (foreign.Count > ours)
+        {
+            var most = foreign.GroupBy(f => f.Item2, StringComparer.Ordinal).OrderByDescending(g => g.Count()).First().Key;
+            return new DispositionResult { Unknown = unknown, Foreign = foreign, WrongReceiver = most };
+        }
+
+        var before = new List<(long, string, string?)>();
+        var otherPerson = new List<long>();
+        int closed = 0, open = 0, unchanged = 0;
         foreach (var d in dispositions)
         {
             if (!current.TryGetValue(d.WarningId, out var w))
             {
-                unknown.Add(d.WarningId);
+                continue;
+            }
+
+            if (d.IdText is { } idText && !SamePerson(idText, w.IdNumber))
+            {
+                otherPerson.Add(d.WarningId);
                 continue;
             }
 
@@ -123,27 +186,52 @@ public sealed partial class MatchingStore
                 continue;
             }
 
-            // An answer dated before the warning was (last) raised answers an earlier round, whatever its words.
+            // An answer dated before the warning was (last) raised answers an earlier round, or has a slip in its date.
             if (date is not null && string.CompareOrdinal(date, w.FirstDate) < 0)
             {
-                stale.Add(d.WarningId);
+                var raised = await _connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+                    "SELECT MIN(r.as_of) FROM warning_event e JOIN run r ON r.run_id = e.run_id WHERE e.warning_id = @WarningId",
+                    new { d.WarningId }, transaction, cancellationToken: cancellationToken));
+                before.Add((d.WarningId, w.FirstDate, raised));
                 continue;
             }
 
-            var status = w.Status == WarningStatus.Resolved ? WarningStatus.Resolved : WarningStatus.Closed;
+            string status;
+            if (d.Closes)
+            {
+                status = w.Status == WarningStatus.Resolved ? WarningStatus.Resolved : WarningStatus.Closed;
+                closed++;
+            }
+            else
+            {
+                status = w.Status == WarningStatus.Closed ? WarningStatus.Continuing : w.Status;
+                open++;
+            }
+
             await _connection.ExecuteAsync(new CommandDefinition(
-                """
-                UPDATE warning SET disposition = @Result, disposition_date = @date, status = @status, closed_detail = detail
+                $"""
+                UPDATE warning SET disposition = @Result, disposition_date = @date, status = @status,
+                       closed_detail = {(d.Closes ? "detail" : "NULL")}
                 WHERE warning_id = @WarningId
                 """, new { d.Result, date, status, d.WarningId }, transaction, cancellationToken: cancellationToken));
+            var note = $"处理结果：{d.Result}" + (date is null ? string.Empty : $"（{date}）") + (d.Closes ? string.Empty : "，仍待处理");
             await _connection.ExecuteAsync(new CommandDefinition(
                 "INSERT INTO warning_event (warning_id, run_id, at, status, note) VALUES (@WarningId, NULL, @at, @status, @note)",
-                new { d.WarningId, at = Now(), status, note = $"处理结果：{d.Result}" + (date is null ? string.Empty : $"（{date}）") },
-                transaction, cancellationToken: cancellationToken));
-            recorded++;
+                new { d.WarningId, at = Now(), status, note }, transaction, cancellationToken: cancellationToken));
         }
 
-        return (recorded, unchanged, unknown, stale);
+        return new DispositionResult
+        {
+            Closed = closed, KeptOpen = open, Unchanged = unchanged, Unknown = unknown, Foreign = foreign, BeforeRaised = before, OtherPerson = otherPerson,
+        };
+    }
+
+    /// <summary>Whether a returned row's 身份证号码 (as exported: full or masked; x or X) is the warning's.</summary>
+    private static bool SamePerson(string returned, string stored)
+    {
+        var text = returned.Trim();
+        return text.Length == 0 || string.Equals(text, stored, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(text, Core.Identity.IdNumber.Mask(stored), StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Every household entry of the person with ID key <paramref name="idKey"/>, active or not, and of their household members.</summary>

@@ -80,7 +80,7 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
                 var tally = TallyOf(tallies, warning.Code);
                 tally.Found++;
                 var known = stored.Remove(Identity(warning.Code, warning.Subject, warning.Receiver), out var was);
-                var status = WarningLifecycle.Next(known ? was.Status : null, found: true, sameFacts: known && was.Facts == Hash(warning.Detail))!;
+                var status = WarningLifecycle.Next(known ? was.Status : null, found: true, sameFacts: known && was.Facts == FactsHash(warning.Detail))!;
                 switch (status)
                 {
                     case WarningStatus.New: tally.New++; break;
@@ -176,7 +176,7 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
                 var status = Shared(reader.GetString(4));
                 var facts = status == WarningStatus.Closed && !reader.IsDBNull(5) ? reader.GetString(5) : reader.GetString(6);
                 var code = Shared(reader.GetString(1));
-                stored[Identity(code, reader.GetString(2), reader.GetString(3))] = new Stored(reader.GetInt64(0), status, Hash(facts), default, code, Legacy: true);
+                stored[Identity(code, reader.GetString(2), reader.GetString(3))] = new Stored(reader.GetInt64(0), status, FactsHash(facts), default, code, Legacy: true);
             }
         }
 
@@ -246,7 +246,26 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
         return hash.GetCurrentHashAsUInt128();
     }
 
-    private static UInt128 Hash(string text) => XxHash128.HashToUInt128(MemoryMarshal.AsBytes(text.AsSpan()));
+    /// <summary>
+    /// A warning's facts (its detail) as a hash in which whitespace does not count, as in
+    /// <see cref="WarningLifecycle.SameFacts"/>: the text's runs between whitespace hashed one after another.
+    /// </summary>
+    private static UInt128 FactsHash(string detail)
+    {
+        var hash = new XxHash128();
+        var text = detail.AsSpan();
+        var start = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i == text.Length || char.IsWhiteSpace(text[i]))
+            {
+                hash.Append(MemoryMarshal.AsBytes(text[start..i]));
+                start = i + 1;
+            }
+        }
+
+        return hash.GetCurrentHashAsUInt128();
+    }
 
     /// <summary>Found warnings whose status or row changed, refreshed in place (first date and disposition kept).</summary>
     private async Task RefreshAsync(List<(Warning Warning, string Status)> refreshed, CancellationToken cancellationToken)
@@ -355,7 +374,7 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
         row[22] = null;
         row[23] = null;
         (row[24], row[25]) = Split(Identity(w.Code, w.Subject, w.Receiver));
-        (row[26], row[27]) = Split(Hash(w.Detail));
+        (row[26], row[27]) = Split(FactsHash(w.Detail));
         (row[28], row[29]) = Split(RowHash(w));
     }
 

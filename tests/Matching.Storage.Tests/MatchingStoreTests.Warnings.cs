@@ -112,7 +112,7 @@ public abstract partial class MatchingStoreTests<TDb>
 
         Assert.Equal((1, 0), (first.Recorded, first.Unchanged));
         Assert.Equal((0, 1), (again.Recorded, again.Unchanged));
-        Assert.Empty(first.Unknown.Concat(first.Stale).Concat(again.Unknown).Concat(again.Stale));
+        Assert.Empty(first.Unknown.Concat(Stale(first)).Concat(again.Unknown).Concat(Stale(again)));
         med = Assert.Single(await store.WarningsAsync("medical-insurance", false, null, Ct));
         Assert.Equal(("已处理", "已纳入医疗救助", "2026-12-01", "2026-11-28"), (med.Status, med.Disposition, med.DispositionDate, med.FirstDate));
         Assert.Equal(new WarningEvent(med.WarningId, null, "2026-12-02T03:00:00Z", "已处理", "处理结果：已纳入医疗救助（2026-12-01）"),
@@ -140,6 +140,25 @@ public abstract partial class MatchingStoreTests<TDb>
         Assert.Empty(open);
         Assert.Equal(("已解除", "2026-12-12", "已纳入医疗救助", "2026-12-01"), (gone.Status, gone.ResolvedDate, gone.Disposition, gone.DispositionDate));
         Assert.Equal(["新增", "已处理", "已解除"], (await store.WarningEventsAsync([id], Ct)).Select(e => e.Status));
+    }
+
+    [SkippableFact]
+    public async Task CompleteRunAsync_ClosedWarningWhoseWordingLostASpace_StaysClosed()
+    {
+        // The wording of a label changed (教育体育 在校学生 → 教育体育在校学生): the facts are the same, so the answer stands.
+        await using var store = await OpenAtAsync();
+        await RunAsync(store, "2026-11-28", NotCovered(Li, "李四"));
+        var id = (await store.WarningsAsync(null, false, null, Ct))[0].WarningId;
+        await store.RecordDispositionsAsync("civil-affairs", [new(id, "已入户核查", new DateOnly(2026, 12, 1))], Ct);
+
+        await RunAsync(store, "2026-12-05", NotCovered(Li, "李四") with { Detail = "见于教育体育在校学生（家庭经济困难），不在低收入人口数据库中" });
+        await RunAsync(store, "2026-12-12", NotCovered(Li, "李四") with { Detail = "见于教育体育在校学生（家庭经济困难），不在低收入人口数据库中" });
+        var closed = Assert.Single(await store.WarningsAsync(null, false, null, Ct));
+        await RunAsync(store, "2026-12-19", NotCovered(Li, "李四") with { Detail = "见于教育体育在校学生（家庭经济困难，低保边缘），不在低收入人口数据库中" });
+
+        Assert.Equal(["新增", "已处理", "新增"], (await store.WarningEventsAsync([id], Ct)).Select(e => e.Status));
+        Assert.Equal((WarningStatus.Closed, "已入户核查"), (closed.Status, closed.Disposition));
+        Assert.Equal(WarningStatus.New, Assert.Single(await store.WarningsAsync(null, false, null, Ct)).Status);
     }
 
     [SkippableFact]
@@ -219,7 +238,7 @@ public abstract partial class MatchingStoreTests<TDb>
 
         var med = Assert.Single(await store.WarningsAsync(null, false, null, Ct));
         Assert.Equal(("2026-12-12", "2026-12-13"), (med.FirstDate, med.DispositionDate));
-        Assert.Equal([id], again.Stale);
+        Assert.Equal([id], Stale(again));
     }
 
     [SkippableFact]
@@ -239,14 +258,70 @@ public abstract partial class MatchingStoreTests<TDb>
 
         Assert.Equal((0, 0), (stale.Recorded, stale.Unchanged));
         Assert.Empty(stale.Unknown);
-        Assert.Equal([id], stale.Stale);
+        Assert.Equal([id], Stale(stale));
+        Assert.Equal([(id, "2026-12-12", "2026-11-28")], stale.BeforeRaised);
         Assert.Equal(("新增", "2026-12-12", (string?)null), (afterStale.Status, afterStale.FirstDate, afterStale.Disposition));
-        Assert.Equal((1, 0, 0, 0), (fresh.Recorded, fresh.Unchanged, fresh.Unknown.Count, fresh.Stale.Count));
+        Assert.Equal((1, 0, 0, 0), (fresh.Recorded, fresh.Unchanged, fresh.Unknown.Count, fresh.BeforeRaised.Count));
         Assert.Equal(events + 1, (await store.CountRowsAsync(Ct))["warning_event"]);
     }
 
     [SkippableFact]
-    public async Task RecordDispositionsAsync_IdsOfAnotherReceiverOrOfNoWarning_ReportedUnknownAndLeftAlone()
+    public async Task RecordDispositionsAsync_AnswerThatKeepsItOpen_NotedAndStillOpenAClosedOneReopened()
+    {
+        await using var store = await OpenAtAsync();
+        await RunAsync(store, "2026-11-28", MedGap(Li, "李四", "H2", "25,000.00"));
+        var id = (await store.WarningsAsync(null, false, null, Ct))[0].WarningId;
+        _clock.Now = new DateTimeOffset(2026, 12, 2, 3, 0, 0, TimeSpan.Zero);
+
+        var noted = await store.RecordDispositionsAsync("medical-insurance", [new(id, "正在核实", new DateOnly(2026, 12, 1), Closes: false)], Ct);
+        var open = Assert.Single(await store.WarningsAsync("medical-insurance", true, null, Ct));
+        var counts = await store.WarningCountsAsync("medical-insurance", true, null, Ct);
+        await store.RecordDispositionsAsync("medical-insurance", [new(id, "已落实救助", new DateOnly(2026, 12, 2))], Ct);
+        await store.RecordDispositionsAsync("medical-insurance", [new(id, "正在核实", new DateOnly(2026, 12, 2), Closes: false)], Ct);
+        var reopened = Assert.Single(await store.WarningsAsync("medical-insurance", true, null, Ct));
+
+        Assert.Equal((0, 1), (noted.Closed, noted.KeptOpen));
+        Assert.Equal(("新增", "正在核实", "2026-12-01"), (open.Status, open.Disposition, open.DispositionDate));
+        Assert.Equal([("新增", 1L, 1L)], counts);
+        Assert.Equal(("持续", "正在核实"), (reopened.Status, reopened.Disposition));
+        Assert.Equal(["新增", "新增", "已处理", "持续"], (await store.WarningEventsAsync([id], Ct)).Select(e => e.Status));
+        Assert.Equal("处理结果：正在核实（2026-12-01），仍待处理", (await store.WarningEventsAsync([id], Ct))[1].Note);
+
+        // The next run finds it again: it goes on, its noted answer kept for the next workbook.
+        await RunAsync(store, "2026-12-05", MedGap(Li, "李四", "H2", "25,000.00"));
+        var next = Assert.Single(await store.WarningsAsync("medical-insurance", true, null, Ct));
+        Assert.Equal(("持续", "正在核实", "2026-11-28"), (next.Status, next.Disposition, next.FirstDate));
+    }
+
+    [SkippableFact]
+    public async Task RecordDispositionsAsync_MostNumbersAnotherReceivers_NothingRecordedAndThatReceiverNamed()
+    {
+        await using var store = await OpenAtAsync();
+        await RunAsync(store, "2026-11-28", MedGap(Li, "李四", "H2", "25,000.00"), EduGap(ZhangXiaoming, "张小明", "H1"));
+        var edu = (await store.WarningsAsync("education", false, null, Ct))[0].WarningId;
+        var events = (await store.CountRowsAsync(Ct))["warning_event"];
+
+        var result = await store.RecordDispositionsAsync("medical-insurance", [new(edu, "已落实救助", new DateOnly(2026, 12, 3))], Ct);
+
+        Assert.Equal("education", result.WrongReceiver);
+        Assert.Equal(0, result.Recorded);
+        Assert.Equal(events, (await store.CountRowsAsync(Ct))["warning_event"]);
+        Assert.Null((await store.WarningsAsync("education", false, null, Ct))[0].Disposition);
+    }
+
+    [SkippableFact]
+    public async Task WarningByIdAsync_AnyWarningByItsNumber_NullForNone()
+    {
+        await using var store = await OpenAtAsync();
+        await RunAsync(store, "2026-11-28", MedGap(Li, "李四", "H2", "25,000.00"));
+        var med = (await store.WarningsAsync(null, false, null, Ct))[0];
+
+        Assert.Equal(med, await store.WarningByIdAsync(med.WarningId, Ct));
+        Assert.Null(await store.WarningByIdAsync(med.WarningId + 1000, Ct));
+    }
+
+    [SkippableFact]
+    public async Task RecordDispositionsAsync_IdsOfAnotherReceiverOrOfNoWarning_ReportedForeignOrUnknownAndLeftAlone()
     {
         await using var store = await OpenAtAsync();
         await RunAsync(store, "2026-11-28", MedGap(Li, "李四", "H2", "25,000.00"), EduGap(ZhangXiaoming, "张小明", "H1"));
@@ -258,8 +333,10 @@ public abstract partial class MatchingStoreTests<TDb>
             [new(edu, "已核实", new DateOnly(2026, 12, 3)), new(missing, "已核实", new DateOnly(2026, 12, 3)), new(med, "已纳入医疗救助", null)], Ct);
 
         Assert.Equal((1, 0), (result.Recorded, result.Unchanged));
-        Assert.Equal([edu, missing], result.Unknown);
-        Assert.Empty(result.Stale);
+        Assert.Equal([missing], result.Unknown);
+        Assert.Equal([(edu, "education")], result.Foreign);
+        Assert.Null(result.WrongReceiver);
+        Assert.Empty(Stale(result));
         var untouched = (await store.WarningsAsync("education", false, null, Ct))[0];
         Assert.Equal(("新增", (string?)null), (untouched.Status, untouched.Disposition));
         var closed = (await store.WarningsAsync("medical-insurance", false, null, Ct))[0];
@@ -397,4 +474,6 @@ public abstract partial class MatchingStoreTests<TDb>
         HouseholdId = household, Subdistrict = subdistrict, Village = household == "H2" ? "前进村" : "北海社区", Categories = "低保",
         Department = department, Method = "exact", Detail = detail, SourceRow = 4,
     };
+
+    private static IEnumerable<long> Stale(DispositionResult result) => result.BeforeRaised.Select(b => b.WarningId);
 }

@@ -16,13 +16,83 @@ internal static class ShowCommand
 {
     public static Command Create(CommandGuard guard)
     {
-        var id = new Argument<string>("id") { Description = "Resident ID number (18 or 15 digits; spaces, full-width digits and lowercase x are fine)" };
+        var id = new Argument<string?>("id")
+        {
+            Description = "Resident ID number (18 or 15 digits; spaces, full-width digits and lowercase x are fine), or a warning number (预警编号, up to 10 digits)",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var warning = new Option<long?>("--warning") { Description = "A warning number (预警编号) as a workbook shows it: that warning, its history and its subject" };
         var full = new Option<bool>("--full") { Description = "Show IDs and names in full" };
-        var command = new Command("show", "One person's household, categories, aid received, warnings and dispositions in order (masked unless --full)");
+        var command = new Command("show", "One person's household, categories, aid received, warnings and dispositions in order, or one warning by its number (masked unless --full)");
         command.Arguments.Add(id);
+        command.Options.Add(warning);
         command.Options.Add(full);
-        command.SetAction((parse, ct) => guard(parse, (c, t) => RunAsync(c, parse.GetValue(id)!, parse.GetValue(full), t), ct));
+        command.SetAction((parse, ct) => guard(parse, (c, t) =>
+        {
+            var text = parse.GetValue(id);
+            if (parse.GetValue(warning) is { } number)
+            {
+                return WarningAsync(c, number, parse.GetValue(full), t);
+            }
+
+            if (text is null)
+            {
+                throw new MatchingException("give a resident ID or a warning number (--warning 1031)");
+            }
+
+            // A warning number is a row id of up to 10 digits; an ID has 15 or 18 characters.
+            var trimmed = text.Trim();
+            return trimmed.Length is > 0 and <= MaxWarningDigits && trimmed.All(char.IsAsciiDigit)
+                ? WarningAsync(c, long.Parse(trimmed, CultureInfo.InvariantCulture), parse.GetValue(full), t)
+                : RunAsync(c, text, parse.GetValue(full), t);
+        }, ct));
         return command;
+    }
+
+    private const int MaxWarningDigits = 10;
+
+    /// <summary>
+    /// One warning by its number, whoever its subject (also one whose ID no fallback could resolve): the warning, its
+    /// history and answers; then, where its subject is a valid ID, that person's whole chain.
+    /// </summary>
+    public static async Task<int> WarningAsync(CliContext context, long warningId, bool full, CancellationToken cancellationToken)
+    {
+        StoredWarning? w;
+        IReadOnlyList<Storage.WarningEvent> events;
+        await using (var store = await context.OpenStoreAsync(cancellationToken))
+        {
+            w = await store.WarningByIdAsync(warningId, cancellationToken)
+                ?? throw new MatchingException(string.Create(CultureInfo.InvariantCulture, $"there is no warning {warningId}"));
+            events = await store.WarningEventsAsync([warningId], cancellationToken);
+        }
+
+        var write = context.Out;
+        var name = DisplayText.Escape(full || w.Name.Length == 0 ? w.Name : w.Name[0] + new string('*', w.Name.Length - 1));
+        var receiver = context.Rules.Receivers.GetValueOrDefault(w.Receiver, w.Receiver);
+        await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"warning {w.WarningId} {w.Code} {w.Label} → {w.Receiver} ({receiver}): {w.Status}, first {w.FirstDate}"));
+        await write.WriteLineAsync($"  subject: {(full ? DisplayText.Escape(w.IdNumber) : IdNumber.Mask(w.IdNumber))} {name}; from {w.Department}" +
+            (w.SourceRow is { } row ? string.Create(CultureInfo.InvariantCulture, $", row {row}") : string.Empty) +
+            (w.HouseholdId.Length > 0 ? $"; household {DisplayText.Escape(w.HouseholdId)}" : string.Empty));
+        await write.WriteLineAsync($"  {DisplayText.Escape(w.Detail)}");
+        if (w.Disposition is { } answer)
+        {
+            await write.WriteLineAsync($"  处理结果：{DisplayText.Escape(answer)}{(w.DispositionDate is { } d ? $"（{d}）" : string.Empty)}");
+        }
+
+        foreach (var e in events)
+        {
+            var source = e.RunId is { } run ? string.Create(CultureInfo.InvariantCulture, $"run {run}") : "feedback";
+            await write.WriteLineAsync($"  {e.At} {e.Status} ({source}){(e.Note.Length > 0 ? " " + DisplayText.Escape(e.Note) : string.Empty)}");
+        }
+
+        if (IdParser.Parse(w.Subject) is { IsValid: true } subject)
+        {
+            await write.WriteLineAsync();
+            return await RunAsync(context, subject.Id.Value, full, cancellationToken);
+        }
+
+        await write.WriteLineAsync("  (the subject's ID is not usable, so there is no household chain to show)");
+        return CliApp.Ok;
     }
 
     public static async Task<int> RunAsync(CliContext context, string idText, bool full, CancellationToken cancellationToken)

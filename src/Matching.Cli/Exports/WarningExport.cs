@@ -1,6 +1,7 @@
 using Matching.Cli.Rules;
 using Matching.Core.Errors;
 using Matching.Export.Workbooks;
+using Matching.Storage;
 
 namespace Matching.Cli.Exports;
 
@@ -11,7 +12,8 @@ internal sealed record ExportedWorkbook(string Path, string Receiver, string Rec
 /// Writes the warning workbooks (<c>matching export</c>, and the nightly job's outbox): one per receiver of
 /// <c>rules.json</c> with its open warnings (新增, 持续), even a receiver with nothing to act on, and the
 /// civil-affairs overview with every warning and its status, its 汇总 also saying which rules the data in use holds back
-/// (<see cref="BatchGap"/>). Rows stream from the database into each workbook.
+/// (<see cref="BatchGap"/>). Rows stream from the database into each workbook; the counts in its title are one query
+/// before them.
 /// </summary>
 internal sealed class WarningExport(CliContext context)
 {
@@ -23,6 +25,11 @@ internal sealed class WarningExport(CliContext context)
     {
         ArgumentNullException.ThrowIfNull(pathOf);
         var receivers = context.Rules.Receivers;
+        var departments = context.HeaderMaps.Sources.Select(context.HeaderMaps.Get).ToDictionary(m => m.Source, m => m.Label, StringComparer.Ordinal);
+        var info = new WarningWorkbookInfo
+        {
+            Date = context.Today, Answers = context.Answers, Departments = departments, Receivers = receivers, Mask = mask,
+        };
         var written = new List<ExportedWorkbook>();
         await using var store = await context.OpenStoreAsync(cancellationToken);
         await store.RequireSchemaAsync(cancellationToken);
@@ -32,15 +39,19 @@ internal sealed class WarningExport(CliContext context)
             foreach (var (receiver, name) in receivers)
             {
                 path = pathOf(receiver);
-                var count = await WarningWorkbook.WriteAsync(path, store.StreamWarningsAsync(receiver, openOnly: true, since, cancellationToken), mask, cancellationToken);
+                var counts = await CountsAsync(store, receiver, openOnly: true, since, cancellationToken);
+                var count = await WarningWorkbook.WriteAsync(path, store.StreamWarningsAsync(receiver, openOnly: true, since, cancellationToken),
+                    info with { ReceiverName = name, Counts = counts }, cancellationToken);
                 written.Add(new ExportedWorkbook(path, receiver, name, count));
             }
 
             path = overview;
+            var civil = receivers.GetValueOrDefault("civil-affairs", "民政局");
             var heldBack = (await BatchGap.InUseAsync(store, context.HeaderMaps.Ledgers, cancellationToken)).Select(g => (g.Gap.Rule, g.DescribeChinese())).ToList();
-            var all = await WarningWorkbook.WriteOverviewAsync(overview, store.StreamWarningsAsync(null, openOnly: false, since, cancellationToken), mask, receivers,
-                heldBack, cancellationToken);
-            written.Add(new ExportedWorkbook(overview, "civil-affairs", receivers.GetValueOrDefault("civil-affairs", "civil-affairs"), all, IsOverview: true));
+            var all = await WarningWorkbook.WriteOverviewAsync(overview, store.StreamWarningsAsync(null, openOnly: false, since, cancellationToken),
+                info with { ReceiverName = civil, Counts = await CountsAsync(store, null, openOnly: false, since, cancellationToken), HeldBack = heldBack },
+                cancellationToken);
+            written.Add(new ExportedWorkbook(overview, "civil-affairs", civil, all, IsOverview: true));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -49,4 +60,7 @@ internal sealed class WarningExport(CliContext context)
 
         return written;
     }
+
+    private static async Task<IReadOnlyList<StatusCount>> CountsAsync(MatchingStore store, string? receiver, bool openOnly, DateOnly? since, CancellationToken cancellationToken) =>
+        [.. (await store.WarningCountsAsync(receiver, openOnly, since, cancellationToken)).Select(c => new StatusCount(c.Status, c.Count, c.Answered))];
 }

@@ -18,7 +18,12 @@ namespace Matching.Cli.Imports;
 /// </summary>
 internal sealed class DepartmentImport(CliContext context)
 {
-    public async Task<DepartmentImportOutcome> ImportAsync(string department, string file, bool acceptShrink, CancellationToken cancellationToken)
+    /// <param name="department">The department code.</param>
+    /// <param name="file">The extract.</param>
+    /// <param name="acceptShrink">Accept a snapshot much shorter than the current one.</param>
+    /// <param name="rejectsFolder">Where the reject report goes (the worker: the department's outbox); null: <c>rejectsFolder/&lt;department&gt;</c> of matching.json.</param>
+    /// <param name="cancellationToken">Cancels the import.</param>
+    public async Task<DepartmentImportOutcome> ImportAsync(string department, string file, bool acceptShrink, CancellationToken cancellationToken, string? rejectsFolder = null)
     {
         var map = context.HeaderMaps.Get(department);
         if (!map.IsDepartment)
@@ -53,7 +58,7 @@ internal sealed class DepartmentImport(CliContext context)
                 ExtractCheck.Verify(table, context.HeaderMaps);
             }
 
-            return await StoreAsync(store, map, file, attempt, acceptShrink, cancellationToken);
+            return await StoreAsync(store, map, file, attempt, acceptShrink, rejectsFolder, cancellationToken);
         }
         catch (Exception ex) when (ex is InputFileException or ImportRefusedException)
         {
@@ -76,12 +81,12 @@ internal sealed class DepartmentImport(CliContext context)
         new(map.Source, map.DepartmentKind, earlier.BatchId, earlier, 0, 0, 0, 0, null, null);
 
     private async Task<DepartmentImportOutcome> StoreAsync(
-        MatchingStore store, HeaderMap map, string file, BatchInfo attempt, bool acceptShrink, CancellationToken cancellationToken)
+        MatchingStore store, HeaderMap map, string file, BatchInfo attempt, bool acceptShrink, string? rejectsFolder, CancellationToken cancellationToken)
     {
         var parsers = new CellParsers(map, context.Limits);
         var needs = RuleCoverage.Needs(context.Rules, map);
         IReadOnlyList<RuleGap> gaps = [];
-        var reportPath = Path.Combine(context.Settings.RejectsFolder, map.Source,
+        var reportPath = Path.Combine(rejectsFolder ?? Path.Combine(context.Settings.RejectsFolder, map.Source),
             $"{Path.GetFileNameWithoutExtension(file)}-{attempt.Sha256[..8]}.rejects.xlsx");
         string? report = null;
         long rowsRead = 0, rejected = 0, idProblems = 0;

@@ -6,7 +6,8 @@ namespace Matching.Cli.Reports;
 
 /// <summary>
 /// The reject report of one import as an .xlsx fit to send back to the department: one row per problem row with
-/// its row number as the clerk's spreadsheet shows it, the column, the value (IDs masked) and why. Written as the
+/// its row number as the clerk's spreadsheet shows it, the column, the value (IDs masked) and why, in Chinese
+/// (<see cref="RejectText"/>; 原因代码 stays the stable <c>RejectReason</c> code). Written as the
 /// file is read (<see cref="AddAsync"/>), so a file of any length needs no memory for it; the workbook is created
 /// only when there is a first row to report.
 /// </summary>
@@ -43,7 +44,7 @@ internal sealed class RejectReportWorkbook : IAsyncDisposable
         try
         {
             _sheet ??= await SheetWriter.CreateAsync(_path, "问题行", Headers, Widths, cancellationToken);
-            await _sheet.AddRowAsync([_file, row.SourceRow, row.Column, row.MaskedValue, outcome, row.Reason.ToString(), row.Detail], cancellationToken);
+            await _sheet.AddRowAsync([_file, row.SourceRow, row.Column, row.MaskedValue, outcome, row.Reason.ToString(), RejectText.Of(row)], cancellationToken);
             Rows++;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

@@ -6,10 +6,13 @@ namespace Matching.Cli.Worker;
 
 /// <summary>
 /// Takes a department's stable dropped files, one import (one transaction) each, oldest first: imported or already
-/// imported → archive; refused (bad file, limits) → rejected, with the reason beside it. Nothing is deleted.
+/// imported → archive; refused (bad file, limits) → rejected, with the reason beside it. Nothing is deleted. A file's
+/// reject report (rows not imported, IDs to check) goes where the department collects its warning workbooks,
+/// <c>&lt;outbox&gt;/&lt;receiver&gt;/&lt;date&gt;/</c>, and the log names it.
 /// </summary>
-internal sealed class Intake(CliContext context, DropFolder folder, ILogger<Intake> log) : IDisposable
+internal sealed class Intake(CliContext context, DropFolder folder, ILogger<Intake> log, WorkerSettings? settings = null) : IDisposable
 {
+
     // The nightly job and a department's own import job may fire together: one intake at a time, so a file is
     // never listed by both and imported twice.
     private readonly SemaphoreSlim _one = new(1, 1);
@@ -17,23 +20,25 @@ internal sealed class Intake(CliContext context, DropFolder folder, ILogger<Inta
     public void Dispose() => _one.Dispose();
 
     /// <summary>Imports every stable file of every department; returns how many files were taken.</summary>
-    public async Task<int> ImportAllAsync(CancellationToken cancellationToken)
+    /// <param name="cancellationToken">Cancels the intake between files.</param>
+    /// <param name="reports">Collects the reject reports written, if given.</param>
+    public async Task<int> ImportAllAsync(CancellationToken cancellationToken, List<string>? reports = null)
     {
         var taken = 0;
         foreach (var department in context.HeaderMaps.Departments)
         {
-            taken += await ImportAsync(department, cancellationToken);
+            taken += await ImportAsync(department, cancellationToken, reports);
         }
 
         return taken;
     }
 
-    public async Task<int> ImportAsync(string department, CancellationToken cancellationToken)
+    public async Task<int> ImportAsync(string department, CancellationToken cancellationToken, List<string>? reports = null)
     {
         await _one.WaitAsync(cancellationToken);
         try
         {
-            return await ImportFilesAsync(department, cancellationToken);
+            return await ImportFilesAsync(department, reports, cancellationToken);
         }
         finally
         {
@@ -41,7 +46,7 @@ internal sealed class Intake(CliContext context, DropFolder folder, ILogger<Inta
         }
     }
 
-    private async Task<int> ImportFilesAsync(string department, CancellationToken cancellationToken)
+    private async Task<int> ImportFilesAsync(string department, List<string>? reports, CancellationToken cancellationToken)
     {
         var files = folder.StableFiles(department);
         foreach (var file in files)
@@ -51,7 +56,7 @@ internal sealed class Intake(CliContext context, DropFolder folder, ILogger<Inta
             DepartmentImportOutcome outcome;
             try
             {
-                outcome = await new DepartmentImport(context).ImportAsync(department, file.Path, acceptShrink: false, cancellationToken);
+                outcome = await new DepartmentImport(context).ImportAsync(department, file.Path, acceptShrink: false, cancellationToken, OutboxOf(department));
             }
             catch (Exception ex) when (ex is InputFileException or ImportRefusedException)
             {
@@ -67,6 +72,12 @@ internal sealed class Intake(CliContext context, DropFolder folder, ILogger<Inta
                 {
                     log.ImportRuleGap(department, DisplayText.Escape(name), outcome.BatchId, DisplayText.Escape(gap.Describe()));
                 }
+
+                if (outcome.Report is { } report)
+                {
+                    reports?.Add(report);
+                    log.RejectReportWritten(department, DisplayText.Escape(name), outcome.Rejected, outcome.IdProblems, DisplayText.Escape(report));
+                }
             }
             else
             {
@@ -75,5 +86,18 @@ internal sealed class Intake(CliContext context, DropFolder folder, ILogger<Inta
         }
 
         return files.Count;
+    }
+
+    /// <summary>The department's outbox for today: where its warning workbook and its reject reports go.</summary>
+    private string? OutboxOf(string department)
+    {
+        if (settings is null)
+        {
+            return null;
+        }
+
+        var receiver = context.HeaderMaps.Get(department).Receiver;
+        var date = context.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        return Path.Combine(settings.Outbox, receiver.Length > 0 ? receiver : department, date);
     }
 }

@@ -44,6 +44,12 @@ internal static partial class Log
     [LoggerMessage(12, LogLevel.Warning, "Job {Job} is in the shared schedule but not in this worker's worker.json: removed")]
     public static partial void StaleJobRemoved(this ILogger logger, string job);
 
+    [LoggerMessage(14, LogLevel.Information, "{Department}: reject report for {File} ({Rejected} rows not imported, {IdProblems} IDs to check) written to {Report}")]
+    public static partial void RejectReportWritten(this ILogger logger, string department, string file, long rejected, long idProblems, string report);
+
+    [LoggerMessage(15, LogLevel.Information, "Nightly intake: {Count} reject reports written into the departments' outboxes{Reports}")]
+    public static partial void RejectReportsWritten(this ILogger logger, int count, string reports);
+
     [LoggerMessage(13, LogLevel.Warning, "Job {Job}: the shared schedule now follows this worker's worker.json ('{Cron}')")]
     public static partial void ScheduleChanged(this ILogger logger, string job, string cron);
 

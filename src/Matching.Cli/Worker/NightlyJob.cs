@@ -27,7 +27,9 @@ internal sealed class NightlyJob(CliContext context, Intake intake, WorkerSettin
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        await intake.ImportAllAsync(cancellationToken);
+        var reports = new List<string>();
+        await intake.ImportAllAsync(cancellationToken, reports);
+        log.RejectReportsWritten(reports.Count, reports.Count == 0 ? string.Empty : ": " + string.Join(", ", reports.Select(r => DisplayText.Escape(r))));
         var today = context.Today;
         var result = await new WarningRun(context).RunAsync(today, cancellationToken);
         log.RunFinished(result.RunId, today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), result.Counts.Sum(c => c.Found), result.Counts.Sum(c => c.New),
@@ -38,10 +40,10 @@ internal sealed class NightlyJob(CliContext context, Intake intake, WorkerSettin
         }
 
         var date = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var written = await new WarningExport(context).ExportAsync(
+        var workbooks = await new WarningExport(context).ExportAsync(
             receiver => Path.Combine(settings.Outbox, receiver, date, receiver + ".xlsx"),
             Path.Combine(settings.Outbox, "civil-affairs", date, WarningExport.OverviewFile),
             mask: false, since: null, cancellationToken);
-        log.Exported(written.Count, settings.Outbox);
+        log.Exported(workbooks.Count, settings.Outbox);
     }
 }

@@ -22,6 +22,21 @@ public static class MatchText
         _ => throw new ArgumentOutOfRangeException(nameof(method)),
     };
 
+    /// <summary>
+    /// A stored method word (<see cref="Of(MatchMethod)"/>) in the Chinese a department clerk reads in a workbook's
+    /// 匹配方式; empty for none (a warning not about a matched record), an unknown word as it is.
+    /// </summary>
+    public static string Chinese(string? method) => method switch
+    {
+        null or "" => string.Empty,
+        "exact" => "身份证号一致",
+        "normalized" => "身份证号整理格式后一致",
+        "upgraded15" => "15位身份证号升级为18位后一致",
+        "corrected" => "身份证号纠正录入错误后一致（姓名相符）",
+        "name_birthdate" => "按姓名和出生日期确认",
+        _ => method,
+    };
+
     /// <summary><see cref="Of(MatchStatus)"/> as UTF-8, for writers that take bytes.</summary>
     public static ReadOnlySpan<byte> Utf8(MatchStatus status) => status switch
     {

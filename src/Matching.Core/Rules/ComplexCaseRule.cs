@@ -9,7 +9,7 @@ internal static class ComplexCaseRule
 {
     public static IEnumerable<Warning> Evaluate(RuleOptions rule, RuleContext context, IReadOnlyList<Warning> found, IReadOnlySet<string> uncounted)
     {
-        var codes = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        var codes = new Dictionary<string, SortedDictionary<string, string>>(StringComparer.Ordinal);
         foreach (var warning in found)
         {
             if (warning.HouseholdId.Length == 0 || uncounted.Contains(warning.Code))
@@ -19,10 +19,10 @@ internal static class ComplexCaseRule
 
             if (!codes.TryGetValue(warning.HouseholdId, out var set))
             {
-                codes[warning.HouseholdId] = set = new SortedSet<string>(StringComparer.Ordinal);
+                codes[warning.HouseholdId] = set = new SortedDictionary<string, string>(StringComparer.Ordinal);
             }
 
-            set.Add(warning.Code);
+            set.TryAdd(warning.Code, warning.Label);
         }
 
         foreach (var (householdId, set) in codes)
@@ -30,7 +30,8 @@ internal static class ComplexCaseRule
             var head = context.Population.HeadOf(householdId);
             if (set.Count >= rule.MinCodes && head >= 0)
             {
-                var detail = $"同户有{set.Count}类预警：{string.Join('、', set)}";
+                // The labels a clerk reads (教育救助政策落实不到位), in code order so the facts read the same every run.
+                var detail = $"同户有{set.Count}类预警：{string.Join('、', set.Values)}";
                 yield return context.ForMember(rule, head, rule.Receiver, RuleContext.LowIncomeSource, detail);
             }
         }

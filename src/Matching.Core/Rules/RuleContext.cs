@@ -30,7 +30,7 @@ internal sealed class RuleContext(RulePopulation population, DateOnly asOf, IRea
     }
 
     public string DepartmentLabel(string department) =>
-        departments.TryGetValue(department, out var d) ? d.Label : department;
+        departments.TryGetValue(department, out var d) ? RuleText.Words(d.Label) : department;
 
     public string FieldName(string department, string field) =>
         departments.TryGetValue(department, out var d) ? d.FieldName(field) : field;

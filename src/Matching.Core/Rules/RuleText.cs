@@ -40,10 +40,20 @@ public static class RuleText
         IdKind.ProvinceUnknown => "地区码不存在",
         IdKind.WrongLength => "位数不对",
         IdKind.ForeignCharacters => "含有数字和X以外的字符",
-        IdKind.ExcelDamaged => "被Excel存成数字，后几位已丢失（请把该列设为文本后重新导出）",
+        IdKind.ExcelDamaged => "被Excel存成数字，后几位已丢失，请把该列设为文本后重新导出",
         IdKind.SeventeenDigits => "只有17位：可能是缺校验码的身份证号或旧15位身份证号的残疾人证号，按姓名未能确认",
         _ => "无法识别",
     };
+
+    /// <summary>
+    /// A configured label as words inside a sentence: the space that separates a department from its list in a label
+    /// (教育体育 在校学生) is dropped, so a detail reads 见于教育体育在校学生 without a stray space.
+    /// </summary>
+    public static string Words(string label)
+    {
+        ArgumentNullException.ThrowIfNull(label);
+        return string.Concat(label.Where(c => !char.IsWhiteSpace(c)));
+    }
 
     /// <summary>An amount in yuan as a clerk reads it: 23,456.78.</summary>
     public static string Yuan(decimal amount) => amount.ToString("#,##0.00", CultureInfo.InvariantCulture);

@@ -18,7 +18,7 @@ public static class WarningLifecycle
     /// <param name="foundDetail">The facts this run found (when found).</param>
     /// <returns>The new status, or null when nothing changes (not found and not stored, or already resolved).</returns>
     public static string? Next(string? stored, string? storedDetail, bool found, string? foundDetail) =>
-        Next(stored, found, string.Equals(storedDetail, foundDetail, StringComparison.Ordinal));
+        Next(stored, found, SameFacts(storedDetail, foundDetail));
 
     /// <param name="stored">The stored status, or null for a warning never seen.</param>
     /// <param name="found">Whether this run found the warning.</param>
@@ -37,5 +37,24 @@ public static class WarningLifecycle
             WarningStatus.Closed => sameFacts ? WarningStatus.Closed : WarningStatus.New,
             _ => WarningStatus.Continuing,
         };
+    }
+
+    /// <summary>
+    /// Whether two details state the same facts. Whitespace does not count: a label's stray space dropped from the
+    /// wording (教育体育 在校学生 → 教育体育在校学生) must not reopen every warning a department has closed.
+    /// </summary>
+    public static bool SameFacts(string? a, string? b)
+    {
+        if (string.Equals(a, b, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        if (a is null || b is null)
+        {
+            return false;
+        }
+
+        return string.Equals(RuleText.Words(a), RuleText.Words(b), StringComparison.Ordinal);
     }
 }

@@ -120,7 +120,7 @@ public sealed class DepartmentReader
         if (!parsed.IsValid)
         {
             IdProblem = new RejectedRow(row, _table.ColumnName(HeaderMap.IdField), IdNumber.Mask(rawId.Trim()),
-                parsed.Kind == IdKind.Empty ? RejectReason.IdMissing : RejectReason.IdInvalid, parsed.Reason);
+                parsed.Kind == IdKind.Empty ? RejectReason.IdMissing : RejectReason.IdInvalid, parsed.Reason) { IdKind = parsed.Kind };
         }
 
         record.Event = _ledger?.KeyOf(record);

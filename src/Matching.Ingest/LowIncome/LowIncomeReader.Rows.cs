@@ -31,7 +31,7 @@ public sealed partial class LowIncomeReader
             }
 
             Reject(HeaderMap.IdField, IdNumber.Mask(raw.Trim()),
-                parsed.Kind == IdKind.Empty ? RejectReason.IdMissing : RejectReason.IdInvalid, parsed.Reason);
+                parsed.Kind == IdKind.Empty ? RejectReason.IdMissing : RejectReason.IdInvalid, parsed.Reason, parsed.Kind);
             return default;
         }
 
@@ -187,7 +187,7 @@ public sealed partial class LowIncomeReader
             return column < 0 ? [] : table.Reader.GetSpan(column, _scratch);
         }
 
-        private void Reject(string field, string maskedValue, RejectReason reason, string detail)
+        private void Reject(string field, string maskedValue, RejectReason reason, string detail, IdKind idKind = default)
         {
             if (Failed)
             {
@@ -195,7 +195,7 @@ public sealed partial class LowIncomeReader
             }
 
             Failed = true;
-            rejected.Add(new RejectedRow(table.Reader.SourceRow, table.ColumnName(field), RejectValue.Mask(maskedValue), reason, detail));
+            rejected.Add(new RejectedRow(table.Reader.SourceRow, table.ColumnName(field), RejectValue.Mask(maskedValue), reason, detail) { IdKind = idKind });
         }
     }
 }

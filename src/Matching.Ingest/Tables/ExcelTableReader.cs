@@ -109,6 +109,30 @@ public sealed class ExcelTableReader : ITableReader
         }
     }
 
+    /// <summary>
+    /// Moves on to the workbook's next sheet (row numbers start again from 1); false when this was the last. A
+    /// returned warning workbook may have its list on any sheet.
+    /// </summary>
+    public bool NextSheet()
+    {
+        bool more;
+        try
+        {
+            more = _reader.NextResult();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            throw new InputFileException(File, "the workbook is damaged and cannot be read further", inner: ex);
+        }
+
+        _row = 0;
+        _fieldCount = 0;
+        return more;
+    }
+
+    /// <summary>The current sheet's name.</summary>
+    public string SheetName => _reader.Name ?? string.Empty;
+
     /// <summary>Excel's name of a 0-based column: A, B, … Z, AA …</summary>
     public static string ColumnName(int column)
     {

@@ -55,8 +55,10 @@ public sealed class ExportCommandTests
         {
             var sheet = First(path);
             Assert.All(RequiredHeaders, h => Assert.Contains(h, sheet.Headers));
+            // Frozen through the header row, under the title block.
             var pane = WorkbookFile.SheetXml(path)[0].Descendants().Single(e => e.Name.LocalName == "pane");
-            Assert.Equal(("frozen", "1"), ((string?)pane.Attribute("state"), (string?)pane.Attribute("ySplit")));
+            Assert.Equal(("frozen", (sheet.HeaderIndex + 1).ToString(CultureInfo.InvariantCulture)), ((string?)pane.Attribute("state"), (string?)pane.Attribute("ySplit")));
+            Assert.Equal(3, sheet.HeaderIndex);
         }
     }
 
@@ -77,7 +79,8 @@ public sealed class ExportCommandTests
         Assert.Equal(18, id.Length);
         Assert.Equal(new DateTime(2026, 11, 28), Assert.IsType<DateTime>(sheet.Cell(row, "首次预警日期")));
         Assert.Equal(FormulaName, Assert.IsType<string>(sheet.Cell(row, "姓名")));
-        Assert.Equal(("EDU_NOT_COVERED", "education", "新增"), (sheet.Text(row, "预警代码"), sheet.Text(row, "来源部门"), sheet.Text(row, "状态")));
+        Assert.Equal(("EDU_NOT_COVERED", "education", "教育体育在校学生", "新增"),
+            (sheet.Text(row, "预警代码"), sheet.Text(row, "来源部门"), sheet.Text(row, "来源名单"), sheet.Text(row, "状态")));
         Assert.Empty(WorkbookFile.Formulas(civil));
         var cell = Assert.Single(WorkbookFile.CellsWithText(civil, FormulaName));
         Assert.Contains((string?)cell.Attribute("t"), new[] { "inlineStr", "s" });
@@ -86,7 +89,7 @@ public sealed class ExportCommandTests
         Assert.Equal([ZhangXiaoming.Value, LiXiaohong.Value], education.Data.Select(r => Assert.IsType<string>(education.Cell(r, "身份证号码"))).Order(StringComparer.Ordinal));
         Assert.All(education.Data, r => Assert.Equal(new DateTime(2026, 11, 28), Assert.IsType<DateTime>(education.Cell(r, "首次预警日期"))));
         var zhang = education.Data.Single(r => education.Text(r, "姓名") == "张小明");
-        Assert.Equal(("H1", "天坛街道", "北海社区", "低保", "exact"),
+        Assert.Equal(("H1", "天坛街道", "北海社区", "低保", "身份证号一致"),
             (education.Text(zhang, "户编号"), education.Text(zhang, "镇（街道）"), education.Text(zhang, "村（社区）"), education.Text(zhang, "救助类别"), education.Text(zhang, "匹配方式")));
         Assert.Empty(WorkbookFile.Formulas(Path.Combine(outDir, Overview)));
     }
@@ -129,21 +132,66 @@ public sealed class ExportCommandTests
         foreach (var path in Directory.GetFiles(outDir, "*.xlsx"))
         {
             var sheets = WorkbookFile.Read(path);
-            Assert.Equal(["预警名单", "汇总"], sheets.Select(s => s.Name));
-            var (list, summary) = (sheets[0], sheets[1]);
-            var byCode = summary.Data.Where(r => summary.Text(r, "分组") == "预警代码")
-                .ToDictionary(r => summary.Text(r, "项目"), r => Convert.ToInt32(summary.Cell(r, "条数"), CultureInfo.InvariantCulture));
+            var list = sheets[0];
+            var overview = Path.GetFileName(path) == Overview;
+            if (list.Data.Count == 0)
+            {
+                // An empty list is one sheet, one page, saying so.
+                Assert.Equal(["预警名单"], sheets.Select(s => s.Name));
+                Assert.Contains(list.Rows, r => r[0] is string text && text.Contains("没有", StringComparison.Ordinal));
+                continue;
+            }
+
+            Assert.Equal(overview ? ["预警名单", "汇总"] : ["预警名单", "填写说明", "汇总"], sheets.Select(s => s.Name));
+            var summary = sheets[^1];
+            var byCode = SummaryTable(summary, "预警类型").Where(r => r[0] != "合计").ToDictionary(r => r[2], r => int.Parse(r[1], CultureInfo.InvariantCulture));
             var expected = list.Data.GroupBy(r => list.Text(r, "预警代码")).ToDictionary(g => g.Key, g => g.Count());
             Assert.Equal(expected.OrderBy(e => e.Key), byCode.OrderBy(e => e.Key));
-            var total = summary.Data.Single(r => summary.Text(r, "分组") == "合计");
-            Assert.Equal(list.Data.Count, Convert.ToInt32(summary.Cell(total, "条数"), CultureInfo.InvariantCulture));
-            Assert.Equal(list.Data.Count, byCode.Values.Sum());
+            Assert.Equal(list.Data.Count.ToString(CultureInfo.InvariantCulture), SummaryTable(summary, "预警类型").Single(r => r[0] == "合计")[1]);
+
+            // Receiver × status and town × code add up to the same total; every table has its title above it.
+            var byStatus = SummaryTable(summary, "接收部门");
+            Assert.Equal(list.Data.Count.ToString(CultureInfo.InvariantCulture), byStatus.Single(r => r[0] == "合计")[^1]);
+            var byTown = SummaryTable(summary, "镇（街道）");
+            Assert.Equal(list.Data.Count.ToString(CultureInfo.InvariantCulture), byTown.Single(r => r[0] == "合计")[^1]);
+            Assert.DoesNotContain(byTown, r => r[0] is "镇" or "街道");
+            var titles = summary.Rows.Select(r => r[0] as string ?? string.Empty).ToList();
+            Assert.Contains(titles, t => t.StartsWith("一、", StringComparison.Ordinal));
+            Assert.Contains("二、按预警类型", titles);
+            Assert.Contains("三、按镇（街道）和预警类型", titles);
         }
 
-        var overview = WorkbookFile.Read(Path.Combine(outDir, Overview))[1];
-        Assert.Equal(2, Convert.ToInt32(overview.Cell(overview.Data.Single(r => overview.Text(r, "项目") == "EDU_AID_GAP"), "条数"), CultureInfo.InvariantCulture));
-        var education = WorkbookFile.Read(Path.Combine(outDir, "education.xlsx"))[1];
-        Assert.Equal(1, Convert.ToInt32(education.Cell(education.Data.Single(r => education.Text(r, "项目") == "EDU_AID_GAP"), "条数"), CultureInfo.InvariantCulture));
+        var all = WorkbookFile.Read(Path.Combine(outDir, Overview))[^1];
+        Assert.Equal("2", SummaryTable(all, "预警类型").Single(r => r.Length > 2 && r[2] == "EDU_AID_GAP")[1]);
+        var receivers = SummaryTable(all, "接收部门");
+        Assert.Equal(["接收部门", "新增", "持续", "已处理", "已解除", "其中已答复待跟进", "合计"], SummaryHeader(all, "接收部门"));
+        Assert.Equal(["教育体育局", "0", "1", "0", "1", "0", "2"], receivers.Single(r => r[0] == "教育体育局"));
+        var education = WorkbookFile.Read(Path.Combine(outDir, "education.xlsx"))[^1];
+        Assert.Equal("1", SummaryTable(education, "预警类型").Single(r => r.Length > 2 && r[2] == "EDU_AID_GAP")[1]);
+    }
+
+    /// <summary>The header row of the 汇总 table whose first header is <paramref name="first"/>.</summary>
+    private static string[] SummaryHeader(WorkbookSheet sheet, string first) =>
+        [.. sheet.Rows.First(r => r.Length > 1 && r[0] as string == first && r[1] is string).TakeWhile(c => c is not null).Select(c => (string)c!)];
+
+    /// <summary>The rows of the 汇总 table whose first header is <paramref name="first"/>, as text, down to its 合计 row.</summary>
+    private static List<string[]> SummaryTable(WorkbookSheet sheet, string first)
+    {
+        var start = sheet.Rows.ToList().FindIndex(r => r.Length > 1 && r[0] as string == first && r[1] is string);
+        Assert.True(start >= 0, $"no table {first} in {sheet.Name}");
+        var rows = new List<string[]>();
+        foreach (var row in sheet.Rows.Skip(start + 1))
+        {
+            var cells = row.Select(c => Convert.ToString(c, CultureInfo.InvariantCulture) ?? string.Empty).ToArray();
+            cells = cells[..(Array.FindLastIndex(cells, c => c.Length > 0) + 1)];
+            rows.Add(cells);
+            if (cells[0] == "合计")
+            {
+                break;
+            }
+        }
+
+        return rows;
     }
 
     [Fact]

@@ -23,17 +23,17 @@ public sealed class FeedbackCommandTests
         var foreign = await world.WarningAsync("EDU_AID_GAP", ZhangXiaoming);
 
         // The department's returned copy: its row answered, and a row naming an education warning's number.
-        var answered = Returned(sent, sentRow, ("处理结果", "已纳入医疗救助"), ("处理日期", "2026-12-01"));
-        var stray = Returned(sent, sentRow, ("预警编号", double.Parse(foreign["warning_id"], CultureInfo.InvariantCulture)), ("处理结果", "已核实"), ("处理日期", "2026-12-01"));
+        var answered = Returned(sent, sentRow, ("处理结果", "已落实救助"), ("处理日期", "2026-12-01"));
+        var stray = Returned(sent, sentRow, ("预警编号", double.Parse(foreign["warning_id"], CultureInfo.InvariantCulture)), ("处理结果", "已核实无需处理"), ("处理日期", "2026-12-01"));
         var path = new XlsxBuilder().Row(1, [.. sent.Headers]).Row(2, answered).Row(3, stray).WriteTo(world.Cli.PathOf("medical-insurance-returned.xlsx"));
 
         var output = await world.MustAsync("feedback", "import", "medical-insurance", path);
 
         Assert.Contains("1 dispositions recorded", output, StringComparison.Ordinal);
-        Assert.Contains($"row 3: warning {foreign["warning_id"]} is not a warning of medical-insurance", output, StringComparison.Ordinal);
+        Assert.Contains($"row 3: warning {foreign["warning_id"]} is not a warning of medical-insurance (it is education's)", output, StringComparison.Ordinal);
         var med = await world.WarningAsync("MED_AID_GAP", Li);
         Assert.Equal(sent.Text(sentRow, "预警编号"), med["warning_id"]);
-        Assert.Equal(("已处理", "已纳入医疗救助", "2026-12-01", "2026-11-28"), (med["status"], med["disposition"], med["disposition_date"], med["first_date"]));
+        Assert.Equal(("已处理", "已落实救助", "2026-12-01", "2026-11-28"), (med["status"], med["disposition"], med["disposition_date"], med["first_date"]));
         Assert.Equal(["新增 2026-11-28", "已处理 feedback"], await world.EventsAsync(med["warning_id"]));
         var untouched = await world.WarningAsync("EDU_AID_GAP", ZhangXiaoming);
         Assert.Equal(("新增", string.Empty, string.Empty), (untouched["status"], untouched["disposition"], untouched["disposition_date"]));
@@ -44,12 +44,12 @@ public sealed class FeedbackCommandTests
         await world.MustAsync("export", "--out", world.Cli.PathOf("out2"));
 
         med = await world.WarningAsync("MED_AID_GAP", Li);
-        Assert.Equal(("已处理", "已纳入医疗救助", "2026-11-28"), (med["status"], med["disposition"], med["first_date"]));
+        Assert.Equal(("已处理", "已落实救助", "2026-11-28"), (med["status"], med["disposition"], med["first_date"]));
         Assert.Matches(@"(?m)^MED_AID_GAP\s+1\s+0\s+0\s+1\s+0\s*$", second);
         Assert.Empty(WorkbookFile.Read(world.Cli.PathOf("out2/medical-insurance.xlsx"))[0].Data);
         var overview = WorkbookFile.Read(world.Cli.PathOf("out2/civil-affairs-overview.xlsx"))[0];
         var inOverview = overview.Data.Single(r => overview.Text(r, "预警代码") == "MED_AID_GAP");
-        Assert.Equal(("已处理", "已纳入医疗救助"), (overview.Text(inOverview, "状态"), overview.Text(inOverview, "处理结果")));
+        Assert.Equal(("已处理", "已落实救助"), (overview.Text(inOverview, "状态"), overview.Text(inOverview, "处理结果")));
         Assert.Equal(new DateTime(2026, 12, 1), Assert.IsType<DateTime>(overview.Cell(inOverview, "处理日期")));
 
         // The facts change: another bill raises 李四's total. The warning is raised again, as new, without the old answer.
@@ -80,21 +80,21 @@ public sealed class FeedbackCommandTests
         var path = world.Cli.PathOf("education-returned.csv");
         await File.WriteAllTextAsync(path,
             "预警编号,处理结果,处理日期\r\n"
-            + $"{zhang["warning_id"]},已发放教育资助,2026/12/3\r\n"   // 2: recorded
+            + $"{zhang["warning_id"]},已落实救助,2026/12/3\r\n"      // 2: recorded
             + $"{li["warning_id"]},,\r\n"                            // 3: not answered yet: skipped
-            + $"{stranger["warning_id"]},已核实,2026-12-03\r\n"       // 4: a civil-affairs warning
-            + "abc,已核实,2026-12-03\r\n"                            // 5: no warning number
-            + $"{li["warning_id"]},已核实,下周\r\n",                    // 6: no date
+            + $"{stranger["warning_id"]},不符合条件,2026-12-03\r\n"   // 4: a civil-affairs warning
+            + "abc,不符合条件,2026-12-03\r\n"                        // 5: no warning number
+            + $"{li["warning_id"]},不符合条件,下周\r\n",                // 6: no date
             new UTF8Encoding(true));
 
         var output = await world.MustAsync("feedback", "import", "education", path);
 
-        Assert.Contains("1 dispositions recorded, 0 unchanged, 3 rows not used", output, StringComparison.Ordinal);
-        Assert.Contains($"row 4: warning {stranger["warning_id"]} is not a warning of education", output, StringComparison.Ordinal);
+        Assert.Contains("1 dispositions recorded (1 closed, 0 kept open), 0 unchanged, 3 rows not used", output, StringComparison.Ordinal);
+        Assert.Contains($"row 4: warning {stranger["warning_id"]} is not a warning of education (it is civil-affairs's)", output, StringComparison.Ordinal);
         Assert.Contains("row 5, column 预警编号", output, StringComparison.Ordinal);
         Assert.Contains("row 6, column 处理日期", output, StringComparison.Ordinal);
         zhang = await world.WarningAsync("EDU_AID_GAP", ZhangXiaoming);
-        Assert.Equal(("已处理", "已发放教育资助", "2026-12-03"), (zhang["status"], zhang["disposition"], zhang["disposition_date"]));
+        Assert.Equal(("已处理", "已落实救助", "2026-12-03"), (zhang["status"], zhang["disposition"], zhang["disposition_date"]));
         foreach (var other in new[] { await world.WarningAsync("EDU_AID_GAP", LiXiaohong), await world.WarningAsync("EDU_NOT_COVERED", Stranger) })
         {
             Assert.Equal(("新增", string.Empty), (other["status"], other["disposition"]));
@@ -104,7 +104,7 @@ public sealed class FeedbackCommandTests
         var events = (await CliDatabase.CountRowsAsync(world.Cli))["warning_event"];
         var again = await world.MustAsync("feedback", "import", "education", path);
 
-        Assert.Contains("0 dispositions recorded, 1 unchanged", again, StringComparison.Ordinal);
+        Assert.Contains("0 dispositions recorded (0 closed, 0 kept open), 1 unchanged", again, StringComparison.Ordinal);
         Assert.Equal(events, (await CliDatabase.CountRowsAsync(world.Cli))["warning_event"]);
     }
 
@@ -115,14 +115,14 @@ public sealed class FeedbackCommandTests
         await world.WarningRunAsync("2026-11-28");
         var zhang = await world.WarningAsync("EDU_AID_GAP", ZhangXiaoming);
         var path = world.Cli.PathOf("education-returned.csv");
-        await File.WriteAllTextAsync(path, $"预警编号,处理结果,处理日期\r\n{zhang["warning_id"]},已发放教育资助,2026-12-03\r\n");
+        await File.WriteAllTextAsync(path, $"预警编号,处理结果,处理日期\r\n{zhang["warning_id"]},已落实救助,2026-12-03\r\n");
         await world.MustAsync("feedback", "import", "education", path);
 
         await world.LowIncomeAsync("lowincome-december.csv", h1EducationAid: true);
         await world.WarningRunAsync("2026-12-05");
 
         zhang = await world.WarningAsync("EDU_AID_GAP", ZhangXiaoming);
-        Assert.Equal(("已解除", "2026-12-05", "已发放教育资助", "2026-12-03"), (zhang["status"], zhang["resolved_date"], zhang["disposition"], zhang["disposition_date"]));
+        Assert.Equal(("已解除", "2026-12-05", "已落实救助", "2026-12-03"), (zhang["status"], zhang["resolved_date"], zhang["disposition"], zhang["disposition_date"]));
         Assert.Equal(["新增 2026-11-28", "已处理 feedback", "已解除 2026-12-05"], await world.EventsAsync(zhang["warning_id"]));
     }
 
@@ -133,7 +133,7 @@ public sealed class FeedbackCommandTests
         await world.WarningRunAsync("2026-11-28");
         var med = await world.WarningAsync("MED_AID_GAP", Li);
         var path = world.Cli.PathOf("medical-insurance-returned.csv");
-        await File.WriteAllTextAsync(path, $"预警编号,处理结果,处理日期\r\n{med["warning_id"]},已纳入医疗救助,2026-12-01\r\n");
+        await File.WriteAllTextAsync(path, $"预警编号,处理结果,处理日期\r\n{med["warning_id"]},已落实救助,2026-12-01\r\n");
         await world.MustAsync("feedback", "import", "medical-insurance", path);
         await world.BillsAsync("bills-december.csv", [.. FirstBills, ("2026-11-20", "5000")]);
         await world.WarningRunAsync("2026-12-12");
@@ -141,8 +141,8 @@ public sealed class FeedbackCommandTests
         // The same returned file again: its answer (12-01) predates the warning's new first date (12-12).
         var output = await world.MustAsync("feedback", "import", "medical-insurance", path);
 
-        Assert.Contains("0 dispositions recorded, 0 unchanged, 1 rows not used", output, StringComparison.Ordinal);
-        Assert.Contains($"row 2: warning {med["warning_id"]} was raised again after this answer's 处理日期", output, StringComparison.Ordinal);
+        Assert.Contains("0 dispositions recorded (0 closed, 0 kept open), 0 unchanged, 1 rows not used", output, StringComparison.Ordinal);
+        Assert.Contains($"row 2: warning {med["warning_id"]} was raised again on 2026-12-12 (its facts changed) after this answer's 处理日期 2026-12-01", output, StringComparison.Ordinal);
         med = await world.WarningAsync("MED_AID_GAP", Li);
         Assert.Equal(("新增", "2026-12-12", string.Empty), (med["status"], med["first_date"], med["disposition"]));
     }
@@ -154,7 +154,7 @@ public sealed class FeedbackCommandTests
         await world.WarningRunAsync("2026-11-28");
         var zhang = await world.WarningAsync("EDU_AID_GAP", ZhangXiaoming);
         var path = world.Cli.PathOf("returned.csv");
-        await File.WriteAllTextAsync(path, $"预警编号,处理结果,处理日期\r\n{zhang["warning_id"]},已发放,2026-12-03\r\n");
+        await File.WriteAllTextAsync(path, $"预警编号,处理结果,处理日期\r\n{zhang["warning_id"]},已落实救助,2026-12-03\r\n");
 
         var (exit, _, error) = await world.RunAsync("feedback", "import", "schools", path);
 

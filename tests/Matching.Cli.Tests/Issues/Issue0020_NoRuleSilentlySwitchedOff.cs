@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Matching.Cli.Tests.Warnings;
+using Matching.Export.Workbooks;
 using Matching.Cli.Worker;
 using Matching.Core.Departments;
 using Matching.Core.Identity;
@@ -44,9 +45,13 @@ public sealed class Issue0020_NoRuleSilentlySwitchedOff
         Assert.Contains($"  batch 1 lowincome lowincome.csv: {RigidLine}", run, StringComparison.Ordinal);
         Assert.Contains($"  batch 1 lowincome lowincome.csv: {RigidLine}", status, StringComparison.Ordinal);
         var summary = WorkbookFile.Read(cli.PathOf(Path.Combine("out", "civil-affairs-overview.xlsx"))).Single(s => s.Name == "汇总");
-        var row = Assert.Single(summary.Rows, r => r[0] as string == "规则数据缺失");
-        Assert.Equal("RIGID_SPENDING", row[1]);
-        Assert.StartsWith("批次1（lowincome，lowincome.csv）：家庭年收入：文件中没有该列", row[2] as string, StringComparison.Ordinal);
+        var heading = summary.Rows.ToList().FindIndex(r => r[0] as string == WarningWorkbook.HeldBackHeading);
+        Assert.True(heading >= 0, "no 规则数据缺失 table in 汇总");
+        Assert.Equal(["预警代码", "缺失情况"], summary.Rows[heading + 1].Take(2));
+        var row = summary.Rows[heading + 2];
+        Assert.Equal("RIGID_SPENDING", row[0]);
+        Assert.StartsWith("批次1（lowincome，lowincome.csv）：家庭年收入：文件中没有该列", row[1] as string, StringComparison.Ordinal);
+        Assert.Equal(heading + 3, summary.Rows.Count);
     }
 
     [Fact]

@@ -8,16 +8,22 @@ namespace Matching.Cli.Tests.Warnings;
 /// <summary>One sheet read back: its name and rows, each cell as ExcelDataReader types it (string, double, DateTime, null).</summary>
 public sealed record WorkbookSheet(string Name, IReadOnlyList<object?[]> Rows)
 {
-    public IReadOnlyList<string> Headers => [.. Rows[0].Select(c => c as string ?? string.Empty)];
+    /// <summary>The header row's index: the first row of three or more cells (title lines above it have one).</summary>
+    public int HeaderIndex => Math.Max(0, Rows.ToList().FindIndex(r => r.Count(c => c is string { Length: > 0 } || c is double) >= 3));
 
-    /// <summary>The rows below the header.</summary>
-    public IReadOnlyList<object?[]> Data => [.. Rows.Skip(1)];
+    public IReadOnlyList<string> Headers => [.. Rows[HeaderIndex].Select(c => c as string ?? string.Empty)];
+
+    /// <summary>The lines above the header (a warning list's title block), each its first cell's text.</summary>
+    public IReadOnlyList<string> Title => [.. Rows.Take(HeaderIndex).Select(r => r.Length > 0 ? r[0] as string ?? string.Empty : string.Empty)];
+
+    /// <summary>The rows below the header (an empty list's single "no warnings" line is no data row).</summary>
+    public IReadOnlyList<object?[]> Data => [.. Rows.Skip(HeaderIndex + 1).Where(r => r.Count(c => c is not null) > 1)];
 
     /// <summary>The cell of <paramref name="row"/> (a data row) under <paramref name="header"/>.</summary>
     public object? Cell(object?[] row, string header)
     {
         ArgumentNullException.ThrowIfNull(row);
-        var column = Rows[0].ToList().FindIndex(h => h as string == header);
+        var column = Rows[HeaderIndex].ToList().FindIndex(h => h as string == header);
         Assert.True(column >= 0, $"sheet {Name} has no column {header}");
         return column < row.Length ? row[column] : null;
     }

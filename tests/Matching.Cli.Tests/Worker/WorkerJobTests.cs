@@ -51,6 +51,15 @@ public sealed class WorkerJobTests
         Assert.Equal(("succeeded", "2026-11-29"), (run.Outcome, run.AsOf));
         Assert.Contains(run.Counts, c => c.Code == "EDU_AID_GAP" && c.Found > 0);
         Assert.DoesNotContain(logs.Lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"\d{17}[\dX]"));
+
+        // The file's reject report (IDs to check) went to the department's outbox beside its workbook, in Chinese, and the log names it.
+        var report = Assert.Single(Directory.GetFiles(Path.Combine(settings.Outbox, "education", "2026-11-29"), "*.rejects.xlsx"));
+        var rows = RejectReport.Read(report).Skip(1).ToList();
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", r[6]));
+        Assert.Contains(rows, r => r[5] == "IdInvalid" && r[6].StartsWith("身份证号无效：", StringComparison.Ordinal));
+        Assert.Contains(logs.Lines, l => l.Contains("reject report for", StringComparison.Ordinal) && l.Contains(Path.GetFileName(report), StringComparison.Ordinal));
+        Assert.Contains(logs.Lines, l => l.Contains("Nightly intake: 1 reject reports written", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -18,4 +18,17 @@ public class MatchTextTests
             Assert.Equal(MatchText.Of(method), Encoding.UTF8.GetString(MatchText.Utf8(method)));
         }
     }
+
+    [Fact]
+    public void Chinese_EveryMethod_ChineseWordsNoneLeftInEnglish()
+    {
+        foreach (var method in Enum.GetValues<MatchMethod>().Where(m => m != MatchMethod.None))
+        {
+            var text = MatchText.Chinese(MatchText.Of(method));
+            Assert.NotEqual(string.Empty, text);
+            Assert.DoesNotMatch("[a-z_]{3,}", text);
+        }
+
+        Assert.Equal(string.Empty, MatchText.Chinese(string.Empty));
+    }
 }

@@ -32,7 +32,9 @@ public partial class RuleEngineTests
         Assert.Equal("H1", warning.HouseholdId);
         Assert.Equal("lowincome", warning.Department);
         Assert.Equal(ShippedRules.ComplexCase.Measure, warning.Measure);
-        Assert.Equal("同户有3类预警：EDU_AID_GAP、EMP_AID_GAP、HOUSING_AID_GAP", warning.Detail);
+        // Chinese labels a clerk reads, no codes; in code order (EDU_AID_GAP, EMP_AID_GAP, HOUSING_AID_GAP) so the facts read the same every run.
+        Assert.Equal("同户有3类预警：教育救助政策落实不到位、就业救助政策落实不到位、住房救助政策落实不到位", warning.Detail);
+        Assert.DoesNotMatch("[A-Z_]{4,}", warning.Detail);
         Assert.Same(warning, warnings[^1]);
     }
 

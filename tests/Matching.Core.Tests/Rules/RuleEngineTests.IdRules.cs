@@ -18,7 +18,7 @@ public partial class RuleEngineTests
         Assert.Equal("4190011985", warning.IdText);
         Assert.Equal("medical-bills", warning.Department);
         Assert.Empty(warning.HouseholdId);
-        Assert.Contains("医保 个人自付医疗费用", warning.Detail, StringComparison.Ordinal);
+        Assert.Contains("医保个人自付医疗费用记录", warning.Detail, StringComparison.Ordinal);
         Assert.Contains("位数不对", warning.Detail, StringComparison.Ordinal);
     }
 

@@ -82,4 +82,12 @@ public class WarningLifecycleTests
     {
         Assert.Equal(open, WarningStatus.IsOpen(status));
     }
+
+    [Fact]
+    public void Next_ClosedFoundWithTheSameFactsWordedWithoutAStraySpace_StaysClosed()
+    {
+        // The wording of a label lost its space (教育体育 在校学生 → 教育体育在校学生): no fact changed.
+        Assert.Equal(WarningStatus.Closed, WarningLifecycle.Next(WarningStatus.Closed, "低保人员，见于教育体育 在校学生，未享受教育救助", found: true,
+            "低保人员，见于教育体育在校学生，未享受教育救助"));
+    }
 }

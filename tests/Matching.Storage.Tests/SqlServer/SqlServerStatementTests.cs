@@ -27,7 +27,7 @@ public sealed class SqlServerStatementTests
         "BatchesAsync", "WithdrawBatchAsync", "CountingBatchesAsync", "ReadRecordsAsync", "UpgradeLegacyBatchesAsync",
         "LoadPopulationAsync", "LoadLowIncomeAsync", "LoadRulePopulationAsync", "BeginRunAsync",
         "LoadPopulationSubsetAsync", "FailRunAsync", "CompleteRunAsync", "RecentRunsAsync", "RecentRefusalsAsync", "RunLockHolderAsync", "WarningsAsync", "StreamWarningsAsync",
-        "WarningsAboutAsync", "WarningEventsAsync", "RecordDispositionsAsync", "HouseholdEntriesAsync",
+        "WarningsAboutAsync", "WarningEventsAsync", "RecordDispositionsAsync", "HouseholdEntriesAsync", "WarningCountsAsync", "WarningByIdAsync",
     ];
 
     private static CancellationToken Ct => CancellationToken.None;
@@ -219,7 +219,16 @@ public sealed class SqlServerStatementTests
 
         await store.WarningsAboutAsync(TestIds.Valid(1).Value, ["H1", "H2"], Ct);
         await store.WarningEventsAsync([1, 2, 3], Ct);
-        await store.RecordDispositionsAsync(Receiver, [new Disposition(7, "已核实发放", new DateOnly(2026, 11, 30)), new Disposition(8, "已核实", null)], Ct);
+        await store.WarningCountsAsync(Receiver, openOnly: true, since: new DateOnly(2026, 11, 1), Ct);
+        await store.WarningCountsAsync(null, openOnly: false, since: null, Ct);
+        await store.WarningByIdAsync(7, Ct);
+
+        // 7 closes, 9 is noted and stays open, 10 is dated before it was raised, 8 is no warning of the receiver.
+        await store.RecordDispositionsAsync(Receiver,
+        [
+            new Disposition(7, "已落实救助", new DateOnly(2026, 11, 30)), new Disposition(8, "已核实无需处理", null),
+            new Disposition(9, "正在核实", new DateOnly(2026, 11, 30), Closes: false), new Disposition(10, "不符合条件", new DateOnly(2026, 11, 1)),
+        ], Ct);
         await store.HouseholdEntriesAsync(TestIds.Valid(1).Key, Ct);
     }
 
@@ -280,9 +289,11 @@ public sealed class SqlServerStatementTests
                 [4L, Code, "continuing", Receiver, WarningStatus.New, null, "same facts"]);
         }
 
-        if (sql.StartsWith("SELECT warning_id, status, disposition, disposition_date, first_date FROM warning", StringComparison.Ordinal))
+        if (sql.StartsWith("SELECT warning_id, status, disposition, disposition_date, first_date, id_number FROM warning", StringComparison.Ordinal))
         {
-            return Table(["warning_id", "status", "disposition", "disposition_date", "first_date"], [7L, WarningStatus.New, null, null, "2026-11-28"]);
+            var id = TestIds.Valid(1).Value;
+            return Table(["warning_id", "status", "disposition", "disposition_date", "first_date", "id_number"], [7L, WarningStatus.New, null, null, "2026-11-28", id],
+                [9L, WarningStatus.Closed, "已落实救助", "2026-11-29", "2026-11-28", id], [10L, WarningStatus.Continuing, null, null, "2026-11-28", id]);
         }
 
         if (sql.Contains("FROM run ORDER BY run_id DESC", StringComparison.Ordinal))

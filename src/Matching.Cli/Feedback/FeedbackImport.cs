@@ -1,0 +1,176 @@
+using System.Globalization;
+using Matching.Core.Answers;
+using Matching.Core.Errors;
+using Matching.Core.Identity;
+using Matching.Ingest;
+using Matching.Ingest.HeaderMaps;
+using Matching.Storage;
+
+namespace Matching.Cli.Feedback;
+
+/// <summary>What a returned workbook did: the answers recorded, and every row not used with why.</summary>
+internal sealed record FeedbackOutcome(string Receiver, DispositionResult Stored, IReadOnlyList<string> Problems);
+
+/// <summary>
+/// Reads a department's returned warning workbook (<c>matching feedback import</c>) and records its answers. The
+/// sheet holding the list is searched for, its columns found by header name (the names and their synonyms come from
+/// <c>answers.json</c>), so the layout written today, older workbooks already sent out and a department's re-saved or
+/// rearranged copy all read. Each 处理结果 is read against the answer vocabulary: an answer that closes, one that keeps
+/// the warning open, or no answer (refused, or not in the vocabulary: listed back, never guessed). A date without an
+/// answer, a date that does not read and a date in the future are listed and not recorded. A workbook whose numbers
+/// are mostly another receiver's is refused whole; a row whose 身份证号码 is not its warning's (a 预警编号 typed over)
+/// is listed. One transaction.
+/// </summary>
+internal sealed class FeedbackImport(CliContext context)
+{
+    /// <summary>Warning numbers are row ids; ten digits is far beyond any database's count, and an ID number is 18.</summary>
+    private const int MaxWarningDigits = 10;
+
+    /// <summary>A receiver by its code (education) or its Chinese name (教育体育局), as rules.json lists them.</summary>
+    public string Receiver(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var receivers = context.Rules.Receivers;
+        var wanted = AnswerVocabulary.Normalize(text);
+        foreach (var (code, name) in receivers)
+        {
+            if (code == wanted || AnswerVocabulary.Normalize(name) == wanted)
+            {
+                return code;
+            }
+        }
+
+        throw new MatchingException($"'{DisplayText.Escape(text)}' is not a receiver ({string.Join(", ", receivers.Select(r => $"{r.Key} {r.Value}"))})");
+    }
+
+    public async Task<FeedbackOutcome> ImportAsync(string receiverText, string file, CancellationToken cancellationToken)
+    {
+        var receiver = Receiver(receiverText);
+        var answers = context.Answers;
+        var today = context.Today;
+        var dispositions = new List<Disposition>();
+        var problems = new List<string>();
+        var rowOf = new Dictionary<long, long>();
+        using (var table = SourceTable.Open(file, Map(answers.Options), context.Limits, everySheet: true))
+        {
+            var idColumn = table.Column(HeaderMap.IdField);
+            var resultColumn = table.Column("result");
+            var dateColumn = table.Column("date");
+            var personColumn = table.Column("idNumber");
+            while (table.Read())
+            {
+                var row = table.Reader.SourceRow;
+                var result = table.Reader.GetString(resultColumn).Trim();
+                var dateText = dateColumn < 0 ? string.Empty : table.Reader.GetString(dateColumn).Trim();
+                if (result.Length == 0 && dateText.Length == 0)
+                {
+                    continue;
+                }
+
+                string At(string field) => string.Create(CultureInfo.InvariantCulture, $"row {row}, column {table.ColumnName(field)}");
+                var idText = table.Reader.GetString(idColumn).Trim();
+                if (idText.Length > MaxWarningDigits || !long.TryParse(idText, NumberStyles.None, CultureInfo.InvariantCulture, out var warningId))
+                {
+                    // The cell may hold anything a clerk typed, an ID number included: it is shown masked.
+                    problems.Add($"{At(HeaderMap.IdField)}: '{DisplayText.Escape(IdNumber.Mask(idText))}' is not a warning number");
+                    continue;
+                }
+
+                if (result.Length == 0)
+                {
+                    problems.Add($"{At("date")}: a date but no {table.ColumnName("result")} (warning {warningId}); not recorded");
+                    continue;
+                }
+
+                DateOnly? date = null;
+                if (dateText.Length > 0)
+                {
+                    if (!CellParsers.ParseDate(dateText, out var day))
+                    {
+                        problems.Add($"{At("date")}: '{DisplayText.Escape(dateText)}' is not a date (warning {warningId})");
+                        continue;
+                    }
+
+                    if (day > today)
+                    {
+                        problems.Add(string.Create(CultureInfo.InvariantCulture,
+                            $"{At("date")}: {day:yyyy-MM-dd} is in the future (today is {today:yyyy-MM-dd}; warning {warningId}); not recorded"));
+                        continue;
+                    }
+
+                    date = day;
+                }
+
+                var answer = answers.Find(result);
+                if (answer is null)
+                {
+                    problems.Add($"{At("result")}: '{DisplayText.Escape(result)}' is not one of the answers ({string.Join("、", answers.Offered.Select(a => a.Text))}; warning {warningId}); not recorded");
+                    continue;
+                }
+
+                if (answer.Outcome == AnswerOutcome.Refused)
+                {
+                    problems.Add($"{At("result")}: '{DisplayText.Escape(result)}' is not an answer: {answer.Meaning} (warning {warningId})");
+                    continue;
+                }
+
+                rowOf[warningId] = row;
+                var idNumber = personColumn < 0 ? null : table.Reader.GetString(personColumn).Trim();
+                dispositions.Add(new Disposition(warningId, answer.Text, date, answer.Outcome == AnswerOutcome.Closes, idNumber));
+            }
+        }
+
+        await using var store = await context.OpenStoreAsync(cancellationToken);
+        var stored = await store.RecordDispositionsAsync(receiver, dispositions, cancellationToken);
+        if (stored.WrongReceiver is { } other)
+        {
+            var names = context.Rules.Receivers;
+            throw new MatchingException($"{DisplayText.Escape(file)}: its 预警编号 belong to {names.GetValueOrDefault(other, other)} ({other}), not to " +
+                $"{names.GetValueOrDefault(receiver, receiver)} ({receiver}): import it as `matching feedback import {other} …`; nothing recorded");
+        }
+
+        foreach (var id in stored.Unknown)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"row {rowOf[id]}: warning {id} is not a warning of {receiver}"));
+        }
+
+        foreach (var (id, owner) in stored.Foreign)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"row {rowOf[id]}: warning {id} is not a warning of {receiver} (it is {owner}'s)"));
+        }
+
+        foreach (var id in stored.OtherPerson)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture,
+                $"row {rowOf[id]}: the 身份证号码 in this row is not warning {id}'s (was its 预警编号 changed?); not recorded"));
+        }
+
+        foreach (var (id, firstDate, firstRaised) in stored.BeforeRaised)
+        {
+            var answered = dispositions.Last(d => d.WarningId == id).Date!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            problems.Add(firstRaised is not null && string.CompareOrdinal(answered, firstRaised) >= 0
+                ? string.Create(CultureInfo.InvariantCulture,
+                    $"row {rowOf[id]}: warning {id} was raised again on {firstDate} (its facts changed) after this answer's 处理日期 {answered}; answer it anew")
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"row {rowOf[id]}: warning {id}'s 处理日期 {answered} is before the warning was first raised ({firstRaised ?? firstDate}): a slip in the date?; not recorded"));
+        }
+
+        return new FeedbackOutcome(receiver, stored, problems);
+    }
+
+    /// <summary>The columns read back, by the header names <c>answers.json</c> gives them.</summary>
+    private static HeaderMap Map(AnswerOptions options) => new()
+    {
+        Source = "feedback",
+        Label = "returned warning workbook",
+        Fields = new Dictionary<string, FieldSpec>(StringComparer.Ordinal)
+        {
+            [HeaderMap.IdField] = new() { Headers = options.WarningIdHeaders, Required = true },
+            ["result"] = new() { Headers = options.ResultHeaders, Required = true },
+            ["date"] = new() { Headers = options.DateHeaders },
+
+            // Not required: checked where present, since the identity columns stay editable (sorting needs them unlocked).
+            ["idNumber"] = new() { Headers = ["身份证号码", "身份证号"] },
+        },
+    };
+}
