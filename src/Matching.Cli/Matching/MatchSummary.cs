@@ -30,7 +30,7 @@ internal sealed class MatchSummary
                 break;
             case MatchStatus.Unmatched:
                 Unmatched++;
-                if (result.Reason is { } reason && reason.StartsWith(MatchResult.NameMismatch, StringComparison.Ordinal))
+                if (result.Miss == MatchMiss.NameMismatch)
                 {
                     NameMismatches++;
                 }

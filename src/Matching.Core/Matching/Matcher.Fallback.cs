@@ -80,7 +80,7 @@ public sealed partial class Matcher
         if (tally.AgreeCount + tally.CompatibleCount > 1)
         {
             return new MatchResult(MatchStatus.Unmatched, MatchMethod.None, -1, 0,
-                string.Create(CultureInfo.InvariantCulture, $"{evidence}, {tally.AgreeCount + tally.CompatibleCount} have this name: ambiguous"), parsed);
+                string.Create(CultureInfo.InvariantCulture, $"{evidence}, {tally.AgreeCount + tally.CompatibleCount} have this name: ambiguous"), parsed, MatchMiss.Ambiguous);
         }
 
         return null;

@@ -23,7 +23,7 @@ public sealed partial class Matcher
         var certificate = IdParser.TryReadCertificate15(digits, out var old) && population.TryFind(old.Key, out var holder) ? holder : -1;
         if (withoutCheck < 0 && certificate < 0)
         {
-            return new MatchResult(MatchStatus.Rejected, MatchMethod.None, -1, 0, $"{parsed.Reason}; no reading is in the database", parsed);
+            return new MatchResult(MatchStatus.Rejected, MatchMethod.None, -1, 0, $"{parsed.Reason}; no reading is in the database", parsed, MatchMiss.Unusable);
         }
 
         if (withoutCheck >= 0 && certificate >= 0)
@@ -32,7 +32,7 @@ public sealed partial class Matcher
             var named = SingleAgreeing(both, rawName, out var annotated);
             var weighed = $"{parsed.Reason}; both readings in the database ({ListMasked(both)})";
             return named < 0
-                ? new MatchResult(MatchStatus.Unmatched, MatchMethod.None, -1, 0, $"{weighed}: ambiguous", parsed)
+                ? new MatchResult(MatchStatus.Unmatched, MatchMethod.None, -1, 0, $"{weighed}: ambiguous", parsed, MatchMiss.Ambiguous)
                 : Read(named == certificate, named, CorrectedAmongSeveralConfidence,
                     annotated ? $"{weighed}: only one name agrees; {AnnotationSetAside}" : $"{weighed}: only one name agrees", parsed);
         }
@@ -41,13 +41,13 @@ public sealed partial class Matcher
         var reading = string.Create(CultureInfo.InvariantCulture, $"{parsed.Reason}; {ReadingText(only == certificate)} {population.Id(only).Masked}");
         if (rawName.IsEmpty)
         {
-            return new MatchResult(MatchStatus.Unmatched, MatchMethod.None, -1, 0, $"{reading}: no name to confirm", parsed);
+            return new MatchResult(MatchStatus.Unmatched, MatchMethod.None, -1, 0, $"{reading}: no name to confirm", parsed, MatchMiss.NoNameToConfirm);
         }
 
         var compared = PersonName.Compare(rawName, population.Name(only));
         if (!compared.Agrees)
         {
-            return new MatchResult(MatchStatus.Unmatched, MatchMethod.None, -1, 0, $"{reading}: name disagrees", parsed);
+            return new MatchResult(MatchStatus.Unmatched, MatchMethod.None, -1, 0, $"{reading}: name disagrees", parsed, MatchMiss.NameDisagrees);
         }
 
         return Read(only == certificate, only, SeventeenDigitsConfidence,

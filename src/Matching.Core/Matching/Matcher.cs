@@ -47,7 +47,7 @@ public sealed partial class Matcher(PopulationIndex population)
             return MatchValid(parsed, rawName);
         }
 
-        var unmatched = new MatchResult(MatchStatus.Rejected, MatchMethod.None, -1, 0, parsed.Reason, parsed);
+        var unmatched = new MatchResult(MatchStatus.Rejected, MatchMethod.None, -1, 0, parsed.Reason, parsed, MatchMiss.Unusable);
         if (parsed.Kind == IdKind.SeventeenDigits)
         {
             // A reading whose name agrees decides; else the block of the digits decides, as for any 17 digits.
@@ -92,7 +92,7 @@ public sealed partial class Matcher(PopulationIndex population)
         if (!population.TryFind(parsed.Id.Key, out var person))
         {
             var why = method == MatchMethod.Exact ? "not in the low-income database" : $"{Describe(parsed)}; not in the low-income database";
-            return new MatchResult(MatchStatus.Unmatched, MatchMethod.None, -1, 0, why, parsed);
+            return new MatchResult(MatchStatus.Unmatched, MatchMethod.None, -1, 0, why, parsed, MatchMiss.NotInDatabase);
         }
 
         if (rawName.IsEmpty)
@@ -115,7 +115,7 @@ public sealed partial class Matcher(PopulationIndex population)
         {
             var why = string.Create(CultureInfo.InvariantCulture,
                 $"{MatchResult.NameMismatch}: {parsed.Id.Masked} is in the database under another name (similarity {similarity:0.00})");
-            return new MatchResult(MatchStatus.Unmatched, MatchMethod.None, -1, 0, why, parsed);
+            return new MatchResult(MatchStatus.Unmatched, MatchMethod.None, -1, 0, why, parsed, MatchMiss.NameMismatch);
         }
 
         var said = compared.IsCompatible ? "name agrees but for a rare-character stand-in" : null;
@@ -144,7 +144,7 @@ public sealed partial class Matcher(PopulationIndex population)
         var weighed = string.Create(CultureInfo.InvariantCulture, $"{parsed.Reason}; {inDb} of {count} corrections in the database");
         if (inDb == 0)
         {
-            return new MatchResult(MatchStatus.Rejected, MatchMethod.None, -1, 0, weighed, parsed);
+            return new MatchResult(MatchStatus.Rejected, MatchMethod.None, -1, 0, weighed, parsed, MatchMiss.Unusable);
         }
 
         var list = ListMasked(found[..inDb]);
@@ -156,19 +156,19 @@ public sealed partial class Matcher(PopulationIndex population)
             return named >= 0
                 ? new MatchResult(MatchStatus.Matched, MatchMethod.Corrected, named, CorrectedAmongSeveralConfidence,
                     annotated ? $"{weighed} ({list}): only one name agrees; {AnnotationSetAside}" : $"{weighed} ({list}): only one name agrees", parsed)
-                : new MatchResult(MatchStatus.Unmatched, MatchMethod.None, -1, 0, $"{weighed} ({list}): ambiguous", parsed);
+                : new MatchResult(MatchStatus.Unmatched, MatchMethod.None, -1, 0, $"{weighed} ({list}): ambiguous", parsed, MatchMiss.Ambiguous);
         }
 
         var only = found[0];
         if (rawName.IsEmpty)
         {
-            return new MatchResult(MatchStatus.Unmatched, MatchMethod.None, -1, 0, $"{weighed} ({list}): no name to confirm", parsed);
+            return new MatchResult(MatchStatus.Unmatched, MatchMethod.None, -1, 0, $"{weighed} ({list}): no name to confirm", parsed, MatchMiss.NoNameToConfirm);
         }
 
         var compared = PersonName.Compare(rawName, population.Name(only));
         if (!compared.Agrees)
         {
-            return new MatchResult(MatchStatus.Unmatched, MatchMethod.None, -1, 0, $"{weighed} ({list}): name disagrees", parsed);
+            return new MatchResult(MatchStatus.Unmatched, MatchMethod.None, -1, 0, $"{weighed} ({list}): name disagrees", parsed, MatchMiss.NameDisagrees);
         }
 
         return new MatchResult(MatchStatus.Matched, MatchMethod.Corrected, only, CorrectedConfidence,

@@ -26,7 +26,7 @@ public sealed record RuleRecord(
     public string IdText => Match.Parsed.IsValid ? Match.Parsed.Id.Value : RawId.Trim();
 
     /// <summary>The ID named a database member whose name disagrees.</summary>
-    public bool IsNameMismatch => Match.Reason?.StartsWith(MatchResult.NameMismatch, StringComparison.Ordinal) == true;
+    public bool IsNameMismatch => Match.Miss == MatchMiss.NameMismatch;
 
     /// <summary>A valid ID that is no low-income person (not a name mismatch): someone the database does not cover.</summary>
     public bool IsStranger => Match.Status == MatchStatus.Unmatched && Match.Parsed.IsValid && !IsNameMismatch;

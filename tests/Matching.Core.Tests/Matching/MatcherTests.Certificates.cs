@@ -65,6 +65,7 @@ public partial class MatcherTests
 
         Assert.False(result.IsMatched);
         Assert.Contains("no name to confirm", result.Reason, StringComparison.Ordinal);
+        Assert.Equal(MatchMiss.NoNameToConfirm, result.Miss);
     }
 
     [Fact]
@@ -74,6 +75,7 @@ public partial class MatcherTests
 
         Assert.Equal(MatchStatus.Unmatched, result.Status);
         Assert.Contains("name disagrees", result.Reason, StringComparison.Ordinal);
+        Assert.Equal(MatchMiss.NameDisagrees, result.Miss);
         Assert.False(result.Reason!.StartsWith(MatchResult.NameMismatch, StringComparison.Ordinal));
     }
 

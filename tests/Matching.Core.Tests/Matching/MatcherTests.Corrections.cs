@@ -62,6 +62,7 @@ public partial class MatcherTests
             Assert.Equal(-1, result.Person);
             Assert.Equal(0, result.Confidence);
             Assert.EndsWith("ambiguous", result.Reason, StringComparison.Ordinal);
+            Assert.Equal(MatchMiss.Ambiguous, result.Miss);
             Assert.Contains(TwinA.Masked, result.Reason, StringComparison.Ordinal);
             Assert.Contains(TwinB.Masked, result.Reason, StringComparison.Ordinal);
             AssertNoFullId(result);
@@ -100,6 +101,7 @@ public partial class MatcherTests
         Assert.Equal(MatchStatus.Unmatched, result.Status);
         Assert.Equal(-1, result.Person);
         Assert.EndsWith("name disagrees", result.Reason, StringComparison.Ordinal);
+        Assert.Equal(MatchMiss.NameDisagrees, result.Miss);
         AssertNoFullId(result);
     }
 
@@ -110,6 +112,7 @@ public partial class MatcherTests
 
         Assert.Equal(MatchStatus.Unmatched, result.Status);
         Assert.EndsWith("no name to confirm", result.Reason, StringComparison.Ordinal);
+        Assert.Equal(MatchMiss.NoNameToConfirm, result.Miss);
     }
 
     [Fact]
@@ -120,6 +123,7 @@ public partial class MatcherTests
         var result = _matcher.Match(TestIds.Substitute(stranger.Value, 15, stranger.Value[15] == '1' ? '2' : '1'), "张三");
 
         Assert.Equal(MatchStatus.Rejected, result.Status);
+        Assert.Equal(MatchMiss.Unusable, result.Miss);
         Assert.Equal(-1, result.Person);
         Assert.Contains("0 of ", result.Reason, StringComparison.Ordinal);
     }

@@ -72,6 +72,7 @@ public partial class MatcherTests
 
         Assert.Equal(MatchStatus.Unmatched, result.Status);
         Assert.Contains("ambiguous", result.Reason, StringComparison.Ordinal);
+        Assert.Equal(MatchMiss.Ambiguous, result.Miss);
     }
 
     [Theory]
@@ -120,6 +121,7 @@ public partial class MatcherTests
         var result = _matcher.Match("4.190011990011E+17", "张三");
 
         Assert.Equal(MatchStatus.Rejected, result.Status);
+        Assert.Equal(MatchMiss.Unusable, result.Miss);
         Assert.StartsWith("excel damaged", result.Reason, StringComparison.Ordinal);
     }
 

@@ -127,6 +127,7 @@ public partial class MatcherTests
 
         Assert.False(blocked.IsMatched, blocked.Reason);
         Assert.Contains("ambiguous", blocked.Reason, StringComparison.Ordinal);
+        Assert.Equal(MatchMiss.Ambiguous, blocked.Miss);
         Assert.False(corrected.IsMatched, corrected.Reason);
         Assert.True(matcher.Match(fang.Value, "王芳*").IsMatched);
         Assert.Equal(Matcher.StandInConfidence, matcher.Match(fangyan.Value, "王芳*").Confidence);

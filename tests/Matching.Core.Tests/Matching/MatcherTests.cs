@@ -118,6 +118,7 @@ public partial class MatcherTests
         Assert.Equal(-1, result.Person);
         Assert.Equal(0, result.Confidence);
         Assert.Equal("not in the low-income database", result.Reason);
+        Assert.Equal(MatchMiss.NotInDatabase, result.Miss);
     }
 
     [Fact]
@@ -129,6 +130,7 @@ public partial class MatcherTests
         Assert.Equal(MatchMethod.None, result.Method);
         Assert.Equal(-1, result.Person);
         Assert.StartsWith(MatchResult.NameMismatch, result.Reason, StringComparison.Ordinal);
+        Assert.Equal(MatchMiss.NameMismatch, result.Miss);
         Assert.StartsWith("name_mismatch", result.Reason, StringComparison.Ordinal);
         Assert.Contains(Zhang.Masked, result.Reason, StringComparison.Ordinal);
         AssertNoFullId(result);
@@ -186,6 +188,7 @@ public partial class MatcherTests
         var result = _matcher.Match(raw, "张三");
 
         Assert.Equal(MatchStatus.Rejected, result.Status);
+        Assert.Equal(MatchMiss.Unusable, result.Miss);
         Assert.Equal(-1, result.Person);
         Assert.Equal("empty", result.Reason);
     }
@@ -199,6 +202,7 @@ public partial class MatcherTests
         var result = _matcher.Match(raw, "张三");
 
         Assert.Equal(MatchStatus.Rejected, result.Status);
+        Assert.Equal(MatchMiss.Unusable, result.Miss);
         Assert.Equal(MatchMethod.None, result.Method);
         Assert.Equal(result.Parsed.Reason, result.Reason);
     }
