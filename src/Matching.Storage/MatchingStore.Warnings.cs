@@ -7,11 +7,11 @@ namespace Matching.Storage;
 
 public sealed partial class MatchingStore
 {
-    private const string WarningColumns = """
+    private static readonly string WarningColumns = $"""
         SELECT warning_id AS WarningId, code AS Code, subject AS Subject, receiver AS Receiver, label AS Label, measure AS Measure,
                id_number AS IdNumber, name AS Name, household_id AS HouseholdId, subdistrict AS Subdistrict, village AS Village,
                categories AS Categories, department AS Department, method AS Method, detail AS Detail, source_row AS SourceRow,
-               status AS Status, first_date AS FirstDate, resolved_date AS ResolvedDate, disposition AS Disposition,
+               {WarningStatusSql.Column} AS Status, first_date AS FirstDate, resolved_date AS ResolvedDate, disposition AS Disposition,
                disposition_date AS DispositionDate
         FROM warning
         """;
@@ -26,18 +26,12 @@ public sealed partial class MatchingStore
         var sql = $"""
             {WarningColumns}
             WHERE (@receiver IS NULL OR receiver = @receiver)
-              AND (@openOnly = 0 OR status IN (@newStatus, @continuingStatus))
+              AND (@openOnly = 0 OR {WarningStatusSql.IsOpen})
               AND (@since IS NULL OR first_date >= @since)
             ORDER BY receiver, code, subdistrict, household_id, id_number, warning_id
             """;
         return [.. await _connection.QueryAsync<StoredWarning>(new CommandDefinition(sql,
-            new
-            {
-                receiver, openOnly = openOnly ? 1 : 0, since = since?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-
-                // Parameters, not literals: a literal '新增' is narrow text on SQL Server and becomes '??' under a Latin collation.
-                newStatus = WarningStatus.New, continuingStatus = WarningStatus.Continuing,
-            },
+            WarningStatusSql.With(new { receiver, openOnly = openOnly ? 1 : 0, since = since?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }),
             cancellationToken: cancellationToken))];
     }
 
@@ -52,15 +46,12 @@ public sealed partial class MatchingStore
         var sql = $"""
             {WarningColumns}
             WHERE (@receiver IS NULL OR receiver = @receiver)
-              AND (@openOnly = 0 OR status IN (@newStatus, @continuingStatus))
+              AND (@openOnly = 0 OR {WarningStatusSql.IsOpen})
               AND (@since IS NULL OR first_date >= @since)
             ORDER BY receiver, code, subdistrict, household_id, id_number, warning_id
             """;
-        var rows = _connection.QueryUnbufferedAsync<StoredWarning>(sql, new
-        {
-            receiver, openOnly = openOnly ? 1 : 0, since = since?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            newStatus = WarningStatus.New, continuingStatus = WarningStatus.Continuing,
-        });
+        var rows = _connection.QueryUnbufferedAsync<StoredWarning>(sql,
+            WarningStatusSql.With(new { receiver, openOnly = openOnly ? 1 : 0, since = since?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }));
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
             yield return row;
@@ -71,30 +62,24 @@ public sealed partial class MatchingStore
     /// How many of the warnings <see cref="StreamWarningsAsync"/> lists have each status, and how many of those carry a
     /// department's answer: the title of a workbook, written before its rows.
     /// </summary>
-    public async Task<IReadOnlyList<(string Status, long Count, long Answered)>> WarningCountsAsync(
+    public async Task<IReadOnlyList<(WarningStatus Status, long Count, long Answered)>> WarningCountsAsync(
         string? receiver, bool openOnly, DateOnly? since, CancellationToken cancellationToken)
     {
         await RequireSchemaAsync(cancellationToken);
         var rows = await _connection.QueryAsync<(string Status, long Count, long Answered)>(new CommandDefinition(
-            """
+            $"""
             SELECT status AS Status, CAST(COUNT(*) AS BIGINT) AS Count,
                    CAST(COALESCE(SUM(CASE WHEN disposition IS NULL THEN 0 ELSE 1 END), 0) AS BIGINT) AS Answered
             FROM warning
             WHERE (@receiver IS NULL OR receiver = @receiver)
-              AND (@openOnly = 0 OR status IN (@newStatus, @continuingStatus))
+              AND (@openOnly = 0 OR {WarningStatusSql.IsOpen})
               AND (@since IS NULL OR first_date >= @since)
             GROUP BY status
             """,
-            new
-            {
-                receiver, openOnly = openOnly ? 1 : 0, since = since?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                newStatus = WarningStatus.New, continuingStatus = WarningStatus.Continuing,
-            },
+            WarningStatusSql.With(new { receiver, openOnly = openOnly ? 1 : 0, since = since?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }),
             cancellationToken: cancellationToken));
-        return [.. rows.OrderBy(r => Array.IndexOf(StatusOrder, r.Status)).ThenBy(r => r.Status, StringComparer.Ordinal)];
+        return [.. rows.Select(r => (WarningStatusText.Parse(r.Status), r.Count, r.Answered)).OrderBy(r => r.Item1)];
     }
-
-    private static readonly string[] StatusOrder = [WarningStatus.New, WarningStatus.Continuing, WarningStatus.Closed, WarningStatus.Resolved];
 
     /// <summary>Every warning about a person (by canonical ID) or their household, oldest first.</summary>
     public async Task<IReadOnlyList<StoredWarning>> WarningsAboutAsync(string idNumber, IReadOnlyList<string> householdIds, CancellationToken cancellationToken)
@@ -102,7 +87,7 @@ public sealed partial class MatchingStore
         await RequireSchemaAsync(cancellationToken);
         return [.. await _connection.QueryAsync<StoredWarning>(new CommandDefinition(
             $"{WarningColumns} WHERE subject = @idNumber OR id_number = @idNumber OR {_dialect.AnyOf("household_id", "@householdIds")} ORDER BY first_date, warning_id",
-            new { idNumber, householdIds }, cancellationToken: cancellationToken))];
+            WarningStatusSql.With(new { idNumber, householdIds }), cancellationToken: cancellationToken))];
     }
 
     /// <summary>One warning by its number (预警编号), whoever its subject: also one whose ID no fallback could resolve.</summary>
@@ -110,14 +95,15 @@ public sealed partial class MatchingStore
     {
         await RequireSchemaAsync(cancellationToken);
         return await _connection.QuerySingleOrDefaultAsync<StoredWarning>(new CommandDefinition(
-            $"{WarningColumns} WHERE warning_id = @warningId", new { warningId }, cancellationToken: cancellationToken));
+            $"{WarningColumns} WHERE warning_id = @warningId", WarningStatusSql.With(new { warningId }), cancellationToken: cancellationToken));
     }
 
     /// <summary>The history of the given warnings, in order.</summary>
     public async Task<IReadOnlyList<WarningEvent>> WarningEventsAsync(IReadOnlyList<long> warningIds, CancellationToken cancellationToken) =>
-        [.. await _connection.QueryAsync<WarningEvent>(new CommandDefinition(
-            $"SELECT warning_id AS WarningId, run_id AS RunId, at AS At, status AS Status, note AS Note FROM warning_event WHERE {_dialect.AnyOf("warning_id", "@warningIds")} ORDER BY at, event_id",
-            new { warningIds }, cancellationToken: cancellationToken))];
+        [.. (await _connection.QueryAsync<(long WarningId, long? RunId, string At, string Status, string Note)>(new CommandDefinition(
+            $"SELECT warning_id, run_id, at, status, note FROM warning_event WHERE {_dialect.AnyOf("warning_id", "@warningIds")} ORDER BY at, event_id",
+            new { warningIds }, cancellationToken: cancellationToken)))
+            .Select(e => new WarningEvent(e.WarningId, e.RunId, e.At, WarningStatusText.Parse(e.Status), e.Note))];
 
     /// <summary>
     /// Records a department's answers in one transaction. An answer that closes (<see cref="Disposition.Closes"/>)
@@ -138,9 +124,9 @@ public sealed partial class MatchingStore
 
     private async Task<DispositionResult> WriteDispositionsAsync(string receiver, IReadOnlyList<Disposition> dispositions, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        var current = (await _connection.QueryAsync<(long Id, string Status, string? Disposition, string? Date, string FirstDate, string IdNumber)>(new CommandDefinition(
-            "SELECT warning_id, status, disposition, disposition_date, first_date, id_number FROM warning WHERE receiver = @receiver",
-            new { receiver }, transaction, cancellationToken: cancellationToken))).ToDictionary(w => w.Id);
+        var current = (await _connection.QueryAsync<(long Id, WarningStatus Status, string? Disposition, string? Date, string FirstDate, string IdNumber)>(new CommandDefinition(
+            $"SELECT warning_id, {WarningStatusSql.Column}, disposition, disposition_date, first_date, id_number FROM warning WHERE receiver = @receiver",
+            WarningStatusSql.With(new { receiver }), transaction, cancellationToken: cancellationToken))).ToDictionary(w => w.Id);
         var missing = dispositions.Where(d => !current.ContainsKey(d.WarningId)).Select(d => d.WarningId).Distinct().ToList();
         var others = new Dictionary<long, string>();
         if (missing.Count > 0)
@@ -196,7 +182,7 @@ public sealed partial class MatchingStore
                 continue;
             }
 
-            string status;
+            WarningStatus status;
             if (d.Closes)
             {
                 status = w.Status == WarningStatus.Resolved ? WarningStatus.Resolved : WarningStatus.Closed;
@@ -213,11 +199,11 @@ public sealed partial class MatchingStore
                 UPDATE warning SET disposition = @Result, disposition_date = @date, status = @status,
                        closed_detail = {(d.Closes ? "detail" : "NULL")}
                 WHERE warning_id = @WarningId
-                """, new { d.Result, date, status, d.WarningId }, transaction, cancellationToken: cancellationToken));
+                """, new { d.Result, date, status = status.Text(), d.WarningId }, transaction, cancellationToken: cancellationToken));
             var note = $"处理结果：{d.Result}" + (date is null ? string.Empty : $"（{date}）") + (d.Closes ? string.Empty : "，仍待处理");
             await _connection.ExecuteAsync(new CommandDefinition(
                 "INSERT INTO warning_event (warning_id, run_id, at, status, note) VALUES (@WarningId, NULL, @at, @status, @note)",
-                new { d.WarningId, at = Now(), status, note }, transaction, cancellationToken: cancellationToken));
+                new { d.WarningId, at = Now(), status = status.Text(), note }, transaction, cancellationToken: cancellationToken));
         }
 
         return new DispositionResult

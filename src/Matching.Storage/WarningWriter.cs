@@ -50,7 +50,7 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
     /// hash columns (written with it), not from its texts. Found warnings are looked up by a 128-bit hash of (code,
     /// subject, receiver). <see cref="Legacy"/>: stored before the hashes were, worked out from its texts this once.
     /// </summary>
-    private readonly record struct Stored(long WarningId, string Status, UInt128 Facts, UInt128 Row, string Code, bool Legacy);
+    private readonly record struct Stored(long WarningId, WarningStatus Status, UInt128 Facts, UInt128 Row, string Code, bool Legacy);
 
     private sealed class Tally(string code)
     {
@@ -68,10 +68,10 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
         var before = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT COALESCE(MAX(warning_id), 0) FROM warning", transaction: transaction, cancellationToken: cancellationToken));
         var tallies = new SortedDictionary<string, Tally>(StringComparer.Ordinal);
-        var changes = new List<(long WarningId, string Status, string Note)>();
+        var changes = new List<(long WarningId, WarningStatus Status, string Note)>();
         var reopened = new List<long>();
         var unchanged = new List<long>();
-        var refreshed = new List<(Warning Warning, string Status)>();
+        var refreshed = new List<(Warning Warning, WarningStatus Status)>();
         var row = new object?[Columns.Length];
         await using (var insert = dialect.CreateBulkLoader(connection, transaction, Inserts))
         {
@@ -80,7 +80,7 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
                 var tally = TallyOf(tallies, warning.Code);
                 tally.Found++;
                 var known = stored.Remove(Identity(warning.Code, warning.Subject, warning.Receiver), out var was);
-                var status = WarningLifecycle.Next(known ? was.Status : null, found: true, sameFacts: known && was.Facts == FactsHash(warning.Detail))!;
+                var status = WarningLifecycle.Next(known ? was.Status : null, found: true, sameFacts: known && was.Facts == FactsHash(warning.Detail))!.Value;
                 switch (status)
                 {
                     case WarningStatus.New: tally.New++; break;
@@ -159,7 +159,7 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                stored[Join(reader.GetInt64(3), reader.GetInt64(4))] = new Stored(reader.GetInt64(0), Shared(reader.GetString(2)),
+                stored[Join(reader.GetInt64(3), reader.GetInt64(4))] = new Stored(reader.GetInt64(0), WarningStatusText.Parse(reader.GetString(2)),
                     Join(reader.GetInt64(5), reader.GetInt64(6)), Join(reader.GetInt64(7), reader.GetInt64(8)), Shared(reader.GetString(1)), Legacy: false);
             }
         }
@@ -173,7 +173,7 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                var status = Shared(reader.GetString(4));
+                var status = WarningStatusText.Parse(reader.GetString(4));
                 var facts = status == WarningStatus.Closed && !reader.IsDBNull(5) ? reader.GetString(5) : reader.GetString(6);
                 var code = Shared(reader.GetString(1));
                 stored[Identity(code, reader.GetString(2), reader.GetString(3))] = new Stored(reader.GetInt64(0), status, FactsHash(facts), default, code, Legacy: true);
@@ -268,7 +268,7 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
     }
 
     /// <summary>Found warnings whose status or row changed, refreshed in place (first date and disposition kept).</summary>
-    private async Task RefreshAsync(List<(Warning Warning, string Status)> refreshed, CancellationToken cancellationToken)
+    private async Task RefreshAsync(List<(Warning Warning, WarningStatus Status)> refreshed, CancellationToken cancellationToken)
     {
         if (refreshed.Count == 0)
         {
@@ -311,12 +311,12 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
         }
 
         await connection.ExecuteAsync(new CommandDefinition(string.Format(System.Globalization.CultureInfo.InvariantCulture, sql, table),
-            new { runDate, runId, resolved = WarningStatus.Resolved }, transaction, cancellationToken: cancellationToken, commandTimeout: 0));
+            new { runDate, runId, resolved = WarningStatus.Resolved.Text() }, transaction, cancellationToken: cancellationToken, commandTimeout: 0));
         await connection.ExecuteAsync(new CommandDefinition($"DROP TABLE {table}", transaction: transaction, cancellationToken: cancellationToken));
     }
 
     /// <summary>One event per change: for the warnings this run inserted, and for the stored ones whose status it changed.</summary>
-    private async Task WriteEventsAsync(long before, List<(long WarningId, string Status, string Note)> changes, CancellationToken cancellationToken)
+    private async Task WriteEventsAsync(long before, List<(long WarningId, WarningStatus Status, string Note)> changes, CancellationToken cancellationToken)
     {
         await connection.ExecuteAsync(new CommandDefinition(
             """
@@ -335,7 +335,7 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
             row[0] = warningId;
             row[1] = runId;
             row[2] = now;
-            row[3] = status;
+            row[3] = status.Text();
             row[4] = note;
             await events.AddAsync(cancellationToken, row);
         }
@@ -347,7 +347,7 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
     /// A found warning's row. First date, first run and the disposition columns are written for a new warning only:
     /// on one that exists the refresh keeps them, and a warning raised anew has them reset in one UPDATE.
     /// </summary>
-    private void Fill(object?[] row, Warning w, string status)
+    private void Fill(object?[] row, Warning w, WarningStatus status)
     {
         row[0] = w.Code;
         row[1] = w.Subject;
@@ -365,7 +365,7 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
         row[13] = w.Detail;
         row[14] = w.BatchId;
         row[15] = w.SourceRow;
-        row[16] = status;
+        row[16] = status.Text();
         row[17] = runDate;
         row[18] = runId;
         row[19] = runId;

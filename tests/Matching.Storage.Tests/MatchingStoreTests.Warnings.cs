@@ -31,19 +31,19 @@ public abstract partial class MatchingStoreTests<TDb>
         var warnings = await store.WarningsAsync(null, false, null, Ct);
 
         Assert.Equal(4, warnings.Count);
-        Assert.All(warnings, w => Assert.Equal(("新增", "2026-11-28", (string?)null, (string?)null), (w.Status, w.FirstDate, w.ResolvedDate, w.Disposition)));
+        Assert.All(warnings, w => Assert.Equal((WarningStatus.New, "2026-11-28", (string?)null, (string?)null), (w.Status, w.FirstDate, w.ResolvedDate, w.Disposition)));
         var med = warnings.Single(w => w.Code == "MED_AID_GAP");
         Assert.Equal(new StoredWarning
         {
             WarningId = med.WarningId, Code = "MED_AID_GAP", Subject = Li.Value, Receiver = "medical-insurance", Label = "医疗救助政策落实不到位",
             Measure = "核实医疗费用负担情况，按规定落实医疗救助政策", IdNumber = Li.Value, Name = "李四", HouseholdId = "H2", Subdistrict = "克井镇",
             Village = "前进村", Categories = "低保", Department = "medical-bills", Method = "exact",
-            Detail = "低保人员，近12个月自付医疗费用合计25,000.00元，超过20,000元，未享受医疗救助", SourceRow = 4, Status = "新增", FirstDate = "2026-11-28",
+            Detail = "低保人员，近12个月自付医疗费用合计25,000.00元，超过20,000元，未享受医疗救助", SourceRow = 4, Status = WarningStatus.New, FirstDate = "2026-11-28",
         }, med);
         var invalid = warnings.Single(w => w.Code == "ID_INVALID");
         Assert.Equal(("raw:41900120110909001|王小五", "41900120110909001", "education", string.Empty), (invalid.Subject, invalid.IdNumber, invalid.Receiver, invalid.HouseholdId));
         Assert.Equal("=1+2", warnings.Single(w => w.Code == "EDU_NOT_COVERED").Name);
-        Assert.Equal([new WarningEvent(med.WarningId, runId, "2026-11-28T02:00:00Z", "新增", string.Empty)], await store.WarningEventsAsync([med.WarningId], Ct));
+        Assert.Equal([new WarningEvent(med.WarningId, runId, "2026-11-28T02:00:00Z", WarningStatus.New, string.Empty)], await store.WarningEventsAsync([med.WarningId], Ct));
     }
 
     [SkippableFact]
@@ -58,10 +58,10 @@ public abstract partial class MatchingStoreTests<TDb>
         var after = await store.WarningsAsync(null, false, null, Ct);
 
         Assert.Equal(before.Select(w => w.WarningId), after.Select(w => w.WarningId));
-        Assert.All(after, w => Assert.Equal(("持续", "2026-11-28"), (w.Status, w.FirstDate)));
+        Assert.All(after, w => Assert.Equal((WarningStatus.Continuing, "2026-11-28"), (w.Status, w.FirstDate)));
         Assert.Contains("27,500.00", after.Single(w => w.Code == "MED_AID_GAP").Detail, StringComparison.Ordinal);
         Assert.Equal([new RunCount("EDU_AID_GAP", 1, 0, 1, 0, 0), new RunCount("MED_AID_GAP", 1, 0, 1, 0, 0)], (await store.RecentRunsAsync(1, Ct))[0].Counts);
-        Assert.Equal([(first, "新增"), (second, "持续")], (await store.WarningEventsAsync([after[0].WarningId], Ct)).Select(e => (e.RunId, e.Status)));
+        Assert.Equal([(first, WarningStatus.New), (second, WarningStatus.Continuing)], (await store.WarningEventsAsync([after[0].WarningId], Ct)).Select(e => (e.RunId, e.Status)));
         Assert.Equal(4, (await store.CountRowsAsync(Ct))["warning_event"]);
     }
 
@@ -75,8 +75,8 @@ public abstract partial class MatchingStoreTests<TDb>
         await RunAsync(store, "2026-12-12", EduGap(ZhangXiaoming, "张小明", "H1"));
 
         var li = (await store.WarningsAboutAsync(LiXiaohong.Value, [], Ct)).Single();
-        Assert.Equal(("已解除", "2026-11-28", "2026-12-05", EduGapDetail), (li.Status, li.FirstDate, li.ResolvedDate, li.Detail));
-        Assert.Equal([(second, "已解除", "2026-12-05T02:00:00Z")], (await store.WarningEventsAsync([li.WarningId], Ct)).Skip(1).Select(e => (e.RunId, e.Status, e.At)));
+        Assert.Equal((WarningStatus.Resolved, "2026-11-28", "2026-12-05", EduGapDetail), (li.Status, li.FirstDate, li.ResolvedDate, li.Detail));
+        Assert.Equal([(second, WarningStatus.Resolved, "2026-12-05T02:00:00Z")], (await store.WarningEventsAsync([li.WarningId], Ct)).Skip(1).Select(e => (e.RunId, e.Status, e.At)));
         var runs = await store.RecentRunsAsync(2, Ct);
         Assert.Equal(new RunCount("EDU_AID_GAP", 1, 0, 1, 0, 0), Assert.Single(runs[0].Counts));
         Assert.Equal(new RunCount("EDU_AID_GAP", 1, 0, 1, 0, 1), Assert.Single(runs[1].Counts));
@@ -93,8 +93,8 @@ public abstract partial class MatchingStoreTests<TDb>
         await RunAsync(store, "2027-01-09", EduGap(LiXiaohong, "李小红", "H2"));
 
         var li = Assert.Single(await store.WarningsAsync(null, false, null, Ct));
-        Assert.Equal(("新增", "2027-01-09", (string?)null), (li.Status, li.FirstDate, li.ResolvedDate));
-        Assert.Equal(["新增", "已解除", "新增"], (await store.WarningEventsAsync([li.WarningId], Ct)).Select(e => e.Status));
+        Assert.Equal((WarningStatus.New, "2027-01-09", (string?)null), (li.Status, li.FirstDate, li.ResolvedDate));
+        Assert.Equal([WarningStatus.New, WarningStatus.Resolved, WarningStatus.New], (await store.WarningEventsAsync([li.WarningId], Ct)).Select(e => e.Status));
         Assert.Equal(new RunCount("EDU_AID_GAP", 1, 1, 0, 0, 0), Assert.Single((await store.RecentRunsAsync(1, Ct))[0].Counts));
     }
 
@@ -114,8 +114,8 @@ public abstract partial class MatchingStoreTests<TDb>
         Assert.Equal((0, 1), (again.Recorded, again.Unchanged));
         Assert.Empty(first.Unknown.Concat(Stale(first)).Concat(again.Unknown).Concat(Stale(again)));
         med = Assert.Single(await store.WarningsAsync("medical-insurance", false, null, Ct));
-        Assert.Equal(("已处理", "已纳入医疗救助", "2026-12-01", "2026-11-28"), (med.Status, med.Disposition, med.DispositionDate, med.FirstDate));
-        Assert.Equal(new WarningEvent(med.WarningId, null, "2026-12-02T03:00:00Z", "已处理", "处理结果：已纳入医疗救助（2026-12-01）"),
+        Assert.Equal((WarningStatus.Closed, "已纳入医疗救助", "2026-12-01", "2026-11-28"), (med.Status, med.Disposition, med.DispositionDate, med.FirstDate));
+        Assert.Equal(new WarningEvent(med.WarningId, null, "2026-12-02T03:00:00Z", WarningStatus.Closed, "处理结果：已纳入医疗救助（2026-12-01）"),
             (await store.WarningEventsAsync([med.WarningId], Ct))[^1]);
         Assert.Equal(2, (await store.CountRowsAsync(Ct))["warning_event"]);
     }
@@ -135,11 +135,11 @@ public abstract partial class MatchingStoreTests<TDb>
         await RunAsync(store, "2026-12-12");
         var gone = Assert.Single(await store.WarningsAsync(null, false, null, Ct));
 
-        Assert.Equal(("已处理", "2026-11-28", "已纳入医疗救助", "2026-12-01"), (kept.Status, kept.FirstDate, kept.Disposition, kept.DispositionDate));
+        Assert.Equal((WarningStatus.Closed, "2026-11-28", "已纳入医疗救助", "2026-12-01"), (kept.Status, kept.FirstDate, kept.Disposition, kept.DispositionDate));
         Assert.Equal(new RunCount("MED_AID_GAP", 1, 0, 0, 1, 0), Assert.Single(counts));
         Assert.Empty(open);
-        Assert.Equal(("已解除", "2026-12-12", "已纳入医疗救助", "2026-12-01"), (gone.Status, gone.ResolvedDate, gone.Disposition, gone.DispositionDate));
-        Assert.Equal(["新增", "已处理", "已解除"], (await store.WarningEventsAsync([id], Ct)).Select(e => e.Status));
+        Assert.Equal((WarningStatus.Resolved, "2026-12-12", "已纳入医疗救助", "2026-12-01"), (gone.Status, gone.ResolvedDate, gone.Disposition, gone.DispositionDate));
+        Assert.Equal([WarningStatus.New, WarningStatus.Closed, WarningStatus.Resolved], (await store.WarningEventsAsync([id], Ct)).Select(e => e.Status));
     }
 
     [SkippableFact]
@@ -156,7 +156,7 @@ public abstract partial class MatchingStoreTests<TDb>
         var closed = Assert.Single(await store.WarningsAsync(null, false, null, Ct));
         await RunAsync(store, "2026-12-19", NotCovered(Li, "李四") with { Detail = "见于教育体育在校学生（家庭经济困难，低保边缘），不在低收入人口数据库中" });
 
-        Assert.Equal(["新增", "已处理", "新增"], (await store.WarningEventsAsync([id], Ct)).Select(e => e.Status));
+        Assert.Equal([WarningStatus.New, WarningStatus.Closed, WarningStatus.New], (await store.WarningEventsAsync([id], Ct)).Select(e => e.Status));
         Assert.Equal((WarningStatus.Closed, "已入户核查"), (closed.Status, closed.Disposition));
         Assert.Equal(WarningStatus.New, Assert.Single(await store.WarningsAsync(null, false, null, Ct)).Status);
     }
@@ -173,14 +173,14 @@ public abstract partial class MatchingStoreTests<TDb>
         var third = await RunAsync(store, "2026-12-12", MedGap(Li, "李四", "H2", "30,000.00"));
 
         var med = Assert.Single(await store.WarningsAsync("medical-insurance", true, null, Ct));
-        Assert.Equal((id, "新增", "2026-12-12", (string?)null, (string?)null), (med.WarningId, med.Status, med.FirstDate, med.Disposition, med.DispositionDate));
+        Assert.Equal((id, WarningStatus.New, "2026-12-12", (string?)null, (string?)null), (med.WarningId, med.Status, med.FirstDate, med.Disposition, med.DispositionDate));
         Assert.Contains("30,000.00", med.Detail, StringComparison.Ordinal);
         Assert.Equal(new RunCount("MED_AID_GAP", 1, 1, 0, 0, 0), Assert.Single((await store.RecentRunsAsync(1, Ct))[0].Counts));
         Assert.Equal(
             [
-                new WarningEvent(id, first, "2026-11-28T02:00:00Z", "新增", string.Empty),
-                new WarningEvent(id, null, "2026-12-02T03:00:00Z", "已处理", "处理结果：已纳入医疗救助（2026-12-01）"),
-                new WarningEvent(id, third, "2026-12-12T02:00:00Z", "新增", "facts changed"),
+                new WarningEvent(id, first, "2026-11-28T02:00:00Z", WarningStatus.New, string.Empty),
+                new WarningEvent(id, null, "2026-12-02T03:00:00Z", WarningStatus.Closed, "处理结果：已纳入医疗救助（2026-12-01）"),
+                new WarningEvent(id, third, "2026-12-12T02:00:00Z", WarningStatus.New, "facts changed"),
             ],
             await store.WarningEventsAsync([id], Ct));
     }
@@ -194,7 +194,7 @@ public abstract partial class MatchingStoreTests<TDb>
 
         var second = await RunAsync(store, "2026-12-05", EduGap(ZhangXiaoming, "张小明", "H1"), MedGap(Li, "李四", "H2", "26,000.00"));
 
-        Assert.Equal(["持续", "持续"], (await store.WarningsAsync(null, false, null, Ct)).OrderBy(w => w.WarningId).Select(w => w.Status));
+        Assert.Equal([WarningStatus.Continuing, WarningStatus.Continuing], (await store.WarningsAsync(null, false, null, Ct)).OrderBy(w => w.WarningId).Select(w => w.Status));
         var after = await QueryAsync("SELECT row_hi FROM warning ORDER BY warning_id", 0);
         Assert.Equal(before[0], after[0]); // the same row: not rewritten
         Assert.NotEqual(before[1], after[1]); // the amount changed: refreshed
@@ -216,7 +216,7 @@ public abstract partial class MatchingStoreTests<TDb>
         await RunAsync(store, "2026-12-05", EduGap(ZhangXiaoming, "张小明", "H1"), MedGap(Li, "李四", "H2", "25,000.00"));
 
         var warnings = (await store.WarningsAsync(null, false, null, Ct)).OrderBy(w => w.WarningId).ToList();
-        Assert.Equal(["持续", "已处理"], warnings.Select(w => w.Status));
+        Assert.Equal([WarningStatus.Continuing, WarningStatus.Closed], warnings.Select(w => w.Status));
         Assert.Equal("已纳入医疗救助", warnings[1].Disposition);
         Assert.Equal(2, warnings.Count);
         Assert.Equal(["2", "0"], [.. await QueryAsync("SELECT COUNT(*) FROM warning WHERE key_hi IS NOT NULL AND row_hi IS NOT NULL", 0),
@@ -260,7 +260,7 @@ public abstract partial class MatchingStoreTests<TDb>
         Assert.Empty(stale.Unknown);
         Assert.Equal([id], Stale(stale));
         Assert.Equal([(id, "2026-12-12", "2026-11-28")], stale.BeforeRaised);
-        Assert.Equal(("新增", "2026-12-12", (string?)null), (afterStale.Status, afterStale.FirstDate, afterStale.Disposition));
+        Assert.Equal((WarningStatus.New, "2026-12-12", (string?)null), (afterStale.Status, afterStale.FirstDate, afterStale.Disposition));
         Assert.Equal((1, 0, 0, 0), (fresh.Recorded, fresh.Unchanged, fresh.Unknown.Count, fresh.BeforeRaised.Count));
         Assert.Equal(events + 1, (await store.CountRowsAsync(Ct))["warning_event"]);
     }
@@ -281,16 +281,16 @@ public abstract partial class MatchingStoreTests<TDb>
         var reopened = Assert.Single(await store.WarningsAsync("medical-insurance", true, null, Ct));
 
         Assert.Equal((0, 1), (noted.Closed, noted.KeptOpen));
-        Assert.Equal(("新增", "正在核实", "2026-12-01"), (open.Status, open.Disposition, open.DispositionDate));
-        Assert.Equal([("新增", 1L, 1L)], counts);
-        Assert.Equal(("持续", "正在核实"), (reopened.Status, reopened.Disposition));
-        Assert.Equal(["新增", "新增", "已处理", "持续"], (await store.WarningEventsAsync([id], Ct)).Select(e => e.Status));
+        Assert.Equal((WarningStatus.New, "正在核实", "2026-12-01"), (open.Status, open.Disposition, open.DispositionDate));
+        Assert.Equal([(WarningStatus.New, 1L, 1L)], counts);
+        Assert.Equal((WarningStatus.Continuing, "正在核实"), (reopened.Status, reopened.Disposition));
+        Assert.Equal([WarningStatus.New, WarningStatus.New, WarningStatus.Closed, WarningStatus.Continuing], (await store.WarningEventsAsync([id], Ct)).Select(e => e.Status));
         Assert.Equal("处理结果：正在核实（2026-12-01），仍待处理", (await store.WarningEventsAsync([id], Ct))[1].Note);
 
         // The next run finds it again: it goes on, its noted answer kept for the next workbook.
         await RunAsync(store, "2026-12-05", MedGap(Li, "李四", "H2", "25,000.00"));
         var next = Assert.Single(await store.WarningsAsync("medical-insurance", true, null, Ct));
-        Assert.Equal(("持续", "正在核实", "2026-11-28"), (next.Status, next.Disposition, next.FirstDate));
+        Assert.Equal((WarningStatus.Continuing, "正在核实", "2026-11-28"), (next.Status, next.Disposition, next.FirstDate));
     }
 
     [SkippableFact]
@@ -338,9 +338,9 @@ public abstract partial class MatchingStoreTests<TDb>
         Assert.Null(result.WrongReceiver);
         Assert.Empty(Stale(result));
         var untouched = (await store.WarningsAsync("education", false, null, Ct))[0];
-        Assert.Equal(("新增", (string?)null), (untouched.Status, untouched.Disposition));
+        Assert.Equal((WarningStatus.New, (string?)null), (untouched.Status, untouched.Disposition));
         var closed = (await store.WarningsAsync("medical-insurance", false, null, Ct))[0];
-        Assert.Equal(("已处理", "已纳入医疗救助", (string?)null), (closed.Status, closed.Disposition, closed.DispositionDate));
+        Assert.Equal((WarningStatus.Closed, "已纳入医疗救助", (string?)null), (closed.Status, closed.Disposition, closed.DispositionDate));
         Assert.Equal("处理结果：已纳入医疗救助", (await store.WarningEventsAsync([med], Ct))[^1].Note);
     }
 
@@ -356,8 +356,8 @@ public abstract partial class MatchingStoreTests<TDb>
 
         Assert.Equal(1, result.Recorded);
         var li = Assert.Single(await store.WarningsAsync(null, false, null, Ct));
-        Assert.Equal(("已解除", "2026-12-05", "已转学，不再核查", "2026-12-06"), (li.Status, li.ResolvedDate, li.Disposition, li.DispositionDate));
-        Assert.Equal(["新增", "已解除", "已解除"], (await store.WarningEventsAsync([id], Ct)).Select(e => e.Status));
+        Assert.Equal((WarningStatus.Resolved, "2026-12-05", "已转学，不再核查", "2026-12-06"), (li.Status, li.ResolvedDate, li.Disposition, li.DispositionDate));
+        Assert.Equal([WarningStatus.New, WarningStatus.Resolved, WarningStatus.Resolved], (await store.WarningEventsAsync([id], Ct)).Select(e => e.Status));
     }
 
     [SkippableFact]
@@ -387,16 +387,16 @@ public abstract partial class MatchingStoreTests<TDb>
         await store.RecordDispositionsAsync("medical-insurance", [new(med, "已纳入医疗救助", new DateOnly(2026, 12, 1))], Ct);
         await RunAsync(store, "2026-12-05", EduGap(ZhangXiaoming, "张小明", "H1"), MedGap(Li, "李四", "H2", "25,000.00"), NotCovered(Stranger, "陈同学"), EduGap(ZhangXiaohua, "张小花", "H1"));
 
-        Assert.Equal([("张小明", "持续"), ("张小花", "新增"), ("李小红", "已解除")], Names(await store.WarningsAsync("education", false, null, Ct)));
-        Assert.Equal([("张小明", "持续"), ("张小花", "新增")], Names(await store.WarningsAsync("education", true, null, Ct)));
-        Assert.Equal([("陈同学", "持续"), ("张小明", "持续"), ("张小花", "新增")], Names(await store.WarningsAsync(null, true, null, Ct)));
-        Assert.Equal([("张小花", "新增")], Names(await store.WarningsAsync(null, false, new DateOnly(2026, 12, 5), Ct)));
+        Assert.Equal([("张小明", WarningStatus.Continuing), ("张小花", WarningStatus.New), ("李小红", WarningStatus.Resolved)], Names(await store.WarningsAsync("education", false, null, Ct)));
+        Assert.Equal([("张小明", WarningStatus.Continuing), ("张小花", WarningStatus.New)], Names(await store.WarningsAsync("education", true, null, Ct)));
+        Assert.Equal([("陈同学", WarningStatus.Continuing), ("张小明", WarningStatus.Continuing), ("张小花", WarningStatus.New)], Names(await store.WarningsAsync(null, true, null, Ct)));
+        Assert.Equal([("张小花", WarningStatus.New)], Names(await store.WarningsAsync(null, false, new DateOnly(2026, 12, 5), Ct)));
         Assert.Equal(5, (await store.WarningsAsync(null, false, new DateOnly(2026, 11, 28), Ct)).Count);
-        Assert.Equal([("李四", "已处理")], Names(await store.WarningsAsync("medical-insurance", false, null, Ct)));
+        Assert.Equal([("李四", WarningStatus.Closed)], Names(await store.WarningsAsync("medical-insurance", false, null, Ct)));
         Assert.Empty(await store.WarningsAsync("medical-insurance", true, null, Ct));
         Assert.Empty(await store.WarningsAsync("housing", false, null, Ct));
 
-        static IEnumerable<(string, string)> Names(IReadOnlyList<StoredWarning> warnings) => warnings.Select(w => (w.Name, w.Status));
+        static IEnumerable<(string, WarningStatus)> Names(IReadOnlyList<StoredWarning> warnings) => warnings.Select(w => (w.Name, w.Status));
     }
 
     [SkippableFact]
@@ -433,10 +433,10 @@ public abstract partial class MatchingStoreTests<TDb>
 
         Assert.Equal(
             [
-                new WarningEvent(med, first, "2026-11-28T02:00:00Z", "新增", string.Empty),
-                new WarningEvent(edu, first, "2026-11-28T02:00:00Z", "新增", string.Empty),
-                new WarningEvent(med, null, "2026-12-02T03:00:00Z", "已处理", "处理结果：已纳入医疗救助（2026-12-01）"),
-                new WarningEvent(edu, second, "2026-12-05T02:00:00Z", "已解除", string.Empty),
+                new WarningEvent(med, first, "2026-11-28T02:00:00Z", WarningStatus.New, string.Empty),
+                new WarningEvent(edu, first, "2026-11-28T02:00:00Z", WarningStatus.New, string.Empty),
+                new WarningEvent(med, null, "2026-12-02T03:00:00Z", WarningStatus.Closed, "处理结果：已纳入医疗救助（2026-12-01）"),
+                new WarningEvent(edu, second, "2026-12-05T02:00:00Z", WarningStatus.Resolved, string.Empty),
             ],
             events);
         Assert.Empty(await store.WarningEventsAsync([], Ct));

@@ -181,7 +181,7 @@ internal static class BenchCommand
             Method = "exact",
             Detail = "低保人员，见于教育体育 在校学生，未享受教育救助",
             SourceRow = i + 2,
-            Status = "新增",
+            Status = WarningStatus.New,
             FirstDate = "2026-11-28",
         };
 

@@ -69,7 +69,7 @@ internal static class ShowCommand
         var write = context.Out;
         var name = DisplayText.Escape(full || w.Name.Length == 0 ? w.Name : w.Name[0] + new string('*', w.Name.Length - 1));
         var receiver = context.Rules.Receivers.GetValueOrDefault(w.Receiver, w.Receiver);
-        await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"warning {w.WarningId} {w.Code} {w.Label} → {w.Receiver} ({receiver}): {w.Status}, first {w.FirstDate}"));
+        await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"warning {w.WarningId} {w.Code} {w.Label} → {w.Receiver} ({receiver}): {w.Status.Text()}, first {w.FirstDate}"));
         await write.WriteLineAsync($"  subject: {(full ? DisplayText.Escape(w.IdNumber) : IdNumber.Mask(w.IdNumber))} {name}; from {w.Department}" +
             (w.SourceRow is { } row ? string.Create(CultureInfo.InvariantCulture, $", row {row}") : string.Empty) +
             (w.HouseholdId.Length > 0 ? $"; household {DisplayText.Escape(w.HouseholdId)}" : string.Empty));
@@ -82,7 +82,7 @@ internal static class ShowCommand
         foreach (var e in events)
         {
             var source = e.RunId is { } run ? string.Create(CultureInfo.InvariantCulture, $"run {run}") : "feedback";
-            await write.WriteLineAsync($"  {e.At} {e.Status} ({source}){(e.Note.Length > 0 ? " " + DisplayText.Escape(e.Note) : string.Empty)}");
+            await write.WriteLineAsync($"  {e.At} {e.Status.Text()} ({source}){(e.Note.Length > 0 ? " " + DisplayText.Escape(e.Note) : string.Empty)}");
         }
 
         if (IdParser.Parse(w.Subject) is { IsValid: true } subject)
@@ -139,13 +139,13 @@ internal static class ShowCommand
         {
             var about = w.IdNumber == id || w.Subject == id ? string.Empty : $" (household member {Id(w.IdNumber)})";
             await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"  #{w.WarningId} {w.Code} {w.Label} → {w.Receiver}: {w.Status}, first {w.FirstDate}{about}"));
+                $"  #{w.WarningId} {w.Code} {w.Label} → {w.Receiver}: {w.Status.Text()}, first {w.FirstDate}{about}"));
             // Details state facts (categories, amounts, household numbers), never an ID or a name.
             await write.WriteLineAsync($"      {E(w.Detail)}");
             foreach (var e in events[w.WarningId])
             {
                 var source = e.RunId is { } run ? string.Create(CultureInfo.InvariantCulture, $"run {run}") : "feedback";
-                await write.WriteLineAsync($"      {e.At} {e.Status} ({source}){(e.Note.Length > 0 ? " " + E(e.Note) : string.Empty)}");
+                await write.WriteLineAsync($"      {e.At} {e.Status.Text()} ({source}){(e.Note.Length > 0 ? " " + E(e.Note) : string.Empty)}");
             }
         }
 

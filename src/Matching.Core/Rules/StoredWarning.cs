@@ -19,7 +19,7 @@ public sealed record StoredWarning
     public string Method { get; init; } = string.Empty;
     public string Detail { get; init; } = string.Empty;
     public long? SourceRow { get; init; }
-    public string Status { get; init; } = string.Empty;
+    public WarningStatus Status { get; init; }
 
     /// <summary>首次预警日期, yyyy-MM-dd.</summary>
     public string FirstDate { get; init; } = string.Empty;

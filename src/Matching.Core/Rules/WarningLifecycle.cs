@@ -17,14 +17,14 @@ public static class WarningLifecycle
     /// <param name="found">Whether this run found the warning.</param>
     /// <param name="foundDetail">The facts this run found (when found).</param>
     /// <returns>The new status, or null when nothing changes (not found and not stored, or already resolved).</returns>
-    public static string? Next(string? stored, string? storedDetail, bool found, string? foundDetail) =>
+    public static WarningStatus? Next(WarningStatus? stored, string? storedDetail, bool found, string? foundDetail) =>
         Next(stored, found, SameFacts(storedDetail, foundDetail));
 
     /// <param name="stored">The stored status, or null for a warning never seen.</param>
     /// <param name="found">Whether this run found the warning.</param>
     /// <param name="sameFacts">Whether the facts found are the facts stored (for 已处理: as they were when closed).</param>
     /// <returns>The new status, or null when nothing changes.</returns>
-    public static string? Next(string? stored, bool found, bool sameFacts)
+    public static WarningStatus? Next(WarningStatus? stored, bool found, bool sameFacts)
     {
         if (!found)
         {

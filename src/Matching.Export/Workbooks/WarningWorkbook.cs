@@ -119,7 +119,7 @@ public static partial class WarningWorkbook
         row[i++] = w.Categories;
         row[i++] = w.Detail;
         row[i++] = Date(w.FirstDate);
-        row[i++] = w.Status;
+        row[i++] = w.Status.Text();
         if (overview)
         {
             row[i++] = info.Receivers.GetValueOrDefault(w.Receiver, w.Receiver);
@@ -144,9 +144,9 @@ public static partial class WarningWorkbook
         var name = info.ReceiverName.Length > 0 ? info.ReceiverName : "接收部门";
         var date = info.Date == default ? string.Empty : info.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var title = overview ? $"{name} 低收入人口动态监测预警总览（全部接收部门、全部状态）" : $"{name} 低收入人口动态监测预警名单";
-        var counts = string.Join("，", info.Counts.Select(c => c.Answered > 0 && WarningStatus.IsOpen(c.Status)
-            ? string.Create(CultureInfo.InvariantCulture, $"{c.Status} {c.Count}（其中已答复待跟进 {c.Answered}）")
-            : string.Create(CultureInfo.InvariantCulture, $"{c.Status} {c.Count}")));
+        var counts = string.Join("，", info.Counts.Select(c => c.Answered > 0 && c.Status.IsOpen()
+            ? string.Create(CultureInfo.InvariantCulture, $"{c.Status.Text()} {c.Count}（其中已答复待跟进 {c.Answered}）")
+            : string.Create(CultureInfo.InvariantCulture, $"{c.Status.Text()} {c.Count}")));
         var total = info.Counts.Sum(c => c.Count);
         var second = string.Create(CultureInfo.InvariantCulture, $"生成日期：{date}　　预警 {total} 条{(counts.Length > 0 ? "：" + counts : string.Empty)}");
         var third = overview
@@ -174,11 +174,11 @@ public static partial class WarningWorkbook
     /// </summary>
     private sealed class Summary
     {
-        private static readonly string[] Statuses = [WarningStatus.New, WarningStatus.Continuing, WarningStatus.Closed, WarningStatus.Resolved];
+        private static readonly WarningStatus[] Statuses = [WarningStatus.New, WarningStatus.Continuing, WarningStatus.Closed, WarningStatus.Resolved];
 
         private readonly Dictionary<(string Code, string Label), long> _byCode = [];
         private readonly Dictionary<string, long> _byPlace = new(StringComparer.Ordinal);
-        private readonly Dictionary<(string Receiver, string Status), long> _byReceiverStatus = [];
+        private readonly Dictionary<(string Receiver, WarningStatus Status), long> _byReceiverStatus = [];
         private readonly Dictionary<string, long> _answeredOpen = new(StringComparer.Ordinal);
         private readonly Dictionary<(string Place, string Code), long> _byPlaceCode = [];
 
@@ -193,7 +193,7 @@ public static partial class WarningWorkbook
             _byCode[(w.Code, w.Label)] = _byCode.GetValueOrDefault((w.Code, w.Label)) + 1;
             _byPlace[w.Subdistrict] = _byPlace.GetValueOrDefault(w.Subdistrict) + 1;
             _byReceiverStatus[(w.Receiver, w.Status)] = _byReceiverStatus.GetValueOrDefault((w.Receiver, w.Status)) + 1;
-            if (WarningStatus.IsOpen(w.Status) && !string.IsNullOrEmpty(w.Disposition))
+            if (w.Status.IsOpen() && !string.IsNullOrEmpty(w.Disposition))
             {
                 _answeredOpen[w.Receiver] = _answeredOpen.GetValueOrDefault(w.Receiver) + 1;
             }
@@ -217,7 +217,7 @@ public static partial class WarningWorkbook
             await sheet.AddRowAsync([string.Create(CultureInfo.InvariantCulture, $"生成日期：{date}　　预警合计 {Total} 条")], RowKind.Heading, cancellationToken);
 
             await sheet.AddRowAsync([overview ? "一、按接收部门和状态（谁已答复）" : "一、按状态"], RowKind.Heading, cancellationToken);
-            await sheet.AddRowAsync(["接收部门", .. Statuses, "其中已答复待跟进", "合计"], RowKind.Header, cancellationToken);
+            await sheet.AddRowAsync(["接收部门", .. Statuses.Select(s => s.Text()), "其中已答复待跟进", "合计"], RowKind.Header, cancellationToken);
             var receivers = _byReceiverStatus.Keys.Select(k => k.Receiver).Distinct(StringComparer.Ordinal)
                 .OrderBy(r => IndexOf(info.Receivers, r)).ThenBy(r => r, StringComparer.Ordinal).ToList();
             foreach (var receiver in receivers)

@@ -1,4 +1,5 @@
 using Matching.Core.Answers;
+using Matching.Core.Rules;
 
 namespace Matching.Export.Workbooks;
 
@@ -34,4 +35,4 @@ public sealed record WarningWorkbookInfo
 }
 
 /// <summary>How many warnings have a status, and how many of those carry a department's answer.</summary>
-public sealed record StatusCount(string Status, long Count, long Answered);
+public sealed record StatusCount(WarningStatus Status, long Count, long Answered);

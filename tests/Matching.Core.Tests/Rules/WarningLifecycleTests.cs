@@ -22,7 +22,7 @@ public class WarningLifecycleTests
     [Theory]
     [InlineData(WarningStatus.New)]
     [InlineData(WarningStatus.Continuing)]
-    public void Next_OpenAndFoundAgain_Continuing(string stored)
+    public void Next_OpenAndFoundAgain_Continuing(WarningStatus stored)
     {
         Assert.Equal(WarningStatus.Continuing, WarningLifecycle.Next(stored, Facts, found: true, Facts));
     }
@@ -30,7 +30,7 @@ public class WarningLifecycleTests
     [Theory]
     [InlineData(WarningStatus.New)]
     [InlineData(WarningStatus.Continuing)]
-    public void Next_OpenAndFoundWithOtherFacts_StillContinuing(string stored)
+    public void Next_OpenAndFoundWithOtherFacts_StillContinuing(WarningStatus stored)
     {
         Assert.Equal(WarningStatus.Continuing, WarningLifecycle.Next(stored, Facts, found: true, OtherFacts));
     }
@@ -38,7 +38,7 @@ public class WarningLifecycleTests
     [Theory]
     [InlineData(WarningStatus.New)]
     [InlineData(WarningStatus.Continuing)]
-    public void Next_OpenAndNotFound_Resolved(string stored)
+    public void Next_OpenAndNotFound_Resolved(WarningStatus stored)
     {
         Assert.Equal(WarningStatus.Resolved, WarningLifecycle.Next(stored, Facts, found: false, null));
     }
@@ -78,9 +78,18 @@ public class WarningLifecycleTests
     [InlineData(WarningStatus.Continuing, true)]
     [InlineData(WarningStatus.Resolved, false)]
     [InlineData(WarningStatus.Closed, false)]
-    public void IsOpen_Status_OnlyNewAndContinuing(string status, bool open)
+    public void IsOpen_Status_OnlyNewAndContinuing(WarningStatus status, bool open)
     {
-        Assert.Equal(open, WarningStatus.IsOpen(status));
+        Assert.Equal(open, status.IsOpen());
+    }
+
+    [Fact]
+    public void Text_EveryStatus_ReadsBackAsItself()
+    {
+        Assert.Equal(["新增", "持续", "已处理", "已解除"], WarningStatusText.All.Select(s => s.Text()));
+        Assert.All(WarningStatusText.All, s => Assert.Equal(s, WarningStatusText.Parse(s.Text())));
+        Assert.False(WarningStatusText.TryParse("处理中", out _));
+        Assert.Throws<FormatException>(() => WarningStatusText.Parse("New"));
     }
 
     [Fact]

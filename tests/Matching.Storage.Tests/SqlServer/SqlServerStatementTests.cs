@@ -277,23 +277,23 @@ public sealed class SqlServerStatementTests
         {
             // Stored before this run with their hashes: one still open whose row this run changes (refreshed), one it does not find (resolved).
             return Table(["warning_id", "code", "status", "key_hi", "key_lo", "facts_hi", "facts_lo", "row_hi", "row_lo"],
-                [2L, Code, WarningStatus.New, 11L, 12L, 13L, 14L, 15L, 16L],
-                [3L, Code, WarningStatus.Continuing, 21L, 22L, 23L, 24L, 25L, 26L]);
+                [2L, Code, WarningStatus.New.Text(), 11L, 12L, 13L, 14L, 15L, 16L],
+                [3L, Code, WarningStatus.Continuing.Text(), 21L, 22L, 23L, 24L, 25L, 26L]);
         }
 
         if (sql.StartsWith("SELECT warning_id, code, subject, receiver, status, closed_detail, detail FROM warning WHERE key_hi IS NULL", StringComparison.Ordinal))
         {
             // Stored before the hashes: one a department closed whose facts have changed (reopened), one still open (continues).
             return Table(["warning_id", "code", "subject", "receiver", "status", "closed_detail", "detail"],
-                [1L, Code, "reopened", Receiver, WarningStatus.Closed, "old facts", "old facts"],
-                [4L, Code, "continuing", Receiver, WarningStatus.New, null, "same facts"]);
+                [1L, Code, "reopened", Receiver, WarningStatus.Closed.Text(), "old facts", "old facts"],
+                [4L, Code, "continuing", Receiver, WarningStatus.New.Text(), null, "same facts"]);
         }
 
-        if (sql.StartsWith("SELECT warning_id, status, disposition, disposition_date, first_date, id_number FROM warning", StringComparison.Ordinal))
+        if (sql.StartsWith($"SELECT warning_id, {WarningStatusSql.Column}, disposition, disposition_date, first_date, id_number FROM warning", StringComparison.Ordinal))
         {
             var id = TestIds.Valid(1).Value;
-            return Table(["warning_id", "status", "disposition", "disposition_date", "first_date", "id_number"], [7L, WarningStatus.New, null, null, "2026-11-28", id],
-                [9L, WarningStatus.Closed, "已落实救助", "2026-11-29", "2026-11-28", id], [10L, WarningStatus.Continuing, null, null, "2026-11-28", id]);
+            return Table(["warning_id", "status", "disposition", "disposition_date", "first_date", "id_number"], [7L, (long)WarningStatus.New, null, null, "2026-11-28", id],
+                [9L, (long)WarningStatus.Closed, "已落实救助", "2026-11-29", "2026-11-28", id], [10L, (long)WarningStatus.Continuing, null, null, "2026-11-28", id]);
         }
 
         if (sql.Contains("FROM run ORDER BY run_id DESC", StringComparison.Ordinal))
