@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using Matching.Core.Population;
 
 namespace Matching.Core.Rules;
@@ -21,8 +22,17 @@ public sealed record RuleOptions
     /// <summary>Receiver code (<c>civil-affairs</c>, <c>education</c> …) or <see cref="SourceReceiver"/>.</summary>
     public string Receiver { get; init; } = string.Empty;
 
-    /// <summary>One of <see cref="RuleShape.All"/>.</summary>
-    public string Shape { get; init; } = string.Empty;
+    /// <summary>The shape's name as written (<c>matched_record</c> …: <see cref="RuleShapeText.All"/>).</summary>
+    [JsonPropertyName("shape")]
+    public string ShapeText { get; init; } = string.Empty;
+
+    /// <summary>The shape <see cref="ShapeText"/> names; null for a name that is none (<see cref="Problems"/> reports it).</summary>
+    [JsonIgnore]
+    public RuleShape? Shape
+    {
+        get => RuleShapeText.TryParse(ShapeText, out var shape) ? shape : null;
+        init => ShapeText = value?.Text() ?? string.Empty;
+    }
 
     /// <summary>Department codes whose records the rule reads (record and spending shapes; empty = every department for the ID shapes).</summary>
     public IReadOnlyList<string> Departments { get; init; } = [];
@@ -94,9 +104,9 @@ public sealed record RuleOptions
         }
 
         at = $"{at} ({Code})";
-        if (!RuleShape.All.Contains(Shape, StringComparer.Ordinal))
+        if (Shape is null)
         {
-            yield return $"{at}.shape '{Shape}' is not one of {string.Join(", ", RuleShape.All)}";
+            yield return $"{at}.shape '{ShapeText}' is not one of {string.Join(", ", RuleShapeText.All)}";
         }
 
         if (string.IsNullOrWhiteSpace(Label) || string.IsNullOrWhiteSpace(Receiver))

@@ -92,7 +92,7 @@ public class RuleSetOptionsTests
     public void Problems_SeveralBrokenRules_EachReported()
     {
         var set = ShippedRules.Only(
-            ShippedRules.EduAidGap with { Shape = "matched" },
+            ShippedRules.EduAidGap with { ShapeText = "matched" },
             ShippedRules.HousingAidGap,
             ShippedRules.RigidSpending with { AmountField = string.Empty });
 
@@ -127,7 +127,7 @@ public class RuleSetOptionsTests
         var rule = ShippedRules.Rules[index];
         return (index, broken switch
         {
-            "shape" => rule with { Shape = "matched_recrod" },
+            "shape" => rule with { ShapeText = "matched_recrod" },
             "category" => rule with { Categories = ["dibao", "dibo"] },
             "lacksAid" => rule with { LacksAid = "educaton" },
             "receiver" => rule with { Receiver = "eduction" },
@@ -145,4 +145,26 @@ public class RuleSetOptionsTests
     }
 
     private static int IndexOf(RuleOptions rule) => ShippedRules.Rules.ToList().IndexOf(rule);
+
+    [Theory]
+    [InlineData("matched_record", RuleShape.MatchedRecord)]
+    [InlineData("household_spending", RuleShape.HouseholdSpending)]
+    [InlineData("complex_case", RuleShape.ComplexCase)]
+    public void Shape_NameInJson_ReadAsTheShapeAndWrittenBackAsTheName(string name, RuleShape shape)
+    {
+        var rule = JsonSerializer.Deserialize<RuleOptions>($$"""{ "code": "X", "shape": "{{name}}" }""", Json)!;
+
+        Assert.Equal(shape, rule.Shape);
+        Assert.Contains($"\"shape\":\"{name}\"", JsonSerializer.Serialize(rule, Json), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Shape_EveryShape_HasItsOwnName()
+    {
+        var shapes = Enum.GetValues<RuleShape>();
+
+        Assert.Equal(shapes.Length, RuleShapeText.All.Distinct().Count());
+        Assert.All(shapes, s => Assert.True(RuleShapeText.TryParse(s.Text(), out var back) && back == s));
+        Assert.Null(new RuleOptions { ShapeText = "MatchedRecord" }.Shape);
+    }
 }
