@@ -29,8 +29,8 @@ public sealed record BatchRecord
     /// <summary>Ledger: events this batch sent again (they count once, by an earlier row).</summary>
     public long? KnownEvents { get; init; }
 
-    /// <summary>As stored: <c>pending</c> (no run has used it yet), <c>processed</c>, <c>withdrawn</c>; <c>loaded</c> for the population.</summary>
-    public string Status { get; init; } = string.Empty;
+    /// <summary>Pending (no run has used it yet), processed or withdrawn; loaded for the population.</summary>
+    public BatchStatus Status { get; init; }
 
     public string Operator { get; init; } = string.Empty;
 
@@ -55,7 +55,7 @@ public sealed record BatchRecord
     public BatchState State { get; init; }
 
     /// <summary>Whether a run has yet to use it.</summary>
-    public bool IsPending => Status == MatchingStore.PendingStatus;
+    public bool IsPending => Status == BatchStatus.Pending;
 
     public bool IsLowIncome => Kind == BatchInfo.LowIncomeKind;
 }

@@ -31,7 +31,7 @@ public sealed partial class MatchingStore
         var current = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var b in rows)
         {
-            if (b.Status != WithdrawnStatus && (b.IsLowIncome || b.RowsAccepted > 0))
+            if (b.Status != BatchStatus.Withdrawn && (b.IsLowIncome || b.RowsAccepted > 0))
             {
                 current[b.IsLowIncome ? BatchInfo.LowIncomeKind : b.Department ?? string.Empty] = b.BatchId;
             }
@@ -39,7 +39,7 @@ public sealed partial class MatchingStore
 
         return [.. rows.Select(b => b with
         {
-            State = b.Status == WithdrawnStatus ? BatchState.Withdrawn
+            State = b.Status == BatchStatus.Withdrawn ? BatchState.Withdrawn
                 : !b.IsLowIncome && ledgers.Contains(b.Department ?? string.Empty) ? BatchState.Counting
                 : current.TryGetValue(b.IsLowIncome ? BatchInfo.LowIncomeKind : b.Department ?? string.Empty, out var id) && id == b.BatchId ? BatchState.Current
                 : BatchState.Superseded,
@@ -66,7 +66,7 @@ public sealed partial class MatchingStore
                 $"batch {batchId} is a low-income snapshot ({batch.FileName}), which cannot be withdrawn: to go back, load the earlier export again with `matching lowincome import <file> --accept-shrink`");
         }
 
-        if (batch.Status == WithdrawnStatus)
+        if (batch.Status == BatchStatus.Withdrawn)
         {
             throw new MatchingException($"batch {batchId} ({batch.FileName}) was already withdrawn on {batch.WithdrawnAt} by {batch.WithdrawnBy}: {batch.WithdrawReason}");
         }
@@ -78,7 +78,7 @@ public sealed partial class MatchingStore
                 """
                 UPDATE import_batch SET status = @withdrawn, withdrawn_at = @now, withdrawn_by = @operatorName, withdraw_reason = @reason
                 WHERE batch_id = @batchId
-                """, new { withdrawn = WithdrawnStatus, now = Now(), operatorName, reason, batchId }, transaction, cancellationToken: token));
+                """, new { withdrawn = BatchStatus.Withdrawn.Text(), now = Now(), operatorName, reason, batchId }, transaction, cancellationToken: token));
             if (ledger)
             {
                 await HandOverEventsAsync(batch.Department!, batchId, transaction, token);
@@ -103,7 +103,7 @@ public sealed partial class MatchingStore
               ON o.event_day = x.event_day AND o.event_hi = x.event_hi AND o.event_lo = x.event_lo
             WHERE x.batch_id = @batchId AND x.counted = 1 AND o.batch_id <> @batchId AND o.batch_id IN ({CountingBatchesOf})
             ORDER BY o.batch_id, o.source_row
-            """, new { batchId, department, kind = DepartmentBatchKind, withdrawn = WithdrawnStatus }, transaction, cancellationToken: cancellationToken,
+            """, new { batchId, department, kind = DepartmentBatchKind, withdrawn = BatchStatus.Withdrawn.Text() }, transaction, cancellationToken: cancellationToken,
             commandTimeout: 0));
         var seen = new HashSet<(long, long, long)>();
         var heirs = others.Where(o => seen.Add((o.Day, o.High, o.Low))).ToList();

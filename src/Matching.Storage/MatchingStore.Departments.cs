@@ -11,14 +11,6 @@ public sealed partial class MatchingStore
     /// <summary>The <c>kind</c> of a department extract's batch (the population's is <see cref="BatchInfo.LowIncomeKind"/>).</summary>
     public const string DepartmentBatchKind = "department";
 
-    /// <summary>A batch no run has used yet.</summary>
-    public const string PendingStatus = "pending";
-
-    /// <summary>A batch a run has used.</summary>
-    public const string ProcessedStatus = "processed";
-
-    /// <summary>A batch an operator took back.</summary>
-    public const string WithdrawnStatus = "withdrawn";
 
     /// <summary>
     /// Stores a department extract as one batch in one transaction, the records streamed in by
@@ -86,7 +78,7 @@ public sealed partial class MatchingStore
             """,
             new
             {
-                pending = PendingStatus, rowsRead = read.RowsRead, accepted = writer.Accepted, rejected = read.Rejected, usable = writer.Usable,
+                pending = BatchStatus.Pending.Text(), rowsRead = read.RowsRead, accepted = writer.Accepted, rejected = read.Rejected, usable = writer.Usable,
                 newEvents, knownEvents, report = read.RejectReport, gaps = read.RuleGaps, batchId,
             },
             transaction, cancellationToken: cancellationToken));
@@ -110,7 +102,7 @@ public sealed partial class MatchingStore
                   AND (o.batch_id < source_record.batch_id OR (o.batch_id = source_record.batch_id AND o.source_row < source_record.source_row))
                   AND o.batch_id IN ({CountingBatchesOf})
             )
-            """, new { batchId, department, kind = DepartmentBatchKind, withdrawn = WithdrawnStatus }, transaction, cancellationToken: cancellationToken, commandTimeout: 0));
+            """, new { batchId, department, kind = DepartmentBatchKind, withdrawn = BatchStatus.Withdrawn.Text() }, transaction, cancellationToken: cancellationToken, commandTimeout: 0));
         var counts = (await _connection.QueryAsync<(long Counted, long Rows)>(new CommandDefinition(
             "SELECT counted, COUNT(*) FROM source_record WHERE batch_id = @batchId GROUP BY counted",
             new { batchId }, transaction, cancellationToken: cancellationToken))).ToList();
@@ -131,7 +123,7 @@ public sealed partial class MatchingStore
             {BatchColumns} FROM import_batch
             WHERE kind = @kind AND department = @department AND status <> @withdrawn AND rows_accepted > 0 AND batch_id <> @except
             ORDER BY batch_id DESC {_dialect.FirstRows("1")}
-            """, new { kind = DepartmentBatchKind, department, withdrawn = WithdrawnStatus, except }, transaction, cancellationToken: cancellationToken));
+            """, new { kind = DepartmentBatchKind, department, withdrawn = BatchStatus.Withdrawn.Text(), except }, transaction, cancellationToken: cancellationToken));
 
     /// <summary>Audits an import that was refused (bad file, limits, a short snapshot): what, who, when, and the message shown.</summary>
     public Task RecordRefusedAttemptAsync(
@@ -161,5 +153,5 @@ public sealed partial class MatchingStore
             {BatchColumns} FROM import_batch WHERE kind = @kind AND department = @department AND sha256 = @sha256 AND status <> @withdrawn
             ORDER BY batch_id DESC {_dialect.FirstRows("1")}
             """,
-            new { kind = DepartmentBatchKind, department, sha256, withdrawn = WithdrawnStatus }, cancellationToken: cancellationToken));
+            new { kind = DepartmentBatchKind, department, sha256, withdrawn = BatchStatus.Withdrawn.Text() }, cancellationToken: cancellationToken));
 }

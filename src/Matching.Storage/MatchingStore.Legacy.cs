@@ -52,7 +52,7 @@ public sealed partial class MatchingStore
             {
                 var batches = (await _connection.QueryAsync<long>(new CommandDefinition(
                     "SELECT batch_id FROM import_batch WHERE kind = @kind AND department = @department AND status <> @withdrawn ORDER BY batch_id",
-                    new { kind = DepartmentBatchKind, department, withdrawn = WithdrawnStatus }, transaction, cancellationToken: token))).ToList();
+                    new { kind = DepartmentBatchKind, department, withdrawn = BatchStatus.Withdrawn.Text() }, transaction, cancellationToken: token))).ToList();
                 foreach (var batchId in batches)
                 {
                     var (fresh, known) = await CountOnceAsync(department, batchId, transaction, token);

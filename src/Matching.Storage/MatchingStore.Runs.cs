@@ -137,8 +137,8 @@ public sealed partial class MatchingStore
     {
         await RequireSchemaAsync(cancellationToken);
         await _connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE run SET outcome = 'interrupted', error = 'the process stopped before the run finished' WHERE outcome = 'running'",
-            cancellationToken: cancellationToken));
+            "UPDATE run SET outcome = @interrupted, error = 'the process stopped before the run finished' WHERE outcome = @running",
+            new { interrupted = RunOutcome.Interrupted.Text(), running = RunOutcome.Running.Text() }, cancellationToken: cancellationToken));
         var lowIncome = await LastLowIncomeBatchAsync(cancellationToken);
         return await _connection.ExecuteScalarAsync<long>(new CommandDefinition(
             _dialect.InsertReturning("run", "started_at, as_of, operator, lowincome_batch_id", "@startedAt, @asOf, @operatorName, @lowIncome", "run_id"),
@@ -149,8 +149,8 @@ public sealed partial class MatchingStore
     /// <summary>Marks a run failed with the one-line message the operator saw (IDs masked by the caller).</summary>
     public Task FailRunAsync(long runId, string error, CancellationToken cancellationToken) =>
         _connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE run SET outcome = 'failed', finished_at = @finishedAt, error = @error WHERE run_id = @runId",
-            new { finishedAt = Now(), error, runId }, cancellationToken: cancellationToken));
+            "UPDATE run SET outcome = @failed, finished_at = @finishedAt, error = @error WHERE run_id = @runId",
+            new { failed = RunOutcome.Failed.Text(), finishedAt = Now(), error, runId }, cancellationToken: cancellationToken));
 
     /// <summary>
     /// Ends a run in one transaction: every warning found moves along its lifecycle (<see cref="WarningLifecycle"/>),
@@ -168,8 +168,8 @@ public sealed partial class MatchingStore
             foreach (var batchId in batches)
             {
                 await _connection.ExecuteAsync(new CommandDefinition(
-                    "UPDATE import_batch SET status = 'processed' WHERE batch_id = @batchId AND status = 'pending'",
-                    new { batchId }, transaction, cancellationToken: token));
+                    "UPDATE import_batch SET status = @processed WHERE batch_id = @batchId AND status = @pending",
+                    new { batchId, processed = BatchStatus.Processed.Text(), pending = BatchStatus.Pending.Text() }, transaction, cancellationToken: token));
             }
 
             await _connection.ExecuteAsync(new CommandDefinition(
@@ -177,8 +177,8 @@ public sealed partial class MatchingStore
                 counts.Select(c => new { runId, c.Code, c.Found, c.New, c.Continuing, c.Closed, c.Resolved }), transaction,
                 cancellationToken: token));
             await _connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE run SET outcome = 'succeeded', finished_at = @finishedAt, batches = @used, records = @records WHERE run_id = @runId",
-                new { finishedAt = Now(), used = string.Join(',', batches), records, runId }, transaction, cancellationToken: token));
+                "UPDATE run SET outcome = @succeeded, finished_at = @finishedAt, batches = @used, records = @records WHERE run_id = @runId",
+                new { succeeded = RunOutcome.Succeeded.Text(), finishedAt = Now(), used = string.Join(',', batches), records, runId }, transaction, cancellationToken: token));
             return counts;
         }, cancellationToken);
     }

@@ -9,8 +9,7 @@ public sealed record RunSummary
     public string AsOf { get; init; } = string.Empty;
     public string Operator { get; init; } = string.Empty;
 
-    /// <summary>running, succeeded, failed or interrupted.</summary>
-    public string Outcome { get; init; } = string.Empty;
+    public RunOutcome Outcome { get; init; }
 
     public string Batches { get; init; } = string.Empty;
     public long Records { get; init; }

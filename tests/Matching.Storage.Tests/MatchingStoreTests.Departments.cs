@@ -28,7 +28,7 @@ public abstract partial class MatchingStoreTests<TDb>
 
         Assert.Equal((2L, 2L, (long?)null, (long?)null, (long?)null), (stored.Accepted, stored.Usable, stored.NewEvents, stored.KnownEvents, stored.Replaced));
         Assert.NotNull(found);
-        Assert.Equal((stored.BatchId, MatchingStore.DepartmentBatchKind, "illness", "重病患者2026-11.xlsx", "pending"), (found.BatchId, found.Kind, found.Department, found.FileName, found.Status));
+        Assert.Equal((stored.BatchId, MatchingStore.DepartmentBatchKind, "illness", "重病患者2026-11.xlsx", BatchStatus.Pending), (found.BatchId, found.Kind, found.Department, found.FileName, found.Status));
         Assert.Equal((4L, 2L, 2L, 2L, "tester"), (found.RowsRead, found.RowsAccepted, found.RowsRejected, found.RowsUsable, found.Operator));
         Assert.Equal(TestLayout.Describe(), found.Layout);
         Assert.Equal(BatchState.Current, (await BatchAsync(store, stored.BatchId)).State);
@@ -216,7 +216,7 @@ public abstract partial class MatchingStoreTests<TDb>
 
         var withdrawn = await store.WithdrawBatchAsync(wrong, "死亡名单误作学生名单导入", "operator1", Ledgers, Ct);
 
-        Assert.Equal((BatchState.Withdrawn, "withdrawn", "operator1", "死亡名单误作学生名单导入"), (withdrawn.State, withdrawn.Status, withdrawn.WithdrawnBy, withdrawn.WithdrawReason));
+        Assert.Equal((BatchState.Withdrawn, BatchStatus.Withdrawn, "operator1", "死亡名单误作学生名单导入"), (withdrawn.State, withdrawn.Status, withdrawn.WithdrawnBy, withdrawn.WithdrawReason));
         Assert.NotNull(withdrawn.WithdrawnAt);
         Assert.Equal(right, Assert.Single(await store.CountingBatchesAsync(Ledgers, Ct)).BatchId);
         Assert.Equal(BatchState.Current, (await BatchAsync(store, right)).State);
@@ -288,7 +288,7 @@ public abstract partial class MatchingStoreTests<TDb>
 
         Assert.Contains("oct.csv", error.Message, StringComparison.Ordinal);
         Assert.Equal(before, await store.CountRowsAsync(Ct));
-        Assert.Equal((BatchState.Current, "pending"), ((await BatchAsync(store, earlier)).State, (await BatchAsync(store, earlier)).Status));
+        Assert.Equal((BatchState.Current, BatchStatus.Pending), ((await BatchAsync(store, earlier)).State, (await BatchAsync(store, earlier)).Status));
         Assert.Null(await store.FindDepartmentBatchAsync("education", Sha256Of("oct.csv"), Ct));
     }
 

@@ -144,8 +144,8 @@ public abstract partial class MatchingStoreTests<TDb>
 
         Assert.Equal(
             [
-                (education, "education", "在校学生.xlsx", "processed", BatchState.Current), (newer, "illness", "重病患者-12.csv", "pending", BatchState.Current),
-                (september, "medical-bills", "医保自付2026-09.xlsx", "processed", BatchState.Counting), (october, "medical-bills", "医保自付2026-10.xlsx", "pending", BatchState.Counting),
+                (education, "education", "在校学生.xlsx", BatchStatus.Processed, BatchState.Current), (newer, "illness", "重病患者-12.csv", BatchStatus.Pending, BatchState.Current),
+                (september, "medical-bills", "医保自付2026-09.xlsx", BatchStatus.Processed, BatchState.Counting), (october, "medical-bills", "医保自付2026-10.xlsx", BatchStatus.Pending, BatchState.Counting),
             ],
             current.Select(b => (b.BatchId, b.Department!, b.FileName, b.Status, b.State)));
         Assert.All(current, b => Assert.Equal(ImportTime, DateTimeOffset.Parse(b.ImportedAt, CultureInfo.InvariantCulture)));
@@ -162,7 +162,7 @@ public abstract partial class MatchingStoreTests<TDb>
         var runId = await store.BeginRunAsync(new DateOnly(2026, 11, 27), Operator, Ct);
         var run = Assert.Single(await store.RecentRunsAsync(5, Ct));
 
-        Assert.Equal((runId, "running", "2026-11-28T02:00:00Z", (string?)null, "2026-11-27", Operator), (run.RunId, run.Outcome, run.StartedAt, run.FinishedAt, run.AsOf, run.Operator));
+        Assert.Equal((runId, RunOutcome.Running, "2026-11-28T02:00:00Z", (string?)null, "2026-11-27", Operator), (run.RunId, run.Outcome, run.StartedAt, run.FinishedAt, run.AsOf, run.Operator));
         Assert.Equal((string.Empty, 0L, (string?)null), (run.Batches, run.Records, run.Error));
         Assert.Empty(run.Counts);
         Assert.Equal([june.ToString(CultureInfo.InvariantCulture)], await QueryAsync("SELECT lowincome_batch_id FROM run WHERE run_id = @p", runId));
@@ -179,9 +179,9 @@ public abstract partial class MatchingStoreTests<TDb>
         var next = await store.BeginRunAsync(new DateOnly(2026, 11, 28), Operator, Ct);
         var runs = await store.RecentRunsAsync(5, Ct);
 
-        Assert.Equal([(next, "running", (string?)null), (killed, "interrupted", "the process stopped before the run finished")], runs.Select(r => (r.RunId, r.Outcome, r.Error)));
+        Assert.Equal([(next, RunOutcome.Running, (string?)null), (killed, RunOutcome.Interrupted, "the process stopped before the run finished")], runs.Select(r => (r.RunId, r.Outcome, r.Error)));
         var pending = Assert.Single(await store.CountingBatchesAsync(Ledgers, Ct));
-        Assert.Equal((batch, "pending"), (pending.BatchId, pending.Status));
+        Assert.Equal((batch, BatchStatus.Pending), (pending.BatchId, pending.Status));
     }
 
     [SkippableFact]
@@ -196,9 +196,9 @@ public abstract partial class MatchingStoreTests<TDb>
         await store.FailRunAsync(runId, Why, Ct);
         var run = Assert.Single(await store.RecentRunsAsync(5, Ct));
 
-        Assert.Equal(("failed", "2026-11-28T02:00:00Z", "2026-11-28T02:03:00Z", Why), (run.Outcome, run.StartedAt, run.FinishedAt, run.Error));
+        Assert.Equal((RunOutcome.Failed, "2026-11-28T02:00:00Z", "2026-11-28T02:03:00Z", Why), (run.Outcome, run.StartedAt, run.FinishedAt, run.Error));
         Assert.Empty(run.Counts);
-        Assert.Equal("pending", (await BatchAsync(store, batch)).Status);
+        Assert.Equal(BatchStatus.Pending, (await BatchAsync(store, batch)).Status);
         Assert.Equal(0L, (await store.CountRowsAsync(Ct))["warning"]);
     }
 
@@ -218,8 +218,8 @@ public abstract partial class MatchingStoreTests<TDb>
         RunCount[] expected = [new("EDU_AID_GAP", 2, 2, 0, 0, 0), new("EDU_NOT_COVERED", 1, 1, 0, 0, 0), new("MED_AID_GAP", 1, 1, 0, 0, 0)];
         Assert.Equal(expected, counts);
         Assert.Equal(expected, run.Counts);
-        Assert.Equal(("succeeded", "2026-11-28T02:00:42Z", $"{students},{bills}", 2L, (string?)null), (run.Outcome, run.FinishedAt, run.Batches, run.Records, run.Error));
-        Assert.Equal(["processed", "processed"], (await store.CountingBatchesAsync(Ledgers, Ct)).Select(b => b.Status));
+        Assert.Equal((RunOutcome.Succeeded, "2026-11-28T02:00:42Z", $"{students},{bills}", 2L, (string?)null), (run.Outcome, run.FinishedAt, run.Batches, run.Records, run.Error));
+        Assert.Equal([BatchStatus.Processed, BatchStatus.Processed], (await store.CountingBatchesAsync(Ledgers, Ct)).Select(b => b.Status));
         Assert.Equal(4, (await store.CountRowsAsync(Ct))["warning_event"]);
     }
 
@@ -236,7 +236,7 @@ public abstract partial class MatchingStoreTests<TDb>
         var latest = await store.RecentRunsAsync(3, Ct);
         var all = await store.RecentRunsAsync(10, Ct);
 
-        Assert.Equal([(running, "running"), (failed, "failed"), (second, "succeeded")], latest.Select(r => (r.RunId, r.Outcome)));
+        Assert.Equal([(running, RunOutcome.Running), (failed, RunOutcome.Failed), (second, RunOutcome.Succeeded)], latest.Select(r => (r.RunId, r.Outcome)));
         Assert.Equal([running, failed, second, first], all.Select(r => r.RunId));
         Assert.Equal(["2026-12-19", "2026-12-12", "2026-12-05", "2026-11-28"], all.Select(r => r.AsOf));
         Assert.Equal([new RunCount("EDU_AID_GAP", 1, 0, 1, 0, 0), new RunCount("MED_AID_GAP", 0, 0, 0, 0, 1)], all[2].Counts);

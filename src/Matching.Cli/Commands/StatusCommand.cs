@@ -45,7 +45,7 @@ internal static class StatusCommand
         foreach (var run in runs)
         {
             await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"  run {run.RunId}: {run.Outcome}, as of {run.AsOf}, started {BatchCommand.Local(context, run.StartedAt)}, finished {(run.FinishedAt is null ? "—" : BatchCommand.Local(context, run.FinishedAt))}, by {DisplayText.Escape(run.Operator)}, batches [{run.Batches}], {run.Records:N0} records"));
+                $"  run {run.RunId}: {run.Outcome.Text()}, as of {run.AsOf}, started {BatchCommand.Local(context, run.StartedAt)}, finished {(run.FinishedAt is null ? "—" : BatchCommand.Local(context, run.FinishedAt))}, by {DisplayText.Escape(run.Operator)}, batches [{run.Batches}], {run.Records:N0} records"));
             if (run.Counts.Count > 0)
             {
                 var byCode = string.Join(", ", run.Counts.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Code} {c.Found}")));
@@ -92,12 +92,12 @@ internal static class StatusCommand
         }
 
         var refusals = await store.RecentRefusalsAsync(week, cancellationToken);
-        var failedRuns = runs.Where(r => r.Outcome is "failed" or "interrupted").ToList();
+        var failedRuns = runs.Where(r => r.Outcome is RunOutcome.Failed or RunOutcome.Interrupted).ToList();
         await write.WriteLineAsync();
         await write.WriteLineAsync(refusals.Count + failedRuns.Count == 0 ? "failures in the last 7 days: none" : "failures in the last 7 days:");
         foreach (var run in failedRuns)
         {
-            await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  run {run.RunId} {run.Outcome} ({BatchCommand.Local(context, run.StartedAt)}): {DisplayText.Escape(run.Error)}"));
+            await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  run {run.RunId} {run.Outcome.Text()} ({BatchCommand.Local(context, run.StartedAt)}): {DisplayText.Escape(run.Error)}"));
         }
 
         foreach (var (at, kind, department, fileName, error) in refusals)

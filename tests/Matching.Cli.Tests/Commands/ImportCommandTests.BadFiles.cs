@@ -39,7 +39,7 @@ public sealed partial class ImportCommandTests
         Assert.Contains(expected, line, StringComparison.Ordinal);
         Assert.DoesNotContain(" at ", error, StringComparison.Ordinal);
         Assert.Equal(before, await CliDatabase.CountRowsAsync(cli));
-        Assert.Equal((BatchState.Current, "pending"), ((await CliDatabase.BatchAsync(cli, BatchId(good.Out))).State, (await CliDatabase.BatchAsync(cli, BatchId(good.Out))).Status));
+        Assert.Equal((BatchState.Current, BatchStatus.Pending), ((await CliDatabase.BatchAsync(cli, BatchId(good.Out))).State, (await CliDatabase.BatchAsync(cli, BatchId(good.Out))).Status));
 
         var attempt = Assert.Single(await CliDatabase.QueryAsync(cli, "SELECT * FROM import_attempt"));
         Assert.Equal(("department", "education", name), (attempt["kind"], attempt["department"], attempt["file_name"]));

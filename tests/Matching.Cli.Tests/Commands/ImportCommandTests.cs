@@ -73,7 +73,7 @@ public sealed partial class ImportCommandTests
         Assert.DoesNotContain("supersedes", illness.Out, StringComparison.Ordinal);
         Assert.Equal(BatchState.Superseded, (await CliDatabase.BatchAsync(cli, BatchId(september.Out))).State);
         Assert.Equal(BatchState.Current, (await CliDatabase.BatchAsync(cli, BatchId(illness.Out))).State);
-        Assert.Equal((BatchState.Current, "pending"), ((await CliDatabase.BatchAsync(cli, BatchId(october.Out))).State, (await CliDatabase.BatchAsync(cli, BatchId(october.Out))).Status));
+        Assert.Equal((BatchState.Current, BatchStatus.Pending), ((await CliDatabase.BatchAsync(cli, BatchId(october.Out))).State, (await CliDatabase.BatchAsync(cli, BatchId(october.Out))).Status));
         Assert.Single(await CliDatabase.RecordsAsync(cli, BatchId(september.Out)));
     }
 
