@@ -4,6 +4,7 @@ using Matching.Core.Errors;
 using Matching.Export;
 using Matching.Ingest.HeaderMaps;
 using Matching.Storage;
+using Matching.Storage.Resilience;
 
 namespace Matching.Cli;
 
@@ -43,7 +44,10 @@ public static class CliApp
             return new CliContext(
                 output, error, time,
                 StorageOptions.Resolve(parse.GetValue(db) ?? Environment.GetEnvironmentVariable("MATCHING_DB"),
-                    parse.GetValue(provider) ?? Environment.GetEnvironmentVariable("MATCHING_PROVIDER")),
+                    parse.GetValue(provider) ?? Environment.GetEnvironmentVariable("MATCHING_PROVIDER")) with
+                {
+                    Resilience = settings.Resilience == StorageResilience.Default.Options ? StorageResilience.Default : new StorageResilience(settings.Resilience),
+                },
                 parse.GetValue(headerMaps) ?? Environment.GetEnvironmentVariable("MATCHING_HEADER_MAPS") ?? HeaderMapCatalog.DefaultDirectory,
                 settings);
         };

@@ -1,6 +1,7 @@
 using Matching.Core.Errors;
 using Matching.Export;
 using Matching.Ingest.Tables;
+using Matching.Storage.Resilience;
 
 namespace Matching.Cli;
 
@@ -23,6 +24,9 @@ internal sealed record MatchingSettings
     /// <value>The run lock.</value>
     public RunSettings Run { get; init; } = new();
 
+    /// <value>How the database and file moves ride out transient faults (<c>resilience:*</c>): retries, timeouts, the breaker.</value>
+    public ResilienceOptions Resilience { get; init; } = new();
+
     /// <value>The warning rules file. Default: <c>rules.json</c> beside the program.</value>
     public string? RulesFile { get; init; }
 
@@ -41,12 +45,12 @@ internal sealed record MatchingSettings
 
         var settings = JsonSettingsFile.Read<MatchingSettings>(file, "settings");
         settings ??= new MatchingSettings();
-        if (settings.Ingest is null || settings.Run is null || settings.Output is null || string.IsNullOrWhiteSpace(settings.RejectsFolder))
+        if (settings.Ingest is null || settings.Run is null || settings.Output is null || settings.Resilience is null || string.IsNullOrWhiteSpace(settings.RejectsFolder))
         {
-            throw new MatchingException($"{file}: 'ingest', 'run', 'output' and 'rejectsFolder' must not be null or empty (delete a setting to keep its default)");
+            throw new MatchingException($"{file}: 'ingest', 'run', 'output', 'resilience' and 'rejectsFolder' must not be null or empty (delete a setting to keep its default)");
         }
 
-        var problems = settings.Ingest.Problems().Concat(settings.Run.Problems()).ToList();
+        var problems = settings.Ingest.Problems().Concat(settings.Run.Problems()).Concat(settings.Resilience.Problems()).ToList();
         if (problems.Count > 0)
         {
             throw new MatchingException($"{file}: {string.Join("; ", problems)}");

@@ -24,7 +24,7 @@ internal static class WorkerHost
         builder.Services.AddSingleton<TimeProvider>(time);
 
         // One resilience instance with the host's logger: database and file-move retries share settings and log lines.
-        builder.Services.AddSingleton(sp => new StorageResilience(new ResilienceOptions(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("Matching.Storage")));
+        builder.Services.AddSingleton(sp => new StorageResilience(context.Settings.Resilience, sp.GetRequiredService<ILoggerFactory>().CreateLogger("Matching.Storage")));
         builder.Services.AddSingleton(sp => new CliContext(TextWriter.Null, context.Error, time,
             context.Storage with { Resilience = sp.GetRequiredService<StorageResilience>() }, context.HeaderMapDirectory, context.Settings));
         builder.Services.AddSingleton(sp => new DropFolder(settings.Folders, time, sp.GetRequiredService<StorageResilience>().Files, sp.GetRequiredService<ILogger<DropFolder>>()));
