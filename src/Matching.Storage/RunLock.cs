@@ -14,14 +14,16 @@ public sealed class RunLock : IAsyncDisposable
     private readonly MatchingStore _store;
     private readonly string _token;
     private readonly TimeSpan _ttl;
+    private readonly TimeProvider _time;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _renewal;
 
-    private RunLock(MatchingStore store, string token, TimeSpan ttl)
+    private RunLock(MatchingStore store, string token, TimeSpan ttl, TimeProvider time)
     {
         _store = store;
         _token = token;
         _ttl = ttl;
+        _time = time;
         _renewal = RenewLoopAsync();
     }
 
@@ -32,7 +34,7 @@ public sealed class RunLock : IAsyncDisposable
     /// <param name="options">The database; the lock keeps a connection of its own, so renewing never shares the run's.</param>
     /// <param name="ttl">How long the lock lasts unless renewed (renewed every third of it while held).</param>
     /// <param name="wait">How long to wait for another holder.</param>
-    /// <param name="time">The clock.</param>
+    /// <param name="time">The clock: of the lease, the wait and the renewals.</param>
     /// <param name="cancellationToken">Cancels waiting.</param>
     /// <exception cref="MatchingException">Still held by someone else after <paramref name="wait"/>.</exception>
     public static async Task<RunLock> AcquireAsync(StorageOptions options, TimeSpan ttl, TimeSpan wait, TimeProvider time, CancellationToken cancellationToken)
@@ -61,7 +63,7 @@ public sealed class RunLock : IAsyncDisposable
 
             if (holder is null)
             {
-                return new RunLock(store, token, ttl);
+                return new RunLock(store, token, ttl, time);
             }
 
             if (time.GetUtcNow() >= deadline)
@@ -89,7 +91,7 @@ public sealed class RunLock : IAsyncDisposable
         {
             try
             {
-                await Task.Delay(_ttl / 3, _stop.Token);
+                await Task.Delay(_ttl / 3, _time, _stop.Token);
                 await _store.RenewLockAsync(Name, _token, _ttl, _stop.Token);
             }
             catch (OperationCanceledException)

@@ -1,5 +1,6 @@
 using Matching.Core.Errors;
 using Matching.Storage.Dialects;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Matching.Storage.Tests;
 
@@ -27,7 +28,7 @@ public abstract partial class MatchingStoreTests<TDb>
 
         await using var second = await RunLock.AcquireAsync(Options, Minutes, TimeSpan.Zero, TimeProvider.System, Ct);
 
-        Assert.NotNull(second);
+        await AssertHeldAsync();
     }
 
     [SkippableFact]
@@ -42,7 +43,7 @@ public abstract partial class MatchingStoreTests<TDb>
         await first.DisposeAsync();
 
         await using var second = await waiting.WaitAsync(TimeSpan.FromSeconds(20));
-        Assert.NotNull(second);
+        await AssertHeldAsync();
     }
 
     [SkippableFact]
@@ -64,19 +65,83 @@ public abstract partial class MatchingStoreTests<TDb>
 
         await using var taken = await RunLock.AcquireAsync(Options, Minutes, TimeSpan.Zero, TimeProvider.System, Ct);
 
-        Assert.NotNull(taken);
+        Assert.Equal((RunLock.Me, 1), await LockRowAsync());
+        await AssertHeldAsync();
     }
 
     [SkippableFact]
-    public async Task RunLock_Held_RenewedBeforeItExpires()
+    public async Task RunLock_Held_RenewedEveryThirdOfItsLeaseOnItsClock()
     {
         await (await OpenInitializedAsync()).DisposeAsync();
-        // A 3-second lease renewed every second, watched for more than twice its length: without renewal it would have
-        // lapsed; the margin keeps a renewal delayed by a busy machine from failing the test.
-        await using var held = await RunLock.AcquireAsync(Options, TimeSpan.FromSeconds(3), TimeSpan.Zero, TimeProvider.System, Ct);
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 2, 0, 0, TimeSpan.Zero));
+        var lease = TimeSpan.FromMinutes(3);
+        await using var held = await RunLock.AcquireAsync(Options, lease, TimeSpan.Zero, clock, Ct);
+        Assert.Equal("2026-11-28T02:03:00.000Z", await ExpiresAsync());
 
-        await Task.Delay(7000);
+        // Three renewals, a minute apart on the lock's clock: the lease ends a lease after the last, never lapsing.
+        foreach (var expected in new[] { "2026-11-28T02:04:00.000Z", "2026-11-28T02:05:00.000Z", "2026-11-28T02:06:00.000Z" })
+        {
+            clock.Advance(lease / 3);
+            await WaitForAsync(async () => await ExpiresAsync() == expected, $"the lease renewed to {expected}");
 
+            // The renewal is written; let its loop go back to waiting on the clock before the clock moves again.
+            await Task.Delay(200);
+        }
+
+        await Assert.ThrowsAsync<MatchingException>(() => RunLock.AcquireAsync(Options, lease, TimeSpan.Zero, clock, Ct));
+    }
+
+    [SkippableFact]
+    public async Task RunLock_NotRenewed_TakenOnceItsLeaseLapses()
+    {
+        await (await OpenInitializedAsync()).DisposeAsync();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 2, 0, 0, TimeSpan.Zero));
+        var lease = TimeSpan.FromMinutes(3);
+        await using var held = await RunLock.AcquireAsync(Options, lease, TimeSpan.Zero, clock, Ct);
+
+        // Another process's clock, a lease and a second on: the holder's clock stood still, so it never renewed.
+        var later = new FakeTimeProvider(clock.GetUtcNow() + lease + TimeSpan.FromSeconds(1));
+        await using var taken = await RunLock.AcquireAsync(Options, lease, TimeSpan.Zero, later, Ct);
+
+        Assert.Equal("2026-11-28T02:06:01.000Z", await ExpiresAsync());
+    }
+
+    /// <summary>The lock is held: one more attempt, not waiting, is refused.</summary>
+    private async Task AssertHeldAsync() =>
         await Assert.ThrowsAsync<MatchingException>(() => RunLock.AcquireAsync(Options, Minutes, TimeSpan.Zero, TimeProvider.System, Ct));
+
+    private async Task<(string Holder, int Rows)> LockRowAsync()
+    {
+        var rows = await LockRowsAsync("SELECT holder FROM run_lock WHERE name = 'run'");
+        return (rows.FirstOrDefault() ?? string.Empty, rows.Count);
+    }
+
+    private async Task<string?> ExpiresAsync() => (await LockRowsAsync("SELECT expires_at FROM run_lock WHERE name = 'run'")).SingleOrDefault();
+
+    private async Task<List<string>> LockRowsAsync(string sql)
+    {
+        await using var connection = SqlDialects.For(Options.Provider).CreateConnection(Options.ConnectionString);
+        await connection.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync(Ct);
+        var rows = new List<string>();
+        while (await reader.ReadAsync(Ct))
+        {
+            rows.Add(reader.GetString(0));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Waits (real time, up to 20 s) for work the lock does on its own task after its clock moved.</summary>
+    private static async Task WaitForAsync(Func<Task<bool>> done, string what)
+    {
+        var until = DateTime.UtcNow.AddSeconds(20);
+        while (!await done())
+        {
+            Assert.True(DateTime.UtcNow < until, $"not seen within 20 s: {what}");
+            await Task.Delay(20);
+        }
     }
 }
