@@ -50,7 +50,7 @@ public sealed partial class MatchingStore : IAsyncDisposable
         }
         catch (Exception ex) when (ex is DbException or ArgumentException or IOException or UnauthorizedAccessException or ExecutionRejectedException)
         {
-            throw new MatchingException($"database: cannot open ({ex.Message})", ex);
+            throw new MatchingException($"database: cannot open ({ConnectionSecrets.Scrub(ex.Message, options.ConnectionString)})", ex);
         }
     }
 

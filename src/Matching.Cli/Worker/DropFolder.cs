@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Matching.Ingest.Tables;
+using Matching.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
@@ -93,7 +94,7 @@ internal sealed class DropFolder(DropFolderOptions options, TimeProvider time, R
         ArgumentNullException.ThrowIfNull(file);
         var moved = Move(file.Path, FolderOf(options.Rejected, file.Department));
         var note = new StringBuilder()
-            .AppendLine(why)
+            .AppendLine(ConnectionSecrets.Mask(why))
             .Append(CultureInfo.InvariantCulture, $"rejected {time.GetLocalNow():yyyy-MM-dd HH:mm:ss zzz}: {file.Name}")
             .AppendLine()
             .ToString();
