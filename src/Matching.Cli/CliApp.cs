@@ -48,6 +48,7 @@ public static class CliApp
                     parse.GetValue(provider) ?? Environment.GetEnvironmentVariable("MATCHING_PROVIDER")) with
                 {
                     Resilience = settings.Resilience == StorageResilience.Default.Options ? StorageResilience.Default : new StorageResilience(settings.Resilience),
+                    FileMode = settings.Output.FileModeBits,
                 },
                 parse.GetValue(headerMaps) ?? Environment.GetEnvironmentVariable("MATCHING_HEADER_MAPS") ?? HeaderMapCatalog.DefaultDirectory,
                 settings);

@@ -18,7 +18,7 @@ internal sealed record MatchingSettings
     /// <value>Folder for reject reports. Default <c>out/rejects</c>.</value>
     public string RejectsFolder { get; init; } = Path.Combine("out", "rejects");
 
-    /// <value>How output files are written: <c>output:allowLinkedFolder</c> (default false).</value>
+    /// <value>How output files are written: <c>output:allowLinkedFolder</c> (default false), <c>output:fileMode</c> (default "0600").</value>
     public OutputOptions Output { get; init; } = OutputOptions.Default;
 
     /// <value>The run lock.</value>
@@ -50,7 +50,7 @@ internal sealed record MatchingSettings
             throw new MatchingException($"{file}: 'ingest', 'run', 'output', 'resilience' and 'rejectsFolder' must not be null or empty (delete a setting to keep its default)");
         }
 
-        var problems = settings.Ingest.Problems().Concat(settings.Run.Problems()).Concat(settings.Resilience.Problems()).ToList();
+        var problems = settings.Ingest.Problems().Concat(settings.Run.Problems()).Concat(settings.Resilience.Problems()).Concat(settings.Output.Problems()).ToList();
         if (problems.Count > 0)
         {
             throw new MatchingException($"{file}: {string.Join("; ", problems)}");

@@ -44,8 +44,10 @@ public sealed partial class MatchingStore : IAsyncDisposable
         var dataSource = StorageResilience.DataSourceOf(options.ConnectionString);
         try
         {
+            SqliteFileMode.PrepareFolder(options);
             var connection = await resilience.ExecuteAsync(StorageResilience.OpenOperation, dataSource,
                 token => ConnectAsync(dialect, options.ConnectionString, token), cancellationToken);
+            SqliteFileMode.Apply(options);
             return new MatchingStore(dialect, connection, options.ConnectionString, time, resilience, dataSource);
         }
         catch (Exception ex) when (ex is DbException or ArgumentException or IOException or UnauthorizedAccessException or ExecutionRejectedException)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Matching.Export;
 using Matching.Ingest.Tables;
 using Matching.Storage;
 using Microsoft.Extensions.Logging;
@@ -100,7 +101,7 @@ internal sealed class DropFolder(DropFolderOptions options, TimeProvider time, R
             .ToString();
 
         // The name was chosen so that this note did not exist; rewriting a half-written one on retry is safe.
-        fileMoves.Execute(static state => File.WriteAllText(state.Path, state.Note, ErrorEncoding), (Path: moved + ErrorSuffix, Note: note));
+        fileMoves.Execute(static state => PrivateFiles.WriteAllText(state.Path, state.Note, ErrorEncoding, AtomicFile.Options), (Path: moved + ErrorSuffix, Note: note));
         return moved;
     }
 
@@ -140,9 +141,12 @@ internal sealed class DropFolder(DropFolderOptions options, TimeProvider time, R
     private string Move(string source, string folder) =>
         fileMoves.Execute(static state =>
         {
-            Directory.CreateDirectory(state.Folder);
+            PrivateFiles.CreateFolder(state.Folder, AtomicFile.Options);
             var destination = FreeName(state.Folder, Path.GetFileName(state.Source));
             File.Move(state.Source, destination, overwrite: false);
+
+            // Kept in the archive: readable as the outputs are, not as the department's copy left it.
+            PrivateFiles.Restrict(destination, AtomicFile.Options);
             return destination;
         }, (Source: source, Folder: folder));
 
