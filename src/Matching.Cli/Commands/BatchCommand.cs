@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Matching.Cli.Audit;
 using Matching.Core.Errors;
 using Matching.Storage;
 
@@ -40,6 +41,12 @@ internal static class BatchCommand
         {
             batches = [.. batches.Where(b => b.IsLowIncome)];
         }
+
+        // Who listed the imports (their files, operators and counts) is on record before they are printed.
+        await AccessAudit.RecordAsync(store, new AccessAudit(context).New("batch list", fullIds: false) with
+        {
+            SubjectCount = batches.Count, Detail = department,
+        }, cancellationToken);
 
         var write = context.Out;
         if (batches.Count == 0)
@@ -83,6 +90,10 @@ internal static class BatchCommand
         var maps = context.HeaderMaps;
         await using var store = await context.OpenStoreAsync(cancellationToken);
         var withdrawn = await store.WithdrawBatchAsync(batchId, reason.Trim(), CliContext.Operator, maps.Ledgers, cancellationToken);
+        await AccessAudit.RecordAsync(store, new AccessAudit(context).New("batch withdraw", fullIds: false) with
+        {
+            SubjectCount = withdrawn.RowsRead, Detail = string.Create(CultureInfo.InvariantCulture, $"batch {batchId} ({withdrawn.Department}): {reason.Trim()}"),
+        }, cancellationToken);
         var write = context.Out;
         await write.WriteLineAsync($"batch {batchId} ({withdrawn.Department}, {DisplayText.Escape(withdrawn.FileName)}) withdrawn by {DisplayText.Escape(withdrawn.WithdrawnBy)}: {DisplayText.Escape(withdrawn.WithdrawReason)}");
         if (maps.Ledgers.Contains(withdrawn.Department ?? string.Empty))

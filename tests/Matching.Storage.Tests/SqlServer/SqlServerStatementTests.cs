@@ -28,6 +28,7 @@ public sealed class SqlServerStatementTests
         "LoadPopulationAsync", "LoadLowIncomeAsync", "LoadRulePopulationAsync", "BeginRunAsync",
         "LoadPopulationSubsetAsync", "FailRunAsync", "CompleteRunAsync", "RecentRunsAsync", "RecentRefusalsAsync", "RunLockHolderAsync", "WarningsAsync", "StreamWarningsAsync",
         "WarningsAboutAsync", "WarningEventsAsync", "RecordDispositionsAsync", "HouseholdEntriesAsync", "WarningCountsAsync", "WarningByIdAsync",
+        "RecordAccessAsync", "AccessRecordsAsync",
     ];
 
     private static CancellationToken Ct => CancellationToken.None;
@@ -137,6 +138,7 @@ public sealed class SqlServerStatementTests
             await DriveImportsAsync(store);
             await DriveRunsAsync(store);
             await DriveWarningsAsync(store);
+            await DriveAuditAsync(store);
         }
 
         return (connection.Statements, copies);
@@ -230,6 +232,14 @@ public sealed class SqlServerStatementTests
             new Disposition(9, "正在核实", new DateOnly(2026, 11, 30), Closes: false), new Disposition(10, "不符合条件", new DateOnly(2026, 11, 1)),
         ], Ct);
         await store.HouseholdEntriesAsync(TestIds.Valid(1).Key, Ct);
+    }
+
+    private static async Task DriveAuditAsync(MatchingStore store)
+    {
+        await store.RecordAccessAsync(new AccessRecord { OsUser = "tester", Host = "srv", Command = "show", FullIds = true, At = DateTimeOffset.UnixEpoch }
+            .WithSubjects([TestIds.Valid(1).Value]), Ct);
+        await store.AccessRecordsAsync(DateTimeOffset.UnixEpoch, "tester", Ct);
+        await store.AccessRecordsAsync(null, null, Ct);
     }
 
     /// <summary>
