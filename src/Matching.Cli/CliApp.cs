@@ -75,6 +75,7 @@ public static class CliApp
         root.Subcommands.Add(BenchCommand.Create(guard));
         root.Subcommands.Add(EvaluateCommand.Create(guard));
         root.Subcommands.Add(AuditCommand.Create(guard));
+        root.Subcommands.Add(PurgeCommand.Create(guard));
 
         var parsed = root.Parse(args);
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });

@@ -138,7 +138,7 @@ public sealed partial class MatchingStore : IAsyncDisposable
                rows_read AS RowsRead, rows_accepted AS RowsAccepted, rows_rejected AS RowsRejected, rows_usable AS RowsUsable,
                new_events AS NewEvents, known_events AS KnownEvents, status AS Status, operator AS Operator, imported_at AS ImportedAt,
                layout AS Layout, reject_report AS RejectReport, withdrawn_at AS WithdrawnAt, withdrawn_by AS WithdrawnBy,
-               withdraw_reason AS WithdrawReason, rule_gaps AS RuleGaps
+               withdraw_reason AS WithdrawReason, rule_gaps AS RuleGaps, purged_at AS PurgedAt
         """;
 
     /// <summary>The most recent batch of a kind whose file had these bytes, if any.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Matching.Cli.Audit;
 using Matching.Cli.Exports;
+using Matching.Cli.Retention;
 using Matching.Cli.Rules;
 using Microsoft.Extensions.Logging;
 using Quartz;
@@ -57,5 +58,10 @@ internal sealed class NightlyJob(CliContext context, Intake intake, WorkerSettin
         }
 
         log.Exported(workbooks.Count, settings.Outbox);
+        if (context.Settings.Retention.Nightly)
+        {
+            var purged = await new RetentionPurge(context).RunAsync(dryRun: false, cancellationToken);
+            log.Purged(purged.Counts.SourceRecords, purged.Counts.Batches, purged.Counts.AuditRecords, purged.RejectReports.Count);
+        }
     }
 }

@@ -28,7 +28,7 @@ public sealed class SqlServerStatementTests
         "LoadPopulationAsync", "LoadLowIncomeAsync", "LoadRulePopulationAsync", "BeginRunAsync",
         "LoadPopulationSubsetAsync", "FailRunAsync", "CompleteRunAsync", "RecentRunsAsync", "RecentRefusalsAsync", "RunLockHolderAsync", "WarningsAsync", "StreamWarningsAsync",
         "WarningsAboutAsync", "WarningEventsAsync", "RecordDispositionsAsync", "HouseholdEntriesAsync", "WarningCountsAsync", "WarningByIdAsync",
-        "RecordAccessAsync", "AccessRecordsAsync",
+        "RecordAccessAsync", "AccessRecordsAsync", "PurgeAsync",
     ];
 
     private static CancellationToken Ct => CancellationToken.None;
@@ -240,6 +240,12 @@ public sealed class SqlServerStatementTests
             .WithSubjects([TestIds.Valid(1).Value]), Ct);
         await store.AccessRecordsAsync(DateTimeOffset.UnixEpoch, "tester", Ct);
         await store.AccessRecordsAsync(null, null, Ct);
+
+        // Cutoffs far ahead: every batch the recording connection lists is past retention, so the deletes are sent.
+        var later = new DateTimeOffset(2100, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var ledgers = new HashSet<string>(["medical-bills"], StringComparer.Ordinal);
+        await store.PurgeAsync(later, later, later, ledgers, dryRun: true, Ct);
+        await store.PurgeAsync(later, later, later, ledgers, dryRun: false, Ct);
     }
 
     /// <summary>

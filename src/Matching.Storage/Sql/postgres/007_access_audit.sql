@@ -29,3 +29,6 @@ $$;
 DROP TRIGGER IF EXISTS access_audit_append_only ON access_audit;
 CREATE TRIGGER access_audit_append_only BEFORE UPDATE ON access_audit
     FOR EACH ROW EXECUTE FUNCTION access_audit_append_only();
+
+-- Retention: a batch whose stored rows `matching purge` deleted keeps its row (file, hash, counts, who and when).
+ALTER TABLE import_batch ADD COLUMN IF NOT EXISTS purged_at TEXT;     -- when `matching purge` deleted its stored rows (ISO 8601, UTC); NULL: kept

@@ -25,3 +25,6 @@ CREATE TRIGGER IF NOT EXISTS access_audit_append_only BEFORE UPDATE ON access_au
 BEGIN
     SELECT RAISE(ABORT, 'access_audit is append-only');
 END;
+
+-- Retention: a batch whose stored rows `matching purge` deleted keeps its row (file, hash, counts, who and when).
+ALTER TABLE import_batch ADD COLUMN purged_at TEXT;                    -- when `matching purge` deleted its stored rows (ISO 8601, UTC); NULL: kept

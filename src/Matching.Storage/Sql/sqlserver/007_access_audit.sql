@@ -24,3 +24,7 @@ CREATE INDEX ix_access_audit_at ON access_audit (at);
 
 IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'ix_access_audit_subject' AND object_id = OBJECT_ID(N'access_audit'))
 CREATE INDEX ix_access_audit_subject ON access_audit (subject_hash);
+
+-- Retention: a batch whose stored rows `matching purge` deleted keeps its row (file, hash, counts, who and when).
+IF COL_LENGTH(N'import_batch', N'purged_at') IS NULL
+ALTER TABLE import_batch ADD purged_at NVARCHAR(MAX); -- when `matching purge` deleted its stored rows (ISO 8601, UTC); NULL: kept
