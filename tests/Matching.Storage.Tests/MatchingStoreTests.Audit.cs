@@ -51,4 +51,15 @@ public abstract partial class MatchingStoreTests<TDb>
 
         Assert.Contains("append-only", error.Message, StringComparison.Ordinal);
     }
+
+    [SkippableFact]
+    public async Task RecordDispositionsAsync_WithAccess_RecordedInTheSameTransactionWithTheCount()
+    {
+        await using var store = await OpenInitializedAsync();
+
+        var result = await store.RecordDispositionsAsync("medical-insurance", [], Access("feedback import", DateTimeOffset.UnixEpoch), Ct);
+
+        var record = Assert.Single(await store.AccessRecordsAsync(null, null, Ct));
+        Assert.Equal(("feedback import", (long)result.Recorded), (record.Command, record.SubjectCount));
+    }
 }

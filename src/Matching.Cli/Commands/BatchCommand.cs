@@ -89,11 +89,12 @@ internal static class BatchCommand
 
         var maps = context.HeaderMaps;
         await using var store = await context.OpenStoreAsync(cancellationToken);
-        var withdrawn = await store.WithdrawBatchAsync(batchId, reason.Trim(), CliContext.Operator, maps.Ledgers, cancellationToken);
-        await AccessAudit.RecordAsync(store, new AccessAudit(context).New("batch withdraw", fullIds: false) with
+        // On record in the withdrawal's own transaction: both or neither.
+        var access = new AccessAudit(context).New("batch withdraw", fullIds: false) with
         {
-            SubjectCount = withdrawn.RowsRead, Detail = string.Create(CultureInfo.InvariantCulture, $"batch {batchId} ({withdrawn.Department}): {reason.Trim()}"),
-        }, cancellationToken);
+            Detail = string.Create(CultureInfo.InvariantCulture, $"batch {batchId}: {reason.Trim()}"),
+        };
+        var withdrawn = await store.WithdrawBatchAsync(batchId, reason.Trim(), CliContext.Operator, maps.Ledgers, access, cancellationToken);
         var write = context.Out;
         await write.WriteLineAsync($"batch {batchId} ({withdrawn.Department}, {DisplayText.Escape(withdrawn.FileName)}) withdrawn by {DisplayText.Escape(withdrawn.WithdrawnBy)}: {DisplayText.Escape(withdrawn.WithdrawReason)}");
         if (maps.Ledgers.Contains(withdrawn.Department ?? string.Empty))

@@ -32,7 +32,7 @@ internal static class FeedbackCommand
         FeedbackOutcome outcome;
         try
         {
-            outcome = await new FeedbackImport(context).ImportAsync(receiver, file, cancellationToken);
+            outcome = await new FeedbackImport(context).ImportAsync(receiver, file, record, cancellationToken);
         }
         catch (MatchingException ex) when (ex is not InputFileException)
         {
@@ -42,7 +42,6 @@ internal static class FeedbackCommand
         }
 
         var stored = outcome.Stored;
-        await audit.RecordAsync(record with { SubjectCount = stored.Recorded }, cancellationToken);
         await context.Out.WriteLineAsync($"{DisplayText.Escape(file)}: {stored.Recorded} dispositions recorded ({stored.Closed} closed, {stored.KeptOpen} kept open), " +
             $"{stored.Unchanged} unchanged, {outcome.Problems.Count} rows not used");
         foreach (var problem in outcome.Problems)

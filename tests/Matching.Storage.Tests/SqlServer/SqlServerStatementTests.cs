@@ -186,7 +186,7 @@ public sealed class SqlServerStatementTests
         {
         }
 
-        await store.WithdrawBatchAsync(2, "wrong file", "tester", ledgers, Ct);
+        await store.WithdrawBatchAsync(2, "wrong file", "tester", ledgers, new AccessRecord { OsUser = "tester", Host = "srv", Command = "batch withdraw" }, Ct);
         await store.UpgradeLegacyBatchesAsync(
             department => new LegacyDepartment(DepartmentKind.Ledger, layout, record => new EventKey(record.Values.Date(0)?.DayNumber ?? EventKey.NoDate, 7)), Ct);
         await store.LoadPopulationAsync(Ct);
