@@ -71,6 +71,11 @@ internal static class BatchCommand
             {
                 await write.WriteLineAsync($"{string.Empty,8}withdrawn {Local(context, b.WithdrawnAt)} by {DisplayText.Escape(b.WithdrawnBy)}: {DisplayText.Escape(b.WithdrawReason)}");
             }
+
+            if (b.PurgedAt is not null)
+            {
+                await write.WriteLineAsync($"{string.Empty,8}stored rows purged {Local(context, b.PurgedAt)} (past retention)");
+            }
         }
 
         if (batches.Any(b => b.IsPending && b.State is BatchState.Current or BatchState.Counting))

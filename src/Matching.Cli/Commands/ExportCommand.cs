@@ -49,8 +49,8 @@ internal static class ExportCommand
         foreach (var workbook in written)
         {
             await context.Out.WriteLineAsync(workbook.IsOverview
-                ? $"{DisplayText.Escape(workbook.Path)}: {workbook.Warnings} warnings, every status"
-                : $"{DisplayText.Escape(workbook.Path)}: {workbook.Warnings} warnings ({workbook.ReceiverName})");
+                ? $"{DisplayText.Escape(workbook.Path)}: {workbook.Warnings} warnings, every status{(workbook.Masked ? ", IDs masked" : string.Empty)}"
+                : $"{DisplayText.Escape(workbook.Path)}: {workbook.Warnings} warnings ({workbook.ReceiverName}){(workbook.Masked ? ", IDs masked" : string.Empty)}");
         }
 
         return CliApp.Ok;

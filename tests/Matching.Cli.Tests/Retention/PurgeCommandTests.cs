@@ -59,7 +59,7 @@ public sealed class PurgeCommandTests
         var audit = Assert.Single(await CliDatabase.QueryAsync(world.Cli, "SELECT * FROM access_audit"));
         Assert.Equal("purge", audit["command"]);
         Assert.Contains("access-audit records: 1", audit["detail"], StringComparison.Ordinal);
-        Assert.Contains("purge", await world.MustAsync("purge"), StringComparison.Ordinal);
+        Assert.Contains("stored rows purged", await world.MustAsync("batch", "list"), StringComparison.Ordinal);
         Assert.Contains("stored extract rows: deleted 0 of 0 batches", await world.MustAsync("purge"), StringComparison.Ordinal);
     }
 
