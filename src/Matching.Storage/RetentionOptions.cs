@@ -8,16 +8,11 @@ namespace Matching.Storage;
 public sealed record RetentionOptions
 {
     /// <value>
-    /// Years a department list's stored rows are kept after its batch was superseded by a newer list or withdrawn.
-    /// Default 5. The batch row itself (file name, hash, counts, who and when) stays, marked purged.
+    /// Years a department list's stored rows are kept after its batch was superseded by a newer list or withdrawn
+    /// (a ledger's batch too, once withdrawn). Default 5. The batch row itself (file name, hash, counts, who and
+    /// when) stays, marked purged. A ledger's events are kept as its header map says (<c>ledger.retentionMonths</c>).
     /// </value>
     public int? SourceRecordsYears { get; init; } = 5;
-
-    /// <value>
-    /// Years a ledger's (event department's) stored rows are kept after their batch was imported, or withdrawn.
-    /// Default 5; at least 2, so that no rule's window (12 months at most) loses an event it still counts.
-    /// </value>
-    public int? LedgerYears { get; init; } = 5;
 
     /// <value>Days a reject report (in <c>rejectsFolder</c>) is kept after it was written. Default 365.</value>
     public int? RejectReportsDays { get; init; } = 365;
@@ -34,11 +29,6 @@ public sealed record RetentionOptions
         if (SourceRecordsYears is < 1)
         {
             yield return $"retention:sourceRecordsYears {SourceRecordsYears} must be at least 1 (null keeps them)";
-        }
-
-        if (LedgerYears is < 2)
-        {
-            yield return $"retention:ledgerYears {LedgerYears} must be at least 2, beyond every rule's window (null keeps them)";
         }
 
         if (RejectReportsDays is < 1)

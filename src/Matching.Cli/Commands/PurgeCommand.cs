@@ -34,7 +34,8 @@ internal static class PurgeCommand
         var verb = result.DryRun ? "would delete" : "deleted";
         await write.WriteLineAsync($"purge{(result.DryRun ? " (dry run: nothing changed)" : string.Empty)}:");
         await write.WriteLineAsync($"  stored extract rows: {verb} {result.Counts.SourceRecords} of {result.Counts.Batches} batches " +
-            $"(lists kept {Kept(retention.SourceRecordsYears, "years")} after superseded, ledgers {Kept(retention.LedgerYears, "years")})");
+            $"(kept {Kept(retention.SourceRecordsYears, "years")} after superseded or withdrawn)");
+        await write.WriteLineAsync($"  ledger events: {verb} {result.Counts.LedgerEvents} (kept as each header map's ledger.retentionMonths says)");
         await write.WriteLineAsync($"  access-audit records: {verb} {result.Counts.AuditRecords} (kept {Kept(retention.AuditYears, "years")})");
         await write.WriteLineAsync($"  reject reports: {verb} {result.RejectReports.Count} (kept {Kept(retention.RejectReportsDays, "days")})");
         foreach (var report in result.RejectReports)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Matching.Cli.Audit;
+using Matching.Ingest.HeaderMaps;
 using Matching.Storage;
 
 namespace Matching.Cli.Retention;
@@ -9,7 +10,8 @@ internal sealed record PurgeResult(PurgeCounts Counts, IReadOnlyList<string> Rej
 
 /// <summary>
 /// Deletes the personal data past <c>retention:*</c> (<c>matching purge</c>, and the nightly job when
-/// <c>retention:nightly</c>): a superseded or withdrawn list's stored rows, old ledger rows, old access-audit records
+/// <c>retention:nightly</c>): a superseded or withdrawn list's stored rows, a ledger's events older than its header
+/// map's <c>ledger.retentionMonths</c>, old access-audit records
 /// (one transaction per table), and old reject reports in <c>rejectsFolder</c>. A real purge is recorded in the access
 /// audit with its counts; a dry run only counts and changes nothing.
 /// </summary>
@@ -23,8 +25,11 @@ internal sealed class RetentionPurge(CliContext context)
 
         await using var store = await context.OpenStoreAsync(cancellationToken);
         await store.RequireSchemaAsync(cancellationToken);
-        var counts = await store.PurgeAsync(YearsAgo(retention.SourceRecordsYears), YearsAgo(retention.LedgerYears), YearsAgo(retention.AuditYears),
-            context.HeaderMaps.Ledgers, dryRun, cancellationToken);
+        // A ledger's events are kept as its header map says (ledger.retentionMonths, default 60).
+        var maps = context.HeaderMaps;
+        var ledgerCutoffs = maps.Ledgers.ToDictionary(d => d, d => now.AddMonths(-(maps.Get(d).Ledger ?? new LedgerOptions()).RetentionMonths), StringComparer.Ordinal);
+        var counts = await store.PurgeAsync(YearsAgo(retention.SourceRecordsYears), ledgerCutoffs, YearsAgo(retention.AuditYears),
+            maps.Ledgers, dryRun, cancellationToken);
         var reports = OldReports(retention.RejectReportsDays is { } days ? now.AddDays(-days) : null);
         if (dryRun)
         {
@@ -39,9 +44,9 @@ internal sealed class RetentionPurge(CliContext context)
         var audit = new AccessAudit(context);
         await AccessAudit.RecordAsync(store, audit.New("purge", fullIds: false) with
         {
-            SubjectCount = counts.SourceRecords,
+            SubjectCount = counts.SourceRecords + counts.LedgerEvents,
             Detail = string.Create(CultureInfo.InvariantCulture,
-                $"stored rows of {counts.Batches} batches: {counts.SourceRecords}; access-audit records: {counts.AuditRecords}; reject reports: {reports.Count}"),
+                $"stored rows of {counts.Batches} batches: {counts.SourceRecords}; ledger events: {counts.LedgerEvents}; access-audit records: {counts.AuditRecords}; reject reports: {reports.Count}"),
         }, cancellationToken);
         return new PurgeResult(counts, reports, DryRun: false);
     }

@@ -61,7 +61,7 @@ internal sealed class NightlyJob(CliContext context, Intake intake, WorkerSettin
         if (context.Settings.Retention.Nightly)
         {
             var purged = await new RetentionPurge(context).RunAsync(dryRun: false, cancellationToken);
-            log.Purged(purged.Counts.SourceRecords, purged.Counts.Batches, purged.Counts.AuditRecords, purged.RejectReports.Count);
+            log.Purged(purged.Counts.SourceRecords + purged.Counts.LedgerEvents, purged.Counts.Batches, purged.Counts.AuditRecords, purged.RejectReports.Count);
         }
     }
 }

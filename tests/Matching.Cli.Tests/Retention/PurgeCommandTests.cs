@@ -3,19 +3,20 @@ using Matching.Cli.Tests.Warnings;
 namespace Matching.Cli.Tests.Retention;
 
 /// <summary>
-/// <c>matching purge</c>: a list's rows superseded more than retention:sourceRecordsYears ago, a ledger's imported more
-/// than retention:ledgerYears ago and audit records older than retention:auditYears are deleted, exactly those the dry
-/// run counted; the dry run changes nothing; the purge is itself on record.
+/// <c>matching purge</c>: a list's rows superseded more than retention:sourceRecordsYears ago, a ledger's events dated
+/// before its header map's ledger.retentionMonths (60) and audit records older than retention:auditYears are deleted,
+/// exactly those the dry run counted; the dry run changes nothing; the purge is itself on record.
 /// </summary>
 public sealed class PurgeCommandTests
 {
-    /// <summary>Batches 1 population, 2 students (superseded by 4 in 2020), 3 李四's bills (a ledger imported in 2019); one audit record of 2015.</summary>
+    /// <summary>Batches 1 population, 2 students (superseded by 4 in 2020), 3 李四's bills (their events moved to 2015); one audit record of 2015.</summary>
     private static async Task<WarningWorld> AgedWorldAsync()
     {
         var world = await WarningWorld.CreateAsync();
         await world.StudentsAsync("students-2.csv");
         await CliDatabase.QueryAsync(world.Cli, "UPDATE import_batch SET imported_at = '2020-01-01T00:00:00.0000000Z' WHERE batch_id = 4");
-        await CliDatabase.QueryAsync(world.Cli, "UPDATE import_batch SET imported_at = '2019-01-01T00:00:00.0000000Z' WHERE batch_id = 3");
+        await CliDatabase.QueryAsync(world.Cli, "UPDATE source_record SET event_day = @day WHERE batch_id = 3 AND event_day >= 0",
+            ("@day", new DateOnly(2015, 1, 1).DayNumber));
         await CliDatabase.QueryAsync(world.Cli,
             "INSERT INTO access_audit (at, os_user, host, command, full_ids, subject_count, outcome) VALUES ('2015-01-01T00:00:00.0000000Z', 'old', 'h', 'show', 1, 1, 'ok')");
         return world;
@@ -37,8 +38,8 @@ public sealed class PurgeCommandTests
         var output = await world.MustAsync("purge", "--dry-run");
 
         Assert.Equal(before, await CountsAsync(world));
-        var expected = long.Parse(before["lists"], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(before["ledger"], System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Contains($"stored extract rows: would delete {expected} of 2 batches", output, StringComparison.Ordinal);
+        Assert.Contains($"stored extract rows: would delete {before["lists"]} of 1 batches", output, StringComparison.Ordinal);
+        Assert.Contains($"ledger events: would delete {before["ledger"]} ", output, StringComparison.Ordinal);
         Assert.Contains("access-audit records: would delete 1", output, StringComparison.Ordinal);
     }
 
@@ -55,7 +56,7 @@ public sealed class PurgeCommandTests
 
         Assert.Equal(dry.Replace("would delete", "deleted", StringComparison.Ordinal).Replace(" (dry run: nothing changed)", string.Empty, StringComparison.Ordinal), output);
         var after = await CountsAsync(world);
-        Assert.Equal(("0", "0", before["current"], "2"), (after["lists"], after["ledger"], after["current"], after["purged"]));
+        Assert.Equal(("0", "0", before["current"], "1"), (after["lists"], after["ledger"], after["current"], after["purged"]));
         var audit = Assert.Single(await CliDatabase.QueryAsync(world.Cli, "SELECT * FROM access_audit"));
         Assert.Equal("purge", audit["command"]);
         Assert.Contains("access-audit records: 1", audit["detail"], StringComparison.Ordinal);
@@ -64,7 +65,7 @@ public sealed class PurgeCommandTests
     }
 
     [Theory]
-    [InlineData("""{ "retention": { "ledgerYears": 1 } }""", "retention:ledgerYears")]
+    [InlineData("""{ "retention": { "auditYears": 0 } }""", "retention:auditYears")]
     [InlineData("""{ "retention": { "sourceRecordsYears": 0 } }""", "retention:sourceRecordsYears")]
     [InlineData("""{ "retention": null }""", "'retention'")]
     public async Task Settings_BadRetention_RefusedNamingTheSetting(string json, string setting)

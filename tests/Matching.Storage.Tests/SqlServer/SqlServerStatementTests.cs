@@ -244,8 +244,9 @@ public sealed class SqlServerStatementTests
         // Cutoffs far ahead: every batch the recording connection lists is past retention, so the deletes are sent.
         var later = new DateTimeOffset(2100, 1, 1, 0, 0, 0, TimeSpan.Zero);
         var ledgers = new HashSet<string>(["medical-bills"], StringComparer.Ordinal);
-        await store.PurgeAsync(later, later, later, ledgers, dryRun: true, Ct);
-        await store.PurgeAsync(later, later, later, ledgers, dryRun: false, Ct);
+        var ledgerCutoffs = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal) { ["medical-bills"] = later };
+        await store.PurgeAsync(later, ledgerCutoffs, later, ledgers, dryRun: true, Ct);
+        await store.PurgeAsync(later, ledgerCutoffs, later, ledgers, dryRun: false, Ct);
     }
 
     /// <summary>
