@@ -9,8 +9,8 @@ namespace Matching.Core.Tests.Rules;
 
 /// <summary>
 /// One run's facts, built like the domain: households (户) with their members, then department records. Records are
-/// matched by the real <see cref="Matcher"/> against the population, as <c>matching run</c> does, and the real
-/// <see cref="RuleEngine"/> evaluates them.
+/// matched by the run's own path (<see cref="RuleRecord.Matched"/> over the real <see cref="Matcher"/>) against the
+/// population, and the real <see cref="RuleEngine"/> evaluates them.
 /// </summary>
 internal sealed class RuleScenario
 {
@@ -111,9 +111,9 @@ internal sealed class RuleScenario
             }
 
             var birth = fields.TryGetValue("birthDate", out var b) ? b : string.Empty;
-            var match = matcher.Match(rawId, name, birth);
-            var layout = ShippedRules.Departments.TryGetValue(department, out var d) ? d.Layout : RecordLayout.Empty;
-            records.Add(new RuleRecord(department, batchId, records.Count + 2, rawId, name, match, Values(layout, fields), layout));
+            var known = ShippedRules.Departments.TryGetValue(department, out var d)
+                ? d : new RuleDepartment(department, department, department, DepartmentKind.Snapshot, RecordLayout.Empty);
+            records.Add(RuleRecord.Matched(matcher, known, batchId, records.Count + 2, rawId, null, name, birth, Values(known.Layout, fields)));
         }
 
         return new RuleEngine(rules, ShippedRules.Departments).Evaluate(population, records, asOf);
