@@ -1,5 +1,6 @@
 using AidType = Matching.Core.Population.AidType;
 using System.Globalization;
+using Matching.Core.Departments;
 using Matching.Samples.Population;
 
 namespace Matching.Samples.Output;
@@ -11,7 +12,7 @@ namespace Matching.Samples.Output;
 /// </summary>
 internal static class LowIncomeWriter
 {
-    public const string Source = "lowincome";
+    public const string Source = SourceCodes.LowIncome;
     public const string FileName = Source + ".csv";
 
     /// <summary>
