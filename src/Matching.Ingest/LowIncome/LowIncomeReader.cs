@@ -80,7 +80,7 @@ public sealed partial class LowIncomeReader
             if (table.HasExtraCells)
             {
                 rejected.Add(new RejectedRow(table.Reader.SourceRow, string.Empty, string.Empty, RejectReason.TooManyCells,
-                    $"the row has {table.Reader.FieldCount} cells, the header {table.Headers.Count}: a stray separator?"));
+                    SourceTable.ExtraCellsReason(table.Reader.FieldCount, table.Headers.Count)));
                 continue;
             }
 
