@@ -30,8 +30,7 @@ internal sealed class WarningRun(CliContext context)
     {
         var maps = context.HeaderMaps;
         var departments = Departments(maps);
-        RulesFile.CheckAgainst(context.Rules, maps, departments, context.Settings.RulesFile);
-        var engine = new RuleEngine(context.Rules, departments);
+        var engine = RulesFile.Compile(context.Rules, maps, departments, context.Settings.RulesFile);
         await using var store = await context.OpenStoreAsync(cancellationToken);
         await store.RequireSchemaAsync(cancellationToken);
         var settings = context.Settings.Run;
