@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Matching.Core.Population;
 using Matching.Core.Rules;
 using Matching.Testing;
 
@@ -34,6 +35,20 @@ public class RuleSetOptionsTests
         Assert.All(ShippedRules.Rules, r => Assert.Contains(r, named));
         var receivers = ShippedRules.Rules.Select(r => r.Receiver).Where(r => r != RuleOptions.SourceReceiver).ToHashSet(StringComparer.Ordinal);
         Assert.All(receivers, r => Assert.True(ShippedRules.Receivers.ContainsKey(r), r));
+    }
+
+    [Fact]
+    public void CategoryFlagsAndLacksAidType_ParsedWhenSetAndAgainOnWith()
+    {
+        var rule = ShippedRules.EduAidGap;
+
+        var changed = rule with { Categories = ["tekun"], LacksAid = "housing" };
+
+        Assert.Equal(AidCategory.Dibao | AidCategory.Tekun | AidCategory.Bianyuan | AidCategory.Gangxing, rule.CategoryFlags);
+        Assert.Equal(AidType.Education, rule.LacksAidType);
+        Assert.Equal(AidCategory.Tekun, changed.CategoryFlags);
+        Assert.Equal(AidType.Housing, changed.LacksAidType);
+        Assert.Equal(AidCategory.None, (rule with { Categories = [] }).CategoryFlags);
     }
 
     [Theory]
