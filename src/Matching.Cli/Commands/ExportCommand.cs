@@ -25,7 +25,7 @@ internal static class ExportCommand
 
     public static async Task<int> RunAsync(CliContext context, string outDir, bool mask, string? sinceText, CancellationToken cancellationToken)
     {
-        var since = RunCommand.ParseDate(sinceText, "--since");
+        var since = OptionValues.Date(sinceText, "--since");
         var written = await new WarningExport(context).ExportAsync(
             receiver => Path.Combine(outDir, receiver + ".xlsx"), Path.Combine(outDir, WarningExport.OverviewFile), mask, since, cancellationToken);
         foreach (var workbook in written)
