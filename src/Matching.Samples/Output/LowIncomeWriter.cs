@@ -56,7 +56,7 @@ internal static class LowIncomeWriter
     }
 
     /// <summary>Fills the cells of one member's row, in <see cref="Header"/> order.</summary>
-    public static void Fill(string[] fields, Household household, Member member)
+    public static void Fill(string[] fields, SampleHousehold household, SampleMember member)
     {
         var person = member.Person;
         var aid = household.Aid;
