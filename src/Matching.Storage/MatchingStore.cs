@@ -119,8 +119,8 @@ public sealed partial class MatchingStore : IAsyncDisposable
         }
     }
 
-    /// <summary>Row counts of every data table, for checks that a failed import changed nothing.</summary>
-    public async Task<IReadOnlyDictionary<string, long>> CountRowsAsync(CancellationToken cancellationToken)
+    /// <summary>Row counts of every data table, for tests that check a failed import changed nothing (a test hook, internal).</summary>
+    internal async Task<IReadOnlyDictionary<string, long>> CountRowsAsync(CancellationToken cancellationToken)
     {
         string[] tables = ["import_batch", "household", "member", "source_record", "run", "warning", "warning_event"];
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -142,7 +142,7 @@ public sealed partial class MatchingStore : IAsyncDisposable
         """;
 
     /// <summary>The most recent batch of a kind whose file had these bytes, if any.</summary>
-    public Task<BatchRecord?> FindBatchByHashAsync(string kind, string sha256, CancellationToken cancellationToken) =>
+    internal Task<BatchRecord?> FindBatchByHashAsync(string kind, string sha256, CancellationToken cancellationToken) =>
         _connection.QueryFirstOrDefaultAsync<BatchRecord>(new CommandDefinition(
             $"{BatchColumns} FROM import_batch WHERE kind = @kind AND sha256 = @sha256 ORDER BY batch_id DESC {_dialect.FirstRows("1")}",
             new { kind, sha256 }, cancellationToken: cancellationToken));
@@ -150,8 +150,8 @@ public sealed partial class MatchingStore : IAsyncDisposable
     /// <summary>The latest low-income batch, if any.</summary>
     public Task<BatchRecord?> LastLowIncomeBatchAsync(CancellationToken cancellationToken) =>
         _connection.QueryFirstOrDefaultAsync<BatchRecord>(new CommandDefinition(
-            $"{BatchColumns} FROM import_batch WHERE kind = 'lowincome' ORDER BY batch_id DESC {_dialect.FirstRows("1")}",
-            cancellationToken: cancellationToken));
+            $"{BatchColumns} FROM import_batch WHERE kind = @kind ORDER BY batch_id DESC {_dialect.FirstRows("1")}",
+            new { kind = BatchInfo.LowIncomeKind }, cancellationToken: cancellationToken));
 
     public ValueTask DisposeAsync() => _connection.DisposeAsync();
 }

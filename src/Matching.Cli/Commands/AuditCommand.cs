@@ -32,7 +32,7 @@ internal static class AuditCommand
 
     public static async Task<int> RunAsync(CliContext context, string? sinceText, string? subjectText, string? user, bool full, CancellationToken cancellationToken)
     {
-        DateTimeOffset? since = RunCommand.ParseDate(sinceText, "--since") is { } day
+        DateTimeOffset? since = OptionValues.Date(sinceText, "--since") is { } day
             ? TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue), context.Time.LocalTimeZone)
             : null;
         string? subject = null;

@@ -34,7 +34,7 @@ internal static class ExportCommand
             throw new Core.Errors.MatchingException("--mask and --full-ids: choose one");
         }
 
-        var since = RunCommand.ParseDate(sinceText, "--since");
+        var since = OptionValues.Date(sinceText, "--since");
         var written = await new WarningExport(context).ExportAsync(
             receiver => Path.Combine(outDir, receiver + ".xlsx"), Path.Combine(outDir, WarningExport.OverviewFile), mask, since, cancellationToken, fullIds);
 

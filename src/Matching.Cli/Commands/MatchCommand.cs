@@ -51,11 +51,7 @@ internal static class MatchCommand
     public static async Task<MatchSummary> MatchAsync(
         CliContext context, string department, string file, string outPath, CancellationToken cancellationToken, bool inDatabase = false)
     {
-        var map = context.HeaderMaps.Get(department);
-        if (!map.IsDepartment)
-        {
-            throw new Core.Errors.MatchingException($"'{department}' is not a department (the population loads with `matching lowincome import`, labelled files go to `matching evaluate`)");
-        }
+        var map = context.HeaderMaps.GetDepartment(department);
 
         // The result replaces --out only once written whole, but --out naming the input (the same path, a link to it,
         // a hard link) would still replace the extract with its own results.
