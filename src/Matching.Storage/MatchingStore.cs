@@ -44,13 +44,15 @@ public sealed partial class MatchingStore : IAsyncDisposable
         var dataSource = StorageResilience.DataSourceOf(options.ConnectionString);
         try
         {
+            SqliteFileMode.PrepareFolder(options);
             var connection = await resilience.ExecuteAsync(StorageResilience.OpenOperation, dataSource,
                 token => ConnectAsync(dialect, options.ConnectionString, token), cancellationToken);
+            SqliteFileMode.Apply(options);
             return new MatchingStore(dialect, connection, options.ConnectionString, time, resilience, dataSource);
         }
         catch (Exception ex) when (ex is DbException or ArgumentException or IOException or UnauthorizedAccessException or ExecutionRejectedException)
         {
-            throw new MatchingException($"database: cannot open ({ex.Message})", ex);
+            throw new MatchingException($"database: cannot open ({ConnectionSecrets.Scrub(ex.Message, options.ConnectionString)})", ex);
         }
     }
 
@@ -136,7 +138,7 @@ public sealed partial class MatchingStore : IAsyncDisposable
                rows_read AS RowsRead, rows_accepted AS RowsAccepted, rows_rejected AS RowsRejected, rows_usable AS RowsUsable,
                new_events AS NewEvents, known_events AS KnownEvents, status AS Status, operator AS Operator, imported_at AS ImportedAt,
                layout AS Layout, reject_report AS RejectReport, withdrawn_at AS WithdrawnAt, withdrawn_by AS WithdrawnBy,
-               withdraw_reason AS WithdrawReason, rule_gaps AS RuleGaps
+               withdraw_reason AS WithdrawReason, rule_gaps AS RuleGaps, purged_at AS PurgedAt
         """;
 
     /// <summary>The most recent batch of a kind whose file had these bytes, if any.</summary>

@@ -29,6 +29,7 @@ public sealed class SqlServerStatementTests
         "LoadPopulationSubsetAsync", "FailRunAsync", "CompleteRunAsync", "RecentRunsAsync", "RecentRefusalsAsync", "RunLockHolderAsync", "WarningsAsync", "StreamWarningsAsync",
         "WarningsAboutAsync", "WarningEventsAsync", "RecordDispositionsAsync", "HouseholdEntriesAsync", "WarningCountsAsync", "WarningByIdAsync",
         "TryTakeLockAsync", "RenewLockAsync", "ReleaseLockAsync",
+        "RecordAccessAsync", "InsertAccessAsync", "AccessRecordsAsync", "PurgeAsync",
     ];
 
     private static CancellationToken Ct => CancellationToken.None;
@@ -138,6 +139,7 @@ public sealed class SqlServerStatementTests
             await DriveImportsAsync(store);
             await DriveRunsAsync(store);
             await DriveWarningsAsync(store);
+            await DriveAuditAsync(store);
         }
 
         return (connection.Statements, copies);
@@ -185,7 +187,7 @@ public sealed class SqlServerStatementTests
         {
         }
 
-        await store.WithdrawBatchAsync(2, "wrong file", "tester", ledgers, Ct);
+        await store.WithdrawBatchAsync(2, "wrong file", "tester", ledgers, new AccessRecord { OsUser = "tester", Host = "srv", Command = "batch withdraw" }, Ct);
         await store.UpgradeLegacyBatchesAsync(
             department => new LegacyDepartment(DepartmentKind.Ledger, layout, record => new EventKey(record.Values.Date(0)?.DayNumber ?? EventKey.NoDate, 7)), Ct);
         await store.LoadPopulationAsync(Ct);
@@ -231,6 +233,21 @@ public sealed class SqlServerStatementTests
             new Disposition(9, "正在核实", new DateOnly(2026, 11, 30), Closes: false), new Disposition(10, "不符合条件", new DateOnly(2026, 11, 1)),
         ], Ct);
         await store.HouseholdEntriesAsync(TestIds.Valid(1).Key, Ct);
+    }
+
+    private static async Task DriveAuditAsync(MatchingStore store)
+    {
+        await store.RecordAccessAsync(new AccessRecord { OsUser = "tester", Host = "srv", Command = "show", FullIds = true, At = DateTimeOffset.UnixEpoch }
+            .WithSubjects([TestIds.Valid(1).Value]), Ct);
+        await store.AccessRecordsAsync(DateTimeOffset.UnixEpoch, "tester", Ct);
+        await store.AccessRecordsAsync(null, null, Ct);
+
+        // Cutoffs far ahead: every batch the recording connection lists is past retention, so the deletes are sent.
+        var later = new DateTimeOffset(2100, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var ledgers = new HashSet<string>(["medical-bills"], StringComparer.Ordinal);
+        var ledgerCutoffs = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal) { ["medical-bills"] = later };
+        await store.PurgeAsync(later, ledgerCutoffs, later, ledgers, dryRun: true, Ct);
+        await store.PurgeAsync(later, ledgerCutoffs, later, ledgers, dryRun: false, Ct);
     }
 
     /// <summary>
