@@ -73,6 +73,14 @@ public static class CliApp
         root.Subcommands.Add(EvaluateCommand.Create(guard));
 
         var parsed = root.Parse(args);
+        if (parsed.Action is System.CommandLine.Help.HelpAction)
+        {
+            DepartmentHelp.Describe(root, parsed.GetValue(headerMaps) ?? Environment.GetEnvironmentVariable("MATCHING_HEADER_MAPS") ?? HeaderMapCatalog.DefaultDirectory);
+
+            // A hidden command (sample) stays out of the root's list, but its own --help must print it, not nothing.
+            parsed.CommandResult.Command.Hidden = false;
+        }
+
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
     }
 

@@ -48,6 +48,9 @@ internal sealed class CliContext(TextWriter output, TextWriter error, TimeProvid
     public Task<MatchingStore> OpenStoreForInitAsync(CancellationToken cancellationToken) =>
         MatchingStore.OpenAsync(Storage.WithCreation(true), Time, cancellationToken);
 
+    /// <summary>This context with other settings (the demo writes its reject reports under its --out).</summary>
+    public CliContext WithSettings(MatchingSettings settings) => new(Out, Error, Time, Storage, HeaderMapDirectory, settings);
+
     /// <summary>The OS user running the command, recorded on every batch.</summary>
     public static string Operator => Environment.UserName;
 }

@@ -12,7 +12,7 @@ internal static class ImportCommand
 {
     public static Command Create(CommandGuard guard)
     {
-        var department = new Argument<string>("department") { Description = "Department code: education, unemployment, illness, disability, medical-bills, death, disaster" };
+        var department = DepartmentHelp.Create();
         var file = new Argument<string>("file") { Description = "The department's extract (.csv, .xlsx or .xls)" };
         var acceptShrink = new Option<bool>("--accept-shrink")
         {
