@@ -42,7 +42,7 @@ public static class CliApp
             // For every file this command writes (in this async flow only: tests run commands side by side).
             AtomicFile.Options = settings.Output;
             return new CliContext(
-                output, error, time,
+                output, error, new Worker.ZonedTimeProvider(time, settings.Worker.Zone),
                 StorageOptions.Resolve(parse.GetValue(db) ?? Environment.GetEnvironmentVariable("MATCHING_DB"),
                     parse.GetValue(provider) ?? Environment.GetEnvironmentVariable("MATCHING_PROVIDER")) with
                 {

@@ -14,6 +14,7 @@ internal sealed class CliContext(TextWriter output, TextWriter error, TimeProvid
     private HeaderMapCatalog? _headerMaps;
     private RuleSetOptions? _rules;
     private AnswerVocabulary? _answers;
+    private BureauClock? _clock;
 
     public TextWriter Out { get; } = output;
 
@@ -21,8 +22,11 @@ internal sealed class CliContext(TextWriter output, TextWriter error, TimeProvid
 
     public TimeProvider Time { get; } = time;
 
-    /// <summary>Today's date on <see cref="Time"/>'s local clock (the worker's is the schedule's time zone).</summary>
+    /// <summary>Today's date on <see cref="Time"/>'s local clock (the bureau's time zone: <see cref="CliApp"/> and the worker set it).</summary>
     public DateOnly Today => DateOnly.FromDateTime(Time.GetLocalNow().DateTime);
+
+    /// <summary>The bureau's clock: how every time is shown to a person.</summary>
+    public BureauClock Clock => _clock ??= new BureauClock(Time.LocalTimeZone);
 
     public StorageOptions Storage { get; } = storage;
 

@@ -27,6 +27,9 @@ internal sealed record MatchingSettings
     /// <value>How the database and file moves ride out transient faults (<c>resilience:*</c>): retries, timeouts, the breaker.</value>
     public ResilienceOptions Resilience { get; init; } = new();
 
+    /// <value>The bureau's time zone (<c>worker:timeZone</c>, default Asia/Shanghai): every time shown to a person.</value>
+    public BureauSettings Worker { get; init; } = new();
+
     /// <value>The warning rules file. Default: <c>rules.json</c> beside the program.</value>
     public string? RulesFile { get; init; }
 
@@ -45,12 +48,12 @@ internal sealed record MatchingSettings
 
         var settings = JsonSettingsFile.Read<MatchingSettings>(file, "settings");
         settings ??= new MatchingSettings();
-        if (settings.Ingest is null || settings.Run is null || settings.Output is null || settings.Resilience is null || string.IsNullOrWhiteSpace(settings.RejectsFolder))
+        if (settings.Ingest is null || settings.Run is null || settings.Output is null || settings.Resilience is null || settings.Worker is null || string.IsNullOrWhiteSpace(settings.RejectsFolder))
         {
-            throw new MatchingException($"{file}: 'ingest', 'run', 'output', 'resilience' and 'rejectsFolder' must not be null or empty (delete a setting to keep its default)");
+            throw new MatchingException($"{file}: 'ingest', 'run', 'output', 'resilience', 'worker' and 'rejectsFolder' must not be null or empty (delete a setting to keep its default)");
         }
 
-        var problems = settings.Ingest.Problems().Concat(settings.Run.Problems()).Concat(settings.Resilience.Problems()).ToList();
+        var problems = settings.Ingest.Problems().Concat(settings.Run.Problems()).Concat(settings.Resilience.Problems()).Concat(settings.Worker.Problems()).ToList();
         if (problems.Count > 0)
         {
             throw new MatchingException($"{file}: {string.Join("; ", problems)}");

@@ -32,7 +32,7 @@ internal static class ImportCommand
         var write = context.Out;
         if (outcome.Earlier is { } earlier)
         {
-            await write.WriteLineAsync($"{DisplayText.Escape(file)}: identical to batch {earlier.BatchId} ({DisplayText.Escape(earlier.FileName)}, imported {BatchCommand.Local(context, earlier.ImportedAt)} by {DisplayText.Escape(earlier.Operator)}); skipped");
+            await write.WriteLineAsync($"{DisplayText.Escape(file)}: identical to batch {earlier.BatchId} ({DisplayText.Escape(earlier.FileName)}, imported {context.Clock.Show(earlier.ImportedAt)} by {DisplayText.Escape(earlier.Operator)}); skipped");
             return CliApp.Ok;
         }
 

@@ -35,9 +35,9 @@ internal static class StatusCommand
         var lowIncome = await store.LastLowIncomeBatchAsync(cancellationToken);
         await write.WriteLineAsync(lowIncome is null
             ? "low-income database: empty (run `matching lowincome import <file>`)"
-            : $"low-income database: {households} households, {members} members active (batch {lowIncome.BatchId}, {DisplayText.Escape(lowIncome.FileName)}, loaded {BatchCommand.Local(context, lowIncome.ImportedAt)})");
+            : $"low-income database: {households} households, {members} members active (batch {lowIncome.BatchId}, {DisplayText.Escape(lowIncome.FileName)}, loaded {context.Clock.Show(lowIncome.ImportedAt)})");
         var holder = await store.RunLockHolderAsync(cancellationToken);
-        await write.WriteLineAsync(holder is { } h ? $"run lock: held by {DisplayText.Escape(h.Holder)} since {BatchCommand.Local(context, h.Since)}" : "run lock: free");
+        await write.WriteLineAsync(holder is { } h ? $"run lock: held by {DisplayText.Escape(h.Holder)} since {context.Clock.Show(h.Since)}" : "run lock: free");
 
         var runs = await store.RecentRunsAsync(Math.Max(1, runCount), cancellationToken);
         await write.WriteLineAsync();
@@ -45,7 +45,7 @@ internal static class StatusCommand
         foreach (var run in runs)
         {
             await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"  run {run.RunId}: {run.Outcome.Text()}, as of {run.AsOf}, started {BatchCommand.Local(context, run.StartedAt)}, finished {(run.FinishedAt is null ? "—" : BatchCommand.Local(context, run.FinishedAt))}, by {DisplayText.Escape(run.Operator)}, batches [{run.Batches}], {run.Records:N0} records"));
+                $"  run {run.RunId}: {run.Outcome.Text()}, as of {run.AsOf}, started {context.Clock.Show(run.StartedAt)}, finished {(run.FinishedAt is null ? "—" : context.Clock.Show(run.FinishedAt))}, by {DisplayText.Escape(run.Operator)}, batches [{run.Batches}], {run.Records:N0} records"));
             if (run.Counts.Count > 0)
             {
                 var byCode = string.Join(", ", run.Counts.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Code} {c.Found}")));
@@ -65,19 +65,19 @@ internal static class StatusCommand
         await write.WriteLineAsync(pending.Count == 0 ? "pending batches: none" : $"pending batches ({pending.Count}, taken by the next run):");
         foreach (var batch in pending)
         {
-            await write.WriteLineAsync($"  batch {batch.BatchId}: {batch.Department} {DisplayText.Escape(batch.FileName)}, imported {BatchCommand.Local(context, batch.ImportedAt)}");
+            await write.WriteLineAsync($"  batch {batch.BatchId}: {batch.Department} {DisplayText.Escape(batch.FileName)}, imported {context.Clock.Show(batch.ImportedAt)}");
         }
 
         var week = context.Time.GetUtcNow().AddDays(-7);
         var withdrawn = (await store.BatchesAsync(null, context.HeaderMaps.Ledgers, cancellationToken))
-            .Where(b => b.State == BatchState.Withdrawn && DateTimeOffset.TryParse(b.WithdrawnAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) && at >= week)
+            .Where(b => b.State == BatchState.Withdrawn && StoredTime.Parse(b.WithdrawnAt) is { } at && at >= week)
             .ToList();
         await write.WriteLineAsync();
         await write.WriteLineAsync(withdrawn.Count == 0 ? "batches withdrawn in the last 7 days: none" : "batches withdrawn in the last 7 days:");
         foreach (var batch in withdrawn)
         {
             await write.WriteLineAsync(
-                $"  batch {batch.BatchId}: {batch.Department} {DisplayText.Escape(batch.FileName)}, withdrawn {BatchCommand.Local(context, batch.WithdrawnAt)} by {DisplayText.Escape(batch.WithdrawnBy)}: {DisplayText.Escape(batch.WithdrawReason)}");
+                $"  batch {batch.BatchId}: {batch.Department} {DisplayText.Escape(batch.FileName)}, withdrawn {context.Clock.Show(batch.WithdrawnAt)} by {DisplayText.Escape(batch.WithdrawnBy)}: {DisplayText.Escape(batch.WithdrawReason)}");
         }
 
         var gaps = BatchGap.Of(lowIncome, counting);
@@ -97,12 +97,12 @@ internal static class StatusCommand
         await write.WriteLineAsync(refusals.Count + failedRuns.Count == 0 ? "failures in the last 7 days: none" : "failures in the last 7 days:");
         foreach (var run in failedRuns)
         {
-            await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  run {run.RunId} {run.Outcome.Text()} ({BatchCommand.Local(context, run.StartedAt)}): {DisplayText.Escape(run.Error)}"));
+            await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  run {run.RunId} {run.Outcome.Text()} ({context.Clock.Show(run.StartedAt)}): {DisplayText.Escape(run.Error)}"));
         }
 
         foreach (var (at, kind, department, fileName, error) in refusals)
         {
-            await write.WriteLineAsync($"  {BatchCommand.Local(context, at)} {(kind == BatchInfo.LowIncomeKind ? "lowincome" : department)} import of {DisplayText.Escape(fileName)} refused: {DisplayText.Escape(error)}");
+            await write.WriteLineAsync($"  {context.Clock.Show(at)} {(kind == BatchInfo.LowIncomeKind ? "lowincome" : department)} import of {DisplayText.Escape(fileName)} refused: {DisplayText.Escape(error)}");
         }
 
         await write.WriteLineAsync();
@@ -118,12 +118,12 @@ internal static class StatusCommand
             return $"next scheduled firing: no schedule ({jobsFile} not found; see `matching worker --help`)";
         }
 
-        var settings = WorkerSettings.Load(jobsFile);
+        var settings = WorkerSettings.Load(jobsFile, context.Settings.Worker.TimeZone);
         var cron = new CronExpression(settings.NightlyCron, settings.Zone);
         var next = cron.GetNextValidTimeAfter(context.Time.GetUtcNow());
-        var when = settings.Local(next);
+        var when = next is { } n ? context.Clock.Show(n) : "never";
         var imports = string.Concat(settings.ImportCrons.Select(i =>
-            $"; import {i.Key} next {settings.Local(new CronExpression(i.Value, settings.Zone).GetNextValidTimeAfter(context.Time.GetUtcNow()))}"));
-        return $"next scheduled firing: nightly job at {when} ({settings.TimeZone}, `{settings.NightlyCron}` in {jobsFile}){imports}";
+            $"; import {i.Key} next {(new CronExpression(i.Value, settings.Zone).GetNextValidTimeAfter(context.Time.GetUtcNow()) is { } t ? context.Clock.Show(t) : "never")}"));
+        return $"next scheduled firing: nightly job at {when} ({settings.Zone.Id}, `{settings.NightlyCron}` in {jobsFile}){imports}";
     }
 }

@@ -29,7 +29,7 @@ internal static class WorkerCommand
             Directory.SetCurrentDirectory(AppContext.BaseDirectory);
         }
 
-        var settings = WorkerSettings.Load(jobsFile);
+        var settings = WorkerSettings.Load(jobsFile, context.Settings.Worker.TimeZone);
         _ = context.Rules;
         _ = context.HeaderMaps;
         await using (var store = await context.OpenStoreAsync(cancellationToken))

@@ -163,9 +163,7 @@ internal sealed class WarningRun(CliContext context)
 
     /// <summary>The bureau's date of a stored UTC time (a ledger file's day of receipt).</summary>
     private DateOnly LocalDate(string utc) =>
-        DateTimeOffset.TryParse(utc, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
-            ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, context.Time.LocalTimeZone).DateTime)
-            : context.Today;
+        StoredTime.Parse(utc) is { } at ? context.Clock.DateOf(at) : context.Today;
 
     /// <summary>The departments as the rules see them, from their header maps.</summary>
     public static IReadOnlyDictionary<string, RuleDepartment> Departments(HeaderMapCatalog maps) =>

@@ -20,7 +20,7 @@ internal sealed class NightlyJob(CliContext context, Intake intake, WorkerSettin
     public async ValueTask Execute(IJobExecutionContext jobContext, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(jobContext);
-        log.JobFired(Key.Name, jobContext.ScheduledFireTimeUtc?.ToString("O", CultureInfo.InvariantCulture) ?? "now", jobContext.Scheduler.SchedulerInstanceId,
+        log.JobFired(Key.Name, jobContext.ScheduledFireTimeUtc is { } fire ? settings.Local(fire) : "now", jobContext.Scheduler.SchedulerInstanceId,
             jobContext.Recovering ? " (recovering: the worker running it stopped)" : string.Empty);
         await JobGuard.RunAsync(log, Key.Name, () => RunAsync(cancellationToken));
     }
