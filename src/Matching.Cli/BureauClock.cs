@@ -21,8 +21,8 @@ internal sealed class BureauClock(TimeZoneInfo zone)
     /// <summary>A stored UTC time (<see cref="StoredTime"/>) on the bureau's clock; text that is no time as it is; empty for none.</summary>
     public string Show(string? stored) => StoredTime.Parse(stored) is { } at ? Show(at) : stored ?? string.Empty;
 
-    /// <summary><c>2026-12-04 22:29 +08:00</c>: for log lines, which a reader may compare with other machines' logs.</summary>
-    public string ShowWithOffset(DateTimeOffset at) => Local(at).ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture);
+    /// <summary><c>2026-12-04 22:29:05 +08:00</c>: for log lines, which a reader may compare with other machines' logs.</summary>
+    public string ShowWithOffset(DateTimeOffset at) => Local(at).ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture);
 
     /// <summary>The bureau's date of an instant.</summary>
     public DateOnly DateOf(DateTimeOffset at) => DateOnly.FromDateTime(Local(at).DateTime);

@@ -81,7 +81,15 @@ public static class CliApp
             parsed.CommandResult.Command.Hidden = false;
         }
 
-        return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        if (parsed.CommandResult.Command.Name == "worker")
+        {
+            // The worker's host handles SIGTERM and Ctrl+C itself and lets a job in progress end (systemd waits
+            // TimeoutStopSec); the command line's own handler would end the process 2 s after the signal.
+            invocation.ProcessTerminationTimeout = null;
+        }
+
+        return await parsed.InvokeAsync(invocation);
     }
 
     private static async Task<int> GuardAsync(Func<Task<int>> run, TextWriter error, bool verbose)

@@ -19,7 +19,7 @@ internal static class StatusCommand
     {
         var runs = new Option<int>("--runs") { Description = "How many recent runs to list", DefaultValueFactory = _ => 5 };
         var jobs = new Option<string>("--jobs") { Description = "The worker's schedule (default jobs/worker.json)", DefaultValueFactory = _ => Path.Combine("jobs", "worker.json") };
-        var command = new Command("status", "Last runs, pending batches, recent failures, next scheduled firing");
+        var command = new Command("status", "Last runs, pending batches, recent failures, the running workers and their next firing");
         command.Options.Add(runs);
         command.Options.Add(jobs);
         command.SetAction((parse, ct) => guard(parse, (c, t) => RunAsync(c, parse.GetValue(runs), parse.GetValue(jobs)!, t), ct));
@@ -105,7 +105,22 @@ internal static class StatusCommand
             await write.WriteLineAsync($"  {context.Clock.Show(at)} {(kind == BatchInfo.LowIncomeKind ? "lowincome" : department)} import of {DisplayText.Escape(fileName)} refused: {DisplayText.Escape(error)}");
         }
 
+        // A next firing means something only while a worker runs to fire it.
+        var workers = await store.RunningWorkersAsync(cancellationToken);
         await write.WriteLineAsync();
+        if (workers.Count == 0)
+        {
+            await write.WriteLineAsync("workers: no worker running (nothing fires until `matching worker` or its service runs)");
+            return CliApp.Ok;
+        }
+
+        await write.WriteLineAsync($"workers running ({workers.Count}):");
+        foreach (var worker in workers)
+        {
+            await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"  {DisplayText.Escape(worker.Host)} pid {worker.Pid}: started {context.Clock.Show(worker.Started)}, last seen {context.Clock.Show(worker.LastSeen)} ({DisplayText.Escape(worker.Holder)})"));
+        }
+
         await write.WriteLineAsync(NextFiring(context, jobsFile));
         return CliApp.Ok;
     }

@@ -42,6 +42,12 @@ internal static class WorkerCommand
         {
             await host.RunAsync(cancellationToken);
         }
+        catch (OperationCanceledException)
+        {
+            // A stop asked (SIGTERM, Ctrl+C) while the schedule was still starting: the worker stopped as asked, which
+            // is its normal end (systemd reads exit code 0 as a clean stop). The log says what stopped it.
+            return CliApp.Ok;
+        }
         catch (Quartz.SchedulerException ex)
         {
             // Quartz's own words (its schema check names the tables and scripts), without a stack trace.

@@ -27,8 +27,9 @@ internal sealed class NightlyJob(CliContext context, Intake intake, WorkerSettin
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var reports = new List<string>();
-        await intake.ImportAllAsync(cancellationToken, reports);
+        var tally = new IntakeTally();
+        await intake.ImportAllAsync(cancellationToken, tally);
+        var reports = tally.Reports;
         log.RejectReportsWritten(reports.Count, reports.Count == 0 ? string.Empty : ": " + string.Join(", ", reports.Select(r => DisplayText.Escape(r))));
         var today = context.Today;
         var result = await new WarningRun(context).RunAsync(today, cancellationToken);
@@ -45,5 +46,9 @@ internal sealed class NightlyJob(CliContext context, Intake intake, WorkerSettin
             Path.Combine(settings.Outbox, "civil-affairs", date, WarningExport.OverviewFile),
             mask: false, since: null, cancellationToken);
         log.Exported(workbooks.Count, settings.Outbox);
+        var folders = reports.Select(r => DisplayText.Escape(Path.GetDirectoryName(Path.GetFullPath(r)) ?? r)).Distinct(StringComparer.Ordinal).ToList();
+        log.NightlyResult(date, tally.Files, tally.Imported, tally.Identical, tally.Refused, tally.RowsRead, tally.Accepted, tally.Rejected,
+            result.RunId, result.Counts.Sum(c => c.Found), result.Counts.Sum(c => c.New), reports.Count,
+            folders.Count == 0 ? string.Empty : " in " + string.Join(", ", folders), workbooks.Count, DisplayText.Escape(Path.GetFullPath(settings.Outbox)));
     }
 }

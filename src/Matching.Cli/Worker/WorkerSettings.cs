@@ -39,9 +39,9 @@ internal sealed record WorkerSettings
 
     public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone ?? BureauClock.DefaultTimeZone);
 
-    /// <summary>An instant as the bureau reads it: <c>2026-11-29 02:00 +08:00</c>; "never" for none.</summary>
+    /// <summary>An instant for the log, on the schedule's clock with its offset: <c>2026-11-29 02:00:00 +08:00</c>; "never" for none.</summary>
     public string Local(DateTimeOffset? time) => time is { } t
-        ? TimeZoneInfo.ConvertTime(t, Zone).ToString("yyyy-MM-dd HH:mm zzz", System.Globalization.CultureInfo.InvariantCulture)
+        ? TimeZoneInfo.ConvertTime(t, Zone).ToString("yyyy-MM-dd HH:mm:ss zzz", System.Globalization.CultureInfo.InvariantCulture)
         : "never";
 
     /// <summary>Reads the schedule; a schedule naming no time zone takes <paramref name="bureauTimeZone"/>.</summary>
