@@ -65,6 +65,7 @@ public static class CliApp
         root.Subcommands.Add(ShowCommand.Create(guard));
         root.Subcommands.Add(StatusCommand.Create(guard));
         root.Subcommands.Add(WorkerCommand.Create(guard));
+        root.Subcommands.Add(DoctorCommand.Create(guard));
         root.Subcommands.Add(MatchCommand.Create(guard));
         root.Subcommands.Add(IdCommand.Create(guard));
         root.Subcommands.Add(DemoCommand.Create(guard));
