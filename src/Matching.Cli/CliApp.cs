@@ -27,6 +27,7 @@ public static class CliApp
         var headerMaps = new Option<string?>("--header-maps") { Description = "Folder of header map JSON files (default: HeaderMaps beside the program; env MATCHING_HEADER_MAPS)", Recursive = true };
         var config = new Option<string?>("--config") { Description = "Settings file (default: matching.json beside the program; env MATCHING_CONFIG)", Recursive = true };
         var verbose = new Option<bool>("--verbose") { Description = "Print stack traces of unexpected errors", Recursive = true };
+        var lang = new Option<string?>("--lang") { Description = "Language of messages: zh (中文, the default) or en (env MATCHING_LANG)", Recursive = true };
 
         var root = new RootCommand("Matching: low-income population dynamic monitoring (低收入人口动态监测) data matching.");
         root.Options.Add(db);
@@ -34,6 +35,7 @@ public static class CliApp
         root.Options.Add(headerMaps);
         root.Options.Add(config);
         root.Options.Add(verbose);
+        root.Options.Add(lang);
 
         Func<ParseResult, CliContext> context = parse =>
         {
@@ -74,6 +76,17 @@ public static class CliApp
         root.Subcommands.Add(EvaluateCommand.Create(guard));
 
         var parsed = root.Parse(args);
+        try
+        {
+            // This command's language: it flows with its async calls only (commands side by side keep their own).
+            System.Globalization.CultureInfo.CurrentUICulture = Localization.Text.CultureOf(parsed.GetValue(lang) ?? Environment.GetEnvironmentVariable("MATCHING_LANG"));
+        }
+        catch (MatchingException ex)
+        {
+            await error.WriteLineAsync("error: " + OneLine(ex.Message));
+            return Failed;
+        }
+
         if (parsed.Action is System.CommandLine.Help.HelpAction)
         {
             DepartmentHelp.Describe(root, parsed.GetValue(headerMaps) ?? Environment.GetEnvironmentVariable("MATCHING_HEADER_MAPS") ?? HeaderMapCatalog.DefaultDirectory);
@@ -101,7 +114,7 @@ public static class CliApp
         }
         catch (MatchingException ex)
         {
-            await error.WriteLineAsync("error: " + OneLine(ex.Message));
+            await error.WriteLineAsync(Localization.Text.Get("ErrorPrefix") + OneLine(ex.Message));
             if (verbose)
             {
                 await error.WriteLineAsync(ex.ToString());
@@ -112,7 +125,7 @@ public static class CliApp
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // A file or folder the command could not write or read: .NET's message names the path.
-            await error.WriteLineAsync("error: " + OneLine(ex.Message));
+            await error.WriteLineAsync(Localization.Text.Get("ErrorPrefix") + OneLine(ex.Message));
             if (verbose)
             {
                 await error.WriteLineAsync(ex.ToString());
@@ -122,14 +135,14 @@ public static class CliApp
         }
         catch (OperationCanceledException)
         {
-            await error.WriteLineAsync("error: cancelled");
+            await error.WriteLineAsync(Localization.Text.Get("ErrorPrefix") + Localization.Text.Get("Cancelled"));
             return Failed;
         }
 #pragma warning disable CA1031 // The one boundary that must catch everything: no stack trace reaches an operator.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            await error.WriteLineAsync($"error: unexpected {ex.GetType().Name}: {OneLine(ex.Message)} (run with --verbose for details)");
+            await error.WriteLineAsync(Localization.Text.Get("ErrorPrefix") + Localization.Text.Format("Unexpected", ex.GetType().Name, OneLine(ex.Message)));
             if (verbose)
             {
                 await error.WriteLineAsync(ex.ToString());

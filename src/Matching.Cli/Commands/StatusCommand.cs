@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Matching.Cli.Localization;
 using Matching.Cli.Rules;
 using Matching.Cli.Worker;
 using Matching.Storage;
@@ -34,14 +35,14 @@ internal static class StatusCommand
         var (households, members) = await store.CountActiveAsync(cancellationToken);
         var lowIncome = await store.LastLowIncomeBatchAsync(cancellationToken);
         await write.WriteLineAsync(lowIncome is null
-            ? "low-income database: empty (run `matching lowincome import <file>`)"
-            : $"low-income database: {households} households, {members} members active (batch {lowIncome.BatchId}, {DisplayText.Escape(lowIncome.FileName)}, loaded {context.Clock.Show(lowIncome.ImportedAt)})");
+            ? Text.Get("StatusLowIncomeEmpty")
+            : Text.Format("StatusLowIncome", households, members, lowIncome.BatchId, DisplayText.Escape(lowIncome.FileName), context.Clock.Show(lowIncome.ImportedAt)));
         var holder = await store.RunLockHolderAsync(cancellationToken);
-        await write.WriteLineAsync(holder is { } h ? $"run lock: held by {DisplayText.Escape(h.Holder)} since {context.Clock.Show(h.Since)}" : "run lock: free");
+        await write.WriteLineAsync(holder is { } h ? Text.Format("StatusLockHeld", DisplayText.Escape(h.Holder), context.Clock.Show(h.Since)) : Text.Get("StatusLockFree"));
 
         var runs = await store.RecentRunsAsync(Math.Max(1, runCount), cancellationToken);
         await write.WriteLineAsync();
-        await write.WriteLineAsync(runs.Count == 0 ? "runs: none yet (`matching run`)" : $"last {runs.Count} runs:");
+        await write.WriteLineAsync(runs.Count == 0 ? Text.Get("StatusNoRuns") : Text.Format("StatusRuns", runs.Count));
         foreach (var run in runs)
         {
             await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
@@ -62,7 +63,7 @@ internal static class StatusCommand
         var counting = await store.CountingBatchesAsync(context.HeaderMaps.Ledgers, cancellationToken);
         var pending = counting.Where(b => b.IsPending).ToList();
         await write.WriteLineAsync();
-        await write.WriteLineAsync(pending.Count == 0 ? "pending batches: none" : $"pending batches ({pending.Count}, taken by the next run):");
+        await write.WriteLineAsync(pending.Count == 0 ? Text.Get("StatusNoPending") : Text.Format("StatusPending", pending.Count));
         foreach (var batch in pending)
         {
             await write.WriteLineAsync($"  batch {batch.BatchId}: {batch.Department} {DisplayText.Escape(batch.FileName)}, imported {context.Clock.Show(batch.ImportedAt)}");
@@ -73,7 +74,7 @@ internal static class StatusCommand
             .Where(b => b.State == BatchState.Withdrawn && StoredTime.Parse(b.WithdrawnAt) is { } at && at >= week)
             .ToList();
         await write.WriteLineAsync();
-        await write.WriteLineAsync(withdrawn.Count == 0 ? "batches withdrawn in the last 7 days: none" : "batches withdrawn in the last 7 days:");
+        await write.WriteLineAsync(withdrawn.Count == 0 ? Text.Get("StatusNoWithdrawn") : Text.Get("StatusWithdrawn"));
         foreach (var batch in withdrawn)
         {
             await write.WriteLineAsync(
@@ -84,7 +85,7 @@ internal static class StatusCommand
         await write.WriteLineAsync();
         if (gaps.Count == 0)
         {
-            await write.WriteLineAsync("rules held back by the data in use: none");
+            await write.WriteLineAsync(Text.Get("StatusNoGaps"));
         }
         else
         {
@@ -94,7 +95,7 @@ internal static class StatusCommand
         var refusals = await store.RecentRefusalsAsync(week, cancellationToken);
         var failedRuns = runs.Where(r => r.Outcome is RunOutcome.Failed or RunOutcome.Interrupted).ToList();
         await write.WriteLineAsync();
-        await write.WriteLineAsync(refusals.Count + failedRuns.Count == 0 ? "failures in the last 7 days: none" : "failures in the last 7 days:");
+        await write.WriteLineAsync(refusals.Count + failedRuns.Count == 0 ? Text.Get("StatusNoFailures") : Text.Get("StatusFailures"));
         foreach (var run in failedRuns)
         {
             await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  run {run.RunId} {run.Outcome.Text()} ({context.Clock.Show(run.StartedAt)}): {DisplayText.Escape(run.Error)}"));
@@ -110,15 +111,15 @@ internal static class StatusCommand
         await write.WriteLineAsync();
         if (workers.Count == 0)
         {
-            await write.WriteLineAsync("workers: no worker running (nothing fires until `matching worker` or its service runs)");
+            await write.WriteLineAsync(Text.Get("StatusNoWorker"));
             return CliApp.Ok;
         }
 
-        await write.WriteLineAsync($"workers running ({workers.Count}):");
+        await write.WriteLineAsync(Text.Format("StatusWorkers", workers.Count));
         foreach (var worker in workers)
         {
-            await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"  {DisplayText.Escape(worker.Host)} pid {worker.Pid}: started {context.Clock.Show(worker.Started)}, last seen {context.Clock.Show(worker.LastSeen)} ({DisplayText.Escape(worker.Holder)})"));
+            await write.WriteLineAsync(Text.Format("StatusWorker",
+                DisplayText.Escape(worker.Host), worker.Pid, context.Clock.Show(worker.Started), context.Clock.Show(worker.LastSeen), DisplayText.Escape(worker.Holder)));
         }
 
         await write.WriteLineAsync(NextFiring(context, jobsFile));
