@@ -11,7 +11,7 @@ namespace Matching.Cli.Worker;
 /// systemd or <c>kill</c>, Ctrl+C, or a stop asked by the host: a Windows service stop, a test). Registered first, so
 /// it starts before the schedule and stops after it.
 /// </summary>
-internal sealed class WorkerHeartbeat(CliContext context, ILogger<WorkerHeartbeat> log) : IHostedService, IDisposable
+internal sealed class WorkerHeartbeat(CliContext context, ILogger<WorkerHeartbeat> log) : IHostedService, IDisposable, IAsyncDisposable
 {
     private readonly List<PosixSignalRegistration> _signals = [];
     private WorkerLease? _lease;
@@ -50,13 +50,17 @@ internal sealed class WorkerHeartbeat(CliContext context, ILogger<WorkerHeartbea
             log.WorkerStopping("a stop asked by the host (service stop or shutdown)", Environment.ProcessId);
         }
 
-        if (_lease is { } lease)
-        {
-            _lease = null;
-            await lease.DisposeAsync();
-        }
+        await ReleaseAsync();
+    }
 
-        log.WorkerStopped(Environment.ProcessId);
+    /// <summary>
+    /// Also when the host is disposed without being stopped: a signal that came while the schedule was still starting
+    /// cancels the start, and the host then stops none of the services it had started.
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        await ReleaseAsync();
+        Dispose();
     }
 
     public void Dispose()
@@ -64,6 +68,17 @@ internal sealed class WorkerHeartbeat(CliContext context, ILogger<WorkerHeartbea
         foreach (var signal in _signals)
         {
             signal.Dispose();
+        }
+
+        _signals.Clear();
+    }
+
+    private async Task ReleaseAsync()
+    {
+        if (Interlocked.Exchange(ref _lease, null) is { } lease)
+        {
+            await lease.DisposeAsync();
+            log.WorkerStopped(Environment.ProcessId);
         }
     }
 }
