@@ -28,6 +28,7 @@ public static class CliApp
         var headerMaps = new Option<string?>("--header-maps") { Description = "Folder of header map JSON files (default: HeaderMaps beside the program; env MATCHING_HEADER_MAPS)", Recursive = true };
         var config = new Option<string?>("--config") { Description = "Settings file (default: matching.json beside the program; env MATCHING_CONFIG)", Recursive = true };
         var verbose = new Option<bool>("--verbose") { Description = "Print stack traces of unexpected errors", Recursive = true };
+        var lang = new Option<string?>("--lang") { Description = "Language of messages: zh (中文, the default) or en (env MATCHING_LANG)", Recursive = true };
 
         var root = new RootCommand("Matching: low-income population dynamic monitoring (低收入人口动态监测) data matching.");
         root.Options.Add(db);
@@ -35,6 +36,7 @@ public static class CliApp
         root.Options.Add(headerMaps);
         root.Options.Add(config);
         root.Options.Add(verbose);
+        root.Options.Add(lang);
 
         Func<ParseResult, CliContext> context = parse =>
         {
@@ -43,7 +45,7 @@ public static class CliApp
             // For every file this command writes (in this async flow only: tests run commands side by side).
             AtomicFile.Options = settings.Output;
             return new CliContext(
-                output, error, time,
+                output, error, new Worker.ZonedTimeProvider(time, settings.Worker.Zone),
                 StorageOptions.Resolve(parse.GetValue(db) ?? Environment.GetEnvironmentVariable("MATCHING_DB"),
                     parse.GetValue(provider) ?? Environment.GetEnvironmentVariable("MATCHING_PROVIDER")) with
                 {
@@ -68,6 +70,7 @@ public static class CliApp
         root.Subcommands.Add(ShowCommand.Create(guard));
         root.Subcommands.Add(StatusCommand.Create(guard));
         root.Subcommands.Add(WorkerCommand.Create(guard));
+        root.Subcommands.Add(DoctorCommand.Create(guard));
         root.Subcommands.Add(MatchCommand.Create(guard));
         root.Subcommands.Add(IdCommand.Create(guard));
         root.Subcommands.Add(DemoCommand.Create(guard));
@@ -78,7 +81,34 @@ public static class CliApp
         root.Subcommands.Add(PurgeCommand.Create(guard));
 
         var parsed = root.Parse(args);
-        return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        try
+        {
+            // This command's language: it flows with its async calls only (commands side by side keep their own).
+            System.Globalization.CultureInfo.CurrentUICulture = Localization.Text.CultureOf(parsed.GetValue(lang) ?? Environment.GetEnvironmentVariable("MATCHING_LANG"));
+        }
+        catch (MatchingException ex)
+        {
+            await error.WriteLineAsync("error: " + DisplayText.Escape(ex.Message));
+            return Failed;
+        }
+
+        if (parsed.Action is System.CommandLine.Help.HelpAction)
+        {
+            DepartmentHelp.Describe(root, parsed.GetValue(headerMaps) ?? Environment.GetEnvironmentVariable("MATCHING_HEADER_MAPS") ?? HeaderMapCatalog.DefaultDirectory);
+
+            // A hidden command (sample) stays out of the root's list, but its own --help must print it, not nothing.
+            parsed.CommandResult.Command.Hidden = false;
+        }
+
+        var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        if (parsed.CommandResult.Command.Name == "worker")
+        {
+            // The worker's host handles SIGTERM and Ctrl+C itself and lets a job in progress end (systemd waits
+            // TimeoutStopSec); the command line's own handler would end the process 2 s after the signal.
+            invocation.ProcessTerminationTimeout = null;
+        }
+
+        return await parsed.InvokeAsync(invocation);
     }
 
     private static async Task<int> GuardAsync(Func<Task<int>> run, TextWriter error, bool verbose, string? connectionString)
@@ -93,7 +123,7 @@ public static class CliApp
         }
         catch (MatchingException ex)
         {
-            await error.WriteLineAsync("error: " + OneLine(ex.Message));
+            await error.WriteLineAsync(Localization.Text.Get("ErrorPrefix") + OneLine(ex.Message));
             if (verbose)
             {
                 await error.WriteLineAsync(Stack(ex));
@@ -104,7 +134,7 @@ public static class CliApp
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // A file or folder the command could not write or read: .NET's message names the path.
-            await error.WriteLineAsync("error: " + OneLine(ex.Message));
+            await error.WriteLineAsync(Localization.Text.Get("ErrorPrefix") + OneLine(ex.Message));
             if (verbose)
             {
                 await error.WriteLineAsync(Stack(ex));
@@ -114,14 +144,14 @@ public static class CliApp
         }
         catch (OperationCanceledException)
         {
-            await error.WriteLineAsync("error: cancelled");
+            await error.WriteLineAsync(Localization.Text.Get("ErrorPrefix") + Localization.Text.Get("Cancelled"));
             return Failed;
         }
 #pragma warning disable CA1031 // The one boundary that must catch everything: no stack trace reaches an operator.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            await error.WriteLineAsync($"error: unexpected {ex.GetType().Name}: {OneLine(ex.Message)} (run with --verbose for details)");
+            await error.WriteLineAsync(Localization.Text.Get("ErrorPrefix") + Localization.Text.Format("Unexpected", ex.GetType().Name, OneLine(ex.Message)));
             if (verbose)
             {
                 await error.WriteLineAsync(Stack(ex));

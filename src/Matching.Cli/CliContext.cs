@@ -14,6 +14,7 @@ internal sealed class CliContext(TextWriter output, TextWriter error, TimeProvid
     private HeaderMapCatalog? _headerMaps;
     private RuleSetOptions? _rules;
     private AnswerVocabulary? _answers;
+    private BureauClock? _clock;
 
     public TextWriter Out { get; } = output;
 
@@ -21,8 +22,11 @@ internal sealed class CliContext(TextWriter output, TextWriter error, TimeProvid
 
     public TimeProvider Time { get; } = time;
 
-    /// <summary>Today's date on <see cref="Time"/>'s local clock (the worker's is the schedule's time zone).</summary>
+    /// <summary>Today's date on <see cref="Time"/>'s local clock (the bureau's time zone: <see cref="CliApp"/> and the worker set it).</summary>
     public DateOnly Today => DateOnly.FromDateTime(Time.GetLocalNow().DateTime);
+
+    /// <summary>The bureau's clock: how every time is shown to a person.</summary>
+    public BureauClock Clock => _clock ??= new BureauClock(Time.LocalTimeZone);
 
     public StorageOptions Storage { get; } = storage;
 
@@ -47,6 +51,9 @@ internal sealed class CliContext(TextWriter output, TextWriter error, TimeProvid
     /// <summary>Opens the database, creating an embedded SQLite file that does not exist yet: for <c>matching init</c>.</summary>
     public Task<MatchingStore> OpenStoreForInitAsync(CancellationToken cancellationToken) =>
         MatchingStore.OpenAsync(Storage.WithCreation(true), Time, cancellationToken);
+
+    /// <summary>This context with other settings (the demo writes its reject reports under its --out).</summary>
+    public CliContext WithSettings(MatchingSettings settings) => new(Out, Error, Time, Storage, HeaderMapDirectory, settings);
 
     /// <summary>The OS user running the command, recorded on every batch.</summary>
     public static string Operator => Environment.UserName;

@@ -31,6 +31,9 @@ internal sealed record MatchingSettings
     /// <value>How long personal data is kept (<c>retention:*</c>); <c>matching purge</c> deletes what is past it.</value>
     public RetentionOptions Retention { get; init; } = new();
 
+    /// <value>The bureau's time zone (<c>worker:timeZone</c>, default Asia/Shanghai): every time shown to a person.</value>
+    public BureauSettings Worker { get; init; } = new();
+
     /// <value>The warning rules file. Default: <c>rules.json</c> beside the program.</value>
     public string? RulesFile { get; init; }
 
@@ -49,12 +52,13 @@ internal sealed record MatchingSettings
 
         var settings = JsonSettingsFile.Read<MatchingSettings>(file, "settings");
         settings ??= new MatchingSettings();
-        if (settings.Ingest is null || settings.Run is null || settings.Output is null || settings.Resilience is null || settings.Retention is null || string.IsNullOrWhiteSpace(settings.RejectsFolder))
+        if (settings.Ingest is null || settings.Run is null || settings.Output is null || settings.Resilience is null || settings.Retention is null || settings.Worker is null || string.IsNullOrWhiteSpace(settings.RejectsFolder))
         {
-            throw new MatchingException($"{file}: 'ingest', 'run', 'output', 'resilience', 'retention' and 'rejectsFolder' must not be null or empty (delete a setting to keep its default)");
+            throw new MatchingException($"{file}: 'ingest', 'run', 'output', 'resilience', 'retention', 'worker' and 'rejectsFolder' must not be null or empty (delete a setting to keep its default)");
         }
 
-        var problems = settings.Ingest.Problems().Concat(settings.Run.Problems()).Concat(settings.Resilience.Problems()).Concat(settings.Output.Problems()).Concat(settings.Retention.Problems()).ToList();
+        var problems = settings.Ingest.Problems().Concat(settings.Run.Problems()).Concat(settings.Resilience.Problems()).Concat(settings.Output.Problems())
+            .Concat(settings.Retention.Problems()).Concat(settings.Worker.Problems()).ToList();
         if (problems.Count > 0)
         {
             throw new MatchingException($"{file}: {string.Join("; ", problems)}");

@@ -33,7 +33,7 @@ public sealed partial class MatchingStore
             """,
             new
             {
-                at = record.At.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
+                at = StoredTime.Format(record.At),
                 record.OsUser,
                 record.Host,
                 record.Command,
@@ -62,7 +62,7 @@ public sealed partial class MatchingStore
             WHERE (@since IS NULL OR at >= @since) AND (@osUser IS NULL OR os_user = @osUser)
             ORDER BY audit_id
             """,
-            new { since = since?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture), osUser },
+            new { since = since is { } t ? StoredTime.Format(t) : null, osUser },
             cancellationToken: cancellationToken));
         return [.. rows.Select(r => r.ToRecord())];
     }

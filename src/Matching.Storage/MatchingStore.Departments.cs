@@ -141,7 +141,7 @@ public sealed partial class MatchingStore
                 attempt.Sha256,
                 attempt.SizeBytes,
                 attempt.Operator,
-                AttemptedAt = attempt.ImportedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
+                AttemptedAt = StoredTime.Format(attempt.ImportedAt),
                 error,
             },
             cancellationToken: cancellationToken));

@@ -37,5 +37,5 @@ public sealed partial class MatchingStore
         _connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM run_lock WHERE name = @name AND token = @token", new { name, token }, cancellationToken: cancellationToken));
 
-    private static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+    private static string Iso(DateTimeOffset time) => StoredTime.Format(time);
 }

@@ -79,7 +79,7 @@ public sealed partial class MatchingStore
             batch.Sha256,
             batch.SizeBytes,
             batch.Operator,
-            ImportedAt = batch.ImportedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
+            ImportedAt = StoredTime.Format(batch.ImportedAt),
             batch.RejectReport,
             batch.Layout,
             batch.RuleGaps,

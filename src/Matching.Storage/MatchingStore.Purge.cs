@@ -21,7 +21,7 @@ public sealed partial class MatchingStore
         var all = await BatchesAsync(null, ledgers, cancellationToken);
         var batches = PastRetention(all, listsBefore);
         var events = LedgerCutoffs(all, ledgerEventsBefore);
-        var auditCutoff = auditBefore?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+        var auditCutoff = auditBefore is { } t ? StoredTime.Format(t) : null;
         if (dryRun)
         {
             var records = batches.Count == 0 ? 0 : await _connection.ExecuteScalarAsync<long>(new CommandDefinition(
@@ -38,7 +38,7 @@ public sealed partial class MatchingStore
             return new PurgeCounts(batches.Count, records, old, audit);
         }
 
-        var now = _time.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+        var now = StoredTime.Format(_time.GetUtcNow());
         var (deleted, deletedEvents) = batches.Count == 0 && events.Count == 0 ? (0L, 0L)
             : await CommitAsync("purge", "the purge of stored rows failed", requireSchema: true, async (transaction, token) =>
             {

@@ -183,7 +183,7 @@ public sealed partial class MatchingStore
         }, cancellationToken);
     }
 
-    private string Now() => _time.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+    private string Now() => StoredTime.Format(_time.GetUtcNow());
 
     private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -30,7 +30,7 @@ public sealed partial class MatchingStore
             $"""
             SELECT attempted_at, kind, department, file_name, error FROM import_attempt
             WHERE attempted_at >= @since ORDER BY attempt_id DESC {_dialect.FirstRows("20")}
-            """, new { since = since.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) },
+            """, new { since = StoredTime.Format(since) },
             cancellationToken: cancellationToken))];
     }
 
@@ -38,7 +38,7 @@ public sealed partial class MatchingStore
     public async Task<(string Holder, string Since)?> RunLockHolderAsync(CancellationToken cancellationToken)
     {
         await RequireSchemaAsync(cancellationToken);
-        var now = _time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture);
+        var now = StoredTime.Format(_time.GetUtcNow());
         var rows = await _connection.QueryAsync<(string Holder, string Since)>(new CommandDefinition(
             "SELECT holder, acquired_at FROM run_lock WHERE name = 'run' AND expires_at >= @now", new { now }, cancellationToken: cancellationToken));
         return rows.Cast<(string, string)?>().FirstOrDefault();

@@ -47,7 +47,7 @@ internal static class Migrator
             await connection.ExecuteAsync(new CommandDefinition(sql, transaction: transaction, cancellationToken: cancellationToken));
             await connection.ExecuteAsync(new CommandDefinition(
                 "INSERT INTO schema_version (version, name, applied_at) VALUES (@version, @name, @at)",
-                new { version, name, at = now.UtcDateTime.ToString("O", CultureInfo.InvariantCulture) },
+                new { version, name, at = StoredTime.Format(now) },
                 transaction, cancellationToken: cancellationToken));
             await transaction.CommitAsync(cancellationToken);
             to = version;

@@ -70,7 +70,7 @@ public sealed class RunLock : IAsyncDisposable
             {
                 await store.DisposeAsync();
                 throw new MatchingException(string.Create(CultureInfo.InvariantCulture,
-                    $"another run is in progress: the run lock is held by {holder.Value.Holder} since {holder.Value.Since} (waited {wait.TotalSeconds:0} s; it expires at {holder.Value.Expires} unless renewed)"));
+                    $"another run is in progress: the run lock is held by {holder.Value.Holder} since {Local(holder.Value.Since, time)} (waited {wait.TotalSeconds:0} s; it expires at {Local(holder.Value.Expires, time)} unless renewed)"));
             }
 
             try
@@ -84,6 +84,11 @@ public sealed class RunLock : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>A stored time as a person reads it: on <paramref name="time"/>'s local clock (the CLI's is the bureau's), with its offset.</summary>
+    private static string Local(string stored, TimeProvider time) => StoredTime.Parse(stored) is { } at
+        ? TimeZoneInfo.ConvertTime(at, time.LocalTimeZone).ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture)
+        : stored;
 
     private async Task RenewLoopAsync()
     {

@@ -19,11 +19,14 @@ public sealed class CliRun : IDisposable
     public string PathOf(string name) => _folder.PathOf(name);
 
     /// <summary>Runs <c>matching</c> with <paramref name="args"/> and the temp database.</summary>
-    public async Task<(int Exit, string Out, string Error)> RunAsync(params string[] args)
+    public Task<(int Exit, string Out, string Error)> RunAsync(params string[] args) => RunAtAsync(TimeProvider.System, args);
+
+    /// <summary>Runs <c>matching</c> with <paramref name="args"/> and the temp database on the clock <paramref name="time"/>.</summary>
+    public async Task<(int Exit, string Out, string Error)> RunAtAsync(TimeProvider time, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = await CliApp.RunAsync([.. args, "--db", Database], output, error, TimeProvider.System);
+        var exit = await CliApp.RunAsync([.. args, "--db", Database], output, error, time);
         return (exit, output.ToString(), error.ToString());
     }
 

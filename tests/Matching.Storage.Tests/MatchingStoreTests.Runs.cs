@@ -162,7 +162,7 @@ public abstract partial class MatchingStoreTests<TDb>
         var runId = await store.BeginRunAsync(new DateOnly(2026, 11, 27), Operator, Ct);
         var run = Assert.Single(await store.RecentRunsAsync(5, Ct));
 
-        Assert.Equal((runId, RunOutcome.Running, "2026-11-28T02:00:00Z", (string?)null, "2026-11-27", Operator), (run.RunId, run.Outcome, run.StartedAt, run.FinishedAt, run.AsOf, run.Operator));
+        Assert.Equal((runId, RunOutcome.Running, "2026-11-28T02:00:00.000Z", (string?)null, "2026-11-27", Operator), (run.RunId, run.Outcome, run.StartedAt, run.FinishedAt, run.AsOf, run.Operator));
         Assert.Equal((string.Empty, 0L, (string?)null), (run.Batches, run.Records, run.Error));
         Assert.Empty(run.Counts);
         Assert.Equal([june.ToString(CultureInfo.InvariantCulture)], await QueryAsync("SELECT lowincome_batch_id FROM run WHERE run_id = @p", runId));
@@ -196,7 +196,7 @@ public abstract partial class MatchingStoreTests<TDb>
         await store.FailRunAsync(runId, Why, Ct);
         var run = Assert.Single(await store.RecentRunsAsync(5, Ct));
 
-        Assert.Equal((RunOutcome.Failed, "2026-11-28T02:00:00Z", "2026-11-28T02:03:00Z", Why), (run.Outcome, run.StartedAt, run.FinishedAt, run.Error));
+        Assert.Equal((RunOutcome.Failed, "2026-11-28T02:00:00.000Z", "2026-11-28T02:03:00.000Z", Why), (run.Outcome, run.StartedAt, run.FinishedAt, run.Error));
         Assert.Empty(run.Counts);
         Assert.Equal(BatchStatus.Pending, (await BatchAsync(store, batch)).Status);
         Assert.Equal(0L, (await store.CountRowsAsync(Ct))["warning"]);
@@ -218,7 +218,7 @@ public abstract partial class MatchingStoreTests<TDb>
         RunCount[] expected = [new("EDU_AID_GAP", 2, 2, 0, 0, 0), new("EDU_NOT_COVERED", 1, 1, 0, 0, 0), new("MED_AID_GAP", 1, 1, 0, 0, 0)];
         Assert.Equal(expected, counts);
         Assert.Equal(expected, run.Counts);
-        Assert.Equal((RunOutcome.Succeeded, "2026-11-28T02:00:42Z", $"{students},{bills}", 2L, (string?)null), (run.Outcome, run.FinishedAt, run.Batches, run.Records, run.Error));
+        Assert.Equal((RunOutcome.Succeeded, "2026-11-28T02:00:42.000Z", $"{students},{bills}", 2L, (string?)null), (run.Outcome, run.FinishedAt, run.Batches, run.Records, run.Error));
         Assert.Equal([BatchStatus.Processed, BatchStatus.Processed], (await store.CountingBatchesAsync(Ledgers, Ct)).Select(b => b.Status));
         Assert.Equal(4, (await store.CountRowsAsync(Ct))["warning_event"]);
     }

@@ -43,7 +43,7 @@ public abstract partial class MatchingStoreTests<TDb>
         var invalid = warnings.Single(w => w.Code == "ID_INVALID");
         Assert.Equal(("raw:41900120110909001|王小五", "41900120110909001", "education", string.Empty), (invalid.Subject, invalid.IdNumber, invalid.Receiver, invalid.HouseholdId));
         Assert.Equal("=1+2", warnings.Single(w => w.Code == "EDU_NOT_COVERED").Name);
-        Assert.Equal([new WarningEvent(med.WarningId, runId, "2026-11-28T02:00:00Z", WarningStatus.New, string.Empty)], await store.WarningEventsAsync([med.WarningId], Ct));
+        Assert.Equal([new WarningEvent(med.WarningId, runId, "2026-11-28T02:00:00.000Z", WarningStatus.New, string.Empty)], await store.WarningEventsAsync([med.WarningId], Ct));
     }
 
     [SkippableFact]
@@ -76,7 +76,7 @@ public abstract partial class MatchingStoreTests<TDb>
 
         var li = (await store.WarningsAboutAsync(LiXiaohong.Value, [], Ct)).Single();
         Assert.Equal((WarningStatus.Resolved, "2026-11-28", "2026-12-05", EduGapDetail), (li.Status, li.FirstDate, li.ResolvedDate, li.Detail));
-        Assert.Equal([(second, WarningStatus.Resolved, "2026-12-05T02:00:00Z")], (await store.WarningEventsAsync([li.WarningId], Ct)).Skip(1).Select(e => (e.RunId, e.Status, e.At)));
+        Assert.Equal([(second, WarningStatus.Resolved, "2026-12-05T02:00:00.000Z")], (await store.WarningEventsAsync([li.WarningId], Ct)).Skip(1).Select(e => (e.RunId, e.Status, e.At)));
         var runs = await store.RecentRunsAsync(2, Ct);
         Assert.Equal(new RunCount("EDU_AID_GAP", 1, 0, 1, 0, 0), Assert.Single(runs[0].Counts));
         Assert.Equal(new RunCount("EDU_AID_GAP", 1, 0, 1, 0, 1), Assert.Single(runs[1].Counts));
@@ -115,7 +115,7 @@ public abstract partial class MatchingStoreTests<TDb>
         Assert.Empty(first.Unknown.Concat(Stale(first)).Concat(again.Unknown).Concat(Stale(again)));
         med = Assert.Single(await store.WarningsAsync("medical-insurance", false, null, Ct));
         Assert.Equal((WarningStatus.Closed, "已纳入医疗救助", "2026-12-01", "2026-11-28"), (med.Status, med.Disposition, med.DispositionDate, med.FirstDate));
-        Assert.Equal(new WarningEvent(med.WarningId, null, "2026-12-02T03:00:00Z", WarningStatus.Closed, "处理结果：已纳入医疗救助（2026-12-01）"),
+        Assert.Equal(new WarningEvent(med.WarningId, null, "2026-12-02T03:00:00.000Z", WarningStatus.Closed, "处理结果：已纳入医疗救助（2026-12-01）"),
             (await store.WarningEventsAsync([med.WarningId], Ct))[^1]);
         Assert.Equal(2, (await store.CountRowsAsync(Ct))["warning_event"]);
     }
@@ -178,9 +178,9 @@ public abstract partial class MatchingStoreTests<TDb>
         Assert.Equal(new RunCount("MED_AID_GAP", 1, 1, 0, 0, 0), Assert.Single((await store.RecentRunsAsync(1, Ct))[0].Counts));
         Assert.Equal(
             [
-                new WarningEvent(id, first, "2026-11-28T02:00:00Z", WarningStatus.New, string.Empty),
-                new WarningEvent(id, null, "2026-12-02T03:00:00Z", WarningStatus.Closed, "处理结果：已纳入医疗救助（2026-12-01）"),
-                new WarningEvent(id, third, "2026-12-12T02:00:00Z", WarningStatus.New, "facts changed"),
+                new WarningEvent(id, first, "2026-11-28T02:00:00.000Z", WarningStatus.New, string.Empty),
+                new WarningEvent(id, null, "2026-12-02T03:00:00.000Z", WarningStatus.Closed, "处理结果：已纳入医疗救助（2026-12-01）"),
+                new WarningEvent(id, third, "2026-12-12T02:00:00.000Z", WarningStatus.New, "facts changed"),
             ],
             await store.WarningEventsAsync([id], Ct));
     }
@@ -433,10 +433,10 @@ public abstract partial class MatchingStoreTests<TDb>
 
         Assert.Equal(
             [
-                new WarningEvent(med, first, "2026-11-28T02:00:00Z", WarningStatus.New, string.Empty),
-                new WarningEvent(edu, first, "2026-11-28T02:00:00Z", WarningStatus.New, string.Empty),
-                new WarningEvent(med, null, "2026-12-02T03:00:00Z", WarningStatus.Closed, "处理结果：已纳入医疗救助（2026-12-01）"),
-                new WarningEvent(edu, second, "2026-12-05T02:00:00Z", WarningStatus.Resolved, string.Empty),
+                new WarningEvent(med, first, "2026-11-28T02:00:00.000Z", WarningStatus.New, string.Empty),
+                new WarningEvent(edu, first, "2026-11-28T02:00:00.000Z", WarningStatus.New, string.Empty),
+                new WarningEvent(med, null, "2026-12-02T03:00:00.000Z", WarningStatus.Closed, "处理结果：已纳入医疗救助（2026-12-01）"),
+                new WarningEvent(edu, second, "2026-12-05T02:00:00.000Z", WarningStatus.Resolved, string.Empty),
             ],
             events);
         Assert.Empty(await store.WarningEventsAsync([], Ct));

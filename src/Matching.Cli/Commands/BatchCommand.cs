@@ -61,7 +61,7 @@ internal static class BatchCommand
             var kind = b.IsLowIncome ? "snapshot" : maps.Ledgers.Contains(b.Department ?? string.Empty) ? "ledger" : "snapshot";
             var state = b.State.ToString().ToLowerInvariant() + (b.IsPending && b.State is BatchState.Current or BatchState.Counting ? "*" : string.Empty);
             await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{b.BatchId,6}  {(b.IsLowIncome ? BatchInfo.LowIncomeKind : b.Department),-14} {kind,-9} {b.RowsRead,8} {b.RowsAccepted,9}  {state,-11} {Local(context, b.ImportedAt),-16}  {DisplayText.Escape(b.Operator),-10} {DisplayText.Escape(b.FileName)}"));
+                $"{b.BatchId,6}  {(b.IsLowIncome ? BatchInfo.LowIncomeKind : b.Department),-14} {kind,-9} {b.RowsRead,8} {b.RowsAccepted,9}  {state,-11} {context.Clock.Show(b.ImportedAt),-16}  {DisplayText.Escape(b.Operator),-10} {DisplayText.Escape(b.FileName)}"));
             if (b.NewEvents is { } fresh && b.KnownEvents is { } known)
             {
                 await write.WriteLineAsync($"{string.Empty,8}events: {fresh} new, {known} sent before");
@@ -69,12 +69,12 @@ internal static class BatchCommand
 
             if (b.State == BatchState.Withdrawn)
             {
-                await write.WriteLineAsync($"{string.Empty,8}withdrawn {Local(context, b.WithdrawnAt)} by {DisplayText.Escape(b.WithdrawnBy)}: {DisplayText.Escape(b.WithdrawReason)}");
+                await write.WriteLineAsync($"{string.Empty,8}withdrawn {context.Clock.Show(b.WithdrawnAt)} by {DisplayText.Escape(b.WithdrawnBy)}: {DisplayText.Escape(b.WithdrawReason)}");
             }
 
             if (b.PurgedAt is not null)
             {
-                await write.WriteLineAsync($"{string.Empty,8}stored rows purged {Local(context, b.PurgedAt)} (past retention)");
+                await write.WriteLineAsync($"{string.Empty,8}stored rows purged {context.Clock.Show(b.PurgedAt)} (past retention)");
             }
         }
 
@@ -117,10 +117,4 @@ internal static class BatchCommand
         await write.WriteLineAsync("the next `matching run` resolves the warnings only this batch raised");
         return CliApp.Ok;
     }
-
-    /// <summary>A stored UTC time as the bureau reads it: local, to the minute.</summary>
-    internal static string Local(CliContext context, string? utc) =>
-        DateTimeOffset.TryParse(utc, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
-            ? TimeZoneInfo.ConvertTime(at, context.Time.LocalTimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)
-            : utc ?? string.Empty;
 }

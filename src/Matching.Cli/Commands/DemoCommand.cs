@@ -20,7 +20,7 @@ internal static class DemoCommand
     {
         var sampleData = new Option<string?>("--sample-data") { Description = "Folder of sample files (default: the repository's sample-data/)" };
         var output = new Option<string>("--out") { Description = "Output folder", DefaultValueFactory = _ => "out" };
-        var command = new Command("demo", "Run the main job on the sample data: init, low-income import, match every department");
+        var command = new Command("demo", "Run the main job on the sample data: init, low-income import, match and import every department file, run the warning rules and export the warning workbooks (match results, reject reports and workbooks under --out)");
         command.Options.Add(sampleData);
         command.Options.Add(output);
         command.SetAction((parse, ct) => guard(parse, (c, t) => RunAsync(c, parse.GetValue(sampleData), parse.GetValue(output)!, t), ct));
@@ -29,6 +29,8 @@ internal static class DemoCommand
 
     public static async Task<int> RunAsync(CliContext context, string? sampleData, string outDir, CancellationToken cancellationToken)
     {
+        // Everything the demo writes goes under --out: its reject reports too, not the configured rejects folder.
+        context = context.WithSettings(context.Settings with { RejectsFolder = Path.Combine(outDir, "rejects") });
         var samples = sampleData ?? FindSampleData();
         var write = context.Out;
         await write.WriteLineAsync($"Matching demo: sample data from {DisplayText.Escape(samples)}, database {DisplayText.Escape(DataSource(context))}");

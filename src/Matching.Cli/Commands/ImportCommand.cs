@@ -12,7 +12,7 @@ internal static class ImportCommand
 {
     public static Command Create(CommandGuard guard)
     {
-        var department = new Argument<string>("department") { Description = "Department code: education, unemployment, illness, disability, medical-bills, death, disaster" };
+        var department = DepartmentHelp.Create();
         var file = new Argument<string>("file") { Description = "The department's extract (.csv, .xlsx or .xls)" };
         var acceptShrink = new Option<bool>("--accept-shrink")
         {
@@ -32,7 +32,7 @@ internal static class ImportCommand
         var write = context.Out;
         if (outcome.Earlier is { } earlier)
         {
-            await write.WriteLineAsync($"{DisplayText.Escape(file)}: identical to batch {earlier.BatchId} ({DisplayText.Escape(earlier.FileName)}, imported {BatchCommand.Local(context, earlier.ImportedAt)} by {DisplayText.Escape(earlier.Operator)}); skipped");
+            await write.WriteLineAsync($"{DisplayText.Escape(file)}: identical to batch {earlier.BatchId} ({DisplayText.Escape(earlier.FileName)}, imported {context.Clock.Show(earlier.ImportedAt)} by {DisplayText.Escape(earlier.Operator)}); skipped");
             return CliApp.Ok;
         }
 

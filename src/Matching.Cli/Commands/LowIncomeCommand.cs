@@ -37,7 +37,7 @@ internal static class LowIncomeCommand
         if (outcome.Identical)
         {
             await context.Out.WriteLineAsync(
-                $"{DisplayText.Escape(file)}: identical to batch {outcome.BatchId} ({DisplayText.Escape(outcome.Last!.FileName)}, loaded {BatchCommand.Local(context, outcome.Last.ImportedAt)}); nothing to do");
+                $"{DisplayText.Escape(file)}: identical to batch {outcome.BatchId} ({DisplayText.Escape(outcome.Last!.FileName)}, loaded {context.Clock.Show(outcome.Last.ImportedAt)}); nothing to do");
             return CliApp.Ok;
         }
 

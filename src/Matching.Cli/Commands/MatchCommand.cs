@@ -15,7 +15,7 @@ internal static class MatchCommand
 {
     public static Command Create(CommandGuard guard)
     {
-        var department = new Argument<string>("department") { Description = "Department code: education, unemployment, illness, disability, medical-bills" };
+        var department = DepartmentHelp.Create();
         var file = new Argument<string>("file") { Description = "The department's extract (.csv, .xlsx or .xls)" };
         var output = new Option<string>("--out") { Description = "Result CSV to write", Required = true };
         var inDatabase = new Option<bool>("--in-database")

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Matching.Cli.Localization;
 using Matching.Cli.Rules;
 
 namespace Matching.Cli.Commands;
@@ -31,17 +32,20 @@ internal static class RunCommand
     {
         var write = context.Out;
         var pending = result.Batches.Count(b => b.IsPending);
-        await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"run {result.RunId} as of {result.AsOf:yyyy-MM-dd}: {result.Batches.Count} department batches ({pending} pending), {result.Records:N0} records, {result.Elapsed.TotalSeconds:0.0} s"));
-        await write.WriteLineAsync($"{"code",-24} {"found",7} {"新增",6} {"持续",6} {"已处理",5} {"已解除",5}");
+        await write.WriteLineAsync(Text.Format("RunHeader", result.RunId, result.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), result.Batches.Count, pending,
+            result.Records.ToString("N0", CultureInfo.InvariantCulture), result.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)));
+
+        // Codes stay the key a clerk searches for; the label (the workbooks' 预警名称, from rules.json) says what it is.
+        var labels = context.Rules.Rules.GroupBy(r => r.Code, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Label, StringComparer.Ordinal);
+        await write.WriteLineAsync($"{Pad(Text.Get("RunColumnCode"), 24)} {Pad(Text.Get("RunColumnFound"), -7)} {"新增",6} {"持续",6} {"已处理",5} {"已解除",5}  {Text.Get("RunColumnLabel")}");
         foreach (var c in result.Counts)
         {
             await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{c.Code,-24} {c.Found,7} {c.New,8} {c.Continuing,8} {c.Closed,8} {c.Resolved,8}"));
+                $"{c.Code,-24} {c.Found,7} {c.New,8} {c.Continuing,8} {c.Closed,8} {c.Resolved,8}  {labels.GetValueOrDefault(c.Code, string.Empty)}"));
         }
 
         await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"{"total",-24} {result.Counts.Sum(c => c.Found),7} {result.Counts.Sum(c => c.New),8} {result.Counts.Sum(c => c.Continuing),8} {result.Counts.Sum(c => c.Closed),8} {result.Counts.Sum(c => c.Resolved),8}"));
+            $"{Pad(Text.Get("RunTotal"), 24)} {result.Counts.Sum(c => c.Found),7} {result.Counts.Sum(c => c.New),8} {result.Counts.Sum(c => c.Continuing),8} {result.Counts.Sum(c => c.Closed),8} {result.Counts.Sum(c => c.Resolved),8}"));
         await PrintGapsAsync(write, result.Gaps);
     }
 
@@ -59,5 +63,13 @@ internal static class RunCommand
         {
             await write.WriteLineAsync("  " + gap.Describe());
         }
+    }
+
+    /// <summary>Pads to <paramref name="width"/> display columns (a Chinese character takes two); a negative width pads on the left.</summary>
+    private static string Pad(string text, int width)
+    {
+        var columns = text.Sum(ch => ch >= '\u2E80' ? 2 : 1);
+        var spaces = new string(' ', Math.Max(0, Math.Abs(width) - columns));
+        return width < 0 ? spaces + text : text + spaces;
     }
 }

@@ -90,7 +90,7 @@ internal static class ShowCommand
         foreach (var e in events)
         {
             var source = e.RunId is { } run ? string.Create(CultureInfo.InvariantCulture, $"run {run}") : "feedback";
-            await write.WriteLineAsync($"  {e.At} {e.Status.Text()} ({source}){(e.Note.Length > 0 ? " " + DisplayText.Escape(e.Note) : string.Empty)}");
+            await write.WriteLineAsync($"  {context.Clock.Show(e.At)} {e.Status.Text()} ({source}){(e.Note.Length > 0 ? " " + DisplayText.Escape(e.Note) : string.Empty)}");
         }
 
         if (IdParser.Parse(w.Subject) is { IsValid: true } subject)
@@ -160,7 +160,7 @@ internal static class ShowCommand
             foreach (var e in events[w.WarningId])
             {
                 var source = e.RunId is { } run ? string.Create(CultureInfo.InvariantCulture, $"run {run}") : "feedback";
-                await write.WriteLineAsync($"      {e.At} {e.Status.Text()} ({source}){(e.Note.Length > 0 ? " " + E(e.Note) : string.Empty)}");
+                await write.WriteLineAsync($"      {context.Clock.Show(e.At)} {e.Status.Text()} ({source}){(e.Note.Length > 0 ? " " + E(e.Note) : string.Empty)}");
             }
         }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Matching.Cli.Localization;
 using Matching.Cli.Rules;
 using Matching.Cli.Worker;
 using Matching.Storage;
@@ -19,7 +20,7 @@ internal static class StatusCommand
     {
         var runs = new Option<int>("--runs") { Description = "How many recent runs to list", DefaultValueFactory = _ => 5 };
         var jobs = new Option<string>("--jobs") { Description = "The worker's schedule (default jobs/worker.json)", DefaultValueFactory = _ => Path.Combine("jobs", "worker.json") };
-        var command = new Command("status", "Last runs, pending batches, recent failures, next scheduled firing");
+        var command = new Command("status", "Last runs, pending batches, recent failures, the running workers and their next firing");
         command.Options.Add(runs);
         command.Options.Add(jobs);
         command.SetAction((parse, ct) => guard(parse, (c, t) => RunAsync(c, parse.GetValue(runs), parse.GetValue(jobs)!, t), ct));
@@ -34,18 +35,18 @@ internal static class StatusCommand
         var (households, members) = await store.CountActiveAsync(cancellationToken);
         var lowIncome = await store.LastLowIncomeBatchAsync(cancellationToken);
         await write.WriteLineAsync(lowIncome is null
-            ? "low-income database: empty (run `matching lowincome import <file>`)"
-            : $"low-income database: {households} households, {members} members active (batch {lowIncome.BatchId}, {DisplayText.Escape(lowIncome.FileName)}, loaded {BatchCommand.Local(context, lowIncome.ImportedAt)})");
+            ? Text.Get("StatusLowIncomeEmpty")
+            : Text.Format("StatusLowIncome", households, members, lowIncome.BatchId, DisplayText.Escape(lowIncome.FileName), context.Clock.Show(lowIncome.ImportedAt)));
         var holder = await store.RunLockHolderAsync(cancellationToken);
-        await write.WriteLineAsync(holder is { } h ? $"run lock: held by {DisplayText.Escape(h.Holder)} since {BatchCommand.Local(context, h.Since)}" : "run lock: free");
+        await write.WriteLineAsync(holder is { } h ? Text.Format("StatusLockHeld", DisplayText.Escape(h.Holder), context.Clock.Show(h.Since)) : Text.Get("StatusLockFree"));
 
         var runs = await store.RecentRunsAsync(Math.Max(1, runCount), cancellationToken);
         await write.WriteLineAsync();
-        await write.WriteLineAsync(runs.Count == 0 ? "runs: none yet (`matching run`)" : $"last {runs.Count} runs:");
+        await write.WriteLineAsync(runs.Count == 0 ? Text.Get("StatusNoRuns") : Text.Format("StatusRuns", runs.Count));
         foreach (var run in runs)
         {
             await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"  run {run.RunId}: {run.Outcome.Text()}, as of {run.AsOf}, started {BatchCommand.Local(context, run.StartedAt)}, finished {(run.FinishedAt is null ? "—" : BatchCommand.Local(context, run.FinishedAt))}, by {DisplayText.Escape(run.Operator)}, batches [{run.Batches}], {run.Records:N0} records"));
+                $"  run {run.RunId}: {run.Outcome.Text()}, as of {run.AsOf}, started {context.Clock.Show(run.StartedAt)}, finished {(run.FinishedAt is null ? "—" : context.Clock.Show(run.FinishedAt))}, by {DisplayText.Escape(run.Operator)}, batches [{run.Batches}], {run.Records:N0} records"));
             if (run.Counts.Count > 0)
             {
                 var byCode = string.Join(", ", run.Counts.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Code} {c.Found}")));
@@ -62,29 +63,29 @@ internal static class StatusCommand
         var counting = await store.CountingBatchesAsync(context.HeaderMaps.Ledgers, cancellationToken);
         var pending = counting.Where(b => b.IsPending).ToList();
         await write.WriteLineAsync();
-        await write.WriteLineAsync(pending.Count == 0 ? "pending batches: none" : $"pending batches ({pending.Count}, taken by the next run):");
+        await write.WriteLineAsync(pending.Count == 0 ? Text.Get("StatusNoPending") : Text.Format("StatusPending", pending.Count));
         foreach (var batch in pending)
         {
-            await write.WriteLineAsync($"  batch {batch.BatchId}: {batch.Department} {DisplayText.Escape(batch.FileName)}, imported {BatchCommand.Local(context, batch.ImportedAt)}");
+            await write.WriteLineAsync($"  batch {batch.BatchId}: {batch.Department} {DisplayText.Escape(batch.FileName)}, imported {context.Clock.Show(batch.ImportedAt)}");
         }
 
         var week = context.Time.GetUtcNow().AddDays(-7);
         var withdrawn = (await store.BatchesAsync(null, context.HeaderMaps.Ledgers, cancellationToken))
-            .Where(b => b.State == BatchState.Withdrawn && DateTimeOffset.TryParse(b.WithdrawnAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) && at >= week)
+            .Where(b => b.State == BatchState.Withdrawn && StoredTime.Parse(b.WithdrawnAt) is { } at && at >= week)
             .ToList();
         await write.WriteLineAsync();
-        await write.WriteLineAsync(withdrawn.Count == 0 ? "batches withdrawn in the last 7 days: none" : "batches withdrawn in the last 7 days:");
+        await write.WriteLineAsync(withdrawn.Count == 0 ? Text.Get("StatusNoWithdrawn") : Text.Get("StatusWithdrawn"));
         foreach (var batch in withdrawn)
         {
             await write.WriteLineAsync(
-                $"  batch {batch.BatchId}: {batch.Department} {DisplayText.Escape(batch.FileName)}, withdrawn {BatchCommand.Local(context, batch.WithdrawnAt)} by {DisplayText.Escape(batch.WithdrawnBy)}: {DisplayText.Escape(batch.WithdrawReason)}");
+                $"  batch {batch.BatchId}: {batch.Department} {DisplayText.Escape(batch.FileName)}, withdrawn {context.Clock.Show(batch.WithdrawnAt)} by {DisplayText.Escape(batch.WithdrawnBy)}: {DisplayText.Escape(batch.WithdrawReason)}");
         }
 
         var gaps = BatchGap.Of(lowIncome, counting);
         await write.WriteLineAsync();
         if (gaps.Count == 0)
         {
-            await write.WriteLineAsync("rules held back by the data in use: none");
+            await write.WriteLineAsync(Text.Get("StatusNoGaps"));
         }
         else
         {
@@ -94,18 +95,33 @@ internal static class StatusCommand
         var refusals = await store.RecentRefusalsAsync(week, cancellationToken);
         var failedRuns = runs.Where(r => r.Outcome is RunOutcome.Failed or RunOutcome.Interrupted).ToList();
         await write.WriteLineAsync();
-        await write.WriteLineAsync(refusals.Count + failedRuns.Count == 0 ? "failures in the last 7 days: none" : "failures in the last 7 days:");
+        await write.WriteLineAsync(refusals.Count + failedRuns.Count == 0 ? Text.Get("StatusNoFailures") : Text.Get("StatusFailures"));
         foreach (var run in failedRuns)
         {
-            await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  run {run.RunId} {run.Outcome.Text()} ({BatchCommand.Local(context, run.StartedAt)}): {DisplayText.Escape(run.Error)}"));
+            await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  run {run.RunId} {run.Outcome.Text()} ({context.Clock.Show(run.StartedAt)}): {DisplayText.Escape(run.Error)}"));
         }
 
         foreach (var (at, kind, department, fileName, error) in refusals)
         {
-            await write.WriteLineAsync($"  {BatchCommand.Local(context, at)} {(kind == BatchInfo.LowIncomeKind ? BatchInfo.LowIncomeKind : department)} import of {DisplayText.Escape(fileName)} refused: {DisplayText.Escape(error)}");
+            await write.WriteLineAsync($"  {context.Clock.Show(at)} {(kind == BatchInfo.LowIncomeKind ? BatchInfo.LowIncomeKind : department)} import of {DisplayText.Escape(fileName)} refused: {DisplayText.Escape(error)}");
         }
 
+        // A next firing means something only while a worker runs to fire it.
+        var workers = await store.RunningWorkersAsync(cancellationToken);
         await write.WriteLineAsync();
+        if (workers.Count == 0)
+        {
+            await write.WriteLineAsync(Text.Get("StatusNoWorker"));
+            return CliApp.Ok;
+        }
+
+        await write.WriteLineAsync(Text.Format("StatusWorkers", workers.Count));
+        foreach (var worker in workers)
+        {
+            await write.WriteLineAsync(Text.Format("StatusWorker",
+                DisplayText.Escape(worker.Host), worker.Pid, context.Clock.Show(worker.Started), context.Clock.Show(worker.LastSeen), DisplayText.Escape(worker.Holder)));
+        }
+
         await write.WriteLineAsync(NextFiring(context, jobsFile));
         return CliApp.Ok;
     }
@@ -118,12 +134,12 @@ internal static class StatusCommand
             return $"next scheduled firing: no schedule ({jobsFile} not found; see `matching worker --help`)";
         }
 
-        var settings = WorkerSettings.Load(jobsFile);
+        var settings = WorkerSettings.Load(jobsFile, context.Settings.Worker.TimeZone);
         var cron = new CronExpression(settings.NightlyCron, settings.Zone);
         var next = cron.GetNextValidTimeAfter(context.Time.GetUtcNow());
-        var when = settings.Local(next);
+        var when = next is { } n ? context.Clock.Show(n) : "never";
         var imports = string.Concat(settings.ImportCrons.Select(i =>
-            $"; import {i.Key} next {settings.Local(new CronExpression(i.Value, settings.Zone).GetNextValidTimeAfter(context.Time.GetUtcNow()))}"));
-        return $"next scheduled firing: nightly job at {when} ({settings.TimeZone}, `{settings.NightlyCron}` in {jobsFile}){imports}";
+            $"; import {i.Key} next {(new CronExpression(i.Value, settings.Zone).GetNextValidTimeAfter(context.Time.GetUtcNow()) is { } t ? context.Clock.Show(t) : "never")}"));
+        return $"next scheduled firing: nightly job at {when} ({settings.Zone.Id}, `{settings.NightlyCron}` in {jobsFile}){imports}";
     }
 }

@@ -29,7 +29,7 @@ internal static class WorkerCommand
             Directory.SetCurrentDirectory(AppContext.BaseDirectory);
         }
 
-        var settings = WorkerSettings.Load(jobsFile);
+        var settings = WorkerSettings.Load(jobsFile, context.Settings.Worker.TimeZone);
         _ = context.Rules;
         _ = context.HeaderMaps;
         await using (var store = await context.OpenStoreAsync(cancellationToken))
@@ -41,6 +41,12 @@ internal static class WorkerCommand
         try
         {
             await host.RunAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // A stop asked (SIGTERM, Ctrl+C) while the schedule was still starting: the worker stopped as asked, which
+            // is its normal end (systemd reads exit code 0 as a clean stop). The log says what stopped it.
+            return CliApp.Ok;
         }
         catch (Quartz.SchedulerException ex)
         {

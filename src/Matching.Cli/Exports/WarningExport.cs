@@ -49,7 +49,8 @@ internal sealed class WarningExport(CliContext context)
             {
                 path = pathOf(receiver);
                 var counts = await CountsAsync(store, receiver, openOnly: true, since, cancellationToken);
-                var count = await WarningWorkbook.WriteAsync(path, store.StreamWarningsAsync(receiver, openOnly: true, since, cancellationToken),
+                using var progress = new Progress.ProgressLine(context, $"export {Path.GetFileName(path)}", counts.Sum(c => c.Count));
+                var count = await WarningWorkbook.WriteAsync(path, Reported(store.StreamWarningsAsync(receiver, openOnly: true, since, cancellationToken), progress, cancellationToken),
                     info with { ReceiverName = name, Counts = counts, Mask = Masked(receiver) }, cancellationToken);
                 written.Add(new ExportedWorkbook(path, receiver, name, count, Masked: Masked(receiver)));
             }
@@ -57,8 +58,10 @@ internal sealed class WarningExport(CliContext context)
             path = overview;
             var civil = receivers.GetValueOrDefault("civil-affairs", "民政局");
             var heldBack = (await BatchGap.InUseAsync(store, context.HeaderMaps.Ledgers, cancellationToken)).Select(g => (g.Gap.Rule, g.DescribeChinese())).ToList();
-            var all = await WarningWorkbook.WriteOverviewAsync(overview, store.StreamWarningsAsync(null, openOnly: false, since, cancellationToken),
-                info with { ReceiverName = civil, Counts = await CountsAsync(store, null, openOnly: false, since, cancellationToken), HeldBack = heldBack, Mask = Masked(RuleSetOptions.Overview) },
+            var allCounts = await CountsAsync(store, null, openOnly: false, since, cancellationToken);
+            using var overviewProgress = new Progress.ProgressLine(context, $"export {Path.GetFileName(overview)}", allCounts.Sum(c => c.Count));
+            var all = await WarningWorkbook.WriteOverviewAsync(overview, Reported(store.StreamWarningsAsync(null, openOnly: false, since, cancellationToken), overviewProgress, cancellationToken),
+                info with { ReceiverName = civil, Counts = allCounts, HeldBack = heldBack, Mask = Masked(RuleSetOptions.Overview) },
                 cancellationToken);
             written.Add(new ExportedWorkbook(overview, "civil-affairs", civil, all, IsOverview: true, Masked: Masked(RuleSetOptions.Overview)));
         }
@@ -68,6 +71,18 @@ internal sealed class WarningExport(CliContext context)
         }
 
         return written;
+    }
+
+    /// <summary>The warnings as they stream into a workbook, counted on <paramref name="progress"/>.</summary>
+    private static async IAsyncEnumerable<Core.Rules.StoredWarning> Reported(
+        IAsyncEnumerable<Core.Rules.StoredWarning> warnings, Progress.ProgressLine progress, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        long rows = 0;
+        await foreach (var warning in warnings.WithCancellation(cancellationToken))
+        {
+            yield return warning;
+            progress.Report(++rows);
+        }
     }
 
     private static async Task<IReadOnlyList<StatusCount>> CountsAsync(MatchingStore store, string? receiver, bool openOnly, DateOnly? since, CancellationToken cancellationToken) =>

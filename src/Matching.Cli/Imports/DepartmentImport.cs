@@ -87,7 +87,21 @@ internal sealed class DepartmentImport(CliContext context)
         string? report = null;
         long rowsRead = 0, rejected = 0, idProblems = 0;
         var request = new DepartmentBatchRequest(attempt, map.DepartmentKind, map.Layout(), context.Limits.MinShareOfCurrent, acceptShrink);
-        var stored = await store.ImportDepartmentAsync(request, async (writer, token) =>
+        Progress.PhaseProgress? storing = null;
+        DepartmentBatchResult stored;
+        try
+        {
+            stored = await ImportAsync();
+        }
+        finally
+        {
+            storing?.Dispose();
+        }
+
+        return new DepartmentImportOutcome(map.Source, map.DepartmentKind, stored.BatchId, null, rowsRead, stored.Accepted, rejected,
+            idProblems, stored, report) { Gaps = gaps };
+
+        Task<DepartmentBatchResult> ImportAsync() => store.ImportDepartmentAsync(request, async (writer, token) =>
         {
             // Called again from the start if a transient fault restarts the transaction.
             rejected = idProblems = 0;
@@ -118,10 +132,12 @@ internal sealed class DepartmentImport(CliContext context)
             report = await rejects.FinishAsync(token);
             rowsRead = reader.RowsRead;
             gaps = RuleCoverage.Check(needs, table, reader.Fill, context.Limits.MaxEmptyShare);
+
+            // Read: what is left is the database's (merging the rows, a ledger's known events, the commit).
+            storing?.Dispose();
+            storing = new Progress.PhaseProgress(context, $"import {map.Source} {Path.GetFileName(file)}: storing {rowsRead - rejected:N0} rows");
             return new DepartmentRead(rowsRead, rejected, report) { RuleGaps = RuleGap.ToJson(gaps) };
         }, cancellationToken);
-        return new DepartmentImportOutcome(map.Source, map.DepartmentKind, stored.BatchId, null, rowsRead, stored.Accepted, rejected,
-            idProblems, stored, report) { Gaps = gaps };
     }
 
     /// <summary>Records a refused file; a database that cannot take even that must not hide the file's error.</summary>

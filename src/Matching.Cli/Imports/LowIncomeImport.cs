@@ -84,8 +84,13 @@ internal sealed class LowIncomeImport(CliContext context)
                     file, read.Rejected, [], cancellationToken);
             }
 
-            var batchId = await store.ImportLowIncomeAsync(read.Snapshot, batch with { RejectReport = report, RuleGaps = RuleGap.ToJson(gaps) },
-                read.RowsRead, read.Rejected.Count, cancellationToken);
+            long batchId;
+            using (new Progress.PhaseProgress(context, $"lowincome import {Path.GetFileName(file)}: storing {loaded:N0} members"))
+            {
+                batchId = await store.ImportLowIncomeAsync(read.Snapshot, batch with { RejectReport = report, RuleGaps = RuleGap.ToJson(gaps) },
+                    read.RowsRead, read.Rejected.Count, cancellationToken);
+            }
+
             var (households, members) = await store.CountActiveAsync(cancellationToken);
             return new LowIncomeImportOutcome(batchId, false, read, households, members, report, last) { Gaps = gaps };
         }

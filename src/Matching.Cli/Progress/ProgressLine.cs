@@ -26,7 +26,7 @@ internal sealed class ProgressLine : IDisposable
         _error = context.Error;
         _what = DisplayText.Escape(what);
         _total = total;
-        _terminal = ReferenceEquals(context.Error, Console.Error) && !Console.IsErrorRedirected;
+        _terminal = IsTerminal(context);
         _every = _terminal ? TimeSpan.FromMilliseconds(500) : TimeSpan.FromSeconds(10);
     }
 
@@ -53,8 +53,11 @@ internal sealed class ProgressLine : IDisposable
         }
     }
 
+    /// <summary>Whether the command's stderr is the console's, and a terminal (not a file or a pipe).</summary>
+    internal static bool IsTerminal(CliContext context) => ReferenceEquals(context.Error, Console.Error) && !Console.IsErrorRedirected;
+
     /// <summary>The line's width: the terminal's, at most 100; 79 where the terminal does not say.</summary>
-    private static int Width
+    internal static int Width
     {
         get
         {

@@ -40,7 +40,12 @@ internal sealed class WarningRun(CliContext context)
         var runId = await store.BeginRunAsync(asOf, CliContext.Operator, cancellationToken);
         try
         {
-            var population = await store.LoadRulePopulationAsync(cancellationToken);
+            RulePopulation population;
+            using (new Progress.PhaseProgress(context, $"run {runId}: loading the low-income population"))
+            {
+                population = await store.LoadRulePopulationAsync(cancellationToken);
+            }
+
             if (population.Count == 0)
             {
                 // Against an empty database every department record would look "not covered": refuse, do not warn.
@@ -78,9 +83,14 @@ internal sealed class WarningRun(CliContext context)
                     }
                 }
             }
-            var found = run.Finish();
-            GC.Collect();
-            var counts = await store.CompleteRunAsync(runId, asOf, found, [.. batches.Select(b => b.BatchId)], records, cancellationToken);
+            IReadOnlyList<RunCount> counts;
+            using (new Progress.PhaseProgress(context, $"run {runId}: judging {records:N0} records and storing the warnings"))
+            {
+                var found = run.Finish();
+                GC.Collect();
+                counts = await store.CompleteRunAsync(runId, asOf, found, [.. batches.Select(b => b.BatchId)], records, cancellationToken);
+            }
+
             var lowIncome = await store.LastLowIncomeBatchAsync(cancellationToken);
             return new WarningRunResult(runId, asOf, batches, records, counts, clock.Elapsed) { Gaps = BatchGap.Of(lowIncome, batches) };
         }
@@ -142,9 +152,7 @@ internal sealed class WarningRun(CliContext context)
 
     /// <summary>The bureau's date of a stored UTC time (a ledger file's day of receipt).</summary>
     private DateOnly LocalDate(string utc) =>
-        DateTimeOffset.TryParse(utc, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
-            ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, context.Time.LocalTimeZone).DateTime)
-            : context.Today;
+        StoredTime.Parse(utc) is { } at ? context.Clock.DateOf(at) : context.Today;
 
     /// <summary>The departments as the rules see them, from their header maps.</summary>
     public static IReadOnlyDictionary<string, RuleDepartment> Departments(HeaderMapCatalog maps) =>

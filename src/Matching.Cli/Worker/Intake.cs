@@ -16,29 +16,42 @@ internal sealed class Intake(CliContext context, DropFolder folder, ILogger<Inta
     // The nightly job and a department's own import job may fire together: one intake at a time, so a file is
     // never listed by both and imported twice.
     private readonly SemaphoreSlim _one = new(1, 1);
+    private readonly StrayFiles? _strays = settings is null ? null : new StrayFiles(settings.Folders.Drop);
 
     public void Dispose() => _one.Dispose();
 
-    /// <summary>Imports every stable file of every department; returns how many files were taken.</summary>
+    /// <summary>
+    /// Imports every stable file of every department; returns how many files were taken. A file in no department's
+    /// folder is logged, once, and left alone.
+    /// </summary>
     /// <param name="cancellationToken">Cancels the intake between files.</param>
-    /// <param name="reports">Collects the reject reports written, if given.</param>
-    public async Task<int> ImportAllAsync(CancellationToken cancellationToken, List<string>? reports = null)
+    /// <param name="tally">Adds up the files, rows and reject reports, if given.</param>
+    public async Task<int> ImportAllAsync(CancellationToken cancellationToken, IntakeTally? tally = null)
     {
         var taken = 0;
-        foreach (var department in context.HeaderMaps.Departments)
+        var departments = context.HeaderMaps.Departments.ToList();
+        if (_strays is not null)
         {
-            taken += await ImportAsync(department, cancellationToken, reports);
+            foreach (var stray in _strays.New(departments))
+            {
+                log.StrayFile(DisplayText.Escape(stray), string.Join(", ", departments));
+            }
+        }
+
+        foreach (var department in departments)
+        {
+            taken += await ImportAsync(department, cancellationToken, tally);
         }
 
         return taken;
     }
 
-    public async Task<int> ImportAsync(string department, CancellationToken cancellationToken, List<string>? reports = null)
+    public async Task<int> ImportAsync(string department, CancellationToken cancellationToken, IntakeTally? tally = null)
     {
         await _one.WaitAsync(cancellationToken);
         try
         {
-            return await ImportFilesAsync(department, reports, cancellationToken);
+            return await ImportFilesAsync(department, tally ?? new IntakeTally(), cancellationToken);
         }
         finally
         {
@@ -46,7 +59,7 @@ internal sealed class Intake(CliContext context, DropFolder folder, ILogger<Inta
         }
     }
 
-    private async Task<int> ImportFilesAsync(string department, List<string>? reports, CancellationToken cancellationToken)
+    private async Task<int> ImportFilesAsync(string department, IntakeTally tally, CancellationToken cancellationToken)
     {
         var files = folder.StableFiles(department);
         foreach (var file in files)
@@ -60,13 +73,20 @@ internal sealed class Intake(CliContext context, DropFolder folder, ILogger<Inta
             }
             catch (Exception ex) when (ex is InputFileException or ImportRefusedException)
             {
+                tally.Files++;
+                tally.Refused++;
                 log.FileRefused(department, DisplayText.Escape(name), DisplayText.Escape(folder.Reject(file, ex.Message)), DisplayText.Escape(ex.Message));
                 continue;
             }
 
             var archived = folder.Archive(file);
+            tally.Files++;
             if (outcome.Earlier is null)
             {
+                tally.Imported++;
+                tally.RowsRead += outcome.RowsRead;
+                tally.Accepted += outcome.Accepted;
+                tally.Rejected += outcome.Rejected;
                 log.FileImported(department, DisplayText.Escape(name), outcome.BatchId, outcome.Accepted, outcome.Rejected, DisplayText.Escape(archived));
                 foreach (var gap in outcome.Gaps)
                 {
@@ -75,12 +95,13 @@ internal sealed class Intake(CliContext context, DropFolder folder, ILogger<Inta
 
                 if (outcome.Report is { } report)
                 {
-                    reports?.Add(report);
+                    tally.Reports.Add(report);
                     log.RejectReportWritten(department, DisplayText.Escape(name), outcome.Rejected, outcome.IdProblems, DisplayText.Escape(report));
                 }
             }
             else
             {
+                tally.Identical++;
                 log.FileAlreadyImported(department, DisplayText.Escape(name), outcome.BatchId, DisplayText.Escape(archived));
             }
         }

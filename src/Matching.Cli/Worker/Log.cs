@@ -59,6 +59,22 @@ internal static partial class Log
     [LoggerMessage(15, LogLevel.Warning, "Run {RunId}: a rule is held back by the data in use: {Gap}")]
     public static partial void RunRuleGap(this ILogger logger, long runId, string gap);
 
-    [LoggerMessage(16, LogLevel.Information, "Retention purge: {Records} stored rows of {Batches} batches, {Audit} access-audit records, {Reports} reject reports deleted")]
+    [LoggerMessage(21, LogLevel.Information, "Retention purge: {Records} stored rows of {Batches} batches, {Audit} access-audit records, {Reports} reject reports deleted")]
     public static partial void Purged(this ILogger logger, long records, int batches, long audit, int reports);
+
+    [LoggerMessage(16, LogLevel.Information, "Worker {Host} pid {Pid} running since {Started}; `matching status` lists it while it runs")]
+    public static partial void WorkerAlive(this ILogger logger, string host, int pid, string started);
+
+    [LoggerMessage(17, LogLevel.Information, "Worker pid {Pid} stopping: {Signal}; a job in progress finishes its transaction or rolls it back")]
+    public static partial void WorkerStopping(this ILogger logger, string signal, int pid);
+
+    [LoggerMessage(18, LogLevel.Information, "Worker pid {Pid} stopped")]
+    public static partial void WorkerStopped(this ILogger logger, int pid);
+
+    [LoggerMessage(19, LogLevel.Warning, "{File}: not in a department's drop folder (the departments are {Departments}); left where it is")]
+    public static partial void StrayFile(this ILogger logger, string file, string departments);
+
+    [LoggerMessage(20, LogLevel.Information, "Nightly result for {Date}: {Files} files taken ({Imported} imported, {Identical} identical to an earlier batch, {Refused} refused), {Rows} rows read, {Accepted} accepted, {Rejected} rejected; run {RunId}: {Found} warnings ({New} new); {Reports} reject reports{ReportsWhere}; {Workbooks} workbooks in {Outbox}")]
+    public static partial void NightlyResult(this ILogger logger, string date, int files, int imported, int identical, int refused, long rows, long accepted, long rejected,
+        long runId, int found, int @new, int reports, string reportsWhere, int workbooks, string outbox);
 }

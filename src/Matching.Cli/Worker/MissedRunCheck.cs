@@ -28,13 +28,12 @@ internal sealed class MissedRunCheck(CliContext context, WorkerSettings settings
         await using var store = await context.OpenStoreAsync(cancellationToken);
         var runs = await store.RecentRunsAsync(1, cancellationToken);
         var last = runs.Count > 0 ? runs[0] : null;
-        if (last is null || !DateTimeOffset.TryParse(last.StartedAt, System.Globalization.CultureInfo.InvariantCulture,
-                System.Globalization.DateTimeStyles.AssumeUniversal, out var started) || started >= previous)
+        if (last is null || StoredTime.Parse(last.StartedAt) is not { } started || started >= previous)
         {
             return;
         }
 
-        log.MissedRun(settings.Local(previous), last.StartedAt);
+        log.MissedRun(settings.Local(previous), settings.Local(started));
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         await scheduler.TriggerJob(NightlyJob.Key, cancellationToken);
     }

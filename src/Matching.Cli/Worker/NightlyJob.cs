@@ -22,15 +22,16 @@ internal sealed class NightlyJob(CliContext context, Intake intake, WorkerSettin
     public async ValueTask Execute(IJobExecutionContext jobContext, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(jobContext);
-        log.JobFired(Key.Name, jobContext.ScheduledFireTimeUtc?.ToString("O", CultureInfo.InvariantCulture) ?? "now", jobContext.Scheduler.SchedulerInstanceId,
+        log.JobFired(Key.Name, jobContext.ScheduledFireTimeUtc is { } fire ? settings.Local(fire) : "now", jobContext.Scheduler.SchedulerInstanceId,
             jobContext.Recovering ? " (recovering: the worker running it stopped)" : string.Empty);
         await JobGuard.RunAsync(log, Key.Name, () => RunAsync(cancellationToken));
     }
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var reports = new List<string>();
-        await intake.ImportAllAsync(cancellationToken, reports);
+        var tally = new IntakeTally();
+        await intake.ImportAllAsync(cancellationToken, tally);
+        var reports = tally.Reports;
         log.RejectReportsWritten(reports.Count, reports.Count == 0 ? string.Empty : ": " + string.Join(", ", reports.Select(r => DisplayText.Escape(r))));
         var today = context.Today;
         var result = await new WarningRun(context).RunAsync(today, cancellationToken);
@@ -63,5 +64,9 @@ internal sealed class NightlyJob(CliContext context, Intake intake, WorkerSettin
             var purged = await new RetentionPurge(context).RunAsync(dryRun: false, cancellationToken);
             log.Purged(purged.Counts.SourceRecords + purged.Counts.LedgerEvents, purged.Counts.Batches, purged.Counts.AuditRecords, purged.RejectReports.Count);
         }
+        var folders = reports.Select(r => DisplayText.Escape(Path.GetDirectoryName(Path.GetFullPath(r)) ?? r)).Distinct(StringComparer.Ordinal).ToList();
+        log.NightlyResult(date, tally.Files, tally.Imported, tally.Identical, tally.Refused, tally.RowsRead, tally.Accepted, tally.Rejected,
+            result.RunId, result.Counts.Sum(c => c.Found), result.Counts.Sum(c => c.New), reports.Count,
+            folders.Count == 0 ? string.Empty : " in " + string.Join(", ", folders), workbooks.Count, DisplayText.Escape(Path.GetFullPath(settings.Outbox)));
     }
 }

@@ -29,6 +29,9 @@ internal static class WorkerHost
             context.Storage with { Resilience = sp.GetRequiredService<StorageResilience>() }, context.HeaderMapDirectory, context.Settings));
         builder.Services.AddSingleton(sp => new DropFolder(settings.Folders, time, sp.GetRequiredService<StorageResilience>().Files, sp.GetRequiredService<ILogger<DropFolder>>()));
         builder.Services.AddSingleton<Intake>();
+
+        // First: the heartbeat starts before the schedule and stops after it.
+        builder.Services.AddHostedService<WorkerHeartbeat>();
         if (logging is null)
         {
             // The log names files and counts, never IDs; its folder is still the service account's only.

@@ -10,8 +10,11 @@ namespace Matching.Cli.Worker;
 internal sealed record WorkerSettings
 {
 
-    /// <value>IANA or Windows time zone of the cron expressions. Default <c>Asia/Shanghai</c>.</value>
-    public string TimeZone { get; init; } = "Asia/Shanghai";
+    /// <value>
+    /// IANA or Windows time zone of the cron expressions. Default: the bureau's (<c>worker:timeZone</c> of
+    /// <c>matching.json</c>, itself Asia/Shanghai by default); set here only for a schedule in another zone.
+    /// </value>
+    public string? TimeZone { get; init; }
 
     /// <value>The nightly job: import every stable dropped file, run the rules, export into the outbox. Default 02:00.</value>
     public string NightlyCron { get; init; } = "0 0 2 * * ?";
@@ -34,24 +37,26 @@ internal sealed record WorkerSettings
     /// </value>
     public int ClusterCheckinSeconds { get; init; } = 15;
 
-    public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+    public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone ?? BureauClock.DefaultTimeZone);
 
-    /// <summary>An instant as the bureau reads it: <c>2026-11-29 02:00 +08:00</c>; "never" for none.</summary>
+    /// <summary>An instant for the log, on the schedule's clock with its offset: <c>2026-11-29 02:00:00 +08:00</c>; "never" for none.</summary>
     public string Local(DateTimeOffset? time) => time is { } t
-        ? TimeZoneInfo.ConvertTime(t, Zone).ToString("yyyy-MM-dd HH:mm zzz", System.Globalization.CultureInfo.InvariantCulture)
+        ? TimeZoneInfo.ConvertTime(t, Zone).ToString("yyyy-MM-dd HH:mm:ss zzz", System.Globalization.CultureInfo.InvariantCulture)
         : "never";
 
-    public static WorkerSettings Load(string path)
+    /// <summary>Reads the schedule; a schedule naming no time zone takes <paramref name="bureauTimeZone"/>.</summary>
+    public static WorkerSettings Load(string path, string? bureauTimeZone = null)
     {
         var settings = JsonSettingsFile.Read<WorkerSettings>(path, "schedule");
         settings ??= new WorkerSettings();
+        settings = settings with { TimeZone = settings.TimeZone ?? bureauTimeZone };
         var problems = settings.Problems().ToList();
         return problems.Count == 0 ? settings : throw new MatchingException($"{path}: {string.Join("; ", problems)}");
     }
 
     public IEnumerable<string> Problems()
     {
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone ?? string.Empty, out _))
+        if (TimeZone is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
         {
             yield return $"timeZone '{TimeZone}' is not a known time zone";
         }

@@ -24,6 +24,10 @@ public class DemoCommandTests
         Assert.True(exit == 0, error);
         Assert.Contains("8 department files matched", output, StringComparison.Ordinal);
         Assert.Contains("(ledger: ", output, StringComparison.Ordinal);
+
+        // --out holds every output, the reject reports too (they went to ./out/rejects before issue 17).
+        Assert.True(File.Exists(Path.Combine(outDir, "rejects", "lowincome", "lowincome.rejects.xlsx")));
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(outDir, "rejects", "education"), "*.rejects.xlsx"));
         foreach (var department in Files)
         {
             var results = ResultCsv.Read(Path.Combine(outDir, "match", department + ".csv")).ToDictionary(r => r["source_row"]);

@@ -118,6 +118,7 @@ public sealed class RunCommandTests
         Assert.Matches(CountLine("EDU_NOT_COVERED", 1, 1, 0, 0, 0), first);
         Assert.Matches(CountLine("MED_AID_GAP", 1, 1, 0, 0, 0), first);
         Assert.Matches(CountLine("total", 4, 4, 0, 0, 0), first);
+        Assert.Matches(@"(?m)^EDU_AID_GAP\s.*\s教育救助政策落实不到位\s*$", first); // the code's label, from rules.json
         Assert.Matches(CountLine("EDU_AID_GAP", 2, 0, 2, 0, 0), second);
         Assert.Matches(CountLine("total", 4, 0, 4, 0, 0), second);
         var stored = await CliDatabase.QueryAsync(world.Cli, "SELECT r.as_of, r.outcome, c.code, c.found, c.new FROM run r JOIN run_count c ON c.run_id = r.run_id ORDER BY r.run_id, c.code");
@@ -200,7 +201,7 @@ public sealed class RunCommandTests
 
     /// <summary>A line of the counts table: code, found, 新增, 持续, 已处理, 已解除.</summary>
     private static string CountLine(string code, int found, int added, int continuing, int closed, int resolved) =>
-        $@"(?m)^{code}\s+{found}\s+{added}\s+{continuing}\s+{closed}\s+{resolved}\s*$";
+        $@"(?m)^{code}\s+{found}\s+{added}\s+{continuing}\s+{closed}\s+{resolved}(\s+\S+)?\s*$";
 
     private static string Status(IReadOnlyList<Dictionary<string, string>> warnings, IdNumber subject) =>
         warnings.Single(w => w["code"] == "EDU_AID_GAP" && w["subject"] == subject.Value)["status"];

@@ -166,7 +166,7 @@ public sealed partial class ClusteredWorkerTests(ITestOutputHelper log)
         }));
     }
 
-    [GeneratedRegex(@"Job nightly fired for (?<at>\S+) on worker (?<instance>\S+)(?<recovering> \(recovering)?")]
+    [GeneratedRegex(@"Job nightly fired for (?<at>\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d\d:\d\d) on worker (?<instance>\S+)(?<recovering> \(recovering)?")]
     private static partial Regex FiredLine();
 
     private sealed record Firing(DateTimeOffset Scheduled, string Instance, bool Recovering);

@@ -28,16 +28,41 @@ public sealed class WorkerJobTests
         Directory.CreateDirectory(Path.GetDirectoryName(dropped)!);
         File.Copy(Path.Combine(RepositoryPaths.SampleData, "education.csv"), dropped);
         File.SetLastWriteTimeUtc(dropped, Start.UtcDateTime.AddMinutes(-10));
+        var stray = Path.Combine(settings.Folders.Drop, "学生名单.csv");
+        var unknown = Path.Combine(settings.Folders.Drop, "foo", "x.csv");
+        Directory.CreateDirectory(Path.GetDirectoryName(unknown)!);
+        File.WriteAllText(stray, "not taken");
+        File.WriteAllText(unknown, "not taken");
         var clock = new FakeTimeProvider(Start);
         using var logs = new LogSink();
 
         using var host = WorkerHost.Build(Context(cli, clock), settings, logging => logging.AddProvider(logs));
         await host.StartAsync();
         Assert.False(Directory.Exists(settings.Outbox));
+        var status = await cli.RunAtAsync(clock, "status", "--jobs", Path.Combine(RepositoryPaths.Root, "jobs", "worker.json"));
+        Assert.Contains($"{Environment.MachineName} pid {Environment.ProcessId}: started 2026-11-29 01:00, last seen 2026-11-29 01:00", status.Out, StringComparison.Ordinal);
+        Assert.Contains("next scheduled firing: nightly job at 2026-11-29 02:00", status.Out, StringComparison.Ordinal);
         clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromSeconds(1));
         var overview = Path.Combine(settings.Outbox, "civil-affairs", "2026-11-29", "civil-affairs-overview.xlsx");
         await WaitForAsync(() => File.Exists(overview), logs);
+        await WaitForAsync(() => logs.Lines.Any(l => l.Contains("Nightly result", StringComparison.Ordinal)), logs);
         await host.StopAsync();
+
+        // Stopped: its heartbeat row is gone, and status says nothing fires rather than naming a firing.
+        status = await cli.RunAtAsync(clock, "status", "--jobs", Path.Combine(RepositoryPaths.Root, "jobs", "worker.json"));
+        Assert.Contains("no worker running", status.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("next scheduled firing", status.Out, StringComparison.Ordinal);
+        Assert.Contains(logs.Lines, l => l.Contains("fired for 2026-11-29 02:00:00 +08:00", StringComparison.Ordinal));
+        Assert.Contains(logs.Lines, l => l.Contains($"running since 2026-11-29 01:00:00 +08:00", StringComparison.Ordinal));
+        Assert.Contains(logs.Lines, l => l.Contains("stopping: a stop asked by the host", StringComparison.Ordinal));
+        var result = Assert.Single(logs.Lines, l => l.Contains("Nightly result for 2026-11-29", StringComparison.Ordinal));
+        Assert.Contains("1 files taken (1 imported, 0 identical to an earlier batch, 0 refused), 800 rows read, 800 accepted, 0 rejected", result, StringComparison.Ordinal);
+        Assert.Contains("1 reject reports in " + Path.Combine(settings.Outbox, "education", "2026-11-29"), result, StringComparison.Ordinal);
+
+        // Files in no department's folder: logged once each, left where they are.
+        Assert.True(File.Exists(stray) && File.Exists(unknown));
+        Assert.Single(logs.Lines, l => l.Contains(stray + ": not in a department's drop folder", StringComparison.Ordinal));
+        Assert.Single(logs.Lines, l => l.Contains(unknown + ": not in a department's drop folder", StringComparison.Ordinal));
 
         Assert.False(File.Exists(dropped));
         Assert.True(File.Exists(Path.Combine(settings.Folders.Archive, "education", "2026-11-29", "教育 名单.csv")));

@@ -11,8 +11,21 @@ public sealed class WorkerSettingsTests
     {
         var settings = WorkerSettings.Load(Path.Combine(RepositoryPaths.Root, "jobs", "worker.json"));
 
-        Assert.Equal(("0 0 2 * * ?", "Asia/Shanghai", 60), (settings.NightlyCron, settings.TimeZone, settings.Folders.StableSeconds));
+        Assert.Equal(("0 0 2 * * ?", "Asia/Shanghai", 60), (settings.NightlyCron, settings.Zone.Id, settings.Folders.StableSeconds));
         Assert.Empty(settings.ImportCrons);
+    }
+
+    [Fact]
+    public void Load_NoZoneInSchedule_TakesTheBureausZone()
+    {
+        using var temp = new TempFolder("matching-jobs-");
+        var file = Path.Combine(temp.Root, "worker.json");
+        File.WriteAllText(file, """{ "nightlyCron": "0 0 2 * * ?" }""");
+        var own = Path.Combine(temp.Root, "own.json");
+        File.WriteAllText(own, """{ "timeZone": "Asia/Urumqi" }""");
+
+        Assert.Equal("Europe/Paris", WorkerSettings.Load(file, "Europe/Paris").Zone.Id);
+        Assert.Equal("Asia/Urumqi", WorkerSettings.Load(own, "Europe/Paris").Zone.Id);
     }
 
     [Fact]

@@ -26,9 +26,9 @@ public sealed class SqlServerStatementTests
         "ImportLowIncomeAsync", "CountActiveAsync", "ImportDepartmentAsync", "RecordRefusedAttemptAsync", "FindDepartmentBatchAsync",
         "BatchesAsync", "WithdrawBatchAsync", "CountingBatchesAsync", "ReadRecordsAsync", "UpgradeLegacyBatchesAsync",
         "LoadPopulationAsync", "LoadLowIncomeAsync", "LoadRulePopulationAsync", "BeginRunAsync",
-        "LoadPopulationSubsetAsync", "FailRunAsync", "CompleteRunAsync", "RecentRunsAsync", "RecentRefusalsAsync", "RunLockHolderAsync", "WarningsAsync", "StreamWarningsAsync",
+        "LoadPopulationSubsetAsync", "FailRunAsync", "CompleteRunAsync", "RecentRunsAsync", "RecentRefusalsAsync", "RunLockHolderAsync", "RunningWorkersAsync", "WarningsAsync", "StreamWarningsAsync",
         "WarningsAboutAsync", "WarningEventsAsync", "RecordDispositionsAsync", "HouseholdEntriesAsync", "WarningCountsAsync", "WarningByIdAsync",
-        "TryTakeLockAsync", "RenewLockAsync", "ReleaseLockAsync",
+        "TryTakeLockAsync", "RenewLockAsync", "ReleaseLockAsync", "DropLeaseAsync",
         "RecordAccessAsync", "InsertAccessAsync", "AccessRecordsAsync", "PurgeAsync",
     ];
 
@@ -210,6 +210,8 @@ public sealed class SqlServerStatementTests
         await store.RecentRunsAsync(5, Ct);
         await store.RecentRefusalsAsync(DateTimeOffset.UnixEpoch, Ct);
         await store.RunLockHolderAsync(Ct);
+        await store.DropLeaseAsync("worker:host:1", Ct);
+        await store.RunningWorkersAsync(Ct);
     }
 
     private static async Task DriveWarningsAsync(MatchingStore store)

@@ -1,0 +1,28 @@
+using Matching.Cli.Progress;
+using Matching.Storage;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Matching.Cli.Tests.Progress;
+
+public sealed class PhaseProgressTests
+{
+    [Fact]
+    public void Phase_NotATerminal_PlainLineEveryTenSecondsAndNothingAfterItEnds()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 4, 14, 0, 0, TimeSpan.Zero));
+        using var error = new StringWriter();
+        var context = new CliContext(TextWriter.Null, error, clock, StorageOptions.Resolve("x.db", null), "HeaderMaps", new MatchingSettings());
+
+        var phase = new PhaseProgress(context, "import education x.csv: storing 1,000,000 rows");
+        clock.Advance(TimeSpan.FromSeconds(9));
+        var quiet = error.ToString();
+        clock.Advance(TimeSpan.FromSeconds(1));
+        clock.Advance(TimeSpan.FromSeconds(10));
+        phase.Dispose();
+        clock.Advance(TimeSpan.FromSeconds(30));
+
+        Assert.Empty(quiet);
+        Assert.Equal(["import education x.csv: storing 1,000,000 rows: 10 s", "import education x.csv: storing 1,000,000 rows: 20 s"],
+            error.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+    }
+}
