@@ -16,7 +16,7 @@ public sealed partial class MatchingStore
         var count = await _connection.ExecuteScalarAsync<int>(new CommandDefinition(
             "SELECT COUNT(*) FROM member WHERE active = 1", transaction: transaction, cancellationToken: cancellationToken));
         var keys = new long[count];
-        var names = new string[count];
+        var names = new PackedNames.Builder(count);
         var households = withHouseholds ? new string[count] : null;
         await using var command = _connection.CreateCommand();
         command.Transaction = transaction;
@@ -29,7 +29,7 @@ public sealed partial class MatchingStore
         while (i < count && await reader.ReadAsync(cancellationToken))
         {
             keys[i] = reader.GetInt64(0);
-            names[i] = reader.GetString(1);
+            names.Add(reader.GetString(1));
             if (households is not null)
             {
                 households[i] = reader.GetString(2);
@@ -38,6 +38,6 @@ public sealed partial class MatchingStore
             i++;
         }
 
-        return new PopulationIndex(keys, names, households);
+        return new PopulationIndex(keys, names.Build(), households);
     }
 }
