@@ -12,7 +12,8 @@ namespace Matching.Cli;
 /// The command line of CONTRACT.md. This is the one boundary that turns exceptions into exit codes: a
 /// <see cref="MatchingException"/>, or an I/O error (a full disk, a folder that cannot be written: the message names
 /// the path), prints one line on stderr and exits 2; anything else exits 70, with the stack trace only under
-/// <c>--verbose</c>. Control characters in a message (a newline in a file name) are escaped, never printed.
+/// <c>--verbose</c>. Control characters in a message (a newline in a file name) are escaped, never printed, and a
+/// database password never is (<see cref="ConnectionSecrets"/>).
 /// </summary>
 public static class CliApp
 {
@@ -47,13 +48,15 @@ public static class CliApp
                     parse.GetValue(provider) ?? Environment.GetEnvironmentVariable("MATCHING_PROVIDER")) with
                 {
                     Resilience = settings.Resilience == StorageResilience.Default.Options ? StorageResilience.Default : new StorageResilience(settings.Resilience),
+                    FileMode = settings.Output.FileModeBits,
                 },
                 parse.GetValue(headerMaps) ?? Environment.GetEnvironmentVariable("MATCHING_HEADER_MAPS") ?? HeaderMapCatalog.DefaultDirectory,
                 settings);
         };
 
         CommandGuard guard =
-            (parse, run, ct) => GuardAsync(() => run(context(parse), ct), error, parse.GetValue(verbose));
+            (parse, run, ct) => GuardAsync(() => run(context(parse), ct), error, parse.GetValue(verbose),
+                parse.GetValue(db) ?? Environment.GetEnvironmentVariable("MATCHING_DB"));
 
         root.Subcommands.Add(InitCommand.Create(guard));
         root.Subcommands.Add(LowIncomeCommand.Create(guard));
@@ -71,13 +74,19 @@ public static class CliApp
         root.Subcommands.Add(SampleCommand.Create(guard));
         root.Subcommands.Add(BenchCommand.Create(guard));
         root.Subcommands.Add(EvaluateCommand.Create(guard));
+        root.Subcommands.Add(AuditCommand.Create(guard));
+        root.Subcommands.Add(PurgeCommand.Create(guard));
 
         var parsed = root.Parse(args);
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
     }
 
-    private static async Task<int> GuardAsync(Func<Task<int>> run, TextWriter error, bool verbose)
+    private static async Task<int> GuardAsync(Func<Task<int>> run, TextWriter error, bool verbose, string? connectionString)
     {
+        // Whatever a provider or the runtime put in a message, the password of --db / MATCHING_DB is not printed.
+        string OneLine(string message) => DisplayText.Escape(ConnectionSecrets.Scrub(message, connectionString));
+        string Stack(Exception ex) => ConnectionSecrets.Scrub(ex.ToString(), connectionString);
+
         try
         {
             return await run();
@@ -87,7 +96,7 @@ public static class CliApp
             await error.WriteLineAsync("error: " + OneLine(ex.Message));
             if (verbose)
             {
-                await error.WriteLineAsync(ex.ToString());
+                await error.WriteLineAsync(Stack(ex));
             }
 
             return Failed;
@@ -98,7 +107,7 @@ public static class CliApp
             await error.WriteLineAsync("error: " + OneLine(ex.Message));
             if (verbose)
             {
-                await error.WriteLineAsync(ex.ToString());
+                await error.WriteLineAsync(Stack(ex));
             }
 
             return Failed;
@@ -115,12 +124,10 @@ public static class CliApp
             await error.WriteLineAsync($"error: unexpected {ex.GetType().Name}: {OneLine(ex.Message)} (run with --verbose for details)");
             if (verbose)
             {
-                await error.WriteLineAsync(ex.ToString());
+                await error.WriteLineAsync(Stack(ex));
             }
 
             return Unexpected;
         }
     }
-
-    private static string OneLine(string message) => DisplayText.Escape(message);
 }

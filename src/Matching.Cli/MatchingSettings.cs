@@ -1,6 +1,7 @@
 using Matching.Core.Errors;
 using Matching.Export;
 using Matching.Ingest.Tables;
+using Matching.Storage;
 using Matching.Storage.Resilience;
 
 namespace Matching.Cli;
@@ -18,7 +19,7 @@ internal sealed record MatchingSettings
     /// <value>Folder for reject reports. Default <c>out/rejects</c>.</value>
     public string RejectsFolder { get; init; } = Path.Combine("out", "rejects");
 
-    /// <value>How output files are written: <c>output:allowLinkedFolder</c> (default false).</value>
+    /// <value>How output files are written: <c>output:allowLinkedFolder</c> (default false), <c>output:fileMode</c> (default "0600").</value>
     public OutputOptions Output { get; init; } = OutputOptions.Default;
 
     /// <value>The run lock.</value>
@@ -26,6 +27,9 @@ internal sealed record MatchingSettings
 
     /// <value>How the database and file moves ride out transient faults (<c>resilience:*</c>): retries, timeouts, the breaker.</value>
     public ResilienceOptions Resilience { get; init; } = new();
+
+    /// <value>How long personal data is kept (<c>retention:*</c>); <c>matching purge</c> deletes what is past it.</value>
+    public RetentionOptions Retention { get; init; } = new();
 
     /// <value>The warning rules file. Default: <c>rules.json</c> beside the program.</value>
     public string? RulesFile { get; init; }
@@ -45,12 +49,12 @@ internal sealed record MatchingSettings
 
         var settings = JsonSettingsFile.Read<MatchingSettings>(file, "settings");
         settings ??= new MatchingSettings();
-        if (settings.Ingest is null || settings.Run is null || settings.Output is null || settings.Resilience is null || string.IsNullOrWhiteSpace(settings.RejectsFolder))
+        if (settings.Ingest is null || settings.Run is null || settings.Output is null || settings.Resilience is null || settings.Retention is null || string.IsNullOrWhiteSpace(settings.RejectsFolder))
         {
-            throw new MatchingException($"{file}: 'ingest', 'run', 'output', 'resilience' and 'rejectsFolder' must not be null or empty (delete a setting to keep its default)");
+            throw new MatchingException($"{file}: 'ingest', 'run', 'output', 'resilience', 'retention' and 'rejectsFolder' must not be null or empty (delete a setting to keep its default)");
         }
 
-        var problems = settings.Ingest.Problems().Concat(settings.Run.Problems()).Concat(settings.Resilience.Problems()).ToList();
+        var problems = settings.Ingest.Problems().Concat(settings.Run.Problems()).Concat(settings.Resilience.Problems()).Concat(settings.Output.Problems()).Concat(settings.Retention.Problems()).ToList();
         if (problems.Count > 0)
         {
             throw new MatchingException($"{file}: {string.Join("; ", problems)}");

@@ -5,7 +5,8 @@ namespace Matching.Export;
 /// <summary>
 /// An output file that appears under its name whole or not at all: written to a temporary file in the same folder
 /// (<c>.name.xxxxxxxx.tmp</c>: hidden, so a drop folder or a department's sync never takes it), flushed to disk and
-/// renamed over the final name by <see cref="Commit"/>. Disposing without committing deletes the temporary file, so
+/// renamed over the final name by <see cref="Commit"/>. The file and any folder created for it get the modes of
+/// <see cref="OutputOptions.FileMode"/> (<see cref="PrivateFiles"/>). Disposing without committing deletes the temporary file, so
 /// a full disk, an exception or a kill never leaves a truncated file under the final name (a kill leaves at most the
 /// hidden temporary file). The rename replaces whatever has the final name, a symbolic link included, instead of
 /// writing through it; an output folder that is itself a link is refused unless
@@ -71,11 +72,12 @@ public sealed class AtomicFile : IDisposable, IAsyncDisposable
                 throw new MatchingException($"{path}: cannot be written: it is a folder");
             }
 
-            Directory.CreateDirectory(folder);
+            PrivateFiles.CreateFolder(folder, options);
 
             // CreateNew: fails rather than follow anything that already has the name (it never has: a random name).
             var temporary = System.IO.Path.Combine(folder, $".{System.IO.Path.GetFileName(full)}.{Guid.NewGuid().ToString("N")[..8]}.tmp");
-            var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
+            // Created with the output mode (0600 by default), so the rename publishes a file only its owner can read.
+            var stream = PrivateFiles.CreateNew(temporary, options);
             return new AtomicFile(path, temporary, stream);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

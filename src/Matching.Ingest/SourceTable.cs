@@ -1,3 +1,4 @@
+using System.Globalization;
 using Matching.Core.Errors;
 using Matching.Ingest.HeaderMaps;
 using Matching.Ingest.Tables;
@@ -57,6 +58,10 @@ public sealed class SourceTable : IDisposable
     /// it can be trusted to be in its column. Such a row is rejected, not guessed at.
     /// </summary>
     public bool HasExtraCells => Reader.FieldCount > Headers.Count;
+
+    /// <summary>Why a row with extra cells is refused, in the words every reader and <c>match</c> use.</summary>
+    public static string ExtraCellsReason(int cells, int headers) =>
+        string.Create(CultureInfo.InvariantCulture, $"the row has {cells} cells, the header {headers}: a stray separator?");
 
     public static SourceTable Open(string path, HeaderMap map, IngestLimits limits) => Open(path, map, limits, everySheet: false);
 

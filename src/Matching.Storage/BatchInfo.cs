@@ -1,9 +1,11 @@
+using Matching.Core.Departments;
+
 namespace Matching.Storage;
 
 /// <summary>The record of one imported file: what, from whom, when, and its fingerprint.</summary>
 public sealed record BatchInfo
 {
-    public const string LowIncomeKind = "lowincome";
+    public const string LowIncomeKind = SourceCodes.LowIncome;
 
     public required string Kind { get; init; }
 

@@ -51,6 +51,9 @@ public sealed record BatchRecord
 
     public string? WithdrawReason { get; init; }
 
+    /// <summary>When <c>matching purge</c> deleted its stored rows (past retention), ISO 8601 UTC; null while they are kept.</summary>
+    public string? PurgedAt { get; init; }
+
     /// <summary>Where the batch stands: current, superseded, counting or withdrawn (worked out from its department's kind).</summary>
     public BatchState State { get; init; }
 

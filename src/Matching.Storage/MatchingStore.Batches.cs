@@ -53,7 +53,12 @@ public sealed partial class MatchingStore
     /// resolves the warnings only it raised. Returns the batch as it now stands.
     /// </summary>
     /// <exception cref="MatchingException">No such batch, already withdrawn, or a low-income snapshot.</exception>
-    public async Task<BatchRecord> WithdrawBatchAsync(long batchId, string reason, string operatorName, IReadOnlySet<string> ledgers, CancellationToken cancellationToken)
+    public Task<BatchRecord> WithdrawBatchAsync(long batchId, string reason, string operatorName, IReadOnlySet<string> ledgers, CancellationToken cancellationToken) =>
+        WithdrawBatchAsync(batchId, reason, operatorName, ledgers, access: null, cancellationToken);
+
+    /// <summary>As above, and <paramref name="access"/> recorded in the access audit inside the withdrawal's own transaction.</summary>
+    public async Task<BatchRecord> WithdrawBatchAsync(
+        long batchId, string reason, string operatorName, IReadOnlySet<string> ledgers, AccessRecord? access, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ledgers);
         await RequireSchemaAsync(cancellationToken);
@@ -82,6 +87,11 @@ public sealed partial class MatchingStore
             if (ledger)
             {
                 await HandOverEventsAsync(batch.Department!, batchId, transaction, token);
+            }
+
+            if (access is not null)
+            {
+                await InsertAccessAsync(access, transaction, token);
             }
 
             return 0;

@@ -34,7 +34,7 @@ public sealed partial class MatchingStore
         }
         catch (Exception ex) when (ex is DbException or ExecutionRejectedException or InvalidOperationException)
         {
-            throw new MatchingException($"database: {failure} ({ex.Message})", ex);
+            throw new MatchingException($"database: {failure} ({ConnectionSecrets.Scrub(ex.Message, _connectionString)})", ex);
         }
     }
 }

@@ -115,11 +115,27 @@ public sealed partial class MatchingStore
     /// workbook imported again after the facts changed, does not close the new one. A transient fault starts the
     /// transaction over.
     /// </summary>
-    public async Task<DispositionResult> RecordDispositionsAsync(string receiver, IReadOnlyList<Disposition> dispositions, CancellationToken cancellationToken)
+    public Task<DispositionResult> RecordDispositionsAsync(string receiver, IReadOnlyList<Disposition> dispositions, CancellationToken cancellationToken) =>
+        RecordDispositionsAsync(receiver, dispositions, access: null, cancellationToken);
+
+    /// <summary>
+    /// As above, and <paramref name="access"/> (its subject count set to the dispositions recorded) written to the
+    /// access audit inside the same transaction: both or neither (nor when the numbers are another receiver's).
+    /// </summary>
+    public async Task<DispositionResult> RecordDispositionsAsync(
+        string receiver, IReadOnlyList<Disposition> dispositions, AccessRecord? access, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dispositions);
-        return await CommitAsync("feedback", "the feedback was rolled back", requireSchema: true,
-            (transaction, token) => WriteDispositionsAsync(receiver, dispositions, transaction, token), cancellationToken);
+        return await CommitAsync("feedback", "the feedback was rolled back", requireSchema: true, async (transaction, token) =>
+        {
+            var result = await WriteDispositionsAsync(receiver, dispositions, transaction, token);
+            if (access is not null && result.WrongReceiver is null)
+            {
+                await InsertAccessAsync(access with { SubjectCount = result.Recorded }, transaction, token);
+            }
+
+            return result;
+        }, cancellationToken);
     }
 
     private async Task<DispositionResult> WriteDispositionsAsync(string receiver, IReadOnlyList<Disposition> dispositions, DbTransaction transaction, CancellationToken cancellationToken)

@@ -44,13 +44,15 @@ public sealed partial class MatchingStore : IAsyncDisposable
         var dataSource = StorageResilience.DataSourceOf(options.ConnectionString);
         try
         {
+            SqliteFileMode.PrepareFolder(options);
             var connection = await resilience.ExecuteAsync(StorageResilience.OpenOperation, dataSource,
                 token => ConnectAsync(dialect, options.ConnectionString, token), cancellationToken);
+            SqliteFileMode.Apply(options);
             return new MatchingStore(dialect, connection, options.ConnectionString, time, resilience, dataSource);
         }
         catch (Exception ex) when (ex is DbException or ArgumentException or IOException or UnauthorizedAccessException or ExecutionRejectedException)
         {
-            throw new MatchingException($"database: cannot open ({ex.Message})", ex);
+            throw new MatchingException($"database: cannot open ({ConnectionSecrets.Scrub(ex.Message, options.ConnectionString)})", ex);
         }
     }
 
@@ -117,8 +119,8 @@ public sealed partial class MatchingStore : IAsyncDisposable
         }
     }
 
-    /// <summary>Row counts of every data table, for checks that a failed import changed nothing.</summary>
-    public async Task<IReadOnlyDictionary<string, long>> CountRowsAsync(CancellationToken cancellationToken)
+    /// <summary>Row counts of every data table, for tests that check a failed import changed nothing (a test hook, internal).</summary>
+    internal async Task<IReadOnlyDictionary<string, long>> CountRowsAsync(CancellationToken cancellationToken)
     {
         string[] tables = ["import_batch", "household", "member", "source_record", "run", "warning", "warning_event"];
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -136,11 +138,11 @@ public sealed partial class MatchingStore : IAsyncDisposable
                rows_read AS RowsRead, rows_accepted AS RowsAccepted, rows_rejected AS RowsRejected, rows_usable AS RowsUsable,
                new_events AS NewEvents, known_events AS KnownEvents, status AS Status, operator AS Operator, imported_at AS ImportedAt,
                layout AS Layout, reject_report AS RejectReport, withdrawn_at AS WithdrawnAt, withdrawn_by AS WithdrawnBy,
-               withdraw_reason AS WithdrawReason, rule_gaps AS RuleGaps
+               withdraw_reason AS WithdrawReason, rule_gaps AS RuleGaps, purged_at AS PurgedAt
         """;
 
     /// <summary>The most recent batch of a kind whose file had these bytes, if any.</summary>
-    public Task<BatchRecord?> FindBatchByHashAsync(string kind, string sha256, CancellationToken cancellationToken) =>
+    internal Task<BatchRecord?> FindBatchByHashAsync(string kind, string sha256, CancellationToken cancellationToken) =>
         _connection.QueryFirstOrDefaultAsync<BatchRecord>(new CommandDefinition(
             $"{BatchColumns} FROM import_batch WHERE kind = @kind AND sha256 = @sha256 ORDER BY batch_id DESC {_dialect.FirstRows("1")}",
             new { kind, sha256 }, cancellationToken: cancellationToken));
@@ -148,8 +150,8 @@ public sealed partial class MatchingStore : IAsyncDisposable
     /// <summary>The latest low-income batch, if any.</summary>
     public Task<BatchRecord?> LastLowIncomeBatchAsync(CancellationToken cancellationToken) =>
         _connection.QueryFirstOrDefaultAsync<BatchRecord>(new CommandDefinition(
-            $"{BatchColumns} FROM import_batch WHERE kind = 'lowincome' ORDER BY batch_id DESC {_dialect.FirstRows("1")}",
-            cancellationToken: cancellationToken));
+            $"{BatchColumns} FROM import_batch WHERE kind = @kind ORDER BY batch_id DESC {_dialect.FirstRows("1")}",
+            new { kind = BatchInfo.LowIncomeKind }, cancellationToken: cancellationToken));
 
     public ValueTask DisposeAsync() => _connection.DisposeAsync();
 }

@@ -53,7 +53,7 @@ public sealed class RunLock : IAsyncDisposable
             catch (System.Data.Common.DbException ex)
             {
                 await store.DisposeAsync();
-                throw new MatchingException($"database: the run lock cannot be taken ({ex.Message})", ex);
+                throw new MatchingException($"database: the run lock cannot be taken ({ConnectionSecrets.Mask(ex.Message)})", ex);
             }
             catch
             {

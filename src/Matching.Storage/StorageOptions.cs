@@ -17,6 +17,13 @@ public sealed record StorageOptions(DatabaseProvider Provider, string Connection
     /// </value>
     public StorageResilience Resilience { get; init; } = StorageResilience.Default;
 
+    /// <value>
+    /// The Unix mode an embedded SQLite database file (and its <c>-wal</c>, <c>-shm</c>) is given when
+    /// <c>matching init</c> opens it, and its folder when created (with x beside each r). Default 0600: the service
+    /// account only; the command line sets <c>output:fileMode</c> here.
+    /// </value>
+    public UnixFileMode FileMode { get; init; } = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
     /// <summary>
     /// Resolves <c>--db</c> / <c>MATCHING_DB</c> and <c>--provider</c> / <c>MATCHING_PROVIDER</c>. A bare path means a
     /// SQLite file; a connection string names its provider by its keys where it is plain.

@@ -1,19 +1,22 @@
+using Matching.Testing;
+
 namespace Matching.Cli.Tests;
 
-/// <summary>Runs the real command line in-process against a temporary folder and its own SQLite file.</summary>
+/// <summary>Runs the real command line in-process against a <see cref="TempFolder"/> and its own SQLite file.</summary>
 public sealed class CliRun : IDisposable
 {
+    private readonly TempFolder _folder = new("matching-cli-");
+
     public CliRun()
     {
-        Folder = Directory.CreateTempSubdirectory("matching-cli-").FullName;
         Database = Path.Combine(Folder, "data", "matching.db");
     }
 
-    public string Folder { get; }
+    public string Folder => _folder.Root;
 
     public string Database { get; }
 
-    public string PathOf(string name) => Path.Combine(Folder, name);
+    public string PathOf(string name) => _folder.PathOf(name);
 
     /// <summary>Runs <c>matching</c> with <paramref name="args"/> and the temp database.</summary>
     public async Task<(int Exit, string Out, string Error)> RunAsync(params string[] args)
@@ -26,14 +29,8 @@ public sealed class CliRun : IDisposable
 
     public void Dispose()
     {
+        // Pooled connections hold the database open; the folder goes once they are closed.
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(Folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held open on some platforms: the temp folder is cleaned by the OS.
-        }
+        _folder.Dispose();
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Matching.Cli.Audit;
 using Matching.Core.Errors;
 using Matching.Storage;
 
@@ -41,6 +42,12 @@ internal static class BatchCommand
             batches = [.. batches.Where(b => b.IsLowIncome)];
         }
 
+        // Who listed the imports (their files, operators and counts) is on record before they are printed.
+        await AccessAudit.RecordAsync(store, new AccessAudit(context).New("batch list", fullIds: false) with
+        {
+            SubjectCount = batches.Count, Detail = department,
+        }, cancellationToken);
+
         var write = context.Out;
         if (batches.Count == 0)
         {
@@ -64,6 +71,11 @@ internal static class BatchCommand
             {
                 await write.WriteLineAsync($"{string.Empty,8}withdrawn {Local(context, b.WithdrawnAt)} by {DisplayText.Escape(b.WithdrawnBy)}: {DisplayText.Escape(b.WithdrawReason)}");
             }
+
+            if (b.PurgedAt is not null)
+            {
+                await write.WriteLineAsync($"{string.Empty,8}stored rows purged {Local(context, b.PurgedAt)} (past retention)");
+            }
         }
 
         if (batches.Any(b => b.IsPending && b.State is BatchState.Current or BatchState.Counting))
@@ -82,7 +94,12 @@ internal static class BatchCommand
 
         var maps = context.HeaderMaps;
         await using var store = await context.OpenStoreAsync(cancellationToken);
-        var withdrawn = await store.WithdrawBatchAsync(batchId, reason.Trim(), CliContext.Operator, maps.Ledgers, cancellationToken);
+        // On record in the withdrawal's own transaction: both or neither.
+        var access = new AccessAudit(context).New("batch withdraw", fullIds: false) with
+        {
+            Detail = string.Create(CultureInfo.InvariantCulture, $"batch {batchId}: {reason.Trim()}"),
+        };
+        var withdrawn = await store.WithdrawBatchAsync(batchId, reason.Trim(), CliContext.Operator, maps.Ledgers, access, cancellationToken);
         var write = context.Out;
         await write.WriteLineAsync($"batch {batchId} ({withdrawn.Department}, {DisplayText.Escape(withdrawn.FileName)}) withdrawn by {DisplayText.Escape(withdrawn.WithdrawnBy)}: {DisplayText.Escape(withdrawn.WithdrawReason)}");
         if (maps.Ledgers.Contains(withdrawn.Department ?? string.Empty))

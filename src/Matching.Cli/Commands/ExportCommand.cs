@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Matching.Cli.Audit;
 using Matching.Cli.Exports;
 
 namespace Matching.Cli.Commands;
@@ -6,33 +7,50 @@ namespace Matching.Cli.Commands;
 /// <summary>
 /// <c>matching export --out &lt;dir&gt;</c>: one workbook per receiver (<c>&lt;dir&gt;/&lt;receiver&gt;.xlsx</c>, every
 /// receiver, even one with nothing to act on) with its open warnings (新增, 持续), and
-/// <c>civil-affairs-overview.xlsx</c> with every warning and its status (<see cref="WarningExport"/>).
+/// <c>civil-affairs-overview.xlsx</c> with every warning and its status (<see cref="WarningExport"/>), IDs masked in
+/// the overview (rules.json maskedWorkbooks) unless <c>--full-ids</c>. One access-audit record per export.
 /// </summary>
 internal static class ExportCommand
 {
     public static Command Create(CommandGuard guard)
     {
         var output = new Option<string>("--out") { Description = "Folder to write the workbooks to", Required = true };
-        var mask = new Option<bool>("--mask") { Description = "Mask ID numbers as 419001********123X" };
+        var mask = new Option<bool>("--mask") { Description = "Mask ID numbers as 419001********123X in every workbook" };
+        var fullIds = new Option<bool>("--full-ids") { Description = "Whole ID numbers in every workbook, the overview too (rules.json maskedWorkbooks are masked otherwise); audited as such" };
         var since = new Option<string?>("--since") { Description = "Only warnings first raised on or after this date (yyyy-MM-dd): the nightly delta" };
         var command = new Command("export", "Write one warning workbook per receiving department, <out>/<receiver>.xlsx, and civil-affairs-overview.xlsx");
         command.Options.Add(output);
         command.Options.Add(mask);
         command.Options.Add(since);
-        command.SetAction((parse, ct) => guard(parse, (c, t) => RunAsync(c, parse.GetValue(output)!, parse.GetValue(mask), parse.GetValue(since), t), ct));
+        command.Options.Add(fullIds);
+        command.SetAction((parse, ct) => guard(parse, (c, t) => RunAsync(c, parse.GetValue(output)!, parse.GetValue(mask), parse.GetValue(since), t, parse.GetValue(fullIds)), ct));
         return command;
     }
 
-    public static async Task<int> RunAsync(CliContext context, string outDir, bool mask, string? sinceText, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CliContext context, string outDir, bool mask, string? sinceText, CancellationToken cancellationToken, bool fullIds = false)
     {
-        var since = RunCommand.ParseDate(sinceText, "--since");
+        if (mask && fullIds)
+        {
+            throw new Core.Errors.MatchingException("--mask and --full-ids: choose one");
+        }
+
+        var since = OptionValues.Date(sinceText, "--since");
         var written = await new WarningExport(context).ExportAsync(
-            receiver => Path.Combine(outDir, receiver + ".xlsx"), Path.Combine(outDir, WarningExport.OverviewFile), mask, since, cancellationToken);
+            receiver => Path.Combine(outDir, receiver + ".xlsx"), Path.Combine(outDir, WarningExport.OverviewFile), mask, since, cancellationToken, fullIds);
+
+        // One record for the export; the workbooks are removed again if it cannot be written.
+        var audit = new AccessAudit(context);
+        await audit.RecordOutputAsync(audit.New("export", fullIds: written.Any(w => !w.Masked)) with
+        {
+            SubjectCount = written.Where(w => !w.IsOverview).Sum(w => w.Warnings),
+            OutputPath = Path.GetFullPath(outDir),
+            Detail = $"{written.Count} workbooks{(since is { } s ? $" since {s:yyyy-MM-dd}" : string.Empty)}; masked: {string.Join(", ", written.Where(w => w.Masked).Select(w => Path.GetFileName(w.Path)))}",
+        }, [.. written.Select(w => w.Path)], cancellationToken);
         foreach (var workbook in written)
         {
             await context.Out.WriteLineAsync(workbook.IsOverview
-                ? $"{DisplayText.Escape(workbook.Path)}: {workbook.Warnings} warnings, every status"
-                : $"{DisplayText.Escape(workbook.Path)}: {workbook.Warnings} warnings ({workbook.ReceiverName})");
+                ? $"{DisplayText.Escape(workbook.Path)}: {workbook.Warnings} warnings, every status{(workbook.Masked ? ", IDs masked" : string.Empty)}"
+                : $"{DisplayText.Escape(workbook.Path)}: {workbook.Warnings} warnings ({workbook.ReceiverName}){(workbook.Masked ? ", IDs masked" : string.Empty)}");
         }
 
         return CliApp.Ok;

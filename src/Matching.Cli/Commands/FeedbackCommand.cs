@@ -1,5 +1,8 @@
 using System.CommandLine;
+using Matching.Cli.Audit;
 using Matching.Cli.Feedback;
+using Matching.Core.Errors;
+using Matching.Storage;
 
 namespace Matching.Cli.Commands;
 
@@ -24,7 +27,20 @@ internal static class FeedbackCommand
 
     public static async Task<int> ImportAsync(CliContext context, string receiver, string file, CancellationToken cancellationToken)
     {
-        var outcome = await new FeedbackImport(context).ImportAsync(receiver, file, cancellationToken);
+        var audit = new AccessAudit(context);
+        var record = audit.New("feedback import", fullIds: false) with { OutputPath = Path.GetFullPath(file), Detail = receiver };
+        FeedbackOutcome outcome;
+        try
+        {
+            outcome = await new FeedbackImport(context).ImportAsync(receiver, file, record, cancellationToken);
+        }
+        catch (MatchingException ex) when (ex is not InputFileException)
+        {
+            // Read and refused: on record as refused (the message masks IDs), if the database takes it.
+            await TryRecordRefusedAsync(audit, record with { Outcome = AccessOutcome.Refused, Detail = $"{receiver}: {ex.Message}" }, cancellationToken);
+            throw;
+        }
+
         var stored = outcome.Stored;
         await context.Out.WriteLineAsync($"{DisplayText.Escape(file)}: {stored.Recorded} dispositions recorded ({stored.Closed} closed, {stored.KeptOpen} kept open), " +
             $"{stored.Unchanged} unchanged, {outcome.Problems.Count} rows not used");
@@ -34,5 +50,17 @@ internal static class FeedbackCommand
         }
 
         return CliApp.Ok;
+    }
+
+    private static async Task TryRecordRefusedAsync(AccessAudit audit, AccessRecord record, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await audit.RecordAsync(record, cancellationToken);
+        }
+        catch (MatchingException)
+        {
+            // The database itself refused (no schema, unreachable): the command's own error says so.
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Matching.Cli.Audit;
 using Matching.Cli.Matching;
 using Matching.Core.Population;
 using Matching.Ingest;
@@ -34,6 +35,13 @@ internal static class MatchCommand
     public static async Task<int> RunAsync(CliContext context, string department, string file, string outPath, bool inDatabase, CancellationToken cancellationToken)
     {
         var summary = await MatchAsync(context, department, file, outPath, cancellationToken, inDatabase);
+
+        // The result CSV carries the matched persons' whole IDs: on record, or removed again.
+        var audit = new AccessAudit(context);
+        await audit.RecordOutputAsync(audit.New("match", fullIds: true) with
+        {
+            SubjectCount = summary.Matched, OutputPath = Path.GetFullPath(outPath), Detail = $"{department} {Path.GetFileName(file)}: {summary.Rows} rows",
+        }, [outPath], cancellationToken);
         await context.Out.WriteLineAsync($"{DisplayText.Escape(file)}: {summary.Rows} rows: matched {summary.Matched} ({summary.MethodsText()}), " +
             $"unmatched {summary.Unmatched} (name mismatch {summary.NameMismatches}), rejected {summary.Rejected}");
         await context.Out.WriteLineAsync($"results: {DisplayText.Escape(outPath)}");
@@ -43,11 +51,7 @@ internal static class MatchCommand
     public static async Task<MatchSummary> MatchAsync(
         CliContext context, string department, string file, string outPath, CancellationToken cancellationToken, bool inDatabase = false)
     {
-        var map = context.HeaderMaps.Get(department);
-        if (!map.IsDepartment)
-        {
-            throw new Core.Errors.MatchingException($"'{department}' is not a department (the population loads with `matching lowincome import`, labelled files go to `matching evaluate`)");
-        }
+        var map = context.HeaderMaps.GetDepartment(department);
 
         // The result replaces --out only once written whole, but --out naming the input (the same path, a link to it,
         // a hard link) would still replace the extract with its own results.

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Matching.Cli.Rules;
-using Matching.Core.Errors;
 
 namespace Matching.Cli.Commands;
 
@@ -22,7 +21,7 @@ internal static class RunCommand
 
     public static async Task<int> RunAsync(CliContext context, string? asOfText, CancellationToken cancellationToken)
     {
-        var asOf = ParseDate(asOfText, "--as-of") ?? context.Today;
+        var asOf = OptionValues.Date(asOfText, "--as-of") ?? context.Today;
         var result = await new WarningRun(context).RunAsync(asOf, cancellationToken);
         await PrintAsync(context, result);
         return CliApp.Ok;
@@ -60,17 +59,5 @@ internal static class RunCommand
         {
             await write.WriteLineAsync("  " + gap.Describe());
         }
-    }
-
-    public static DateOnly? ParseDate(string? text, string option)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date
-            : throw new MatchingException($"{option} '{text}': not a date (yyyy-MM-dd)");
     }
 }

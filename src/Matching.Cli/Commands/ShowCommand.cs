@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Matching.Cli.Audit;
 using Matching.Core.Errors;
 using Matching.Core.Identity;
 using Matching.Core.Population;
@@ -10,7 +11,8 @@ namespace Matching.Cli.Commands;
 /// <summary>
 /// <c>matching show &lt;id&gt;</c>: one person's aid chain: their household(s), categories, aid received, and every
 /// warning about them or their household with its history and dispositions, in order. IDs and names are masked
-/// unless <c>--full</c>.
+/// unless <c>--full</c>; <c>--full</c> is recorded in the access audit before anything is printed, and refused when
+/// it cannot be.
 /// </summary>
 internal static class ShowCommand
 {
@@ -64,6 +66,12 @@ internal static class ShowCommand
             w = await store.WarningByIdAsync(warningId, cancellationToken)
                 ?? throw new MatchingException(string.Create(CultureInfo.InvariantCulture, $"there is no warning {warningId}"));
             events = await store.WarningEventsAsync([warningId], cancellationToken);
+            if (full)
+            {
+                // On record before anything is printed: a record that cannot be written refuses the command.
+                await AccessAudit.RecordAsync(store, new AccessAudit(context).New("show", fullIds: true).WithSubjects([w.IdNumber.Length > 0 ? w.IdNumber : w.Subject])
+                    with { Detail = string.Create(CultureInfo.InvariantCulture, $"warning {warningId}") }, cancellationToken);
+            }
         }
 
         var write = context.Out;
@@ -88,14 +96,15 @@ internal static class ShowCommand
         if (IdParser.Parse(w.Subject) is { IsValid: true } subject)
         {
             await write.WriteLineAsync();
-            return await RunAsync(context, subject.Id.Value, full, cancellationToken);
+            return await RunAsync(context, subject.Id.Value, full, cancellationToken, audited: full);
         }
 
         await write.WriteLineAsync("  (the subject's ID is not usable, so there is no household chain to show)");
         return CliApp.Ok;
     }
 
-    public static async Task<int> RunAsync(CliContext context, string idText, bool full, CancellationToken cancellationToken)
+    /// <summary>One person's chain; <paramref name="audited"/>: the access is on record already (<see cref="WarningAsync"/> recorded it).</summary>
+    public static async Task<int> RunAsync(CliContext context, string idText, bool full, CancellationToken cancellationToken, bool audited = false)
     {
         var parsed = IdParser.Parse(idText);
         if (!parsed.IsValid)
@@ -112,6 +121,12 @@ internal static class ShowCommand
 
         await using var store = await context.OpenStoreAsync(cancellationToken);
         var entries = await store.HouseholdEntriesAsync(parsed.Id.Key, cancellationToken);
+        if (full && !audited)
+        {
+            // On record before anything is printed: a record that cannot be written refuses the command.
+            await AccessAudit.RecordAsync(store, new AccessAudit(context).New("show", fullIds: true).WithSubjects([id, .. entries.Select(e => e.IdNumber)]), cancellationToken);
+        }
+
         var write = context.Out;
         var self = entries.Where(e => e.IdNumber == id).ToList();
         await write.WriteLineAsync(self.Count == 0

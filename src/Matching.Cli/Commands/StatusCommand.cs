@@ -102,7 +102,7 @@ internal static class StatusCommand
 
         foreach (var (at, kind, department, fileName, error) in refusals)
         {
-            await write.WriteLineAsync($"  {BatchCommand.Local(context, at)} {(kind == BatchInfo.LowIncomeKind ? "lowincome" : department)} import of {DisplayText.Escape(fileName)} refused: {DisplayText.Escape(error)}");
+            await write.WriteLineAsync($"  {BatchCommand.Local(context, at)} {(kind == BatchInfo.LowIncomeKind ? BatchInfo.LowIncomeKind : department)} import of {DisplayText.Escape(fileName)} refused: {DisplayText.Escape(error)}");
         }
 
         await write.WriteLineAsync();

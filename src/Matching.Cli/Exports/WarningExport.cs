@@ -1,28 +1,37 @@
 using Matching.Cli.Rules;
 using Matching.Core.Errors;
+using Matching.Core.Rules;
 using Matching.Export.Workbooks;
 using Matching.Storage;
 
 namespace Matching.Cli.Exports;
 
 /// <summary>One workbook written by an export: where, for whom, how many warnings.</summary>
-internal sealed record ExportedWorkbook(string Path, string Receiver, string ReceiverName, long Warnings, bool IsOverview = false);
+internal sealed record ExportedWorkbook(string Path, string Receiver, string ReceiverName, long Warnings, bool IsOverview = false, bool Masked = false);
 
 /// <summary>
 /// Writes the warning workbooks (<c>matching export</c>, and the nightly job's outbox): one per receiver of
 /// <c>rules.json</c> with its open warnings (新增, 持续), even a receiver with nothing to act on, and the
 /// civil-affairs overview with every warning and its status, its 汇总 also saying which rules the data in use holds back
 /// (<see cref="BatchGap"/>). Rows stream from the database into each workbook; the counts in its title are one query
-/// before them.
+/// before them. IDs are masked in the workbooks <c>rules.json</c>'s <c>maskedWorkbooks</c> names (the overview by
+/// default: supervisors read it, they do not act on a person), in all of them with <c>mask</c>, in none with
+/// <c>fullIds</c>.
 /// </summary>
 internal sealed class WarningExport(CliContext context)
 {
     public const string OverviewFile = "civil-affairs-overview.xlsx";
 
-    /// <summary>Writes every receiver's workbook where <paramref name="pathOf"/> says and the overview at <paramref name="overview"/>.</summary>
+    /// <summary>
+    /// Writes every receiver's workbook where <paramref name="pathOf"/> says and the overview at <paramref name="overview"/>;
+    /// <paramref name="mask"/>: IDs masked in every workbook; <paramref name="fullIds"/>: whole IDs in every one, the
+    /// <c>maskedWorkbooks</c> included.
+    /// </summary>
     public async Task<IReadOnlyList<ExportedWorkbook>> ExportAsync(
-        Func<string, string> pathOf, string overview, bool mask, DateOnly? since, CancellationToken cancellationToken)
+        Func<string, string> pathOf, string overview, bool mask, DateOnly? since, CancellationToken cancellationToken, bool fullIds = false)
     {
+        bool Masked(string workbook) => mask || (!fullIds && context.Rules.MaskedWorkbooks.Contains(workbook, StringComparer.Ordinal));
+
         ArgumentNullException.ThrowIfNull(pathOf);
         var receivers = context.Rules.Receivers;
         var departments = context.HeaderMaps.Sources.Select(context.HeaderMaps.Get).ToDictionary(m => m.Source, m => m.Label, StringComparer.Ordinal);
@@ -41,17 +50,17 @@ internal sealed class WarningExport(CliContext context)
                 path = pathOf(receiver);
                 var counts = await CountsAsync(store, receiver, openOnly: true, since, cancellationToken);
                 var count = await WarningWorkbook.WriteAsync(path, store.StreamWarningsAsync(receiver, openOnly: true, since, cancellationToken),
-                    info with { ReceiverName = name, Counts = counts }, cancellationToken);
-                written.Add(new ExportedWorkbook(path, receiver, name, count));
+                    info with { ReceiverName = name, Counts = counts, Mask = Masked(receiver) }, cancellationToken);
+                written.Add(new ExportedWorkbook(path, receiver, name, count, Masked: Masked(receiver)));
             }
 
             path = overview;
             var civil = receivers.GetValueOrDefault("civil-affairs", "民政局");
             var heldBack = (await BatchGap.InUseAsync(store, context.HeaderMaps.Ledgers, cancellationToken)).Select(g => (g.Gap.Rule, g.DescribeChinese())).ToList();
             var all = await WarningWorkbook.WriteOverviewAsync(overview, store.StreamWarningsAsync(null, openOnly: false, since, cancellationToken),
-                info with { ReceiverName = civil, Counts = await CountsAsync(store, null, openOnly: false, since, cancellationToken), HeldBack = heldBack },
+                info with { ReceiverName = civil, Counts = await CountsAsync(store, null, openOnly: false, since, cancellationToken), HeldBack = heldBack, Mask = Masked(RuleSetOptions.Overview) },
                 cancellationToken);
-            written.Add(new ExportedWorkbook(overview, "civil-affairs", civil, all, IsOverview: true));
+            written.Add(new ExportedWorkbook(overview, "civil-affairs", civil, all, IsOverview: true, Masked: Masked(RuleSetOptions.Overview)));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -43,7 +43,8 @@ internal sealed class FeedbackImport(CliContext context)
         throw new MatchingException($"'{DisplayText.Escape(text)}' is not a receiver ({string.Join(", ", receivers.Select(r => $"{r.Key} {r.Value}"))})");
     }
 
-    public async Task<FeedbackOutcome> ImportAsync(string receiverText, string file, CancellationToken cancellationToken)
+    /// <summary>Reads the returned workbook and records its answers, with <paramref name="access"/> in the access audit in the same transaction.</summary>
+    public async Task<FeedbackOutcome> ImportAsync(string receiverText, string file, AccessRecord? access, CancellationToken cancellationToken)
     {
         var receiver = Receiver(receiverText);
         var answers = context.Answers;
@@ -121,7 +122,7 @@ internal sealed class FeedbackImport(CliContext context)
         }
 
         await using var store = await context.OpenStoreAsync(cancellationToken);
-        var stored = await store.RecordDispositionsAsync(receiver, dispositions, cancellationToken);
+        var stored = await store.RecordDispositionsAsync(receiver, dispositions, access, cancellationToken);
         if (stored.WrongReceiver is { } other)
         {
             var names = context.Rules.Receivers;

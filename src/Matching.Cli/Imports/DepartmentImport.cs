@@ -25,11 +25,7 @@ internal sealed class DepartmentImport(CliContext context)
     /// <param name="cancellationToken">Cancels the import.</param>
     public async Task<DepartmentImportOutcome> ImportAsync(string department, string file, bool acceptShrink, CancellationToken cancellationToken, string? rejectsFolder = null)
     {
-        var map = context.HeaderMaps.Get(department);
-        if (!map.IsDepartment)
-        {
-            throw new MatchingException($"'{department}' is not a department (the population loads with `matching lowincome import`, labelled files go to `matching evaluate`)");
-        }
+        var map = context.HeaderMaps.GetDepartment(department);
 
         await using var store = await context.OpenStoreAsync(cancellationToken);
         await store.RequireSchemaAsync(cancellationToken);

@@ -85,5 +85,5 @@ internal static class MatchFileRunner
 
     /// <summary>A row with more cells than the header is shifted: its ID column cannot be trusted.</summary>
     private static MatchResult ExtraCells(int cells, int headers) => new(MatchStatus.Rejected, MatchMethod.None, -1, 0,
-        $"the row has {cells} cells but the header {headers}: a stray separator?", default);
+        SourceTable.ExtraCellsReason(cells, headers), default);
 }

@@ -7,7 +7,6 @@ namespace Matching.Cli.Rules;
 /// <summary>Reads the warning rules (<c>rules.json</c>) and reports every problem in one message, naming the setting.</summary>
 internal static class RulesFile
 {
-
     public static string DefaultPath => Path.Combine(AppContext.BaseDirectory, "rules.json");
 
     public static RuleSetOptions Load(string? path)
@@ -34,16 +33,17 @@ internal static class RulesFile
     }
 
     /// <summary>
-    /// Checks the rules against the header maps, every problem in one message naming the file: a rule's record field
-    /// the department lacks or types otherwise, a value listed for a code field that is none of its codes, and a
-    /// housing rule's <c>tekunSupport</c> that is no code of the population's 特困供养方式 (tekun members would never count).
+    /// Checks the rules against the header maps once and makes the engine of them, every problem in one message naming
+    /// the file: a rule's record field the department lacks or types otherwise, a value listed for a code field that is
+    /// none of its codes, and a housing rule's <c>tekunSupport</c> that is no code of the population's 特困供养方式
+    /// (tekun members would never count).
     /// </summary>
     /// <exception cref="MatchingException">The rules do not fit the header maps.</exception>
-    public static void CheckAgainst(RuleSetOptions rules, HeaderMapCatalog maps, IReadOnlyDictionary<string, RuleDepartment> departments, string? path)
+    public static RuleEngine Compile(RuleSetOptions rules, HeaderMapCatalog maps, IReadOnlyDictionary<string, RuleDepartment> departments, string? path)
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(maps);
-        var problems = RuleEngine.Problems(rules, departments).ToList();
+        var engine = RuleEngine.TryCreate(rules, departments, out var problems);
         var population = maps.Sources.Contains(Ingest.LowIncome.LowIncomeReader.PopulationSource, StringComparer.Ordinal)
             ? maps.Get(Ingest.LowIncome.LowIncomeReader.PopulationSource)
             : null;
@@ -59,9 +59,8 @@ internal static class RulesFile
             }
         }
 
-        if (problems.Count > 0)
-        {
-            throw new MatchingException($"{path ?? DefaultPath}: {string.Join("; ", problems)}");
-        }
+        return engine is not null && problems.Count == 0
+            ? engine
+            : throw new MatchingException($"{path ?? DefaultPath}: {string.Join("; ", problems)}");
     }
 }

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Matching.Core.Departments;
 using Matching.Core.Errors;
-using Matching.Core.Identity;
 using Matching.Core.Matching;
 using Matching.Core.Rules;
 using Matching.Ingest.HeaderMaps;
@@ -31,8 +30,7 @@ internal sealed class WarningRun(CliContext context)
     {
         var maps = context.HeaderMaps;
         var departments = Departments(maps);
-        RulesFile.CheckAgainst(context.Rules, maps, departments, context.Settings.RulesFile);
-        var engine = new RuleEngine(context.Rules, departments);
+        var engine = RulesFile.Compile(context.Rules, maps, departments, context.Settings.RulesFile);
         await using var store = await context.OpenStoreAsync(cancellationToken);
         await store.RequireSchemaAsync(cancellationToken);
         var settings = context.Settings.Run;
@@ -137,29 +135,10 @@ internal sealed class WarningRun(CliContext context)
         }
     }
 
-    /// <summary>
-    /// A stored record matched: an ID stored exact is taken from its key as it stands, anything else parsed again from
-    /// the cell as typed (so repairs are named as they were); then name and birth date as the matcher weighs them.
-    /// </summary>
-    private static RuleRecord Match(Matcher matcher, RuleDepartment department, long batchId, StoredRecord stored, DateOnly? received)
-    {
-        IdParseResult parsed;
-        string rawId;
-        if (stored.RawId is null && stored.IdKey is { } key)
-        {
-            var id = IdNumber.FromKey(key);
-            parsed = new IdParseResult(IdKind.Valid18, id, IdRepairs.None, IdNumber.Length);
-            rawId = id.Value;
-        }
-        else
-        {
-            rawId = stored.RawId ?? string.Empty;
-            parsed = IdParser.Parse(rawId);
-        }
-
-        var result = matcher.Match(in parsed, rawId, stored.Name, stored.BirthDate);
-        return new RuleRecord(department.Code, batchId, stored.SourceRow, rawId, stored.Name, result, stored.Values, department.Layout) { Received = received };
-    }
+    /// <summary>A stored record matched (<see cref="RuleRecord.Matched"/>), with the day its file was received.</summary>
+    private static RuleRecord Match(Matcher matcher, RuleDepartment department, long batchId, StoredRecord stored, DateOnly? received) =>
+        RuleRecord.Matched(matcher, department, batchId, stored.SourceRow, stored.RawId, stored.IdKey, stored.Name, stored.BirthDate, stored.Values)
+            with { Received = received };
 
     /// <summary>The bureau's date of a stored UTC time (a ledger file's day of receipt).</summary>
     private DateOnly LocalDate(string utc) =>

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
+using Matching.Export;
 using Matching.Ingest.Tables;
+using Matching.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
@@ -93,13 +95,13 @@ internal sealed class DropFolder(DropFolderOptions options, TimeProvider time, R
         ArgumentNullException.ThrowIfNull(file);
         var moved = Move(file.Path, FolderOf(options.Rejected, file.Department));
         var note = new StringBuilder()
-            .AppendLine(why)
+            .AppendLine(ConnectionSecrets.Mask(why))
             .Append(CultureInfo.InvariantCulture, $"rejected {time.GetLocalNow():yyyy-MM-dd HH:mm:ss zzz}: {file.Name}")
             .AppendLine()
             .ToString();
 
         // The name was chosen so that this note did not exist; rewriting a half-written one on retry is safe.
-        fileMoves.Execute(static state => File.WriteAllText(state.Path, state.Note, ErrorEncoding), (Path: moved + ErrorSuffix, Note: note));
+        fileMoves.Execute(static state => PrivateFiles.WriteAllText(state.Path, state.Note, ErrorEncoding, AtomicFile.Options), (Path: moved + ErrorSuffix, Note: note));
         return moved;
     }
 
@@ -139,9 +141,12 @@ internal sealed class DropFolder(DropFolderOptions options, TimeProvider time, R
     private string Move(string source, string folder) =>
         fileMoves.Execute(static state =>
         {
-            Directory.CreateDirectory(state.Folder);
+            PrivateFiles.CreateFolder(state.Folder, AtomicFile.Options);
             var destination = FreeName(state.Folder, Path.GetFileName(state.Source));
             File.Move(state.Source, destination, overwrite: false);
+
+            // Kept in the archive: readable as the outputs are, not as the department's copy left it.
+            PrivateFiles.Restrict(destination, AtomicFile.Options);
             return destination;
         }, (Source: source, Folder: folder));
 

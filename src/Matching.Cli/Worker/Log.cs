@@ -58,4 +58,7 @@ internal static partial class Log
 
     [LoggerMessage(15, LogLevel.Warning, "Run {RunId}: a rule is held back by the data in use: {Gap}")]
     public static partial void RunRuleGap(this ILogger logger, long runId, string gap);
+
+    [LoggerMessage(16, LogLevel.Information, "Retention purge: {Records} stored rows of {Batches} batches, {Audit} access-audit records, {Reports} reject reports deleted")]
+    public static partial void Purged(this ILogger logger, long records, int batches, long audit, int reports);
 }

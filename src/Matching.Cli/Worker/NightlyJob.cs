@@ -1,5 +1,7 @@
 using System.Globalization;
+using Matching.Cli.Audit;
 using Matching.Cli.Exports;
+using Matching.Cli.Retention;
 using Matching.Cli.Rules;
 using Microsoft.Extensions.Logging;
 using Quartz;
@@ -44,6 +46,22 @@ internal sealed class NightlyJob(CliContext context, Intake intake, WorkerSettin
             receiver => Path.Combine(settings.Outbox, receiver, date, receiver + ".xlsx"),
             Path.Combine(settings.Outbox, "civil-affairs", date, WarningExport.OverviewFile),
             mask: false, since: null, cancellationToken);
+
+        // One access-audit record per outbox workbook; one that cannot be recorded is taken out of the outbox again.
+        var audit = new AccessAudit(context);
+        foreach (var workbook in workbooks)
+        {
+            await audit.RecordOutputAsync(audit.New("nightly export", fullIds: !workbook.Masked) with
+            {
+                SubjectCount = workbook.Warnings, OutputPath = Path.GetFullPath(workbook.Path), Detail = workbook.Receiver,
+            }, [workbook.Path], cancellationToken);
+        }
+
         log.Exported(workbooks.Count, settings.Outbox);
+        if (context.Settings.Retention.Nightly)
+        {
+            var purged = await new RetentionPurge(context).RunAsync(dryRun: false, cancellationToken);
+            log.Purged(purged.Counts.SourceRecords + purged.Counts.LedgerEvents, purged.Counts.Batches, purged.Counts.AuditRecords, purged.RejectReports.Count);
+        }
     }
 }

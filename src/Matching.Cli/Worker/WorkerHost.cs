@@ -31,6 +31,8 @@ internal static class WorkerHost
         builder.Services.AddSingleton<Intake>();
         if (logging is null)
         {
+            // The log names files and counts, never IDs; its folder is still the service account's only.
+            Export.PrivateFiles.CreateFolder(settings.LogFolder, context.Settings.Output);
             builder.Services.AddSerilog(log => log
                 .MinimumLevel.Override("Quartz", Serilog.Events.LogEventLevel.Warning)
                 .MinimumLevel.Override("Microsoft.Hosting", Serilog.Events.LogEventLevel.Warning)

@@ -33,7 +33,7 @@ internal static class PopulationRules
                 categories |= counted;
             }
 
-            if (!context.Covers(rule, categories))
+            if (!RuleContext.Covers(rule, categories))
             {
                 continue;
             }

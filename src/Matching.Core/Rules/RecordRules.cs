@@ -28,7 +28,7 @@ internal static class RecordRules
         var person = record.Match.Person;
         var member = context.Population.Member(person);
         var household = context.Population.HouseholdOf(person);
-        if (!context.Covers(rule, member.Categories) || !RuleContext.Lacks(rule, household))
+        if (!RuleContext.Covers(rule, member.Categories) || !RuleContext.Lacks(rule, household))
         {
             return null;
         }

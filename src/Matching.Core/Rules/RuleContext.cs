@@ -1,3 +1,4 @@
+using Matching.Core.Departments;
 using Matching.Core.Population;
 
 namespace Matching.Core.Rules;
@@ -5,7 +6,7 @@ namespace Matching.Core.Rules;
 /// <summary>One run's facts, shared by the rule shapes, with the helpers that turn a fact into a warning.</summary>
 internal sealed class RuleContext(RulePopulation population, DateOnly asOf, IReadOnlyDictionary<string, RuleDepartment> departments)
 {
-    public const string LowIncomeSource = "lowincome";
+    public const string LowIncomeSource = SourceCodes.LowIncome;
 
     public RulePopulation Population { get; } = population;
     public DateOnly AsOf { get; } = asOf;
@@ -65,23 +66,16 @@ internal sealed class RuleContext(RulePopulation population, DateOnly asOf, IRea
         return text;
     }
 
-    // A rule's category codes parsed once per run, not once per record it is checked against.
-    private readonly Dictionary<RuleOptions, AidCategory> _wanted = new(ReferenceEqualityComparer.Instance);
-
     /// <summary>Whether a member falls under the rule's categories (any category when the rule names none).</summary>
-    public bool Covers(RuleOptions rule, AidCategory categories)
+    public static bool Covers(RuleOptions rule, AidCategory categories)
     {
-        if (!_wanted.TryGetValue(rule, out var wanted))
-        {
-            _wanted[rule] = wanted = rule.CategoryFlags;
-        }
-
+        var wanted = rule.CategoryFlags;
         return wanted == AidCategory.None ? categories != AidCategory.None : (categories & wanted) != 0;
     }
 
     /// <summary>Whether a household lacks the rule's aid (always, when the rule names none).</summary>
     public static bool Lacks(RuleOptions rule, Household household) =>
-        rule.LacksAid.Length == 0 || (household.Aid & Codes.AidOf(rule.LacksAid)) == 0;
+        rule.LacksAid.Length == 0 || (household.Aid & rule.LacksAidType) == 0;
 
     /// <summary>A warning about low-income person <paramref name="person"/>.</summary>
     public Warning ForMember(RuleOptions rule, int person, string receiver, string source, string detail, RuleRecord? record = null,

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Matching.Core.Departments;
 
 namespace Matching.Core.Rules;
@@ -16,17 +17,36 @@ public sealed class RuleEngine
 
     /// <exception cref="ArgumentException">The rules have problems (<see cref="Problems"/>).</exception>
     public RuleEngine(RuleSetOptions options, IReadOnlyDictionary<string, RuleDepartment> departments)
+        : this(options, departments, Checked(options, departments))
+    {
+    }
+
+    private RuleEngine(RuleSetOptions options, IReadOnlyDictionary<string, RuleDepartment> departments, bool valid)
+    {
+        Debug.Assert(valid, "rules checked before an engine is made of them");
+        _options = options;
+        _departments = departments;
+    }
+
+    /// <summary>
+    /// Checks the rules once (<see cref="Problems"/>) and, when they have none, makes the engine of them: the caller
+    /// that reports problems in its own words (naming its file) validates and compiles in one step.
+    /// </summary>
+    /// <returns>The engine, or null with every problem in <paramref name="problems"/>.</returns>
+    public static RuleEngine? TryCreate(RuleSetOptions options, IReadOnlyDictionary<string, RuleDepartment> departments, out List<string> problems)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(departments);
+        problems = Problems(options, departments).ToList();
+        return problems.Count == 0 ? new RuleEngine(options, departments, valid: true) : null;
+    }
+
+    private static bool Checked(RuleSetOptions options, IReadOnlyDictionary<string, RuleDepartment> departments)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(departments);
         var problems = Problems(options, departments).ToList();
-        if (problems.Count > 0)
-        {
-            throw new ArgumentException(string.Join("; ", problems), nameof(options));
-        }
-
-        _options = options;
-        _departments = departments;
+        return problems.Count == 0 ? true : throw new ArgumentException(string.Join("; ", problems), nameof(options));
     }
 
     internal IReadOnlyList<RuleOptions> Rules => _options.Rules;

@@ -38,10 +38,34 @@ public sealed record RuleOptions
     public IReadOnlyList<string> Departments { get; init; } = [];
 
     /// <summary>Low-income category codes the rule covers (<c>dibao</c>, <c>tekun</c> …); empty = any category.</summary>
-    public IReadOnlyList<string> Categories { get; init; } = [];
+    public IReadOnlyList<string> Categories
+    {
+        get;
+        init
+        {
+            field = value ?? [];
+            CategoryFlags = Codes.ParseCategories(string.Join(',', field));
+        }
+    } = [];
 
     /// <summary>The aid code whose absence makes the warning (<c>education</c>, <c>medical</c> …); empty = no aid condition.</summary>
-    public string LacksAid { get; init; } = string.Empty;
+    public string LacksAid
+    {
+        get;
+        init
+        {
+            field = value ?? string.Empty;
+            LacksAidType = Codes.AidOf(field);
+        }
+    } = string.Empty;
+
+    /// <summary>The categories as flags (None = any), parsed once when <see cref="Categories"/> is set.</summary>
+    [JsonIgnore]
+    public AidCategory CategoryFlags { get; private init; }
+
+    /// <summary>The aid of <see cref="LacksAid"/> as a flag (None when no aid condition, or an unknown code), parsed once when set.</summary>
+    [JsonIgnore]
+    public AidType LacksAidType { get; private init; }
 
     /// <summary>A flag field of the record that must read yes (e.g. <c>hardship</c>, 是否家庭经济困难); empty = none.</summary>
     public string RecordFlag { get; init; } = string.Empty;
@@ -90,9 +114,6 @@ public sealed record RuleOptions
 
     /// <summary>The receiver that means "the department the record came from" (its own receiver).</summary>
     public const string SourceReceiver = "source";
-
-    /// <summary>The categories as flags (None = any).</summary>
-    public AidCategory CategoryFlags => Codes.ParseCategories(string.Join(',', Categories));
 
     /// <summary>Every problem with this rule, each naming the setting.</summary>
     public IEnumerable<string> Problems(int index)

@@ -25,6 +25,33 @@ public sealed record RuleRecord(
     /// <summary>The ID as the warning shows it: canonical where the cell reads as a valid ID, else the cell trimmed.</summary>
     public string IdText => Match.Parsed.IsValid ? Match.Parsed.Id.Value : RawId.Trim();
 
+    /// <summary>
+    /// A stored department record matched as a run matches it: an ID stored exact (<paramref name="rawId"/> null) is
+    /// taken from its <paramref name="idKey"/> as it stands, anything else parsed again from the cell as typed (so
+    /// repairs are named as they were); then name and birth date as <paramref name="matcher"/> weighs them.
+    /// </summary>
+    public static RuleRecord Matched(Matcher matcher, RuleDepartment department, long batchId, long sourceRow,
+        string? rawId, long? idKey, string name, string birthDate, RecordValues values)
+    {
+        ArgumentNullException.ThrowIfNull(matcher);
+        ArgumentNullException.ThrowIfNull(department);
+        IdParseResult parsed;
+        if (rawId is null && idKey is { } key)
+        {
+            var id = IdNumber.FromKey(key);
+            parsed = new IdParseResult(IdKind.Valid18, id, IdRepairs.None, IdNumber.Length);
+            rawId = id.Value;
+        }
+        else
+        {
+            rawId ??= string.Empty;
+            parsed = IdParser.Parse(rawId);
+        }
+
+        var result = matcher.Match(in parsed, rawId, name, birthDate);
+        return new RuleRecord(department.Code, batchId, sourceRow, rawId, name, result, values, department.Layout);
+    }
+
     /// <summary>The ID named a database member whose name disagrees.</summary>
     public bool IsNameMismatch => Match.Miss == MatchMiss.NameMismatch;
 

@@ -9,6 +9,16 @@ public sealed record RuleSetOptions
     /// <summary>Receiver code → its Chinese name, in the order workbooks are written (every receiver gets one).</summary>
     public IReadOnlyDictionary<string, string> Receivers { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>The name in <see cref="MaskedWorkbooks"/> of the civil-affairs overview (civil-affairs-overview.xlsx).</summary>
+    public const string Overview = "overview";
+
+    /// <summary>
+    /// The workbooks whose readers do not act on a person, so they get IDs masked (419001********123X) unless
+    /// <c>export --full-ids</c>: receiver codes, or <see cref="Overview"/> for the civil-affairs overview and its 汇总
+    /// (read by supervisors). Default: the overview only; every receiver, who acts on each person, gets whole IDs.
+    /// </summary>
+    public IReadOnlyList<string> MaskedWorkbooks { get; init; } = [Overview];
+
     /// <summary>The rules, evaluated in order; <see cref="RuleShape.ComplexCase"/> rules after all the others.</summary>
     public IReadOnlyList<RuleOptions> Rules { get; init; } = [];
 
@@ -37,6 +47,18 @@ public sealed record RuleSetOptions
             if (rule.Receiver != RuleOptions.SourceReceiver && rule.Receiver.Length > 0 && !Receivers.ContainsKey(rule.Receiver))
             {
                 yield return $"rules[{i}] ({rule.Code}).receiver '{rule.Receiver}' is not in receivers";
+            }
+        }
+
+        if (MaskedWorkbooks is null)
+        {
+            yield return "maskedWorkbooks must not be null (delete it to keep the default, [\"overview\"])";
+        }
+        else
+        {
+            foreach (var name in MaskedWorkbooks.Where(n => n != Overview && !Receivers.ContainsKey(n ?? string.Empty)))
+            {
+                yield return $"maskedWorkbooks: '{name}' is neither \"{Overview}\" nor a receiver";
             }
         }
 

@@ -109,7 +109,7 @@ internal sealed class SpendingRules
             var person = (int)key;
             var member = _context.Population.Member(person);
             var household = _context.Population.HouseholdOf(person);
-            if (_context.Covers(_rule, member.Categories) && RuleContext.Lacks(_rule, household))
+            if (RuleContext.Covers(_rule, member.Categories) && RuleContext.Lacks(_rule, household))
             {
                 var detail = $"{RuleText.Categories(member.Categories)}人员，{spent}{RuleContext.LacksText(_rule)}";
                 yield return _context.ForMember(_rule, person, receiver, first.Department, detail, first);
@@ -129,7 +129,7 @@ internal sealed class SpendingRules
             var household = _context.Population.Household(householdId);
             var head = _context.Population.HeadOf(householdId);
             if (head < 0 || household.AnnualIncome is not > 0m || total < _rule.Ratio * household.AnnualIncome.Value ||
-                !_context.Covers(_rule, _context.Population.CategoriesOf(householdId)) || !RuleContext.Lacks(_rule, household))
+                !RuleContext.Covers(_rule, _context.Population.CategoriesOf(householdId)) || !RuleContext.Lacks(_rule, household))
             {
                 continue;
             }

@@ -59,7 +59,7 @@ public sealed class SheetWriter : IAsyncDisposable
         try
         {
             // Hidden and deleted when closed, like the output's own temporary file.
-            scratch = new FileStream(file.TemporaryPath + ".part", FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+            scratch = PrivateFiles.CreateNew(file.TemporaryPath + ".part", AtomicFile.Options, FileAccess.ReadWrite, FileOptions.DeleteOnClose);
             var spreadsheet = await Spreadsheet.CreateNewAsync(scratch, cancellationToken: cancellationToken);
             var writer = new SheetWriter(file, scratch, spreadsheet);
             await writer.StartSheetAsync(sheetName, layout, cancellationToken);

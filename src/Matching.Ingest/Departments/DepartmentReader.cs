@@ -78,7 +78,7 @@ public sealed class DepartmentReader
         if (_table.HasExtraCells)
         {
             Rejected = new RejectedRow(row, string.Empty, string.Empty, RejectReason.TooManyCells,
-                string.Create(CultureInfo.InvariantCulture, $"the row has {reader.FieldCount} cells, the header {_table.Headers.Count}: a stray separator?"));
+                SourceTable.ExtraCellsReason(reader.FieldCount, _table.Headers.Count));
             return true;
         }
 

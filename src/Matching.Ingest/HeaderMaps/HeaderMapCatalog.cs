@@ -90,6 +90,15 @@ public sealed class HeaderMapCatalog
         throw new MatchingException($"unknown department '{source}': known departments are {known}");
     }
 
+    /// <summary>The header map of a department (a source that sends extracts), or an error naming what it is instead.</summary>
+    public HeaderMap GetDepartment(string department)
+    {
+        var map = Get(department);
+        return map.IsDepartment
+            ? map
+            : throw new MatchingException($"'{department}' is not a department (the population loads with `matching lowincome import`, labelled files go to `matching evaluate`)");
+    }
+
     /// <summary>
     /// Whether <paramref name="code"/> can be a source or receiver code: <c>[a-z][a-z0-9-]*</c>, at most
     /// <see cref="MaxCodeLength"/> characters. Codes name folders and files (rejects, outboxes, workbooks), so none may

@@ -19,7 +19,7 @@ namespace Matching.Ingest.LowIncome;
 public sealed partial class LowIncomeReader
 {
     /// <summary>The population's header map (<c>HeaderMaps/lowincome.json</c>).</summary>
-    public const string PopulationSource = "lowincome";
+    public const string PopulationSource = SourceCodes.LowIncome;
 
     /// <summary>家庭年收入: RIGID_SPENDING weighs spending against it.</summary>
     public const string IncomeField = "income";
@@ -80,7 +80,7 @@ public sealed partial class LowIncomeReader
             if (table.HasExtraCells)
             {
                 rejected.Add(new RejectedRow(table.Reader.SourceRow, string.Empty, string.Empty, RejectReason.TooManyCells,
-                    $"the row has {table.Reader.FieldCount} cells, the header {table.Headers.Count}: a stray separator?"));
+                    SourceTable.ExtraCellsReason(table.Reader.FieldCount, table.Headers.Count)));
                 continue;
             }
 

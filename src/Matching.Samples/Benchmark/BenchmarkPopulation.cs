@@ -20,7 +20,7 @@ internal sealed class BenchmarkPopulation
     /// <summary>Household sizes 1-6 by a uniform draw below 100: 16, 24, 25, 19, 11, 5 in a hundred (3.0 on average).</summary>
     private static readonly byte[] Sizes = BuildSizes([16, 24, 25, 19, 11, 5]);
 
-    private BenchmarkPopulation(long[] keys, int[] meta, int households, KeyTable table)
+    private BenchmarkPopulation(long[] keys, int[] meta, int households, KeySet table)
     {
         Keys = keys;
         Meta = meta;
@@ -37,7 +37,7 @@ internal sealed class BenchmarkPopulation
     public int Households { get; }
 
     /// <summary>Every key handed out so far: the population's, then the strangers'.</summary>
-    public KeyTable Table { get; }
+    public KeySet Table { get; }
 
     public int Count => Keys.Length;
 
@@ -49,7 +49,7 @@ internal sealed class BenchmarkPopulation
     public static BenchmarkPopulation Build(int seed, int persons, int strangers)
     {
         var rng = new FastRandom(seed, 201);
-        var table = new KeyTable(persons + strangers);
+        var table = new KeySet(persons + strangers);
         var keys = new long[persons];
         var meta = new int[persons];
         var regions = BenchmarkPlaces.Regions;
@@ -108,7 +108,7 @@ internal sealed class BenchmarkPopulation
     }
 
     /// <summary>A key not handed out before, for someone born on <paramref name="day"/> in <paramref name="region"/>.</summary>
-    public static long NewKey(FastRandom rng, KeyTable table, int region, int day, bool male)
+    public static long NewKey(FastRandom rng, KeySet table, int region, int day, bool male)
     {
         var prefix = (region * 100_000_000_000L) + (BenchmarkDates.YyyyMmDd(day) * 1000L);
         while (true)

@@ -22,7 +22,7 @@ internal static class EvaluationPopulation
         var rng = new Random(SampleRandom.Derive(options.Seed, 101));
         var places = new Places(new Random(SampleRandom.Derive(options.Seed, 102)));
         var factory = new HouseholdFactory(rng, places, ids, new NameGenerator(rng));
-        var households = new List<Household>(options.Households);
+        var households = new List<SampleHousehold>(options.Households);
         for (var serial = 1; serial <= options.Households; serial++)
         {
             households.Add(factory.Create(serial));
@@ -53,7 +53,7 @@ internal static class EvaluationPopulation
     /// <see cref="HouseholdFactory"/> names a minority household: children and grandchildren carry the father's own
     /// name after the dot.
     /// </summary>
-    private static void GiveMinorityNames(List<Household> households, int count, Random rng)
+    private static void GiveMinorityNames(List<SampleHousehold> households, int count, Random rng)
     {
         var names = new NameGenerator(rng);
         var candidates = households.Where(h => !NameVariants.IsMinority(h.Head.Name)).ToList();

@@ -28,7 +28,7 @@ internal static partial class MedicalBillsExtract
     public static void AddBoundaryCases(ExtractFile bills, ExtractContext ctx, IEnumerable<ExtractFile> registers)
     {
         var rng = ctx.Rng;
-        var busy = new HashSet<Household>();
+        var busy = new HashSet<SampleHousehold>();
         foreach (var row in bills.Rows.Concat(registers.SelectMany(r => r.Rows)))
         {
             if (row.Subject.Household is { } household)
@@ -41,7 +41,7 @@ internal static partial class MedicalBillsExtract
             .Where(h => !busy.Contains(h) && h.Members.All(m => m.Person.InDatabase && !m.Person.IsSpecial))
             .ToList();
         rng.ShuffleList(households);
-        Household? Take(Func<Household, bool> wanted, Func<Household, bool>? preferred = null)
+        SampleHousehold? Take(Func<SampleHousehold, bool> wanted, Func<SampleHousehold, bool>? preferred = null)
         {
             var household = (preferred is null ? null : households.FirstOrDefault(h => wanted(h) && preferred(h)))
                 ?? households.FirstOrDefault(wanted);
@@ -53,8 +53,8 @@ internal static partial class MedicalBillsExtract
             return household;
         }
 
-        static bool MedicalAid(Household h) => h.Aid.HasFlag(AidType.Medical);
-        static bool Earns40k(Household h) => h.Income > 40_000m;
+        static bool MedicalAid(SampleHousehold h) => h.Aid.HasFlag(AidType.Medical);
+        static bool Earns40k(SampleHousehold h) => h.Income > 40_000m;
 
         var rows = new List<ExtractRow>();
         if (Take(h => !MedicalAid(h), Earns40k) is { } atSurge)

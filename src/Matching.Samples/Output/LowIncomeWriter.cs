@@ -1,5 +1,6 @@
 using AidType = Matching.Core.Population.AidType;
 using System.Globalization;
+using Matching.Core.Departments;
 using Matching.Samples.Population;
 
 namespace Matching.Samples.Output;
@@ -11,7 +12,7 @@ namespace Matching.Samples.Output;
 /// </summary>
 internal static class LowIncomeWriter
 {
-    public const string Source = "lowincome";
+    public const string Source = SourceCodes.LowIncome;
     public const string FileName = Source + ".csv";
 
     /// <summary>
@@ -55,7 +56,7 @@ internal static class LowIncomeWriter
     }
 
     /// <summary>Fills the cells of one member's row, in <see cref="Header"/> order.</summary>
-    public static void Fill(string[] fields, Household household, Member member)
+    public static void Fill(string[] fields, SampleHousehold household, SampleMember member)
     {
         var person = member.Person;
         var aid = household.Aid;

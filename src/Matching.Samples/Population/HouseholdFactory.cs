@@ -14,12 +14,12 @@ internal sealed class HouseholdFactory(Random rng, Places places, IdAllocator id
     private static readonly int[] CategoryWeights = [55, 12, 12, 10, 6, 5];
     private static readonly int[] SizeWeights = [25, 25, 20, 15, 10, 5];
 
-    public Household Create(int serial)
+    public SampleHousehold Create(int serial)
     {
         var area = Places.RandomArea(rng);
         var category = Categories[rng.Weighted(CategoryWeights)];
         var id = string.Create(CultureInfo.InvariantCulture, $"JY{rng.Next(2019, 2026)}{serial:D6}");
-        var household = new Household(id, area, places.RandomVillage(rng, area), category);
+        var household = new SampleHousehold(id, area, places.RandomVillage(rng, area), category);
         var size = Size(category);
         var minority = rng.Chance(0.004);
 
@@ -52,7 +52,7 @@ internal sealed class HouseholdFactory(Random rng, Places places, IdAllocator id
         _ => rng.Weighted(SizeWeights) + 1,
     };
 
-    private Person AddHead(Household household, bool tekun, bool minority)
+    private Person AddHead(SampleHousehold household, bool tekun, bool minority)
     {
         var birth = tekun
             ? (rng.Chance(0.75) ? SampleDates.BirthForAge(rng, 60, 92) : SampleDates.BirthForAge(rng, 25, 59))
@@ -62,7 +62,7 @@ internal sealed class HouseholdFactory(Random rng, Places places, IdAllocator id
         return Add(household, "户主", name, birth, male);
     }
 
-    private Person AddSpouse(Household household, Person head, bool minority)
+    private Person AddSpouse(SampleHousehold household, Person head, bool minority)
     {
         var birth = head.IsMale
             ? rng.Date(head.Birth.AddYears(-3), head.Birth.AddYears(6))
@@ -79,7 +79,7 @@ internal sealed class HouseholdFactory(Random rng, Places places, IdAllocator id
     }
 
     /// <summary>Adds a child, grandchild, parent or other relative that fits the head's age; false when it did not.</summary>
-    private bool AddRelative(Household household, Person head, string familyName, bool minority)
+    private bool AddRelative(SampleHousehold household, Person head, string familyName, bool minority)
     {
         var age = head.Age;
         var parents = household.Members.Count(m => m.Relation == "父母");
@@ -119,7 +119,7 @@ internal sealed class HouseholdFactory(Random rng, Places places, IdAllocator id
         return true;
     }
 
-    private static string? FatherPart(Household household)
+    private static string? FatherPart(SampleHousehold household)
     {
         foreach (var member in household.Members)
         {
@@ -132,11 +132,11 @@ internal sealed class HouseholdFactory(Random rng, Places places, IdAllocator id
         return null;
     }
 
-    private Person Add(Household household, string relation, string name, DateOnly birth, bool male)
+    private Person Add(SampleHousehold household, string relation, string name, DateOnly birth, bool male)
     {
         IdNumber id = ids.Allocate(rng, IdAllocator.RegionFor(rng, birth), birth, male);
         var person = new Person(name, id) { Household = household };
-        household.Members.Add(new Member(person, relation));
+        household.Members.Add(new SampleMember(person, relation));
         return person;
     }
 }

@@ -8,7 +8,7 @@ namespace Matching.Samples.Population;
 /// </summary>
 internal static class HouseholdTraits
 {
-    public static void Fill(Random rng, Household household, bool tekun)
+    public static void Fill(Random rng, SampleHousehold household, bool tekun)
     {
         var students = false;
         var workingAge = false;

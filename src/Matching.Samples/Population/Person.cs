@@ -35,7 +35,7 @@ internal sealed class Person
     public int Age => SampleDates.Age(Birth);
 
     /// <summary>The household the person first belongs to; null for strangers.</summary>
-    public Household? Household { get; set; }
+    public SampleHousehold? Household { get; set; }
 
     /// <summary>是否重病 in the low-income database.</summary>
     public bool SeriousIllness { get; set; }

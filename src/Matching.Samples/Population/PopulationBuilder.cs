@@ -18,7 +18,7 @@ internal static class PopulationBuilder
         var places = new Places(new Random(SampleRandom.Derive(options.Seed, 1)));
         var names = new NameGenerator(rng);
         var factory = new HouseholdFactory(rng, places, ids, names);
-        var households = new List<Household>(options.Households);
+        var households = new List<SampleHousehold>(options.Households);
         for (var serial = 1; serial <= options.Households; serial++)
         {
             households.Add(factory.Create(serial));
@@ -54,7 +54,7 @@ internal static class PopulationBuilder
     /// Households of a town whose civil-affairs system cannot store the middle dot: their minority members are listed
     /// as 阿依努尔艾山 while departments write 阿依努尔·艾山. A stream of its own, so nothing else changes.
     /// </summary>
-    private static void ListWithoutSeparator(List<Household> households, Random rng)
+    private static void ListWithoutSeparator(List<SampleHousehold> households, Random rng)
     {
         var minority = households.Where(h => NameForms.IsMinority(h.Head.Name)).ToList();
         rng.ShuffleList(minority);

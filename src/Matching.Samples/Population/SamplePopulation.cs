@@ -2,10 +2,10 @@ namespace Matching.Samples.Population;
 
 /// <summary>The generated low-income population, with the deliberate special cases the extracts and tests use.</summary>
 internal sealed class SamplePopulation(
-    List<Household> households, List<Person> persons, List<(Person A, Person B)> twins, Places places)
+    List<SampleHousehold> households, List<Person> persons, List<(Person A, Person B)> twins, Places places)
 {
     /// <summary>Households in the order lowincome.csv lists them.</summary>
-    public List<Household> Households { get; } = households;
+    public List<SampleHousehold> Households { get; } = households;
 
     /// <summary>Distinct persons, in the order of their first row.</summary>
     public List<Person> Persons { get; } = persons;

@@ -7,7 +7,7 @@ namespace Matching.Samples.Population;
 /// The deliberate oddities of the population: twins (IDs one sequence apart, which a fuzzy match must never
 /// merge), persons in two households or under exclusive categories (DUPLICATE_AID), and rows with an invalid ID.
 /// </summary>
-internal sealed class SpecialCases(Random rng, IdAllocator ids, NameGenerator names, List<Household> households)
+internal sealed class SpecialCases(Random rng, IdAllocator ids, NameGenerator names, List<SampleHousehold> households)
 {
     /// <summary>Makes <paramref name="pairs"/> twin pairs, preferring school-age children (so they reach extracts).</summary>
     public List<(Person A, Person B)> MakeTwins(int pairs)
@@ -65,7 +65,7 @@ internal sealed class SpecialCases(Random rng, IdAllocator ids, NameGenerator na
             }
 
             var relation = target.Head.Age <= person.Age - 20 ? "父母" : "其他";
-            target.Members.Add(new Member(person, relation));
+            target.Members.Add(new SampleMember(person, relation));
             person.IsSpecial = true;
             added++;
         }

@@ -1,5 +1,3 @@
-using Matching.Core.Errors;
-
 namespace Matching.Storage.Dialects;
 
 /// <summary>Picks the dialect of a provider.</summary>
@@ -10,6 +8,6 @@ public static class SqlDialects
         DatabaseProvider.Sqlite => new SqliteDialect(),
         DatabaseProvider.Postgres => new PostgresDialect(),
         DatabaseProvider.SqlServer => new SqlServerDialect(),
-        _ => throw new MatchingException($"--provider {provider.ToString().ToLowerInvariant()}: not available in this version yet; use sqlite"),
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "not a database provider (sqlite, postgres, sqlserver)"),
     };
 }

@@ -26,7 +26,7 @@ public sealed class SqliteDialect : ISqlDialect
             else if (!File.Exists(full))
             {
                 // Mode=ReadWrite (StorageOptions.WithCreation(false)): SQLite would refuse with "unable to open".
-                throw new MatchingException($"database {builder.DataSource} does not exist; run `matching init` to create it (or check --db / MATCHING_DB)");
+                throw new MatchingException($"database {ConnectionSecrets.Mask(builder.DataSource)} does not exist; run `matching init` to create it (or check --db / MATCHING_DB)");
             }
         }
 

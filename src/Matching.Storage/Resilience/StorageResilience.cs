@@ -96,7 +96,7 @@ public sealed class StorageResilience
             {
                 if (builder.TryGetValue(key, out var value) && value is string text && !string.IsNullOrWhiteSpace(text))
                 {
-                    return text;
+                    return ConnectionSecrets.Mask(text);
                 }
             }
         }

@@ -234,10 +234,36 @@ public sealed class ExportCommandTests
         Assert.Equal(["张小明"], education.Data.Select(r => education.Text(r, "姓名")));
         Assert.Equal("持续", education.Text(education.Data[0], "状态"));
         var overview = First(Path.Combine(outDir, Overview));
-        var li = overview.Data.Single(r => overview.Text(r, "身份证号码") == LiXiaohong.Value);
+        var li = overview.Data.Single(r => overview.Text(r, "身份证号码") == LiXiaohong.Masked); // the overview is masked (rules.json maskedWorkbooks)
         Assert.Equal("已解除", overview.Text(li, "状态"));
         Assert.Equal(new DateTime(2026, 12, 5), Assert.IsType<DateTime>(overview.Cell(li, "解除日期")));
         Assert.Equal(4, overview.Data.Count);
+    }
+
+    [Fact]
+    public async Task Export_Default_ReceiversWholeIdsOverviewMasked_FullIdsOverridesMaskAll()
+    {
+        using var world = await WarningWorld.CreateAsync();
+        await world.WarningRunAsync("2026-11-28");
+
+        await world.MustAsync("export", "--out", world.Cli.PathOf("default"));
+        await world.MustAsync("export", "--out", world.Cli.PathOf("full"), "--full-ids");
+        await world.MustAsync("export", "--out", world.Cli.PathOf("masked"), "--mask");
+
+        IEnumerable<string> Ids(string folder, string file)
+        {
+            var sheet = First(Path.Combine(world.Cli.PathOf(folder), file));
+            return sheet.Data.Select(r => sheet.Text(r, "身份证号码"));
+        }
+
+        Assert.Contains(ZhangXiaoming.Value, Ids("default", "education.xlsx"));
+        Assert.Contains(ZhangXiaoming.Masked, Ids("default", Overview));
+        Assert.DoesNotContain(ZhangXiaoming.Value, Ids("default", Overview));
+        Assert.Contains(ZhangXiaoming.Value, Ids("full", Overview));
+        Assert.Contains(ZhangXiaoming.Masked, Ids("masked", "education.xlsx"));
+        var audit = await CliDatabase.QueryAsync(world.Cli, "SELECT full_ids FROM access_audit ORDER BY audit_id");
+        Assert.Equal(["1", "1", "0"], audit.Select(r => r["full_ids"]));
+        Assert.Equal(2, (await world.RunAsync("export", "--out", world.Cli.PathOf("both"), "--mask", "--full-ids")).Exit);
     }
 
     /// <summary>The receivers of the shipped rules.json, the one the program reads.</summary>

@@ -130,7 +130,7 @@ public class MatchCommandTests
             Assert.Equal(name, result[i]["raw_name"]);
         }
 
-        Assert.Contains("3 cells but the header 2", result[70]["reason"], StringComparison.Ordinal);
+        Assert.Contains("3 cells, the header 2", result[70]["reason"], StringComparison.Ordinal);
         Assert.Equal(Li.Value.ToLowerInvariant(), result[2]["raw_id"]);
         Assert.Equal(Li.Value, result[2]["matched_id"]);
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -96,6 +97,23 @@ internal sealed class CliProcess : IDisposable
         }
 
         return (_process.ExitCode, await _out, await _error);
+    }
+
+    /// <summary>Stops the process where it stands (SIGSTOP, Unix only): it runs no further until <see cref="Thaw"/> or is killed.</summary>
+    public void Freeze() => Signal("-STOP");
+
+    /// <summary>Lets a frozen process run on (SIGCONT).</summary>
+    public void Thaw() => Signal("-CONT");
+
+    private void Signal(string signal)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { signal, _process.Id.ToString(CultureInfo.InvariantCulture) }, UseShellExecute = false })
+            ?? throw new InvalidOperationException("kill did not start");
+        kill.WaitForExit();
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill {signal} {_process.Id} exit {kill.ExitCode}");
+        }
     }
 
     /// <summary>Kills the process at once: SIGKILL on Linux and macOS, nothing of it runs after.</summary>

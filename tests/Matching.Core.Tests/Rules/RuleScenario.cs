@@ -4,32 +4,28 @@ using Matching.Core.Identity;
 using Matching.Core.Matching;
 using Matching.Core.Population;
 using Matching.Core.Rules;
+using Matching.Testing;
 
 namespace Matching.Core.Tests.Rules;
 
 /// <summary>
-/// One run's facts, built like the domain: households (户) with their members, then department records. Records are
-/// matched by the real <see cref="Matcher"/> against the population, as <c>matching run</c> does, and the real
-/// <see cref="RuleEngine"/> evaluates them.
+/// One run's facts, built like the domain: households (户) with their members (a <see cref="SnapshotBuilder"/>), then department records. Records are
+/// matched by the run's own path (<see cref="RuleRecord.Matched"/> over the real <see cref="Matcher"/>) against the
+/// population, and the real <see cref="RuleEngine"/> evaluates them.
 /// </summary>
 internal sealed class RuleScenario
 {
     /// <summary>The run date every scenario uses unless told otherwise.</summary>
     public static readonly DateOnly AsOf = new(2025, 6, 30);
 
-    private readonly List<Household> _households = [];
-    private readonly List<Member> _members = [];
+    private readonly SnapshotBuilder _snapshot = new();
     private readonly List<(string Department, string RawId, string Name, Dictionary<string, string> Fields)> _records = [];
 
     /// <summary>Adds a household with its place, income, housing difficulty and the aid it already receives.</summary>
     public RuleScenario Household(string householdId, AidType aid = AidType.None, decimal? income = null,
         string subdistrict = "天坛街道", bool housingDifficulty = false, string village = "北海社区")
     {
-        _households.Add(new Household
-        {
-            HouseholdId = householdId, Aid = aid, AnnualIncome = income, Subdistrict = subdistrict,
-            HousingDifficulty = housingDifficulty, Village = village,
-        });
+        _snapshot.Household(householdId, aid, income, subdistrict, housingDifficulty, village);
         return this;
     }
 
@@ -37,10 +33,7 @@ internal sealed class RuleScenario
     public RuleScenario Member(string householdId, IdNumber id, string name, AidCategory categories = AidCategory.Dibao,
         string relation = "户主", string tekunSupport = "")
     {
-        _members.Add(new Member
-        {
-            HouseholdId = householdId, Id = id, Name = name, Categories = categories, Relation = relation, TekunSupport = tekunSupport,
-        });
+        _snapshot.Member(householdId, id, name, categories, relation, tekunSupport);
         return this;
     }
 
@@ -99,7 +92,7 @@ internal sealed class RuleScenario
     /// <summary>Evaluates a rule set over the scenario with the shipped departments.</summary>
     public IReadOnlyList<Warning> Evaluate(RuleSetOptions rules, DateOnly asOf)
     {
-        var population = new RulePopulation(new LowIncomeSnapshot([.. _households], [.. _members]));
+        var population = new RulePopulation(_snapshot.Build());
         var matcher = new Matcher(population.Index);
         var batches = new Dictionary<string, long>(StringComparer.Ordinal);
         var records = new List<RuleRecord>();
@@ -111,9 +104,9 @@ internal sealed class RuleScenario
             }
 
             var birth = fields.TryGetValue("birthDate", out var b) ? b : string.Empty;
-            var match = matcher.Match(rawId, name, birth);
-            var layout = ShippedRules.Departments.TryGetValue(department, out var d) ? d.Layout : RecordLayout.Empty;
-            records.Add(new RuleRecord(department, batchId, records.Count + 2, rawId, name, match, Values(layout, fields), layout));
+            var known = ShippedRules.Departments.TryGetValue(department, out var d)
+                ? d : new RuleDepartment(department, department, department, DepartmentKind.Snapshot, RecordLayout.Empty);
+            records.Add(RuleRecord.Matched(matcher, known, batchId, records.Count + 2, rawId, null, name, birth, Values(known.Layout, fields)));
         }
 
         return new RuleEngine(rules, ShippedRules.Departments).Evaluate(population, records, asOf);

@@ -1,172 +1,72 @@
+using System.Text.Json;
 using Matching.Core.Departments;
 using Matching.Core.Rules;
+using Matching.Testing;
 
 namespace Matching.Core.Tests.Rules;
 
 /// <summary>
-/// The shipped rule set (<c>src/Matching.Cli/rules.json</c>) built in code, rule by rule, so that a test can run one
-/// rule alone or the whole set. <see cref="RuleSetOptionsTests"/> checks that every rule here is in the shipped file.
+/// The shipped rule set, read from <c>src/Matching.Cli/rules.json</c> itself, with each rule by name so that a test can
+/// run one rule alone or the whole set: the tests exercise the rules the program ships, not a copy of them.
 /// </summary>
 internal static class ShippedRules
 {
-    public static IReadOnlyDictionary<string, string> Receivers { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
-        ["civil-affairs"] = "民政局",
-        ["education"] = "教育体育局",
-        ["hr-social-security"] = "人力资源和社会保障局",
-        ["health"] = "卫生健康委员会",
-        ["medical-insurance"] = "医疗保障局",
-        ["disabled-federation"] = "残疾人联合会",
-        ["housing"] = "住房和城乡建设局",
-        ["emergency"] = "应急管理局",
-        ["agriculture"] = "农业农村局",
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
     };
 
-    private const string MedicalMeasure = "核实医疗费用负担情况，按规定落实医疗救助政策";
+    /// <summary>The whole shipped set, as <c>rules.json</c> holds it.</summary>
+    public static RuleSetOptions All { get; } =
+        JsonSerializer.Deserialize<RuleSetOptions>(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "src", "Matching.Cli", "rules.json")), Json)
+        ?? throw new InvalidOperationException("rules.json is empty");
 
-    /// <summary>Severe disability: 残疾等级 一级 or 二级, by their canonical codes (一级, 1级, I级 → 1).</summary>
-    private static IReadOnlyDictionary<string, IReadOnlyList<string>> SevereGrades =>
-        new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { ["grade"] = ["1", "2"] };
-
-    public static RuleOptions EduAidGap { get; } = new()
-    {
-        Code = "EDU_AID_GAP", Label = "教育救助政策落实不到位", Receiver = "education",
-        Measure = "核实学生家庭情况，按规定落实教育救助（资助）政策",
-        Shape = RuleShape.MatchedRecord, Departments = ["education"],
-        Categories = ["dibao", "tekun", "bianyuan", "gangxing"], LacksAid = "education",
-    };
-
-    public static RuleOptions EduNotCovered { get; } = new()
-    {
-        Code = "EDU_NOT_COVERED", Label = "疑似符合条件未纳入（家庭经济困难学生）", Receiver = "civil-affairs",
-        Measure = "入户核查家庭经济状况，符合条件的及时纳入低收入人口救助范围",
-        Shape = RuleShape.UnmatchedRecord, Departments = ["education"], RecordFlag = "hardship",
-    };
-
-    public static RuleOptions EmpAidGap { get; } = new()
-    {
-        Code = "EMP_AID_GAP", Label = "就业救助政策落实不到位", Receiver = "hr-social-security",
-        Measure = "提供就业援助、公益性岗位或职业培训，落实就业救助政策",
-        Shape = RuleShape.MatchedRecord, Departments = ["unemployment"],
-        Categories = ["dibao", "bianyuan", "gangxing"], LacksAid = "employment",
-    };
-
-    public static RuleOptions MedAidGapIllness { get; } = new()
-    {
-        Code = "MED_AID_GAP", Label = "医疗救助政策落实不到位", Receiver = "medical-insurance", Measure = MedicalMeasure,
-        Shape = RuleShape.MatchedRecord, Departments = ["illness"], LacksAid = "medical",
-    };
-
-    public static RuleOptions MedAidGapSpending { get; } = new()
-    {
-        Code = "MED_AID_GAP", Label = "医疗救助政策落实不到位", Receiver = "medical-insurance", Measure = MedicalMeasure,
-        Shape = RuleShape.Spending, Departments = ["medical-bills"], Covered = true,
-        AmountField = "selfPaid", DateField = "visitDate", Months = 12, Threshold = 20000m, LacksAid = "medical",
-    };
-
-    private const string SingleLabel = "低保边缘家庭重病重残人员（单人保）";
-    private const string SingleMeasure = "评估是否按单人户纳入低保（单人保）";
-
-    public static RuleOptions SinglePersonCoverageIllness { get; } = new()
-    {
-        Code = "SINGLE_PERSON_COVERAGE", Label = SingleLabel, Receiver = "civil-affairs", Measure = SingleMeasure,
-        Shape = RuleShape.MatchedRecord, Departments = ["illness"], Categories = ["bianyuan"],
-    };
-
-    public static RuleOptions SinglePersonCoverageDisability { get; } = new()
-    {
-        Code = "SINGLE_PERSON_COVERAGE", Label = SingleLabel, Receiver = "civil-affairs", Measure = SingleMeasure,
-        Shape = RuleShape.MatchedRecord, Departments = ["disability"], Categories = ["bianyuan"],
-        RecordValues = SevereGrades,
-    };
-
-    public static RuleOptions DisSubsidyGap { get; } = new()
-    {
-        Code = "DIS_SUBSIDY_GAP", Label = "残疾人补贴政策落实不到位", Receiver = "disabled-federation",
-        Measure = "核实残疾等级，按规定落实困难残疾人生活补贴和重度残疾人护理补贴",
-        Shape = RuleShape.MatchedRecord, Departments = ["disability"], LacksAid = "disability_subsidy",
-        RecordValues = SevereGrades,
-    };
-
-    public static RuleOptions SpendingSurge { get; } = new()
-    {
-        Code = "SPENDING_SURGE", Label = "支出骤增（医疗自付费用超过标准）", Receiver = "civil-affairs",
-        Measure = "核查家庭收入和支出，符合条件的纳入低收入人口或给予临时救助",
-        Shape = RuleShape.Spending, Departments = ["medical-bills"], Covered = false,
-        AmountField = "selfPaid", DateField = "visitDate", Months = 12, Threshold = 20000m,
-    };
-
-    public static RuleOptions RigidSpending { get; } = new()
-    {
-        Code = "RIGID_SPENDING", Label = "刚性支出困难（医疗自付达家庭收入50%）", Receiver = "civil-affairs",
-        Measure = "按刚性支出困难家庭认定条件核查，符合条件的及时认定",
-        Shape = RuleShape.HouseholdSpending, Departments = ["medical-bills"],
-        AmountField = "selfPaid", DateField = "visitDate", Months = 12, Ratio = 0.5m,
-    };
-
-    public static RuleOptions DeathReview { get; } = new()
-    {
-        Code = "DEATH_REVIEW", Label = "收入骤减（家庭成员死亡）", Receiver = "civil-affairs",
-        Measure = "核实家庭收入和人口变化，停发死亡人员救助金，重新核定家庭救助",
-        Shape = RuleShape.MatchedRecord, Departments = ["death"],
-    };
-
-    public static RuleOptions DisasterAid { get; } = new()
-    {
-        Code = "DISASTER_AID", Label = "财产遭受重大损失（受灾）", Receiver = "emergency",
-        Measure = "落实受灾人员救助，评估是否需要临时救助",
-        Shape = RuleShape.MatchedRecord, Departments = ["disaster"],
-    };
-
-    public static RuleOptions HousingAidGap { get; } = new()
-    {
-        Code = "HOUSING_AID_GAP", Label = "住房救助政策落实不到位", Receiver = "housing",
-        Measure = "核实住房困难情况，落实住房救助",
-        MeasureInSubdistrict = "核实住房困难情况，优先配租公共租赁住房或发放租赁补贴",
-        MeasureInTown = "核实住房安全情况，纳入农村危房改造",
-        Shape = RuleShape.Housing, Categories = ["dibao", "tekun", "bianyuan", "gangxing"], TekunSupport = "分散", LacksAid = "housing",
-    };
-
-    public static RuleOptions DuplicateAid { get; } = new()
-    {
-        Code = "DUPLICATE_AID", Label = "重复救助", Receiver = "civil-affairs",
-        Measure = "核实人员户籍和救助类别，纠正重复登记或互斥救助",
-        Shape = RuleShape.DuplicateAid, Exclusive = [["dibao", "tekun"]],
-    };
-
-    public static RuleOptions IdInvalid { get; } = new()
-    {
-        Code = "ID_INVALID", Label = "身份证号码无效", Receiver = RuleOptions.SourceReceiver,
-        Measure = "核对并更正身份证号码后重新报送",
-        Shape = RuleShape.IdInvalid,
-    };
-
-    public static RuleOptions IdNameMismatch { get; } = new()
-    {
-        Code = "ID_NAME_MISMATCH", Label = "身份证号码与姓名不一致", Receiver = RuleOptions.SourceReceiver,
-        Measure = "核对姓名与身份证号码，更正后重新报送",
-        Shape = RuleShape.IdNameMismatch,
-    };
-
-    public static RuleOptions ComplexCase { get; } = new()
-    {
-        Code = "COMPLEX_CASE", Label = "困难情形复杂", Receiver = "civil-affairs",
-        Measure = "提交困难群众救助工作协调机制，一事一议研究解决",
-        Shape = RuleShape.ComplexCase, MinCodes = 3,
-    };
+    public static IReadOnlyDictionary<string, string> Receivers => All.Receivers;
 
     /// <summary>Every rule, in the shipped order.</summary>
-    public static IReadOnlyList<RuleOptions> Rules { get; } =
-    [
-        EduAidGap, EduNotCovered, EmpAidGap, MedAidGapIllness, MedAidGapSpending, SinglePersonCoverageIllness,
-        SinglePersonCoverageDisability, DisSubsidyGap, SpendingSurge, RigidSpending, DeathReview, DisasterAid, HousingAidGap, DuplicateAid, IdInvalid, IdNameMismatch, ComplexCase,
-    ];
+    public static IReadOnlyList<RuleOptions> Rules => All.Rules;
 
-    /// <summary>The whole shipped set.</summary>
-    public static RuleSetOptions All { get; } = new() { Receivers = Receivers, Rules = Rules };
+    public static RuleOptions EduAidGap { get; } = Rule("EDU_AID_GAP");
+
+    public static RuleOptions EduNotCovered { get; } = Rule("EDU_NOT_COVERED");
+
+    public static RuleOptions EmpAidGap { get; } = Rule("EMP_AID_GAP");
+
+    public static RuleOptions MedAidGapIllness { get; } = Rule("MED_AID_GAP", "illness");
+
+    public static RuleOptions MedAidGapSpending { get; } = Rule("MED_AID_GAP", "medical-bills");
+
+    public static RuleOptions SinglePersonCoverageIllness { get; } = Rule("SINGLE_PERSON_COVERAGE", "illness");
+
+    public static RuleOptions SinglePersonCoverageDisability { get; } = Rule("SINGLE_PERSON_COVERAGE", "disability");
+
+    public static RuleOptions DisSubsidyGap { get; } = Rule("DIS_SUBSIDY_GAP");
+
+    public static RuleOptions SpendingSurge { get; } = Rule("SPENDING_SURGE");
+
+    public static RuleOptions RigidSpending { get; } = Rule("RIGID_SPENDING");
+
+    public static RuleOptions DeathReview { get; } = Rule("DEATH_REVIEW");
+
+    public static RuleOptions DisasterAid { get; } = Rule("DISASTER_AID");
+
+    public static RuleOptions HousingAidGap { get; } = Rule("HOUSING_AID_GAP");
+
+    public static RuleOptions DuplicateAid { get; } = Rule("DUPLICATE_AID");
+
+    public static RuleOptions IdInvalid { get; } = Rule("ID_INVALID");
+
+    public static RuleOptions IdNameMismatch { get; } = Rule("ID_NAME_MISMATCH");
+
+    public static RuleOptions ComplexCase { get; } = Rule("COMPLEX_CASE");
 
     /// <summary>A set of only <paramref name="rules"/>, with the shipped receivers.</summary>
     public static RuleSetOptions Only(params RuleOptions[] rules) => new() { Receivers = Receivers, Rules = rules };
+
+    /// <summary>The one shipped rule with <paramref name="code"/> (and reading <paramref name="department"/>, where a code has several rules).</summary>
+    private static RuleOptions Rule(string code, string? department = null) =>
+        All.Rules.Single(r => r.Code == code && (department is null || r.Departments.Contains(department)));
 
     /// <summary>The departments as the shipped header maps describe them: label, own receiver, first header per field.</summary>
     public static IReadOnlyDictionary<string, RuleDepartment> Departments { get; } = new[]

@@ -19,7 +19,7 @@ public sealed class SqlServerStatementTests
     private const string Receiver = "教育局";
     private const string Code = "EDU_AID_GAP";
 
-    /// <summary>The store's public methods this test drives; a new one fails <see cref="Drive_CoversEveryPublicStoreMethod"/> until it is driven here.</summary>
+    /// <summary>The store's public and internal (test hook) methods this test drives; a new one fails <see cref="Drive_CoversEveryPublicStoreMethod"/> until it is driven here.</summary>
     private static readonly string[] Driven =
     [
         "OpenAsync", "InitAsync", "RequireSchemaAsync", "CountRowsAsync", "FindBatchByHashAsync", "LastLowIncomeBatchAsync", "DisposeAsync",
@@ -28,6 +28,8 @@ public sealed class SqlServerStatementTests
         "LoadPopulationAsync", "LoadStampedPopulationAsync", "PopulationStampAsync", "LoadLowIncomeAsync", "LoadRulePopulationAsync", "BeginRunAsync",
         "LoadPopulationSubsetAsync", "FailRunAsync", "CompleteRunAsync", "RecentRunsAsync", "RecentRefusalsAsync", "RunLockHolderAsync", "WarningsAsync", "StreamWarningsAsync",
         "WarningsAboutAsync", "WarningEventsAsync", "RecordDispositionsAsync", "HouseholdEntriesAsync", "WarningCountsAsync", "WarningByIdAsync",
+        "TryTakeLockAsync", "RenewLockAsync", "ReleaseLockAsync",
+        "RecordAccessAsync", "InsertAccessAsync", "AccessRecordsAsync", "PurgeAsync",
     ];
 
     private static CancellationToken Ct => CancellationToken.None;
@@ -101,8 +103,8 @@ public sealed class SqlServerStatementTests
     [Fact]
     public void Drive_CoversEveryPublicStoreMethod()
     {
-        var methods = typeof(MatchingStore).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)
-            .Where(m => !m.IsSpecialName)
+        var methods = typeof(MatchingStore).GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)
+            .Where(m => !m.IsSpecialName && (m.IsPublic || (m.IsAssembly && m.Name.EndsWith("Async", StringComparison.Ordinal))))
             .Select(m => m.Name)
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal);
@@ -137,6 +139,7 @@ public sealed class SqlServerStatementTests
             await DriveImportsAsync(store);
             await DriveRunsAsync(store);
             await DriveWarningsAsync(store);
+            await DriveAuditAsync(store);
         }
 
         return (connection.Statements, copies);
@@ -184,7 +187,7 @@ public sealed class SqlServerStatementTests
         {
         }
 
-        await store.WithdrawBatchAsync(2, "wrong file", "tester", ledgers, Ct);
+        await store.WithdrawBatchAsync(2, "wrong file", "tester", ledgers, new AccessRecord { OsUser = "tester", Host = "srv", Command = "batch withdraw" }, Ct);
         await store.UpgradeLegacyBatchesAsync(
             department => new LegacyDepartment(DepartmentKind.Ledger, layout, record => new EventKey(record.Values.Date(0)?.DayNumber ?? EventKey.NoDate, 7)), Ct);
         await store.LoadPopulationAsync(Ct);
@@ -232,6 +235,21 @@ public sealed class SqlServerStatementTests
             new Disposition(9, "正在核实", new DateOnly(2026, 11, 30), Closes: false), new Disposition(10, "不符合条件", new DateOnly(2026, 11, 1)),
         ], Ct);
         await store.HouseholdEntriesAsync(TestIds.Valid(1).Key, Ct);
+    }
+
+    private static async Task DriveAuditAsync(MatchingStore store)
+    {
+        await store.RecordAccessAsync(new AccessRecord { OsUser = "tester", Host = "srv", Command = "show", FullIds = true, At = DateTimeOffset.UnixEpoch }
+            .WithSubjects([TestIds.Valid(1).Value]), Ct);
+        await store.AccessRecordsAsync(DateTimeOffset.UnixEpoch, "tester", Ct);
+        await store.AccessRecordsAsync(null, null, Ct);
+
+        // Cutoffs far ahead: every batch the recording connection lists is past retention, so the deletes are sent.
+        var later = new DateTimeOffset(2100, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var ledgers = new HashSet<string>(["medical-bills"], StringComparer.Ordinal);
+        var ledgerCutoffs = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal) { ["medical-bills"] = later };
+        await store.PurgeAsync(later, ledgerCutoffs, later, ledgers, dryRun: true, Ct);
+        await store.PurgeAsync(later, ledgerCutoffs, later, ledgers, dryRun: false, Ct);
     }
 
     /// <summary>

@@ -1,7 +1,7 @@
 namespace Matching.Samples.Population;
 
 /// <summary>One row of lowincome.csv: a person in a household, with the relation to its head (与户主关系).</summary>
-internal sealed class Member(Person person, string relation)
+internal sealed class SampleMember(Person person, string relation)
 {
     public Person Person { get; } = person;
 

@@ -4,13 +4,13 @@ namespace Matching.Samples.Benchmark;
 /// A set of ID keys (positive longs) in one flat open-addressing array: every ID of the benchmark data is
 /// claimed here once, so members are unique and no stranger has a member's ID. 8 bytes a slot, half full at most.
 /// </summary>
-internal sealed class KeyTable
+internal sealed class KeySet
 {
     private readonly long[] _slots;
     private readonly int _shift;
     private readonly int _mask;
 
-    public KeyTable(int capacity)
+    public KeySet(int capacity)
     {
         var size = 1 << 4;
         while (size < capacity * 2L)

@@ -3,7 +3,7 @@ using AidType = Matching.Core.Population.AidType;
 namespace Matching.Samples.Population;
 
 /// <summary>A low-income household (户) as the civil-affairs export lists it: one row per member.</summary>
-internal sealed class Household(string id, string area, string village, string category)
+internal sealed class SampleHousehold(string id, string area, string village, string category)
 {
     /// <summary>户编号, e.g. JY2024000123.</summary>
     public string Id { get; } = id;
@@ -29,7 +29,7 @@ internal sealed class Household(string id, string area, string village, string c
     /// <summary>Aid already received (已享受…救助).</summary>
     public AidType Aid { get; set; }
 
-    public List<Member> Members { get; } = [];
+    public List<SampleMember> Members { get; } = [];
 
     public Person Head => Members[0].Person;
 }

@@ -1,0 +1,74 @@
+using System.Security.Cryptography;
+using Matching.Core.Errors;
+using Matching.Storage;
+
+namespace Matching.Cli.Audit;
+
+/// <summary>
+/// Writes the access audit (<c>access_audit</c>) for the commands and jobs that reveal or export personal data. The
+/// rule: no record, no data. <c>show --full</c> records before it prints; a bulk output (workbooks, a match CSV) is
+/// written under its final name whole, then recorded, and removed again if the record cannot be written.
+/// </summary>
+internal sealed class AccessAudit(CliContext context)
+{
+    /// <summary>A record of <paramref name="command"/> by this OS user on this host, now.</summary>
+    public AccessRecord New(string command, bool fullIds, AccessOutcome outcome = AccessOutcome.Ok) => new()
+    {
+        At = context.Time.GetUtcNow(),
+        OsUser = CliContext.Operator,
+        Host = Environment.MachineName,
+        Command = command,
+        FullIds = fullIds,
+        Outcome = outcome,
+    };
+
+    /// <summary>Appends <paramref name="record"/> through an open store; throws when it cannot be written.</summary>
+    public static Task RecordAsync(MatchingStore store, AccessRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return store.RecordAccessAsync(record, cancellationToken);
+    }
+
+    /// <summary>Appends <paramref name="record"/> on its own connection; throws when it cannot be written.</summary>
+    public async Task RecordAsync(AccessRecord record, CancellationToken cancellationToken)
+    {
+        await using var store = await context.OpenStoreAsync(cancellationToken);
+        await store.RecordAccessAsync(record, cancellationToken);
+    }
+
+    /// <summary>
+    /// Records a bulk output already written to <paramref name="files"/> (their SHA-256 kept with the record); when the
+    /// record cannot be written the files are deleted and the command fails: data not on record is not handed out.
+    /// </summary>
+    public async Task RecordOutputAsync(AccessRecord record, IReadOnlyList<string> files, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(files);
+        try
+        {
+            await RecordAsync(record with { OutputSha256 = await HashOfAsync(files, cancellationToken) }, cancellationToken);
+        }
+        catch (MatchingException ex)
+        {
+            foreach (var file in files)
+            {
+                File.Delete(file);
+            }
+
+            throw new MatchingException($"{ex.Message}; not handed out: {string.Join(", ", files)} removed", ex);
+        }
+    }
+
+    /// <summary>SHA-256 of one file, or of the files' hashes in order (one per line) for several.</summary>
+    private static async Task<string> HashOfAsync(IReadOnlyList<string> files, CancellationToken cancellationToken)
+    {
+        var hashes = new List<string>();
+        foreach (var file in files)
+        {
+            await using var stream = File.OpenRead(file);
+            hashes.Add(Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken)));
+        }
+
+        return hashes.Count == 1 ? hashes[0] : Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', hashes))));
+    }
+}

@@ -1,0 +1,22 @@
+using System.Globalization;
+using Matching.Core.Errors;
+
+namespace Matching.Cli.Commands;
+
+/// <summary>Option values the commands share, read in one way and refused in one wording.</summary>
+internal static class OptionValues
+{
+    /// <summary>A day given as <c>yyyy-MM-dd</c> (<c>--as-of</c>, <c>--since</c>), or null when the option was not given.</summary>
+    /// <exception cref="MatchingException">The text is not such a day; the message names the option.</exception>
+    public static DateOnly? Date(string? text, string option)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : throw new MatchingException($"{option} '{text}': not a date (yyyy-MM-dd)");
+    }
+}
