@@ -16,6 +16,12 @@ internal sealed record RunSettings
     /// </value>
     public long InMemoryLimit { get; init; } = 20_000_000;
 
+    /// <value>
+    /// Where <c>lowincome import</c> and <c>match</c> keep the persisted population index of a server database
+    /// (SQLite's goes beside its file, in <c>&lt;db&gt;.index/</c>). Holds IDs and names: created owner-only. Default <c>data/index</c>.
+    /// </value>
+    public string PopulationImageFolder { get; init; } = "data/index";
+
     public IEnumerable<string> Problems()
     {
         if (LockWaitSeconds is < 0 or > 86_400)
@@ -26,6 +32,11 @@ internal sealed record RunSettings
         if (LockTtlSeconds is < 10 or > 86_400)
         {
             yield return "run:lockTtlSeconds must be 10 to 86400";
+        }
+
+        if (string.IsNullOrWhiteSpace(PopulationImageFolder))
+        {
+            yield return "run:populationImageFolder must name a folder";
         }
 
         if (InMemoryLimit < 0)

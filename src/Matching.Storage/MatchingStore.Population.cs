@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using Matching.Core.Population;
 
@@ -13,10 +14,50 @@ public sealed partial class MatchingStore
     {
         await RequireSchemaAsync(cancellationToken);
         await using var transaction = await BeginReadAsync(cancellationToken);
+        return await ReadPopulationAsync(transaction, withHouseholds, cancellationToken);
+    }
+
+    /// <summary>
+    /// The whole active population (without household ids) and the stamp of the snapshot it is, read under one
+    /// snapshot of the data: an import committing meanwhile changes neither. The stamp is null before any low-income import.
+    /// </summary>
+    public async Task<(PopulationIndex Index, PopulationStamp? Stamp)> LoadStampedPopulationAsync(CancellationToken cancellationToken)
+    {
+        await RequireSchemaAsync(cancellationToken);
+        await using var transaction = await BeginReadAsync(cancellationToken);
+        var stamp = await ReadStampAsync(transaction, cancellationToken);
+        return (await ReadPopulationAsync(transaction, withHouseholds: false, cancellationToken), stamp);
+    }
+
+    /// <summary>The stamp of the active population now (null before any low-income import): two small indexed reads.</summary>
+    public async Task<PopulationStamp?> PopulationStampAsync(CancellationToken cancellationToken)
+    {
+        await RequireSchemaAsync(cancellationToken);
+        return await ReadStampAsync(transaction: null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Who the database is, for naming a persisted index image: the provider, server (or SQLite file) and database,
+    /// never a user or password.
+    /// </summary>
+    public string Identity => $"{_dialect.Folder}|{_connection.DataSource}|{_connection.Database}";
+
+    private async Task<PopulationStamp?> ReadStampAsync(DbTransaction? transaction, CancellationToken cancellationToken)
+    {
+        var version = await _connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT COALESCE(MAX(version), 0) FROM schema_version", transaction: transaction, cancellationToken: cancellationToken));
+        var batch = await _connection.QueryFirstOrDefaultAsync<BatchRecord>(new CommandDefinition(
+            $"{BatchColumns} FROM import_batch WHERE kind = 'lowincome' ORDER BY batch_id DESC {_dialect.FirstRows("1")}",
+            transaction: transaction, cancellationToken: cancellationToken));
+        return batch is null ? null : new PopulationStamp(batch.BatchId, batch.Sha256, batch.ImportedAt, version);
+    }
+
+    private async Task<PopulationIndex> ReadPopulationAsync(DbTransaction transaction, bool withHouseholds, CancellationToken cancellationToken)
+    {
         var count = await _connection.ExecuteScalarAsync<int>(new CommandDefinition(
             "SELECT COUNT(*) FROM member WHERE active = 1", transaction: transaction, cancellationToken: cancellationToken));
         var keys = new long[count];
-        var names = new string[count];
+        var names = new PackedNames.Builder(count);
         var households = withHouseholds ? new string[count] : null;
         await using var command = _connection.CreateCommand();
         command.Transaction = transaction;
@@ -29,7 +70,7 @@ public sealed partial class MatchingStore
         while (i < count && await reader.ReadAsync(cancellationToken))
         {
             keys[i] = reader.GetInt64(0);
-            names[i] = reader.GetString(1);
+            names.Add(reader.GetString(1));
             if (households is not null)
             {
                 households[i] = reader.GetString(2);
@@ -38,6 +79,6 @@ public sealed partial class MatchingStore
             i++;
         }
 
-        return new PopulationIndex(keys, names, households);
+        return new PopulationIndex(keys, names.Build(), households);
     }
 }

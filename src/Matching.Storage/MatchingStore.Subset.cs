@@ -42,7 +42,7 @@ public sealed partial class MatchingStore
         }
 
         var keys = new List<long>(needs.Keys.Count + (needs.Prefixes.Count * 2));
-        var names = new List<string>(keys.Capacity);
+        var names = new PackedNames.Builder(keys.Capacity);
         await using (var query = _connection.CreateCommand())
         {
             query.Transaction = transaction;
@@ -57,7 +57,7 @@ public sealed partial class MatchingStore
 
         // Read only: rolling back drops the temporary table on every engine.
         await transaction.RollbackAsync(cancellationToken);
-        return new PopulationIndex([.. keys], [.. names], null);
+        return new PopulationIndex([.. keys], names.Build());
     }
 
     private async Task LoadNeedsAsync(PopulationNeeds needs, string table, DbTransaction transaction, CancellationToken cancellationToken)

@@ -25,7 +25,7 @@ public abstract partial class MatchingStoreTests<TDb>
         foreach (var (id, name, household) in new[] { (a, "张三", "H1"), (b, "李四", "H1"), (c, "欧阳娜娜", "H2") })
         {
             Assert.True(population.TryFind(id.Key, out var person));
-            Assert.Equal((id, name, household), (population.Id(person), population.Name(person), population.HouseholdId(person)));
+            Assert.Equal((id, name, household), (population.Id(person), population.Name(person).ToString(), population.HouseholdId(person)));
         }
 
         Assert.Equal((2L, 3L), await store.CountActiveAsync(Ct));
@@ -112,7 +112,7 @@ public abstract partial class MatchingStoreTests<TDb>
         var population = await store.LoadPopulationAsync(Ct, withHouseholds: true);
 
         Assert.True(population.TryFind(id.Key, out var person));
-        Assert.Equal("张三", population.Name(person));
+        Assert.Equal("张三", population.Name(person).ToString());
     }
 
     [SkippableFact]

@@ -35,7 +35,7 @@ public abstract partial class MatchingStoreTests<TDb>
 
         var subset = await store.LoadPopulationSubsetAsync(needs, Ct);
 
-        var found = Enumerable.Range(0, subset.Count).Select(p => (subset.Id(p).Value, subset.Name(p))).Order().ToList();
+        var found = Enumerable.Range(0, subset.Count).Select(p => (subset.Id(p).Value, subset.Name(p).ToString())).Order().ToList();
         (string, string)[] expected = [(a.Value, "甲"), (a.Value, "甲"), (c.Value, "丙"), (cTwin.Value, "丁"), (e.Value, "己")];
         Assert.Equal(expected.Order(), found);
         Assert.True(subset.TryFind(a.Key, out _));

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Matching.Cli.Matching;
 using Matching.Core.Errors;
 using Matching.Core.Identity;
 using Matching.Core.Matching;
@@ -38,7 +39,9 @@ internal static class EvaluateCommand
         PopulationIndex population;
         await using (var store = await context.OpenStoreAsync(cancellationToken))
         {
-            population = await store.LoadPopulationAsync(cancellationToken);
+            population = PopulationImages.For(context) is { } images
+                ? await images.LoadAsync(store, cancellationToken)
+                : await store.LoadPopulationAsync(cancellationToken);
         }
 
         var matcher = new Matcher(population);

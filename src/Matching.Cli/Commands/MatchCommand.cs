@@ -62,16 +62,21 @@ internal static class MatchCommand
 
         using var table = SourceTable.Open(file, map, context.Limits);
         await using var store = await context.OpenStoreAsync(cancellationToken);
-        PopulationIndex population;
-        if (inDatabase || (await store.CountActiveAsync(cancellationToken)).Members > context.Settings.Run.InMemoryLimit)
+        var images = PopulationImages.For(context);
+        var limit = context.Settings.Run.InMemoryLimit;
+        var population = inDatabase || images is null ? null : (await images.TryLoadAsync(store, cancellationToken)).Index;
+        if (population is null || population.Count > limit)
         {
-            // Two passes over the file: what its rows can touch, asked of the database in one go; then the match.
-            using var first = SourceTable.Open(file, map, context.Limits);
-            population = await store.LoadPopulationSubsetAsync(MatchFileRunner.Gather(first), cancellationToken);
-        }
-        else
-        {
-            population = await store.LoadPopulationAsync(cancellationToken);
+            if (inDatabase || (await store.CountActiveAsync(cancellationToken)).Members > limit)
+            {
+                // Two passes over the file: what its rows can touch, asked of the database in one go; then the match.
+                using var first = SourceTable.Open(file, map, context.Limits);
+                population = await store.LoadPopulationSubsetAsync(MatchFileRunner.Gather(first), cancellationToken);
+            }
+            else
+            {
+                population = images is null ? await store.LoadPopulationAsync(cancellationToken) : await images.RebuildAsync(store, cancellationToken);
+            }
         }
 
         using var progress = new Progress.ProgressLine(context, $"match {map.Source} {Path.GetFileName(file)}");

@@ -1,3 +1,4 @@
+using Matching.Cli.Matching;
 using Matching.Cli.Reports;
 using Matching.Core.Departments;
 using Matching.Core.Errors;
@@ -92,6 +93,12 @@ internal sealed class LowIncomeImport(CliContext context)
             }
 
             var (households, members) = await store.CountActiveAsync(cancellationToken);
+            if (members <= context.Settings.Run.InMemoryLimit && PopulationImages.For(context) is { } images)
+            {
+                // After the commit, from what was committed: `match` then reads the index in one go, not row by row.
+                await images.RebuildAsync(store, cancellationToken);
+            }
+
             return new LowIncomeImportOutcome(batchId, false, read, households, members, report, last) { Gaps = gaps };
         }
         catch (Exception ex) when (ex is InputFileException or ImportRefusedException)

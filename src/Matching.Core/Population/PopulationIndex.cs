@@ -5,12 +5,15 @@ namespace Matching.Core.Population;
 /// <summary>
 /// The active low-income persons (低收入人口), held in memory for one matching run: looked up by the packed 64-bit ID
 /// key (a flat hash table), and by blocks for the fallbacks (everyone sharing region and birth date: the first 14
-/// digits; everyone born on a date). Built once per run from the database; never queried per row.
+/// digits; everyone born on a date). Built once per run from the database (or read back from its persisted image);
+/// never queried per row. Names are packed into one char buffer with offsets: a million names as strings cost ~40 MB
+/// of object headers and references, and as many allocations to build.
 /// </summary>
 public sealed class PopulationIndex
 {
     private readonly long[] _keys;
-    private readonly string[] _names;
+    private readonly char[] _nameChars;
+    private readonly int[] _nameStarts;
     private readonly string[]? _householdIds;
     private readonly KeyTable _byKey;
     private readonly Lazy<(long[] Keys, int[] Persons)> _sorted;
@@ -21,16 +24,26 @@ public sealed class PopulationIndex
     /// <param name="householdIds">Household ids (户编号), parallel to <paramref name="keys"/>; null when the run
     /// does not need them (matching alone does not: a million of them would be ~60 MB).</param>
     public PopulationIndex(long[] keys, string[] names, string[]? householdIds)
+        : this(keys, Pack(names, keys?.Length ?? 0), householdIds)
+    {
+    }
+
+    /// <summary>An index over names already packed (<see cref="PackedNames"/>): one buffer, one offset per person.</summary>
+    /// <param name="keys">ID keys (<see cref="IdNumber.Key"/>), one per person-in-household.</param>
+    /// <param name="names">Every name, one after the other, with <c>keys.Length + 1</c> ascending offsets into them.</param>
+    /// <param name="householdIds">As above; null when not needed.</param>
+    public PopulationIndex(long[] keys, PackedNames names, string[]? householdIds = null)
     {
         ArgumentNullException.ThrowIfNull(keys);
         ArgumentNullException.ThrowIfNull(names);
-        if (names.Length != keys.Length || (householdIds is not null && householdIds.Length != keys.Length))
+        if (names.Count != keys.Length || (householdIds is not null && householdIds.Length != keys.Length))
         {
             throw new ArgumentException("keys, names and household ids must be parallel arrays");
         }
 
         _keys = keys;
-        _names = names;
+        _nameChars = names.Chars;
+        _nameStarts = names.Starts;
         _householdIds = householdIds;
         _byKey = new KeyTable(keys.Length);
         for (var i = 0; i < keys.Length; i++)
@@ -64,9 +77,11 @@ public sealed class PopulationIndex
         var found = 0;
         foreach (var key in keys)
         {
-            if (key > 0 && _byKey.TryGetValue(key, out var person) && _names[person].Length >= 0)
+            if (key > 0 && _byKey.TryGetValue(key, out var person))
             {
-                found++;
+                // Reads the name's first char: its offset and its chars are then in cache too.
+                var name = Name(person);
+                found += name.IsEmpty || name[0] != '\0' ? 1 : 0;
             }
         }
 
@@ -79,7 +94,13 @@ public sealed class PopulationIndex
 
     public long Key(int person) => _keys[person];
 
-    public string Name(int person) => _names[person];
+    public ReadOnlySpan<char> Name(int person) => _nameChars.AsSpan(_nameStarts[person], _nameStarts[person + 1] - _nameStarts[person]);
+
+    /// <summary>The ID keys, in index order (what a persisted image stores).</summary>
+    public ReadOnlySpan<long> Keys => _keys;
+
+    /// <summary>The names as packed (what a persisted image stores).</summary>
+    public PackedNames Names => new(_nameChars, _nameStarts);
 
     /// <summary>The person's household id; empty when the index was built without them.</summary>
     public string HouseholdId(int person) => _householdIds?[person] ?? string.Empty;
@@ -129,6 +150,18 @@ public sealed class PopulationIndex
 
     /// <summary>The birth date digits of a person's key as yyyymmdd.</summary>
     public int BirthDate(int person) => (int)(_keys[person] / 1000 % 100_000_000);
+
+    private static PackedNames Pack(string[] names, int count)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        var builder = new PackedNames.Builder(count);
+        foreach (var name in names)
+        {
+            builder.Add(name);
+        }
+
+        return builder.Build();
+    }
 
     private (long[], int[]) SortByKey()
     {

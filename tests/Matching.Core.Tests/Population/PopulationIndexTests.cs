@@ -20,7 +20,7 @@ public class PopulationIndexTests
         Assert.True(index.TryFind(wife.Key, out var person));
         Assert.Equal(1, person);
         Assert.Equal(wife, index.Id(person));
-        Assert.Equal("李四", index.Name(person));
+        Assert.Equal("李四", index.Name(person).ToString());
         Assert.Equal("H1", index.HouseholdId(person));
         Assert.True(index.Contains(husband.Key));
     }
@@ -68,7 +68,7 @@ public class PopulationIndexTests
     public void Constructor_NullArray_Throws()
     {
         Assert.Throws<ArgumentNullException>(() => new PopulationIndex(null!, [], []));
-        Assert.Throws<ArgumentNullException>(() => new PopulationIndex([], null!, []));
+        Assert.Throws<ArgumentNullException>(() => new PopulationIndex([], (string[])null!, []));
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public class PopulationIndexTests
 
         Assert.True(index.TryFind(id.Key, out var person));
         Assert.Equal(string.Empty, index.HouseholdId(person));
-        Assert.Equal("张三", index.Name(person));
+        Assert.Equal("张三", index.Name(person).ToString());
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class SqlServerStatementTests
         "OpenAsync", "InitAsync", "RequireSchemaAsync", "CountRowsAsync", "FindBatchByHashAsync", "LastLowIncomeBatchAsync", "DisposeAsync",
         "ImportLowIncomeAsync", "CountActiveAsync", "ImportDepartmentAsync", "RecordRefusedAttemptAsync", "FindDepartmentBatchAsync",
         "BatchesAsync", "WithdrawBatchAsync", "CountingBatchesAsync", "ReadRecordsAsync", "UpgradeLegacyBatchesAsync",
-        "LoadPopulationAsync", "LoadLowIncomeAsync", "LoadRulePopulationAsync", "BeginRunAsync",
+        "LoadPopulationAsync", "LoadStampedPopulationAsync", "PopulationStampAsync", "LoadLowIncomeAsync", "LoadRulePopulationAsync", "BeginRunAsync",
         "LoadPopulationSubsetAsync", "FailRunAsync", "CompleteRunAsync", "RecentRunsAsync", "RecentRefusalsAsync", "RunLockHolderAsync", "RunningWorkersAsync", "WarningsAsync", "StreamWarningsAsync",
         "WarningsAboutAsync", "WarningEventsAsync", "RecordDispositionsAsync", "HouseholdEntriesAsync", "WarningCountsAsync", "WarningByIdAsync",
         "TryTakeLockAsync", "RenewLockAsync", "ReleaseLockAsync", "DropLeaseAsync",
@@ -192,6 +192,8 @@ public sealed class SqlServerStatementTests
             department => new LegacyDepartment(DepartmentKind.Ledger, layout, record => new EventKey(record.Values.Date(0)?.DayNumber ?? EventKey.NoDate, 7)), Ct);
         await store.LoadPopulationAsync(Ct);
         await store.LoadPopulationAsync(Ct, withHouseholds: true);
+        await store.LoadStampedPopulationAsync(Ct);
+        await store.PopulationStampAsync(Ct);
         await store.LoadPopulationSubsetAsync(Needs(birthDates: false), Ct);
         await store.LoadPopulationSubsetAsync(Needs(birthDates: true), Ct);
         await store.LoadLowIncomeAsync(Ct);

@@ -1,0 +1,261 @@
+using System.Buffers.Binary;
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+using System.Text;
+using Matching.Core.Population;
+using Microsoft.Win32.SafeHandles;
+
+namespace Matching.Storage;
+
+/// <summary>
+/// A <see cref="PopulationIndex"/> (keys and packed names) persisted as one file, so that <c>match</c> reads a million
+/// persons in one sequential read instead of a million rows from the database. It holds IDs and names: written owner-only
+/// (0600, its folder 0700) on Unix. Layout, little-endian:
+/// <code>
+/// "MATCHPIX" · format version (int32) · header length (int32: where the payload starts)
+/// batch id (int64) · schema version (int32) · persons (int32) · name chars (int32)
+/// sha256 and imported_at of the batch (each: byte length int16, UTF-8)
+/// checksum (XxHash3, int64) of every byte before it and of the payload
+/// payload: keys (persons × int64) · name offsets ((persons + 1) × int32) · names (chars × UTF-16)
+/// </code>
+/// An image is used only when everything checks: magic, version, length, the snapshot's stamp, then the checksum;
+/// anything else means building the index from the database again.
+/// </summary>
+public static class PopulationImage
+{
+    /// <summary>Bumped whenever the layout changes: an image of another version is never read.</summary>
+    public const int FormatVersion = 1;
+
+    private const int FixedHeader = 36;
+    private const int MaxHeader = 1024;
+    private const int ChecksumBytes = 8;
+
+    private static ReadOnlySpan<byte> Magic => "MATCHPIX"u8;
+
+    /// <summary>
+    /// Writes the image whole to a temporary file beside <paramref name="path"/>, then renames it over: a reader sees the
+    /// old image or the new one, never half of one.
+    /// </summary>
+    public static void Write(string path, PopulationIndex index, PopulationStamp stamp)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(stamp);
+        if (!BitConverter.IsLittleEndian)
+        {
+            return; // the payload is the arrays' memory as is: only little-endian machines write (and read) it
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        CreateFolder(folder);
+        var names = index.Names;
+        var header = Header(stamp, index.Count, names.Length);
+        var keys = MemoryMarshal.AsBytes(index.Keys);
+        var starts = MemoryMarshal.AsBytes(names.Starts.AsSpan());
+        var chars = MemoryMarshal.AsBytes(names.Chars.AsSpan(0, names.Length));
+        var hash = new XxHash3();
+        hash.Append(header.AsSpan(0, header.Length - ChecksumBytes));
+        hash.Append(keys);
+        hash.Append(starts);
+        hash.Append(chars);
+        BinaryPrimitives.WriteUInt64LittleEndian(header.AsSpan(header.Length - ChecksumBytes), hash.GetCurrentHashAsUInt64());
+
+        var temp = Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            using (var file = new FileStream(temp, options))
+            {
+                file.Write(header);
+                file.Write(keys);
+                file.Write(starts);
+                file.Write(chars);
+            }
+
+            File.Move(temp, path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Reads the image at <paramref name="path"/> when it is sound and of <paramref name="stamp"/>'s snapshot
+    /// (<see cref="PopulationImageState.Valid"/>); <paramref name="index"/> is null otherwise.
+    /// </summary>
+    public static PopulationImageState TryRead(string path, PopulationStamp stamp, out PopulationIndex? index)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(stamp);
+        index = null;
+        if (!BitConverter.IsLittleEndian)
+        {
+            return PopulationImageState.Missing;
+        }
+
+        try
+        {
+            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
+            return Read(handle, stamp, out index);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or IOException)
+        {
+            return PopulationImageState.Missing;
+        }
+    }
+
+    private static PopulationImageState Read(SafeFileHandle handle, PopulationStamp stamp, out PopulationIndex? index)
+    {
+        index = null;
+        var length = RandomAccess.GetLength(handle);
+        Span<byte> fixedPart = stackalloc byte[FixedHeader];
+        if (length < FixedHeader || !ReadExactly(handle, fixedPart, 0)
+            || !fixedPart[..8].SequenceEqual(Magic) || BinaryPrimitives.ReadInt32LittleEndian(fixedPart[8..]) != FormatVersion)
+        {
+            return PopulationImageState.Invalid;
+        }
+
+        var headerLength = BinaryPrimitives.ReadInt32LittleEndian(fixedPart[12..]);
+        var batchId = BinaryPrimitives.ReadInt64LittleEndian(fixedPart[16..]);
+        var schema = BinaryPrimitives.ReadInt32LittleEndian(fixedPart[24..]);
+        var count = BinaryPrimitives.ReadInt32LittleEndian(fixedPart[28..]);
+        var chars = BinaryPrimitives.ReadInt32LittleEndian(fixedPart[32..]);
+        if (headerLength is < FixedHeader + 4 + ChecksumBytes or > MaxHeader || count < 0 || chars < 0
+            || length != headerLength + (count * 8L) + ((count + 1L) * 4) + (chars * 2L))
+        {
+            return PopulationImageState.Invalid;
+        }
+
+        var header = new byte[headerLength];
+        if (!ReadExactly(handle, header, 0) || !TryReadText(header, FixedHeader, out var sha, out var next)
+            || !TryReadText(header, next, out var importedAt, out next) || next != headerLength - ChecksumBytes)
+        {
+            return PopulationImageState.Invalid;
+        }
+
+        if (batchId != stamp.BatchId || schema != stamp.SchemaVersion
+            || !string.Equals(sha, stamp.Sha256, StringComparison.Ordinal) || !string.Equals(importedAt, stamp.ImportedAt, StringComparison.Ordinal))
+        {
+            return PopulationImageState.Stale;
+        }
+
+        var keys = new long[count];
+        var starts = new int[count + 1];
+        var nameChars = new char[chars];
+        var keyBytes = MemoryMarshal.AsBytes(keys.AsSpan());
+        var startBytes = MemoryMarshal.AsBytes(starts.AsSpan());
+        var charBytes = MemoryMarshal.AsBytes(nameChars.AsSpan());
+        if (!ReadExactly(handle, keyBytes, headerLength) || !ReadExactly(handle, startBytes, headerLength + keyBytes.Length)
+            || !ReadExactly(handle, charBytes, headerLength + keyBytes.Length + (long)startBytes.Length))
+        {
+            return PopulationImageState.Invalid;
+        }
+
+        var hash = new XxHash3();
+        hash.Append(header.AsSpan(0, headerLength - ChecksumBytes));
+        hash.Append(keyBytes);
+        hash.Append(startBytes);
+        hash.Append(charBytes);
+        if (hash.GetCurrentHashAsUInt64() != BinaryPrimitives.ReadUInt64LittleEndian(header.AsSpan(headerLength - ChecksumBytes)))
+        {
+            return PopulationImageState.Invalid;
+        }
+
+        try
+        {
+            index = new PopulationIndex(keys, new PackedNames(nameChars, starts));
+        }
+        catch (ArgumentException)
+        {
+            return PopulationImageState.Invalid; // offsets that do not ascend: written by something else
+        }
+
+        return PopulationImageState.Valid;
+    }
+
+    private static byte[] Header(PopulationStamp stamp, int count, int chars)
+    {
+        var sha = Encoding.UTF8.GetBytes(stamp.Sha256);
+        var importedAt = Encoding.UTF8.GetBytes(stamp.ImportedAt);
+        var header = new byte[FixedHeader + 2 + sha.Length + 2 + importedAt.Length + ChecksumBytes];
+        if (header.Length > MaxHeader)
+        {
+            throw new ArgumentException("the batch's hash and load time are too long for an image header", nameof(stamp));
+        }
+
+        Magic.CopyTo(header);
+        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(8), FormatVersion);
+        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(12), header.Length);
+        BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(16), stamp.BatchId);
+        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(24), stamp.SchemaVersion);
+        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(28), count);
+        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(32), chars);
+        var at = FixedHeader;
+        foreach (var text in (ReadOnlySpan<byte[]>)[sha, importedAt])
+        {
+            BinaryPrimitives.WriteInt16LittleEndian(header.AsSpan(at), (short)text.Length);
+            text.CopyTo(header.AsSpan(at + 2));
+            at += 2 + text.Length;
+        }
+
+        return header;
+    }
+
+    private static bool TryReadText(byte[] header, int at, out string text, out int next)
+    {
+        text = string.Empty;
+        next = at;
+        if (at + 2 > header.Length - ChecksumBytes)
+        {
+            return false;
+        }
+
+        var length = BinaryPrimitives.ReadInt16LittleEndian(header.AsSpan(at));
+        if (length < 0 || at + 2 + length > header.Length - ChecksumBytes)
+        {
+            return false;
+        }
+
+        text = Encoding.UTF8.GetString(header, at + 2, length);
+        next = at + 2 + length;
+        return true;
+    }
+
+    /// <summary>Fills <paramref name="buffer"/> from <paramref name="offset"/>; false when the file ends first.</summary>
+    private static bool ReadExactly(SafeFileHandle handle, Span<byte> buffer, long offset)
+    {
+        while (!buffer.IsEmpty)
+        {
+            var read = RandomAccess.Read(handle, buffer, offset);
+            if (read == 0)
+            {
+                return false;
+            }
+
+            buffer = buffer[read..];
+            offset += read;
+        }
+
+        return true;
+    }
+
+    private static void CreateFolder(string folder)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(folder);
+        }
+        else
+        {
+            // Only a folder created here gets 0700; an existing one keeps the mode its owner gave it.
+            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using System.IO.Hashing;
+using System.Text;
+using Matching.Core.Population;
+
+namespace Matching.Storage;
+
+/// <summary>
+/// The persisted images (<see cref="PopulationImage"/>) of the active population in one folder, one file per database
+/// (<c>population-&lt;hex&gt;.bin</c>, the hex naming the provider, server and database). The image is a cache: a
+/// missing, stale or unsound one is rebuilt from the database and written again; one that cannot be written costs the
+/// next run the same rebuild, nothing else.
+/// </summary>
+public sealed class PopulationImageCache(string folder)
+{
+    public string Folder { get; } = folder;
+
+    public string PathFor(MatchingStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var hash = XxHash3.HashToUInt64(Encoding.UTF8.GetBytes(store.Identity));
+        return Path.Combine(Folder, $"population-{hash:x16}.bin");
+    }
+
+    /// <summary>The index from the image when it is of the current snapshot (<see cref="PopulationImageState.Valid"/>).</summary>
+    public async Task<(PopulationIndex? Index, PopulationImageState State)> TryLoadAsync(MatchingStore store, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var stamp = await store.PopulationStampAsync(cancellationToken);
+        if (stamp is null)
+        {
+            return (null, PopulationImageState.Missing);
+        }
+
+        var state = PopulationImage.TryRead(PathFor(store), stamp, out var index);
+        return (index, state);
+    }
+
+    /// <summary>Builds the index from the database and writes its image (over any older one).</summary>
+    public async Task<PopulationIndex> RebuildAsync(MatchingStore store, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var (index, stamp) = await store.LoadStampedPopulationAsync(cancellationToken);
+        if (stamp is not null)
+        {
+            try
+            {
+                PopulationImage.Write(PathFor(store), index, stamp);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // A read-only folder or a full disk: the index built is as good; the next run builds it again.
+            }
+        }
+
+        return index;
+    }
+
+    /// <summary>The index from a valid image, else rebuilt (and its image written).</summary>
+    public async Task<PopulationIndex> LoadAsync(MatchingStore store, CancellationToken cancellationToken) =>
+        (await TryLoadAsync(store, cancellationToken)).Index ?? await RebuildAsync(store, cancellationToken);
+}
