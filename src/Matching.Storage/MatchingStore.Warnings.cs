@@ -9,7 +9,7 @@ public sealed partial class MatchingStore
 {
     private static readonly string WarningColumns = $"""
         SELECT warning_id AS WarningId, code AS Code, subject AS Subject, receiver AS Receiver, label AS Label, measure AS Measure,
-               id_number AS IdNumber, name AS Name, household_id AS HouseholdId, subdistrict AS Subdistrict, village AS Village,
+               id_number AS IdText, name AS Name, household_id AS HouseholdId, subdistrict AS Subdistrict, village AS Village,
                categories AS Categories, department AS Department, method AS Method, detail AS Detail, source_row AS SourceRow,
                {WarningStatusSql.Column} AS Status, first_date AS FirstDate, resolved_date AS ResolvedDate, disposition AS Disposition,
                disposition_date AS DispositionDate
@@ -140,7 +140,7 @@ public sealed partial class MatchingStore
 
     private async Task<DispositionResult> WriteDispositionsAsync(string receiver, IReadOnlyList<Disposition> dispositions, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        var current = (await _connection.QueryAsync<(long Id, WarningStatus Status, string? Disposition, string? Date, string FirstDate, string IdNumber)>(new CommandDefinition(
+        var current = (await _connection.QueryAsync<(long Id, WarningStatus Status, string? Disposition, string? Date, string FirstDate, string IdText)>(new CommandDefinition(
             $"SELECT warning_id, {WarningStatusSql.Column}, disposition, disposition_date, first_date, id_number FROM warning WHERE receiver = @receiver",
             WarningStatusSql.With(new { receiver }), transaction, cancellationToken: cancellationToken))).ToDictionary(w => w.Id);
         var missing = dispositions.Where(d => !current.ContainsKey(d.WarningId)).Select(d => d.WarningId).Distinct().ToList();
@@ -175,7 +175,7 @@ public sealed partial class MatchingStore
                 continue;
             }
 
-            if (d.IdText is { } idText && !SamePerson(idText, w.IdNumber))
+            if (d.IdText is { } idText && !SamePerson(idText, w.IdText))
             {
                 otherPerson.Add(d.WarningId);
                 continue;
@@ -240,7 +240,7 @@ public sealed partial class MatchingStore
     public async Task<IReadOnlyList<PersonEntry>> HouseholdEntriesAsync(long idKey, CancellationToken cancellationToken)
     {
         await RequireSchemaAsync(cancellationToken);
-        var rows = await _connection.QueryAsync<(string HouseholdId, string IdNumber, string Name, string Relation, string Categories, long Ill, long Disabled,
+        var rows = await _connection.QueryAsync<(string HouseholdId, string IdText, string Name, string Relation, string Categories, long Ill, long Disabled,
             long Active, string Subdistrict, string Village, double? Income, long Housing, string Aid, long HouseholdActive)>(new CommandDefinition(
             $"""
             SELECT m.household_id, m.id_number, m.name, m.relation, m.categories, m.serious_illness, m.severe_disability, m.active,
@@ -249,7 +249,7 @@ public sealed partial class MatchingStore
             WHERE m.household_id IN (SELECT household_id FROM member WHERE id_key = @idKey)
             ORDER BY m.household_id, m.{_dialect.MemberOrder}
             """, new { idKey }, cancellationToken: cancellationToken));
-        return [.. rows.Select(r => new PersonEntry(r.HouseholdId, r.IdNumber, r.Name, r.Relation, r.Categories, r.Ill != 0, r.Disabled != 0, r.Active != 0,
+        return [.. rows.Select(r => new PersonEntry(r.HouseholdId, r.IdText, r.Name, r.Relation, r.Categories, r.Ill != 0, r.Disabled != 0, r.Active != 0,
             r.Subdistrict, r.Village, r.Income is { } i ? Math.Round((decimal)i, 2) : null, r.Housing != 0, r.Aid, r.HouseholdActive != 0))];
     }
 }

@@ -87,7 +87,7 @@ public abstract partial class MatchingStoreTests<TDb>
 
         Assert.Equal([head, spouse, child, grandmother], loaded.Members.Select(m => m.Id));
         Assert.Equal(["赵大", "钱二", "孙小三", "李四"], loaded.Members.Select(m => m.Name));
-        Assert.Equal([head.Value, spouse.Value, child.Value, grandmother.Value], entries.Select(e => e.IdNumber));
+        Assert.Equal([head.Value, spouse.Value, child.Value, grandmother.Value], entries.Select(e => e.IdText));
     }
 
     [SkippableFact]
@@ -116,7 +116,7 @@ public abstract partial class MatchingStoreTests<TDb>
 
         Assert.Equal(
             [("H1", head1.Value, "周建华", true, true), ("H1", mover.Value, "周小燕", false, true), ("H2", head2.Value, "郑强", true, true), ("H2", mover.Value, "周小燕", true, true)],
-            entries.Select(e => (e.HouseholdId, e.IdNumber, e.Name, e.Active, e.HouseholdActive)));
+            entries.Select(e => (e.HouseholdId, e.IdText, e.Name, e.Active, e.HouseholdActive)));
         var before = entries[1];
         Assert.Equal(("子女", "dibao,tekun", false, true), (before.Relation, before.Categories, before.SeriousIllness, before.SevereDisability));
         // The household's fields are today's (June's snapshot no longer marks H1's 住房困难); the member's are as last listed.

@@ -36,12 +36,12 @@ public abstract partial class MatchingStoreTests<TDb>
         Assert.Equal(new StoredWarning
         {
             WarningId = med.WarningId, Code = "MED_AID_GAP", Subject = Li.Value, Receiver = "medical-insurance", Label = "医疗救助政策落实不到位",
-            Measure = "核实医疗费用负担情况，按规定落实医疗救助政策", IdNumber = Li.Value, Name = "李四", HouseholdId = "H2", Subdistrict = "克井镇",
+            Measure = "核实医疗费用负担情况，按规定落实医疗救助政策", IdText = Li.Value, Name = "李四", HouseholdId = "H2", Subdistrict = "克井镇",
             Village = "前进村", Categories = "低保", Department = "medical-bills", Method = "exact",
             Detail = "低保人员，近12个月自付医疗费用合计25,000.00元，超过20,000元，未享受医疗救助", SourceRow = 4, Status = WarningStatus.New, FirstDate = "2026-11-28",
         }, med);
         var invalid = warnings.Single(w => w.Code == "ID_INVALID");
-        Assert.Equal(("raw:41900120110909001|王小五", "41900120110909001", "education", string.Empty), (invalid.Subject, invalid.IdNumber, invalid.Receiver, invalid.HouseholdId));
+        Assert.Equal(("raw:41900120110909001|王小五", "41900120110909001", "education", string.Empty), (invalid.Subject, invalid.IdText, invalid.Receiver, invalid.HouseholdId));
         Assert.Equal("=1+2", warnings.Single(w => w.Code == "EDU_NOT_COVERED").Name);
         Assert.Equal([new WarningEvent(med.WarningId, runId, "2026-11-28T02:00:00.000Z", WarningStatus.New, string.Empty)], await store.WarningEventsAsync([med.WarningId], Ct));
     }

@@ -171,7 +171,7 @@ internal static class BenchCommand
             Receiver = "education",
             Label = "教育救助政策落实不到位",
             Measure = "核实学生家庭情况，按规定落实教育救助（资助）政策",
-            IdNumber = index.Id(i).Value,
+            IdText = index.Id(i).Value,
             Name = index.Name(i).ToString(),
             HouseholdId = index.HouseholdId(i),
             Subdistrict = (i % 16) < 5 ? "沁园街道" : "克井镇",

@@ -69,7 +69,7 @@ internal static class ShowCommand
             if (full)
             {
                 // On record before anything is printed: a record that cannot be written refuses the command.
-                await AccessAudit.RecordAsync(store, new AccessAudit(context).New("show", fullIds: true).WithSubjects([w.IdNumber.Length > 0 ? w.IdNumber : w.Subject])
+                await AccessAudit.RecordAsync(store, new AccessAudit(context).New("show", fullIds: true).WithSubjects([w.IdText.Length > 0 ? w.IdText : w.Subject])
                     with { Detail = string.Create(CultureInfo.InvariantCulture, $"warning {warningId}") }, cancellationToken);
             }
         }
@@ -78,7 +78,7 @@ internal static class ShowCommand
         var name = DisplayText.Escape(full || w.Name.Length == 0 ? w.Name : w.Name[0] + new string('*', w.Name.Length - 1));
         var receiver = context.Rules.Receivers.GetValueOrDefault(w.Receiver, w.Receiver);
         await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"warning {w.WarningId} {w.Code} {w.Label} → {w.Receiver} ({receiver}): {w.Status.Text()}, first {w.FirstDate}"));
-        await write.WriteLineAsync($"  subject: {(full ? DisplayText.Escape(w.IdNumber) : IdNumber.Mask(w.IdNumber))} {name}; from {w.Department}" +
+        await write.WriteLineAsync($"  subject: {(full ? DisplayText.Escape(w.IdText) : IdNumber.Mask(w.IdText))} {name}; from {w.Department}" +
             (w.SourceRow is { } row ? string.Create(CultureInfo.InvariantCulture, $", row {row}") : string.Empty) +
             (w.HouseholdId.Length > 0 ? $"; household {DisplayText.Escape(w.HouseholdId)}" : string.Empty));
         await write.WriteLineAsync($"  {DisplayText.Escape(w.Detail)}");
@@ -124,11 +124,11 @@ internal static class ShowCommand
         if (full && !audited)
         {
             // On record before anything is printed: a record that cannot be written refuses the command.
-            await AccessAudit.RecordAsync(store, new AccessAudit(context).New("show", fullIds: true).WithSubjects([id, .. entries.Select(e => e.IdNumber)]), cancellationToken);
+            await AccessAudit.RecordAsync(store, new AccessAudit(context).New("show", fullIds: true).WithSubjects([id, .. entries.Select(e => e.IdText)]), cancellationToken);
         }
 
         var write = context.Out;
-        var self = entries.Where(e => e.IdNumber == id).ToList();
+        var self = entries.Where(e => e.IdText == id).ToList();
         await write.WriteLineAsync(self.Count == 0
             ? $"{Id(id)}: not in the low-income database"
             : $"{Id(id)} {Name(self[0].Name)}: in {self.Count} household{(self.Count > 1 ? "s" : string.Empty)} of the low-income database");
@@ -142,7 +142,7 @@ internal static class ShowCommand
             foreach (var m in household)
             {
                 var flags = string.Join(' ', new[] { m.SeriousIllness ? "重病" : null, m.SevereDisability ? "重度残疾" : null, m.Active ? null : "(no longer listed)" }.Where(f => f is not null));
-                await write.WriteLineAsync($"  {(m.IdNumber == id ? "*" : " ")} {Id(m.IdNumber)} {Name(m.Name),-6} {E(m.Relation),-4} {Text(RuleText.Categories(Codes.ParseCategories(m.Categories)))} {flags}".TrimEnd());
+                await write.WriteLineAsync($"  {(m.IdText == id ? "*" : " ")} {Id(m.IdText)} {Name(m.Name),-6} {E(m.Relation),-4} {Text(RuleText.Categories(Codes.ParseCategories(m.Categories)))} {flags}".TrimEnd());
             }
         }
 
@@ -152,7 +152,7 @@ internal static class ShowCommand
         await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"warnings: {warnings.Count}"));
         foreach (var w in warnings)
         {
-            var about = w.IdNumber == id || w.Subject == id ? string.Empty : $" (household member {Id(w.IdNumber)})";
+            var about = w.IdText == id || w.Subject == id ? string.Empty : $" (household member {Id(w.IdText)})";
             await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"  #{w.WarningId} {w.Code} {w.Label} → {w.Receiver}: {w.Status.Text()}, first {w.FirstDate}{about}"));
             // Details state facts (categories, amounts, household numbers), never an ID or a name.

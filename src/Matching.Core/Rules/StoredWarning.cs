@@ -9,7 +9,7 @@ public sealed record StoredWarning
     public string Receiver { get; init; } = string.Empty;
     public string Label { get; init; } = string.Empty;
     public string Measure { get; init; } = string.Empty;
-    public string IdNumber { get; init; } = string.Empty;
+    public string IdText { get; init; } = string.Empty;
     public string Name { get; init; } = string.Empty;
     public string HouseholdId { get; init; } = string.Empty;
     public string Subdistrict { get; init; } = string.Empty;

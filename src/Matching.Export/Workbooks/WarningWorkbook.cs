@@ -110,7 +110,7 @@ public static partial class WarningWorkbook
         var i = 0;
         row[i++] = w.WarningId;
         row[i++] = w.Name;
-        row[i++] = info.Mask ? IdNumber.Mask(w.IdNumber) : w.IdNumber;
+        row[i++] = info.Mask ? IdNumber.Mask(w.IdText) : w.IdText;
         row[i++] = w.Disposition;
         row[i++] = Date(w.DispositionDate);
         row[i++] = w.Label;
