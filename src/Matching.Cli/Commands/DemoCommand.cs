@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Globalization;
 using Matching.Cli.Imports;
+using Matching.Cli.Localization;
 using Matching.Cli.Rules;
 using Matching.Core.Errors;
 using Matching.Samples;
@@ -33,7 +35,7 @@ internal static class DemoCommand
         context = context.WithSettings(context.Settings with { RejectsFolder = Path.Combine(outDir, "rejects") });
         var samples = sampleData ?? FindSampleData();
         var write = context.Out;
-        await write.WriteLineAsync($"Matching demo: sample data from {DisplayText.Escape(samples)}, database {DisplayText.Escape(DataSource(context))}");
+        await write.WriteLineAsync(Text.Format("DemoHeader", DisplayText.Escape(samples), DisplayText.Escape(DataSource(context))));
 
         await write.WriteLineAsync();
         await write.WriteLineAsync("1. matching init");
@@ -45,7 +47,7 @@ internal static class DemoCommand
         await LowIncomeCommand.ImportAsync(context, lowIncome, Path.Combine(outDir, "rejects", "lowincome", "lowincome.rejects.xlsx"), acceptShrink: false, cancellationToken);
 
         await write.WriteLineAsync();
-        await write.WriteLineAsync("3. matching match <department> <file> --out <csv>, for each department file");
+        await write.WriteLineAsync(Text.Get("DemoStepMatch"));
         await write.WriteLineAsync($"   {"file",-22} {"rows",6} {"matched",8} {"unmatched",10} {"rejected",9}  result");
         var matched = 0;
         var files = new List<(string Department, string File)>();
@@ -62,7 +64,7 @@ internal static class DemoCommand
         }
 
         await write.WriteLineAsync();
-        await write.WriteLineAsync("4. matching import <department> <file>, for each department file (an identical file is skipped)");
+        await write.WriteLineAsync(Text.Get("DemoStepImport"));
         await write.WriteLineAsync($"   {"department",-14} {"batch",6} {"rows",6} {"accepted",9} {"rejected",9} {"ID to check",12}  file");
         foreach (var (department, file) in files)
         {
@@ -70,18 +72,18 @@ internal static class DemoCommand
             var events = outcome.Stored is { NewEvents: { } fresh, KnownEvents: { } known } ? $" (ledger: {fresh} new events, {known} sent before)" : string.Empty;
             await write.WriteLineAsync(outcome.Earlier is null
                 ? $"   {department,-14} {outcome.BatchId,6} {outcome.RowsRead,6} {outcome.Accepted,9} {outcome.Rejected,9} {outcome.IdProblems,12}  {Path.GetFileName(file)}{events}"
-                : $"   {department,-14} {outcome.BatchId,6}  identical to this batch: skipped  {Path.GetFileName(file)}");
+                : $"   {department,-14} {outcome.BatchId,6}  {Text.Get("DemoIdentical")}  {Path.GetFileName(file)}");
             foreach (var gap in outcome.Gaps)
             {
                 await write.WriteLineAsync("     " + DisplayText.Escape(gap.Describe()));
             }
         }
 
-        await write.WriteLineAsync($"   Reject reports (rows to send back, values masked): {DisplayText.Escape(Path.Combine(context.Settings.RejectsFolder, "<department>"))}");
+        await write.WriteLineAsync(Text.Format("DemoRejectReports", DisplayText.Escape(Path.Combine(context.Settings.RejectsFolder, "<department>"))));
 
         var asOf = SampleCalendar.Today;
         await write.WriteLineAsync();
-        await write.WriteLineAsync($"5. matching run --as-of {asOf:yyyy-MM-dd} (the sample data's today)");
+        await write.WriteLineAsync(Text.Format("DemoStepRun", asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         await RunCommand.PrintAsync(context, await new WarningRun(context).RunAsync(asOf, cancellationToken));
 
         var warnings = Path.Combine(outDir, "warnings");
@@ -90,10 +92,10 @@ internal static class DemoCommand
         await ExportCommand.RunAsync(context, warnings, mask: false, null, cancellationToken);
 
         await write.WriteLineAsync();
-        await write.WriteLineAsync($"Done: {matched} department files matched and imported, warnings evaluated and exported.");
-        await write.WriteLineAsync($"Match results (one row per source row): {DisplayText.Escape(Path.GetFullPath(Path.Combine(outDir, "match")))}");
-        await write.WriteLineAsync($"Warning workbooks (one per receiving department): {DisplayText.Escape(Path.GetFullPath(warnings))}");
-        await write.WriteLineAsync("Run the demo again: unchanged warnings become 持续 (continuing) with their first date kept.");
+        await write.WriteLineAsync(Text.Format("DemoDone", matched));
+        await write.WriteLineAsync(Text.Format("DemoMatchResults", DisplayText.Escape(Path.GetFullPath(Path.Combine(outDir, "match")))));
+        await write.WriteLineAsync(Text.Format("DemoWorkbooks", DisplayText.Escape(Path.GetFullPath(warnings))));
+        await write.WriteLineAsync(Text.Get("DemoAgain"));
         return CliApp.Ok;
     }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Matching.Cli.Audit;
 using Matching.Cli.Exports;
+using Matching.Cli.Localization;
 
 namespace Matching.Cli.Commands;
 
@@ -49,8 +50,8 @@ internal static class ExportCommand
         foreach (var workbook in written)
         {
             await context.Out.WriteLineAsync(workbook.IsOverview
-                ? $"{DisplayText.Escape(workbook.Path)}: {workbook.Warnings} warnings, every status{(workbook.Masked ? ", IDs masked" : string.Empty)}"
-                : $"{DisplayText.Escape(workbook.Path)}: {workbook.Warnings} warnings ({workbook.ReceiverName}){(workbook.Masked ? ", IDs masked" : string.Empty)}");
+                ? Text.Format("ExportOverview", DisplayText.Escape(workbook.Path), workbook.Warnings, workbook.Masked ? Text.Get("ExportIdsMasked") : string.Empty)
+                : Text.Format("ExportWorkbook", DisplayText.Escape(workbook.Path), workbook.Warnings, workbook.ReceiverName, workbook.Masked ? Text.Get("ExportIdsMasked") : string.Empty));
         }
 
         return CliApp.Ok;

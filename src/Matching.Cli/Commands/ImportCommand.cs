@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Matching.Cli.Imports;
+using Matching.Cli.Localization;
 using Matching.Core.Departments;
 
 namespace Matching.Cli.Commands;
@@ -36,27 +37,27 @@ internal static class ImportCommand
             return CliApp.Ok;
         }
 
-        var kind = outcome.Kind == DepartmentKind.Ledger ? "ledger: events add up" : "snapshot: the department's whole list";
-        await write.WriteLineAsync($"batch {outcome.BatchId}: {outcome.Department} {DisplayText.Escape(Path.GetFileName(file))} ({kind})");
-        await write.WriteLineAsync($"rows read: {outcome.RowsRead}, accepted: {outcome.Accepted}, rejected: {outcome.Rejected}");
+        var kind = Text.Get(outcome.Kind == DepartmentKind.Ledger ? "ImportKindLedger" : "ImportKindSnapshot");
+        await write.WriteLineAsync(Text.Format("ImportBatch", outcome.BatchId, outcome.Department, DisplayText.Escape(Path.GetFileName(file)), kind));
+        await write.WriteLineAsync(Text.Format("ImportRows", outcome.RowsRead, outcome.Accepted, outcome.Rejected));
         if (outcome.Stored is { NewEvents: { } fresh, KnownEvents: { } known })
         {
-            await write.WriteLineAsync($"events: {fresh} new, {known} already known (sent before: counted once)");
+            await write.WriteLineAsync(Text.Format("ImportEvents", fresh, known));
         }
 
         if (outcome.IdProblems > 0)
         {
-            await write.WriteLineAsync($"accepted with an ID to check: {outcome.IdProblems}");
+            await write.WriteLineAsync(Text.Format("ImportIdToCheck", outcome.IdProblems));
         }
 
         if (outcome.Stored?.Replaced is { } replaced)
         {
-            await write.WriteLineAsync($"supersedes batch {replaced} for matching (kept in history; `matching batch withdraw {outcome.BatchId}` takes this one back)");
+            await write.WriteLineAsync(Text.Format("ImportSupersedes", replaced, outcome.BatchId));
         }
 
         if (outcome.Accepted == 0 && outcome.Kind == DepartmentKind.Snapshot)
         {
-            await write.WriteLineAsync("no row was accepted: the department's current batch stays current");
+            await write.WriteLineAsync(Text.Get("ImportNoneAccepted"));
         }
 
         if (outcome.Report is not null)

@@ -1,5 +1,6 @@
-using Matching.Core.Departments;
 using System.CommandLine;
+using Matching.Cli.Localization;
+using Matching.Core.Departments;
 using Matching.Ingest.Departments;
 using Matching.Ingest.HeaderMaps;
 using Matching.Storage;
@@ -21,8 +22,8 @@ internal static class InitCommand
         await using var store = await context.OpenStoreForInitAsync(cancellationToken);
         var (from, to) = await store.InitAsync(cancellationToken);
         await context.Out.WriteLineAsync(from == to
-            ? $"schema is up to date (version {to})"
-            : from == 0 ? $"schema created (version {to})" : $"schema upgraded from version {from} to {to}");
+            ? Text.Format("InitUpToDate", to)
+            : from == 0 ? Text.Format("InitCreated", to) : Text.Format("InitUpgraded", from, to));
         await UpgradeLegacyBatchesAsync(context, store, cancellationToken);
         return CliApp.Ok;
     }

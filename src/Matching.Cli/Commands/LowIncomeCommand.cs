@@ -1,10 +1,11 @@
 using System.CommandLine;
+using Matching.Cli.Imports;
+using Matching.Cli.Localization;
 using Matching.Core.Errors;
 using Matching.Core.Population;
 using Matching.Core.Rules;
-using Matching.Ingest;
 using Matching.Ingest.LowIncome;
-using Matching.Cli.Imports;
+using Matching.Ingest;
 using Matching.Storage;
 
 namespace Matching.Cli.Commands;
@@ -42,12 +43,12 @@ internal static class LowIncomeCommand
         }
 
         var read = outcome.Read!;
-        await context.Out.WriteLineAsync($"batch {outcome.BatchId}: {DisplayText.Escape(Path.GetFileName(file))}");
-        await context.Out.WriteLineAsync($"rows read: {read.RowsRead}, loaded: {read.Snapshot.Members.Count}, rejected: {read.Rejected.Count}");
-        await context.Out.WriteLineAsync($"active: {outcome.Households} households, {outcome.Members} members");
+        await context.Out.WriteLineAsync(Text.Format("LowIncomeBatch", outcome.BatchId, DisplayText.Escape(Path.GetFileName(file))));
+        await context.Out.WriteLineAsync(Text.Format("LowIncomeRows", read.RowsRead, read.Snapshot.Members.Count, read.Rejected.Count));
+        await context.Out.WriteLineAsync(Text.Format("LowIncomeActive", outcome.Households, outcome.Members));
         if (outcome.Report is not null)
         {
-            await context.Out.WriteLineAsync($"rejected rows: {DisplayText.Escape(outcome.Report)}");
+            await context.Out.WriteLineAsync(Text.Format("RejectedRowsReport", DisplayText.Escape(outcome.Report)));
         }
 
         foreach (var gap in outcome.Gaps)
@@ -75,7 +76,7 @@ internal static class LowIncomeCommand
         foreach (var group in engine.Evaluate(new RulePopulation(snapshot), [], context.Today).GroupBy(w => w.Code))
         {
             await context.Out.WriteLineAsync(
-                $"{group.Key}: {group.Count()} persons in two households or under categories that exclude each other (stored as warnings by `matching run`)");
+                Text.Format("LowIncomeDuplicateAid", group.Key, group.Count()));
         }
     }
 }
