@@ -11,21 +11,9 @@ namespace Matching.Storage;
 public sealed class RunLock : IAsyncDisposable
 {
     private const string Name = "run";
-    private readonly MatchingStore _store;
-    private readonly string _token;
-    private readonly TimeSpan _ttl;
-    private readonly TimeProvider _time;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _renewal;
+    private readonly HeldLease _lease;
 
-    private RunLock(MatchingStore store, string token, TimeSpan ttl, TimeProvider time)
-    {
-        _store = store;
-        _token = token;
-        _ttl = ttl;
-        _time = time;
-        _renewal = RenewLoopAsync();
-    }
+    private RunLock(HeldLease lease) => _lease = lease;
 
     /// <summary>Who holds the lock, as stored: <c>user@host pid N</c>.</summary>
     public static string Me => $"{Environment.UserName}@{Environment.MachineName} pid {Environment.ProcessId}";
@@ -63,7 +51,7 @@ public sealed class RunLock : IAsyncDisposable
 
             if (holder is null)
             {
-                return new RunLock(store, token, ttl, time);
+                return new RunLock(new HeldLease(store, Name, token, ttl, time));
             }
 
             if (time.GetUtcNow() >= deadline)
@@ -90,43 +78,5 @@ public sealed class RunLock : IAsyncDisposable
         ? TimeZoneInfo.ConvertTime(at, time.LocalTimeZone).ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture)
         : stored;
 
-    private async Task RenewLoopAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(_ttl / 3, _time, _stop.Token);
-                await _store.RenewLockAsync(Name, _token, _ttl, _stop.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-            catch (System.Data.Common.DbException)
-            {
-                // The database busy past its timeout (a long commit): try again at the next third of the TTL, well
-                // before the lock could expire.
-            }
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        await _renewal;
-        try
-        {
-            await _store.ReleaseLockAsync(Name, _token, CancellationToken.None);
-        }
-        catch (System.Data.Common.DbException)
-        {
-            // The work is done and committed; a lock not released expires after its TTL.
-        }
-        finally
-        {
-            await _store.DisposeAsync();
-            _stop.Dispose();
-        }
-    }
+    public ValueTask DisposeAsync() => _lease.DisposeAsync();
 }

@@ -16,21 +16,9 @@ public sealed class WorkerLease : IAsyncDisposable
     /// <summary>Every worker row's name starts so; the run lock's is <c>run</c>.</summary>
     public const string Prefix = "worker:";
 
-    private readonly MatchingStore _store;
-    private readonly string _name;
-    private readonly string _token;
-    private readonly TimeProvider _time;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _renewal;
+    private readonly HeldLease _lease;
 
-    private WorkerLease(MatchingStore store, string name, string token, TimeProvider time)
-    {
-        _store = store;
-        _name = name;
-        _token = token;
-        _time = time;
-        _renewal = RenewLoopAsync();
-    }
+    private WorkerLease(HeldLease lease) => _lease = lease;
 
     /// <summary>This process's row name: <c>worker:&lt;host&gt;:&lt;pid&gt;</c> (the host cut to fit the column's 100 characters).</summary>
     public static string NameOf(string host, int pid) => $"{Prefix}{(host.Length > 80 ? host[..80] : host)}:{pid}";
@@ -52,7 +40,7 @@ public sealed class WorkerLease : IAsyncDisposable
                 throw new MatchingException($"database: the worker's heartbeat row {name} is held by {other.Holder}");
             }
 
-            return new WorkerLease(store, name, token, time);
+            return new WorkerLease(new HeldLease(store, name, token, Ttl, time));
         }
         catch
         {
@@ -61,42 +49,5 @@ public sealed class WorkerLease : IAsyncDisposable
         }
     }
 
-    private async Task RenewLoopAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(Ttl / 3, _time, _stop.Token);
-                await _store.RenewLockAsync(_name, _token, Ttl, _stop.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-            catch (System.Data.Common.DbException)
-            {
-                // The database busy or restarting: the next third of the TTL tries again, before the row lapses.
-            }
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        await _renewal;
-        try
-        {
-            await _store.ReleaseLockAsync(_name, _token, CancellationToken.None);
-        }
-        catch (System.Data.Common.DbException)
-        {
-            // Not deleted: the row lapses after its TTL.
-        }
-        finally
-        {
-            await _store.DisposeAsync();
-            _stop.Dispose();
-        }
-    }
+    public ValueTask DisposeAsync() => _lease.DisposeAsync();
 }
