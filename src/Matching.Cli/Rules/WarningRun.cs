@@ -147,8 +147,7 @@ internal sealed class WarningRun(CliContext context)
 
     /// <summary>A stored record matched (<see cref="RuleRecord.Matched"/>), with the day its file was received.</summary>
     private static RuleRecord Match(Matcher matcher, RuleDepartment department, long batchId, StoredRecord stored, DateOnly? received) =>
-        RuleRecord.Matched(matcher, department, batchId, stored.SourceRow, stored.RawId, stored.IdKey, stored.Name, stored.BirthDate, stored.Values)
-            with { Received = received };
+        RuleRecord.Matched(matcher, department, batchId, stored.SourceRow, stored.RawId, stored.IdKey, stored.Name, stored.BirthDate, stored.Values, received);
 
     /// <summary>The bureau's date of a stored UTC time (a ledger file's day of receipt).</summary>
     private DateOnly LocalDate(string utc) =>

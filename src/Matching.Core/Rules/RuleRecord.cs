@@ -28,10 +28,11 @@ public sealed record RuleRecord(
     /// <summary>
     /// A stored department record matched as a run matches it: an ID stored exact (<paramref name="rawId"/> null) is
     /// taken from its <paramref name="idKey"/> as it stands, anything else parsed again from the cell as typed (so
-    /// repairs are named as they were); then name and birth date as <paramref name="matcher"/> weighs them.
+    /// repairs are named as they were); then name and birth date as <paramref name="matcher"/> weighs them. A ledger's
+    /// record carries the day its file was <paramref name="received"/>.
     /// </summary>
     public static RuleRecord Matched(Matcher matcher, RuleDepartment department, long batchId, long sourceRow,
-        string? rawId, long? idKey, string name, string birthDate, RecordValues values)
+        string? rawId, long? idKey, string name, string birthDate, RecordValues values, DateOnly? received = null)
     {
         ArgumentNullException.ThrowIfNull(matcher);
         ArgumentNullException.ThrowIfNull(department);
@@ -49,7 +50,7 @@ public sealed record RuleRecord(
         }
 
         var result = matcher.Match(in parsed, rawId, name, birthDate);
-        return new RuleRecord(department.Code, batchId, sourceRow, rawId, name, result, values, department.Layout);
+        return new RuleRecord(department.Code, batchId, sourceRow, rawId, name, result, values, department.Layout) { Received = received };
     }
 
     /// <summary>The ID named a database member whose name disagrees.</summary>
