@@ -215,7 +215,20 @@ public sealed class RulePopulation
     /// snapshot order), and where each household's run starts. A province's million persons need two arrays and one
     /// dictionary entry per household, not a list each.
     /// </summary>
-    private sealed record HouseholdMembers(int[] Persons, Dictionary<string, (int Start, int Count)> Ranges);
+    /// <param name="Persons">Every person number, household after household.</param>
+    /// <param name="Ranges">Where each household's run of <paramref name="Persons"/> starts, and its length.</param>
+    /// <param name="Numbers">Each person's household number: the household's place in <paramref name="Ids"/>.</param>
+    /// <param name="Ids">The household ids by number (first seen first).</param>
+    private sealed record HouseholdMembers(int[] Persons, Dictionary<string, (int Start, int Count)> Ranges, int[] Numbers, string[] Ids);
+
+    /// <summary>How many households the members belong to (the range of <see cref="HouseholdNumberOf"/>).</summary>
+    internal int HouseholdCount => _byHousehold.Value.Ids.Length;
+
+    /// <summary>A member's household as a number from 0 to <see cref="HouseholdCount"/>: an array index, not a hashed look-up.</summary>
+    internal int HouseholdNumberOf(int person) => _byHousehold.Value.Numbers[person];
+
+    /// <summary>The id of household number <paramref name="number"/>.</summary>
+    internal string HouseholdIdAt(int number) => _byHousehold.Value.Ids[number];
 
     private HouseholdMembers GroupByHousehold()
     {
@@ -226,21 +239,27 @@ public sealed class RulePopulation
         }
 
         var ranges = new Dictionary<string, (int Start, int Count)>(counts.Count, StringComparer.Ordinal);
+        var numbers = new Dictionary<string, int>(counts.Count, StringComparer.Ordinal);
+        var ids = new string[counts.Count];
         var start = 0;
         foreach (var (householdId, count) in counts)
         {
+            ids[numbers.Count] = householdId;
+            numbers[householdId] = numbers.Count;
             ranges[householdId] = (start, 0);
             start += count;
         }
 
         var persons = new int[_householdIds.Length];
+        var householdOf = new int[_householdIds.Length];
         for (var i = 0; i < _householdIds.Length; i++)
         {
             ref var range = ref CollectionsMarshal.GetValueRefOrNullRef(ranges, _householdIds[i]);
             persons[range.Start + range.Count] = i;
             range.Count++;
+            householdOf[i] = numbers[_householdIds[i]];
         }
 
-        return new HouseholdMembers(persons, ranges);
+        return new HouseholdMembers(persons, ranges, householdOf, ids);
     }
 }
