@@ -3,6 +3,8 @@ using System.Runtime.CompilerServices;
 using Dapper;
 using Matching.Core.Departments;
 using Matching.Core.Identity;
+using Matching.Storage.Dialects;
+using Microsoft.Data.Sqlite;
 
 namespace Matching.Storage;
 
@@ -26,9 +28,11 @@ public sealed partial class MatchingStore
 
     /// <summary>
     /// Streams a batch's records in row order, their fields laid out by <paramref name="layout"/> (matched by name to
-    /// the layout the batch was stored with). For a ledger (<paramref name="ledger"/>), only the row each event counts
-    /// by, and only events dated after <paramref name="afterDay"/> (a day number; undated events always) when given:
-    /// older ones count for nothing. The object yielded is reused: read it before asking for the next.
+    /// the layout the batch was stored with; only its fields are read). For a ledger (<paramref name="ledger"/>), only
+    /// the row each event counts by, and only events dated after <paramref name="afterDay"/> (a day number; undated
+    /// events always) when given: older ones count for nothing. The object yielded is reused: read it before asking
+    /// for the next. On SQLite the rows are read through its C API (<see cref="SqliteRawReader"/>), elsewhere through
+    /// the provider's reader; both fill the record the same way (<see cref="Fill"/>).
     /// </summary>
     public async IAsyncEnumerable<StoredRecord> ReadRecordsAsync(
         BatchRecord batch, RecordLayout layout, bool ledger, int? afterDay, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -36,11 +40,32 @@ public sealed partial class MatchingStore
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(layout);
         var columns = ColumnsFor(RecordLayout.Parse(batch.Layout), layout);
-        await using var command = _connection.CreateCommand();
         var typed = string.Concat(columns.Select(c => ", " + c.Column));
         var filter = !ledger ? string.Empty : afterDay is null ? " AND counted = 1" : " AND counted = 1 AND (event_day < 0 OR event_day > @afterDay)";
-        command.CommandText =
-            $"SELECT source_row, id_kind, id_key, raw_id, name, birth{typed} FROM source_record WHERE batch_id = @batchId{filter} ORDER BY source_row";
+        var sql = $"SELECT source_row, id_kind, id_key, raw_id, name, birth{typed} FROM source_record WHERE batch_id = @batchId{filter} ORDER BY source_row";
+        var record = new StoredRecord();
+        var kinds = new IdKinds();
+        if (_connection is SqliteConnection sqlite)
+        {
+            using var rows = new SqliteRawReader(sqlite, sql.Replace("@batchId", "?1", StringComparison.Ordinal).Replace("@afterDay", "?2", StringComparison.Ordinal),
+                ledger && afterDay is { } after ? [batch.BatchId, after] : [batch.BatchId]);
+            var read = 0;
+            while (rows.Read())
+            {
+                if ((++read & 0xFFF) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                Fill(new RawRow(rows, kinds), record, columns);
+                yield return record;
+            }
+
+            yield break;
+        }
+
+        await using var command = _connection.CreateCommand();
+        command.CommandText = sql;
         command.CommandTimeout = 0;
         AddParameter(command, "@batchId", batch.BatchId);
         if (ledger && afterDay is { } day)
@@ -49,51 +74,128 @@ public sealed partial class MatchingStore
         }
 
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var record = new StoredRecord();
-        var kinds = new Dictionary<string, IdKind>(StringComparer.Ordinal);
         while (await reader.ReadAsync(cancellationToken))
         {
-            record.SourceRow = reader.GetInt64(0);
-            var kindText = reader.GetString(1);
-            if (!kinds.TryGetValue(kindText, out var kind))
-            {
-                kinds[kindText] = kind = Enum.TryParse<IdKind>(kindText, out var k) ? k : IdKind.Empty;
-            }
-
-            record.IdKind = kind;
-            record.IdKey = reader.IsDBNull(2) ? null : reader.GetInt64(2);
-            record.RawId = reader.IsDBNull(3) ? null : reader.GetString(3);
-            record.Name = reader.GetString(4);
-            record.BirthDate = reader.GetString(5);
-            var values = record.Values;
-            values.Clear();
-            for (var i = 0; i < columns.Count; i++)
-            {
-                var ordinal = 6 + i;
-                if (reader.IsDBNull(ordinal))
-                {
-                    continue;
-                }
-
-                var field = columns[i].Field;
-                switch (RecordLayout.StorageOf(field.Type))
-                {
-                    case FieldType.Text:
-                        values.SetText(field.Slot, reader.GetString(ordinal));
-                        break;
-                    case FieldType.Date:
-                        values.SetDate(field.Slot, StoredDate.Parse(reader.GetString(ordinal)));
-                        break;
-                    case FieldType.Amount:
-                        values.SetFen(field.Slot, reader.GetInt64(ordinal));
-                        break;
-                    default:
-                        values.SetFlag(field.Slot, reader.GetInt64(ordinal) != 0);
-                        break;
-                }
-            }
-
+            Fill(new ProviderRow(reader, kinds), record, columns);
             yield return record;
+        }
+    }
+
+    /// <summary>The current row of either reader, as <see cref="Fill"/> reads it.</summary>
+    private interface IStoredRow
+    {
+        bool IsNull(int ordinal);
+
+        long GetInt64(int ordinal);
+
+        string GetString(int ordinal);
+
+        IdKind GetIdKind(int ordinal);
+
+        DateOnly? GetDate(int ordinal);
+    }
+
+    private readonly struct RawRow(SqliteRawReader rows, IdKinds kinds) : IStoredRow
+    {
+        public bool IsNull(int ordinal) => rows.IsNull(ordinal);
+
+        public long GetInt64(int ordinal) => rows.GetInt64(ordinal);
+
+        public string GetString(int ordinal) => rows.GetString(ordinal);
+
+        public IdKind GetIdKind(int ordinal) => kinds.Of(rows.GetUtf8(ordinal));
+
+        public DateOnly? GetDate(int ordinal) => StoredDate.Parse(rows.GetUtf8(ordinal));
+    }
+
+    private readonly struct ProviderRow(DbDataReader reader, IdKinds kinds) : IStoredRow
+    {
+        public bool IsNull(int ordinal) => reader.IsDBNull(ordinal);
+
+        public long GetInt64(int ordinal) => reader.GetInt64(ordinal);
+
+        public string GetString(int ordinal) => reader.GetString(ordinal);
+
+        public IdKind GetIdKind(int ordinal) => kinds.Of(reader.GetString(ordinal));
+
+        public DateOnly? GetDate(int ordinal) => StoredDate.Parse(reader.GetString(ordinal));
+    }
+
+    /// <summary>Fills <paramref name="record"/> from the current row of <c>source_row, id_kind, id_key, raw_id, name, birth</c> and the typed columns.</summary>
+    private static void Fill<TRow>(TRow row, StoredRecord record, List<(RecordField Field, string Column)> columns)
+        where TRow : struct, IStoredRow
+    {
+        record.SourceRow = row.GetInt64(0);
+        record.IdKind = row.GetIdKind(1);
+        record.IdKey = row.IsNull(2) ? null : row.GetInt64(2);
+        record.RawId = row.IsNull(3) ? null : row.GetString(3);
+        record.Name = row.GetString(4);
+        record.BirthDate = row.GetString(5);
+        var values = record.Values;
+        values.Clear();
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var ordinal = 6 + i;
+            if (row.IsNull(ordinal))
+            {
+                continue;
+            }
+
+            var field = columns[i].Field;
+            switch (RecordLayout.StorageOf(field.Type))
+            {
+                case FieldType.Text:
+                    values.SetText(field.Slot, row.GetString(ordinal));
+                    break;
+                case FieldType.Date:
+                    values.SetDate(field.Slot, row.GetDate(ordinal));
+                    break;
+                case FieldType.Amount:
+                    values.SetFen(field.Slot, row.GetInt64(ordinal));
+                    break;
+                default:
+                    values.SetFlag(field.Slot, row.GetInt64(ordinal) != 0);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>The stored ID kinds met so far (a handful), by their text and by its UTF-8 bytes: no string made per row.</summary>
+    private sealed class IdKinds
+    {
+        private readonly List<(byte[] Utf8, string Text, IdKind Kind)> _known = [];
+
+        public IdKind Of(ReadOnlySpan<byte> utf8)
+        {
+            foreach (var (bytes, _, kind) in _known)
+            {
+                if (utf8.SequenceEqual(bytes))
+                {
+                    return kind;
+                }
+            }
+
+            return Add(System.Text.Encoding.UTF8.GetString(utf8));
+        }
+
+        public IdKind Of(string text)
+        {
+            foreach (var (_, known, kind) in _known)
+            {
+                if (known == text)
+                {
+                    return kind;
+                }
+            }
+
+            return Add(text);
+        }
+
+        private IdKind Add(string text)
+        {
+            var kind = Enum.TryParse<IdKind>(text, out var k) ? k : IdKind.Empty;
+            _known.Add((System.Text.Encoding.UTF8.GetBytes(text), text, kind));
+            return kind;
         }
     }
 

@@ -60,29 +60,41 @@ internal sealed class WarningRun(CliContext context)
             // Phase boundaries of a batch process: what loading or matching left behind is collected before the next
             // phase's own peak stacks on it (measured at a million persons: 585 → 536 MB peak).
             GC.Collect();
-            var parsers = new Dictionary<string, CellParsers>(StringComparer.Ordinal);
             var run = engine.Begin(population, asOf);
             var matcher = new Matcher(population.Index);
+            var chunks = new RecordChunks();
             long records = 0;
             using (var progress = new Progress.ProgressLine(context, $"run {runId}: matching"))
+            using (var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
-                foreach (var batch in batches)
+                // Two cores: one reads and matches (ReadAndMatchAsync), this one judges the records as they come.
+                var reader = Task.Run(() => ReadAndMatchAsync(store, engine, departments, batches, matcher, asOf, chunks, stop.Token), stop.Token);
+                try
                 {
-                    var department = departments.TryGetValue(batch.Department!, out var known)
-                        ? known
-                        : new RuleDepartment(batch.Department!, batch.Department!, batch.Department!, DepartmentKind.Snapshot, RecordLayout.Empty);
-                    var ledger = department.Kind == DepartmentKind.Ledger;
-                    int? afterDay = ledger && engine.WindowMonths(department.Code) is { } months ? asOf.AddMonths(-months).DayNumber : null;
-                    DateOnly? received = ledger ? LocalDate(batch.ImportedAt) : null;
-                    var typedAsText = TypedAsText(maps, parsers, batch, department);
-                    await foreach (var stored in store.ReadRecordsAsync(batch, department.Layout, ledger, afterDay, cancellationToken))
+                    await foreach (var chunk in chunks.ReadAllAsync(cancellationToken))
                     {
-                        ToCodes(stored.Values, typedAsText);
-                        run.Add(Match(matcher, department, batch.BatchId, stored, received));
-                        progress.Report(++records);
+                        foreach (var record in chunk.Records)
+                        {
+                            run.Add(record);
+                        }
+
+                        records += chunk.Count;
+                        chunks.Return(chunk);
+                        progress.Report(records);
                     }
+
+                    await reader;
+                }
+                catch (Exception)
+                {
+                    // The rules failed, the reader did (its error ends the chunks) or the run was cancelled: the reader
+                    // is stopped and waited for before the store is used again, and the first error is what counts.
+                    await stop.CancelAsync();
+                    await reader.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+                    throw;
                 }
             }
+
             IReadOnlyList<RunCount> counts;
             using (new Progress.PhaseProgress(context, $"run {runId}: judging {records:N0} records and storing the warnings"))
             {
@@ -105,6 +117,55 @@ internal sealed class WarningRun(CliContext context)
                 _ => "unexpected " + ex.GetType().Name,
             };
             await store.FailRunAsync(runId, why, CancellationToken.None);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Reads every counting batch's records from the store and matches them, in chunks handed to the rules' side:
+    /// a ledger's only within the rules' window (<see cref="RuleEngine.WindowMonths"/>), each carrying the day its
+    /// file was received. Completes <paramref name="chunks"/> when done, or with the error that stopped it.
+    /// </summary>
+    private async Task ReadAndMatchAsync(MatchingStore store, RuleEngine engine, IReadOnlyDictionary<string, RuleDepartment> departments,
+        IReadOnlyList<BatchRecord> batches, Matcher matcher, DateOnly asOf, RecordChunks chunks, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var maps = context.HeaderMaps;
+            var parsers = new Dictionary<string, CellParsers>(StringComparer.Ordinal);
+            var chunk = await chunks.RentAsync(cancellationToken);
+            foreach (var batch in batches)
+            {
+                var department = departments.TryGetValue(batch.Department!, out var known)
+                    ? known
+                    : new RuleDepartment(batch.Department!, batch.Department!, batch.Department!, DepartmentKind.Snapshot, RecordLayout.Empty);
+                var ledger = department.Kind == DepartmentKind.Ledger;
+                int? afterDay = ledger && engine.WindowMonths(department.Code) is { } months ? asOf.AddMonths(-months).DayNumber : null;
+                DateOnly? received = ledger ? LocalDate(batch.ImportedAt) : null;
+                var typedAsText = TypedAsText(maps, parsers, batch, department);
+                await foreach (var stored in store.ReadRecordsAsync(batch, department.Layout, ledger, afterDay, cancellationToken))
+                {
+                    ToCodes(stored.Values, typedAsText);
+                    chunk.Add(RuleRecord.Matched(matcher, department, batch.BatchId, stored.SourceRow, stored.RawId, stored.IdKey, stored.Name,
+                        stored.BirthDate, chunk.NextValues(stored.Values), received));
+                    if (chunk.IsFull)
+                    {
+                        await chunks.WriteAsync(chunk, cancellationToken);
+                        chunk = await chunks.RentAsync(cancellationToken);
+                    }
+                }
+            }
+
+            if (chunk.Count > 0)
+            {
+                await chunks.WriteAsync(chunk, cancellationToken);
+            }
+
+            chunks.Complete();
+        }
+        catch (Exception ex)
+        {
+            chunks.Complete(ex);
             throw;
         }
     }
@@ -144,10 +205,6 @@ internal sealed class WarningRun(CliContext context)
             }
         }
     }
-
-    /// <summary>A stored record matched (<see cref="RuleRecord.Matched"/>), with the day its file was received.</summary>
-    private static RuleRecord Match(Matcher matcher, RuleDepartment department, long batchId, StoredRecord stored, DateOnly? received) =>
-        RuleRecord.Matched(matcher, department, batchId, stored.SourceRow, stored.RawId, stored.IdKey, stored.Name, stored.BirthDate, stored.Values, received);
 
     /// <summary>The bureau's date of a stored UTC time (a ledger file's day of receipt).</summary>
     private DateOnly LocalDate(string utc) =>

@@ -47,14 +47,21 @@ public sealed class RecordValues
         Array.Clear(_flags);
     }
 
+    /// <summary>Copies every slot into <paramref name="target"/> (which a caller reuses), allocating nothing.</summary>
+    public void CopyTo(RecordValues target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        _texts.CopyTo(target._texts, 0);
+        _dates.CopyTo(target._dates, 0);
+        _amounts.CopyTo(target._amounts, 0);
+        _flags.CopyTo(target._flags, 0);
+    }
+
     /// <summary>A copy that later changes to this one do not touch.</summary>
     public RecordValues Copy()
     {
         var copy = new RecordValues();
-        _texts.CopyTo(copy._texts, 0);
-        _dates.CopyTo(copy._dates, 0);
-        _amounts.CopyTo(copy._amounts, 0);
-        _flags.CopyTo(copy._flags, 0);
+        CopyTo(copy);
         return copy;
     }
 }

@@ -24,14 +24,32 @@ public sealed record RuleOptions
 
     /// <summary>The shape's name as written (<c>matched_record</c> …: <see cref="RuleShapeText.All"/>).</summary>
     [JsonPropertyName("shape")]
-    public string ShapeText { get; init; } = string.Empty;
+    public string ShapeText
+    {
+        get => _shapeText;
+        init
+        {
+            _shapeText = value ?? string.Empty;
+            _shape = RuleShapeText.TryParse(_shapeText, out var shape) ? shape : null;
+        }
+    }
 
-    /// <summary>The shape <see cref="ShapeText"/> names; null for a name that is none (<see cref="Problems"/> reports it).</summary>
+    private readonly string _shapeText = string.Empty;
+    private readonly RuleShape? _shape;
+
+    /// <summary>
+    /// The shape <see cref="ShapeText"/> names, read once when set (the run asks for it on every record); null for a
+    /// name that is none (<see cref="Problems"/> reports it).
+    /// </summary>
     [JsonIgnore]
     public RuleShape? Shape
     {
-        get => RuleShapeText.TryParse(ShapeText, out var shape) ? shape : null;
-        init => ShapeText = value?.Text() ?? string.Empty;
+        get => _shape;
+        init
+        {
+            _shape = value;
+            _shapeText = value?.Text() ?? string.Empty;
+        }
     }
 
     /// <summary>Department codes whose records the rule reads (record and spending shapes; empty = every department for the ID shapes).</summary>
