@@ -47,8 +47,7 @@ public sealed partial class MatchingStore
         var kinds = new IdKinds();
         if (_connection is SqliteConnection sqlite)
         {
-            using var rows = new SqliteRawReader(sqlite, sql.Replace("@batchId", "?1", StringComparison.Ordinal).Replace("@afterDay", "?2", StringComparison.Ordinal),
-                ledger && afterDay is { } after ? [batch.BatchId, after] : [batch.BatchId]);
+            using var rows = new SqliteRawReader(sqlite, sql, ledger && afterDay is { } after ? [batch.BatchId, after] : [batch.BatchId]);
             var read = 0;
             while (rows.Read())
             {

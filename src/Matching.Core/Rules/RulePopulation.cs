@@ -239,25 +239,32 @@ public sealed class RulePopulation
         }
 
         var ranges = new Dictionary<string, (int Start, int Count)>(counts.Count, StringComparer.Ordinal);
-        var numbers = new Dictionary<string, int>(counts.Count, StringComparer.Ordinal);
         var ids = new string[counts.Count];
         var start = 0;
         foreach (var (householdId, count) in counts)
         {
-            ids[numbers.Count] = householdId;
-            numbers[householdId] = numbers.Count;
+            ids[ranges.Count] = householdId;
             ranges[householdId] = (start, 0);
             start += count;
         }
 
         var persons = new int[_householdIds.Length];
-        var householdOf = new int[_householdIds.Length];
         for (var i = 0; i < _householdIds.Length; i++)
         {
             ref var range = ref CollectionsMarshal.GetValueRefOrNullRef(ranges, _householdIds[i]);
             persons[range.Start + range.Count] = i;
             range.Count++;
-            householdOf[i] = numbers[_householdIds[i]];
+        }
+
+        // A household's number is its place in the grouping: its members' run of persons says whose it is.
+        var householdOf = new int[_householdIds.Length];
+        for (var number = 0; number < ids.Length; number++)
+        {
+            var (first, members) = ranges[ids[number]];
+            foreach (var person in persons.AsSpan(first, members))
+            {
+                householdOf[person] = number;
+            }
         }
 
         return new HouseholdMembers(persons, ranges, householdOf, ids);

@@ -17,8 +17,8 @@ internal sealed class SqliteRawReader : IDisposable
     private readonly sqlite3_stmt _statement;
 
     /// <param name="connection">An open connection (inside its transaction, if one is open).</param>
-    /// <param name="sql">The query, with positional parameters <c>?1</c>, <c>?2</c> … for <paramref name="parameters"/>.</param>
-    /// <param name="parameters">Whole-number parameters, bound in order.</param>
+    /// <param name="sql">The query; its parameters (<c>@name</c> or <c>?n</c>) are numbered by SQLite in the order they first appear.</param>
+    /// <param name="parameters">Whole-number parameters, bound in that order.</param>
     public SqliteRawReader(SqliteConnection connection, string sql, params ReadOnlySpan<long> parameters)
     {
         _connection = connection;
