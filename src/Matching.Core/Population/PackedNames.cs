@@ -69,6 +69,19 @@ public sealed class PackedNames
             _starts[++_count] = at + name.Length;
         }
 
+        /// <summary>How many names were added.</summary>
+        public int Count => _count;
+
+        /// <summary>The <paramref name="index"/>th name added, as a string.</summary>
+        public string this[int index]
+        {
+            get
+            {
+                ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)_count, nameof(index));
+                return new string(_chars, _starts[index], _starts[index + 1] - _starts[index]);
+            }
+        }
+
         public PackedNames Build()
         {
             var starts = _starts.Length == _count + 1 ? _starts : _starts.AsSpan(0, _count + 1).ToArray();

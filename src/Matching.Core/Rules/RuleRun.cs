@@ -67,7 +67,12 @@ public sealed class RuleRun
             var rule = entry.Rule;
             if (entry.IsRecordShape)
             {
+                // What the record shapes found moves into the run's set; their own sets go before the others add theirs.
                 found.AddRange(entry.Found);
+                entry.Found.Clear();
+                entry.Found.TrimExcess();
+                entry.Seen.Clear();
+                entry.Seen.TrimExcess();
             }
             else if (entry.Sums is { } sums)
             {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Matching.Core.Population;
 using Matching.Core.Rules;
+using Matching.Testing;
 
 namespace Matching.Core.Tests.Rules;
 
@@ -152,6 +153,32 @@ public partial class RuleEngineTests
             .Evaluate(ShippedRules.SpendingSurge);
 
         Assert.Single(warnings, w => w.Code == "SPENDING_SURGE");
+    }
+
+    [Fact]
+    public void Evaluate_ThousandsOfStrangers_EachSummedWithItsOwnNameInFirstSeenOrder()
+    {
+        // More strangers than the totals' table first holds (it grows twice), interleaved so that every stranger's
+        // second bill comes after all the first ones; each third stays under the threshold.
+        const int count = 3000;
+        var ids = Enumerable.Range(0, count).Select(i => TestIds.Make(TestIds.Jiyuan, new DateOnly(1960, 1, 1).AddDays(i / 900), 1 + (i % 900))).ToArray();
+        var scenario = DibaoFamily();
+        for (var i = 0; i < count; i++)
+        {
+            scenario.Bill(ids[i], $"路人{i}", "15000.00", InWindow);
+        }
+
+        for (var i = count - 1; i >= 0; i--)
+        {
+            scenario.Bill(ids[i], "别名", i % 3 == 0 ? "5000.00" : "5000.01", InWindow);
+        }
+
+        var warnings = scenario.Evaluate(ShippedRules.SpendingSurge);
+
+        var expected = Enumerable.Range(0, count).Where(i => i % 3 != 0).ToArray();
+        Assert.Equal(expected.Select(i => ids[i].Value), warnings.Select(w => w.Subject));
+        Assert.Equal(expected.Select(i => $"路人{i}"), warnings.Select(w => w.Name));
+        Assert.All(warnings, w => Assert.Contains("合计20,000.01元（2笔）", w.Detail, StringComparison.Ordinal));
     }
 
     [Fact]
