@@ -48,6 +48,10 @@ internal sealed class CliContext(TextWriter output, TextWriter error, TimeProvid
     public Task<MatchingStore> OpenStoreAsync(CancellationToken cancellationToken) =>
         MatchingStore.OpenAsync(Storage.WithCreation(false), Time, cancellationToken);
 
+    /// <summary>Opens the database for a run, which reads its records once through: a small SQLite page cache.</summary>
+    public Task<MatchingStore> OpenStoreForRunAsync(CancellationToken cancellationToken) =>
+        MatchingStore.OpenAsync(Storage.WithCreation(false) with { PageCacheMegabytes = StorageOptions.RunPageCacheMegabytes }, Time, cancellationToken);
+
     /// <summary>Opens the database, creating an embedded SQLite file that does not exist yet: for <c>matching init</c>.</summary>
     public Task<MatchingStore> OpenStoreForInitAsync(CancellationToken cancellationToken) =>
         MatchingStore.OpenAsync(Storage.WithCreation(true), Time, cancellationToken);

@@ -155,10 +155,11 @@ public sealed partial class MatchingStore
     /// <summary>
     /// Ends a run in one transaction: every warning found moves along its lifecycle (<see cref="WarningLifecycle"/>),
     /// every open warning not found is resolved, each change is an event, the batches used become processed, and the
-    /// counts per code are stored and returned. A transient fault starts the transaction over.
+    /// counts per code are stored and returned. A transient fault starts the transaction over, enumerating
+    /// <paramref name="found"/> again (a run's warnings are made as they are taken: <see cref="RuleRun.Finish"/>).
     /// </summary>
     public async Task<IReadOnlyList<RunCount>> CompleteRunAsync(
-        long runId, DateOnly asOf, IReadOnlyList<Warning> found, IReadOnlyList<long> batches, long records, CancellationToken cancellationToken)
+        long runId, DateOnly asOf, IEnumerable<Warning> found, IReadOnlyList<long> batches, long records, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(found);
         ArgumentNullException.ThrowIfNull(batches);

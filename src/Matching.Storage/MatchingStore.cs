@@ -39,7 +39,7 @@ public sealed partial class MatchingStore : IAsyncDisposable
     public static async Task<MatchingStore> OpenAsync(StorageOptions options, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var dialect = SqlDialects.For(options.Provider);
+        var dialect = SqlDialects.For(options);
         var resilience = options.Resilience ?? StorageResilience.Default;
         var dataSource = StorageResilience.DataSourceOf(options.ConnectionString);
         try

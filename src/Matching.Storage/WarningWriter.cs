@@ -62,7 +62,7 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
         public int Resolved { get; set; }
     }
 
-    public async Task<IReadOnlyList<RunCount>> WriteAsync(IReadOnlyList<Warning> found, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RunCount>> WriteAsync(IEnumerable<Warning> found, CancellationToken cancellationToken)
     {
         var stored = await ReadStoredAsync(cancellationToken);
         var before = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
@@ -79,7 +79,7 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
             {
                 var tally = TallyOf(tallies, warning.Code);
                 tally.Found++;
-                var known = stored.Remove(Identity(warning.Code, warning.Subject, warning.Receiver), out var was);
+                var known = stored.Remove(WarningIdentity.Of(warning), out var was);
                 var status = WarningLifecycle.Next(known ? was.Status : null, found: true, sameFacts: known && was.Facts == FactsHash(warning.Detail))!.Value;
                 switch (status)
                 {
@@ -176,7 +176,7 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
                 var status = WarningStatusText.Parse(reader.GetString(4));
                 var facts = status == WarningStatus.Closed && !reader.IsDBNull(5) ? reader.GetString(5) : reader.GetString(6);
                 var code = Shared(reader.GetString(1));
-                stored[Identity(code, reader.GetString(2), reader.GetString(3))] = new Stored(reader.GetInt64(0), status, FactsHash(facts), default, code, Legacy: true);
+                stored[WarningIdentity.Of(code, reader.GetString(2), reader.GetString(3))] = new Stored(reader.GetInt64(0), status, FactsHash(facts), default, code, Legacy: true);
             }
         }
 
@@ -232,18 +232,6 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
             _hash.Reset();
             return hash;
         }
-    }
-
-    /// <summary>A warning's identity (code, subject, receiver) as one 128-bit hash.</summary>
-    private static UInt128 Identity(string code, string subject, string receiver)
-    {
-        var hash = new XxHash128();
-        hash.Append(MemoryMarshal.AsBytes(code.AsSpan()));
-        hash.Append([0xFF, 0xFF]);
-        hash.Append(MemoryMarshal.AsBytes(subject.AsSpan()));
-        hash.Append([0xFF, 0xFF]);
-        hash.Append(MemoryMarshal.AsBytes(receiver.AsSpan()));
-        return hash.GetCurrentHashAsUInt128();
     }
 
     /// <summary>
@@ -373,7 +361,7 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
         row[21] = null;
         row[22] = null;
         row[23] = null;
-        (row[24], row[25]) = Split(Identity(w.Code, w.Subject, w.Receiver));
+        (row[24], row[25]) = Split(WarningIdentity.Of(w));
         (row[26], row[27]) = Split(FactsHash(w.Detail));
         (row[28], row[29]) = Split(RowHash(w));
     }

@@ -1,4 +1,5 @@
 using Matching.Storage;
+using Matching.Storage.Dialects;
 
 namespace Matching.Storage.Tests;
 
@@ -30,5 +31,21 @@ public sealed partial class SqliteMatchingStoreTests : MatchingStoreTests<Sqlite
         await using var reopened = await OpenAsync();
 
         Assert.Equal((1L, 1L), await reopened.CountActiveAsync(Ct));
+    }
+
+    [Theory]
+    [InlineData(StorageOptions.DefaultPageCacheMegabytes, -65536)]
+    [InlineData(StorageOptions.RunPageCacheMegabytes, -8192)]
+    public async Task Prepare_PageCacheOfTheOptions_SetOnTheConnection(int megabytes, long expected)
+    {
+        var options = StorageOptions.Resolve(Path.Combine(Folder, "cache.db"), null) with { PageCacheMegabytes = megabytes };
+        var dialect = SqlDialects.For(options);
+        await using var connection = dialect.CreateConnection(options.ConnectionString + ";Mode=ReadWriteCreate");
+        await connection.OpenAsync(Ct);
+        await dialect.PrepareAsync(connection, Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA cache_size";
+
+        Assert.Equal(expected, (long)(await command.ExecuteScalarAsync(Ct))!);
     }
 }

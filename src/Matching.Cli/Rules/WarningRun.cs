@@ -31,7 +31,7 @@ internal sealed class WarningRun(CliContext context)
         var maps = context.HeaderMaps;
         var departments = Departments(maps);
         var engine = RulesFile.Compile(context.Rules, maps, departments, context.Settings.RulesFile);
-        await using var store = await context.OpenStoreAsync(cancellationToken);
+        await using var store = await context.OpenStoreForRunAsync(cancellationToken);
         await store.RequireSchemaAsync(cancellationToken);
         var settings = context.Settings.Run;
         await using var held = await RunLock.AcquireAsync(context.Storage, TimeSpan.FromSeconds(settings.LockTtlSeconds),

@@ -4,21 +4,23 @@ namespace Matching.Core.Rules;
 internal static class RecordRules
 {
     /// <summary>The warning <paramref name="rule"/> (a record shape) raises for <paramref name="record"/>, if any.</summary>
-    public static Warning? Evaluate(RuleOptions rule, RuleContext context, RuleRecord record) => rule.Shape switch
+    public static RecordFinding? Evaluate(RuleOptions rule, RuleContext context, RuleRecord record) => rule.Shape switch
     {
         RuleShape.MatchedRecord => Matched(rule, context, record),
-        RuleShape.UnmatchedRecord => Unmatched(rule, context, record),
-        RuleShape.IdInvalid => IdInvalid(rule, context, record),
-        RuleShape.IdNameMismatch => IdNameMismatch(rule, context, record),
+        RuleShape.UnmatchedRecord => Whole(Unmatched(rule, context, record)),
+        RuleShape.IdInvalid => Whole(IdInvalid(rule, context, record)),
+        RuleShape.IdNameMismatch => Whole(IdNameMismatch(rule, context, record)),
         _ => null,
     };
+
+    private static RecordFinding? Whole(Warning? warning) => warning is null ? null : RecordFinding.Of(warning);
 
     /// <summary>
     /// <see cref="RuleShape.MatchedRecord"/>: the record is a low-income member under the rule's categories, its
     /// flag (if any) is set, and the household lacks the rule's aid (if any). EDU_AID_GAP, EMP_AID_GAP, MED_AID_GAP,
     /// DIS_SUBSIDY_GAP, SINGLE_PERSON_COVERAGE, DEATH_REVIEW, DISASTER_AID.
     /// </summary>
-    private static Warning? Matched(RuleOptions rule, RuleContext context, RuleRecord record)
+    private static RecordFinding? Matched(RuleOptions rule, RuleContext context, RuleRecord record)
     {
         if (!record.Match.IsMatched || !record.Meets(rule) || !context.InWindow(rule, record))
         {
@@ -34,7 +36,7 @@ internal static class RecordRules
         }
 
         var detail = context.Shared($"{RuleText.Categories(member.Categories)}人员，见于{context.DepartmentLabel(record.Department)}{FlagText(rule, record, context)}{RuleContext.LacksText(rule)}");
-        return context.ForMember(rule, person, context.Receiver(rule, record.Department), record.Department, detail, record);
+        return RecordFinding.ForMember(person, context.Receiver(rule, record.Department), record, detail);
     }
 
     /// <summary>

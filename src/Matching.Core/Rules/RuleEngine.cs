@@ -189,6 +189,6 @@ public sealed class RuleEngine
             run.Add(record);
         }
 
-        return run.Finish();
+        return [.. run.Finish()];
     }
 }

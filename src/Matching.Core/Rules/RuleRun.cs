@@ -34,8 +34,15 @@ public sealed class RuleRun
         public RuleOptions Rule { get; }
         public bool IsRecordShape { get; }
         public SpendingRules? Sums { get; }
-        public List<Warning> Found { get; } = [];
-        public HashSet<(string Subject, string Receiver)> Seen { get; } = [];
+        public List<RecordFinding> Found { get; } = [];
+
+        // Each subject once per receiver: a member by ID key (a person's warning's subject is the ID), anyone else by subject.
+        public HashSet<(long Key, string Receiver)> SeenMembers { get; } = [];
+        public HashSet<(string Subject, string Receiver)> SeenOthers { get; } = [];
+
+        public bool FirstTime(in RecordFinding finding, RulePopulation population) => finding.Person is { } person
+            ? SeenMembers.Add((population.IdKey(person), finding.Receiver))
+            : SeenOthers.Add((finding.OtherSubject!, finding.Receiver));
     }
 
     /// <summary>Judges one record against every rule that reads its department.</summary>
@@ -49,53 +56,80 @@ public sealed class RuleRun
             {
                 sums.Add(record);
             }
-            else if (RecordRules.Evaluate(entry.Rule, _context, record) is { } warning && entry.Seen.Add((warning.Subject, warning.Receiver)))
+            else if (RecordRules.Evaluate(entry.Rule, _context, record) is { } finding && entry.FirstTime(finding, _context.Population))
             {
-                entry.Found.Add(warning);
+                entry.Found.Add(finding);
             }
         }
     }
 
-    /// <summary>The warnings of the run, in rule order (complex cases last), each identity once.</summary>
-    public IReadOnlyList<Warning> Finish()
+    /// <summary>
+    /// The warnings of the run, in rule order (complex cases last), each identity once. Given out one at a time as
+    /// they are made: a member's warning found by a record becomes text only here, and the warnings of the shapes
+    /// that add up or look at the population are made as they are taken, so the run never holds them all (the complex
+    /// cases keep only which codes each household has). Enumerated again (a retried transaction does), it gives the
+    /// same warnings in the same order.
+    /// </summary>
+    public IEnumerable<Warning> Finish()
     {
         ObjectDisposedException.ThrowIf(_finished, this);
         _finished = true;
-        var found = new WarningSet();
+        foreach (var entry in _entries)
+        {
+            entry.SeenMembers.Clear();
+            entry.SeenMembers.TrimExcess();
+            entry.SeenOthers.Clear();
+            entry.SeenOthers.TrimExcess();
+        }
+
+        return Warnings();
+    }
+
+    private IEnumerable<Warning> Warnings()
+    {
+        var given = new HashSet<UInt128>();
+        var complex = new ComplexCases(_engine.Rules);
+        foreach (var warning in Found())
+        {
+            if (given.Add(WarningIdentity.Of(warning)))
+            {
+                complex.Add(warning);
+                yield return warning;
+            }
+        }
+
+        foreach (var rule in _engine.Rules.Where(r => r.Shape == RuleShape.ComplexCase))
+        {
+            foreach (var warning in complex.Evaluate(rule, _context))
+            {
+                if (given.Add(WarningIdentity.Of(warning)))
+                {
+                    yield return warning;
+                }
+            }
+        }
+    }
+
+    /// <summary>Every rule's warnings but the complex cases', in rule order.</summary>
+    private IEnumerable<Warning> Found()
+    {
         foreach (var entry in _entries)
         {
             var rule = entry.Rule;
-            if (entry.IsRecordShape)
+            IEnumerable<Warning> warnings = entry switch
             {
-                // What the record shapes found moves into the run's set; their own sets go before the others add theirs.
-                found.AddRange(entry.Found);
-                entry.Found.Clear();
-                entry.Found.TrimExcess();
-                entry.Seen.Clear();
-                entry.Seen.TrimExcess();
-            }
-            else if (entry.Sums is { } sums)
+                { IsRecordShape: true } => entry.Found.Select(f => f.ToWarning(rule, _context)),
+                { Sums: { } sums } => sums.Finish(),
+                _ when rule.Shape == RuleShape.Housing => PopulationRules.Housing(rule, _context),
+                _ when rule.Shape == RuleShape.DuplicateAid => PopulationRules.DuplicateAid(rule, _context),
+                _ => [],
+            };
+
+            foreach (var warning in warnings)
             {
-                found.AddRange(sums.Finish());
-            }
-            else if (rule.Shape == RuleShape.Housing)
-            {
-                found.AddRange(PopulationRules.Housing(rule, _context));
-            }
-            else if (rule.Shape == RuleShape.DuplicateAid)
-            {
-                found.AddRange(PopulationRules.DuplicateAid(rule, _context));
+                yield return warning;
             }
         }
-
-        var uncounted = _engine.Rules.Where(r => r.Shape is RuleShape.ComplexCase or RuleShape.IdInvalid or RuleShape.IdNameMismatch)
-            .Select(r => r.Code).ToHashSet(StringComparer.Ordinal);
-        foreach (var rule in _engine.Rules.Where(r => r.Shape == RuleShape.ComplexCase))
-        {
-            found.AddRange(ComplexCaseRule.Evaluate(rule, _context, [.. found.Items], uncounted));
-        }
-
-        return found.Items;
     }
 
     private Entry[] EntriesFor(string department)
@@ -113,24 +147,5 @@ public sealed class RuleRun
         _lastDepartment = department;
         _lastEntries = entries;
         return entries;
-    }
-
-    /// <summary>Found warnings, first of each identity kept.</summary>
-    private sealed class WarningSet
-    {
-        private readonly HashSet<(string, string, string)> _seen = [];
-
-        public List<Warning> Items { get; } = [];
-
-        public void AddRange(IEnumerable<Warning> warnings)
-        {
-            foreach (var warning in warnings)
-            {
-                if (_seen.Add((warning.Code, warning.Subject, warning.Receiver)))
-                {
-                    Items.Add(warning);
-                }
-            }
-        }
     }
 }

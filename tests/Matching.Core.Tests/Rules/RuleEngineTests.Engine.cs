@@ -38,6 +38,22 @@ public partial class RuleEngineTests
         Assert.Same(warning, warnings[^1]);
     }
 
+    [Fact]
+    public void Finish_EnumeratedTwice_SameWarningsInTheSameOrder()
+    {
+        // A transaction that is retried takes the run's warnings again: they are made as they are taken, and must come
+        // out the same (record shapes, a population shape and the complex case).
+        var warnings = ComplexFamily().Finish(ShippedRules.All, RuleScenario.AsOf);
+
+        var first = warnings.ToList();
+        var second = warnings.ToList();
+
+        Assert.Contains(first, w => w.Code == "EDU_AID_GAP");
+        Assert.Contains(first, w => w.Code == "HOUSING_AID_GAP");
+        Assert.Equal("COMPLEX_CASE", first[^1].Code);
+        Assert.Equal(first, second);
+    }
+
     [Theory]
     [InlineData(false, true)]
     [InlineData(true, false)]

@@ -92,6 +92,25 @@ internal sealed class RuleScenario
     /// <summary>Evaluates a rule set over the scenario with the shipped departments.</summary>
     public IReadOnlyList<Warning> Evaluate(RuleSetOptions rules, DateOnly asOf)
     {
+        var (population, records) = Build();
+        return new RuleEngine(rules, ShippedRules.Departments).Evaluate(population, records, asOf);
+    }
+
+    /// <summary>A run of the rule set over the scenario, finished: its warnings as <see cref="RuleRun.Finish"/> gives them out.</summary>
+    public IEnumerable<Warning> Finish(RuleSetOptions rules, DateOnly asOf)
+    {
+        var (population, records) = Build();
+        var run = new RuleEngine(rules, ShippedRules.Departments).Begin(population, asOf);
+        foreach (var record in records)
+        {
+            run.Add(record);
+        }
+
+        return run.Finish();
+    }
+
+    private (RulePopulation Population, List<RuleRecord> Records) Build()
+    {
         var population = new RulePopulation(_snapshot.Build());
         var matcher = new Matcher(population.Index);
         var batches = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -109,6 +128,6 @@ internal sealed class RuleScenario
             records.Add(RuleRecord.Matched(matcher, known, batchId, records.Count + 2, rawId, null, name, birth, Values(known.Layout, fields)));
         }
 
-        return new RuleEngine(rules, ShippedRules.Departments).Evaluate(population, records, asOf);
+        return (population, records);
     }
 }
