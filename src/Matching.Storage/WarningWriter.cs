@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.IO.Hashing;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Dapper;
 using Matching.Core.Rules;
@@ -47,10 +48,37 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
     /// <summary>
     /// What the run needs of a stored warning, small: its id, status, a hash of its facts (its detail; a closed
     /// warning keeps the facts it was closed on) and a hash of the row a run writes, all read from the warning's own
-    /// hash columns (written with it), not from its texts. Found warnings are looked up by a 128-bit hash of (code,
-    /// subject, receiver). <see cref="Legacy"/>: stored before the hashes were, worked out from its texts this once.
+    /// hash columns (written with it), not from its texts; and what this run decided for it. Found warnings are
+    /// looked up by a 128-bit hash of (code, subject, receiver), as a <see cref="Key"/>. <see cref="Legacy"/>: stored
+    /// before the hashes were, worked out from its texts this once. The hashes are kept as halves and the key as two
+    /// longs: a UInt128 field would align the entry to 16 bytes (112 bytes a warning, against 80).
     /// </summary>
-    private readonly record struct Stored(long WarningId, WarningStatus Status, UInt128 Facts, UInt128 Row, string Code, bool Legacy);
+    private struct Stored
+    {
+        public long WarningId;
+        public string Code;
+        public ulong FactsHigh;
+        public ulong FactsLow;
+        public ulong RowHigh;
+        public ulong RowLow;
+        public WarningStatus Status;
+        public bool Legacy;
+
+        /// <summary>Found by this run.</summary>
+        public bool Found;
+
+        /// <summary>Found with its status or row changed: refreshed, with status <see cref="Next"/>.</summary>
+        public bool Refresh;
+        public WarningStatus Next;
+
+        public readonly UInt128 Facts => new(FactsHigh, FactsLow);
+        public readonly UInt128 Row => new(RowHigh, RowLow);
+    }
+
+    private readonly record struct Key(ulong High, ulong Low)
+    {
+        public static Key Of(UInt128 hash) => new((ulong)(hash >> 64), (ulong)hash);
+    }
 
     private sealed class Tally(string code)
     {
@@ -62,6 +90,10 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
         public int Resolved { get; set; }
     }
 
+    /// <summary>
+    /// Moves the stored warnings along <paramref name="found"/>, which is enumerated once, and a second time when
+    /// stored warnings changed (it must give the same warnings again, as <see cref="RuleRun.Finish"/> does).
+    /// </summary>
     public async Task<IReadOnlyList<RunCount>> WriteAsync(IEnumerable<Warning> found, CancellationToken cancellationToken)
     {
         var stored = await ReadStoredAsync(cancellationToken);
@@ -71,7 +103,7 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
         var changes = new List<(long WarningId, WarningStatus Status, string Note)>();
         var reopened = new List<long>();
         var unchanged = new List<long>();
-        var refreshed = new List<(Warning Warning, WarningStatus Status)>();
+        var refreshes = 0;
         var row = new object?[Columns.Length];
         await using (var insert = dialect.CreateBulkLoader(connection, transaction, Inserts))
         {
@@ -79,7 +111,9 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
             {
                 var tally = TallyOf(tallies, warning.Code);
                 tally.Found++;
-                var known = stored.Remove(WarningIdentity.Of(warning), out var was);
+                var identity = WarningIdentity.Of(warning);
+                ref var was = ref CollectionsMarshal.GetValueRefOrNullRef(stored, Key.Of(identity));
+                var known = !Unsafe.IsNullRef(ref was) && !was.Found;
                 var status = WarningLifecycle.Next(known ? was.Status : null, found: true, sameFacts: known && was.Facts == FactsHash(warning.Detail))!.Value;
                 switch (status)
                 {
@@ -90,10 +124,12 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
 
                 if (!known)
                 {
-                    Fill(row, warning, status);
+                    Fill(row, warning, status, identity);
                     await insert.AddAsync(cancellationToken, row);
                     continue;
                 }
+
+                was.Found = true;
 
                 if (status != was.Status)
                 {
@@ -113,14 +149,16 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
                 }
                 else
                 {
-                    refreshed.Add((warning, status));
+                    was.Refresh = true;
+                    was.Next = status;
+                    refreshes++;
                 }
             }
 
             await insert.CompleteAsync(cancellationToken);
         }
 
-        await RefreshAsync(refreshed, cancellationToken);
+        await RefreshAsync(found, stored, refreshes, cancellationToken);
         await UpdateByIdsAsync(unchanged, "touched", "UPDATE warning SET last_run_id = @runId WHERE warning_id IN (SELECT warning_id FROM {0})", cancellationToken);
         await UpdateByIdsAsync(reopened, "reopened",
             "UPDATE warning SET first_date = @runDate, first_run_id = @runId, disposition = NULL, disposition_date = NULL, closed_detail = NULL WHERE warning_id IN (SELECT warning_id FROM {0})",
@@ -130,7 +168,7 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
         var resolved = new List<long>();
         foreach (var (_, was) in stored)
         {
-            if (WarningLifecycle.Next(was.Status, found: false, sameFacts: false) is { } status)
+            if (!was.Found && WarningLifecycle.Next(was.Status, found: false, sameFacts: false) is { } status)
             {
                 TallyOf(tallies, was.Code).Resolved++;
                 resolved.Add(was.WarningId);
@@ -144,11 +182,11 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
     }
 
     /// <summary>Every stored warning as <see cref="Stored"/>, by identity hash.</summary>
-    private async Task<Dictionary<UInt128, Stored>> ReadStoredAsync(CancellationToken cancellationToken)
+    private async Task<Dictionary<Key, Stored>> ReadStoredAsync(CancellationToken cancellationToken)
     {
         var count = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
             "SELECT COUNT(*) FROM warning", transaction: transaction, cancellationToken: cancellationToken));
-        var stored = new Dictionary<UInt128, Stored>(count);
+        var stored = new Dictionary<Key, Stored>(count);
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
         string Shared(string text) => texts.TryGetValue(text, out var known) ? known : texts[text] = text;
         await using (var command = connection.CreateCommand())
@@ -159,8 +197,16 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                stored[Join(reader.GetInt64(3), reader.GetInt64(4))] = new Stored(reader.GetInt64(0), WarningStatusText.Parse(reader.GetString(2)),
-                    Join(reader.GetInt64(5), reader.GetInt64(6)), Join(reader.GetInt64(7), reader.GetInt64(8)), Shared(reader.GetString(1)), Legacy: false);
+                stored[new Key(unchecked((ulong)reader.GetInt64(3)), unchecked((ulong)reader.GetInt64(4)))] = new Stored
+                {
+                    WarningId = reader.GetInt64(0),
+                    Status = WarningStatusText.Parse(reader.GetString(2)),
+                    FactsHigh = unchecked((ulong)reader.GetInt64(5)),
+                    FactsLow = unchecked((ulong)reader.GetInt64(6)),
+                    RowHigh = unchecked((ulong)reader.GetInt64(7)),
+                    RowLow = unchecked((ulong)reader.GetInt64(8)),
+                    Code = Shared(reader.GetString(1)),
+                };
             }
         }
 
@@ -176,14 +222,21 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
                 var status = WarningStatusText.Parse(reader.GetString(4));
                 var facts = status == WarningStatus.Closed && !reader.IsDBNull(5) ? reader.GetString(5) : reader.GetString(6);
                 var code = Shared(reader.GetString(1));
-                stored[WarningIdentity.Of(code, reader.GetString(2), reader.GetString(3))] = new Stored(reader.GetInt64(0), status, FactsHash(facts), default, code, Legacy: true);
+                var factsHash = FactsHash(facts);
+                stored[Key.Of(WarningIdentity.Of(code, reader.GetString(2), reader.GetString(3)))] = new Stored
+                {
+                    WarningId = reader.GetInt64(0),
+                    Status = status,
+                    FactsHigh = (ulong)(factsHash >> 64),
+                    FactsLow = (ulong)factsHash,
+                    Code = code,
+                    Legacy = true,
+                };
             }
         }
 
         return stored;
     }
-
-    private static UInt128 Join(long high, long low) => new(unchecked((ulong)high), unchecked((ulong)low));
 
     private static (long High, long Low) Split(UInt128 hash) => (unchecked((long)(ulong)(hash >> 64)), unchecked((long)(ulong)hash));
 
@@ -255,20 +308,31 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
         return hash.GetCurrentHashAsUInt128();
     }
 
-    /// <summary>Found warnings whose status or row changed, refreshed in place (first date and disposition kept).</summary>
-    private async Task RefreshAsync(List<(Warning Warning, WarningStatus Status)> refreshed, CancellationToken cancellationToken)
+    /// <summary>
+    /// Found warnings whose status or row changed (marked <see cref="Stored.Refresh"/>), refreshed in place
+    /// (first date and disposition kept). They are taken from <paramref name="found"/> a second time rather than held
+    /// from the first: a run's warnings are made as they are taken (<see cref="RuleRun.Finish"/>), and the night after
+    /// a first run every one of them changes status.
+    /// </summary>
+    private async Task RefreshAsync(IEnumerable<Warning> found, Dictionary<Key, Stored> stored, int refreshes, CancellationToken cancellationToken)
     {
-        if (refreshed.Count == 0)
+        if (refreshes == 0)
         {
             return;
         }
 
         var row = new object?[Columns.Length];
         await using var upsert = dialect.CreateBulkLoader(connection, transaction, Refreshes);
-        foreach (var (warning, status) in refreshed)
+        foreach (var warning in found)
         {
-            Fill(row, warning, status);
-            await upsert.AddAsync(cancellationToken, row);
+            var identity = WarningIdentity.Of(warning);
+            ref var was = ref CollectionsMarshal.GetValueRefOrNullRef(stored, Key.Of(identity));
+            if (!Unsafe.IsNullRef(ref was) && was.Refresh)
+            {
+                was.Refresh = false;
+                Fill(row, warning, was.Next, identity);
+                await upsert.AddAsync(cancellationToken, row);
+            }
         }
 
         await upsert.CompleteAsync(cancellationToken);
@@ -335,7 +399,7 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
     /// A found warning's row. First date, first run and the disposition columns are written for a new warning only:
     /// on one that exists the refresh keeps them, and a warning raised anew has them reset in one UPDATE.
     /// </summary>
-    private void Fill(object?[] row, Warning w, WarningStatus status)
+    private void Fill(object?[] row, Warning w, WarningStatus status, UInt128 identity)
     {
         row[0] = w.Code;
         row[1] = w.Subject;
@@ -361,7 +425,7 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
         row[21] = null;
         row[22] = null;
         row[23] = null;
-        (row[24], row[25]) = Split(WarningIdentity.Of(w));
+        (row[24], row[25]) = Split(identity);
         (row[26], row[27]) = Split(FactsHash(w.Detail));
         (row[28], row[29]) = Split(RowHash(w));
     }
