@@ -27,15 +27,16 @@ internal static class RecordRules
             return null;
         }
 
+        // No member record made for each matched row: its categories and household are read from the columns.
         var person = record.Match.Person;
-        var member = context.Population.Member(person);
+        var categories = context.Population.CategoriesOf(person);
         var household = context.Population.HouseholdOf(person);
-        if (!RuleContext.Covers(rule, member.Categories) || !RuleContext.Lacks(rule, household))
+        if (!RuleContext.Covers(rule, categories) || !RuleContext.Lacks(rule, household))
         {
             return null;
         }
 
-        var detail = context.Shared($"{RuleText.Categories(member.Categories)}人员，见于{context.DepartmentLabel(record.Department)}{FlagText(rule, record, context)}{RuleContext.LacksText(rule)}");
+        var detail = context.Shared($"{RuleText.Categories(categories)}人员，见于{context.DepartmentLabel(record.Department)}{FlagText(rule, record, context)}{RuleContext.LacksText(rule)}");
         return RecordFinding.ForMember(person, context.Receiver(rule, record.Department), record, detail);
     }
 

@@ -7,13 +7,14 @@ namespace Matching.Core.Rules;
 /// <summary>
 /// The active low-income population as the rules see it: the matching index, and for every person-in-household
 /// (the index's positions) the member's categories and flags and the household's place, income, housing and aid.
-/// Held as columns, one array per field (a million members take about 45 bytes each, and the index shares the key,
-/// name and household columns rather than copying them); <see cref="Member(int)"/> makes a member's record on demand.
+/// Held as columns, one array per field, names packed in one buffer (<see cref="PackedNames"/>: a million names as
+/// strings took ~36 MB more); the index shares the key, name and household columns rather than copying them.
+/// <see cref="Member(int)"/> makes a member's record on demand.
 /// </summary>
 public sealed class RulePopulation
 {
     private readonly long[] _keys;
-    private readonly string[] _names;
+    private readonly PackedNames _names;
     private readonly string[] _householdIds;
     private readonly string[] _relations;
     private readonly string[] _tekunSupport;
@@ -35,7 +36,7 @@ public sealed class RulePopulation
     {
         var count = built.Count;
         _keys = Exact(built.Keys, count);
-        _names = Exact(built.Names, count);
+        _names = built.Names.Build();
         _householdIds = Exact(built.HouseholdIds, count);
         _relations = Exact(built.Relations, count);
         _tekunSupport = Exact(built.TekunSupport, count);
@@ -76,7 +77,7 @@ public sealed class RulePopulation
     public sealed class Builder
     {
         internal long[] Keys;
-        internal string[] Names;
+        internal PackedNames.Builder Names;
         internal string[] HouseholdIds;
         internal string[] Relations;
         internal string[] TekunSupport;
@@ -89,7 +90,7 @@ public sealed class RulePopulation
         {
             capacity = Math.Max(capacity, 16);
             Keys = new long[capacity];
-            Names = new string[capacity];
+            Names = new PackedNames.Builder(capacity);
             HouseholdIds = new string[capacity];
             Relations = new string[capacity];
             TekunSupport = new string[capacity];
@@ -118,7 +119,7 @@ public sealed class RulePopulation
 
             var i = Count++;
             Keys[i] = idKey;
-            Names[i] = name;
+            Names.Add(name);
             HouseholdIds[i] = Households.TryGetValue(householdId, out var household) ? household.HouseholdId : householdId;
             Relations[i] = relation;
             TekunSupport[i] = tekunSupport;
@@ -130,7 +131,6 @@ public sealed class RulePopulation
         {
             var size = Keys.Length * 2;
             Array.Resize(ref Keys, size);
-            Array.Resize(ref Names, size);
             Array.Resize(ref HouseholdIds, size);
             Array.Resize(ref Relations, size);
             Array.Resize(ref TekunSupport, size);
@@ -151,7 +151,7 @@ public sealed class RulePopulation
     {
         HouseholdId = _householdIds[person],
         Id = IdNumber.FromKey(_keys[person]),
-        Name = _names[person],
+        Name = new string(_names.Chars, _names.Starts[person], _names.Starts[person + 1] - _names.Starts[person]),
         Relation = _relations[person],
         Categories = _categories[person],
         SeriousIllness = (_flags[person] & SeriousIllnessFlag) != 0,
