@@ -25,7 +25,7 @@ internal sealed class KeyTable
     /// <summary>Adds a key (must be positive); false when it is already there.</summary>
     public bool TryAdd(long key, int value)
     {
-        var i = Home(key);
+        var i = Home(key, _shift);
         while (true)
         {
             ref var slot = ref _slots[i];
@@ -48,7 +48,7 @@ internal sealed class KeyTable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryGetValue(long key, out int value)
     {
-        var i = Home(key);
+        var i = Home(key, _shift);
         var slots = _slots;
         while (true)
         {
@@ -71,7 +71,7 @@ internal sealed class KeyTable
 
     /// <summary>Fibonacci hashing: the key's bits spread by the golden ratio, top bits taken.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int Home(long key) => (int)(((ulong)key * 0x9E3779B97F4A7C15UL) >> _shift);
+    internal static int Home(long key, int shift) => (int)(((ulong)key * 0x9E3779B97F4A7C15UL) >> shift);
 
     private struct Slot
     {

@@ -34,6 +34,9 @@ public sealed class PackedNames
 
     public int Count => Starts.Length - 1;
 
+    /// <summary>Name <paramref name="index"/>.</summary>
+    public ReadOnlySpan<char> this[int index] => Chars.AsSpan(Starts[index], Starts[index + 1] - Starts[index]);
+
     /// <summary>Chars in use (the buffer may be larger).</summary>
     public int Length => Starts[^1];
 

@@ -151,7 +151,7 @@ public sealed class RulePopulation
     {
         HouseholdId = _householdIds[person],
         Id = IdNumber.FromKey(_keys[person]),
-        Name = new string(_names.Chars, _names.Starts[person], _names.Starts[person + 1] - _names.Starts[person]),
+        Name = new string(_names[person]),
         Relation = _relations[person],
         Categories = _categories[person],
         SeriousIllness = (_flags[person] & SeriousIllnessFlag) != 0,

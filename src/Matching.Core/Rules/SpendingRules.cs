@@ -260,7 +260,7 @@ internal sealed class SpendingRules
             while (true)
             {
                 var mask = _slots.Length - 1;
-                var i = (int)(((ulong)key * 0x9E3779B97F4A7C15UL) >> _shift);
+                var i = KeyTable.Home(key, _shift);
                 while (_slots[i].Key != 0 && _slots[i].Key != key)
                 {
                     i = (i + 1) & mask;
@@ -316,7 +316,7 @@ internal sealed class SpendingRules
                     continue;
                 }
 
-                var i = (int)(((ulong)slot.Key * 0x9E3779B97F4A7C15UL) >> _shift);
+                var i = KeyTable.Home(slot.Key, _shift);
                 while (_slots[i].Key != 0)
                 {
                     i = (i + 1) & mask;
