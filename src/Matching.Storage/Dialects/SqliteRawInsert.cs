@@ -18,6 +18,10 @@ internal sealed class SqliteRawInsert : IBulkLoader
     private readonly sqlite3_stmt _statement;
     private readonly int _columns;
 
+    // Text is encoded here, not by SQLitePCLRaw's string overload, which makes a new UTF-8 array per bind (measured: 4.0 s
+    // of a 34 s run writing 411k warnings). SQLite copies what is bound (SQLITE_TRANSIENT), so one buffer serves every column.
+    private byte[] _text = new byte[256];
+
     public SqliteRawInsert(SqliteConnection connection, BulkTarget target)
     {
         _connection = connection;
@@ -47,11 +51,11 @@ internal sealed class SqliteRawInsert : IBulkLoader
                 long n => raw.sqlite3_bind_int64(_statement, index, n),
                 int n => raw.sqlite3_bind_int64(_statement, index, n),
                 bool b => raw.sqlite3_bind_int64(_statement, index, b ? 1 : 0),
-                string s => raw.sqlite3_bind_text(_statement, index, s),
+                string s => BindText(index, s),
                 double d => raw.sqlite3_bind_double(_statement, index, d),
 
                 // As Microsoft.Data.Sqlite binds a decimal: its exact text (a NUMERIC column makes it a number).
-                decimal d => raw.sqlite3_bind_text(_statement, index, d.ToString(CultureInfo.InvariantCulture)),
+                decimal d => BindDecimal(index, d),
                 byte[] bytes => raw.sqlite3_bind_blob(_statement, index, bytes),
                 var other => throw new ArgumentException($"column {index}: no SQLite binding for a {other.GetType().Name}", nameof(values)),
             };
@@ -66,6 +70,31 @@ internal sealed class SqliteRawInsert : IBulkLoader
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    private int BindText(int index, string value)
+    {
+        // An empty span pins to a null pointer, which SQLite would bind as NULL; the string overload binds ''.
+        if (value.Length == 0)
+        {
+            return raw.sqlite3_bind_text(_statement, index, value);
+        }
+
+        var most = Encoding.UTF8.GetMaxByteCount(value.Length);
+        if (most > _text.Length)
+        {
+            _text = new byte[Math.Max(most, _text.Length * 2)];
+        }
+
+        var length = Encoding.UTF8.GetBytes(value, _text);
+        return raw.sqlite3_bind_text(_statement, index, _text.AsSpan(0, length));
+    }
+
+    private int BindDecimal(int index, decimal value)
+    {
+        // A decimal's text is at most 31 characters (29 digits, a sign and a point).
+        value.TryFormat(_text, out var length, default, CultureInfo.InvariantCulture);
+        return raw.sqlite3_bind_text(_statement, index, _text.AsSpan(0, length));
     }
 
     public Task CompleteAsync(CancellationToken cancellationToken) => Task.CompletedTask;
