@@ -18,12 +18,31 @@ public static class StoredDate
             return null;
         }
 
-        Span<char> text = stackalloc char[10];
-        for (var i = 0; i < 10; i++)
+        // Read by hand: the run parses a date from millions of stored rows, and TryParseExact's culture machinery was 1.5 s of it.
+        if (utf8[4] != (byte)'-' || utf8[7] != (byte)'-'
+            || !Digits(utf8[..4], out var year) || !Digits(utf8.Slice(5, 2), out var month) || !Digits(utf8.Slice(8, 2), out var day)
+            || year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
         {
-            text[i] = (char)utf8[i];
+            return null;
         }
 
-        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+        return new DateOnly(year, month, day);
+    }
+
+    private static bool Digits(ReadOnlySpan<byte> utf8, out int value)
+    {
+        value = 0;
+        foreach (var b in utf8)
+        {
+            var digit = b - (byte)'0';
+            if ((uint)digit > 9)
+            {
+                return false;
+            }
+
+            value = (value * 10) + digit;
+        }
+
+        return true;
     }
 }

@@ -16,6 +16,9 @@ internal sealed class SqliteRawReader : IDisposable
     private readonly SqliteConnection _connection;
     private readonly sqlite3_stmt _statement;
 
+    // The statement's pointer for the column reads (SqliteColumns); the handle above owns it and outlives every read.
+    private readonly nint _pointer;
+
     /// <param name="connection">An open connection (inside its transaction, if one is open).</param>
     /// <param name="sql">The query; its parameters (<c>@name</c> or <c>?n</c>) are numbered by SQLite in the order they first appear.</param>
     /// <param name="parameters">Whole-number parameters, bound in that order.</param>
@@ -24,6 +27,7 @@ internal sealed class SqliteRawReader : IDisposable
         _connection = connection;
         var rc = raw.sqlite3_prepare_v2(connection.Handle, sql, out _statement);
         SqliteException.ThrowExceptionForRC(rc, connection.Handle);
+        _pointer = _statement.DangerousGetHandle();
         for (var i = 0; i < parameters.Length; i++)
         {
             SqliteException.ThrowExceptionForRC(raw.sqlite3_bind_int64(_statement, i + 1, parameters[i]), connection.Handle);
@@ -47,12 +51,12 @@ internal sealed class SqliteRawReader : IDisposable
         return false;
     }
 
-    public bool IsNull(int column) => raw.sqlite3_column_type(_statement, column) == raw.SQLITE_NULL;
+    public bool IsNull(int column) => SqliteColumns.Type(_pointer, column) == raw.SQLITE_NULL;
 
-    public long GetInt64(int column) => raw.sqlite3_column_int64(_statement, column);
+    public long GetInt64(int column) => SqliteColumns.Int64(_pointer, column);
 
     /// <summary>A text column's UTF-8 bytes, valid until the next <see cref="Read"/>.</summary>
-    public ReadOnlySpan<byte> GetUtf8(int column) => raw.sqlite3_column_blob(_statement, column);
+    public ReadOnlySpan<byte> GetUtf8(int column) => SqliteColumns.Utf8(_pointer, column);
 
     public string GetString(int column)
     {

@@ -1,0 +1,42 @@
+using System.Text;
+using Matching.Storage;
+
+namespace Matching.Storage.Tests;
+
+public sealed class StoredDateTests
+{
+    [Theory]
+    [InlineData("2026-12-03")]
+    [InlineData("0001-01-01")]
+    [InlineData("9999-12-31")]
+    [InlineData("2024-02-29")]
+    [InlineData("2023-02-29")]
+    [InlineData("2026-04-31")]
+    [InlineData("2026-13-01")]
+    [InlineData("2026-00-10")]
+    [InlineData("2026-01-00")]
+    [InlineData("0000-01-01")]
+    [InlineData("2026/12/03")]
+    [InlineData("2026-1-203")]
+    [InlineData("2026-12-0x")]
+    [InlineData("+026-12-03")]
+    [InlineData(" 026-12-03")]
+    [InlineData("２０２６-12-03")]
+    [InlineData("2026-12-3")]
+    [InlineData("")]
+    public void Parse_Utf8_SameAsTheTextParse(string text)
+    {
+        var fromBytes = StoredDate.Parse(Encoding.UTF8.GetBytes(text));
+
+        Assert.Equal(StoredDate.Parse(text), fromBytes);
+    }
+
+    [Fact]
+    public void Parse_Utf8_EveryDayOfALeapYearRoundTrips()
+    {
+        for (var day = new DateOnly(2024, 1, 1); day.Year == 2024; day = day.AddDays(1))
+        {
+            Assert.Equal(day, StoredDate.Parse(Encoding.UTF8.GetBytes(StoredDate.Format(day))));
+        }
+    }
+}
