@@ -40,8 +40,8 @@ public abstract partial class MatchingStoreTests<TDb> : IDisposable
 
         var (from, to) = await store.InitAsync(Ct);
 
-        Assert.Equal((0, 7), (from, to));
-        Assert.Equal(7, store.TargetVersion);
+        Assert.Equal((0, 8), (from, to));
+        Assert.Equal(8, store.TargetVersion);
         await store.RequireSchemaAsync(Ct);
     }
 
@@ -55,7 +55,7 @@ public abstract partial class MatchingStoreTests<TDb> : IDisposable
 
         await using var store = await OpenAsync();
 
-        Assert.Equal((7, 7), await store.InitAsync(Ct));
+        Assert.Equal((8, 8), await store.InitAsync(Ct));
         Assert.All(await store.CountRowsAsync(Ct), table => Assert.Equal(0, table.Value));
     }
 
