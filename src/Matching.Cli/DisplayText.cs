@@ -12,6 +12,17 @@ namespace Matching.Cli;
 internal static class DisplayText
 {
     /// <summary>
+    /// <paramref name="text"/> padded to <paramref name="width"/> terminal columns, a Chinese character taking two (a
+    /// table's column lines up in either language); a negative width pads on the left.
+    /// </summary>
+    public static string Pad(string text, int width)
+    {
+        var columns = text.Sum(ch => ch >= '\u2E80' ? 2 : 1);
+        var spaces = new string(' ', Math.Max(0, Math.Abs(width) - columns));
+        return width < 0 ? spaces + text : text + spaces;
+    }
+
+    /// <summary>
     /// <paramref name="text"/> with control characters escaped: <c>\n</c>, <c>\r</c>, <c>\t</c> as those two
     /// characters, every other C0 or C1 control, DEL, the line and paragraph separators and the bidi controls as
     /// <c>\uXXXX</c>. The same string when there is nothing to escape (no allocation).

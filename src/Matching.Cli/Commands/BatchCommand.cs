@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Matching.Cli.Audit;
+using Matching.Cli.Localization;
 using Matching.Core.Errors;
 using Matching.Storage;
 
@@ -51,36 +52,36 @@ internal static class BatchCommand
         var write = context.Out;
         if (batches.Count == 0)
         {
-            await write.WriteLineAsync(department is null ? "no batches yet" : $"no batches of {department}");
+            await write.WriteLineAsync(department is null ? Text.Get("BatchNone") : Text.Format("BatchNoneOf", department));
             return CliApp.Ok;
         }
 
-        await write.WriteLineAsync($"{"batch",6}  {"department",-14} {"kind",-9} {"rows",8} {"accepted",9}  {"state",-11} {"imported",-16}  {"by",-10} file");
+        await write.WriteLineAsync(Text.Get("BatchColumns"));
         foreach (var b in batches)
         {
-            var kind = b.IsLowIncome ? "snapshot" : maps.Ledgers.Contains(b.Department ?? string.Empty) ? "ledger" : "snapshot";
-            var state = b.State.ToString().ToLowerInvariant() + (b.IsPending && b.State is BatchState.Current or BatchState.Counting ? "*" : string.Empty);
+            var kind = Text.Get(!b.IsLowIncome && maps.Ledgers.Contains(b.Department ?? string.Empty) ? "BatchKindLedger" : "BatchKindSnapshot");
+            var state = Text.Get("BatchState" + b.State) + (b.IsPending && b.State is BatchState.Current or BatchState.Counting ? "*" : string.Empty);
             await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{b.BatchId,6}  {(b.IsLowIncome ? BatchInfo.LowIncomeKind : b.Department),-14} {kind,-9} {b.RowsRead,8} {b.RowsAccepted,9}  {state,-11} {context.Clock.Show(b.ImportedAt),-16}  {DisplayText.Escape(b.Operator),-10} {DisplayText.Escape(b.FileName)}"));
+                $"{b.BatchId,6}  {(b.IsLowIncome ? BatchInfo.LowIncomeKind : b.Department),-14} {DisplayText.Pad(kind, 9)} {b.RowsRead,8} {b.RowsAccepted,9}  {DisplayText.Pad(state, 11)} {context.Clock.Show(b.ImportedAt),-16}  {DisplayText.Pad(DisplayText.Escape(b.Operator), 10)} {DisplayText.Escape(b.FileName)}"));
             if (b.NewEvents is { } fresh && b.KnownEvents is { } known)
             {
-                await write.WriteLineAsync($"{string.Empty,8}events: {fresh} new, {known} sent before");
+                await write.WriteLineAsync(new string(' ', 8) + Text.Format("BatchEvents", fresh, known));
             }
 
             if (b.State == BatchState.Withdrawn)
             {
-                await write.WriteLineAsync($"{string.Empty,8}withdrawn {context.Clock.Show(b.WithdrawnAt)} by {DisplayText.Escape(b.WithdrawnBy)}: {DisplayText.Escape(b.WithdrawReason)}");
+                await write.WriteLineAsync(new string(' ', 8) + Text.Format("BatchWithdrawnLine", context.Clock.Show(b.WithdrawnAt), DisplayText.Escape(b.WithdrawnBy), DisplayText.Escape(b.WithdrawReason)));
             }
 
             if (b.PurgedAt is not null)
             {
-                await write.WriteLineAsync($"{string.Empty,8}stored rows purged {context.Clock.Show(b.PurgedAt)} (past retention)");
+                await write.WriteLineAsync(new string(' ', 8) + Text.Format("BatchPurgedLine", context.Clock.Show(b.PurgedAt)));
             }
         }
 
         if (batches.Any(b => b.IsPending && b.State is BatchState.Current or BatchState.Counting))
         {
-            await write.WriteLineAsync("* not yet used by a run");
+            await write.WriteLineAsync(Text.Get("BatchPendingNote"));
         }
         return CliApp.Ok;
     }
@@ -89,7 +90,7 @@ internal static class BatchCommand
     {
         if (string.IsNullOrWhiteSpace(reason))
         {
-            throw new MatchingException("--reason: say why the batch is withdrawn (it is recorded with who and when)");
+            throw new MatchingException(Text.Get("WithdrawNoReason"));
         }
 
         var maps = context.HeaderMaps;
@@ -101,20 +102,20 @@ internal static class BatchCommand
         };
         var withdrawn = await store.WithdrawBatchAsync(batchId, reason.Trim(), CliContext.Operator, maps.Ledgers, access, cancellationToken);
         var write = context.Out;
-        await write.WriteLineAsync($"batch {batchId} ({withdrawn.Department}, {DisplayText.Escape(withdrawn.FileName)}) withdrawn by {DisplayText.Escape(withdrawn.WithdrawnBy)}: {DisplayText.Escape(withdrawn.WithdrawReason)}");
+        await write.WriteLineAsync(Text.Format("WithdrawDone", batchId, withdrawn.Department, DisplayText.Escape(withdrawn.FileName), DisplayText.Escape(withdrawn.WithdrawnBy), DisplayText.Escape(withdrawn.WithdrawReason)));
         if (maps.Ledgers.Contains(withdrawn.Department ?? string.Empty))
         {
-            await write.WriteLineAsync("its events no longer count (an event another batch sent too goes on counting by that batch)");
+            await write.WriteLineAsync(Text.Get("WithdrawLedger"));
         }
         else
         {
             var current = (await store.BatchesAsync(withdrawn.Department, maps.Ledgers, cancellationToken)).FirstOrDefault(b => b.State == BatchState.Current);
             await write.WriteLineAsync(current is null
-                ? $"{withdrawn.Department} has no current list now"
-                : $"batch {current.BatchId} ({DisplayText.Escape(current.FileName)}) is {withdrawn.Department}'s current list again");
+                ? Text.Format("WithdrawNoCurrent", withdrawn.Department)
+                : Text.Format("WithdrawCurrentAgain", current.BatchId, DisplayText.Escape(current.FileName), withdrawn.Department));
         }
 
-        await write.WriteLineAsync("the next `matching run` resolves the warnings only this batch raised");
+        await write.WriteLineAsync(Text.Get("WithdrawNextRun"));
         return CliApp.Ok;
     }
 }

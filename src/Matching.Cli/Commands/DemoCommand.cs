@@ -48,7 +48,7 @@ internal static class DemoCommand
 
         await write.WriteLineAsync();
         await write.WriteLineAsync(Text.Get("DemoStepMatch"));
-        await write.WriteLineAsync($"   {"file",-22} {"rows",6} {"matched",8} {"unmatched",10} {"rejected",9}  result");
+        await write.WriteLineAsync(Text.Get("DemoMatchColumns"));
         var matched = 0;
         var files = new List<(string Department, string File)>();
         foreach (var department in context.HeaderMaps.Departments)
@@ -65,11 +65,11 @@ internal static class DemoCommand
 
         await write.WriteLineAsync();
         await write.WriteLineAsync(Text.Get("DemoStepImport"));
-        await write.WriteLineAsync($"   {"department",-14} {"batch",6} {"rows",6} {"accepted",9} {"rejected",9} {"ID to check",12}  file");
+        await write.WriteLineAsync(Text.Get("DemoImportColumns"));
         foreach (var (department, file) in files)
         {
             var outcome = await new DepartmentImport(context).ImportAsync(department, file, acceptShrink: false, cancellationToken);
-            var events = outcome.Stored is { NewEvents: { } fresh, KnownEvents: { } known } ? $" (ledger: {fresh} new events, {known} sent before)" : string.Empty;
+            var events = outcome.Stored is { NewEvents: { } fresh, KnownEvents: { } known } ? Text.Format("DemoLedgerNote", fresh, known) : string.Empty;
             await write.WriteLineAsync(outcome.Earlier is null
                 ? $"   {department,-14} {outcome.BatchId,6} {outcome.RowsRead,6} {outcome.Accepted,9} {outcome.Rejected,9} {outcome.IdProblems,12}  {Path.GetFileName(file)}{events}"
                 : $"   {department,-14} {outcome.BatchId,6}  {Text.Get("DemoIdentical")}  {Path.GetFileName(file)}");
@@ -79,7 +79,7 @@ internal static class DemoCommand
             }
         }
 
-        await write.WriteLineAsync(Text.Format("DemoRejectReports", DisplayText.Escape(Path.Combine(context.Settings.RejectsFolder, "<department>"))));
+        await write.WriteLineAsync(Text.Format("DemoRejectReports", DisplayText.Escape(Path.Combine(context.Settings.RejectsFolder, Text.Get("DemoDepartmentFolder")))));
 
         var asOf = SampleCalendar.Today;
         await write.WriteLineAsync();

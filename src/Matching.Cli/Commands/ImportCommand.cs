@@ -33,7 +33,7 @@ internal static class ImportCommand
         var write = context.Out;
         if (outcome.Earlier is { } earlier)
         {
-            await write.WriteLineAsync($"{DisplayText.Escape(file)}: identical to batch {earlier.BatchId} ({DisplayText.Escape(earlier.FileName)}, imported {context.Clock.Show(earlier.ImportedAt)} by {DisplayText.Escape(earlier.Operator)}); skipped");
+            await write.WriteLineAsync(Text.Format("ImportIdentical", DisplayText.Escape(file), earlier.BatchId, DisplayText.Escape(earlier.FileName), context.Clock.Show(earlier.ImportedAt), DisplayText.Escape(earlier.Operator)));
             return CliApp.Ok;
         }
 
@@ -62,7 +62,7 @@ internal static class ImportCommand
 
         if (outcome.Report is not null)
         {
-            await write.WriteLineAsync($"reject report: {DisplayText.Escape(outcome.Report)}");
+            await write.WriteLineAsync(Text.Format("ImportRejectReport", DisplayText.Escape(outcome.Report)));
         }
 
         foreach (var gap in outcome.Gaps)

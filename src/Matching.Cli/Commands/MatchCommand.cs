@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Matching.Cli.Audit;
+using Matching.Cli.Localization;
 using Matching.Cli.Matching;
 using Matching.Core.Population;
 using Matching.Ingest;
@@ -42,9 +43,9 @@ internal static class MatchCommand
         {
             SubjectCount = summary.Matched, OutputPath = Path.GetFullPath(outPath), Detail = $"{department} {Path.GetFileName(file)}: {summary.Rows} rows",
         }, [outPath], cancellationToken);
-        await context.Out.WriteLineAsync($"{DisplayText.Escape(file)}: {summary.Rows} rows: matched {summary.Matched} ({summary.MethodsText()}), " +
-            $"unmatched {summary.Unmatched} (name mismatch {summary.NameMismatches}), rejected {summary.Rejected}");
-        await context.Out.WriteLineAsync($"results: {DisplayText.Escape(outPath)}");
+        await context.Out.WriteLineAsync(Text.Format("MatchSummary", DisplayText.Escape(file), summary.Rows, summary.Matched, summary.MethodsText(),
+            summary.Unmatched, summary.NameMismatches, summary.Rejected));
+        await context.Out.WriteLineAsync(Text.Format("MatchResults", DisplayText.Escape(outPath)));
         return CliApp.Ok;
     }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Matching.Cli.Localization;
 using Matching.Cli.Retention;
 
 namespace Matching.Cli.Commands;
@@ -30,14 +31,13 @@ internal static class PurgeCommand
         ArgumentNullException.ThrowIfNull(write);
         ArgumentNullException.ThrowIfNull(retention);
         ArgumentNullException.ThrowIfNull(result);
-        static string Kept(int? n, string unit) => n is { } v ? $"{v} {unit}" : "for ever";
-        var verb = result.DryRun ? "would delete" : "deleted";
-        await write.WriteLineAsync($"purge{(result.DryRun ? " (dry run: nothing changed)" : string.Empty)}:");
-        await write.WriteLineAsync($"  stored extract rows: {verb} {result.Counts.SourceRecords} of {result.Counts.Batches} batches " +
-            $"(kept {Kept(retention.SourceRecordsYears, "years")} after superseded or withdrawn)");
-        await write.WriteLineAsync($"  ledger events: {verb} {result.Counts.LedgerEvents} (kept as each header map's ledger.retentionMonths says)");
-        await write.WriteLineAsync($"  access-audit records: {verb} {result.Counts.AuditRecords} (kept {Kept(retention.AuditYears, "years")})");
-        await write.WriteLineAsync($"  reject reports: {verb} {result.RejectReports.Count} (kept {Kept(retention.RejectReportsDays, "days")})");
+        static string Kept(int? n, string unit) => n is { } v ? Text.Format(unit, v) : Text.Get("PurgeForEver");
+        var verb = Text.Get(result.DryRun ? "PurgeWouldDelete" : "PurgeDeleted");
+        await write.WriteLineAsync(Text.Get(result.DryRun ? "PurgeHeaderDryRun" : "PurgeHeader"));
+        await write.WriteLineAsync(Text.Format("PurgeSourceRecords", verb, result.Counts.SourceRecords, result.Counts.Batches, Kept(retention.SourceRecordsYears, "PurgeYears")));
+        await write.WriteLineAsync(Text.Format("PurgeLedgerEvents", verb, result.Counts.LedgerEvents));
+        await write.WriteLineAsync(Text.Format("PurgeAuditRecords", verb, result.Counts.AuditRecords, Kept(retention.AuditYears, "PurgeYears")));
+        await write.WriteLineAsync(Text.Format("PurgeRejectReports", verb, result.RejectReports.Count, Kept(retention.RejectReportsDays, "PurgeDays")));
         foreach (var report in result.RejectReports)
         {
             await write.WriteLineAsync($"    {DisplayText.Escape(report)}");

@@ -37,7 +37,7 @@ internal static class RunCommand
 
         // Codes stay the key a clerk searches for; the label (the workbooks' 预警名称, from rules.json) says what it is.
         var labels = context.Rules.Rules.GroupBy(r => r.Code, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Label, StringComparer.Ordinal);
-        await write.WriteLineAsync($"{Pad(Text.Get("RunColumnCode"), 24)} {Pad(Text.Get("RunColumnFound"), -7)} {"新增",6} {"持续",6} {"已处理",5} {"已解除",5}  {Text.Get("RunColumnLabel")}");
+        await write.WriteLineAsync($"{DisplayText.Pad(Text.Get("RunColumnCode"), 24)} {DisplayText.Pad(Text.Get("RunColumnFound"), -7)} {"新增",6} {"持续",6} {"已处理",5} {"已解除",5}  {Text.Get("RunColumnLabel")}");
         foreach (var c in result.Counts)
         {
             await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
@@ -45,7 +45,7 @@ internal static class RunCommand
         }
 
         await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"{Pad(Text.Get("RunTotal"), 24)} {result.Counts.Sum(c => c.Found),7} {result.Counts.Sum(c => c.New),8} {result.Counts.Sum(c => c.Continuing),8} {result.Counts.Sum(c => c.Closed),8} {result.Counts.Sum(c => c.Resolved),8}"));
+            $"{DisplayText.Pad(Text.Get("RunTotal"), 24)} {result.Counts.Sum(c => c.Found),7} {result.Counts.Sum(c => c.New),8} {result.Counts.Sum(c => c.Continuing),8} {result.Counts.Sum(c => c.Closed),8} {result.Counts.Sum(c => c.Resolved),8}"));
         await PrintGapsAsync(write, result.Gaps);
     }
 
@@ -58,18 +58,10 @@ internal static class RunCommand
             return;
         }
 
-        await write.WriteLineAsync($"rules held back by the data in use ({gaps.Count}):");
+        await write.WriteLineAsync(Text.Format("RunGaps", gaps.Count));
         foreach (var gap in gaps)
         {
             await write.WriteLineAsync("  " + gap.Describe());
         }
-    }
-
-    /// <summary>Pads to <paramref name="width"/> display columns (a Chinese character takes two); a negative width pads on the left.</summary>
-    private static string Pad(string text, int width)
-    {
-        var columns = text.Sum(ch => ch >= '\u2E80' ? 2 : 1);
-        var spaces = new string(' ', Math.Max(0, Math.Abs(width) - columns));
-        return width < 0 ? spaces + text : text + spaces;
     }
 }

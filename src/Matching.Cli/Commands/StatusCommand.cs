@@ -66,7 +66,7 @@ internal static class StatusCommand
         await write.WriteLineAsync(pending.Count == 0 ? Text.Get("StatusNoPending") : Text.Format("StatusPending", pending.Count));
         foreach (var batch in pending)
         {
-            await write.WriteLineAsync($"  batch {batch.BatchId}: {batch.Department} {DisplayText.Escape(batch.FileName)}, imported {context.Clock.Show(batch.ImportedAt)}");
+            await write.WriteLineAsync(Text.Format("StatusPendingBatch", batch.BatchId, batch.Department, DisplayText.Escape(batch.FileName), context.Clock.Show(batch.ImportedAt)));
         }
 
         var week = context.Time.GetUtcNow().AddDays(-7);
@@ -103,7 +103,7 @@ internal static class StatusCommand
 
         foreach (var (at, kind, department, fileName, error) in refusals)
         {
-            await write.WriteLineAsync($"  {context.Clock.Show(at)} {(kind == BatchInfo.LowIncomeKind ? BatchInfo.LowIncomeKind : department)} import of {DisplayText.Escape(fileName)} refused: {DisplayText.Escape(error)}");
+            await write.WriteLineAsync(Text.Format("StatusRefusal", context.Clock.Show(at), kind == BatchInfo.LowIncomeKind ? BatchInfo.LowIncomeKind : department, DisplayText.Escape(fileName), DisplayText.Escape(error)));
         }
 
         // A next firing means something only while a worker runs to fire it.

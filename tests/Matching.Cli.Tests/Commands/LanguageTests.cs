@@ -1,3 +1,7 @@
+using System.Collections;
+using System.Globalization;
+using System.Resources;
+using System.Text.RegularExpressions;
 using Matching.Testing;
 
 namespace Matching.Cli.Tests.Commands;
@@ -59,6 +63,49 @@ public sealed class LanguageTests
         Assert.DoesNotContain("rows read", zhPopulation.Out + zhDepartment.Out, StringComparison.Ordinal);
         Assert.Contains("数据库结构已是最新（版本", zhAgain.Out, StringComparison.Ordinal);
         Assert.Contains("schema is up to date (version", enAgain.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Messages_EveryKeyInBothLanguages_WithTheSamePlaceholders()
+    {
+        var resources = new ResourceManager("Matching.Cli.Localization.Strings", typeof(CliApp).Assembly);
+        var zh = Messages(resources.GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: false)!);
+        var en = Messages(resources.GetResourceSet(CultureInfo.GetCultureInfo("en"), createIfNotExists: true, tryParents: false)!);
+
+        Assert.Equal(zh.Keys.Order(StringComparer.Ordinal), en.Keys.Order(StringComparer.Ordinal));
+        Assert.All(zh, pair => Assert.Equal(Placeholders(pair.Value), Placeholders(en[pair.Key])));
+        Assert.True(zh.Count > 80, $"{zh.Count} messages");
+
+        static Dictionary<string, string> Messages(ResourceSet set) =>
+            set.Cast<DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string)e.Value!, StringComparer.Ordinal);
+
+        static string Placeholders(string message) =>
+            string.Join(',', Regex.Matches(message, @"\{(\d+)").Select(m => m.Groups[1].Value).Distinct().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Batches_Chinese_ThenEnglish_SameFactsInEachLanguage()
+    {
+        using var cli = new CliRun();
+        Assert.Equal(0, (await cli.RunAsync("init")).Exit);
+        Assert.Equal(0, (await cli.RunAsync("import", "education", Path.Combine(RepositoryPaths.SampleData, "education.csv"))).Exit);
+        Assert.Equal(0, (await cli.RunAsync("import", "death", Path.Combine(RepositoryPaths.SampleData, "death.csv"))).Exit);
+
+        var zhList = await cli.RunAsync("batch", "list", "--lang", "zh");
+        var enList = await cli.RunAsync("batch", "list", "--lang", "en");
+        var zhWithdraw = await cli.RunAsync("batch", "withdraw", "1", "--reason", "错发的文件", "--lang", "zh");
+        var enWithdraw = await cli.RunAsync("batch", "withdraw", "2", "--reason", "wrong file", "--lang", "en");
+
+        Assert.Equal((0, 0, 0, 0), (zhList.Exit, enList.Exit, zhWithdraw.Exit, enWithdraw.Exit));
+        Assert.Contains("名单", zhList.Out, StringComparison.Ordinal);
+        Assert.Contains("事件：新 60 条，此前已报送 0 条", zhList.Out, StringComparison.Ordinal);
+        Assert.Contains("* 尚未被运行使用", zhList.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("snapshot", zhList.Out, StringComparison.Ordinal);
+        Assert.Contains("events: 60 new, 0 sent before", enList.Out, StringComparison.Ordinal);
+        Assert.Equal(zhList.Out.Split('\n').Length, enList.Out.Split('\n').Length);
+        Assert.Contains("批次 1（education，education.csv）已由", zhWithdraw.Out, StringComparison.Ordinal);
+        Assert.Contains("education 现在没有当前名单", zhWithdraw.Out, StringComparison.Ordinal);
+        Assert.Contains("its events no longer count", enWithdraw.Out, StringComparison.Ordinal);
     }
 
     [Fact]
