@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Matching.Cli.Commands;
+using Matching.Cli.Localization;
 using Matching.Core.Errors;
 using Matching.Export;
 using Matching.Ingest.HeaderMaps;
@@ -23,14 +24,31 @@ public static class CliApp
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TimeProvider time)
     {
-        var db = new Option<string?>("--db") { Description = "Database: a SQLite file path or a connection string (default ./data/matching.db; env MATCHING_DB)", Recursive = true };
-        var provider = new Option<string?>("--provider") { Description = "sqlite|sqlserver|postgres (env MATCHING_PROVIDER; inferred from --db)", Recursive = true };
-        var headerMaps = new Option<string?>("--header-maps") { Description = "Folder of header map JSON files (default: HeaderMaps beside the program; env MATCHING_HEADER_MAPS)", Recursive = true };
-        var config = new Option<string?>("--config") { Description = "Settings file (default: matching.json beside the program; env MATCHING_CONFIG)", Recursive = true };
-        var verbose = new Option<bool>("--verbose") { Description = "Print stack traces of unexpected errors", Recursive = true };
-        var lang = new Option<string?>("--lang") { Description = "Language of messages: zh (中文, the default) or en (env MATCHING_LANG)", Recursive = true };
+        // Help texts are read when the commands are built, so the language is taken from the arguments before that;
+        // a --lang that names no language is refused below, once the arguments are parsed.
+        try
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = Text.CultureOf(LangOf(args) ?? Environment.GetEnvironmentVariable("MATCHING_LANG"));
+        }
+        catch (MatchingException)
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = Text.Chinese;
+        }
 
-        var root = new RootCommand("Matching: low-income population dynamic monitoring (低收入人口动态监测) data matching.");
+        var db = new Option<string?>("--db") { Description = Text.Get("HelpCliApp_db"), Recursive = true };
+        var provider = new Option<string?>("--provider") { Description = Text.Get("HelpCliApp_provider"), Recursive = true };
+        var headerMaps = new Option<string?>("--header-maps") { Description = Text.Get("HelpCliApp_headerMaps"), Recursive = true };
+        var config = new Option<string?>("--config") { Description = Text.Get("HelpCliApp_config"), Recursive = true };
+        var verbose = new Option<bool>("--verbose") { Description = Text.Get("HelpCliApp_verbose"), Recursive = true };
+        var lang = new Option<string?>("--lang") { Description = Text.Get("HelpCliApp_lang"), Recursive = true };
+
+        var root = new RootCommand(Text.Get("HelpCliApp_root"));
+        foreach (var help in root.Options.OfType<System.CommandLine.Help.HelpOption>())
+        {
+            // System.CommandLine's own Chinese resources leave this one in English.
+            help.Description = Text.Get("HelpHelpOption");
+        }
+
         root.Options.Add(db);
         root.Options.Add(provider);
         root.Options.Add(headerMaps);
@@ -84,7 +102,7 @@ public static class CliApp
         try
         {
             // This command's language: it flows with its async calls only (commands side by side keep their own).
-            System.Globalization.CultureInfo.CurrentUICulture = Localization.Text.CultureOf(parsed.GetValue(lang) ?? Environment.GetEnvironmentVariable("MATCHING_LANG"));
+            System.Globalization.CultureInfo.CurrentUICulture = Text.CultureOf(parsed.GetValue(lang) ?? Environment.GetEnvironmentVariable("MATCHING_LANG"));
         }
         catch (MatchingException ex)
         {
@@ -109,6 +127,25 @@ public static class CliApp
         }
 
         return await parsed.InvokeAsync(invocation);
+    }
+
+    /// <summary>The value of <c>--lang</c> among the arguments (<c>--lang en</c> or <c>--lang=en</c>), before they are parsed.</summary>
+    private static string? LangOf(string[] args)
+    {
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--lang" && i + 1 < args.Length)
+            {
+                return args[i + 1];
+            }
+
+            if (args[i].StartsWith("--lang=", StringComparison.Ordinal))
+            {
+                return args[i]["--lang=".Length..];
+            }
+        }
+
+        return null;
     }
 
     private static async Task<int> GuardAsync(Func<Task<int>> run, TextWriter error, bool verbose, string? connectionString)

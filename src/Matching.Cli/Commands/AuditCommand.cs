@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Matching.Cli.Audit;
+using Matching.Cli.Localization;
 using Matching.Core.Errors;
 using Matching.Core.Identity;
 using Matching.Storage;
@@ -16,11 +17,11 @@ internal static class AuditCommand
 {
     public static Command Create(CommandGuard guard)
     {
-        var since = new Option<string?>("--since") { Description = "Only records from this date on (yyyy-MM-dd, the bureau's day)" };
-        var subject = new Option<string?>("--subject") { Description = "Only records about this resident ID (listed among the subjects, or the hash of a single subject)" };
-        var user = new Option<string?>("--user") { Description = "Only records of this OS user" };
-        var full = new Option<bool>("--full") { Description = "Show the subjects' IDs in full (recorded in the audit itself)" };
-        var command = new Command("audit", "The access audit: who saw or exported whose personal data, when and where to (masked unless --full)");
+        var since = new Option<string?>("--since") { Description = Text.Get("HelpAudit_since") };
+        var subject = new Option<string?>("--subject") { Description = Text.Get("HelpAudit_subject") };
+        var user = new Option<string?>("--user") { Description = Text.Get("HelpAudit_user") };
+        var full = new Option<bool>("--full") { Description = Text.Get("HelpAudit_full") };
+        var command = new Command("audit", Text.Get("HelpAudit_command"));
         command.Options.Add(since);
         command.Options.Add(subject);
         command.Options.Add(user);

@@ -15,19 +15,19 @@ internal static class BatchCommand
 {
     public static Command Create(CommandGuard guard)
     {
-        var department = new Option<string?>("--department") { Description = "Only this department's batches (education, medical-bills …; lowincome for the population)" };
-        var list = new Command("list", "Every batch: id, department, kind, file, rows, accepted, state (current, superseded, counting, withdrawn), who imported it and when");
+        var department = new Option<string?>("--department") { Description = Text.Get("HelpBatch_department") };
+        var list = new Command("list", Text.Get("HelpBatch_list"));
         list.Options.Add(department);
         list.SetAction((parse, ct) => guard(parse, (c, t) => ListAsync(c, parse.GetValue(department), t), ct));
 
-        var id = new Argument<long>("id") { Description = "The batch to take back (`matching batch list` shows the ids)" };
-        var reason = new Option<string>("--reason") { Description = "Why (recorded with who and when)", Required = true };
-        var withdraw = new Command("withdraw", "Take a wrongly imported batch back: it stops counting (a list's previous batch becomes current again); nothing is deleted");
+        var id = new Argument<long>("id") { Description = Text.Get("HelpBatch_id") };
+        var reason = new Option<string>("--reason") { Description = Text.Get("HelpBatch_reason"), Required = true };
+        var withdraw = new Command("withdraw", Text.Get("HelpBatch_withdraw"));
         withdraw.Arguments.Add(id);
         withdraw.Options.Add(reason);
         withdraw.SetAction((parse, ct) => guard(parse, (c, t) => WithdrawAsync(c, parse.GetValue(id), parse.GetValue(reason)!, t), ct));
 
-        var command = new Command("batch", "Imported files (batches): list them, withdraw a wrong one");
+        var command = new Command("batch", Text.Get("HelpBatch_command"));
         command.Subcommands.Add(list);
         command.Subcommands.Add(withdraw);
         return command;

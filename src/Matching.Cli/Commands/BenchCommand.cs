@@ -1,10 +1,11 @@
 using System.CommandLine;
 using System.Diagnostics;
-using Matching.Core.Rules;
-using Matching.Export.Workbooks;
 using System.Globalization;
 using Matching.Cli.Bench;
+using Matching.Cli.Localization;
 using Matching.Cli.Matching;
+using Matching.Core.Rules;
+using Matching.Export.Workbooks;
 using Matching.Ingest;
 using Matching.Samples;
 using Matching.Storage;
@@ -21,20 +22,20 @@ internal static class BenchCommand
 {
     public static Command Create(CommandGuard guard)
     {
-        var dir = new Option<string>("--dir") { Description = "Work folder for the generated files and database", DefaultValueFactory = _ => "bench" };
-        var persons = new Option<int>("--persons") { Description = "Low-income persons", DefaultValueFactory = _ => 1_000_000 };
-        var rows = new Option<int>("--rows") { Description = "Extract rows", DefaultValueFactory = _ => 1_000_000 };
-        var regenerate = new Option<bool>("--regenerate") { Description = "Generate the files even if they exist" };
-        var skipImport = new Option<bool>("--skip-import") { Description = "Reuse the database of the last run (measure matching only)" };
-        var warnings = new Option<int>("--warnings") { Description = "Rows of the warning workbook written last (0: none)", DefaultValueFactory = _ => 100_000 };
-        var server = new Option<string?>("--server") { Description = "A server database's connection string (PostgreSQL, SQL Server) to measure instead of a fresh SQLite file" };
+        var dir = new Option<string>("--dir") { Description = Text.Get("HelpBench_dir"), DefaultValueFactory = _ => "bench" };
+        var persons = new Option<int>("--persons") { Description = Text.Get("HelpBench_persons"), DefaultValueFactory = _ => 1_000_000 };
+        var rows = new Option<int>("--rows") { Description = Text.Get("HelpBench_rows"), DefaultValueFactory = _ => 1_000_000 };
+        var regenerate = new Option<bool>("--regenerate") { Description = Text.Get("HelpBench_regenerate") };
+        var skipImport = new Option<bool>("--skip-import") { Description = Text.Get("HelpBench_skipImport") };
+        var warnings = new Option<int>("--warnings") { Description = Text.Get("HelpBench_warnings"), DefaultValueFactory = _ => 100_000 };
+        var server = new Option<string?>("--server") { Description = Text.Get("HelpBench_server") };
         var pipeline = new Option<bool>("--pipeline")
         {
-            Description = "Measure the whole pipeline, each command in its own process: population, a school list (snapshot), a year of monthly bill files (ledger), run, run again, export, and match for reference",
+            Description = Text.Get("HelpBench_pipeline"),
         };
-        var bills = new Option<int>("--bills") { Description = "Bills in the pipeline's ledger", DefaultValueFactory = _ => 5_000_000 };
-        var months = new Option<int>("--months") { Description = "Monthly files the bills come in", DefaultValueFactory = _ => 12 };
-        var command = new Command("bench", "Benchmark: generate, import and match a large population and extract, print timings");
+        var bills = new Option<int>("--bills") { Description = Text.Get("HelpBench_bills"), DefaultValueFactory = _ => 5_000_000 };
+        var months = new Option<int>("--months") { Description = Text.Get("HelpBench_months"), DefaultValueFactory = _ => 12 };
+        var command = new Command("bench", Text.Get("HelpBench_command"));
         command.Options.Add(dir);
         command.Options.Add(persons);
         command.Options.Add(rows);

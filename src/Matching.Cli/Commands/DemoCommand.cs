@@ -20,9 +20,9 @@ internal static class DemoCommand
 
     public static Command Create(CommandGuard guard)
     {
-        var sampleData = new Option<string?>("--sample-data") { Description = "Folder of sample files (default: the repository's sample-data/)" };
-        var output = new Option<string>("--out") { Description = "Output folder", DefaultValueFactory = _ => "out" };
-        var command = new Command("demo", "Run the main job on the sample data: init, low-income import, match and import every department file, run the warning rules and export the warning workbooks (match results, reject reports and workbooks under --out)");
+        var sampleData = new Option<string?>("--sample-data") { Description = Text.Get("HelpDemo_sampleData") };
+        var output = new Option<string>("--out") { Description = Text.Get("HelpDemo_output"), DefaultValueFactory = _ => "out" };
+        var command = new Command("demo", Text.Get("HelpDemo_command"));
         command.Options.Add(sampleData);
         command.Options.Add(output);
         command.SetAction((parse, ct) => guard(parse, (c, t) => RunAsync(c, parse.GetValue(sampleData), parse.GetValue(output)!, t), ct));

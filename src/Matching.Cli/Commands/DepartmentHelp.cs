@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Matching.Cli.Localization;
 using Matching.Core.Errors;
 using Matching.Ingest.HeaderMaps;
 
@@ -28,11 +29,11 @@ internal static class DepartmentHelp
         string text;
         try
         {
-            text = "Department code: " + string.Join(", ", HeaderMapCatalog.Load(headerMapDirectory).Departments);
+            text = Text.Get("HelpDepartmentCodes") + string.Join(", ", HeaderMapCatalog.Load(headerMapDirectory).Departments);
         }
         catch (MatchingException ex)
         {
-            text = $"{Placeholder} ({DisplayText.Escape(ex.Message)})";
+            text = $"{Text.Get("HelpDepartmentPlaceholder")} ({DisplayText.Escape(ex.Message)})";
         }
 
         foreach (var argument in All(root).SelectMany(c => c.Arguments).Where(a => a.Name == ArgumentName))

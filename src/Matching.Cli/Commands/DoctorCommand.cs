@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Matching.Cli.Localization;
 using Matching.Cli.Rules;
 using Matching.Cli.Worker;
 using Matching.Core.Errors;
@@ -16,8 +17,8 @@ internal static class DoctorCommand
 {
     public static Command Create(CommandGuard guard)
     {
-        var jobs = new Option<string>("--jobs") { Description = "The worker's schedule and folders to check (default jobs/worker.json)", DefaultValueFactory = _ => Path.Combine("jobs", "worker.json") };
-        var command = new Command("doctor", "Check the configuration, database, folders and their permissions, time zone and rules; one screen, exit 2 if anything is wrong");
+        var jobs = new Option<string>("--jobs") { Description = Text.Get("HelpDoctor_jobs"), DefaultValueFactory = _ => Path.Combine("jobs", "worker.json") };
+        var command = new Command("doctor", Text.Get("HelpDoctor_command"));
         command.Options.Add(jobs);
         command.SetAction((parse, ct) => guard(parse, (c, t) => RunAsync(c, parse.GetValue(jobs)!, t), ct));
         return command;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Matching.Cli.Localization;
 using Matching.Cli.Matching;
 using Matching.Core.Errors;
 using Matching.Core.Identity;
@@ -19,8 +20,8 @@ internal static class EvaluateCommand
 {
     public static Command Create(CommandGuard guard)
     {
-        var file = new Argument<string>("file") { Description = "Labelled file: name, ID, truth_id (and optionally 出生日期, damage) columns" };
-        var command = new Command("evaluate", "Precision, recall and F1 of matching on a file with a truth column, by method and damage kind");
+        var file = new Argument<string>("file") { Description = Text.Get("HelpEvaluate_file") };
+        var command = new Command("evaluate", Text.Get("HelpEvaluate_command"));
         command.Arguments.Add(file);
         command.SetAction((parse, ct) => guard(parse, (c, t) => RunAsync(c, parse.GetValue(file)!, t), ct));
         return command;

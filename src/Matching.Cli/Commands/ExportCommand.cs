@@ -15,11 +15,11 @@ internal static class ExportCommand
 {
     public static Command Create(CommandGuard guard)
     {
-        var output = new Option<string>("--out") { Description = "Folder to write the workbooks to", Required = true };
-        var mask = new Option<bool>("--mask") { Description = "Mask ID numbers as 419001********123X in every workbook" };
-        var fullIds = new Option<bool>("--full-ids") { Description = "Whole ID numbers in every workbook, the overview too (rules.json maskedWorkbooks are masked otherwise); audited as such" };
-        var since = new Option<string?>("--since") { Description = "Only warnings first raised on or after this date (yyyy-MM-dd): the nightly delta" };
-        var command = new Command("export", "Write one warning workbook per receiving department, <out>/<receiver>.xlsx, and civil-affairs-overview.xlsx");
+        var output = new Option<string>("--out") { Description = Text.Get("HelpExport_output"), Required = true };
+        var mask = new Option<bool>("--mask") { Description = Text.Get("HelpExport_mask") };
+        var fullIds = new Option<bool>("--full-ids") { Description = Text.Get("HelpExport_fullIds") };
+        var since = new Option<string?>("--since") { Description = Text.Get("HelpExport_since") };
+        var command = new Command("export", Text.Get("HelpExport_command"));
         command.Options.Add(output);
         command.Options.Add(mask);
         command.Options.Add(since);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Matching.Cli.Audit;
 using Matching.Cli.Feedback;
+using Matching.Cli.Localization;
 using Matching.Core.Errors;
 using Matching.Storage;
 
@@ -14,13 +15,13 @@ internal static class FeedbackCommand
 {
     public static Command Create(CommandGuard guard)
     {
-        var receiver = new Argument<string>("receiver") { Description = "The receiver the workbook was sent to, by code or Chinese name (education, 教育体育局 …)" };
-        var file = new Argument<string>("file") { Description = "The returned workbook (.xlsx, .xls or .csv) with 处理结果 and 处理日期 filled in" };
-        var import = new Command("import", "Record the answers (处理结果, 处理日期) of a department's returned workbook");
+        var receiver = new Argument<string>("receiver") { Description = Text.Get("HelpFeedback_receiver") };
+        var file = new Argument<string>("file") { Description = Text.Get("HelpFeedback_file") };
+        var import = new Command("import", Text.Get("HelpFeedback_import"));
         import.Arguments.Add(receiver);
         import.Arguments.Add(file);
         import.SetAction((parse, ct) => guard(parse, (c, t) => ImportAsync(c, parse.GetValue(receiver)!, parse.GetValue(file)!, t), ct));
-        var command = new Command("feedback", "Answers returned by the departments");
+        var command = new Command("feedback", Text.Get("HelpFeedback_command"));
         command.Subcommands.Add(import);
         return command;
     }

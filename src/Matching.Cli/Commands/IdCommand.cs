@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Matching.Cli.Localization;
 using Matching.Core.Identity;
 
 namespace Matching.Cli.Commands;
@@ -11,8 +12,8 @@ internal static class IdCommand
 {
     public static Command Create(CommandGuard guard)
     {
-        var values = new Argument<string[]>("value") { Description = "ID numbers as typed (quote values with spaces)", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("id", "Explain resident ID numbers: valid or invalid, canonical form, reason");
+        var values = new Argument<string[]>("value") { Description = Text.Get("HelpId_values"), Arity = ArgumentArity.OneOrMore };
+        var command = new Command("id", Text.Get("HelpId_command"));
         command.Arguments.Add(values);
         command.SetAction((parse, ct) => guard(parse, (c, _) => RunAsync(c, parse.GetValue(values) ?? []), ct));
         return command;

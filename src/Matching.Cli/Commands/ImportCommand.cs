@@ -14,12 +14,12 @@ internal static class ImportCommand
     public static Command Create(CommandGuard guard)
     {
         var department = DepartmentHelp.Create();
-        var file = new Argument<string>("file") { Description = "The department's extract (.csv, .xlsx or .xls)" };
+        var file = new Argument<string>("file") { Description = Text.Get("HelpImport_file") };
         var acceptShrink = new Option<bool>("--accept-shrink")
         {
-            Description = "Take a list much shorter than the department's current one (refused otherwise: ingest:minShareOfCurrent)",
+            Description = Text.Get("HelpImport_acceptShrink"),
         };
-        var command = new Command("import", "Ingest one department extract as a batch (prints batch id, rows read, accepted, rejected; for a ledger, new and known events)");
+        var command = new Command("import", Text.Get("HelpImport_command"));
         command.Arguments.Add(department);
         command.Arguments.Add(file);
         command.Options.Add(acceptShrink);

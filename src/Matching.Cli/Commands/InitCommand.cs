@@ -12,7 +12,7 @@ internal static class InitCommand
 {
     public static Command Create(CommandGuard guard)
     {
-        var command = new Command("init", "Create or upgrade the database schema (idempotent)");
+        var command = new Command("init", Text.Get("HelpInit_command"));
         command.SetAction((parse, ct) => guard(parse, RunAsync, ct));
         return command;
     }

@@ -15,19 +15,19 @@ internal static class LowIncomeCommand
 {
     public static Command Create(CommandGuard guard)
     {
-        var file = new Argument<string>("file") { Description = "Civil-affairs export (.csv, .xlsx or .xls)" };
-        var rejects = new Option<string?>("--rejects") { Description = "Where to write the rejected rows workbook (default ./out/rejects/lowincome/<file>.rejects.xlsx)" };
+        var file = new Argument<string>("file") { Description = Text.Get("HelpLowIncome_file") };
+        var rejects = new Option<string?>("--rejects") { Description = Text.Get("HelpLowIncome_rejects") };
         var acceptShrink = new Option<bool>("--accept-shrink")
         {
-            Description = "Load a file that leaves far fewer members active than now (refused otherwise: ingest:minShareOfCurrent)",
+            Description = Text.Get("HelpLowIncome_acceptShrink"),
         };
-        var import = new Command("import", "Load or refresh the low-income population from a civil-affairs export (a full snapshot)");
+        var import = new Command("import", Text.Get("HelpLowIncome_import"));
         import.Arguments.Add(file);
         import.Options.Add(rejects);
         import.Options.Add(acceptShrink);
         import.SetAction((parse, ct) => guard(parse, (c, t) => ImportAsync(c, parse.GetValue(file)!, parse.GetValue(rejects), parse.GetValue(acceptShrink), t), ct));
 
-        var command = new Command("lowincome", "The low-income population database (低收入人口数据库)");
+        var command = new Command("lowincome", Text.Get("HelpLowIncome_command"));
         command.Subcommands.Add(import);
         return command;
     }

@@ -17,13 +17,13 @@ internal static class MatchCommand
     public static Command Create(CommandGuard guard)
     {
         var department = DepartmentHelp.Create();
-        var file = new Argument<string>("file") { Description = "The department's extract (.csv, .xlsx or .xls)" };
-        var output = new Option<string>("--out") { Description = "Result CSV to write", Required = true };
+        var file = new Argument<string>("file") { Description = Text.Get("HelpMatch_file") };
+        var output = new Option<string>("--out") { Description = Text.Get("HelpMatch_output"), Required = true };
         var inDatabase = new Option<bool>("--in-database")
         {
-            Description = "Find the persons the file can touch set-based in the database instead of loading the whole population (automatic above run:inMemoryLimit members)",
+            Description = Text.Get("HelpMatch_inDatabase"),
         };
-        var command = new Command("match", "Match one department file against the low-income database; write the result CSV (stores nothing)");
+        var command = new Command("match", Text.Get("HelpMatch_command"));
         command.Arguments.Add(department);
         command.Arguments.Add(file);
         command.Options.Add(output);

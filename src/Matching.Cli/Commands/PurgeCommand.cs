@@ -12,8 +12,8 @@ internal static class PurgeCommand
 {
     public static Command Create(CommandGuard guard)
     {
-        var dryRun = new Option<bool>("--dry-run") { Description = "Only count what is past retention; change nothing" };
-        var command = new Command("purge", "Delete personal data past retention (retention:* in matching.json): old extract rows, audit records, reject reports");
+        var dryRun = new Option<bool>("--dry-run") { Description = Text.Get("HelpPurge_dryRun") };
+        var command = new Command("purge", Text.Get("HelpPurge_command"));
         command.Options.Add(dryRun);
         command.SetAction((parse, ct) => guard(parse, (c, t) => RunAsync(c, parse.GetValue(dryRun), t), ct));
         return command;

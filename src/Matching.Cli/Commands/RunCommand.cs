@@ -13,8 +13,8 @@ internal static class RunCommand
 {
     public static Command Create(CommandGuard guard)
     {
-        var asOf = new Option<string?>("--as-of") { Description = "Run date the 12-month windows end on, yyyy-MM-dd (default: today)" };
-        var command = new Command("run", "Match every pending batch against the low-income database, evaluate the warning rules, store the warnings; prints counts per code");
+        var asOf = new Option<string?>("--as-of") { Description = Text.Get("HelpRun_asOf") };
+        var command = new Command("run", Text.Get("HelpRun_command"));
         command.Options.Add(asOf);
         command.SetAction((parse, ct) => guard(parse, (c, t) => RunAsync(c, parse.GetValue(asOf), t), ct));
         return command;

@@ -1,5 +1,6 @@
-using System.Globalization;
 using System.CommandLine;
+using System.Globalization;
+using Matching.Cli.Localization;
 using Matching.Samples;
 
 namespace Matching.Cli.Commands;
@@ -12,10 +13,10 @@ internal static class SampleCommand
 {
     public static Command Create(CommandGuard guard)
     {
-        var output = new Option<string>("--out") { Description = "Folder to write into", DefaultValueFactory = _ => "sample-data" };
-        var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => new SampleOptions().Seed };
-        var households = new Option<int>("--households") { Description = "Number of low-income households", DefaultValueFactory = _ => new SampleOptions().Households };
-        var command = new Command("sample", "Write the synthetic sample data") { Hidden = true };
+        var output = new Option<string>("--out") { Description = Text.Get("HelpSample_output"), DefaultValueFactory = _ => "sample-data" };
+        var seed = new Option<int>("--seed") { Description = Text.Get("HelpSample_seed"), DefaultValueFactory = _ => new SampleOptions().Seed };
+        var households = new Option<int>("--households") { Description = Text.Get("HelpSample_households"), DefaultValueFactory = _ => new SampleOptions().Households };
+        var command = new Command("sample", Text.Get("HelpSample_command")) { Hidden = true };
         command.Options.Add(output);
         command.Options.Add(seed);
         command.Options.Add(households);

@@ -20,12 +20,12 @@ internal static class ShowCommand
     {
         var id = new Argument<string?>("id")
         {
-            Description = "Resident ID number (18 or 15 digits; spaces, full-width digits and lowercase x are fine), or a warning number (预警编号, up to 10 digits)",
+            Description = Localization.Text.Get("HelpShow_id"),
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var warning = new Option<long?>("--warning") { Description = "A warning number (预警编号) as a workbook shows it: that warning, its history and its subject" };
-        var full = new Option<bool>("--full") { Description = "Show IDs and names in full" };
-        var command = new Command("show", "One person's household, categories, aid received, warnings and dispositions in order, or one warning by its number (masked unless --full)");
+        var warning = new Option<long?>("--warning") { Description = Localization.Text.Get("HelpShow_warning") };
+        var full = new Option<bool>("--full") { Description = Localization.Text.Get("HelpShow_full") };
+        var command = new Command("show", Localization.Text.Get("HelpShow_command"));
         command.Arguments.Add(id);
         command.Options.Add(warning);
         command.Options.Add(full);

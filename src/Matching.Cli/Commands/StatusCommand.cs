@@ -18,9 +18,9 @@ internal static class StatusCommand
 {
     public static Command Create(CommandGuard guard)
     {
-        var runs = new Option<int>("--runs") { Description = "How many recent runs to list", DefaultValueFactory = _ => 5 };
-        var jobs = new Option<string>("--jobs") { Description = "The worker's schedule (default jobs/worker.json)", DefaultValueFactory = _ => Path.Combine("jobs", "worker.json") };
-        var command = new Command("status", "Last runs, pending batches, recent failures, the running workers and their next firing");
+        var runs = new Option<int>("--runs") { Description = Text.Get("HelpStatus_runs"), DefaultValueFactory = _ => 5 };
+        var jobs = new Option<string>("--jobs") { Description = Text.Get("HelpStatus_jobs"), DefaultValueFactory = _ => Path.Combine("jobs", "worker.json") };
+        var command = new Command("status", Text.Get("HelpStatus_command"));
         command.Options.Add(runs);
         command.Options.Add(jobs);
         command.SetAction((parse, ct) => guard(parse, (c, t) => RunAsync(c, parse.GetValue(runs), parse.GetValue(jobs)!, t), ct));

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Matching.Cli.Localization;
 using Matching.Cli.Worker;
 using Matching.Core.Errors;
 using Microsoft.Extensions.Hosting;
@@ -14,8 +15,8 @@ internal static class WorkerCommand
 {
     public static Command Create(CommandGuard guard)
     {
-        var jobs = new Option<string>("--jobs") { Description = "The schedule and folders (default jobs/worker.json)", DefaultValueFactory = _ => Path.Combine("jobs", "worker.json") };
-        var command = new Command("worker", "Run the Quartz scheduler from the jobs/ configuration until stopped (Ctrl+C / SIGTERM stop it cleanly)");
+        var jobs = new Option<string>("--jobs") { Description = Text.Get("HelpWorker_jobs"), DefaultValueFactory = _ => Path.Combine("jobs", "worker.json") };
+        var command = new Command("worker", Text.Get("HelpWorker_command"));
         command.Options.Add(jobs);
         command.SetAction((parse, ct) => guard(parse, (c, t) => RunAsync(c, parse.GetValue(jobs)!, t), ct));
         return command;

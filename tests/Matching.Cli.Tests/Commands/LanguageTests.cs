@@ -109,6 +109,24 @@ public sealed class LanguageTests
     }
 
     [Fact]
+    public async Task Help_Chinese_ThenEnglish_CommandsAndOptionsInEachLanguage()
+    {
+        using var cli = new CliRun();
+
+        var zh = await cli.RunAsync("import", "--help", "--lang", "zh");
+        var en = await cli.RunAsync("import", "--help", "--lang=en");
+
+        Assert.Equal((0, 0), (zh.Exit, en.Exit));
+        Assert.Contains("将一个部门文件导入为一个批次", zh.Out, StringComparison.Ordinal);
+        Assert.Contains("部门代码：death", zh.Out, StringComparison.Ordinal);
+        Assert.Contains("显示帮助和用法", zh.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ingest one department extract", zh.Out, StringComparison.Ordinal);
+        Assert.Contains("Ingest one department extract as a batch", en.Out, StringComparison.Ordinal);
+        Assert.Contains("Department code: death", en.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("部门代码", en.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Lang_Unknown_RefusedNamingTheChoices()
     {
         using var cli = new CliRun();
