@@ -61,21 +61,20 @@ internal static class AuditCommand
         }
 
         var write = context.Out;
-        await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"access audit: {records.Count} records{(full ? string.Empty : " (IDs masked; --full shows them, on record)")}"));
+        await write.WriteLineAsync(Text.Format(full ? "AuditHeader" : "AuditHeaderMasked", records.Count));
         foreach (var r in records)
         {
             var at = TimeZoneInfo.ConvertTime(r.At, context.Time.LocalTimeZone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
             var subjects = SubjectsOf(r).Select(id => full ? id : IdNumber.Mask(id)).ToList();
-            await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"#{r.AuditId} {at} {DisplayText.Escape(r.OsUser)}@{DisplayText.Escape(r.Host)} {r.Command} {(r.FullIds ? "full IDs" : "masked")}, {r.SubjectCount} subjects, {r.Outcome.Text()}"));
+            await write.WriteLineAsync(Text.Format("AuditLine", r.AuditId, at, DisplayText.Escape(r.OsUser), DisplayText.Escape(r.Host), r.Command, Text.Get(r.FullIds ? "AuditFullIds" : "AuditMasked"), r.SubjectCount, r.Outcome.Text()));
             if (subjects.Count > 0)
             {
-                await write.WriteLineAsync($"    subjects: {string.Join(' ', subjects)}");
+                await write.WriteLineAsync(Text.Format("AuditSubjects", string.Join(' ', subjects)));
             }
 
             if (r.OutputPath is not null)
             {
-                await write.WriteLineAsync($"    file: {DisplayText.Escape(r.OutputPath)}{(r.OutputSha256 is null ? string.Empty : " sha256 " + r.OutputSha256)}");
+                await write.WriteLineAsync(Text.Format("AuditFile", DisplayText.Escape(r.OutputPath), r.OutputSha256 is null ? string.Empty : " sha256 " + r.OutputSha256));
             }
 
             if (!string.IsNullOrEmpty(r.Detail))

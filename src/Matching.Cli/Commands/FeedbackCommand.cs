@@ -43,8 +43,7 @@ internal static class FeedbackCommand
         }
 
         var stored = outcome.Stored;
-        await context.Out.WriteLineAsync($"{DisplayText.Escape(file)}: {stored.Recorded} dispositions recorded ({stored.Closed} closed, {stored.KeptOpen} kept open), " +
-            $"{stored.Unchanged} unchanged, {outcome.Problems.Count} rows not used");
+        await context.Out.WriteLineAsync(Text.Format("FeedbackRecorded", DisplayText.Escape(file), stored.Recorded, stored.Closed, stored.KeptOpen, stored.Unchanged, outcome.Problems.Count));
         foreach (var problem in outcome.Problems)
         {
             await context.Out.WriteLineAsync($"  {problem}");

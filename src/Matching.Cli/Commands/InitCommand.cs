@@ -54,8 +54,7 @@ internal static class InitCommand
         }, cancellationToken);
         if (batches > 0)
         {
-            await context.Out.WriteLineAsync($"department batches from before version 5 rewritten with typed fields: {batches}" +
-                (dropped > 0 ? $" ({dropped} amounts beyond 1,000,000,000 yuan dropped as typing errors)" : string.Empty));
+            await context.Out.WriteLineAsync(Text.Format("InitRewritten", batches) + (dropped > 0 ? Text.Format("InitDropped", dropped) : string.Empty));
         }
     }
 }

@@ -37,7 +37,7 @@ internal static class SampleCommand
         }
 
         var summary = SampleGenerator.Write(outDir, options);
-        await context.Out.WriteLineAsync($"{summary.Households} households, {summary.Persons} persons written to {DisplayText.Escape(summary.OutputDirectory)}");
+        await context.Out.WriteLineAsync(Text.Format("SampleWritten", summary.Households, summary.Persons, DisplayText.Escape(summary.OutputDirectory)));
         foreach (var file in summary.Files)
         {
             await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {file.RelativePath,-32} {file.Rows,6} rows {file.Bytes,10:N0} bytes"));

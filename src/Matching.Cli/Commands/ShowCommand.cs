@@ -77,10 +77,10 @@ internal static class ShowCommand
         var write = context.Out;
         var name = DisplayText.Escape(full || w.Name.Length == 0 ? w.Name : w.Name[0] + new string('*', w.Name.Length - 1));
         var receiver = context.Rules.Receivers.GetValueOrDefault(w.Receiver, w.Receiver);
-        await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"warning {w.WarningId} {w.Code} {w.Label} → {w.Receiver} ({receiver}): {w.Status.Text()}, first {w.FirstDate}"));
-        await write.WriteLineAsync($"  subject: {(full ? DisplayText.Escape(w.IdText) : IdNumber.Mask(w.IdText))} {name}; from {w.Department}" +
-            (w.SourceRow is { } row ? string.Create(CultureInfo.InvariantCulture, $", row {row}") : string.Empty) +
-            (w.HouseholdId.Length > 0 ? $"; household {DisplayText.Escape(w.HouseholdId)}" : string.Empty));
+        await write.WriteLineAsync(Localization.Text.Format("ShowWarningHead", w.WarningId, w.Code, w.Label, w.Receiver, receiver, w.Status.Text(), w.FirstDate));
+        await write.WriteLineAsync(Localization.Text.Format("ShowSubject", full ? DisplayText.Escape(w.IdText) : IdNumber.Mask(w.IdText), name, w.Department,
+            w.SourceRow is { } row ? Localization.Text.Format("ShowSubjectRow", row) : string.Empty,
+            w.HouseholdId.Length > 0 ? Localization.Text.Format("ShowSubjectHousehold", DisplayText.Escape(w.HouseholdId)) : string.Empty));
         await write.WriteLineAsync($"  {DisplayText.Escape(w.Detail)}");
         if (w.Disposition is { } answer)
         {
@@ -89,8 +89,8 @@ internal static class ShowCommand
 
         foreach (var e in events)
         {
-            var source = e.RunId is { } run ? string.Create(CultureInfo.InvariantCulture, $"run {run}") : "feedback";
-            await write.WriteLineAsync($"  {context.Clock.Show(e.At)} {e.Status.Text()} ({source}){(e.Note.Length > 0 ? " " + DisplayText.Escape(e.Note) : string.Empty)}");
+            var source = e.RunId is { } run ? Localization.Text.Format("ShowSourceRun", run) : Localization.Text.Get("ShowSourceFeedback");
+            await write.WriteLineAsync("  " + Localization.Text.Format("ShowEvent", context.Clock.Show(e.At), e.Status.Text(), source, e.Note.Length > 0 ? " " + DisplayText.Escape(e.Note) : string.Empty));
         }
 
         if (IdParser.Parse(w.Subject) is { IsValid: true } subject)
@@ -99,7 +99,7 @@ internal static class ShowCommand
             return await RunAsync(context, subject.Id.Value, full, cancellationToken, audited: full);
         }
 
-        await write.WriteLineAsync("  (the subject's ID is not usable, so there is no household chain to show)");
+        await write.WriteLineAsync(Localization.Text.Get("ShowNoChain"));
         return CliApp.Ok;
     }
 
@@ -109,7 +109,7 @@ internal static class ShowCommand
         var parsed = IdParser.Parse(idText);
         if (!parsed.IsValid)
         {
-            throw new MatchingException($"'{IdNumber.Mask(idText.Trim())}' is not a valid ID ({parsed.Reason})");
+            throw new MatchingException(Localization.Text.Format("ShowInvalidId", IdNumber.Mask(idText.Trim()), parsed.Reason));
         }
 
         var id = parsed.Id.Value;
@@ -130,18 +130,18 @@ internal static class ShowCommand
         var write = context.Out;
         var self = entries.Where(e => e.IdText == id).ToList();
         await write.WriteLineAsync(self.Count == 0
-            ? $"{Id(id)}: not in the low-income database"
-            : $"{Id(id)} {Name(self[0].Name)}: in {self.Count} household{(self.Count > 1 ? "s" : string.Empty)} of the low-income database");
+            ? Localization.Text.Format("ShowNotListed", Id(id))
+            : Localization.Text.Format(self.Count > 1 ? "ShowListedMany" : "ShowListedOne", Id(id), Name(self[0].Name), self.Count));
         foreach (var household in entries.GroupBy(e => e.HouseholdId))
         {
             var h = household.First();
             var income = h.AnnualIncome is { } i ? RuleText.Yuan(i) + " 元" : "未知";
             await write.WriteLineAsync();
-            await write.WriteLineAsync($"household {E(h.HouseholdId)} ({(h.HouseholdActive ? "active" : "no longer listed")}): {E(h.Subdistrict)} {E(h.Village)}; 家庭年收入 {income}; 住房困难 {(h.HousingDifficulty ? "是" : "否")}");
-            await write.WriteLineAsync($"  aid received: {Text(RuleText.Aid(Codes.ParseAid(h.Aid)))}");
+            await write.WriteLineAsync(Localization.Text.Format("ShowHousehold", E(h.HouseholdId), Localization.Text.Get(h.HouseholdActive ? "ShowHouseholdActive" : "ShowHouseholdGone"), E(h.Subdistrict), E(h.Village), income, h.HousingDifficulty ? "是" : "否"));
+            await write.WriteLineAsync(Localization.Text.Format("ShowAid", Text(RuleText.Aid(Codes.ParseAid(h.Aid)))));
             foreach (var m in household)
             {
-                var flags = string.Join(' ', new[] { m.SeriousIllness ? "重病" : null, m.SevereDisability ? "重度残疾" : null, m.Active ? null : "(no longer listed)" }.Where(f => f is not null));
+                var flags = string.Join(' ', new[] { m.SeriousIllness ? "重病" : null, m.SevereDisability ? "重度残疾" : null, m.Active ? null : Localization.Text.Get("ShowMemberGone") }.Where(f => f is not null));
                 await write.WriteLineAsync($"  {(m.IdText == id ? "*" : " ")} {Id(m.IdText)} {Name(m.Name),-6} {E(m.Relation),-4} {Text(RuleText.Categories(Codes.ParseCategories(m.Categories)))} {flags}".TrimEnd());
             }
         }
@@ -149,18 +149,17 @@ internal static class ShowCommand
         var warnings = await store.WarningsAboutAsync(id, [.. entries.Select(e => e.HouseholdId).Distinct(StringComparer.Ordinal)], cancellationToken);
         var events = (await store.WarningEventsAsync([.. warnings.Select(w => w.WarningId)], cancellationToken)).ToLookup(e => e.WarningId);
         await write.WriteLineAsync();
-        await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"warnings: {warnings.Count}"));
+        await write.WriteLineAsync(Localization.Text.Format("ShowWarnings", warnings.Count));
         foreach (var w in warnings)
         {
-            var about = w.IdText == id || w.Subject == id ? string.Empty : $" (household member {Id(w.IdText)})";
-            await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"  #{w.WarningId} {w.Code} {w.Label} → {w.Receiver}: {w.Status.Text()}, first {w.FirstDate}{about}"));
+            var about = w.IdText == id || w.Subject == id ? string.Empty : Localization.Text.Format("ShowAboutMember", Id(w.IdText));
+            await write.WriteLineAsync(Localization.Text.Format("ShowWarningLine", w.WarningId, w.Code, w.Label, w.Receiver, w.Status.Text(), w.FirstDate, about));
             // Details state facts (categories, amounts, household numbers), never an ID or a name.
             await write.WriteLineAsync($"      {E(w.Detail)}");
             foreach (var e in events[w.WarningId])
             {
-                var source = e.RunId is { } run ? string.Create(CultureInfo.InvariantCulture, $"run {run}") : "feedback";
-                await write.WriteLineAsync($"      {context.Clock.Show(e.At)} {e.Status.Text()} ({source}){(e.Note.Length > 0 ? " " + E(e.Note) : string.Empty)}");
+                var source = e.RunId is { } run ? Localization.Text.Format("ShowSourceRun", run) : Localization.Text.Get("ShowSourceFeedback");
+                await write.WriteLineAsync("      " + Localization.Text.Format("ShowEvent", context.Clock.Show(e.At), e.Status.Text(), source, e.Note.Length > 0 ? " " + E(e.Note) : string.Empty));
             }
         }
 

@@ -127,6 +127,24 @@ public sealed class LanguageTests
     }
 
     [Fact]
+    public async Task Show_Chinese_ThenEnglish_SameFactsMaskedInEachLanguage()
+    {
+        using var cli = new CliRun();
+        Assert.Equal(0, (await cli.RunAsync("init")).Exit);
+        var stranger = TestIds.Valid(1).Value;
+
+        var zh = await cli.RunAsync("show", stranger, "--lang", "zh");
+        var en = await cli.RunAsync("show", stranger, "--lang", "en");
+
+        Assert.Equal((0, 0), (zh.Exit, en.Exit));
+        Assert.Contains("：不在低收入人口库中", zh.Out, StringComparison.Ordinal);
+        Assert.Contains("预警：0 条", zh.Out, StringComparison.Ordinal);
+        Assert.Contains(": not in the low-income database", en.Out, StringComparison.Ordinal);
+        Assert.Contains("warnings: 0", en.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain(stranger, zh.Out + en.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Lang_Unknown_RefusedNamingTheChoices()
     {
         using var cli = new CliRun();
