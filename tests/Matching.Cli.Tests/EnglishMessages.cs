@@ -11,5 +11,11 @@ internal static class EnglishMessages
 {
     [ModuleInitializer]
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2255", Justification = "The test assembly's one setting, before any test runs.")]
-    internal static void Use() => Environment.SetEnvironmentVariable("MATCHING_LANG", "en");
+    internal static void Use()
+    {
+        Environment.SetEnvironmentVariable("MATCHING_LANG", "en");
+
+        // And for what runs outside a command (a job or a log line a test drives directly): English on every thread.
+        System.Globalization.CultureInfo.DefaultThreadCurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("en");
+    }
 }

@@ -30,6 +30,8 @@ internal static class WorkerCommand
             Directory.SetCurrentDirectory(AppContext.BaseDirectory);
         }
 
+        // The worker's log and its jobs' messages in the operator's language, on every thread Quartz and the host start.
+        System.Globalization.CultureInfo.DefaultThreadCurrentUICulture = System.Globalization.CultureInfo.CurrentUICulture;
         var settings = WorkerSettings.Load(jobsFile, context.Settings.Worker.TimeZone);
         _ = context.Rules;
         _ = context.HeaderMaps;

@@ -1,80 +1,95 @@
+using Matching.Cli.Localization;
 using Microsoft.Extensions.Logging;
 
 namespace Matching.Cli.Worker;
 
 /// <summary>
 /// Every log line the worker writes, in one place. File names and counts only: no ID, no name (a refused file's
-/// message is the one-line error an operator sees, which masks IDs).
+/// message is the one-line error an operator sees, which masks IDs). The templates are the operator's language's
+/// (<c>Log*</c> in <c>Strings.resx</c>, English in <c>Strings.en.resx</c>); each language names the same placeholders in
+/// the same order, so a structured sink gets the same properties whichever the log is written in.
 /// </summary>
-internal static partial class Log
+internal static class Log
 {
-    [LoggerMessage(1, LogLevel.Information, "Worker started: nightly job '{Cron}' ({TimeZone}), next firing {Next}; drop folder {Drop}, outbox {Outbox}")]
-    public static partial void WorkerStarted(this ILogger logger, string cron, string timeZone, string next, string drop, string outbox);
+    public static void WorkerStarted(this ILogger logger, string cron, string timeZone, string next, string drop, string outbox) =>
+        Write(logger, LogLevel.Information, 1, nameof(WorkerStarted), null, cron, timeZone, next, drop, outbox);
 
-    [LoggerMessage(2, LogLevel.Information, "{Department}: {File} imported as batch {BatchId} ({Accepted} rows accepted, {Rejected} rejected); archived to {Archived}")]
-    public static partial void FileImported(this ILogger logger, string department, string file, long batchId, long accepted, long rejected, string archived);
+    public static void FileImported(this ILogger logger, string department, string file, long batchId, long accepted, long rejected, string archived) =>
+        Write(logger, LogLevel.Information, 2, nameof(FileImported), null, department, file, batchId, accepted, rejected, archived);
 
-    [LoggerMessage(3, LogLevel.Information, "{Department}: {File} is identical to batch {BatchId}; archived to {Archived}")]
-    public static partial void FileAlreadyImported(this ILogger logger, string department, string file, long batchId, string archived);
+    public static void FileAlreadyImported(this ILogger logger, string department, string file, long batchId, string archived) =>
+        Write(logger, LogLevel.Information, 3, nameof(FileAlreadyImported), null, department, file, batchId, archived);
 
-    [LoggerMessage(4, LogLevel.Warning, "{Department}: {File} refused and moved to {Rejected}: {Why}")]
-    public static partial void FileRefused(this ILogger logger, string department, string file, string rejected, string why);
+    public static void FileRefused(this ILogger logger, string department, string file, string rejected, string why) =>
+        Write(logger, LogLevel.Warning, 4, nameof(FileRefused), null, department, file, rejected, why);
 
-    [LoggerMessage(5, LogLevel.Information, "Run {RunId} as of {AsOf}: {Found} warnings ({New} new, {Continuing} continuing, {Resolved} resolved)")]
-    public static partial void RunFinished(this ILogger logger, long runId, string asOf, int found, int @new, int continuing, int resolved);
+    public static void RunFinished(this ILogger logger, long runId, string asOf, int found, int @new, int continuing, int resolved) =>
+        Write(logger, LogLevel.Information, 5, nameof(RunFinished), null, runId, asOf, found, @new, continuing, resolved);
 
-    [LoggerMessage(6, LogLevel.Information, "Exported {Count} workbooks into {Outbox}")]
-    public static partial void Exported(this ILogger logger, int count, string outbox);
+    public static void Exported(this ILogger logger, int count, string outbox) =>
+        Write(logger, LogLevel.Information, 6, nameof(Exported), null, count, outbox);
 
-    [LoggerMessage(7, LogLevel.Error, "Job {Job} failed: {Why}; the next firing tries again")]
-    public static partial void JobFailed(this ILogger logger, string job, string why);
+    public static void JobFailed(this ILogger logger, string job, string why) =>
+        Write(logger, LogLevel.Error, 7, nameof(JobFailed), null, job, why);
 
-    [LoggerMessage(8, LogLevel.Error, "Job {Job} failed unexpectedly; the next firing tries again")]
-    public static partial void JobCrashed(this ILogger logger, Exception exception, string job);
+    public static void JobCrashed(this ILogger logger, Exception exception, string job) =>
+        Write(logger, LogLevel.Error, 8, nameof(JobCrashed), exception, job);
 
-    [LoggerMessage(9, LogLevel.Warning, "The nightly run of {Missed} was missed while the worker was down (last run started {LastRun}); running it now")]
-    public static partial void MissedRun(this ILogger logger, string missed, string lastRun);
+    public static void MissedRun(this ILogger logger, string missed, string lastRun) =>
+        Write(logger, LogLevel.Warning, 9, nameof(MissedRun), null, missed, lastRun);
 
-    [LoggerMessage(10, LogLevel.Information, "Job {Job} stopped: the worker is shutting down")]
-    public static partial void JobCancelled(this ILogger logger, string job);
+    public static void JobCancelled(this ILogger logger, string job) =>
+        Write(logger, LogLevel.Information, 10, nameof(JobCancelled), null, job);
 
-    [LoggerMessage(11, LogLevel.Information, "Job {Job} fired for {Scheduled} on worker {Instance}{Recovering}")]
-    public static partial void JobFired(this ILogger logger, string job, string scheduled, string instance, string recovering);
+    public static void JobFired(this ILogger logger, string job, string scheduled, string instance, string recovering) =>
+        Write(logger, LogLevel.Information, 11, nameof(JobFired), null, job, scheduled, instance, recovering);
 
-    [LoggerMessage(12, LogLevel.Warning, "Job {Job} is in the shared schedule but not in this worker's worker.json: removed")]
-    public static partial void StaleJobRemoved(this ILogger logger, string job);
+    public static void StaleJobRemoved(this ILogger logger, string job) =>
+        Write(logger, LogLevel.Warning, 12, nameof(StaleJobRemoved), null, job);
 
-    [LoggerMessage(14, LogLevel.Information, "{Department}: reject report for {File} ({Rejected} rows not imported, {IdProblems} IDs to check) written to {Report}")]
-    public static partial void RejectReportWritten(this ILogger logger, string department, string file, long rejected, long idProblems, string report);
+    public static void RejectReportWritten(this ILogger logger, string department, string file, long rejected, long idProblems, string report) =>
+        Write(logger, LogLevel.Information, 14, nameof(RejectReportWritten), null, department, file, rejected, idProblems, report);
 
-    [LoggerMessage(15, LogLevel.Information, "Nightly intake: {Count} reject reports written into the departments' outboxes{Reports}")]
-    public static partial void RejectReportsWritten(this ILogger logger, int count, string reports);
+    public static void RejectReportsWritten(this ILogger logger, int count, string reports) =>
+        Write(logger, LogLevel.Information, 15, nameof(RejectReportsWritten), null, count, reports);
 
-    [LoggerMessage(13, LogLevel.Warning, "Job {Job}: the shared schedule now follows this worker's worker.json ('{Cron}')")]
-    public static partial void ScheduleChanged(this ILogger logger, string job, string cron);
+    public static void ScheduleChanged(this ILogger logger, string job, string cron) =>
+        Write(logger, LogLevel.Warning, 13, nameof(ScheduleChanged), null, job, cron);
 
-    [LoggerMessage(14, LogLevel.Warning, "{Department}: {File} (batch {BatchId}) holds a rule back: {Gap}")]
-    public static partial void ImportRuleGap(this ILogger logger, string department, string file, long batchId, string gap);
+    public static void ImportRuleGap(this ILogger logger, string department, string file, long batchId, string gap) =>
+        Write(logger, LogLevel.Warning, 14, nameof(ImportRuleGap), null, department, file, batchId, gap);
 
-    [LoggerMessage(15, LogLevel.Warning, "Run {RunId}: a rule is held back by the data in use: {Gap}")]
-    public static partial void RunRuleGap(this ILogger logger, long runId, string gap);
+    public static void RunRuleGap(this ILogger logger, long runId, string gap) =>
+        Write(logger, LogLevel.Warning, 15, nameof(RunRuleGap), null, runId, gap);
 
-    [LoggerMessage(21, LogLevel.Information, "Retention purge: {Records} stored rows of {Batches} batches, {Audit} access-audit records, {Reports} reject reports deleted")]
-    public static partial void Purged(this ILogger logger, long records, int batches, long audit, int reports);
+    public static void Purged(this ILogger logger, long records, int batches, long audit, int reports) =>
+        Write(logger, LogLevel.Information, 21, nameof(Purged), null, records, batches, audit, reports);
 
-    [LoggerMessage(16, LogLevel.Information, "Worker {Host} pid {Pid} running since {Started}; `matching status` lists it while it runs")]
-    public static partial void WorkerAlive(this ILogger logger, string host, int pid, string started);
+    public static void WorkerAlive(this ILogger logger, string host, int pid, string started) =>
+        Write(logger, LogLevel.Information, 16, nameof(WorkerAlive), null, host, pid, started);
 
-    [LoggerMessage(17, LogLevel.Information, "Worker pid {Pid} stopping: {Signal}; a job in progress finishes its transaction or rolls it back")]
-    public static partial void WorkerStopping(this ILogger logger, string signal, int pid);
+    public static void WorkerStopping(this ILogger logger, string signal, int pid) =>
+        Write(logger, LogLevel.Information, 17, nameof(WorkerStopping), null, pid, signal);
 
-    [LoggerMessage(18, LogLevel.Information, "Worker pid {Pid} stopped")]
-    public static partial void WorkerStopped(this ILogger logger, int pid);
+    public static void WorkerStopped(this ILogger logger, int pid) =>
+        Write(logger, LogLevel.Information, 18, nameof(WorkerStopped), null, pid);
 
-    [LoggerMessage(19, LogLevel.Warning, "{File}: not in a department's drop folder (the departments are {Departments}); left where it is")]
-    public static partial void StrayFile(this ILogger logger, string file, string departments);
+    public static void StrayFile(this ILogger logger, string file, string departments) =>
+        Write(logger, LogLevel.Warning, 19, nameof(StrayFile), null, file, departments);
 
-    [LoggerMessage(20, LogLevel.Information, "Nightly result for {Date}: {Files} files taken ({Imported} imported, {Identical} identical to an earlier batch, {Refused} refused), {Rows} rows read, {Accepted} accepted, {Rejected} rejected; run {RunId}: {Found} warnings ({New} new); {Reports} reject reports{ReportsWhere}; {Workbooks} workbooks in {Outbox}")]
-    public static partial void NightlyResult(this ILogger logger, string date, int files, int imported, int identical, int refused, long rows, long accepted, long rejected,
-        long runId, int found, int @new, int reports, string reportsWhere, int workbooks, string outbox);
+    public static void NightlyResult(this ILogger logger, string date, int files, int imported, int identical, int refused, long rows, long accepted, long rejected,
+        long runId, int found, int @new, int reports, string reportsWhere, int workbooks, string outbox) =>
+        Write(logger, LogLevel.Information, 20, nameof(NightlyResult), null, date, files, imported, identical, refused, rows, accepted, rejected, runId, found, @new, reports, reportsWhere, workbooks, outbox);
+
+    private static void Write(ILogger logger, LogLevel level, int id, string name, Exception? exception, params object?[] args)
+    {
+        if (!logger.IsEnabled(level))
+        {
+            return;
+        }
+
+#pragma warning disable CA2254, CA1848 // The template is a resource, one per language, not built from the values; a few lines a night.
+        logger.Log(level, new EventId(id, name), exception, Text.Get("Log" + name), args);
+#pragma warning restore CA2254, CA1848
+    }
 }
