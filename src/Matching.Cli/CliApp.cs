@@ -139,7 +139,7 @@ public static class CliApp
                 return args[i + 1];
             }
 
-            if (args[i].StartsWith("--lang=", StringComparison.Ordinal))
+            if (args[i].StartsWith("--lang=", StringComparison.Ordinal) || args[i].StartsWith("--lang:", StringComparison.Ordinal))
             {
                 return args[i]["--lang=".Length..];
             }

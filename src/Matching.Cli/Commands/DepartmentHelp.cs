@@ -16,11 +16,8 @@ internal static class DepartmentHelp
     /// <summary>The name of every argument this fills in.</summary>
     public const string ArgumentName = "department";
 
-    /// <summary>What the argument says before help fills it in (and if the header maps cannot be read).</summary>
-    public const string Placeholder = "Department code: one per header map (HeaderMaps/<department>.json)";
-
     /// <summary>A department argument; its description is completed by <see cref="Describe"/> when help is printed.</summary>
-    public static Argument<string> Create() => new(ArgumentName) { Description = Placeholder };
+    public static Argument<string> Create() => new(ArgumentName) { Description = Text.Get("HelpDepartmentPlaceholder") };
 
     /// <summary>Sets every department argument under <paramref name="root"/> to the departments of <paramref name="headerMapDirectory"/>.</summary>
     public static void Describe(Command root, string headerMapDirectory)

@@ -74,19 +74,26 @@ internal sealed class SqliteRawInsert : IBulkLoader
 
     private int BindText(int index, string value)
     {
-        // An empty span pins to a null pointer, which SQLite would bind as NULL; the string overload binds ''.
-        if (value.Length == 0)
+        // As the string overload bound it (NUL-terminated): text ends at a NUL character.
+        var text = value.AsSpan();
+        if (text.IndexOf('\0') is var nul and >= 0)
         {
-            return raw.sqlite3_bind_text(_statement, index, value);
+            text = text[..nul];
         }
 
-        var most = Encoding.UTF8.GetMaxByteCount(value.Length);
+        // An empty span pins to a null pointer, which SQLite would bind as NULL; the string overload binds ''.
+        if (text.IsEmpty)
+        {
+            return raw.sqlite3_bind_text(_statement, index, string.Empty);
+        }
+
+        var most = Encoding.UTF8.GetMaxByteCount(text.Length);
         if (most > _text.Length)
         {
             _text = new byte[Math.Max(most, _text.Length * 2)];
         }
 
-        var length = Encoding.UTF8.GetBytes(value, _text);
+        var length = Encoding.UTF8.GetBytes(text, _text);
         return raw.sqlite3_bind_text(_statement, index, _text.AsSpan(0, length));
     }
 

@@ -18,6 +18,7 @@ internal sealed class SqliteRawReader : IDisposable
 
     // The statement's pointer for the column reads (SqliteColumns); the handle above owns it and outlives every read.
     private readonly nint _pointer;
+    private bool _disposed;
 
     /// <param name="connection">An open connection (inside its transaction, if one is open).</param>
     /// <param name="sql">The query; its parameters (<c>@name</c> or <c>?n</c>) are numbered by SQLite in the order they first appear.</param>
@@ -27,6 +28,9 @@ internal sealed class SqliteRawReader : IDisposable
         _connection = connection;
         var rc = raw.sqlite3_prepare_v2(connection.Handle, sql, out _statement);
         SqliteException.ThrowExceptionForRC(rc, connection.Handle);
+        // Held for as long as this reader: the pointer stays valid whatever else disposes the handle.
+        var added = false;
+        _statement.DangerousAddRef(ref added);
         _pointer = _statement.DangerousGetHandle();
         for (var i = 0; i < parameters.Length; i++)
         {
@@ -37,6 +41,7 @@ internal sealed class SqliteRawReader : IDisposable
     /// <summary>Steps to the next row; false after the last.</summary>
     public bool Read()
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         var rc = raw.sqlite3_step(_statement);
         if (rc == raw.SQLITE_ROW)
         {
@@ -64,5 +69,15 @@ internal sealed class SqliteRawReader : IDisposable
         return bytes.IsEmpty ? string.Empty : Encoding.UTF8.GetString(bytes);
     }
 
-    public void Dispose() => _statement.Dispose();
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _statement.DangerousRelease();
+        _statement.Dispose();
+    }
 }
