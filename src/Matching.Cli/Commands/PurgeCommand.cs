@@ -31,7 +31,7 @@ internal static class PurgeCommand
         ArgumentNullException.ThrowIfNull(write);
         ArgumentNullException.ThrowIfNull(retention);
         ArgumentNullException.ThrowIfNull(result);
-        static string Kept(int? n, string unit) => n is { } v ? Text.Format(unit, v) : Text.Get("PurgeForEver");
+        static string Kept(int? n, string unitKey) => n is { } v ? Text.Format(unitKey, v) : Text.Get("PurgeForEver");
         var verb = Text.Get(result.DryRun ? "PurgeWouldDelete" : "PurgeDeleted");
         await write.WriteLineAsync(Text.Get(result.DryRun ? "PurgeHeaderDryRun" : "PurgeHeader"));
         await write.WriteLineAsync(Text.Format("PurgeSourceRecords", verb, result.Counts.SourceRecords, result.Counts.Batches, Kept(retention.SourceRecordsYears, "PurgeYears")));

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Matching.Cli.Audit;
+using Matching.Cli.Localization;
 using Matching.Core.Errors;
 using Matching.Core.Identity;
 using Matching.Core.Population;
@@ -20,12 +21,12 @@ internal static class ShowCommand
     {
         var id = new Argument<string?>("id")
         {
-            Description = Localization.Text.Get("HelpShow_id"),
+            Description = Text.Get("HelpShow_id"),
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var warning = new Option<long?>("--warning") { Description = Localization.Text.Get("HelpShow_warning") };
-        var full = new Option<bool>("--full") { Description = Localization.Text.Get("HelpShow_full") };
-        var command = new Command("show", Localization.Text.Get("HelpShow_command"));
+        var warning = new Option<long?>("--warning") { Description = Text.Get("HelpShow_warning") };
+        var full = new Option<bool>("--full") { Description = Text.Get("HelpShow_full") };
+        var command = new Command("show", Text.Get("HelpShow_command"));
         command.Arguments.Add(id);
         command.Options.Add(warning);
         command.Options.Add(full);
@@ -77,10 +78,10 @@ internal static class ShowCommand
         var write = context.Out;
         var name = DisplayText.Escape(full || w.Name.Length == 0 ? w.Name : w.Name[0] + new string('*', w.Name.Length - 1));
         var receiver = context.Rules.Receivers.GetValueOrDefault(w.Receiver, w.Receiver);
-        await write.WriteLineAsync(Localization.Text.Format("ShowWarningHead", w.WarningId, w.Code, w.Label, w.Receiver, receiver, w.Status.Text(), w.FirstDate));
-        await write.WriteLineAsync(Localization.Text.Format("ShowSubject", full ? DisplayText.Escape(w.IdText) : IdNumber.Mask(w.IdText), name, w.Department,
-            w.SourceRow is { } row ? Localization.Text.Format("ShowSubjectRow", row) : string.Empty,
-            w.HouseholdId.Length > 0 ? Localization.Text.Format("ShowSubjectHousehold", DisplayText.Escape(w.HouseholdId)) : string.Empty));
+        await write.WriteLineAsync(Text.Format("ShowWarningHead", w.WarningId, w.Code, w.Label, w.Receiver, receiver, w.Status.Text(), w.FirstDate));
+        await write.WriteLineAsync(Text.Format("ShowSubject", full ? DisplayText.Escape(w.IdText) : IdNumber.Mask(w.IdText), name, w.Department,
+            w.SourceRow is { } row ? Text.Format("ShowSubjectRow", row) : string.Empty,
+            w.HouseholdId.Length > 0 ? Text.Format("ShowSubjectHousehold", DisplayText.Escape(w.HouseholdId)) : string.Empty));
         await write.WriteLineAsync($"  {DisplayText.Escape(w.Detail)}");
         if (w.Disposition is { } answer)
         {
@@ -89,8 +90,8 @@ internal static class ShowCommand
 
         foreach (var e in events)
         {
-            var source = e.RunId is { } run ? Localization.Text.Format("ShowSourceRun", run) : Localization.Text.Get("ShowSourceFeedback");
-            await write.WriteLineAsync("  " + Localization.Text.Format("ShowEvent", context.Clock.Show(e.At), e.Status.Text(), source, e.Note.Length > 0 ? " " + DisplayText.Escape(e.Note) : string.Empty));
+            var source = e.RunId is { } run ? Text.Format("ShowSourceRun", run) : Text.Get("ShowSourceFeedback");
+            await write.WriteLineAsync("  " + Text.Format("ShowEvent", context.Clock.Show(e.At), e.Status.Text(), source, e.Note.Length > 0 ? " " + DisplayText.Escape(e.Note) : string.Empty));
         }
 
         if (IdParser.Parse(w.Subject) is { IsValid: true } subject)
@@ -99,7 +100,7 @@ internal static class ShowCommand
             return await RunAsync(context, subject.Id.Value, full, cancellationToken, audited: full);
         }
 
-        await write.WriteLineAsync(Localization.Text.Get("ShowNoChain"));
+        await write.WriteLineAsync(Text.Get("ShowNoChain"));
         return CliApp.Ok;
     }
 
@@ -109,7 +110,7 @@ internal static class ShowCommand
         var parsed = IdParser.Parse(idText);
         if (!parsed.IsValid)
         {
-            throw new MatchingException(Localization.Text.Format("ShowInvalidId", IdNumber.Mask(idText.Trim()), parsed.Reason));
+            throw new MatchingException(Text.Format("ShowInvalidId", IdNumber.Mask(idText.Trim()), parsed.Reason));
         }
 
         var id = parsed.Id.Value;
@@ -130,41 +131,41 @@ internal static class ShowCommand
         var write = context.Out;
         var self = entries.Where(e => e.IdText == id).ToList();
         await write.WriteLineAsync(self.Count == 0
-            ? Localization.Text.Format("ShowNotListed", Id(id))
-            : Localization.Text.Format(self.Count > 1 ? "ShowListedMany" : "ShowListedOne", Id(id), Name(self[0].Name), self.Count));
+            ? Text.Format("ShowNotListed", Id(id))
+            : Text.Format(self.Count > 1 ? "ShowListedMany" : "ShowListedOne", Id(id), Name(self[0].Name), self.Count));
         foreach (var household in entries.GroupBy(e => e.HouseholdId))
         {
             var h = household.First();
             var income = h.AnnualIncome is { } i ? RuleText.Yuan(i) + " 元" : "未知";
             await write.WriteLineAsync();
-            await write.WriteLineAsync(Localization.Text.Format("ShowHousehold", E(h.HouseholdId), Localization.Text.Get(h.HouseholdActive ? "ShowHouseholdActive" : "ShowHouseholdGone"), E(h.Subdistrict), E(h.Village), income, h.HousingDifficulty ? "是" : "否"));
-            await write.WriteLineAsync(Localization.Text.Format("ShowAid", Text(RuleText.Aid(Codes.ParseAid(h.Aid)))));
+            await write.WriteLineAsync(Text.Format("ShowHousehold", E(h.HouseholdId), Text.Get(h.HouseholdActive ? "ShowHouseholdActive" : "ShowHouseholdGone"), E(h.Subdistrict), E(h.Village), income, h.HousingDifficulty ? "是" : "否"));
+            await write.WriteLineAsync(Text.Format("ShowAid", OrDash(RuleText.Aid(Codes.ParseAid(h.Aid)))));
             foreach (var m in household)
             {
-                var flags = string.Join(' ', new[] { m.SeriousIllness ? "重病" : null, m.SevereDisability ? "重度残疾" : null, m.Active ? null : Localization.Text.Get("ShowMemberGone") }.Where(f => f is not null));
-                await write.WriteLineAsync($"  {(m.IdText == id ? "*" : " ")} {Id(m.IdText)} {Name(m.Name),-6} {E(m.Relation),-4} {Text(RuleText.Categories(Codes.ParseCategories(m.Categories)))} {flags}".TrimEnd());
+                var flags = string.Join(' ', new[] { m.SeriousIllness ? "重病" : null, m.SevereDisability ? "重度残疾" : null, m.Active ? null : Text.Get("ShowMemberGone") }.Where(f => f is not null));
+                await write.WriteLineAsync($"  {(m.IdText == id ? "*" : " ")} {Id(m.IdText)} {Name(m.Name),-6} {E(m.Relation),-4} {OrDash(RuleText.Categories(Codes.ParseCategories(m.Categories)))} {flags}".TrimEnd());
             }
         }
 
         var warnings = await store.WarningsAboutAsync(id, [.. entries.Select(e => e.HouseholdId).Distinct(StringComparer.Ordinal)], cancellationToken);
         var events = (await store.WarningEventsAsync([.. warnings.Select(w => w.WarningId)], cancellationToken)).ToLookup(e => e.WarningId);
         await write.WriteLineAsync();
-        await write.WriteLineAsync(Localization.Text.Format("ShowWarnings", warnings.Count));
+        await write.WriteLineAsync(Text.Format("ShowWarnings", warnings.Count));
         foreach (var w in warnings)
         {
-            var about = w.IdText == id || w.Subject == id ? string.Empty : Localization.Text.Format("ShowAboutMember", Id(w.IdText));
-            await write.WriteLineAsync(Localization.Text.Format("ShowWarningLine", w.WarningId, w.Code, w.Label, w.Receiver, w.Status.Text(), w.FirstDate, about));
+            var about = w.IdText == id || w.Subject == id ? string.Empty : Text.Format("ShowAboutMember", Id(w.IdText));
+            await write.WriteLineAsync(Text.Format("ShowWarningLine", w.WarningId, w.Code, w.Label, w.Receiver, w.Status.Text(), w.FirstDate, about));
             // Details state facts (categories, amounts, household numbers), never an ID or a name.
             await write.WriteLineAsync($"      {E(w.Detail)}");
             foreach (var e in events[w.WarningId])
             {
-                var source = e.RunId is { } run ? Localization.Text.Format("ShowSourceRun", run) : Localization.Text.Get("ShowSourceFeedback");
-                await write.WriteLineAsync("      " + Localization.Text.Format("ShowEvent", context.Clock.Show(e.At), e.Status.Text(), source, e.Note.Length > 0 ? " " + E(e.Note) : string.Empty));
+                var source = e.RunId is { } run ? Text.Format("ShowSourceRun", run) : Text.Get("ShowSourceFeedback");
+                await write.WriteLineAsync("      " + Text.Format("ShowEvent", context.Clock.Show(e.At), e.Status.Text(), source, e.Note.Length > 0 ? " " + E(e.Note) : string.Empty));
             }
         }
 
         return CliApp.Ok;
     }
 
-    private static string Text(string text) => text.Length == 0 ? "—" : text;
+    private static string OrDash(string text) => text.Length == 0 ? "—" : text;
 }
