@@ -3,7 +3,7 @@ using System.Text;
 using CsvHelper;
 using Matching.Core.Errors;
 using Matching.Core.Identity;
-using Matching.Core.Matching;
+using Matching.Core.Linkage;
 
 namespace Matching.Export;
 

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Matching.Cli.Bench;
 using Matching.Cli.Localization;
-using Matching.Cli.Matching;
+using Matching.Cli.Linkage;
 using Matching.Core.Rules;
 using Matching.Export.Workbooks;
 using Matching.Ingest;

@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using Matching.Cli.Localization;
-using Matching.Cli.Matching;
+using Matching.Cli.Linkage;
 using Matching.Core.Errors;
 using Matching.Core.Identity;
-using Matching.Core.Matching;
+using Matching.Core.Linkage;
 using Matching.Core.Population;
 using Matching.Ingest;
 using Matching.Ingest.HeaderMaps;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Matching.Cli.Audit;
 using Matching.Cli.Localization;
-using Matching.Cli.Matching;
+using Matching.Cli.Linkage;
 using Matching.Core.Population;
 using Matching.Ingest;
 using Matching.Ingest.Tables;

@@ -1,4 +1,4 @@
-using Matching.Cli.Matching;
+using Matching.Cli.Linkage;
 using Matching.Cli.Reports;
 using Matching.Core.Departments;
 using Matching.Core.Errors;

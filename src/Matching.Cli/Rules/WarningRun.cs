@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Matching.Core.Departments;
 using Matching.Core.Errors;
-using Matching.Core.Matching;
+using Matching.Core.Linkage;
 using Matching.Core.Rules;
 using Matching.Ingest.HeaderMaps;
 using Matching.Storage;

@@ -3,7 +3,7 @@ namespace Matching.Core.Population;
 /// <summary>
 /// Which persons a file's rows can touch when matched: ID keys (as typed, or one-slip corrections), 14-digit blocks
 /// (region and birth date that survived) and birth dates (from a birth-date column). Gathered from the file without
-/// the population (<see cref="Matching.Matcher.Gather"/>), then answered by the database in one set-based query, so
+/// the population (<see cref="Linkage.Matcher.Gather"/>), then answered by the database in one set-based query, so
 /// that a population too large for memory is never loaded whole: an index of just these persons matches every row
 /// exactly as the whole population would.
 /// </summary>

@@ -1,4 +1,4 @@
-using Matching.Core.Matching;
+using Matching.Core.Linkage;
 
 namespace Matching.Core.Rules;
 

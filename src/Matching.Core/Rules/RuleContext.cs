@@ -102,7 +102,7 @@ internal sealed class RuleContext(RulePopulation population, DateOnly asOf, IRea
             Village = household.Village,
             Categories = RuleText.Categories(member.Categories),
             Department = source,
-            Method = first is { } f ? Matching.MatchText.Of(f.Method) : string.Empty,
+            Method = first is { } f ? Linkage.MatchText.Of(f.Method) : string.Empty,
             Detail = detail,
             BatchId = first?.BatchId,
             SourceRow = first?.SourceRow,

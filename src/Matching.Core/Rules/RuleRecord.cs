@@ -1,6 +1,6 @@
 using Matching.Core.Departments;
 using Matching.Core.Identity;
-using Matching.Core.Matching;
+using Matching.Core.Linkage;
 
 namespace Matching.Core.Rules;
 

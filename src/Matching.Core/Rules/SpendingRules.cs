@@ -1,7 +1,7 @@
 using System.Globalization;
 using Matching.Core.Departments;
 using Matching.Core.Identity;
-using Matching.Core.Matching;
+using Matching.Core.Linkage;
 using Matching.Core.Population;
 
 namespace Matching.Core.Rules;

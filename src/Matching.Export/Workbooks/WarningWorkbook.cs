@@ -1,6 +1,6 @@
 using System.Globalization;
 using Matching.Core.Identity;
-using Matching.Core.Matching;
+using Matching.Core.Linkage;
 using Matching.Core.Rules;
 
 namespace Matching.Export.Workbooks;

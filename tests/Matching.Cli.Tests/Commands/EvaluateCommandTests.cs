@@ -1,6 +1,6 @@
 using System.Globalization;
 using Matching.Cli.Commands;
-using Matching.Core.Matching;
+using Matching.Core.Linkage;
 using Matching.Samples;
 using Xunit.Abstractions;
 

@@ -116,7 +116,7 @@ public partial class IdParserTests
                 sum += (long)parsed.Kind + parsed.Id.Key;
                 sum += IdParser.TryReadCertificate15(raw, out var old) ? old.Key : 0;
                 sum += IdParser.TryReadWithoutCheck(raw, out var full) ? full.Key : 0;
-                sum += Core.Matching.Matcher.IsFindable(raw, default) ? 1 : 0;
+                sum += Core.Linkage.Matcher.IsFindable(raw, default) ? 1 : 0;
             }
 
             return sum;

@@ -1,5 +1,5 @@
 using Matching.Core.Identity;
-using Matching.Core.Matching;
+using Matching.Core.Linkage;
 using Matching.Core.Population;
 using Matching.Testing;
 

@@ -1,7 +1,7 @@
 using Matching.Core.Departments;
 using System.Globalization;
 using Matching.Core.Identity;
-using Matching.Core.Matching;
+using Matching.Core.Linkage;
 using Matching.Core.Population;
 using Matching.Core.Rules;
 using Matching.Testing;

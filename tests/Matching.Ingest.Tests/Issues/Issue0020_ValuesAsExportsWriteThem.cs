@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Matching.Core.Departments;
-using Matching.Core.Matching;
+using Matching.Core.Linkage;
 using Matching.Core.Rules;
 using Matching.Ingest.Departments;
 using Matching.Ingest.HeaderMaps;

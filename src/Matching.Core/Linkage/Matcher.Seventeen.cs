@@ -1,7 +1,7 @@
 using System.Globalization;
 using Matching.Core.Identity;
 
-namespace Matching.Core.Matching;
+namespace Matching.Core.Linkage;
 
 public sealed partial class Matcher
 {

@@ -1,8 +1,8 @@
 using Matching.Core.Identity;
-using Matching.Core.Matching;
+using Matching.Core.Linkage;
 using Matching.Testing;
 
-namespace Matching.Core.Tests.Matching;
+namespace Matching.Core.Tests.Linkage;
 
 /// <summary>Names as extracts carry them: a minority name's separator dropped either side, a clerk's note after a name.</summary>
 public partial class MatcherTests

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Matching.Core.Identity;
 
-namespace Matching.Core.Matching;
+namespace Matching.Core.Linkage;
 
 /// <summary>
 /// A block of persons an unusable ID still points to: the first 14 digits that survived (region and birth date,

@@ -1,7 +1,7 @@
 using System.Text;
-using Matching.Core.Matching;
+using Matching.Core.Linkage;
 
-namespace Matching.Core.Tests.Matching;
+namespace Matching.Core.Tests.Linkage;
 
 public class MatchTextTests
 {

@@ -1,4 +1,4 @@
-namespace Matching.Core.Matching;
+namespace Matching.Core.Linkage;
 
 /// <summary>The outcome of matching one source row (CONTRACT: <c>status</c>).</summary>
 public enum MatchStatus : byte

@@ -1,8 +1,8 @@
 using Matching.Core.Identity;
-using Matching.Core.Matching;
+using Matching.Core.Linkage;
 using Matching.Testing;
 
-namespace Matching.Core.Tests.Matching;
+namespace Matching.Core.Tests.Linkage;
 
 /// <summary>name_birthdate: an unusable ID, a block on the digits that survived (or a birth-date column), the name.</summary>
 public partial class MatcherTests

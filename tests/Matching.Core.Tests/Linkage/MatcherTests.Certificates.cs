@@ -1,9 +1,9 @@
 using Matching.Core.Identity;
-using Matching.Core.Matching;
+using Matching.Core.Linkage;
 using Matching.Core.Population;
 using Matching.Testing;
 
-namespace Matching.Core.Tests.Matching;
+namespace Matching.Core.Tests.Linkage;
 
 /// <summary>Certificate numbers on old IDs (17 digits), IDs without their check character, Excel's form of 20 digits.</summary>
 public partial class MatcherTests

@@ -2,7 +2,7 @@ using System.Globalization;
 using Matching.Core.Identity;
 using Matching.Core.Population;
 
-namespace Matching.Core.Matching;
+namespace Matching.Core.Linkage;
 
 public sealed partial class Matcher
 {

@@ -3,7 +3,7 @@ using System.Text;
 using Matching.Core.Identity;
 using Matching.Core.Population;
 
-namespace Matching.Core.Matching;
+namespace Matching.Core.Linkage;
 
 /// <summary>
 /// Matches source rows to low-income persons. Order: the ID as typed or cleaned (exact, normalized, upgraded15);

@@ -1,4 +1,4 @@
-namespace Matching.Core.Matching;
+namespace Matching.Core.Linkage;
 
 /// <summary>The words the match result CSV uses for statuses and methods (CONTRACT.md).</summary>
 public static class MatchText

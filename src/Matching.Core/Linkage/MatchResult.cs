@@ -1,6 +1,6 @@
 using Matching.Core.Identity;
 
-namespace Matching.Core.Matching;
+namespace Matching.Core.Linkage;
 
 /// <summary>The match of one source row against the low-income population.</summary>
 /// <param name="Status">matched, unmatched or rejected.</param>

@@ -1,6 +1,6 @@
 using Matching.Ingest;
 
-namespace Matching.Cli.Matching;
+namespace Matching.Cli.Linkage;
 
 /// <summary>
 /// A few dozen data rows of a <see cref="SourceTable"/> with the cells the matcher and the result CSV need (ID, name,

@@ -1,7 +1,7 @@
 using Matching.Storage;
 using Microsoft.Data.Sqlite;
 
-namespace Matching.Cli.Matching;
+namespace Matching.Cli.Linkage;
 
 /// <summary>Where this database's population image lives (<see cref="PopulationImageCache"/>).</summary>
 internal static class PopulationImages

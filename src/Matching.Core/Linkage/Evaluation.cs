@@ -1,4 +1,4 @@
-namespace Matching.Core.Matching;
+namespace Matching.Core.Linkage;
 
 /// <summary>
 /// Precision, recall and F1 of matching against known truth, by damage kind and by method. A row's truth is the

@@ -1,10 +1,10 @@
 using CsCheck;
 using Matching.Core.Identity;
-using Matching.Core.Matching;
+using Matching.Core.Linkage;
 using Matching.Core.Tests.Identity;
 using Matching.Testing;
 
-namespace Matching.Core.Tests.Matching;
+namespace Matching.Core.Tests.Linkage;
 
 public partial class MatcherTests
 {

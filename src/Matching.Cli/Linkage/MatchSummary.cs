@@ -1,6 +1,6 @@
-using Matching.Core.Matching;
+using Matching.Core.Linkage;
 
-namespace Matching.Cli.Matching;
+namespace Matching.Cli.Linkage;
 
 /// <summary>Counts of one matched file, for the operator.</summary>
 internal sealed class MatchSummary

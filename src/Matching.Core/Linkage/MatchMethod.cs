@@ -1,4 +1,4 @@
-namespace Matching.Core.Matching;
+namespace Matching.Core.Linkage;
 
 /// <summary>How a row was matched (CONTRACT: <c>method</c>).</summary>
 public enum MatchMethod : byte

@@ -1,11 +1,11 @@
 using Matching.Core.Identity;
-using Matching.Core.Matching;
+using Matching.Core.Linkage;
 using Matching.Core.Population;
 using Matching.Export;
 using Matching.Ingest;
 using Matching.Ingest.HeaderMaps;
 
-namespace Matching.Cli.Matching;
+namespace Matching.Cli.Linkage;
 
 /// <summary>
 /// Streams one department file through the matcher into the result CSV: one output row per data row, the

@@ -1,9 +1,9 @@
 using Matching.Core.Identity;
-using Matching.Core.Matching;
+using Matching.Core.Linkage;
 using Matching.Core.Population;
 using Matching.Testing;
 
-namespace Matching.Core.Tests.Matching;
+namespace Matching.Core.Tests.Linkage;
 
 /// <summary>Matches by a valid ID here; one-slip corrections and twins in MatcherTests.Corrections.cs.</summary>
 public partial class MatcherTests
