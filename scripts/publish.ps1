@@ -11,7 +11,7 @@ foreach ($rid in $Rids) {
     $out = "dist\matching-$rid"
     Write-Host "publishing $rid into $out (self-contained: the .NET runtime is inside)..."
     Remove-Item -Recurse -Force -ErrorAction SilentlyContinue $out, "$out.zip", "$out.tar.gz"
-    dotnet publish src/Matching.Cli -c Release -r $rid --self-contained -o $out -v q -nologo -p:DebugType=none -p:GenerateDocumentationFile=false
+    dotnet publish src/Matching.Cli -c Release -r $rid --self-contained -o $out -v q -nologo -p:DebugType=none -p:GenerateDocumentationFile=false -p:DeveloperTools=false
     if ($LASTEXITCODE -ne 0) { throw "dotnet publish failed for $rid" }
     Get-ChildItem -Path $out -Filter *.xml | Remove-Item
     New-Item -ItemType Directory -Force -Path "$out\jobs" | Out-Null

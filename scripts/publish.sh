@@ -4,6 +4,7 @@
 #                               answers.json, jobs/, sample-data/, the systemd unit (linux) or the service script
 #                               (windows), the install script and README-INSTALL.md (Chinese)
 #   dist/matching-<rid>.tar.gz  (linux) or dist/matching-<rid>.zip (windows): the same folder, to carry across
+# The developers' tools (`matching bench`, `matching sample` and the generator's assembly) are left out (-p:DeveloperTools=false).
 # Usage: scripts/publish.sh [linux-x64] [win-x64]   (default: both). dist/ is ignored by git.
 # Nothing is downloaded at install time; building the package needs the runtime packs once (NuGet, or the machine's cache).
 set -euo pipefail
@@ -17,7 +18,7 @@ for rid in "${rids[@]}"; do
   out="dist/matching-$rid"
   echo "publishing $rid into $out (self-contained: the .NET runtime is inside)…" >&2
   rm -rf "$out" "$out.tar.gz" "$out.zip"
-  dotnet publish src/Matching.Cli -c Release -r "$rid" --self-contained -o "$out" -v q -nologo -p:DebugType=none -p:GenerateDocumentationFile=false
+  dotnet publish src/Matching.Cli -c Release -r "$rid" --self-contained -o "$out" -v q -nologo -p:DebugType=none -p:GenerateDocumentationFile=false -p:DeveloperTools=false
   # The symbol-less package keeps no .xml docs of the libraries either: only what runs.
   find "$out" -maxdepth 1 -name '*.xml' -delete
   mkdir -p "$out/jobs"

@@ -92,8 +92,10 @@ public static class CliApp
         root.Subcommands.Add(MatchCommand.Create(guard));
         root.Subcommands.Add(IdCommand.Create(guard));
         root.Subcommands.Add(DemoCommand.Create(guard));
+#if DEVELOPER_TOOLS
         root.Subcommands.Add(SampleCommand.Create(guard));
         root.Subcommands.Add(BenchCommand.Create(guard));
+#endif
         root.Subcommands.Add(EvaluateCommand.Create(guard));
         root.Subcommands.Add(AuditCommand.Create(guard));
         root.Subcommands.Add(PurgeCommand.Create(guard));

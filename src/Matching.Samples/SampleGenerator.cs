@@ -16,6 +16,9 @@ public static class SampleGenerator
     /// <summary>Twin pairs for 3,000 households that get a typo row in an extract.</summary>
     private const int TwinTypoPairs = 10;
 
+    /// <summary>The sample's "today": the date its 12-month windows and ages are reckoned from.</summary>
+    public static DateOnly ReferenceDate => SampleDates.Reference;
+
     /// <summary>Writes the sample into <paramref name="directory"/> (created if missing; files there are replaced).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The options are out of range.</exception>
     /// <exception cref="IOException">A file cannot be written.</exception>

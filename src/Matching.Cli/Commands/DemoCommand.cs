@@ -4,7 +4,6 @@ using Matching.Cli.Imports;
 using Matching.Cli.Localization;
 using Matching.Cli.Rules;
 using Matching.Core.Errors;
-using Matching.Samples;
 
 namespace Matching.Cli.Commands;
 
@@ -17,6 +16,13 @@ namespace Matching.Cli.Commands;
 internal static class DemoCommand
 {
     private static readonly string[] Extensions = [".csv", ".xlsx", ".xls"];
+
+    /// <summary>
+    /// The sample data's "today" (the generator's reference date, which a test holds equal): run on it, the demo's
+    /// 12-month windows are the same on any day. Written here because the offline package ships the sample data but
+    /// not its generator.
+    /// </summary>
+    internal static readonly DateOnly SampleDate = new(2026, 11, 28);
 
     public static Command Create(CommandGuard guard)
     {
@@ -81,7 +87,7 @@ internal static class DemoCommand
 
         await write.WriteLineAsync(Text.Format("DemoRejectReports", DisplayText.Escape(Path.Combine(context.Settings.RejectsFolder, Text.Get("DemoDepartmentFolder")))));
 
-        var asOf = SampleCalendar.Today;
+        var asOf = SampleDate;
         await write.WriteLineAsync();
         await write.WriteLineAsync(Text.Format("DemoStepRun", asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         await RunCommand.PrintAsync(context, await new WarningRun(context).RunAsync(asOf, cancellationToken));

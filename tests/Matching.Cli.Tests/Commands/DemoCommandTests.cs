@@ -14,6 +14,14 @@ public class DemoCommandTests
     private static readonly string[] Files = ["education", "unemployment", "illness", "disability", "medical-bills", "medical-bills-2026-11", "death", "disaster"];
 
     [Fact]
+    public void SampleDate_IsTheGeneratorsReferenceDate()
+    {
+        // The package carries the sample data without its generator, so the demo writes the date down; regenerated
+        // sample data on another date must move both.
+        Assert.Equal(Matching.Samples.SampleGenerator.ReferenceDate, Cli.Commands.DemoCommand.SampleDate);
+    }
+
+    [Fact]
     public async Task Demo_SampleData_MatchesEverySurvivingIdAndNoWrongMatch()
     {
         using var cli = new CliRun();
