@@ -2,6 +2,7 @@ using System.Globalization;
 using Matching.Core.Errors;
 using Matching.Ingest.HeaderMaps;
 using Matching.Ingest.Tables;
+using Matching.Ingest.Localization;
 
 namespace Matching.Ingest;
 
@@ -86,7 +87,7 @@ public sealed class SourceTable : IDisposable
                 if (!excel.NextSheet())
                 {
                     var names = string.Join("/", map.Fields[HeaderMap.IdField].Headers);
-                    throw new InputFileException(reader.File, $"no sheet has an ID column in its first {limits.HeaderScanRows} rows (looked for a header named {names})");
+                    throw new InputFileException(reader.File, Text.Format("NoSheetWithId", limits.HeaderScanRows, names));
                 }
             }
 
@@ -134,9 +135,8 @@ public sealed class SourceTable : IDisposable
 
             if (IsHeaderAgain())
             {
-                var title = _titleRow > 0 ? $" (row {_titleRow} above it looks like a title)" : string.Empty;
-                throw new InputFileException(Reader.File, $"the header row (row {HeaderRow}) appears again here{title}: two extracts joined into one file? " +
-                    "Import each file on its own", Reader.SourceRow, Headers[_idColumn]);
+                var title = _titleRow > 0 ? Text.Format("HeaderAgainTitle", _titleRow) : string.Empty;
+                throw new InputFileException(Reader.File, Text.Format("HeaderAgain", HeaderRow, title), Reader.SourceRow, Headers[_idColumn]);
             }
 
             // A lone cell in a table of several columns, such as 济源市2026年学生名册: a title, if a header follows.
@@ -144,7 +144,7 @@ public sealed class SourceTable : IDisposable
 
             if (++DataRows > _maxRows)
             {
-                throw new InputFileException(Reader.File, $"more than {_maxRows} data rows, the limit (ingest:maxRows)", Reader.SourceRow);
+                throw new InputFileException(Reader.File, Text.Format("TooManyRows", _maxRows), Reader.SourceRow);
             }
 
             if (DataRows % ProgressEvery == 0)
@@ -184,14 +184,13 @@ public sealed class SourceTable : IDisposable
                 if (tie >= 0)
                 {
                     throw new InputFileException(reader.File,
-                        $"two columns of the header read as {fields[f].Key} ({string.Join("/", fields[f].Value.Headers)}): \"{cells[column]}\" (column {column + 1}) " +
-                        $"and \"{cells[tie]}\" (column {tie + 1}); rename or remove one", reader.SourceRow, cells[column]);
+                        Text.Format("TwoColumnsOneField", fields[f].Key, string.Join("/", fields[f].Value.Headers), cells[column], column + 1, cells[tie], tie + 1), reader.SourceRow, cells[column]);
                 }
 
                 if (column >= 0 && rank > 0 && fields[f].Value.Type == Core.Departments.FieldType.Amount && HeaderText.Notes(cells[column]).Contains('万', StringComparison.Ordinal))
                 {
                     throw new InputFileException(reader.File,
-                        $"\"{cells[column]}\" holds amounts in 万元, where {fields[f].Key} is read in yuan (元): convert the column to 元", reader.SourceRow, cells[column]);
+                        Text.Format("AmountInWanYuan", cells[column], fields[f].Key), reader.SourceRow, cells[column]);
                 }
 
                 columns[f] = column;
@@ -200,7 +199,7 @@ public sealed class SourceTable : IDisposable
             var missing = fields.Where((f, i) => f.Value.Required && columns[i] < 0).Select(f => $"{f.Key} ({string.Join("/", f.Value.Headers)})").ToList();
             if (missing.Count > 0)
             {
-                throw new InputFileException(reader.File, $"the header has no column for {string.Join(", ", missing)}", reader.SourceRow);
+                throw new InputFileException(reader.File, Text.Format("HeaderMissing", string.Join(Text.Get("ListSeparator"), missing)), reader.SourceRow);
             }
 
             var idHeaders = accepted[idIndex].ToHashSet(StringComparer.Ordinal);
@@ -213,7 +212,7 @@ public sealed class SourceTable : IDisposable
         }
 
         var names = string.Join("/", map.Fields[HeaderMap.IdField].Headers);
-        throw new InputFileException(reader.File, $"no ID column found in the first {limits.HeaderScanRows} rows (looked for a header named {names})");
+        throw new InputFileException(reader.File, Text.Format("NoIdColumn", limits.HeaderScanRows, names));
     }
 
     /// <summary>Whether the ID cell holds a header name of the ID column; an ID has digits, so most rows stop at the first test.</summary>

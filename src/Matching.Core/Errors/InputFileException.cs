@@ -1,4 +1,4 @@
-using System.Globalization;
+using Matching.Core.Localization;
 
 namespace Matching.Core.Errors;
 
@@ -36,19 +36,12 @@ public sealed class InputFileException : MatchingException
 
     public string? Column { get; }
 
-    private static string Compose(string file, string problem, long? row, string? column)
+    /// <summary>The file, and the row and column where there is one, before the problem: in the current language.</summary>
+    private static string Compose(string file, string problem, long? row, string? column) => (row, column) switch
     {
-        var where = file;
-        if (row is not null)
-        {
-            where += string.Create(CultureInfo.InvariantCulture, $", row {row}");
-        }
-
-        if (column is not null)
-        {
-            where += $", column {column}";
-        }
-
-        return $"{where}: {problem}";
-    }
+        (null, null) => Text.Format("InputAtFile", file, problem),
+        (null, _) => Text.Format("InputAtColumn", file, column, problem),
+        (_, null) => Text.Format("InputAtRow", file, row, problem),
+        _ => Text.Format("InputAtRowColumn", file, row, column, problem),
+    };
 }

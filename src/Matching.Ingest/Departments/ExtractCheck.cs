@@ -1,5 +1,6 @@
 using Matching.Core.Errors;
 using Matching.Ingest.HeaderMaps;
+using Matching.Ingest.Localization;
 
 namespace Matching.Ingest.Departments;
 
@@ -24,7 +25,7 @@ public static class ExtractCheck
         if (headers.Contains(HeaderText.Normalize(WarningIdHeader)))
         {
             throw new InputFileException(table.File,
-                $"a warning workbook (it has a {WarningIdHeader} column), not an extract of {map.Source}: a department's answered workbook goes in with `matching feedback import <receiver> <file>`",
+                Text.Format("WarningWorkbookNotExtract", WarningIdHeader, map.Source),
                 table.HeaderRow);
         }
 
@@ -34,13 +35,13 @@ public static class ExtractCheck
             return;
         }
 
-        var columns = string.Join(", ", table.Headers.Where(h => h.Trim().Length > 0).Take(12).Select(h => h.Trim()));
+        var columns = string.Join(Text.Get("ListSeparator"), table.Headers.Where(h => h.Trim().Length > 0).Take(12).Select(h => h.Trim()));
         var likely = catalog.Departments.Select(catalog.Get)
             .Where(m => m.Source != map.Source && m.AlwaysHas.Count > 0 && !Missing(m, headers).Any())
             .Select(m => m.Source).FirstOrDefault();
-        var instead = likely is null ? string.Empty : $"; it looks like an extract of {likely} (`matching import {likely} <file>`)";
+        var instead = likely is null ? string.Empty : Text.Format("LooksLike", likely);
         throw new InputFileException(table.File,
-            $"not an extract of {map.Source} ({map.Label}): no column for {string.Join(", nor ", missing)}; its columns are {columns}{instead}",
+            Text.Format("NotExtract", map.Source, map.Label, string.Join(Text.Get("NotExtractNor"), missing), columns, instead),
             table.HeaderRow);
     }
 
@@ -52,7 +53,7 @@ public static class ExtractCheck
             var found = group.Any(field => map.Fields.TryGetValue(field, out var spec) && spec.Headers.Any(h => headers.Contains(HeaderText.Normalize(h))));
             if (!found)
             {
-                yield return string.Join(" or ", group.Select(field =>
+                yield return string.Join(Text.Get("NotExtractOr"), group.Select(field =>
                     map.Fields.TryGetValue(field, out var spec) && spec.Headers.Count > 0 ? $"{spec.Headers[0]} ({string.Join("/", spec.Headers)})" : field));
             }
         }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Matching.Core.Errors;
 using Matching.Ingest.Tables;
+using Matching.Ingest.Localization;
 
 namespace Matching.Ingest.HeaderMaps;
 
@@ -40,7 +41,7 @@ public sealed class HeaderMapCatalog
     {
         if (!Directory.Exists(directory))
         {
-            throw new MatchingException($"{directory}: header map folder not found");
+            throw new MatchingException(Text.Format("HeaderMapFolderMissing", directory));
         }
 
         var maps = new Dictionary<string, HeaderMap>(StringComparer.OrdinalIgnoreCase);
@@ -49,12 +50,12 @@ public sealed class HeaderMapCatalog
             var status = FileStatus.Of(file);
             if (status.Kind != FileKind.Regular)
             {
-                throw new MatchingException($"{file}: {InputFile.NotRegular(file) ?? "not a regular file"}");
+                throw new MatchingException(Text.Format("FileProblem", file, InputFile.NotRegular(file) ?? Text.Get("NotRegularFile")));
             }
 
             if (status.Size > MaxFileBytes)
             {
-                throw new MatchingException($"{file}: a header map of {status.Size} bytes, more than the limit of {MaxFileBytes}: is it the right file?");
+                throw new MatchingException(Text.Format("HeaderMapTooBig", file, status.Size, MaxFileBytes));
             }
 
             HeaderMap? map;
@@ -64,13 +65,13 @@ public sealed class HeaderMapCatalog
             }
             catch (JsonException ex)
             {
-                throw new MatchingException($"{file}: not a valid header map: {ex.Message}", ex);
+                throw new MatchingException(Text.Format("HeaderMapInvalid", file, ex.Message), ex);
             }
 
             var problem = map is null ? "empty" : Validate(map);
             if (problem is not null)
             {
-                throw new MatchingException($"{file}: {problem}");
+                throw new MatchingException(Text.Format("FileProblem", file, problem));
             }
 
             maps[map!.Source] = map;
@@ -87,7 +88,7 @@ public sealed class HeaderMapCatalog
         }
 
         var known = string.Join(", ", Departments);
-        throw new MatchingException($"unknown department '{source}': known departments are {known}");
+        throw new MatchingException(Text.Format("UnknownDepartment", source, known));
     }
 
     /// <summary>The header map of a department (a source that sends extracts), or an error naming what it is instead.</summary>
@@ -96,7 +97,7 @@ public sealed class HeaderMapCatalog
         var map = Get(department);
         return map.IsDepartment
             ? map
-            : throw new MatchingException($"'{department}' is not a department (the population loads with `matching lowincome import`, labelled files go to `matching evaluate`)");
+            : throw new MatchingException(Text.Format("NotADepartment", department));
     }
 
     /// <summary>

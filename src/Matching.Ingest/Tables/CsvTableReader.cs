@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Unicode;
 using CsvHelper;
 using Matching.Core.Errors;
+using Matching.Ingest.Localization;
 
 namespace Matching.Ingest.Tables;
 
@@ -71,16 +72,15 @@ public sealed class CsvTableReader : ITableReader
             }
             catch (CsvFormatException ex) when (ex.Message.Contains("MaxRecordSize", StringComparison.Ordinal))
             {
-                throw new InputFileException(File, $"a row longer than the limit of {_limits.MaxRecordBytes} bytes (ingest:maxRecordBytes): " +
-                    "a quote that is never closed (a stray \" in a cell?) or a broken file", ex.LineNumber > 0 ? ex.LineNumber : null, inner: ex);
+                throw new InputFileException(File, Text.Format("RowTooLongQuote", _limits.MaxRecordBytes), ex.LineNumber > 0 ? ex.LineNumber : null, inner: ex);
             }
             catch (CsvFormatException ex)
             {
-                throw new InputFileException(File, "the CSV cannot be read: " + ex.Message, ex.LineNumber > 0 ? ex.LineNumber : null, inner: ex);
+                throw new InputFileException(File, Text.Format("CsvUnreadable", ex.Message), ex.LineNumber > 0 ? ex.LineNumber : null, inner: ex);
             }
             catch (InvalidDataException ex)
             {
-                throw new InputFileException(File, $"a row longer than the limit of {_limits.MaxRecordBytes} bytes (ingest:maxRecordBytes), or unreadable: {ex.Message}", inner: ex);
+                throw new InputFileException(File, Text.Format("RowTooLongOrUnreadable", _limits.MaxRecordBytes, ex.Message), inner: ex);
             }
 
             // A cell can be quoted, hold a line break or be over the limit only in a record that does: most records
@@ -100,7 +100,7 @@ public sealed class CsvTableReader : ITableReader
 
             if (used > _limits.MaxColumns)
             {
-                throw new InputFileException(File, $"{used} columns, more than the limit of {_limits.MaxColumns} (ingest:maxColumns)", SourceRow);
+                throw new InputFileException(File, Text.Format("TooManyColumns", used, _limits.MaxColumns), SourceRow);
             }
 
             return true;
@@ -152,8 +152,8 @@ public sealed class CsvTableReader : ITableReader
             if (!IsWellQuoted(raw, out var closed))
             {
                 throw new InputFileException(File, closed
-                    ? "text after the closing quote of a quoted cell: its quotes do not pair up (a stray \" in the cell?)"
-                    : "a quoted cell is never closed, so it would swallow every line after it: a stray \" in the cell?", SourceRow, ExcelTableReader.ColumnName(i));
+                    ? Text.Get("QuoteTextAfterClose")
+                    : Text.Get("QuoteNeverClosed"), SourceRow, ExcelTableReader.ColumnName(i));
             }
 
             if (raw.Length > _limits.MaxCellChars)
@@ -161,7 +161,7 @@ public sealed class CsvTableReader : ITableReader
                 var chars = Encoding.UTF8.GetCharCount(_csv.GetSpan(i));
                 if (chars > _limits.MaxCellChars)
                 {
-                    throw new InputFileException(File, $"a cell of {chars} characters, more than the limit of {_limits.MaxCellChars} (ingest:maxCellChars)",
+                    throw new InputFileException(File, Text.Format("CellTooLong", chars, _limits.MaxCellChars),
                         SourceRow, ExcelTableReader.ColumnName(i));
                 }
             }
@@ -171,8 +171,7 @@ public sealed class CsvTableReader : ITableReader
             if (firstBreak >= 0 && value[firstBreak..].Contains(separator))
             {
                 var lines = value.Count((byte)'\n') + 1;
-                throw new InputFileException(File, $"a quoted cell runs over {lines} lines, and a line inside it holds the separator " +
-                    $"'{Shown(_csv.Separator)}' like a row of its own: a stray \" that swallowed the rows after it?", SourceRow, ExcelTableReader.ColumnName(i));
+                throw new InputFileException(File, Text.Format("QuoteSwallowedRows", lines, Shown(_csv.Separator)), SourceRow, ExcelTableReader.ColumnName(i));
             }
         }
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using ExcelDataReader;
 using Matching.Core.Errors;
+using Matching.Ingest.Localization;
 
 namespace Matching.Ingest.Tables;
 
@@ -45,7 +46,7 @@ public sealed class ExcelTableReader : ITableReader
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             _stream.Dispose();
-            throw new InputFileException(path, "not a readable Excel workbook (truncated or corrupt?)", inner: ex);
+            throw new InputFileException(path, Text.Get("NotWorkbook"), inner: ex);
         }
     }
 
@@ -66,7 +67,7 @@ public sealed class ExcelTableReader : ITableReader
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                throw new InputFileException(File, "the workbook is damaged and cannot be read further", _row + 1, inner: ex);
+                throw new InputFileException(File, Text.Get("WorkbookDamaged"), _row + 1, inner: ex);
             }
 
             if (!more)
@@ -88,7 +89,7 @@ public sealed class ExcelTableReader : ITableReader
 
                 if (text is { Length: var length } && length > _limits.MaxCellChars)
                 {
-                    throw new InputFileException(File, $"a cell of {length} characters, more than the limit of {_limits.MaxCellChars} (ingest:maxCellChars)", _row, ColumnName(i));
+                    throw new InputFileException(File, Text.Format("CellTooLong", length, _limits.MaxCellChars), _row, ColumnName(i));
                 }
             }
 
@@ -98,7 +99,7 @@ public sealed class ExcelTableReader : ITableReader
             {
                 if (!string.IsNullOrWhiteSpace(CellText(_reader.GetValue(i))))
                 {
-                    throw new InputFileException(File, $"a value in column {i + 1}, beyond the limit of {_limits.MaxColumns} columns (ingest:maxColumns)", _row);
+                    throw new InputFileException(File, Text.Format("ValueBeyondColumns", i + 1, _limits.MaxColumns), _row);
                 }
             }
 
@@ -122,7 +123,7 @@ public sealed class ExcelTableReader : ITableReader
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            throw new InputFileException(File, "the workbook is damaged and cannot be read further", inner: ex);
+            throw new InputFileException(File, Text.Get("WorkbookDamaged"), inner: ex);
         }
 
         _row = 0;

@@ -1,4 +1,5 @@
 using Matching.Core.Errors;
+using Matching.Ingest.Localization;
 
 namespace Matching.Ingest.Tables;
 
@@ -24,12 +25,12 @@ public static class InputFile
 
         if (status.Size == 0)
         {
-            throw new InputFileException(path, "the file is empty");
+            throw new InputFileException(path, Text.Get("FileEmpty"));
         }
 
         if (status.Size > limits.MaxFileBytes)
         {
-            throw new InputFileException(path, $"the file is {status.Size} bytes, more than the limit of {limits.MaxFileBytes} (ingest:maxFileBytes)");
+            throw new InputFileException(path, Text.Format("FileTooBig", status.Size, limits.MaxFileBytes));
         }
 
         return status.Size;
@@ -82,12 +83,12 @@ public static class InputFile
     private static string? NotRegular(FileStatus status) => status.Kind switch
     {
         FileKind.Regular => null,
-        FileKind.Missing => "no such file",
-        FileKind.Directory => "is a folder, not a file",
-        FileKind.Fifo => "is a named pipe (FIFO), not a regular file: only regular files are read",
-        FileKind.CharacterDevice => "is a character device (such as /dev/zero), not a regular file: only regular files are read",
-        FileKind.BlockDevice => "is a block device (a disk), not a regular file: only regular files are read",
-        FileKind.Socket => "is a socket, not a regular file: only regular files are read",
-        _ => "is not a regular file: only regular files are read",
+        FileKind.Missing => Text.Get("NoSuchFile"),
+        FileKind.Directory => Text.Get("IsFolder"),
+        FileKind.Fifo => Text.Get("IsFifo"),
+        FileKind.CharacterDevice => Text.Get("IsCharacterDevice"),
+        FileKind.BlockDevice => Text.Get("IsBlockDevice"),
+        FileKind.Socket => Text.Get("IsSocket"),
+        _ => Text.Get("IsNotRegular"),
     };
 }

@@ -1,4 +1,5 @@
 using Matching.Core.Errors;
+using Matching.Ingest.Localization;
 
 namespace Matching.Ingest.Tables;
 
@@ -18,16 +19,16 @@ public static class TableReaders
             {
                 ".csv" or ".txt" or ".tsv" => new CsvTableReader(path, limits),
                 ".xlsx" or ".xlsm" or ".xls" => new ExcelTableReader(path, limits),
-                var other => throw new InputFileException(path, $"unsupported file type '{other}': use .csv, .xlsx or .xls"),
+                var other => throw new InputFileException(path, Text.Format("UnsupportedType", other)),
             };
         }
         catch (IOException ex)
         {
-            throw new InputFileException(path, "cannot be opened: " + ex.Message, inner: ex);
+            throw new InputFileException(path, Text.Format("CannotOpen", ex.Message), inner: ex);
         }
         catch (UnauthorizedAccessException ex)
         {
-            throw new InputFileException(path, "cannot be opened: permission denied", inner: ex);
+            throw new InputFileException(path, Text.Get("CannotOpenDenied"), inner: ex);
         }
     }
 }

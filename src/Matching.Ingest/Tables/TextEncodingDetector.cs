@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
 using Matching.Core.Errors;
+using Matching.Ingest.Localization;
 
 namespace Matching.Ingest.Tables;
 
@@ -41,7 +42,7 @@ public static class TextEncodingDetector
     {
         if (sample.IsEmpty)
         {
-            throw new InputFileException(path, "the file is empty");
+            throw new InputFileException(path, Text.Get("FileEmpty"));
         }
 
         if (sample.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
@@ -61,7 +62,7 @@ public static class TextEncodingDetector
 
         if (sample.Contains((byte)0))
         {
-            throw new InputFileException(path, "not a text file: it holds binary data (is it a spreadsheet or archive renamed to .csv?)");
+            throw new InputFileException(path, Text.Get("NotText"));
         }
 
         return IsUtf8(sample) ? new UTF8Encoding(false) : Gb18030;

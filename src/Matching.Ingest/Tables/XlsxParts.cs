@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Matching.Core.Errors;
+using Matching.Ingest.Localization;
 
 namespace Matching.Ingest.Tables;
 
@@ -28,20 +29,18 @@ internal static class XlsxParts
             {
                 if (IsSharedStrings(entry.FullName) && entry.Length > limits.MaxSharedStringsBytes)
                 {
-                    throw new InputFileException(path, $"the workbook's shared strings ({entry.FullName}) unpack to {entry.Length} bytes, " +
-                        $"more than the limit of {limits.MaxSharedStringsBytes} (ingest:maxSharedStringsBytes)");
+                    throw new InputFileException(path, Text.Format("XlsxSharedStringsTooBig", entry.FullName, entry.Length, limits.MaxSharedStringsBytes));
                 }
 
                 if (entry.Length > limits.MaxXlsxPartBytes)
                 {
-                    throw new InputFileException(path, $"the workbook's part {entry.FullName} unpacks to {entry.Length} bytes, " +
-                        $"more than the limit of {limits.MaxXlsxPartBytes} (ingest:maxXlsxPartBytes)");
+                    throw new InputFileException(path, Text.Format("XlsxPartTooBig", entry.FullName, entry.Length, limits.MaxXlsxPartBytes));
                 }
             }
         }
         catch (InvalidDataException ex)
         {
-            throw new InputFileException(path, "not a readable Excel workbook (truncated or corrupt?)", inner: ex);
+            throw new InputFileException(path, Text.Get("NotWorkbook"), inner: ex);
         }
         finally
         {

@@ -43,6 +43,32 @@ public sealed class LanguageTests
     }
 
     [Fact]
+    public async Task FileErrors_Chinese_ThenEnglish_NameTheFileRowAndColumnInEach()
+    {
+        using var cli = new CliRun();
+        Assert.Equal(0, (await cli.RunAsync("init")).Exit);
+        var empty = cli.PathOf("空.csv");
+        File.WriteAllText(empty, string.Empty);
+        var death = Path.Combine(RepositoryPaths.SampleData, "death.csv");
+        var quote = cli.PathOf("引号.csv");
+        File.WriteAllText(quote, "姓名,身份证号,学校\n张三,\"110101200501011234,一中\n李四,110101200501021234,一中\n");
+
+        var zhEmpty = await cli.RunAsync("import", "education", empty, "--lang", "zh");
+        var enEmpty = await cli.RunAsync("import", "education", empty, "--lang", "en");
+        var zhWrong = await cli.RunAsync("import", "education", death, "--lang", "zh");
+        var enWrong = await cli.RunAsync("import", "education", death, "--lang", "en");
+        var zhQuote = await cli.RunAsync("match", "education", quote, "--out", cli.PathOf("r.csv"), "--lang", "zh");
+
+        Assert.Equal([2, 2, 2, 2, 2], new[] { zhEmpty.Exit, enEmpty.Exit, zhWrong.Exit, enWrong.Exit, zhQuote.Exit });
+        Assert.Equal($"错误：{empty}：文件是空的", zhEmpty.Error.Trim());
+        Assert.Equal($"error: {empty}: the file is empty", enEmpty.Error.Trim());
+        Assert.StartsWith($"错误：{death}，第 1 行：不是 education（", zhWrong.Error, StringComparison.Ordinal);
+        Assert.Contains("看起来是 death 的数据（`matching import death <文件>`）", zhWrong.Error, StringComparison.Ordinal);
+        Assert.StartsWith($"error: {death}, row 1: not an extract of education (", enWrong.Error, StringComparison.Ordinal);
+        Assert.Contains("，第 2 行，B 列：带引号的单元格", zhQuote.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Imports_Chinese_ThenEnglish_SameCountsInEachLanguage()
     {
         using var cli = new CliRun();
@@ -65,16 +91,22 @@ public sealed class LanguageTests
         Assert.Contains("schema is up to date (version", enAgain.Out, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Messages_EveryKeyInBothLanguages_WithTheSamePlaceholders()
+    [Theory]
+    [InlineData("Matching.Cli.Localization.Strings", typeof(CliApp), 200)]
+    [InlineData("Matching.Ingest.Localization.Messages", typeof(Ingest.SourceTable), 40)]
+    [InlineData("Matching.Core.Localization.Messages", typeof(Core.Errors.InputFileException), 4)]
+    public void Messages_EveryKeyInBothLanguages_WithTheSamePlaceholders(string baseName, Type inAssembly, int atLeast)
     {
-        var resources = new ResourceManager("Matching.Cli.Localization.Strings", typeof(CliApp).Assembly);
+        var resources = new ResourceManager(baseName, inAssembly.Assembly);
         var zh = Messages(resources.GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: false)!);
         var en = Messages(resources.GetResourceSet(CultureInfo.GetCultureInfo("en"), createIfNotExists: true, tryParents: false)!);
 
         Assert.Equal(zh.Keys.Order(StringComparer.Ordinal), en.Keys.Order(StringComparer.Ordinal));
         Assert.All(zh, pair => Assert.Equal(Placeholders(pair.Value), Placeholders(en[pair.Key])));
-        Assert.True(zh.Count > 200, $"{zh.Count} messages");
+        Assert.True(zh.Count >= atLeast, $"{zh.Count} messages");
+        // The neutral (Chinese) resources are Chinese: an English message left in them would read as untranslated.
+        Assert.All(zh, pair => Assert.True(pair.Value.Trim().Length == 0 || pair.Value.Any(c => c >= '\u3000') || pair.Value.StartsWith('{'),
+            $"{pair.Key}: {pair.Value}"));
 
         static Dictionary<string, string> Messages(ResourceSet set) =>
             set.Cast<DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string)e.Value!, StringComparer.Ordinal);

@@ -1,11 +1,12 @@
 using System.Runtime.CompilerServices;
 
-namespace Matching.Cli.Tests;
+namespace Matching.Testing;
 
 /// <summary>
-/// Operators read Chinese by default (issue 17); these tests were written against the English messages, so they run
-/// with <c>MATCHING_LANG=en</c>, in process and in the programs they start. Tests of the Chinese text pass
-/// <c>--lang zh</c>, which wins over the variable.
+/// Operators read Chinese by default (issue 17); the tests were written against the English messages, so every test
+/// assembly (tests/Directory.Build.props links this file into each) runs with <c>MATCHING_LANG=en</c>, in process
+/// and in the programs it starts. Tests of the Chinese text pass <c>--lang zh</c>, which wins over the variable, or
+/// set the culture they test.
 /// </summary>
 internal static class EnglishMessages
 {
