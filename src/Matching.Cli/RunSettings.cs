@@ -12,7 +12,7 @@ internal sealed record RunSettings
     /// <value>
     /// Above this many active low-income members, <c>matching match</c> no longer loads the population into memory
     /// (about 40 bytes a person plus the name) but finds the persons a file can touch set-based in the database
-    /// (<see cref="Storage.MatchingStore.LoadPopulationSubsetAsync"/>). Default 20,000,000.
+    /// (<see cref="Storage.PopulationStore.LoadSubsetAsync"/>). Default 20,000,000.
     /// </value>
     public long InMemoryLimit { get; init; } = 20_000_000;
 

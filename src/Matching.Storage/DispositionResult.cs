@@ -1,6 +1,6 @@
 namespace Matching.Storage;
 
-/// <summary>What recording a returned workbook's answers did (<c>MatchingStore.RecordDispositionsAsync</c>).</summary>
+/// <summary>What recording a returned workbook's answers did (<c>WarningStore.RecordDispositionsAsync</c>).</summary>
 public sealed record DispositionResult
 {
     /// <value>Answers that closed their warning (已处理).</value>

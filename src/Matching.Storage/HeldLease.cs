@@ -33,7 +33,7 @@ internal sealed class HeldLease : IAsyncDisposable
             try
             {
                 await Task.Delay(_ttl / 3, _time, _stop.Token);
-                await _store.RenewLockAsync(_name, _token, _ttl, _stop.Token);
+                await _store.Workers.RenewLockAsync(_name, _token, _ttl, _stop.Token);
             }
             catch (OperationCanceledException)
             {
@@ -53,7 +53,7 @@ internal sealed class HeldLease : IAsyncDisposable
         await _renewal;
         try
         {
-            await _store.ReleaseLockAsync(_name, _token, CancellationToken.None);
+            await _store.Workers.ReleaseLockAsync(_name, _token, CancellationToken.None);
         }
         catch (System.Data.Common.DbException)
         {

@@ -18,50 +18,50 @@ public sealed partial class MatchingStore
         IReadOnlySet<string> ledgers, bool dryRun, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ledgerEventsBefore);
-        var all = await BatchesAsync(null, ledgers, cancellationToken);
+        var all = await Batches.ListAsync(null, ledgers, cancellationToken);
         var batches = PastRetention(all, listsBefore);
         var events = LedgerCutoffs(all, ledgerEventsBefore);
         var auditCutoff = auditBefore is { } t ? StoredTime.Format(t) : null;
         if (dryRun)
         {
-            var records = batches.Count == 0 ? 0 : await _connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                $"SELECT COUNT(*) FROM source_record WHERE {_dialect.AnyOf("batch_id", "@batches")}", new { batches }, cancellationToken: cancellationToken));
+            var records = batches.Count == 0 ? 0 : await _db.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                $"SELECT COUNT(*) FROM source_record WHERE {_db.Dialect.AnyOf("batch_id", "@batches")}", new { batches }, cancellationToken: cancellationToken));
             long old = 0;
             foreach (var cutoff in events)
             {
-                old += await _connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                old += await _db.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
                     $"SELECT COUNT(*) FROM source_record {OldEvents(cutoff)}", cutoff.Parameters, cancellationToken: cancellationToken));
             }
 
-            var audit = auditCutoff is null ? 0 : await _connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            var audit = auditCutoff is null ? 0 : await _db.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
                 "SELECT COUNT(*) FROM access_audit WHERE at < @auditCutoff", new { auditCutoff }, cancellationToken: cancellationToken));
             return new PurgeCounts(batches.Count, records, old, audit);
         }
 
-        var now = StoredTime.Format(_time.GetUtcNow());
+        var now = StoredTime.Format(_db.Time.GetUtcNow());
         var (deleted, deletedEvents) = batches.Count == 0 && events.Count == 0 ? (0L, 0L)
-            : await CommitAsync("purge", "the purge of stored rows failed", requireSchema: true, async (transaction, token) =>
+            : await _db.CommitAsync("purge", "the purge of stored rows failed", requireSchema: true, async (transaction, token) =>
             {
                 long rows = 0;
                 if (batches.Count > 0)
                 {
-                    rows = await _connection.ExecuteAsync(new CommandDefinition(
-                        $"DELETE FROM source_record WHERE {_dialect.AnyOf("batch_id", "@batches")}", new { batches }, transaction, cancellationToken: token));
-                    await _connection.ExecuteAsync(new CommandDefinition(
-                        $"UPDATE import_batch SET purged_at = @now WHERE {_dialect.AnyOf("batch_id", "@batches")}", new { now, batches }, transaction, cancellationToken: token));
+                    rows = await _db.Connection.ExecuteAsync(new CommandDefinition(
+                        $"DELETE FROM source_record WHERE {_db.Dialect.AnyOf("batch_id", "@batches")}", new { batches }, transaction, cancellationToken: token));
+                    await _db.Connection.ExecuteAsync(new CommandDefinition(
+                        $"UPDATE import_batch SET purged_at = @now WHERE {_db.Dialect.AnyOf("batch_id", "@batches")}", new { now, batches }, transaction, cancellationToken: token));
                 }
 
                 long old = 0;
                 foreach (var cutoff in events)
                 {
-                    old += await _connection.ExecuteAsync(new CommandDefinition(
+                    old += await _db.Connection.ExecuteAsync(new CommandDefinition(
                         $"DELETE FROM source_record {OldEvents(cutoff)}", cutoff.Parameters, transaction, cancellationToken: token));
                 }
 
                 return (rows, old);
             }, cancellationToken);
-        var audited = auditCutoff is null ? 0 : await CommitAsync("purge", "the purge of the access audit failed", requireSchema: true, async (transaction, token) =>
-            (long)await _connection.ExecuteAsync(new CommandDefinition(
+        var audited = auditCutoff is null ? 0 : await _db.CommitAsync("purge", "the purge of the access audit failed", requireSchema: true, async (transaction, token) =>
+            (long)await _db.Connection.ExecuteAsync(new CommandDefinition(
                 "DELETE FROM access_audit WHERE at < @auditCutoff", new { auditCutoff }, transaction, cancellationToken: token)), cancellationToken);
         return new PurgeCounts(batches.Count, deleted, deletedEvents, audited);
     }
@@ -77,8 +77,8 @@ public sealed partial class MatchingStore
     /// its file's day of receipt) in a batch imported before it.
     /// </summary>
     private string OldEvents(LedgerCutoff cutoff) => cutoff.ImportedBefore.Count == 0
-        ? $"WHERE {_dialect.AnyOf("batch_id", "@batches")} AND event_day >= 0 AND event_day < @cutoffDay"
-        : $"WHERE {_dialect.AnyOf("batch_id", "@batches")} AND ((event_day >= 0 AND event_day < @cutoffDay) OR (event_day < 0 AND {_dialect.AnyOf("batch_id", "@old")}))";
+        ? $"WHERE {_db.Dialect.AnyOf("batch_id", "@batches")} AND event_day >= 0 AND event_day < @cutoffDay"
+        : $"WHERE {_db.Dialect.AnyOf("batch_id", "@batches")} AND ((event_day >= 0 AND event_day < @cutoffDay) OR (event_day < 0 AND {_db.Dialect.AnyOf("batch_id", "@old")}))";
 
     private static List<LedgerCutoff> LedgerCutoffs(IReadOnlyList<BatchRecord> all, IReadOnlyDictionary<string, DateTimeOffset> before)
     {

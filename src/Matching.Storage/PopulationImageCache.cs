@@ -25,7 +25,7 @@ public sealed class PopulationImageCache(string folder)
     public async Task<(PopulationIndex? Index, PopulationImageState State)> TryLoadAsync(MatchingStore store, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var stamp = await store.PopulationStampAsync(cancellationToken);
+        var stamp = await store.Population.StampAsync(cancellationToken);
         if (stamp is null)
         {
             return (null, PopulationImageState.Missing);
@@ -39,7 +39,7 @@ public sealed class PopulationImageCache(string folder)
     public async Task<PopulationIndex> RebuildAsync(MatchingStore store, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var (index, stamp) = await store.LoadStampedPopulationAsync(cancellationToken);
+        var (index, stamp) = await store.Population.LoadStampedIndexAsync(cancellationToken);
         if (stamp is not null)
         {
             try

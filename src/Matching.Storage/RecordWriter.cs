@@ -5,7 +5,7 @@ namespace Matching.Storage;
 
 /// <summary>
 /// Writes a batch's department records as they are read, through the dialect's bulk loader, and counts them. Only
-/// <see cref="MatchingStore.ImportDepartmentAsync"/> makes one, inside the import's transaction.
+/// <see cref="BatchStore.ImportDepartmentAsync"/> makes one, inside the import's transaction.
 /// </summary>
 public sealed class RecordWriter
 {

@@ -36,7 +36,7 @@ public sealed class RunLock : IAsyncDisposable
             (string Holder, string Since, string Expires)? holder;
             try
             {
-                holder = await store.TryTakeLockAsync(Name, Me, token, ttl, cancellationToken);
+                holder = await store.Workers.TryTakeLockAsync(Name, Me, token, ttl, cancellationToken);
             }
             catch (System.Data.Common.DbException ex)
             {

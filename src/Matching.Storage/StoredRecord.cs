@@ -4,7 +4,7 @@ using Matching.Core.Identity;
 namespace Matching.Storage;
 
 /// <summary>
-/// A department record read back for a run (<see cref="MatchingStore.ReadRecordsAsync"/>): one object reused row
+/// A department record read back for a run (<see cref="BatchStore.ReadRecordsAsync"/>): one object reused row
 /// after row, valid until the next one is read.
 /// </summary>
 public sealed class StoredRecord

@@ -6,7 +6,7 @@ namespace Matching.Storage;
 /// A running worker's heartbeat: a lease row in the lock table (<c>run_lock</c>, beside the run lock; no table of its
 /// own), named <c>worker:&lt;host&gt;:&lt;pid&gt;</c>, taken when the worker starts, renewed every third of
 /// <see cref="Ttl"/> while it runs and deleted when it stops. A worker that dies stops renewing and its row lapses:
-/// <c>matching status</c> lists the unexpired ones (<see cref="MatchingStore.RunningWorkersAsync"/>).
+/// <c>matching status</c> lists the unexpired ones (<see cref="WorkerStore.RunningAsync"/>).
 /// </summary>
 public sealed class WorkerLease : IAsyncDisposable
 {
@@ -34,8 +34,8 @@ public sealed class WorkerLease : IAsyncDisposable
             var token = Guid.NewGuid().ToString("N");
 
             // One host and pid is one live process: a row already under this name was left by one that died.
-            await store.DropLeaseAsync(name, cancellationToken);
-            if (await store.TryTakeLockAsync(name, RunLock.Me, token, Ttl, cancellationToken) is { } other)
+            await store.Workers.DropLeaseAsync(name, cancellationToken);
+            if (await store.Workers.TryTakeLockAsync(name, RunLock.Me, token, Ttl, cancellationToken) is { } other)
             {
                 throw new MatchingException($"database: the worker's heartbeat row {name} is held by {other.Holder}");
             }

@@ -70,17 +70,17 @@ public static class CliDatabase
     public static async Task<BatchRecord> BatchAsync(CliRun cli, long batchId)
     {
         await using var store = await OpenStoreAsync(cli);
-        return (await store.BatchesAsync(null, Maps.Ledgers, CancellationToken.None)).Single(b => b.BatchId == batchId);
+        return (await store.Batches.ListAsync(null, Maps.Ledgers, CancellationToken.None)).Single(b => b.BatchId == batchId);
     }
 
     /// <summary>Every stored row of a department batch (a ledger's too, whether its event counts or not), in row order.</summary>
     public static async Task<IReadOnlyList<StoredRow>> RecordsAsync(CliRun cli, long batchId)
     {
         await using var store = await OpenStoreAsync(cli);
-        var batch = (await store.BatchesAsync(null, Maps.Ledgers, CancellationToken.None)).Single(b => b.BatchId == batchId);
+        var batch = (await store.Batches.ListAsync(null, Maps.Ledgers, CancellationToken.None)).Single(b => b.BatchId == batchId);
         var layout = Maps.Get(batch.Department!).Layout();
         var rows = new List<StoredRow>();
-        await foreach (var r in store.ReadRecordsAsync(batch, layout, ledger: false, afterDay: null, CancellationToken.None))
+        await foreach (var r in store.Batches.ReadRecordsAsync(batch, layout, ledger: false, afterDay: null, CancellationToken.None))
         {
             var fields = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var field in layout.Fields)

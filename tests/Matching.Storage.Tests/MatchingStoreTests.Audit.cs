@@ -18,9 +18,9 @@ public abstract partial class MatchingStoreTests<TDb>
         string[] ids = [TestIds.Valid(2).Value, TestIds.Valid(1).Value];
         var at = new DateTimeOffset(2026, 12, 1, 1, 2, 3, TimeSpan.Zero);
 
-        await store.RecordAccessAsync(Access("show", at).WithSubjects(ids) with { OutputPath = "/out/x.xlsx", OutputSha256 = "ab", Detail = "warning 7" }, Ct);
-        await store.RecordAccessAsync(Access("export", at.AddDays(1), "bob") with { FullIds = false, SubjectCount = 12, Outcome = AccessOutcome.Refused }, Ct);
-        var all = await store.AccessRecordsAsync(null, null, Ct);
+        await store.Access.RecordAsync(Access("show", at).WithSubjects(ids) with { OutputPath = "/out/x.xlsx", OutputSha256 = "ab", Detail = "warning 7" }, Ct);
+        await store.Access.RecordAsync(Access("export", at.AddDays(1), "bob") with { FullIds = false, SubjectCount = 12, Outcome = AccessOutcome.Refused }, Ct);
+        var all = await store.Access.ListAsync(null, null, Ct);
 
         Assert.Equal(["show", "export"], all.Select(r => r.Command));
         var show = all[0];
@@ -29,8 +29,8 @@ public abstract partial class MatchingStoreTests<TDb>
         Assert.Equal(AccessRecord.HashOf(ids), show.SubjectHash);
         Assert.Equal(("/out/x.xlsx", "ab", "warning 7", AccessOutcome.Ok), (show.OutputPath, show.OutputSha256, show.Detail, show.Outcome));
         Assert.Equal((false, 12L, AccessOutcome.Refused), (all[1].FullIds, all[1].SubjectCount, all[1].Outcome));
-        Assert.Equal(["export"], (await store.AccessRecordsAsync(at.AddHours(1), null, Ct)).Select(r => r.Command));
-        Assert.Equal(["show"], (await store.AccessRecordsAsync(null, "alice", Ct)).Select(r => r.Command));
+        Assert.Equal(["export"], (await store.Access.ListAsync(at.AddHours(1), null, Ct)).Select(r => r.Command));
+        Assert.Equal(["show"], (await store.Access.ListAsync(null, "alice", Ct)).Select(r => r.Command));
     }
 
     [SkippableFact]
@@ -39,7 +39,7 @@ public abstract partial class MatchingStoreTests<TDb>
         Skip.If(Options.Provider == DatabaseProvider.SqlServer, "SQL Server's audit is protected by DENY, not a trigger (README)");
         await using (var store = await OpenInitializedAsync())
         {
-            await store.RecordAccessAsync(Access("show", DateTimeOffset.UnixEpoch), Ct);
+            await store.Access.RecordAsync(Access("show", DateTimeOffset.UnixEpoch), Ct);
         }
 
         await using var connection = SqlDialects.For(Options.Provider).CreateConnection(Options.ConnectionString);
@@ -57,9 +57,9 @@ public abstract partial class MatchingStoreTests<TDb>
     {
         await using var store = await OpenInitializedAsync();
 
-        var result = await store.RecordDispositionsAsync("medical-insurance", [], Access("feedback import", DateTimeOffset.UnixEpoch), Ct);
+        var result = await store.Warnings.RecordDispositionsAsync("medical-insurance", [], Access("feedback import", DateTimeOffset.UnixEpoch), Ct);
 
-        var record = Assert.Single(await store.AccessRecordsAsync(null, null, Ct));
+        var record = Assert.Single(await store.Access.ListAsync(null, null, Ct));
         Assert.Equal(("feedback import", (long)result.Recorded), (record.Command, record.SubjectCount));
     }
 }

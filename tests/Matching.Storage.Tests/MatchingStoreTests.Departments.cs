@@ -23,12 +23,12 @@ public abstract partial class MatchingStoreTests<TDb>
             Row(3, TestIds.Valid(40).Value, "张三", ("visitDate", "2026-01-05"), ("selfPaid", "1234.50"), ("hardship", "1"), ("school", "一中")),
             Row(5, TestIds.Valid(41).Value, "欧阳娜娜"),
         ], rejected: 2);
-        var found = await store.FindDepartmentBatchAsync("illness", batch.Sha256, Ct);
+        var found = await store.Batches.FindDepartmentBatchAsync("illness", batch.Sha256, Ct);
         var records = await RecordsAsync(store, stored.BatchId);
 
         Assert.Equal((2L, 2L, (long?)null, (long?)null, (long?)null), (stored.Accepted, stored.Usable, stored.NewEvents, stored.KnownEvents, stored.Replaced));
         Assert.NotNull(found);
-        Assert.Equal((stored.BatchId, MatchingStore.DepartmentBatchKind, "illness", "重病患者2026-11.xlsx", BatchStatus.Pending), (found.BatchId, found.Kind, found.Department, found.FileName, found.Status));
+        Assert.Equal((stored.BatchId, BatchStore.DepartmentBatchKind, "illness", "重病患者2026-11.xlsx", BatchStatus.Pending), (found.BatchId, found.Kind, found.Department, found.FileName, found.Status));
         Assert.Equal((4L, 2L, 2L, 2L, "tester"), (found.RowsRead, found.RowsAccepted, found.RowsRejected, found.RowsUsable, found.Operator));
         Assert.Equal(TestLayout.Describe(), found.Layout);
         Assert.Equal(BatchState.Current, (await BatchAsync(store, stored.BatchId)).State);
@@ -79,7 +79,7 @@ public abstract partial class MatchingStoreTests<TDb>
         var october = await ImportAsync(store, DepartmentBatch("education", "oct.csv"), [Row(2, TestIds.Valid(45).Value, "丙")]);
         var empty = await ImportAsync(store, DepartmentBatch("education", "all-refused.csv"), [], rejected: 3);
         var november = await ImportAsync(store, DepartmentBatch("education", "nov.csv"), [Row(2, TestIds.Valid(46).Value, "丁")]);
-        var batches = (await store.BatchesAsync("education", Ledgers, Ct)).ToDictionary(b => b.BatchId, b => b.State);
+        var batches = (await store.Batches.ListAsync("education", Ledgers, Ct)).ToDictionary(b => b.BatchId, b => b.State);
 
         Assert.Equal(september, october.Replaced);
         Assert.Null(empty.Replaced); // a file whose every row was refused replaces nothing
@@ -91,7 +91,7 @@ public abstract partial class MatchingStoreTests<TDb>
         Assert.Equal(BatchState.Current, (await BatchAsync(store, illness)).State);
         Assert.Equal([november.BatchId.ToString(CultureInfo.InvariantCulture)], await QueryAsync("SELECT superseded_by FROM import_batch WHERE batch_id = @p", october.BatchId));
         Assert.Equal("甲", Assert.Single(await RecordsAsync(store, september)).Name);
-        Assert.Equal([november.BatchId, illness], (await store.CountingBatchesAsync(Ledgers, Ct)).Select(b => b.BatchId)); // by department
+        Assert.Equal([november.BatchId, illness], (await store.Batches.CountingAsync(Ledgers, Ct)).Select(b => b.BatchId)); // by department
     }
 
     [SkippableFact]
@@ -107,8 +107,8 @@ public abstract partial class MatchingStoreTests<TDb>
         Assert.Contains("4 rows, fewer than 0.5 of the current 10", error.Message, StringComparison.Ordinal);
         Assert.Contains("--accept-shrink", error.Message, StringComparison.Ordinal);
         Assert.Equal(before, await store.CountRowsAsync(Ct));
-        Assert.Equal(list.BatchId, Assert.Single(await store.CountingBatchesAsync(Ledgers, Ct)).BatchId);
-        Assert.Null(await store.FindDepartmentBatchAsync("education", Sha256Of("short.csv"), Ct));
+        Assert.Equal(list.BatchId, Assert.Single(await store.Batches.CountingAsync(Ledgers, Ct)).BatchId);
+        Assert.Null(await store.Batches.FindDepartmentBatchAsync("education", Sha256Of("short.csv"), Ct));
     }
 
     [SkippableFact]
@@ -119,7 +119,7 @@ public abstract partial class MatchingStoreTests<TDb>
 
         var shorter = await ImportAsync(store, DepartmentBatch("education", "short.csv"), [Row(2, TestIds.Valid(300).Value, "甲")], acceptShrink: true);
 
-        Assert.Equal(shorter.BatchId, Assert.Single(await store.CountingBatchesAsync(Ledgers, Ct)).BatchId);
+        Assert.Equal(shorter.BatchId, Assert.Single(await store.Batches.CountingAsync(Ledgers, Ct)).BatchId);
     }
 
     [SkippableFact]
@@ -152,8 +152,8 @@ public abstract partial class MatchingStoreTests<TDb>
         Assert.Equal((1L, 2L), (october.NewEvents!.Value, october.KnownEvents!.Value));
         Assert.Equal([3L], (await RecordsAsync(store, october.BatchId, ledger: true)).Select(r => r.SourceRow));
         Assert.Equal([2L, 3L, 4L], (await RecordsAsync(store, october.BatchId)).Select(r => r.SourceRow)); // every row kept
-        Assert.Equal([BatchState.Counting, BatchState.Counting], (await store.BatchesAsync("medical-bills", Ledgers, Ct)).Select(b => b.State));
-        Assert.Equal([september.BatchId, october.BatchId], (await store.CountingBatchesAsync(Ledgers, Ct)).Select(b => b.BatchId));
+        Assert.Equal([BatchState.Counting, BatchState.Counting], (await store.Batches.ListAsync("medical-bills", Ledgers, Ct)).Select(b => b.State));
+        Assert.Equal([september.BatchId, october.BatchId], (await store.Batches.CountingAsync(Ledgers, Ct)).Select(b => b.BatchId));
     }
 
     [SkippableFact]
@@ -201,10 +201,10 @@ public abstract partial class MatchingStoreTests<TDb>
         const string gaps = """[{"field":"selfPaid","column":"个人自付","kind":"ColumnMissing"}]""";
 
         var request = new DepartmentBatchRequest(DepartmentBatch("medical-bills", "bills.csv"), DepartmentKind.Ledger, TestLayout, 0.5, AcceptShrink: true);
-        var stored = await store.ImportDepartmentAsync(request, (writer, token) => Task.FromResult(new DepartmentRead(0, 0, null) { RuleGaps = gaps }), Ct);
+        var stored = await store.Batches.ImportDepartmentAsync(request, (writer, token) => Task.FromResult(new DepartmentRead(0, 0, null) { RuleGaps = gaps }), Ct);
 
         Assert.Equal(gaps, (await BatchAsync(store, stored.BatchId)).RuleGaps);
-        Assert.Equal(gaps, Assert.Single(await store.CountingBatchesAsync(Ledgers, Ct)).RuleGaps);
+        Assert.Equal(gaps, Assert.Single(await store.Batches.CountingAsync(Ledgers, Ct)).RuleGaps);
     }
 
     [SkippableFact]
@@ -214,14 +214,14 @@ public abstract partial class MatchingStoreTests<TDb>
         var right = (await ImportAsync(store, DepartmentBatch("education", "semester.csv"), [Row(2, TestIds.Valid(53).Value, "甲")])).BatchId;
         var wrong = (await ImportAsync(store, DepartmentBatch("education", "death.csv"), [Row(2, TestIds.Valid(54).Value, "乙")])).BatchId;
 
-        var withdrawn = await store.WithdrawBatchAsync(wrong, "死亡名单误作学生名单导入", "operator1", Ledgers, Ct);
+        var withdrawn = await store.Batches.WithdrawAsync(wrong, "死亡名单误作学生名单导入", "operator1", Ledgers, Ct);
 
         Assert.Equal((BatchState.Withdrawn, BatchStatus.Withdrawn, "operator1", "死亡名单误作学生名单导入"), (withdrawn.State, withdrawn.Status, withdrawn.WithdrawnBy, withdrawn.WithdrawReason));
         Assert.NotNull(withdrawn.WithdrawnAt);
-        Assert.Equal(right, Assert.Single(await store.CountingBatchesAsync(Ledgers, Ct)).BatchId);
+        Assert.Equal(right, Assert.Single(await store.Batches.CountingAsync(Ledgers, Ct)).BatchId);
         Assert.Equal(BatchState.Current, (await BatchAsync(store, right)).State);
         Assert.Single(await RecordsAsync(store, wrong)); // nothing deleted
-        Assert.Null(await store.FindDepartmentBatchAsync("education", Sha256Of("death.csv"), Ct)); // the same file may come again
+        Assert.Null(await store.Batches.FindDepartmentBatchAsync("education", Sha256Of("death.csv"), Ct)); // the same file may come again
     }
 
     [SkippableFact]
@@ -234,9 +234,9 @@ public abstract partial class MatchingStoreTests<TDb>
         var october = await ImportAsync(store, DepartmentBatch("medical-bills", "2026-10.csv"),
             [Bill(5, patient, "张三", new DateOnly(2026, 9, 30), 100m), Bill(6, patient, "张三", new DateOnly(2026, 10, 8), 8000m)], kind: DepartmentKind.Ledger);
 
-        await store.WithdrawBatchAsync(september.BatchId, "wrong month", "operator1", Ledgers, Ct);
+        await store.Batches.WithdrawAsync(september.BatchId, "wrong month", "operator1", Ledgers, Ct);
 
-        Assert.Equal([october.BatchId], (await store.CountingBatchesAsync(Ledgers, Ct)).Select(b => b.BatchId));
+        Assert.Equal([october.BatchId], (await store.Batches.CountingAsync(Ledgers, Ct)).Select(b => b.BatchId));
         Assert.Equal([5L, 6L], (await RecordsAsync(store, october.BatchId, ledger: true)).Select(r => r.SourceRow)); // the shared bill counts by October's row now
 
         var november = await ImportAsync(store, DepartmentBatch("medical-bills", "2026-11.csv"),
@@ -248,13 +248,13 @@ public abstract partial class MatchingStoreTests<TDb>
     public async Task WithdrawBatchAsync_TwiceUnknownOrPopulation_OneLineErrors()
     {
         await using var store = await OpenInitializedAsync();
-        var population = await store.ImportLowIncomeAsync(new SnapshotBuilder().Build(), Batch("lowincome.csv"), 0, 0, Ct);
+        var population = await store.Population.ImportAsync(new SnapshotBuilder().Build(), Batch("lowincome.csv"), 0, 0, Ct);
         var batch = (await ImportAsync(store, DepartmentBatch("education", "a.csv"), [Row(2, TestIds.Valid(56).Value, "甲")])).BatchId;
-        await store.WithdrawBatchAsync(batch, "wrong file", "operator1", Ledgers, Ct);
+        await store.Batches.WithdrawAsync(batch, "wrong file", "operator1", Ledgers, Ct);
 
-        var twice = await Assert.ThrowsAsync<MatchingException>(() => store.WithdrawBatchAsync(batch, "again", "operator2", Ledgers, Ct));
-        var unknown = await Assert.ThrowsAsync<MatchingException>(() => store.WithdrawBatchAsync(999, "?", "operator1", Ledgers, Ct));
-        var snapshot = await Assert.ThrowsAsync<MatchingException>(() => store.WithdrawBatchAsync(population, "?", "operator1", Ledgers, Ct));
+        var twice = await Assert.ThrowsAsync<MatchingException>(() => store.Batches.WithdrawAsync(batch, "again", "operator2", Ledgers, Ct));
+        var unknown = await Assert.ThrowsAsync<MatchingException>(() => store.Batches.WithdrawAsync(999, "?", "operator1", Ledgers, Ct));
+        var snapshot = await Assert.ThrowsAsync<MatchingException>(() => store.Batches.WithdrawAsync(population, "?", "operator1", Ledgers, Ct));
 
         Assert.Contains("already withdrawn", twice.Message, StringComparison.Ordinal);
         Assert.Contains("wrong file", twice.Message, StringComparison.Ordinal);
@@ -289,7 +289,7 @@ public abstract partial class MatchingStoreTests<TDb>
         Assert.Contains("oct.csv", error.Message, StringComparison.Ordinal);
         Assert.Equal(before, await store.CountRowsAsync(Ct));
         Assert.Equal((BatchState.Current, BatchStatus.Pending), ((await BatchAsync(store, earlier)).State, (await BatchAsync(store, earlier)).Status));
-        Assert.Null(await store.FindDepartmentBatchAsync("education", Sha256Of("oct.csv"), Ct));
+        Assert.Null(await store.Batches.FindDepartmentBatchAsync("education", Sha256Of("oct.csv"), Ct));
     }
 
     [SkippableFact]
@@ -309,8 +309,8 @@ public abstract partial class MatchingStoreTests<TDb>
         var batch = DepartmentBatch("education", "a.csv");
         await ImportAsync(store, batch, []);
 
-        Assert.Null(await store.FindDepartmentBatchAsync("illness", batch.Sha256, Ct));
-        Assert.Null(await store.FindDepartmentBatchAsync("education", Sha256Of("other bytes"), Ct));
+        Assert.Null(await store.Batches.FindDepartmentBatchAsync("illness", batch.Sha256, Ct));
+        Assert.Null(await store.Batches.FindDepartmentBatchAsync("education", Sha256Of("other bytes"), Ct));
     }
 
     [SkippableFact]
@@ -321,7 +321,7 @@ public abstract partial class MatchingStoreTests<TDb>
         var before = await store.CountRowsAsync(Ct);
         var attempt = DepartmentBatch("education", "broken.xlsx");
 
-        await store.RecordRefusedAttemptAsync(attempt, "broken.xlsx: not a readable Excel workbook (truncated or corrupt?)", Ct);
+        await store.Batches.RecordRefusedAttemptAsync(attempt, "broken.xlsx: not a readable Excel workbook (truncated or corrupt?)", Ct);
 
         Assert.Equal(before, await store.CountRowsAsync(Ct));
         string[] columns = ["kind", "department", "file_name", "sha256", "size_bytes", "operator", "error"];

@@ -14,7 +14,7 @@ public abstract partial class MatchingStoreTests<TDb>
     {
         var (a, b) = (TestIds.Valid(10), TestIds.Valid(11));
         await using var store = await OpenInitializedAsync();
-        await store.ImportLowIncomeAsync(new SnapshotBuilder()
+        await store.Population.ImportAsync(new SnapshotBuilder()
             .Household("H1", AidType.Medical).Member("H1", a, "张三", AidCategory.Dibao).Build(), Batch("may.csv"), 1, 0, Ct);
         var before = await store.CountRowsAsync(Ct);
         var broken = new SnapshotBuilder()
@@ -22,11 +22,11 @@ public abstract partial class MatchingStoreTests<TDb>
             .Member("H-missing", TestIds.Valid(12), "王五")
             .Build();
 
-        var error = await Record.ExceptionAsync(() => store.ImportLowIncomeAsync(broken, Batch("june.csv"), 2, 0, Ct));
+        var error = await Record.ExceptionAsync(() => store.Population.ImportAsync(broken, Batch("june.csv"), 2, 0, Ct));
 
         Assert.True(error is DbException or MatchingException, $"unexpected {error?.GetType().Name}: {error?.Message}");
         await AssertUnchangedAsync(store, before, active: a, absent: b);
-        Assert.Equal("may.csv", (await store.LastLowIncomeBatchAsync(Ct))?.FileName);
+        Assert.Equal("may.csv", (await store.Batches.LastLowIncomeAsync(Ct))?.FileName);
     }
 
     [SkippableFact]
@@ -34,12 +34,12 @@ public abstract partial class MatchingStoreTests<TDb>
     {
         var (a, b) = (TestIds.Valid(13), TestIds.Valid(14));
         await using var store = await OpenInitializedAsync();
-        await store.ImportLowIncomeAsync(new SnapshotBuilder().Household("H1").Member("H1", a, "张三").Build(), Batch("may.csv"), 1, 0, Ct);
+        await store.Population.ImportAsync(new SnapshotBuilder().Household("H1").Member("H1", a, "张三").Build(), Batch("may.csv"), 1, 0, Ct);
         var before = await store.CountRowsAsync(Ct);
         using var cancel = new CancellationTokenSource();
         await cancel.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.ImportLowIncomeAsync(
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.Population.ImportAsync(
             new SnapshotBuilder().Household("H2").Member("H2", b, "李四").Build(), Batch("june.csv"), 1, 0, cancel.Token));
 
         await AssertUnchangedAsync(store, before, active: a, absent: b);
@@ -51,11 +51,11 @@ public abstract partial class MatchingStoreTests<TDb>
         var id = TestIds.Valid(15);
         await using var store = await OpenInitializedAsync();
         var broken = new SnapshotBuilder().Member("H-missing", id, "张三").Build();
-        Assert.IsType<MatchingException>(await Record.ExceptionAsync(() => store.ImportLowIncomeAsync(broken, Batch("bad.csv"), 1, 0, Ct)));
+        Assert.IsType<MatchingException>(await Record.ExceptionAsync(() => store.Population.ImportAsync(broken, Batch("bad.csv"), 1, 0, Ct)));
 
-        await store.ImportLowIncomeAsync(new SnapshotBuilder().Household("H1").Member("H1", id, "张三").Build(), Batch("good.csv"), 1, 0, Ct);
+        await store.Population.ImportAsync(new SnapshotBuilder().Household("H1").Member("H1", id, "张三").Build(), Batch("good.csv"), 1, 0, Ct);
 
-        Assert.True((await store.LoadPopulationAsync(Ct)).Contains(id.Key));
+        Assert.True((await store.Population.LoadIndexAsync(Ct)).Contains(id.Key));
     }
 
     [SkippableFact]
@@ -63,7 +63,7 @@ public abstract partial class MatchingStoreTests<TDb>
     {
         await using var store = await OpenAsync();
 
-        var error = await Assert.ThrowsAsync<MatchingException>(() => store.ImportLowIncomeAsync(new SnapshotBuilder().Build(), Batch("a.csv"), 0, 0, Ct));
+        var error = await Assert.ThrowsAsync<MatchingException>(() => store.Population.ImportAsync(new SnapshotBuilder().Build(), Batch("a.csv"), 0, 0, Ct));
 
         Assert.Contains("matching init", error.Message, StringComparison.Ordinal);
     }
@@ -72,7 +72,7 @@ public abstract partial class MatchingStoreTests<TDb>
         MatchingStore store, IReadOnlyDictionary<string, long> before, IdNumber active, IdNumber absent)
     {
         Assert.Equal(before, await store.CountRowsAsync(Ct));
-        var population = await store.LoadPopulationAsync(Ct);
+        var population = await store.Population.LoadIndexAsync(Ct);
         Assert.True(population.Contains(active.Key), "a member of the last good snapshot is no longer active");
         Assert.False(population.Contains(absent.Key));
     }

@@ -9,14 +9,14 @@ public abstract partial class MatchingStoreTests<TDb>
     public async Task PopulationImageCache_RebuiltAfterImport_ReadsBackTheSameIndex()
     {
         await using var store = await OpenInitializedAsync();
-        await store.ImportLowIncomeAsync(ThreePersons(), Batch("june.csv"), 3, 0, Ct);
+        await store.Population.ImportAsync(ThreePersons(), Batch("june.csv"), 3, 0, Ct);
         var images = new PopulationImageCache(Path.Combine(Folder, "index"));
 
         var built = await images.RebuildAsync(store, Ct);
         var (read, state) = await images.TryLoadAsync(store, Ct);
 
         Assert.Equal(PopulationImageState.Valid, state);
-        Assert.Equal(Persons(await store.LoadPopulationAsync(Ct)), Persons(read!));
+        Assert.Equal(Persons(await store.Population.LoadIndexAsync(Ct)), Persons(read!));
         Assert.Equal(Persons(built), Persons(read!));
         Assert.True(read!.TryFind(TestIds.Valid(3).Key, out var person));
         Assert.Equal("欧阳娜娜", read.Name(person).ToString());
@@ -26,11 +26,11 @@ public abstract partial class MatchingStoreTests<TDb>
     public async Task PopulationImageCache_NewSnapshotSince_StaleThenRebuiltWithIt()
     {
         await using var store = await OpenInitializedAsync();
-        await store.ImportLowIncomeAsync(ThreePersons(), Batch("june.csv"), 3, 0, Ct);
+        await store.Population.ImportAsync(ThreePersons(), Batch("june.csv"), 3, 0, Ct);
         var images = new PopulationImageCache(Path.Combine(Folder, "index"));
         await images.RebuildAsync(store, Ct);
         var joins = TestIds.Valid(9);
-        await store.ImportLowIncomeAsync(new SnapshotBuilder().Household("H9").Member("H9", joins, "赵六").Build(), Batch("july.csv"), 1, 0, Ct);
+        await store.Population.ImportAsync(new SnapshotBuilder().Household("H9").Member("H9", joins, "赵六").Build(), Batch("july.csv"), 1, 0, Ct);
 
         var (stale, state) = await images.TryLoadAsync(store, Ct);
         var loaded = await images.LoadAsync(store, Ct);
@@ -44,7 +44,7 @@ public abstract partial class MatchingStoreTests<TDb>
     public async Task PopulationImageCache_OneByteCorrupted_InvalidThenRebuiltIdentical()
     {
         await using var store = await OpenInitializedAsync();
-        await store.ImportLowIncomeAsync(ThreePersons(), Batch("june.csv"), 3, 0, Ct);
+        await store.Population.ImportAsync(ThreePersons(), Batch("june.csv"), 3, 0, Ct);
         var images = new PopulationImageCache(Path.Combine(Folder, "index"));
         var expected = Persons(await images.RebuildAsync(store, Ct));
         var path = images.PathFor(store);
@@ -65,7 +65,7 @@ public abstract partial class MatchingStoreTests<TDb>
     public async Task PopulationImageCache_OtherFormatVersion_InvalidThenRebuilt()
     {
         await using var store = await OpenInitializedAsync();
-        await store.ImportLowIncomeAsync(ThreePersons(), Batch("june.csv"), 3, 0, Ct);
+        await store.Population.ImportAsync(ThreePersons(), Batch("june.csv"), 3, 0, Ct);
         var images = new PopulationImageCache(Path.Combine(Folder, "index"));
         var expected = Persons(await images.RebuildAsync(store, Ct));
         var path = images.PathFor(store);
@@ -99,7 +99,7 @@ public abstract partial class MatchingStoreTests<TDb>
     {
         Skip.If(OperatingSystem.IsWindows(), "Unix modes");
         await using var store = await OpenInitializedAsync();
-        await store.ImportLowIncomeAsync(ThreePersons(), Batch("june.csv"), 3, 0, Ct);
+        await store.Population.ImportAsync(ThreePersons(), Batch("june.csv"), 3, 0, Ct);
         var images = new PopulationImageCache(Path.Combine(Folder, "index"));
 
         await images.RebuildAsync(store, Ct);

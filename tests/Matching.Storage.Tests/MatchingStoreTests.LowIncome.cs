@@ -18,8 +18,8 @@ public abstract partial class MatchingStoreTests<TDb>
             .Build();
         await using var store = await OpenInitializedAsync();
 
-        await store.ImportLowIncomeAsync(snapshot, Batch("june.csv"), 3, 0, Ct);
-        var population = await store.LoadPopulationAsync(Ct, withHouseholds: true);
+        await store.Population.ImportAsync(snapshot, Batch("june.csv"), 3, 0, Ct);
+        var population = await store.Population.LoadIndexAsync(Ct, withHouseholds: true);
 
         Assert.Equal(3, population.Count);
         foreach (var (id, name, household) in new[] { (a, "张三", "H1"), (b, "李四", "H1"), (c, "欧阳娜娜", "H2") })
@@ -28,7 +28,7 @@ public abstract partial class MatchingStoreTests<TDb>
             Assert.Equal((id, name, household), (population.Id(person), population.Name(person).ToString(), population.HouseholdId(person)));
         }
 
-        Assert.Equal((2L, 3L), await store.CountActiveAsync(Ct));
+        Assert.Equal((2L, 3L), await store.Population.CountActiveAsync(Ct));
     }
 
     [SkippableFact]
@@ -38,8 +38,8 @@ public abstract partial class MatchingStoreTests<TDb>
         var snapshot = new SnapshotBuilder().Household("H1").Member("H1", id, "张三").Household("H2").Member("H2", id, "张三").Build();
         await using var store = await OpenInitializedAsync();
 
-        await store.ImportLowIncomeAsync(snapshot, Batch("june.csv"), 2, 0, Ct);
-        var population = await store.LoadPopulationAsync(Ct, withHouseholds: true);
+        await store.Population.ImportAsync(snapshot, Batch("june.csv"), 2, 0, Ct);
+        var population = await store.Population.LoadIndexAsync(Ct, withHouseholds: true);
 
         Assert.Equal((2, 1), (population.Count, population.DuplicateCount));
     }
@@ -49,13 +49,13 @@ public abstract partial class MatchingStoreTests<TDb>
     {
         var (stays, leaves, household) = (TestIds.Valid(5), TestIds.Valid(6), TestIds.Valid(7));
         await using var store = await OpenInitializedAsync();
-        await store.ImportLowIncomeAsync(new SnapshotBuilder()
+        await store.Population.ImportAsync(new SnapshotBuilder()
             .Household("H1").Member("H1", stays, "张三").Member("H1", leaves, "李四")
             .Household("H2").Member("H2", household, "王五").Build(), Batch("may.csv"), 3, 0, Ct);
         var before = await store.CountRowsAsync(Ct);
 
-        await store.ImportLowIncomeAsync(new SnapshotBuilder().Household("H1").Member("H1", stays, "张三").Build(), Batch("june.csv"), 1, 0, Ct);
-        var population = await store.LoadPopulationAsync(Ct, withHouseholds: true);
+        await store.Population.ImportAsync(new SnapshotBuilder().Household("H1").Member("H1", stays, "张三").Build(), Batch("june.csv"), 1, 0, Ct);
+        var population = await store.Population.LoadIndexAsync(Ct, withHouseholds: true);
         var after = await store.CountRowsAsync(Ct);
 
         Assert.True(population.Contains(stays.Key));
@@ -63,7 +63,7 @@ public abstract partial class MatchingStoreTests<TDb>
         Assert.False(population.Contains(household.Key));
         Assert.Equal(before["member"], after["member"]);
         Assert.Equal(before["household"], after["household"]);
-        Assert.Equal((1L, 1L), await store.CountActiveAsync(Ct));
+        Assert.Equal((1L, 1L), await store.Population.CountActiveAsync(Ct));
         Assert.Equal(["0"], await QueryAsync("SELECT active FROM member WHERE id_key = @p", leaves.Key));
     }
 
@@ -74,11 +74,11 @@ public abstract partial class MatchingStoreTests<TDb>
         var full = new SnapshotBuilder().Household("H1").Member("H1", id, "张三").Build();
         await using var store = await OpenInitializedAsync();
 
-        await store.ImportLowIncomeAsync(full, Batch("may.csv"), 1, 0, Ct);
-        await store.ImportLowIncomeAsync(new SnapshotBuilder().Build(), Batch("june.csv"), 0, 0, Ct);
-        await store.ImportLowIncomeAsync(full, Batch("july.csv"), 1, 0, Ct);
+        await store.Population.ImportAsync(full, Batch("may.csv"), 1, 0, Ct);
+        await store.Population.ImportAsync(new SnapshotBuilder().Build(), Batch("june.csv"), 0, 0, Ct);
+        await store.Population.ImportAsync(full, Batch("july.csv"), 1, 0, Ct);
 
-        Assert.True((await store.LoadPopulationAsync(Ct, withHouseholds: true)).Contains(id.Key));
+        Assert.True((await store.Population.LoadIndexAsync(Ct, withHouseholds: true)).Contains(id.Key));
         Assert.Equal(1, (await store.CountRowsAsync(Ct))["member"]);
     }
 
@@ -87,11 +87,11 @@ public abstract partial class MatchingStoreTests<TDb>
     {
         var id = TestIds.Valid(9);
         await using var store = await OpenInitializedAsync();
-        await store.ImportLowIncomeAsync(new SnapshotBuilder()
+        await store.Population.ImportAsync(new SnapshotBuilder()
             .Household("H1", AidType.Medical | AidType.Education).Member("H1", id, "张三", AidCategory.Dibao | AidCategory.Tekun)
             .Build(), Batch("may.csv"), 1, 0, Ct);
 
-        await store.ImportLowIncomeAsync(new SnapshotBuilder()
+        await store.Population.ImportAsync(new SnapshotBuilder()
             .Household("H1", AidType.Housing).Member("H1", id, "张三", AidCategory.Bianyuan)
             .Build(), Batch("june.csv"), 1, 0, Ct);
 
@@ -106,10 +106,10 @@ public abstract partial class MatchingStoreTests<TDb>
     {
         var id = TestIds.Valid(16);
         await using var store = await OpenInitializedAsync();
-        await store.ImportLowIncomeAsync(new SnapshotBuilder().Household("H1").Member("H1", id, "张山").Build(), Batch("may.csv"), 1, 0, Ct);
+        await store.Population.ImportAsync(new SnapshotBuilder().Household("H1").Member("H1", id, "张山").Build(), Batch("may.csv"), 1, 0, Ct);
 
-        await store.ImportLowIncomeAsync(new SnapshotBuilder().Household("H1").Member("H1", id, "张三").Build(), Batch("june.csv"), 1, 0, Ct);
-        var population = await store.LoadPopulationAsync(Ct, withHouseholds: true);
+        await store.Population.ImportAsync(new SnapshotBuilder().Household("H1").Member("H1", id, "张三").Build(), Batch("june.csv"), 1, 0, Ct);
+        var population = await store.Population.LoadIndexAsync(Ct, withHouseholds: true);
 
         Assert.True(population.TryFind(id.Key, out var person));
         Assert.Equal("张三", population.Name(person).ToString());
@@ -120,10 +120,10 @@ public abstract partial class MatchingStoreTests<TDb>
     {
         var id = TestIds.Valid(17);
         await using var store = await OpenInitializedAsync();
-        await store.ImportLowIncomeAsync(new SnapshotBuilder().Household("H1").Member("H1", id, "张三").Build(), Batch("may.csv"), 1, 0, Ct);
+        await store.Population.ImportAsync(new SnapshotBuilder().Household("H1").Member("H1", id, "张三").Build(), Batch("may.csv"), 1, 0, Ct);
 
-        await store.ImportLowIncomeAsync(new SnapshotBuilder().Household("H2").Member("H2", id, "张三").Build(), Batch("june.csv"), 1, 0, Ct);
-        var population = await store.LoadPopulationAsync(Ct, withHouseholds: true);
+        await store.Population.ImportAsync(new SnapshotBuilder().Household("H2").Member("H2", id, "张三").Build(), Batch("june.csv"), 1, 0, Ct);
+        var population = await store.Population.LoadIndexAsync(Ct, withHouseholds: true);
 
         Assert.Equal((1, 0), (population.Count, population.DuplicateCount));
         Assert.True(population.TryFind(id.Key, out var person));

@@ -13,7 +13,7 @@ public abstract partial class MatchingStoreTests<TDb>
         var noLedgers = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         foreach (var year in (int[])[2015, 2018, 2025])
         {
-            await store.RecordAccessAsync(new AccessRecord
+            await store.Access.RecordAsync(new AccessRecord
             {
                 At = new DateTimeOffset(year, 6, 1, 0, 0, 0, TimeSpan.Zero), OsUser = "u", Host = "h", Command = "show",
             }, Ct);
@@ -22,12 +22,12 @@ public abstract partial class MatchingStoreTests<TDb>
         var cutoff = new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
         var dry = await store.PurgeAsync(cutoff, noLedgers, cutoff, ledgers, dryRun: true, Ct);
-        Assert.Equal(3, (await store.AccessRecordsAsync(null, null, Ct)).Count);
+        Assert.Equal(3, (await store.Access.ListAsync(null, null, Ct)).Count);
         var real = await store.PurgeAsync(cutoff, noLedgers, cutoff, ledgers, dryRun: false, Ct);
 
         Assert.Equal(new PurgeCounts(0, 0, 0, 2), dry);
         Assert.Equal(dry, real);
-        Assert.Equal([2025], (await store.AccessRecordsAsync(null, null, Ct)).Select(r => r.At.Year));
+        Assert.Equal([2025], (await store.Access.ListAsync(null, null, Ct)).Select(r => r.At.Year));
     }
 
     [SkippableFact]
@@ -53,7 +53,7 @@ public abstract partial class MatchingStoreTests<TDb>
         Assert.Empty(await RecordsAsync(store, old.BatchId));
         Assert.Single(await RecordsAsync(store, current.BatchId));
         Assert.Equal([3L], (await RecordsAsync(store, bills.BatchId, ledger: true)).Select(r => r.SourceRow));
-        var batches = await store.BatchesAsync(null, Ledgers, Ct);
+        var batches = await store.Batches.ListAsync(null, Ledgers, Ct);
         Assert.NotNull(batches.Single(b => b.BatchId == old.BatchId).PurgedAt);
         Assert.All(batches.Where(b => b.BatchId != old.BatchId), b => Assert.Null(b.PurgedAt));
     }

@@ -43,7 +43,7 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     protected static BatchInfo DepartmentBatch(string department, string fileName) =>
-        Batch(fileName) with { Kind = MatchingStore.DepartmentBatchKind, Department = department };
+        Batch(fileName) with { Kind = BatchStore.DepartmentBatchKind, Department = department };
 
     /// <summary>
     /// Imports <paramref name="rows"/> as a batch of <paramref name="batch"/>'s department through the store's
@@ -54,7 +54,7 @@ public abstract partial class MatchingStoreTests<TDb>
         DepartmentKind kind = DepartmentKind.Snapshot, bool acceptShrink = true, double minShare = 0.5)
     {
         var request = new DepartmentBatchRequest(batch, kind, TestLayout, minShare, acceptShrink);
-        return store.ImportDepartmentAsync(request, async (writer, token) =>
+        return store.Batches.ImportDepartmentAsync(request, async (writer, token) =>
         {
             var record = new DepartmentRecord();
             foreach (var row in rows)
@@ -102,7 +102,7 @@ public abstract partial class MatchingStoreTests<TDb>
         var batch = await BatchAsync(store, batchId);
         var read = new List<ReadBack>();
         layout ??= TestLayout;
-        await foreach (var r in store.ReadRecordsAsync(batch, layout, ledger, afterDay, Ct))
+        await foreach (var r in store.Batches.ReadRecordsAsync(batch, layout, ledger, afterDay, Ct))
         {
             var fields = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var field in layout.Fields)
@@ -128,5 +128,5 @@ public abstract partial class MatchingStoreTests<TDb>
 
     /// <summary>A batch as <c>matching batch list</c> shows it.</summary>
     protected static async Task<BatchRecord> BatchAsync(MatchingStore store, long batchId) =>
-        (await store.BatchesAsync(null, Ledgers, Ct)).Single(b => b.BatchId == batchId);
+        (await store.Batches.ListAsync(null, Ledgers, Ct)).Single(b => b.BatchId == batchId);
 }

@@ -17,7 +17,7 @@ public abstract partial class MatchingStoreTests<TDb>
         await using var store = await MatchingStore.OpenAsync(WithLog(log), TimeProvider.System, Ct);
         var broken = new SnapshotBuilder().Household("H1").Member("H-missing", TestIds.Valid(16), "张三").Build();
 
-        var error = await Assert.ThrowsAsync<MatchingException>(() => store.ImportLowIncomeAsync(broken, Batch("june.csv"), 1, 0, Ct));
+        var error = await Assert.ThrowsAsync<MatchingException>(() => store.Population.ImportAsync(broken, Batch("june.csv"), 1, 0, Ct));
 
         Assert.StartsWith("database: the low-income import of june.csv was rolled back (", error.Message, StringComparison.Ordinal);
         Assert.Empty(log.AllLines());
@@ -30,7 +30,7 @@ public abstract partial class MatchingStoreTests<TDb>
         var log = new RecordingLogger();
         await using var store = await MatchingStore.OpenAsync(WithLog(log), TimeProvider.System, Ct);
 
-        var error = await Assert.ThrowsAsync<MatchingException>(() => store.CompleteRunAsync(7, new DateOnly(2026, 11, 28), [], [], 0, Ct));
+        var error = await Assert.ThrowsAsync<MatchingException>(() => store.Runs.CompleteAsync(7, new DateOnly(2026, 11, 28), [], [], 0, Ct));
 
         Assert.StartsWith("database: run 7 was rolled back (", error.Message, StringComparison.Ordinal);
         Assert.Empty(log.AllLines());
@@ -42,7 +42,7 @@ public abstract partial class MatchingStoreTests<TDb>
         var log = new RecordingLogger();
         await using var store = await MatchingStore.OpenAsync(WithLog(log), TimeProvider.System, Ct);
 
-        var error = await Assert.ThrowsAsync<MatchingException>(() => store.RecordDispositionsAsync("民政局", [], Ct));
+        var error = await Assert.ThrowsAsync<MatchingException>(() => store.Warnings.RecordDispositionsAsync("民政局", [], Ct));
 
         Assert.Contains("matching init", error.Message, StringComparison.Ordinal);
         Assert.Empty(log.AllLines());

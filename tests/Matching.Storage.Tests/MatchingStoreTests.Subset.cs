@@ -20,9 +20,9 @@ public abstract partial class MatchingStoreTests<TDb>
         var e = TestIds.Make(OtherRegion, new DateOnly(2000, 1, 1), 31);
         var gone = TestIds.Make(TestIds.Jiyuan, new DateOnly(2000, 1, 1), 32);
         await using var store = await OpenInitializedAsync();
-        await store.ImportLowIncomeAsync(new SnapshotBuilder()
+        await store.Population.ImportAsync(new SnapshotBuilder()
             .Household("H0").Member("H0", gone, "离开").Build(), Batch("may.csv"), 1, 0, Ct);
-        await store.ImportLowIncomeAsync(new SnapshotBuilder()
+        await store.Population.ImportAsync(new SnapshotBuilder()
             .Household("H1").Member("H1", a, "甲").Member("H1", aSibling, "乙")
             .Household("H2").Member("H2", c, "丙").Member("H2", cTwin, "丁").Member("H2", a, "甲")
             .Household("H3").Member("H3", cElsewhere, "戊").Member("H3", e, "己")
@@ -33,7 +33,7 @@ public abstract partial class MatchingStoreTests<TDb>
         needs.Prefixes.Add(c.Key / 1000);
         needs.BirthDates.Add(20000101);
 
-        var subset = await store.LoadPopulationSubsetAsync(needs, Ct);
+        var subset = await store.Population.LoadSubsetAsync(needs, Ct);
 
         var found = Enumerable.Range(0, subset.Count).Select(p => (subset.Id(p).Value, subset.Name(p).ToString())).Order().ToList();
         (string, string)[] expected = [(a.Value, "甲"), (a.Value, "甲"), (c.Value, "丙"), (cTwin.Value, "丁"), (e.Value, "己")];
@@ -48,11 +48,11 @@ public abstract partial class MatchingStoreTests<TDb>
     public async Task LoadPopulationSubsetAsync_NothingNeeded_EmptyAndNothingLeftBehind()
     {
         await using var store = await OpenInitializedAsync();
-        await store.ImportLowIncomeAsync(new SnapshotBuilder().Household("H1").Member("H1", TestIds.Valid(1), "张三").Build(), Batch("a.csv"), 1, 0, Ct);
+        await store.Population.ImportAsync(new SnapshotBuilder().Household("H1").Member("H1", TestIds.Valid(1), "张三").Build(), Batch("a.csv"), 1, 0, Ct);
         var before = await store.CountRowsAsync(Ct);
 
-        var first = await store.LoadPopulationSubsetAsync(new PopulationNeeds(), Ct);
-        var again = await store.LoadPopulationSubsetAsync(new PopulationNeeds(), Ct);
+        var first = await store.Population.LoadSubsetAsync(new PopulationNeeds(), Ct);
+        var again = await store.Population.LoadSubsetAsync(new PopulationNeeds(), Ct);
 
         Assert.Equal((0, 0), (first.Count, again.Count));
         Assert.Equal(before, await store.CountRowsAsync(Ct));

@@ -28,7 +28,7 @@ public abstract partial class MatchingStoreTests<TDb>
         await using var store = await OpenAtAsync();
 
         var runId = await RunAsync(store, "2026-11-28", MedGap(Li, "李四", "H2", "25,000.00"), EduGap(ZhangXiaoming, "张小明", "H1"), NotCovered(Stranger, "=1+2"), IdInvalid("41900120110909001", "王小五"));
-        var warnings = await store.WarningsAsync(null, false, null, Ct);
+        var warnings = await store.Warnings.ListAsync(null, false, null, Ct);
 
         Assert.Equal(4, warnings.Count);
         Assert.All(warnings, w => Assert.Equal((WarningStatus.New, "2026-11-28", (string?)null, (string?)null), (w.Status, w.FirstDate, w.ResolvedDate, w.Disposition)));
@@ -43,7 +43,7 @@ public abstract partial class MatchingStoreTests<TDb>
         var invalid = warnings.Single(w => w.Code == "ID_INVALID");
         Assert.Equal(("raw:41900120110909001|王小五", "41900120110909001", "education", string.Empty), (invalid.Subject, invalid.IdText, invalid.Receiver, invalid.HouseholdId));
         Assert.Equal("=1+2", warnings.Single(w => w.Code == "EDU_NOT_COVERED").Name);
-        Assert.Equal([new WarningEvent(med.WarningId, runId, "2026-11-28T02:00:00.000Z", WarningStatus.New, string.Empty)], await store.WarningEventsAsync([med.WarningId], Ct));
+        Assert.Equal([new WarningEvent(med.WarningId, runId, "2026-11-28T02:00:00.000Z", WarningStatus.New, string.Empty)], await store.Warnings.EventsAsync([med.WarningId], Ct));
     }
 
     [SkippableFact]
@@ -51,17 +51,17 @@ public abstract partial class MatchingStoreTests<TDb>
     {
         await using var store = await OpenAtAsync();
         var first = await RunAsync(store, "2026-11-28", EduGap(ZhangXiaoming, "张小明", "H1"), MedGap(Li, "李四", "H2", "25,000.00"));
-        var before = await store.WarningsAsync(null, false, null, Ct);
+        var before = await store.Warnings.ListAsync(null, false, null, Ct);
 
         var second = await RunAsync(store, "2026-12-05", EduGap(ZhangXiaoming, "张小明", "H1"), MedGap(Li, "李四", "H2", "27,500.00"));
         await RunAsync(store, "2026-12-12", EduGap(ZhangXiaoming, "张小明", "H1"), MedGap(Li, "李四", "H2", "27,500.00"));
-        var after = await store.WarningsAsync(null, false, null, Ct);
+        var after = await store.Warnings.ListAsync(null, false, null, Ct);
 
         Assert.Equal(before.Select(w => w.WarningId), after.Select(w => w.WarningId));
         Assert.All(after, w => Assert.Equal((WarningStatus.Continuing, "2026-11-28"), (w.Status, w.FirstDate)));
         Assert.Contains("27,500.00", after.Single(w => w.Code == "MED_AID_GAP").Detail, StringComparison.Ordinal);
-        Assert.Equal([new RunCount("EDU_AID_GAP", 1, 0, 1, 0, 0), new RunCount("MED_AID_GAP", 1, 0, 1, 0, 0)], (await store.RecentRunsAsync(1, Ct))[0].Counts);
-        Assert.Equal([(first, WarningStatus.New), (second, WarningStatus.Continuing)], (await store.WarningEventsAsync([after[0].WarningId], Ct)).Select(e => (e.RunId, e.Status)));
+        Assert.Equal([new RunCount("EDU_AID_GAP", 1, 0, 1, 0, 0), new RunCount("MED_AID_GAP", 1, 0, 1, 0, 0)], (await store.Runs.RecentAsync(1, Ct))[0].Counts);
+        Assert.Equal([(first, WarningStatus.New), (second, WarningStatus.Continuing)], (await store.Warnings.EventsAsync([after[0].WarningId], Ct)).Select(e => (e.RunId, e.Status)));
         Assert.Equal(4, (await store.CountRowsAsync(Ct))["warning_event"]);
     }
 
@@ -74,10 +74,10 @@ public abstract partial class MatchingStoreTests<TDb>
         var second = await RunAsync(store, "2026-12-05", EduGap(ZhangXiaoming, "张小明", "H1"));
         await RunAsync(store, "2026-12-12", EduGap(ZhangXiaoming, "张小明", "H1"));
 
-        var li = (await store.WarningsAboutAsync(LiXiaohong.Value, [], Ct)).Single();
+        var li = (await store.Warnings.AboutAsync(LiXiaohong.Value, [], Ct)).Single();
         Assert.Equal((WarningStatus.Resolved, "2026-11-28", "2026-12-05", EduGapDetail), (li.Status, li.FirstDate, li.ResolvedDate, li.Detail));
-        Assert.Equal([(second, WarningStatus.Resolved, "2026-12-05T02:00:00.000Z")], (await store.WarningEventsAsync([li.WarningId], Ct)).Skip(1).Select(e => (e.RunId, e.Status, e.At)));
-        var runs = await store.RecentRunsAsync(2, Ct);
+        Assert.Equal([(second, WarningStatus.Resolved, "2026-12-05T02:00:00.000Z")], (await store.Warnings.EventsAsync([li.WarningId], Ct)).Skip(1).Select(e => (e.RunId, e.Status, e.At)));
+        var runs = await store.Runs.RecentAsync(2, Ct);
         Assert.Equal(new RunCount("EDU_AID_GAP", 1, 0, 1, 0, 0), Assert.Single(runs[0].Counts));
         Assert.Equal(new RunCount("EDU_AID_GAP", 1, 0, 1, 0, 1), Assert.Single(runs[1].Counts));
         Assert.Equal(2, (await store.CountRowsAsync(Ct))["warning"]);
@@ -92,10 +92,10 @@ public abstract partial class MatchingStoreTests<TDb>
 
         await RunAsync(store, "2027-01-09", EduGap(LiXiaohong, "李小红", "H2"));
 
-        var li = Assert.Single(await store.WarningsAsync(null, false, null, Ct));
+        var li = Assert.Single(await store.Warnings.ListAsync(null, false, null, Ct));
         Assert.Equal((WarningStatus.New, "2027-01-09", (string?)null), (li.Status, li.FirstDate, li.ResolvedDate));
-        Assert.Equal([WarningStatus.New, WarningStatus.Resolved, WarningStatus.New], (await store.WarningEventsAsync([li.WarningId], Ct)).Select(e => e.Status));
-        Assert.Equal(new RunCount("EDU_AID_GAP", 1, 1, 0, 0, 0), Assert.Single((await store.RecentRunsAsync(1, Ct))[0].Counts));
+        Assert.Equal([WarningStatus.New, WarningStatus.Resolved, WarningStatus.New], (await store.Warnings.EventsAsync([li.WarningId], Ct)).Select(e => e.Status));
+        Assert.Equal(new RunCount("EDU_AID_GAP", 1, 1, 0, 0, 0), Assert.Single((await store.Runs.RecentAsync(1, Ct))[0].Counts));
     }
 
     [SkippableFact]
@@ -103,20 +103,20 @@ public abstract partial class MatchingStoreTests<TDb>
     {
         await using var store = await OpenAtAsync();
         await RunAsync(store, "2026-11-28", MedGap(Li, "李四", "H2", "25,000.00"));
-        var med = Assert.Single(await store.WarningsAsync("medical-insurance", false, null, Ct));
+        var med = Assert.Single(await store.Warnings.ListAsync("medical-insurance", false, null, Ct));
         _clock.Now = new DateTimeOffset(2026, 12, 2, 3, 0, 0, TimeSpan.Zero);
         Disposition[] answer = [new(med.WarningId, "已纳入医疗救助", new DateOnly(2026, 12, 1))];
 
-        var first = await store.RecordDispositionsAsync("medical-insurance", answer, Ct);
-        var again = await store.RecordDispositionsAsync("medical-insurance", answer, Ct);
+        var first = await store.Warnings.RecordDispositionsAsync("medical-insurance", answer, Ct);
+        var again = await store.Warnings.RecordDispositionsAsync("medical-insurance", answer, Ct);
 
         Assert.Equal((1, 0), (first.Recorded, first.Unchanged));
         Assert.Equal((0, 1), (again.Recorded, again.Unchanged));
         Assert.Empty(first.Unknown.Concat(Stale(first)).Concat(again.Unknown).Concat(Stale(again)));
-        med = Assert.Single(await store.WarningsAsync("medical-insurance", false, null, Ct));
+        med = Assert.Single(await store.Warnings.ListAsync("medical-insurance", false, null, Ct));
         Assert.Equal((WarningStatus.Closed, "已纳入医疗救助", "2026-12-01", "2026-11-28"), (med.Status, med.Disposition, med.DispositionDate, med.FirstDate));
         Assert.Equal(new WarningEvent(med.WarningId, null, "2026-12-02T03:00:00.000Z", WarningStatus.Closed, "处理结果：已纳入医疗救助（2026-12-01）"),
-            (await store.WarningEventsAsync([med.WarningId], Ct))[^1]);
+            (await store.Warnings.EventsAsync([med.WarningId], Ct))[^1]);
         Assert.Equal(2, (await store.CountRowsAsync(Ct))["warning_event"]);
     }
 
@@ -125,21 +125,21 @@ public abstract partial class MatchingStoreTests<TDb>
     {
         await using var store = await OpenAtAsync();
         await RunAsync(store, "2026-11-28", MedGap(Li, "李四", "H2", "25,000.00"));
-        var id = (await store.WarningsAsync(null, false, null, Ct))[0].WarningId;
-        await store.RecordDispositionsAsync("medical-insurance", [new(id, "已纳入医疗救助", new DateOnly(2026, 12, 1))], Ct);
+        var id = (await store.Warnings.ListAsync(null, false, null, Ct))[0].WarningId;
+        await store.Warnings.RecordDispositionsAsync("medical-insurance", [new(id, "已纳入医疗救助", new DateOnly(2026, 12, 1))], Ct);
 
         await RunAsync(store, "2026-12-05", MedGap(Li, "李四", "H2", "25,000.00"));
-        var kept = Assert.Single(await store.WarningsAsync(null, false, null, Ct));
-        var counts = (await store.RecentRunsAsync(1, Ct))[0].Counts;
-        var open = await store.WarningsAsync("medical-insurance", true, null, Ct);
+        var kept = Assert.Single(await store.Warnings.ListAsync(null, false, null, Ct));
+        var counts = (await store.Runs.RecentAsync(1, Ct))[0].Counts;
+        var open = await store.Warnings.ListAsync("medical-insurance", true, null, Ct);
         await RunAsync(store, "2026-12-12");
-        var gone = Assert.Single(await store.WarningsAsync(null, false, null, Ct));
+        var gone = Assert.Single(await store.Warnings.ListAsync(null, false, null, Ct));
 
         Assert.Equal((WarningStatus.Closed, "2026-11-28", "已纳入医疗救助", "2026-12-01"), (kept.Status, kept.FirstDate, kept.Disposition, kept.DispositionDate));
         Assert.Equal(new RunCount("MED_AID_GAP", 1, 0, 0, 1, 0), Assert.Single(counts));
         Assert.Empty(open);
         Assert.Equal((WarningStatus.Resolved, "2026-12-12", "已纳入医疗救助", "2026-12-01"), (gone.Status, gone.ResolvedDate, gone.Disposition, gone.DispositionDate));
-        Assert.Equal([WarningStatus.New, WarningStatus.Closed, WarningStatus.Resolved], (await store.WarningEventsAsync([id], Ct)).Select(e => e.Status));
+        Assert.Equal([WarningStatus.New, WarningStatus.Closed, WarningStatus.Resolved], (await store.Warnings.EventsAsync([id], Ct)).Select(e => e.Status));
     }
 
     [SkippableFact]
@@ -148,17 +148,17 @@ public abstract partial class MatchingStoreTests<TDb>
         // The wording of a label changed (教育体育 在校学生 → 教育体育在校学生): the facts are the same, so the answer stands.
         await using var store = await OpenAtAsync();
         await RunAsync(store, "2026-11-28", NotCovered(Li, "李四"));
-        var id = (await store.WarningsAsync(null, false, null, Ct))[0].WarningId;
-        await store.RecordDispositionsAsync("civil-affairs", [new(id, "已入户核查", new DateOnly(2026, 12, 1))], Ct);
+        var id = (await store.Warnings.ListAsync(null, false, null, Ct))[0].WarningId;
+        await store.Warnings.RecordDispositionsAsync("civil-affairs", [new(id, "已入户核查", new DateOnly(2026, 12, 1))], Ct);
 
         await RunAsync(store, "2026-12-05", NotCovered(Li, "李四") with { Detail = "见于教育体育在校学生（家庭经济困难），不在低收入人口数据库中" });
         await RunAsync(store, "2026-12-12", NotCovered(Li, "李四") with { Detail = "见于教育体育在校学生（家庭经济困难），不在低收入人口数据库中" });
-        var closed = Assert.Single(await store.WarningsAsync(null, false, null, Ct));
+        var closed = Assert.Single(await store.Warnings.ListAsync(null, false, null, Ct));
         await RunAsync(store, "2026-12-19", NotCovered(Li, "李四") with { Detail = "见于教育体育在校学生（家庭经济困难，低保边缘），不在低收入人口数据库中" });
 
-        Assert.Equal([WarningStatus.New, WarningStatus.Closed, WarningStatus.New], (await store.WarningEventsAsync([id], Ct)).Select(e => e.Status));
+        Assert.Equal([WarningStatus.New, WarningStatus.Closed, WarningStatus.New], (await store.Warnings.EventsAsync([id], Ct)).Select(e => e.Status));
         Assert.Equal((WarningStatus.Closed, "已入户核查"), (closed.Status, closed.Disposition));
-        Assert.Equal(WarningStatus.New, Assert.Single(await store.WarningsAsync(null, false, null, Ct)).Status);
+        Assert.Equal(WarningStatus.New, Assert.Single(await store.Warnings.ListAsync(null, false, null, Ct)).Status);
     }
 
     [SkippableFact]
@@ -166,23 +166,23 @@ public abstract partial class MatchingStoreTests<TDb>
     {
         await using var store = await OpenAtAsync();
         var first = await RunAsync(store, "2026-11-28", MedGap(Li, "李四", "H2", "25,000.00"));
-        var id = (await store.WarningsAsync(null, false, null, Ct))[0].WarningId;
+        var id = (await store.Warnings.ListAsync(null, false, null, Ct))[0].WarningId;
         _clock.Now = new DateTimeOffset(2026, 12, 2, 3, 0, 0, TimeSpan.Zero);
-        await store.RecordDispositionsAsync("medical-insurance", [new(id, "已纳入医疗救助", new DateOnly(2026, 12, 1))], Ct);
+        await store.Warnings.RecordDispositionsAsync("medical-insurance", [new(id, "已纳入医疗救助", new DateOnly(2026, 12, 1))], Ct);
 
         var third = await RunAsync(store, "2026-12-12", MedGap(Li, "李四", "H2", "30,000.00"));
 
-        var med = Assert.Single(await store.WarningsAsync("medical-insurance", true, null, Ct));
+        var med = Assert.Single(await store.Warnings.ListAsync("medical-insurance", true, null, Ct));
         Assert.Equal((id, WarningStatus.New, "2026-12-12", (string?)null, (string?)null), (med.WarningId, med.Status, med.FirstDate, med.Disposition, med.DispositionDate));
         Assert.Contains("30,000.00", med.Detail, StringComparison.Ordinal);
-        Assert.Equal(new RunCount("MED_AID_GAP", 1, 1, 0, 0, 0), Assert.Single((await store.RecentRunsAsync(1, Ct))[0].Counts));
+        Assert.Equal(new RunCount("MED_AID_GAP", 1, 1, 0, 0, 0), Assert.Single((await store.Runs.RecentAsync(1, Ct))[0].Counts));
         Assert.Equal(
             [
                 new WarningEvent(id, first, "2026-11-28T02:00:00.000Z", WarningStatus.New, string.Empty),
                 new WarningEvent(id, null, "2026-12-02T03:00:00.000Z", WarningStatus.Closed, "处理结果：已纳入医疗救助（2026-12-01）"),
                 new WarningEvent(id, third, "2026-12-12T02:00:00.000Z", WarningStatus.New, "facts changed"),
             ],
-            await store.WarningEventsAsync([id], Ct));
+            await store.Warnings.EventsAsync([id], Ct));
     }
 
     [SkippableFact]
@@ -194,13 +194,13 @@ public abstract partial class MatchingStoreTests<TDb>
 
         var second = await RunAsync(store, "2026-12-05", EduGap(ZhangXiaoming, "张小明", "H1"), MedGap(Li, "李四", "H2", "26,000.00"));
 
-        Assert.Equal([WarningStatus.Continuing, WarningStatus.Continuing], (await store.WarningsAsync(null, false, null, Ct)).OrderBy(w => w.WarningId).Select(w => w.Status));
+        Assert.Equal([WarningStatus.Continuing, WarningStatus.Continuing], (await store.Warnings.ListAsync(null, false, null, Ct)).OrderBy(w => w.WarningId).Select(w => w.Status));
         var after = await QueryAsync("SELECT row_hi FROM warning ORDER BY warning_id", 0);
         Assert.Equal(before[0], after[0]); // the same row: not rewritten
         Assert.NotEqual(before[1], after[1]); // the amount changed: refreshed
         Assert.Equal([second.ToString(CultureInfo.InvariantCulture), second.ToString(CultureInfo.InvariantCulture)],
             await QueryAsync("SELECT last_run_id FROM warning ORDER BY warning_id", 0));
-        Assert.Contains("26,000.00", (await store.WarningsAsync("medical-insurance", true, null, Ct))[0].Detail, StringComparison.Ordinal);
+        Assert.Contains("26,000.00", (await store.Warnings.ListAsync("medical-insurance", true, null, Ct))[0].Detail, StringComparison.Ordinal);
     }
 
     [SkippableFact]
@@ -208,14 +208,14 @@ public abstract partial class MatchingStoreTests<TDb>
     {
         await using var store = await OpenAtAsync();
         await RunAsync(store, "2026-11-28", EduGap(ZhangXiaoming, "张小明", "H1"), MedGap(Li, "李四", "H2", "25,000.00"));
-        var id = (await store.WarningsAsync("medical-insurance", false, null, Ct))[0].WarningId;
+        var id = (await store.Warnings.ListAsync("medical-insurance", false, null, Ct))[0].WarningId;
         _clock.Now = new DateTimeOffset(2026, 12, 2, 3, 0, 0, TimeSpan.Zero);
-        await store.RecordDispositionsAsync("medical-insurance", [new(id, "已纳入医疗救助", new DateOnly(2026, 12, 1))], Ct);
+        await store.Warnings.RecordDispositionsAsync("medical-insurance", [new(id, "已纳入医疗救助", new DateOnly(2026, 12, 1))], Ct);
         await ExecuteAsync("UPDATE warning SET key_hi = NULL, key_lo = NULL, facts_hi = NULL, facts_lo = NULL, row_hi = NULL, row_lo = NULL");
 
         await RunAsync(store, "2026-12-05", EduGap(ZhangXiaoming, "张小明", "H1"), MedGap(Li, "李四", "H2", "25,000.00"));
 
-        var warnings = (await store.WarningsAsync(null, false, null, Ct)).OrderBy(w => w.WarningId).ToList();
+        var warnings = (await store.Warnings.ListAsync(null, false, null, Ct)).OrderBy(w => w.WarningId).ToList();
         Assert.Equal([WarningStatus.Continuing, WarningStatus.Closed], warnings.Select(w => w.Status));
         Assert.Equal("已纳入医疗救助", warnings[1].Disposition);
         Assert.Equal(2, warnings.Count);
@@ -228,15 +228,15 @@ public abstract partial class MatchingStoreTests<TDb>
     {
         await using var store = await OpenAtAsync();
         await RunAsync(store, "2026-11-28", MedGap(Li, "李四", "H2", "25,000.00"));
-        var id = (await store.WarningsAsync(null, false, null, Ct))[0].WarningId;
+        var id = (await store.Warnings.ListAsync(null, false, null, Ct))[0].WarningId;
         Disposition[] oldAnswer = [new(id, "已纳入医疗救助", new DateOnly(2026, 12, 1))];
-        await store.RecordDispositionsAsync("medical-insurance", oldAnswer, Ct);
+        await store.Warnings.RecordDispositionsAsync("medical-insurance", oldAnswer, Ct);
         await RunAsync(store, "2026-12-12", MedGap(Li, "李四", "H2", "30,000.00"));
-        await store.RecordDispositionsAsync("medical-insurance", [new(id, "已纳入医疗救助", new DateOnly(2026, 12, 13))], Ct);
+        await store.Warnings.RecordDispositionsAsync("medical-insurance", [new(id, "已纳入医疗救助", new DateOnly(2026, 12, 13))], Ct);
 
-        var again = await store.RecordDispositionsAsync("medical-insurance", oldAnswer, Ct);
+        var again = await store.Warnings.RecordDispositionsAsync("medical-insurance", oldAnswer, Ct);
 
-        var med = Assert.Single(await store.WarningsAsync(null, false, null, Ct));
+        var med = Assert.Single(await store.Warnings.ListAsync(null, false, null, Ct));
         Assert.Equal(("2026-12-12", "2026-12-13"), (med.FirstDate, med.DispositionDate));
         Assert.Equal([id], Stale(again));
     }
@@ -246,15 +246,15 @@ public abstract partial class MatchingStoreTests<TDb>
     {
         await using var store = await OpenAtAsync();
         await RunAsync(store, "2026-11-28", MedGap(Li, "李四", "H2", "25,000.00"));
-        var id = (await store.WarningsAsync(null, false, null, Ct))[0].WarningId;
+        var id = (await store.Warnings.ListAsync(null, false, null, Ct))[0].WarningId;
         Disposition[] oldAnswer = [new(id, "已纳入医疗救助", new DateOnly(2026, 12, 1))];
-        await store.RecordDispositionsAsync("medical-insurance", oldAnswer, Ct);
+        await store.Warnings.RecordDispositionsAsync("medical-insurance", oldAnswer, Ct);
         await RunAsync(store, "2026-12-12", MedGap(Li, "李四", "H2", "30,000.00"));
         var events = (await store.CountRowsAsync(Ct))["warning_event"];
 
-        var stale = await store.RecordDispositionsAsync("medical-insurance", oldAnswer, Ct);
-        var afterStale = Assert.Single(await store.WarningsAsync(null, false, null, Ct));
-        var fresh = await store.RecordDispositionsAsync("medical-insurance", [new(id, "已纳入医疗救助", new DateOnly(2026, 12, 12))], Ct);
+        var stale = await store.Warnings.RecordDispositionsAsync("medical-insurance", oldAnswer, Ct);
+        var afterStale = Assert.Single(await store.Warnings.ListAsync(null, false, null, Ct));
+        var fresh = await store.Warnings.RecordDispositionsAsync("medical-insurance", [new(id, "已纳入医疗救助", new DateOnly(2026, 12, 12))], Ct);
 
         Assert.Equal((0, 0), (stale.Recorded, stale.Unchanged));
         Assert.Empty(stale.Unknown);
@@ -270,26 +270,26 @@ public abstract partial class MatchingStoreTests<TDb>
     {
         await using var store = await OpenAtAsync();
         await RunAsync(store, "2026-11-28", MedGap(Li, "李四", "H2", "25,000.00"));
-        var id = (await store.WarningsAsync(null, false, null, Ct))[0].WarningId;
+        var id = (await store.Warnings.ListAsync(null, false, null, Ct))[0].WarningId;
         _clock.Now = new DateTimeOffset(2026, 12, 2, 3, 0, 0, TimeSpan.Zero);
 
-        var noted = await store.RecordDispositionsAsync("medical-insurance", [new(id, "正在核实", new DateOnly(2026, 12, 1), Closes: false)], Ct);
-        var open = Assert.Single(await store.WarningsAsync("medical-insurance", true, null, Ct));
-        var counts = await store.WarningCountsAsync("medical-insurance", true, null, Ct);
-        await store.RecordDispositionsAsync("medical-insurance", [new(id, "已落实救助", new DateOnly(2026, 12, 2))], Ct);
-        await store.RecordDispositionsAsync("medical-insurance", [new(id, "正在核实", new DateOnly(2026, 12, 2), Closes: false)], Ct);
-        var reopened = Assert.Single(await store.WarningsAsync("medical-insurance", true, null, Ct));
+        var noted = await store.Warnings.RecordDispositionsAsync("medical-insurance", [new(id, "正在核实", new DateOnly(2026, 12, 1), Closes: false)], Ct);
+        var open = Assert.Single(await store.Warnings.ListAsync("medical-insurance", true, null, Ct));
+        var counts = await store.Warnings.CountsAsync("medical-insurance", true, null, Ct);
+        await store.Warnings.RecordDispositionsAsync("medical-insurance", [new(id, "已落实救助", new DateOnly(2026, 12, 2))], Ct);
+        await store.Warnings.RecordDispositionsAsync("medical-insurance", [new(id, "正在核实", new DateOnly(2026, 12, 2), Closes: false)], Ct);
+        var reopened = Assert.Single(await store.Warnings.ListAsync("medical-insurance", true, null, Ct));
 
         Assert.Equal((0, 1), (noted.Closed, noted.KeptOpen));
         Assert.Equal((WarningStatus.New, "正在核实", "2026-12-01"), (open.Status, open.Disposition, open.DispositionDate));
         Assert.Equal([(WarningStatus.New, 1L, 1L)], counts);
         Assert.Equal((WarningStatus.Continuing, "正在核实"), (reopened.Status, reopened.Disposition));
-        Assert.Equal([WarningStatus.New, WarningStatus.New, WarningStatus.Closed, WarningStatus.Continuing], (await store.WarningEventsAsync([id], Ct)).Select(e => e.Status));
-        Assert.Equal("处理结果：正在核实（2026-12-01），仍待处理", (await store.WarningEventsAsync([id], Ct))[1].Note);
+        Assert.Equal([WarningStatus.New, WarningStatus.New, WarningStatus.Closed, WarningStatus.Continuing], (await store.Warnings.EventsAsync([id], Ct)).Select(e => e.Status));
+        Assert.Equal("处理结果：正在核实（2026-12-01），仍待处理", (await store.Warnings.EventsAsync([id], Ct))[1].Note);
 
         // The next run finds it again: it goes on, its noted answer kept for the next workbook.
         await RunAsync(store, "2026-12-05", MedGap(Li, "李四", "H2", "25,000.00"));
-        var next = Assert.Single(await store.WarningsAsync("medical-insurance", true, null, Ct));
+        var next = Assert.Single(await store.Warnings.ListAsync("medical-insurance", true, null, Ct));
         Assert.Equal((WarningStatus.Continuing, "正在核实", "2026-11-28"), (next.Status, next.Disposition, next.FirstDate));
     }
 
@@ -298,15 +298,15 @@ public abstract partial class MatchingStoreTests<TDb>
     {
         await using var store = await OpenAtAsync();
         await RunAsync(store, "2026-11-28", MedGap(Li, "李四", "H2", "25,000.00"), EduGap(ZhangXiaoming, "张小明", "H1"));
-        var edu = (await store.WarningsAsync("education", false, null, Ct))[0].WarningId;
+        var edu = (await store.Warnings.ListAsync("education", false, null, Ct))[0].WarningId;
         var events = (await store.CountRowsAsync(Ct))["warning_event"];
 
-        var result = await store.RecordDispositionsAsync("medical-insurance", [new(edu, "已落实救助", new DateOnly(2026, 12, 3))], Ct);
+        var result = await store.Warnings.RecordDispositionsAsync("medical-insurance", [new(edu, "已落实救助", new DateOnly(2026, 12, 3))], Ct);
 
         Assert.Equal("education", result.WrongReceiver);
         Assert.Equal(0, result.Recorded);
         Assert.Equal(events, (await store.CountRowsAsync(Ct))["warning_event"]);
-        Assert.Null((await store.WarningsAsync("education", false, null, Ct))[0].Disposition);
+        Assert.Null((await store.Warnings.ListAsync("education", false, null, Ct))[0].Disposition);
     }
 
     [SkippableFact]
@@ -314,10 +314,10 @@ public abstract partial class MatchingStoreTests<TDb>
     {
         await using var store = await OpenAtAsync();
         await RunAsync(store, "2026-11-28", MedGap(Li, "李四", "H2", "25,000.00"));
-        var med = (await store.WarningsAsync(null, false, null, Ct))[0];
+        var med = (await store.Warnings.ListAsync(null, false, null, Ct))[0];
 
-        Assert.Equal(med, await store.WarningByIdAsync(med.WarningId, Ct));
-        Assert.Null(await store.WarningByIdAsync(med.WarningId + 1000, Ct));
+        Assert.Equal(med, await store.Warnings.ByIdAsync(med.WarningId, Ct));
+        Assert.Null(await store.Warnings.ByIdAsync(med.WarningId + 1000, Ct));
     }
 
     [SkippableFact]
@@ -325,11 +325,11 @@ public abstract partial class MatchingStoreTests<TDb>
     {
         await using var store = await OpenAtAsync();
         await RunAsync(store, "2026-11-28", MedGap(Li, "李四", "H2", "25,000.00"), EduGap(ZhangXiaoming, "张小明", "H1"));
-        var med = (await store.WarningsAsync("medical-insurance", false, null, Ct))[0].WarningId;
-        var edu = (await store.WarningsAsync("education", false, null, Ct))[0].WarningId;
+        var med = (await store.Warnings.ListAsync("medical-insurance", false, null, Ct))[0].WarningId;
+        var edu = (await store.Warnings.ListAsync("education", false, null, Ct))[0].WarningId;
         var missing = Math.Max(med, edu) + 1000;
 
-        var result = await store.RecordDispositionsAsync("medical-insurance",
+        var result = await store.Warnings.RecordDispositionsAsync("medical-insurance",
             [new(edu, "已核实", new DateOnly(2026, 12, 3)), new(missing, "已核实", new DateOnly(2026, 12, 3)), new(med, "已纳入医疗救助", null)], Ct);
 
         Assert.Equal((1, 0), (result.Recorded, result.Unchanged));
@@ -337,11 +337,11 @@ public abstract partial class MatchingStoreTests<TDb>
         Assert.Equal([(edu, "education")], result.Foreign);
         Assert.Null(result.WrongReceiver);
         Assert.Empty(Stale(result));
-        var untouched = (await store.WarningsAsync("education", false, null, Ct))[0];
+        var untouched = (await store.Warnings.ListAsync("education", false, null, Ct))[0];
         Assert.Equal((WarningStatus.New, (string?)null), (untouched.Status, untouched.Disposition));
-        var closed = (await store.WarningsAsync("medical-insurance", false, null, Ct))[0];
+        var closed = (await store.Warnings.ListAsync("medical-insurance", false, null, Ct))[0];
         Assert.Equal((WarningStatus.Closed, "已纳入医疗救助", (string?)null), (closed.Status, closed.Disposition, closed.DispositionDate));
-        Assert.Equal("处理结果：已纳入医疗救助", (await store.WarningEventsAsync([med], Ct))[^1].Note);
+        Assert.Equal("处理结果：已纳入医疗救助", (await store.Warnings.EventsAsync([med], Ct))[^1].Note);
     }
 
     [SkippableFact]
@@ -350,14 +350,14 @@ public abstract partial class MatchingStoreTests<TDb>
         await using var store = await OpenAtAsync();
         await RunAsync(store, "2026-11-28", EduGap(LiXiaohong, "李小红", "H2"));
         await RunAsync(store, "2026-12-05");
-        var id = (await store.WarningsAsync(null, false, null, Ct))[0].WarningId;
+        var id = (await store.Warnings.ListAsync(null, false, null, Ct))[0].WarningId;
 
-        var result = await store.RecordDispositionsAsync("education", [new(id, "已转学，不再核查", new DateOnly(2026, 12, 6))], Ct);
+        var result = await store.Warnings.RecordDispositionsAsync("education", [new(id, "已转学，不再核查", new DateOnly(2026, 12, 6))], Ct);
 
         Assert.Equal(1, result.Recorded);
-        var li = Assert.Single(await store.WarningsAsync(null, false, null, Ct));
+        var li = Assert.Single(await store.Warnings.ListAsync(null, false, null, Ct));
         Assert.Equal((WarningStatus.Resolved, "2026-12-05", "已转学，不再核查", "2026-12-06"), (li.Status, li.ResolvedDate, li.Disposition, li.DispositionDate));
-        Assert.Equal([WarningStatus.New, WarningStatus.Resolved, WarningStatus.Resolved], (await store.WarningEventsAsync([id], Ct)).Select(e => e.Status));
+        Assert.Equal([WarningStatus.New, WarningStatus.Resolved, WarningStatus.Resolved], (await store.Warnings.EventsAsync([id], Ct)).Select(e => e.Status));
     }
 
     [SkippableFact]
@@ -368,7 +368,7 @@ public abstract partial class MatchingStoreTests<TDb>
         await RunAsync(store, "2026-11-28",
             MedGap(Li, "李四", "H2", "25,000.00"), EduGap(LiXiaohong, "李小红", "H2", "天坛街道"), IdInvalid("41900120110909001", "王小五"),
             EduGap(ZhangXiaohua, "张小花", "H1"), NotCovered(Stranger, "陈同学"), EduGap(ZhangXiaoming, "张小明", "H1"));
-        var warnings = await store.WarningsAsync(null, false, null, Ct);
+        var warnings = await store.Warnings.ListAsync(null, false, null, Ct);
 
         Assert.Equal(
             [
@@ -383,18 +383,18 @@ public abstract partial class MatchingStoreTests<TDb>
     {
         await using var store = await OpenAtAsync();
         await RunAsync(store, "2026-11-28", EduGap(ZhangXiaoming, "张小明", "H1"), EduGap(LiXiaohong, "李小红", "H2", "天坛街道"), MedGap(Li, "李四", "H2", "25,000.00"), NotCovered(Stranger, "陈同学"));
-        var med = (await store.WarningsAsync("medical-insurance", false, null, Ct))[0].WarningId;
-        await store.RecordDispositionsAsync("medical-insurance", [new(med, "已纳入医疗救助", new DateOnly(2026, 12, 1))], Ct);
+        var med = (await store.Warnings.ListAsync("medical-insurance", false, null, Ct))[0].WarningId;
+        await store.Warnings.RecordDispositionsAsync("medical-insurance", [new(med, "已纳入医疗救助", new DateOnly(2026, 12, 1))], Ct);
         await RunAsync(store, "2026-12-05", EduGap(ZhangXiaoming, "张小明", "H1"), MedGap(Li, "李四", "H2", "25,000.00"), NotCovered(Stranger, "陈同学"), EduGap(ZhangXiaohua, "张小花", "H1"));
 
-        Assert.Equal([("张小明", WarningStatus.Continuing), ("张小花", WarningStatus.New), ("李小红", WarningStatus.Resolved)], Names(await store.WarningsAsync("education", false, null, Ct)));
-        Assert.Equal([("张小明", WarningStatus.Continuing), ("张小花", WarningStatus.New)], Names(await store.WarningsAsync("education", true, null, Ct)));
-        Assert.Equal([("陈同学", WarningStatus.Continuing), ("张小明", WarningStatus.Continuing), ("张小花", WarningStatus.New)], Names(await store.WarningsAsync(null, true, null, Ct)));
-        Assert.Equal([("张小花", WarningStatus.New)], Names(await store.WarningsAsync(null, false, new DateOnly(2026, 12, 5), Ct)));
-        Assert.Equal(5, (await store.WarningsAsync(null, false, new DateOnly(2026, 11, 28), Ct)).Count);
-        Assert.Equal([("李四", WarningStatus.Closed)], Names(await store.WarningsAsync("medical-insurance", false, null, Ct)));
-        Assert.Empty(await store.WarningsAsync("medical-insurance", true, null, Ct));
-        Assert.Empty(await store.WarningsAsync("housing", false, null, Ct));
+        Assert.Equal([("张小明", WarningStatus.Continuing), ("张小花", WarningStatus.New), ("李小红", WarningStatus.Resolved)], Names(await store.Warnings.ListAsync("education", false, null, Ct)));
+        Assert.Equal([("张小明", WarningStatus.Continuing), ("张小花", WarningStatus.New)], Names(await store.Warnings.ListAsync("education", true, null, Ct)));
+        Assert.Equal([("陈同学", WarningStatus.Continuing), ("张小明", WarningStatus.Continuing), ("张小花", WarningStatus.New)], Names(await store.Warnings.ListAsync(null, true, null, Ct)));
+        Assert.Equal([("张小花", WarningStatus.New)], Names(await store.Warnings.ListAsync(null, false, new DateOnly(2026, 12, 5), Ct)));
+        Assert.Equal(5, (await store.Warnings.ListAsync(null, false, new DateOnly(2026, 11, 28), Ct)).Count);
+        Assert.Equal([("李四", WarningStatus.Closed)], Names(await store.Warnings.ListAsync("medical-insurance", false, null, Ct)));
+        Assert.Empty(await store.Warnings.ListAsync("medical-insurance", true, null, Ct));
+        Assert.Empty(await store.Warnings.ListAsync("housing", false, null, Ct));
 
         static IEnumerable<(string, WarningStatus)> Names(IReadOnlyList<StoredWarning> warnings) => warnings.Select(w => (w.Name, w.Status));
     }
@@ -407,9 +407,9 @@ public abstract partial class MatchingStoreTests<TDb>
         await RunAsync(store, "2026-12-05", MedGap(Zhang, "张三", "H1", "21,000.00"), EduGap(LiXiaohong, "李小红", "H2"), NotCovered(Stranger, "陈同学"));
         await RunAsync(store, "2026-12-12", EduGap(ZhangXiaoming, "张小明", "H1"), MedGap(Zhang, "张三", "H1", "21,000.00"), EduGap(LiXiaohong, "李小红", "H2"), NotCovered(Stranger, "陈同学"));
 
-        var about = await store.WarningsAboutAsync(ZhangXiaoming.Value, ["H1"], Ct);
-        var stranger = await store.WarningsAboutAsync(Stranger.Value, [], Ct);
-        var household = await store.WarningsAboutAsync(Li.Value, ["H1", "H2"], Ct);
+        var about = await store.Warnings.AboutAsync(ZhangXiaoming.Value, ["H1"], Ct);
+        var stranger = await store.Warnings.AboutAsync(Stranger.Value, [], Ct);
+        var household = await store.Warnings.AboutAsync(Li.Value, ["H1", "H2"], Ct);
 
         // 张小明's warning was resolved and raised again on 12-12, after his father's (11-28), though stored first.
         Assert.Equal([("张三", "2026-11-28"), ("张小明", "2026-12-12")], about.Select(w => (w.Name, w.FirstDate)));
@@ -423,13 +423,13 @@ public abstract partial class MatchingStoreTests<TDb>
     {
         await using var store = await OpenAtAsync();
         var first = await RunAsync(store, "2026-11-28", MedGap(Li, "李四", "H2", "25,000.00"), EduGap(LiXiaohong, "李小红", "H2"));
-        var med = (await store.WarningsAsync("medical-insurance", false, null, Ct))[0].WarningId;
-        var edu = (await store.WarningsAsync("education", false, null, Ct))[0].WarningId;
+        var med = (await store.Warnings.ListAsync("medical-insurance", false, null, Ct))[0].WarningId;
+        var edu = (await store.Warnings.ListAsync("education", false, null, Ct))[0].WarningId;
         _clock.Now = new DateTimeOffset(2026, 12, 2, 3, 0, 0, TimeSpan.Zero);
-        await store.RecordDispositionsAsync("medical-insurance", [new(med, "已纳入医疗救助", new DateOnly(2026, 12, 1))], Ct);
+        await store.Warnings.RecordDispositionsAsync("medical-insurance", [new(med, "已纳入医疗救助", new DateOnly(2026, 12, 1))], Ct);
         var second = await RunAsync(store, "2026-12-05", MedGap(Li, "李四", "H2", "25,000.00"));
 
-        var events = await store.WarningEventsAsync([edu, med], Ct);
+        var events = await store.Warnings.EventsAsync([edu, med], Ct);
 
         Assert.Equal(
             [
@@ -439,7 +439,7 @@ public abstract partial class MatchingStoreTests<TDb>
                 new WarningEvent(edu, second, "2026-12-05T02:00:00.000Z", WarningStatus.Resolved, string.Empty),
             ],
             events);
-        Assert.Empty(await store.WarningEventsAsync([], Ct));
+        Assert.Empty(await store.Warnings.EventsAsync([], Ct));
     }
 
     /// <summary>EDU_AID_GAP for a student of a 低保 household, as the shipped rule words it.</summary>

@@ -12,16 +12,16 @@ public abstract partial class MatchingStoreTests<TDb>
         await using var store = await MatchingStore.OpenAsync(Options, clock, Ct);
 
         var lease = await WorkerLease.StartAsync(Options, clock, Ct);
-        var running = await store.RunningWorkersAsync(Ct);
+        var running = await store.Workers.RunningAsync(Ct);
         await lease.DisposeAsync();
-        var stopped = await store.RunningWorkersAsync(Ct);
+        var stopped = await store.Workers.RunningAsync(Ct);
 
         var worker = Assert.Single(running);
         Assert.Equal((Environment.MachineName, Environment.ProcessId, RunLock.Me), (worker.Host, worker.Pid, worker.Holder));
         Assert.Equal(clock.GetUtcNow(), worker.Started);
         Assert.Equal(clock.GetUtcNow(), worker.LastSeen);
         Assert.Empty(stopped);
-        Assert.Null(await store.RunLockHolderAsync(Ct));
+        Assert.Null(await store.Runs.LockHolderAsync(Ct));
     }
 
     [SkippableFact]
@@ -32,10 +32,10 @@ public abstract partial class MatchingStoreTests<TDb>
         await using var store = await MatchingStore.OpenAsync(Options, clock, Ct);
 
         // What a killed worker leaves: its row, never renewed again.
-        Assert.Null(await store.TryTakeLockAsync(WorkerLease.NameOf("gone-host", 4242), "operator@gone-host pid 4242", "x", WorkerLease.Ttl, Ct));
-        var fresh = await store.RunningWorkersAsync(Ct);
+        Assert.Null(await store.Workers.TryTakeLockAsync(WorkerLease.NameOf("gone-host", 4242), "operator@gone-host pid 4242", "x", WorkerLease.Ttl, Ct));
+        var fresh = await store.Workers.RunningAsync(Ct);
         clock.Advance(WorkerLease.Ttl + TimeSpan.FromSeconds(1));
-        var lapsed = await store.RunningWorkersAsync(Ct);
+        var lapsed = await store.Workers.RunningAsync(Ct);
 
         Assert.Equal(("gone-host", 4242), (Assert.Single(fresh).Host, fresh[0].Pid));
         Assert.Empty(lapsed);

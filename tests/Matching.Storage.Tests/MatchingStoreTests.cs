@@ -74,7 +74,7 @@ public abstract partial class MatchingStoreTests<TDb> : IDisposable
     {
         await using var store = await OpenAsync();
 
-        var error = await Assert.ThrowsAsync<MatchingException>(() => store.LoadPopulationAsync(Ct));
+        var error = await Assert.ThrowsAsync<MatchingException>(() => store.Population.LoadIndexAsync(Ct));
 
         Assert.Contains("matching init", error.Message, StringComparison.Ordinal);
     }
@@ -97,8 +97,8 @@ public abstract partial class MatchingStoreTests<TDb> : IDisposable
         var batch = Batch("低收入人口2024-06.xlsx");
         var snapshot = new SnapshotBuilder().Household("H1").Member("H1", TestIds.Valid(1), "张三").Member("H1", TestIds.Valid(2), "李四").Build();
 
-        var batchId = await store.ImportLowIncomeAsync(snapshot, batch, rowsRead: 5, rowsRejected: 3, Ct);
-        var found = await store.FindBatchByHashAsync(BatchInfo.LowIncomeKind, batch.Sha256, Ct);
+        var batchId = await store.Population.ImportAsync(snapshot, batch, rowsRead: 5, rowsRejected: 3, Ct);
+        var found = await store.Batches.FindByHashAsync(BatchInfo.LowIncomeKind, batch.Sha256, Ct);
 
         Assert.NotNull(found);
         Assert.Equal(batchId, found.BatchId);
@@ -113,10 +113,10 @@ public abstract partial class MatchingStoreTests<TDb> : IDisposable
     {
         await using var store = await OpenInitializedAsync();
         var batch = Batch("a.csv");
-        await store.ImportLowIncomeAsync(new SnapshotBuilder().Household("H1").Build(), batch, 0, 0, Ct);
+        await store.Population.ImportAsync(new SnapshotBuilder().Household("H1").Build(), batch, 0, 0, Ct);
 
-        Assert.Null(await store.FindBatchByHashAsync(BatchInfo.LowIncomeKind, Sha256Of("other bytes"), Ct));
-        Assert.Null(await store.FindBatchByHashAsync("department", batch.Sha256, Ct));
+        Assert.Null(await store.Batches.FindByHashAsync(BatchInfo.LowIncomeKind, Sha256Of("other bytes"), Ct));
+        Assert.Null(await store.Batches.FindByHashAsync("department", batch.Sha256, Ct));
     }
 
     [SkippableFact]
@@ -125,21 +125,21 @@ public abstract partial class MatchingStoreTests<TDb> : IDisposable
         await using var store = await OpenInitializedAsync();
         const string gaps = """[{"field":"income","column":"家庭年收入","kind":"ColumnMissing"}]""";
 
-        await store.ImportLowIncomeAsync(new SnapshotBuilder().Household("H1").Build(), Batch("lowincome.csv") with { RuleGaps = gaps }, 0, 0, Ct);
+        await store.Population.ImportAsync(new SnapshotBuilder().Household("H1").Build(), Batch("lowincome.csv") with { RuleGaps = gaps }, 0, 0, Ct);
 
-        Assert.Equal(gaps, (await store.LastLowIncomeBatchAsync(Ct))?.RuleGaps);
+        Assert.Equal(gaps, (await store.Batches.LastLowIncomeAsync(Ct))?.RuleGaps);
     }
 
     [SkippableFact]
     public async Task LastLowIncomeBatchAsync_TwoImports_TheLatest()
     {
         await using var store = await OpenInitializedAsync();
-        Assert.Null(await store.LastLowIncomeBatchAsync(Ct));
+        Assert.Null(await store.Batches.LastLowIncomeAsync(Ct));
         var snapshot = new SnapshotBuilder().Household("H1").Member("H1", TestIds.Valid(1), "张三").Build();
 
-        var first = await store.ImportLowIncomeAsync(snapshot, Batch("may.csv"), 1, 0, Ct);
-        var second = await store.ImportLowIncomeAsync(snapshot, Batch("june.csv"), 4, 3, Ct);
-        var last = await store.LastLowIncomeBatchAsync(Ct);
+        var first = await store.Population.ImportAsync(snapshot, Batch("may.csv"), 1, 0, Ct);
+        var second = await store.Population.ImportAsync(snapshot, Batch("june.csv"), 4, 3, Ct);
+        var last = await store.Batches.LastLowIncomeAsync(Ct);
 
         Assert.True(second > first);
         Assert.NotNull(last);

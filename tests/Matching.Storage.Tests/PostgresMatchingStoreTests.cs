@@ -24,8 +24,8 @@ public sealed class PostgresMatchingStoreTests : MatchingStoreTests<PostgresTest
         }
 
         var id = TestIds.Valid(41);
-        await store.ImportLowIncomeAsync(new SnapshotBuilder().Household("H1").Member("H1", id, "张三").Build(), Batch("after-kill.csv"), 1, 0, Ct);
+        await store.Population.ImportAsync(new SnapshotBuilder().Household("H1").Member("H1", id, "张三").Build(), Batch("after-kill.csv"), 1, 0, Ct);
 
-        Assert.True((await store.LoadPopulationAsync(Ct)).Contains(id.Key));
+        Assert.True((await store.Population.LoadIndexAsync(Ct)).Contains(id.Key));
     }
 }

@@ -25,12 +25,12 @@ public sealed partial class SqliteMatchingStoreTests : MatchingStoreTests<Sqlite
     {
         await using (var store = await OpenInitializedAsync())
         {
-            await store.ImportLowIncomeAsync(new Testing.SnapshotBuilder().Household("H1").Member("H1", Testing.TestIds.Valid(1), "张三").Build(), Batch("a.csv"), 1, 0, Ct);
+            await store.Population.ImportAsync(new Testing.SnapshotBuilder().Household("H1").Member("H1", Testing.TestIds.Valid(1), "张三").Build(), Batch("a.csv"), 1, 0, Ct);
         }
 
         await using var reopened = await OpenAsync();
 
-        Assert.Equal((1L, 1L), await reopened.CountActiveAsync(Ct));
+        Assert.Equal((1L, 1L), await reopened.Population.CountActiveAsync(Ct));
     }
 
     [Theory]

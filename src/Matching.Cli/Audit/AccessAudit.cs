@@ -26,14 +26,14 @@ internal sealed class AccessAudit(CliContext context)
     public static Task RecordAsync(MatchingStore store, AccessRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
-        return store.RecordAccessAsync(record, cancellationToken);
+        return store.Access.RecordAsync(record, cancellationToken);
     }
 
     /// <summary>Appends <paramref name="record"/> on its own connection; throws when it cannot be written.</summary>
     public async Task RecordAsync(AccessRecord record, CancellationToken cancellationToken)
     {
         await using var store = await context.OpenStoreAsync(cancellationToken);
-        await store.RecordAccessAsync(record, cancellationToken);
+        await store.Access.RecordAsync(record, cancellationToken);
     }
 
     /// <summary>

@@ -44,7 +44,7 @@ internal static class AuditCommand
         }
 
         await using var store = await context.OpenStoreAsync(cancellationToken);
-        var records = await store.AccessRecordsAsync(since, string.IsNullOrWhiteSpace(user) ? null : user.Trim(), cancellationToken);
+        var records = await store.Access.ListAsync(since, string.IsNullOrWhiteSpace(user) ? null : user.Trim(), cancellationToken);
         if (subject is not null)
         {
             var single = AccessRecord.HashOf([subject]);

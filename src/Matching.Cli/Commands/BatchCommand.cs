@@ -37,7 +37,7 @@ internal static class BatchCommand
     {
         var maps = context.HeaderMaps;
         await using var store = await context.OpenStoreAsync(cancellationToken);
-        var batches = await store.BatchesAsync(department == BatchInfo.LowIncomeKind ? null : department, maps.Ledgers, cancellationToken);
+        var batches = await store.Batches.ListAsync(department == BatchInfo.LowIncomeKind ? null : department, maps.Ledgers, cancellationToken);
         if (department == BatchInfo.LowIncomeKind)
         {
             batches = [.. batches.Where(b => b.IsLowIncome)];
@@ -100,7 +100,7 @@ internal static class BatchCommand
         {
             Detail = string.Create(CultureInfo.InvariantCulture, $"batch {batchId}: {reason.Trim()}"),
         };
-        var withdrawn = await store.WithdrawBatchAsync(batchId, reason.Trim(), CliContext.Operator, maps.Ledgers, access, cancellationToken);
+        var withdrawn = await store.Batches.WithdrawAsync(batchId, reason.Trim(), CliContext.Operator, maps.Ledgers, access, cancellationToken);
         var write = context.Out;
         await write.WriteLineAsync(Text.Format("WithdrawDone", batchId, withdrawn.Department, DisplayText.Escape(withdrawn.FileName), DisplayText.Escape(withdrawn.WithdrawnBy), DisplayText.Escape(withdrawn.WithdrawReason)));
         if (maps.Ledgers.Contains(withdrawn.Department ?? string.Empty))
@@ -109,7 +109,7 @@ internal static class BatchCommand
         }
         else
         {
-            var current = (await store.BatchesAsync(withdrawn.Department, maps.Ledgers, cancellationToken)).FirstOrDefault(b => b.State == BatchState.Current);
+            var current = (await store.Batches.ListAsync(withdrawn.Department, maps.Ledgers, cancellationToken)).FirstOrDefault(b => b.State == BatchState.Current);
             await write.WriteLineAsync(current is null
                 ? Text.Format("WithdrawNoCurrent", withdrawn.Department)
                 : Text.Format("WithdrawCurrentAgain", current.BatchId, DisplayText.Escape(current.FileName), withdrawn.Department));

@@ -96,7 +96,7 @@ internal static class BenchCommand
 
         await using var store = await bench.OpenStoreAsync(cancellationToken);
         Core.Population.PopulationIndex? index = null;
-        await PhaseAsync(write, "index build (from database)", settings.Persons, async () => index = await store.LoadPopulationAsync(cancellationToken));
+        await PhaseAsync(write, "index build (from database)", settings.Persons, async () => index = await store.Population.LoadIndexAsync(cancellationToken));
 
         MatchSummary? summary = null;
         await PhaseAsync(write, "stream, match, write results", settings.Rows, () =>
@@ -115,7 +115,7 @@ internal static class BenchCommand
             return Task.CompletedTask;
         });
         Core.Population.PopulationIndex? subset = null;
-        await PhaseAsync(write, "in database: set-based join", settings.Rows, async () => subset = await store.LoadPopulationSubsetAsync(needs!, cancellationToken));
+        await PhaseAsync(write, "in database: set-based join", settings.Rows, async () => subset = await store.Population.LoadSubsetAsync(needs!, cancellationToken));
         await PhaseAsync(write, "in database: match, write", settings.Rows, () =>
         {
             using var table = SourceTable.Open(extract, bench.HeaderMaps.Get("education"), bench.Limits);

@@ -42,7 +42,7 @@ internal static class EvaluateCommand
         {
             population = PopulationImages.For(context) is { } images
                 ? await images.LoadAsync(store, cancellationToken)
-                : await store.LoadPopulationAsync(cancellationToken);
+                : await store.Population.LoadIndexAsync(cancellationToken);
         }
 
         var matcher = new Matcher(population);

@@ -37,7 +37,7 @@ internal static class InitCommand
     {
         var maps = context.HeaderMaps;
         var known = maps.Departments.ToHashSet(StringComparer.Ordinal);
-        var (batches, dropped) = await store.UpgradeLegacyBatchesAsync(department =>
+        var (batches, dropped) = await store.Batches.UpgradeLegacyAsync(department =>
         {
             if (!known.Contains(department))
             {

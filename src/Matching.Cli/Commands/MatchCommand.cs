@@ -68,15 +68,15 @@ internal static class MatchCommand
         var population = inDatabase || images is null ? null : (await images.TryLoadAsync(store, cancellationToken)).Index;
         if (population is null || population.Count > limit)
         {
-            if (inDatabase || (await store.CountActiveAsync(cancellationToken)).Members > limit)
+            if (inDatabase || (await store.Population.CountActiveAsync(cancellationToken)).Members > limit)
             {
                 // Two passes over the file: what its rows can touch, asked of the database in one go; then the match.
                 using var first = SourceTable.Open(file, map, context.Limits);
-                population = await store.LoadPopulationSubsetAsync(MatchFileRunner.Gather(first), cancellationToken);
+                population = await store.Population.LoadSubsetAsync(MatchFileRunner.Gather(first), cancellationToken);
             }
             else
             {
-                population = images is null ? await store.LoadPopulationAsync(cancellationToken) : await images.RebuildAsync(store, cancellationToken);
+                population = images is null ? await store.Population.LoadIndexAsync(cancellationToken) : await images.RebuildAsync(store, cancellationToken);
             }
         }
 

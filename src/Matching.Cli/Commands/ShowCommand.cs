@@ -64,9 +64,9 @@ internal static class ShowCommand
         IReadOnlyList<Storage.WarningEvent> events;
         await using (var store = await context.OpenStoreAsync(cancellationToken))
         {
-            w = await store.WarningByIdAsync(warningId, cancellationToken)
+            w = await store.Warnings.ByIdAsync(warningId, cancellationToken)
                 ?? throw new MatchingException(string.Create(CultureInfo.InvariantCulture, $"there is no warning {warningId}"));
-            events = await store.WarningEventsAsync([warningId], cancellationToken);
+            events = await store.Warnings.EventsAsync([warningId], cancellationToken);
             if (full)
             {
                 // On record before anything is printed: a record that cannot be written refuses the command.
@@ -121,7 +121,7 @@ internal static class ShowCommand
         static string E(string? text) => DisplayText.Escape(text);
 
         await using var store = await context.OpenStoreAsync(cancellationToken);
-        var entries = await store.HouseholdEntriesAsync(parsed.Id.Key, cancellationToken);
+        var entries = await store.Population.HouseholdEntriesAsync(parsed.Id.Key, cancellationToken);
         if (full && !audited)
         {
             // On record before anything is printed: a record that cannot be written refuses the command.
@@ -147,8 +147,8 @@ internal static class ShowCommand
             }
         }
 
-        var warnings = await store.WarningsAboutAsync(id, [.. entries.Select(e => e.HouseholdId).Distinct(StringComparer.Ordinal)], cancellationToken);
-        var events = (await store.WarningEventsAsync([.. warnings.Select(w => w.WarningId)], cancellationToken)).ToLookup(e => e.WarningId);
+        var warnings = await store.Warnings.AboutAsync(id, [.. entries.Select(e => e.HouseholdId).Distinct(StringComparer.Ordinal)], cancellationToken);
+        var events = (await store.Warnings.EventsAsync([.. warnings.Select(w => w.WarningId)], cancellationToken)).ToLookup(e => e.WarningId);
         await write.WriteLineAsync();
         await write.WriteLineAsync(Text.Format("ShowWarnings", warnings.Count));
         foreach (var w in warnings)

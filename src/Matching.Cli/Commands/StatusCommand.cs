@@ -32,15 +32,15 @@ internal static class StatusCommand
         var write = context.Out;
         await using var store = await context.OpenStoreAsync(cancellationToken);
         await store.RequireSchemaAsync(cancellationToken);
-        var (households, members) = await store.CountActiveAsync(cancellationToken);
-        var lowIncome = await store.LastLowIncomeBatchAsync(cancellationToken);
+        var (households, members) = await store.Population.CountActiveAsync(cancellationToken);
+        var lowIncome = await store.Batches.LastLowIncomeAsync(cancellationToken);
         await write.WriteLineAsync(lowIncome is null
             ? Text.Get("StatusLowIncomeEmpty")
             : Text.Format("StatusLowIncome", households, members, lowIncome.BatchId, DisplayText.Escape(lowIncome.FileName), context.Clock.Show(lowIncome.ImportedAt)));
-        var holder = await store.RunLockHolderAsync(cancellationToken);
+        var holder = await store.Runs.LockHolderAsync(cancellationToken);
         await write.WriteLineAsync(holder is { } h ? Text.Format("StatusLockHeld", DisplayText.Escape(h.Holder), context.Clock.Show(h.Since)) : Text.Get("StatusLockFree"));
 
-        var runs = await store.RecentRunsAsync(Math.Max(1, runCount), cancellationToken);
+        var runs = await store.Runs.RecentAsync(Math.Max(1, runCount), cancellationToken);
         await write.WriteLineAsync();
         await write.WriteLineAsync(runs.Count == 0 ? Text.Get("StatusNoRuns") : Text.Format("StatusRuns", runs.Count));
         foreach (var run in runs)
@@ -60,7 +60,7 @@ internal static class StatusCommand
             }
         }
 
-        var counting = await store.CountingBatchesAsync(context.HeaderMaps.Ledgers, cancellationToken);
+        var counting = await store.Batches.CountingAsync(context.HeaderMaps.Ledgers, cancellationToken);
         var pending = counting.Where(b => b.IsPending).ToList();
         await write.WriteLineAsync();
         await write.WriteLineAsync(pending.Count == 0 ? Text.Get("StatusNoPending") : Text.Format("StatusPending", pending.Count));
@@ -70,7 +70,7 @@ internal static class StatusCommand
         }
 
         var week = context.Time.GetUtcNow().AddDays(-7);
-        var withdrawn = (await store.BatchesAsync(null, context.HeaderMaps.Ledgers, cancellationToken))
+        var withdrawn = (await store.Batches.ListAsync(null, context.HeaderMaps.Ledgers, cancellationToken))
             .Where(b => b.State == BatchState.Withdrawn && StoredTime.Parse(b.WithdrawnAt) is { } at && at >= week)
             .ToList();
         await write.WriteLineAsync();
@@ -92,7 +92,7 @@ internal static class StatusCommand
             await RunCommand.PrintGapsAsync(write, gaps);
         }
 
-        var refusals = await store.RecentRefusalsAsync(week, cancellationToken);
+        var refusals = await store.Batches.RecentRefusalsAsync(week, cancellationToken);
         var failedRuns = runs.Where(r => r.Outcome is RunOutcome.Failed or RunOutcome.Interrupted).ToList();
         await write.WriteLineAsync();
         await write.WriteLineAsync(refusals.Count + failedRuns.Count == 0 ? Text.Get("StatusNoFailures") : Text.Get("StatusFailures"));
@@ -107,7 +107,7 @@ internal static class StatusCommand
         }
 
         // A next firing means something only while a worker runs to fire it.
-        var workers = await store.RunningWorkersAsync(cancellationToken);
+        var workers = await store.Workers.RunningAsync(cancellationToken);
         await write.WriteLineAsync();
         if (workers.Count == 0)
         {

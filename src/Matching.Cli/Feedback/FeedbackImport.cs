@@ -122,7 +122,7 @@ internal sealed class FeedbackImport(CliContext context)
         }
 
         await using var store = await context.OpenStoreAsync(cancellationToken);
-        var stored = await store.RecordDispositionsAsync(receiver, dispositions, access, cancellationToken);
+        var stored = await store.Warnings.RecordDispositionsAsync(receiver, dispositions, access, cancellationToken);
         if (stored.WrongReceiver is { } other)
         {
             var names = context.Rules.Receivers;

@@ -31,7 +31,7 @@ internal sealed class DepartmentImport(CliContext context)
         await store.RequireSchemaAsync(cancellationToken);
         var attempt = new BatchInfo
         {
-            Kind = MatchingStore.DepartmentBatchKind,
+            Kind = BatchStore.DepartmentBatchKind,
             Department = map.Source,
             FileName = Path.GetFileName(file),
             Sha256 = string.Empty,
@@ -44,7 +44,7 @@ internal sealed class DepartmentImport(CliContext context)
         {
             var (sha, size) = await FileFingerprint.OfAsync(file, context.Limits, cancellationToken);
             attempt = attempt with { Sha256 = sha, SizeBytes = size };
-            if (await store.FindDepartmentBatchAsync(map.Source, sha, cancellationToken) is { } earlier)
+            if (await store.Batches.FindDepartmentBatchAsync(map.Source, sha, cancellationToken) is { } earlier)
             {
                 return Skipped(map, earlier);
             }
@@ -64,7 +64,7 @@ internal sealed class DepartmentImport(CliContext context)
         catch (MatchingException) when (attempt.Sha256.Length > 0)
         {
             // The same file imported at the same moment by another process: the unique index let one batch through.
-            if (await store.FindDepartmentBatchAsync(map.Source, attempt.Sha256, CancellationToken.None) is { } twin)
+            if (await store.Batches.FindDepartmentBatchAsync(map.Source, attempt.Sha256, CancellationToken.None) is { } twin)
             {
                 return Skipped(map, twin);
             }
@@ -101,7 +101,7 @@ internal sealed class DepartmentImport(CliContext context)
         return new DepartmentImportOutcome(map.Source, map.DepartmentKind, stored.BatchId, null, rowsRead, stored.Accepted, rejected,
             idProblems, stored, report) { Gaps = gaps };
 
-        Task<DepartmentBatchResult> ImportAsync() => store.ImportDepartmentAsync(request, async (writer, token) =>
+        Task<DepartmentBatchResult> ImportAsync() => store.Batches.ImportDepartmentAsync(request, async (writer, token) =>
         {
             // Called again from the start if a transient fault restarts the transaction.
             rejected = idProblems = 0;
@@ -145,7 +145,7 @@ internal sealed class DepartmentImport(CliContext context)
     {
         try
         {
-            await store.RecordRefusedAttemptAsync(attempt, error, cancellationToken);
+            await store.Batches.RecordRefusedAttemptAsync(attempt, error, cancellationToken);
         }
         catch (System.Data.Common.DbException)
         {

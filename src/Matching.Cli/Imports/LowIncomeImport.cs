@@ -52,7 +52,7 @@ internal sealed class LowIncomeImport(CliContext context)
         {
             var (sha, size) = await FileFingerprint.OfAsync(file, context.Limits, cancellationToken);
             batch = batch with { Sha256 = sha, SizeBytes = size };
-            var last = await store.LastLowIncomeBatchAsync(cancellationToken);
+            var last = await store.Batches.LastLowIncomeAsync(cancellationToken);
             if (last is not null && last.Sha256 == sha)
             {
                 return new LowIncomeImportOutcome(last.BatchId, true, null, 0, 0, null, last);
@@ -68,7 +68,7 @@ internal sealed class LowIncomeImport(CliContext context)
                 gaps = RuleCoverage.Check(RuleCoverage.Needs(context.Rules, table.Map), table, read.Fill, context.Limits.MaxEmptyShare);
             }
 
-            var (_, active) = await store.CountActiveAsync(cancellationToken);
+            var (_, active) = await store.Population.CountActiveAsync(cancellationToken);
             var loaded = read.Snapshot.Members.Count;
             if (!acceptShrink && ShrinkGuard.Check(loaded, loaded, active, active, context.Limits.MinShareOfCurrent, "members") is { } shrink)
             {
@@ -88,11 +88,11 @@ internal sealed class LowIncomeImport(CliContext context)
             long batchId;
             using (new Progress.PhaseProgress(context, $"lowincome import {Path.GetFileName(file)}: storing {loaded:N0} members"))
             {
-                batchId = await store.ImportLowIncomeAsync(read.Snapshot, batch with { RejectReport = report, RuleGaps = RuleGap.ToJson(gaps) },
+                batchId = await store.Population.ImportAsync(read.Snapshot, batch with { RejectReport = report, RuleGaps = RuleGap.ToJson(gaps) },
                     read.RowsRead, read.Rejected.Count, cancellationToken);
             }
 
-            var (households, members) = await store.CountActiveAsync(cancellationToken);
+            var (households, members) = await store.Population.CountActiveAsync(cancellationToken);
             if (members <= context.Settings.Run.InMemoryLimit && PopulationImages.For(context) is { } images)
             {
                 // After the commit, from what was committed: `match` then reads the index in one go, not row by row.
@@ -112,7 +112,7 @@ internal sealed class LowIncomeImport(CliContext context)
     {
         try
         {
-            await store.RecordRefusedAttemptAsync(attempt, error, cancellationToken);
+            await store.Batches.RecordRefusedAttemptAsync(attempt, error, cancellationToken);
         }
         catch (System.Data.Common.DbException)
         {

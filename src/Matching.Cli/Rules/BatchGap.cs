@@ -33,7 +33,7 @@ internal sealed record BatchGap(long BatchId, string Source, string FileName, Ru
     public static async Task<IReadOnlyList<BatchGap>> InUseAsync(MatchingStore store, IReadOnlySet<string> ledgers, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var lowIncome = await store.LastLowIncomeBatchAsync(cancellationToken);
-        return Of(lowIncome, await store.CountingBatchesAsync(ledgers, cancellationToken));
+        var lowIncome = await store.Batches.LastLowIncomeAsync(cancellationToken);
+        return Of(lowIncome, await store.Batches.CountingAsync(ledgers, cancellationToken));
     }
 }

@@ -37,13 +37,13 @@ internal sealed class WarningRun(CliContext context)
         await using var held = await RunLock.AcquireAsync(context.Storage, TimeSpan.FromSeconds(settings.LockTtlSeconds),
             TimeSpan.FromSeconds(settings.LockWaitSeconds), context.Time, cancellationToken);
         var clock = Stopwatch.StartNew();
-        var runId = await store.BeginRunAsync(asOf, CliContext.Operator, cancellationToken);
+        var runId = await store.Runs.BeginAsync(asOf, CliContext.Operator, cancellationToken);
         try
         {
             RulePopulation population;
             using (new Progress.PhaseProgress(context, $"run {runId}: loading the low-income population"))
             {
-                population = await store.LoadRulePopulationAsync(cancellationToken);
+                population = await store.Population.LoadRulePopulationAsync(cancellationToken);
             }
 
             if (population.Count == 0)
@@ -51,7 +51,7 @@ internal sealed class WarningRun(CliContext context)
                 // Against an empty database every department record would look "not covered": refuse, do not warn.
                 throw new MatchingException("the low-income database is empty: load it first (`matching lowincome import <file>`); nothing was evaluated");
             }
-            var batches = await store.CountingBatchesAsync(maps.Ledgers, cancellationToken);
+            var batches = await store.Batches.CountingAsync(maps.Ledgers, cancellationToken);
             if (batches.FirstOrDefault(b => b.Layout is null) is { } old)
             {
                 throw new MatchingException($"batch {old.BatchId} ({old.FileName}) was stored before schema v5 and is not yet rewritten: run `matching init`");
@@ -100,10 +100,10 @@ internal sealed class WarningRun(CliContext context)
             {
                 var found = run.Finish();
                 GC.Collect();
-                counts = await store.CompleteRunAsync(runId, asOf, found, [.. batches.Select(b => b.BatchId)], records, cancellationToken);
+                counts = await store.Runs.CompleteAsync(runId, asOf, found, [.. batches.Select(b => b.BatchId)], records, cancellationToken);
             }
 
-            var lowIncome = await store.LastLowIncomeBatchAsync(cancellationToken);
+            var lowIncome = await store.Batches.LastLowIncomeAsync(cancellationToken);
             return new WarningRunResult(runId, asOf, batches, records, counts, clock.Elapsed) { Gaps = BatchGap.Of(lowIncome, batches) };
         }
         catch (Exception ex)
@@ -116,7 +116,7 @@ internal sealed class WarningRun(CliContext context)
                 OperationCanceledException => "cancelled",
                 _ => "unexpected " + ex.GetType().Name,
             };
-            await store.FailRunAsync(runId, why, CancellationToken.None);
+            await store.Runs.FailAsync(runId, why, CancellationToken.None);
             throw;
         }
     }
@@ -143,7 +143,7 @@ internal sealed class WarningRun(CliContext context)
                 int? afterDay = ledger && engine.WindowMonths(department.Code) is { } months ? asOf.AddMonths(-months).DayNumber : null;
                 DateOnly? received = ledger ? LocalDate(batch.ImportedAt) : null;
                 var typedAsText = TypedAsText(maps, parsers, batch, department);
-                await foreach (var stored in store.ReadRecordsAsync(batch, department.Layout, ledger, afterDay, cancellationToken))
+                await foreach (var stored in store.Batches.ReadRecordsAsync(batch, department.Layout, ledger, afterDay, cancellationToken))
                 {
                     ToCodes(stored.Values, typedAsText);
                     chunk.Add(RuleRecord.Matched(matcher, department, batch.BatchId, stored.SourceRow, stored.RawId, stored.IdKey, stored.Name,

@@ -26,7 +26,7 @@ internal sealed class MissedRunCheck(CliContext context, WorkerSettings settings
         }
 
         await using var store = await context.OpenStoreAsync(cancellationToken);
-        var runs = await store.RecentRunsAsync(1, cancellationToken);
+        var runs = await store.Runs.RecentAsync(1, cancellationToken);
         var last = runs.Count > 0 ? runs[0] : null;
         if (last is null || StoredTime.Parse(last.StartedAt) is not { } started || started >= previous)
         {

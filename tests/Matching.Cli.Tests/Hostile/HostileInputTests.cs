@@ -52,7 +52,7 @@ public sealed partial class HostileInputTests : IDisposable
         Assert.Equal(2, exit);
         Assert.Contains("lowincome-2.csv, row 7, column E", OneLine(error), StringComparison.Ordinal);
         await using var store = await CliDatabase.OpenStoreAsync(_cli);
-        Assert.Equal(20, (await store.CountActiveAsync(CancellationToken.None)).Members);
+        Assert.Equal(20, (await store.Population.CountActiveAsync(CancellationToken.None)).Members);
     }
 
     [Fact]

@@ -104,10 +104,10 @@ public sealed class Issue0020_NoRuleSilentlySwitchedOff
         {
             var batch = new BatchInfo
             {
-                Kind = MatchingStore.DepartmentBatchKind, Department = "disability", FileName = "残疾人2025.csv", Sha256 = new string('a', 64), SizeBytes = 1,
+                Kind = BatchStore.DepartmentBatchKind, Department = "disability", FileName = "残疾人2025.csv", Sha256 = new string('a', 64), SizeBytes = 1,
                 Operator = "tester", ImportedAt = DateTimeOffset.UnixEpoch,
             };
-            await store.ImportDepartmentAsync(new DepartmentBatchRequest(batch, DepartmentKind.Snapshot, before, 0.5, AcceptShrink: true), async (writer, token) =>
+            await store.Batches.ImportDepartmentAsync(new DepartmentBatchRequest(batch, DepartmentKind.Snapshot, before, 0.5, AcceptShrink: true), async (writer, token) =>
             {
                 var record = new DepartmentRecord { SourceRow = 2, RawId = Member, Parsed = IdParser.Parse(Member), Name = "甲" };
                 record.Values.SetText(0, "肢体残疾");

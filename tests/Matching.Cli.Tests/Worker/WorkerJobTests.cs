@@ -72,7 +72,7 @@ public sealed class WorkerJobTests
         }
 
         await using var store = await MatchingStore.OpenAsync(StorageOptions.Resolve(cli.Database, null), TimeProvider.System, CancellationToken.None);
-        var run = Assert.Single(await store.RecentRunsAsync(5, CancellationToken.None));
+        var run = Assert.Single(await store.Runs.RecentAsync(5, CancellationToken.None));
         Assert.Equal((RunOutcome.Succeeded, "2026-11-29"), (run.Outcome, run.AsOf));
         Assert.Contains(run.Counts, c => c.Code == "EDU_AID_GAP" && c.Found > 0);
         Assert.DoesNotContain(logs.Lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"\d{17}[\dX]"));

@@ -19,17 +19,24 @@ public sealed class SqlServerStatementTests
     private const string Receiver = "教育局";
     private const string Code = "EDU_AID_GAP";
 
-    /// <summary>The store's public and internal (test hook) methods this test drives; a new one fails <see cref="Drive_CoversEveryPublicStoreMethod"/> until it is driven here.</summary>
+    /// <summary>
+    /// The public and internal (test hook) methods of the store and its aggregate stores (by property) this test drives;
+    /// a new one fails <see cref="Drive_CoversEveryPublicStoreMethod"/> until it is driven here.
+    /// </summary>
     private static readonly string[] Driven =
     [
-        "OpenAsync", "InitAsync", "RequireSchemaAsync", "CountRowsAsync", "FindBatchByHashAsync", "LastLowIncomeBatchAsync", "DisposeAsync",
-        "ImportLowIncomeAsync", "CountActiveAsync", "ImportDepartmentAsync", "RecordRefusedAttemptAsync", "FindDepartmentBatchAsync",
-        "BatchesAsync", "WithdrawBatchAsync", "CountingBatchesAsync", "ReadRecordsAsync", "UpgradeLegacyBatchesAsync",
-        "LoadPopulationAsync", "LoadStampedPopulationAsync", "PopulationStampAsync", "LoadLowIncomeAsync", "LoadRulePopulationAsync", "BeginRunAsync",
-        "LoadPopulationSubsetAsync", "FailRunAsync", "CompleteRunAsync", "RecentRunsAsync", "RecentRefusalsAsync", "RunLockHolderAsync", "RunningWorkersAsync", "WarningsAsync", "StreamWarningsAsync",
-        "WarningsAboutAsync", "WarningEventsAsync", "RecordDispositionsAsync", "HouseholdEntriesAsync", "WarningCountsAsync", "WarningByIdAsync",
-        "TryTakeLockAsync", "RenewLockAsync", "ReleaseLockAsync", "DropLeaseAsync",
-        "RecordAccessAsync", "InsertAccessAsync", "AccessRecordsAsync", "PurgeAsync",
+        "OpenAsync", "InitAsync", "RequireSchemaAsync", "CountRowsAsync", "DisposeAsync", "PurgeAsync",
+        "Batches.FindByHashAsync", "Batches.LastLowIncomeAsync", "Batches.InsertAsync", "Batches.ImportDepartmentAsync", "Batches.RecordRefusedAttemptAsync",
+        "Batches.RecentRefusalsAsync", "Batches.FindDepartmentBatchAsync", "Batches.ListAsync", "Batches.WithdrawAsync", "Batches.CountingAsync",
+        "Batches.ReadRecordsAsync", "Batches.UpgradeLegacyAsync",
+        "Population.ImportAsync", "Population.CountActiveAsync", "Population.HouseholdEntriesAsync", "Population.LoadIndexAsync",
+        "Population.LoadStampedIndexAsync", "Population.StampAsync", "Population.LoadSubsetAsync", "Population.LoadSnapshotAsync",
+        "Population.LoadRulePopulationAsync",
+        "Runs.BeginAsync", "Runs.FailAsync", "Runs.CompleteAsync", "Runs.RecentAsync", "Runs.LockHolderAsync",
+        "Warnings.ListAsync", "Warnings.StreamAsync", "Warnings.AboutAsync", "Warnings.EventsAsync", "Warnings.RecordDispositionsAsync",
+        "Warnings.CountsAsync", "Warnings.ByIdAsync",
+        "Workers.RunningAsync", "Workers.TryTakeLockAsync", "Workers.RenewLockAsync", "Workers.ReleaseLockAsync", "Workers.DropLeaseAsync",
+        "Access.RecordAsync", "Access.InsertAsync", "Access.ListAsync",
     ];
 
     private static CancellationToken Ct => CancellationToken.None;
@@ -103,14 +110,21 @@ public sealed class SqlServerStatementTests
     [Fact]
     public void Drive_CoversEveryPublicStoreMethod()
     {
-        var methods = typeof(MatchingStore).GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)
-            .Where(m => !m.IsSpecialName && (m.IsPublic || (m.IsAssembly && m.Name.EndsWith("Async", StringComparison.Ordinal))))
-            .Select(m => m.Name)
+        var stores = typeof(MatchingStore).GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.PropertyType.Name.EndsWith("Store", StringComparison.Ordinal))
+            .Select(p => (Prefix: p.Name + ".", Type: p.PropertyType));
+        var methods = stores.Prepend((Prefix: string.Empty, Type: typeof(MatchingStore)))
+            .SelectMany(s => StoreMethods(s.Type).Select(name => s.Prefix + name))
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal);
 
         Assert.Equal(Driven.Order(StringComparer.Ordinal), methods);
     }
+
+    private static IEnumerable<string> StoreMethods(Type store) =>
+        store.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)
+            .Where(m => !m.IsSpecialName && (m.IsPublic || (m.IsAssembly && m.Name.EndsWith("Async", StringComparison.Ordinal))))
+            .Select(m => m.Name);
 
     /// <summary>Drives every store method once; returns the statements in order and each bulk copy (table, rows).</summary>
     private static async Task<(List<string> Statements, List<(string Table, int Rows)> Copies)> DriveAsync()
@@ -149,16 +163,16 @@ public sealed class SqlServerStatementTests
     {
         await store.RequireSchemaAsync(Ct);
         await store.CountRowsAsync(Ct);
-        await store.FindBatchByHashAsync(BatchInfo.LowIncomeKind, new string('a', 64), Ct);
-        await store.LastLowIncomeBatchAsync(Ct);
+        await store.Batches.FindByHashAsync(BatchInfo.LowIncomeKind, new string('a', 64), Ct);
+        await store.Batches.LastLowIncomeAsync(Ct);
         var snapshot = new SnapshotBuilder().Household("H1", income: 1234.5m).Member("H1", TestIds.Valid(1), "张三").Member("H1", TestIds.Valid(2), "李四").Build();
-        await store.ImportLowIncomeAsync(snapshot, Batch(BatchInfo.LowIncomeKind, null) with { RuleGaps = "[]" }, 3, 1, Ct);
-        await store.CountActiveAsync(Ct);
+        await store.Population.ImportAsync(snapshot, Batch(BatchInfo.LowIncomeKind, null) with { RuleGaps = "[]" }, 3, 1, Ct);
+        await store.Population.CountActiveAsync(Ct);
         var layout = RecordLayout.Of([("school", FieldType.Text, "学校"), ("visitDate", FieldType.Date, "就诊日期"), ("selfPaid", FieldType.Amount, "个人自付"), ("hardship", FieldType.Flag, "困难")]);
         var ledgers = new HashSet<string>(["medical-bills"], StringComparer.Ordinal);
         foreach (var (department, kind) in new[] { ("education", DepartmentKind.Snapshot), ("medical-bills", DepartmentKind.Ledger) })
         {
-            await store.ImportDepartmentAsync(new DepartmentBatchRequest(Batch(MatchingStore.DepartmentBatchKind, department), kind, layout, 0.5, AcceptShrink: false),
+            await store.Batches.ImportDepartmentAsync(new DepartmentBatchRequest(Batch(BatchStore.DepartmentBatchKind, department), kind, layout, 0.5, AcceptShrink: false),
                 async (writer, token) =>
                 {
                     var record = new DepartmentRecord { SourceRow = 2, RawId = TestIds.Valid(3).Value, Parsed = IdParser.Parse(TestIds.Valid(3).Value), Name = "王五" };
@@ -174,77 +188,77 @@ public sealed class SqlServerStatementTests
                 }, Ct);
         }
 
-        await store.RecordRefusedAttemptAsync(Batch(MatchingStore.DepartmentBatchKind, "education"), "the file has no header row", Ct);
-        await store.FindDepartmentBatchAsync("education", new string('b', 64), Ct);
-        await store.BatchesAsync(null, ledgers, Ct);
-        await store.BatchesAsync("education", ledgers, Ct);
-        var counting = await store.CountingBatchesAsync(ledgers, Ct);
-        await foreach (var unused in store.ReadRecordsAsync(counting[0], layout, ledger: false, afterDay: null, Ct))
+        await store.Batches.RecordRefusedAttemptAsync(Batch(BatchStore.DepartmentBatchKind, "education"), "the file has no header row", Ct);
+        await store.Batches.FindDepartmentBatchAsync("education", new string('b', 64), Ct);
+        await store.Batches.ListAsync(null, ledgers, Ct);
+        await store.Batches.ListAsync("education", ledgers, Ct);
+        var counting = await store.Batches.CountingAsync(ledgers, Ct);
+        await foreach (var unused in store.Batches.ReadRecordsAsync(counting[0], layout, ledger: false, afterDay: null, Ct))
         {
         }
 
-        await foreach (var unused in store.ReadRecordsAsync(counting[0] with { Layout = layout.Describe() }, layout, ledger: true, afterDay: 740000, Ct))
+        await foreach (var unused in store.Batches.ReadRecordsAsync(counting[0] with { Layout = layout.Describe() }, layout, ledger: true, afterDay: 740000, Ct))
         {
         }
 
-        await store.WithdrawBatchAsync(2, "wrong file", "tester", ledgers, new AccessRecord { OsUser = "tester", Host = "srv", Command = "batch withdraw" }, Ct);
-        await store.UpgradeLegacyBatchesAsync(
+        await store.Batches.WithdrawAsync(2, "wrong file", "tester", ledgers, new AccessRecord { OsUser = "tester", Host = "srv", Command = "batch withdraw" }, Ct);
+        await store.Batches.UpgradeLegacyAsync(
             department => new LegacyDepartment(DepartmentKind.Ledger, layout, record => new EventKey(record.Values.Date(0)?.DayNumber ?? EventKey.NoDate, 7)), Ct);
-        await store.LoadPopulationAsync(Ct);
-        await store.LoadPopulationAsync(Ct, withHouseholds: true);
-        await store.LoadStampedPopulationAsync(Ct);
-        await store.PopulationStampAsync(Ct);
-        await store.LoadPopulationSubsetAsync(Needs(birthDates: false), Ct);
-        await store.LoadPopulationSubsetAsync(Needs(birthDates: true), Ct);
-        await store.LoadLowIncomeAsync(Ct);
-        await store.LoadRulePopulationAsync(Ct);
+        await store.Population.LoadIndexAsync(Ct);
+        await store.Population.LoadIndexAsync(Ct, withHouseholds: true);
+        await store.Population.LoadStampedIndexAsync(Ct);
+        await store.Population.StampAsync(Ct);
+        await store.Population.LoadSubsetAsync(Needs(birthDates: false), Ct);
+        await store.Population.LoadSubsetAsync(Needs(birthDates: true), Ct);
+        await store.Population.LoadSnapshotAsync(Ct);
+        await store.Population.LoadRulePopulationAsync(Ct);
     }
 
     private static async Task DriveRunsAsync(MatchingStore store)
     {
         var asOf = new DateOnly(2026, 11, 28);
-        await store.TryTakeLockAsync("run", "tester@host pid 1", "my-token", TimeSpan.FromMinutes(5), Ct);
-        await store.RenewLockAsync("run", "my-token", TimeSpan.FromMinutes(5), Ct);
-        var runId = await store.BeginRunAsync(asOf, "tester", Ct);
-        await store.CompleteRunAsync(runId, asOf, [Found("reopened", "new facts"), Found("continuing", "same facts"), Found("first", "facts")], [2], 2, Ct);
-        await store.FailRunAsync(runId, "the rules file is broken", Ct);
-        await store.ReleaseLockAsync("run", "my-token", Ct);
-        await store.RecentRunsAsync(5, Ct);
-        await store.RecentRefusalsAsync(DateTimeOffset.UnixEpoch, Ct);
-        await store.RunLockHolderAsync(Ct);
-        await store.DropLeaseAsync("worker:host:1", Ct);
-        await store.RunningWorkersAsync(Ct);
+        await store.Workers.TryTakeLockAsync("run", "tester@host pid 1", "my-token", TimeSpan.FromMinutes(5), Ct);
+        await store.Workers.RenewLockAsync("run", "my-token", TimeSpan.FromMinutes(5), Ct);
+        var runId = await store.Runs.BeginAsync(asOf, "tester", Ct);
+        await store.Runs.CompleteAsync(runId, asOf, [Found("reopened", "new facts"), Found("continuing", "same facts"), Found("first", "facts")], [2], 2, Ct);
+        await store.Runs.FailAsync(runId, "the rules file is broken", Ct);
+        await store.Workers.ReleaseLockAsync("run", "my-token", Ct);
+        await store.Runs.RecentAsync(5, Ct);
+        await store.Batches.RecentRefusalsAsync(DateTimeOffset.UnixEpoch, Ct);
+        await store.Runs.LockHolderAsync(Ct);
+        await store.Workers.DropLeaseAsync("worker:host:1", Ct);
+        await store.Workers.RunningAsync(Ct);
     }
 
     private static async Task DriveWarningsAsync(MatchingStore store)
     {
-        await store.WarningsAsync(null, openOnly: false, since: null, Ct);
-        await store.WarningsAsync(Receiver, openOnly: true, since: new DateOnly(2026, 11, 1), Ct);
-        await foreach (var unused in store.StreamWarningsAsync(Receiver, openOnly: true, since: null, Ct))
+        await store.Warnings.ListAsync(null, openOnly: false, since: null, Ct);
+        await store.Warnings.ListAsync(Receiver, openOnly: true, since: new DateOnly(2026, 11, 1), Ct);
+        await foreach (var unused in store.Warnings.StreamAsync(Receiver, openOnly: true, since: null, Ct))
         {
         }
 
-        await store.WarningsAboutAsync(TestIds.Valid(1).Value, ["H1", "H2"], Ct);
-        await store.WarningEventsAsync([1, 2, 3], Ct);
-        await store.WarningCountsAsync(Receiver, openOnly: true, since: new DateOnly(2026, 11, 1), Ct);
-        await store.WarningCountsAsync(null, openOnly: false, since: null, Ct);
-        await store.WarningByIdAsync(7, Ct);
+        await store.Warnings.AboutAsync(TestIds.Valid(1).Value, ["H1", "H2"], Ct);
+        await store.Warnings.EventsAsync([1, 2, 3], Ct);
+        await store.Warnings.CountsAsync(Receiver, openOnly: true, since: new DateOnly(2026, 11, 1), Ct);
+        await store.Warnings.CountsAsync(null, openOnly: false, since: null, Ct);
+        await store.Warnings.ByIdAsync(7, Ct);
 
         // 7 closes, 9 is noted and stays open, 10 is dated before it was raised, 8 is no warning of the receiver.
-        await store.RecordDispositionsAsync(Receiver,
+        await store.Warnings.RecordDispositionsAsync(Receiver,
         [
             new Disposition(7, "已落实救助", new DateOnly(2026, 11, 30)), new Disposition(8, "已核实无需处理", null),
             new Disposition(9, "正在核实", new DateOnly(2026, 11, 30), Closes: false), new Disposition(10, "不符合条件", new DateOnly(2026, 11, 1)),
         ], Ct);
-        await store.HouseholdEntriesAsync(TestIds.Valid(1).Key, Ct);
+        await store.Population.HouseholdEntriesAsync(TestIds.Valid(1).Key, Ct);
     }
 
     private static async Task DriveAuditAsync(MatchingStore store)
     {
-        await store.RecordAccessAsync(new AccessRecord { OsUser = "tester", Host = "srv", Command = "show", FullIds = true, At = DateTimeOffset.UnixEpoch }
+        await store.Access.RecordAsync(new AccessRecord { OsUser = "tester", Host = "srv", Command = "show", FullIds = true, At = DateTimeOffset.UnixEpoch }
             .WithSubjects([TestIds.Valid(1).Value]), Ct);
-        await store.AccessRecordsAsync(DateTimeOffset.UnixEpoch, "tester", Ct);
-        await store.AccessRecordsAsync(null, null, Ct);
+        await store.Access.ListAsync(DateTimeOffset.UnixEpoch, "tester", Ct);
+        await store.Access.ListAsync(null, null, Ct);
 
         // Cutoffs far ahead: every batch the recording connection lists is past retention, so the deletes are sent.
         var later = new DateTimeOffset(2100, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -265,8 +279,8 @@ public sealed class SqlServerStatementTests
             // Batches: a ledger's and a snapshot's (what a withdrawal, the shrink guard and the batch list go on).
             return Table(["BatchId", "Kind", "Department", "FileName", "Sha256", "RowsRead", "RowsAccepted", "RowsRejected", "RowsUsable", "NewEvents",
                     "KnownEvents", "Status", "Operator", "ImportedAt", "Layout", "RejectReport", "WithdrawnAt", "WithdrawnBy", "WithdrawReason"],
-                [2L, MatchingStore.DepartmentBatchKind, "medical-bills", "bills.csv", new string('d', 64), 2L, 2L, 0L, 2L, 2L, 0L, "pending", "tester", "2026-11-28T00:00:00Z", null, null, null, null, null],
-                [3L, MatchingStore.DepartmentBatchKind, "education", "students.csv", new string('e', 64), 9L, 9L, 0L, 9L, null, null, "processed", "tester", "2026-11-28T00:00:00Z", "school:text:0", null, null, null, null]);
+                [2L, BatchStore.DepartmentBatchKind, "medical-bills", "bills.csv", new string('d', 64), 2L, 2L, 0L, 2L, 2L, 0L, "pending", "tester", "2026-11-28T00:00:00Z", null, null, null, null, null],
+                [3L, BatchStore.DepartmentBatchKind, "education", "students.csv", new string('e', 64), 9L, 9L, 0L, 9L, null, null, "processed", "tester", "2026-11-28T00:00:00Z", "school:text:0", null, null, null, null]);
         }
 
         if (sql.Contains("FROM source_record x JOIN source_record o", StringComparison.Ordinal))

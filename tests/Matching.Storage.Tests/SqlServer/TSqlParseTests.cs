@@ -157,9 +157,9 @@ public sealed class TSqlParseTests
         Assert.NotEmpty(TSql.Errors(((ISqlDialect)new PostgresDialect()).InsertReturning("run", "as_of", "@asOf", "run_id")));
     }
 
-    /// <summary>Every bulk load the store makes: its own, the record writer's and the warning writer's.</summary>
+    /// <summary>Every bulk load the store makes: its aggregate stores' own, the record writer's and the warning writer's.</summary>
     private static IEnumerable<BulkTarget> Targets() =>
-        new[] { typeof(MatchingStore), typeof(RecordWriter), typeof(MatchingStore).Assembly.GetType("Matching.Storage.WarningWriter")! }
+        new[] { typeof(PopulationStore), typeof(BatchStore), typeof(RecordWriter), typeof(MatchingStore).Assembly.GetType("Matching.Storage.WarningWriter")! }
             .SelectMany(t => t.GetFields(BindingFlags.NonPublic | BindingFlags.Static))
             .Where(f => f.FieldType == typeof(BulkTarget))
             .Select(f => (BulkTarget)f.GetValue(null)!);

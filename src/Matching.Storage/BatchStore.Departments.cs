@@ -6,7 +6,7 @@ using Matching.Core.Errors;
 
 namespace Matching.Storage;
 
-public sealed partial class MatchingStore
+public sealed partial class BatchStore
 {
     /// <summary>The <c>kind</c> of a department extract's batch (the population's is <see cref="BatchInfo.LowIncomeKind"/>).</summary>
     public const string DepartmentBatchKind = "department";
@@ -26,7 +26,7 @@ public sealed partial class MatchingStore
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(read);
-        return await CommitAsync("department import", $"the import of {request.Batch.FileName} was rolled back", requireSchema: true,
+        return await _db.CommitAsync("department import", $"the import of {request.Batch.FileName} was rolled back", requireSchema: true,
             (transaction, token) => WriteDepartmentBatchAsync(request, read, transaction, token), cancellationToken);
     }
 
@@ -35,10 +35,10 @@ public sealed partial class MatchingStore
         DbTransaction transaction, CancellationToken cancellationToken)
     {
         var batch = request.Batch;
-        var batchId = await InsertBatchAsync(batch with { Layout = request.Layout.Describe() }, transaction, cancellationToken);
+        var batchId = await InsertAsync(batch with { Layout = request.Layout.Describe() }, transaction, cancellationToken);
         RecordWriter writer;
         DepartmentRead read;
-        await using (var loader = _dialect.CreateBulkLoader(_connection, transaction, RecordWriter.Target))
+        await using (var loader = _dialect.CreateBulkLoader(_db.Connection, transaction, RecordWriter.Target))
         {
             writer = new RecordWriter(loader, batchId);
             read = await readRecords(writer, cancellationToken);
@@ -64,13 +64,13 @@ public sealed partial class MatchingStore
             if (current is not null)
             {
                 replaced = current.BatchId;
-                await _connection.ExecuteAsync(new CommandDefinition(
+                await _db.Connection.ExecuteAsync(new CommandDefinition(
                     "UPDATE import_batch SET superseded_by = @batchId WHERE batch_id = @current",
                     new { batchId, current = current.BatchId }, transaction, cancellationToken: cancellationToken));
             }
         }
 
-        await _connection.ExecuteAsync(new CommandDefinition(
+        await _db.Connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE import_batch SET status = @pending, rows_read = @rowsRead, rows_accepted = @accepted, rows_rejected = @rejected,
                    rows_usable = @usable, new_events = @newEvents, known_events = @knownEvents, reject_report = @report, rule_gaps = @gaps
@@ -92,7 +92,7 @@ public sealed partial class MatchingStore
     /// </summary>
     private async Task<(long New, long Known)> CountOnceAsync(string department, long batchId, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        await _connection.ExecuteAsync(new CommandDefinition(
+        await _db.Connection.ExecuteAsync(new CommandDefinition(
             $"""
             UPDATE source_record SET counted = 0
             WHERE batch_id = @batchId AND event_day IS NOT NULL AND EXISTS (
@@ -103,7 +103,7 @@ public sealed partial class MatchingStore
                   AND o.batch_id IN ({CountingBatchesOf})
             )
             """, new { batchId, department, kind = DepartmentBatchKind, withdrawn = BatchStatus.Withdrawn.Text() }, transaction, cancellationToken: cancellationToken, commandTimeout: 0));
-        var counts = (await _connection.QueryAsync<(long Counted, long Rows)>(new CommandDefinition(
+        var counts = (await _db.Connection.QueryAsync<(long Counted, long Rows)>(new CommandDefinition(
             "SELECT counted, COUNT(*) FROM source_record WHERE batch_id = @batchId GROUP BY counted",
             new { batchId }, transaction, cancellationToken: cancellationToken))).ToList();
         return (counts.Where(c => c.Counted == 1).Sum(c => c.Rows), counts.Where(c => c.Counted == 0).Sum(c => c.Rows));
@@ -118,7 +118,7 @@ public sealed partial class MatchingStore
     /// <paramref name="except"/>), or null.
     /// </summary>
     private Task<BatchRecord?> CurrentSnapshotAsync(string department, long except, DbTransaction? transaction, CancellationToken cancellationToken) =>
-        _connection.QueryFirstOrDefaultAsync<BatchRecord>(new CommandDefinition(
+        _db.Connection.QueryFirstOrDefaultAsync<BatchRecord>(new CommandDefinition(
             $"""
             {BatchColumns} FROM import_batch
             WHERE kind = @kind AND department = @department AND status <> @withdrawn AND rows_accepted > 0 AND batch_id <> @except
@@ -128,7 +128,7 @@ public sealed partial class MatchingStore
     /// <summary>Audits an import that was refused (bad file, limits, a short snapshot): what, who, when, and the message shown.</summary>
     public Task RecordRefusedAttemptAsync(
         BatchInfo attempt, string error, CancellationToken cancellationToken) =>
-        _connection.ExecuteAsync(new CommandDefinition(
+        _db.Connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO import_attempt (kind, department, file_name, sha256, size_bytes, operator, attempted_at, error)
             VALUES (@Kind, @Department, @FileName, @Sha256, @SizeBytes, @Operator, @AttemptedAt, @error)
@@ -146,9 +146,22 @@ public sealed partial class MatchingStore
             },
             cancellationToken: cancellationToken));
 
+    /// <summary>Refused imports (the audit) since <paramref name="since"/>, newest first (at most 20).</summary>
+    public async Task<IReadOnlyList<(string At, string Kind, string? Department, string FileName, string Error)>> RecentRefusalsAsync(
+        DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await _db.RequireSchemaAsync(cancellationToken);
+        return [.. await _db.Connection.QueryAsync<(string, string, string?, string, string)>(new CommandDefinition(
+            $"""
+            SELECT attempted_at, kind, department, file_name, error FROM import_attempt
+            WHERE attempted_at >= @since ORDER BY attempt_id DESC {_dialect.FirstRows("20")}
+            """, new { since = StoredTime.Format(since) },
+            cancellationToken: cancellationToken))];
+    }
+
     /// <summary>The department's batch with these bytes that is not withdrawn, if any (the same file imported again).</summary>
     public Task<BatchRecord?> FindDepartmentBatchAsync(string department, string sha256, CancellationToken cancellationToken) =>
-        _connection.QueryFirstOrDefaultAsync<BatchRecord>(new CommandDefinition(
+        _db.Connection.QueryFirstOrDefaultAsync<BatchRecord>(new CommandDefinition(
             $"""
             {BatchColumns} FROM import_batch WHERE kind = @kind AND department = @department AND sha256 = @sha256 AND status <> @withdrawn
             ORDER BY batch_id DESC {_dialect.FirstRows("1")}

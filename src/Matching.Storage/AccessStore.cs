@@ -4,8 +4,13 @@ using Dapper;
 
 namespace Matching.Storage;
 
-public sealed partial class MatchingStore
+/// <summary>The access audit (<c>access_audit</c>): one <see cref="AccessRecord"/> per access, written and read back.</summary>
+public sealed class AccessStore
 {
+    private readonly StoreContext _db;
+
+    internal AccessStore(StoreContext db) => _db = db;
+
     private const string AccessColumns = """
         SELECT audit_id AS AuditId, at AS At, os_user AS OsUser, host AS Host, command AS Command, full_ids AS FullIds,
                subject_count AS SubjectCount, subjects AS Subjects, subject_hash AS SubjectHash, output_path AS OutputPath,
@@ -18,15 +23,15 @@ public sealed partial class MatchingStore
     /// cannot be written fails with "database: the access audit cannot be written (…)": the caller must then not hand
     /// the data out.
     /// </summary>
-    public Task<int> RecordAccessAsync(AccessRecord record, CancellationToken cancellationToken) =>
-        CommitAsync("audit", "the access audit cannot be written", requireSchema: false,
-            (transaction, token) => InsertAccessAsync(record, transaction, token), cancellationToken);
+    public Task<int> RecordAsync(AccessRecord record, CancellationToken cancellationToken) =>
+        _db.CommitAsync("audit", "the access audit cannot be written", requireSchema: false,
+            (transaction, token) => InsertAsync(record, transaction, token), cancellationToken);
 
     /// <summary>Appends one access record inside <paramref name="transaction"/> (part of a command's own transaction).</summary>
-    internal Task<int> InsertAccessAsync(AccessRecord record, DbTransaction transaction, CancellationToken cancellationToken)
+    internal Task<int> InsertAsync(AccessRecord record, DbTransaction transaction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return _connection.ExecuteAsync(new CommandDefinition(
+        return _db.Connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO access_audit (at, os_user, host, command, full_ids, subject_count, subjects, subject_hash, output_path, output_sha256, outcome, detail)
             VALUES (@at, @OsUser, @Host, @Command, @fullIds, @SubjectCount, @Subjects, @SubjectHash, @OutputPath, @OutputSha256, @outcome, @Detail)
@@ -53,10 +58,10 @@ public sealed partial class MatchingStore
     /// The access records, oldest first: since a UTC time, by an OS user; each filter optional (a subject is looked
     /// for by the caller, in <see cref="AccessRecord.Subjects"/> and <see cref="AccessRecord.SubjectHash"/>).
     /// </summary>
-    public async Task<IReadOnlyList<AccessRecord>> AccessRecordsAsync(DateTimeOffset? since, string? osUser, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<AccessRecord>> ListAsync(DateTimeOffset? since, string? osUser, CancellationToken cancellationToken)
     {
-        await RequireSchemaAsync(cancellationToken);
-        var rows = await _connection.QueryAsync<AccessRow>(new CommandDefinition(
+        await _db.RequireSchemaAsync(cancellationToken);
+        var rows = await _db.Connection.QueryAsync<AccessRow>(new CommandDefinition(
             $"""
             {AccessColumns}
             WHERE (@since IS NULL OR at >= @since) AND (@osUser IS NULL OR os_user = @osUser)

@@ -7,7 +7,11 @@ using Matching.Storage.Dialects;
 
 namespace Matching.Storage;
 
-public sealed partial class MatchingStore
+/// <summary>
+/// The low-income population (<c>household</c>, <c>member</c>): its snapshot imports, counts, household entries, and the
+/// forms a match or run loads it in (an index, a subset, the rules' columns).
+/// </summary>
+public sealed partial class PopulationStore
 {
     /// <summary>Households of a snapshot: a household already stored is refreshed, keeping the batch that first listed it.</summary>
     private static readonly BulkTarget HouseholdTarget = new("household",
@@ -26,32 +30,43 @@ public sealed partial class MatchingStore
         new("active", BulkColumnType.Whole), new("first_batch_id", BulkColumnType.Whole), new("last_batch_id", BulkColumnType.Whole),
     ], Key: ["household_id", "id_key"], Keep: ["first_batch_id"]);
 
+    private readonly StoreContext _db;
+    private readonly ISqlDialect _dialect;
+    private readonly BatchStore _batches;
+
+    internal PopulationStore(StoreContext db, BatchStore batches)
+    {
+        _db = db;
+        _dialect = db.Dialect;
+        _batches = batches;
+    }
+
     /// <summary>
     /// Loads a full low-income snapshot in one transaction: everyone in it is active afterwards, everyone else
     /// inactive (their rows and history stay). Returns the new batch id. A transient fault starts the transaction over.
     /// </summary>
-    public async Task<long> ImportLowIncomeAsync(
+    public async Task<long> ImportAsync(
         LowIncomeSnapshot snapshot, BatchInfo batch, long rowsRead, long rowsRejected, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(batch);
-        return await CommitAsync("low-income import", $"the low-income import of {batch.FileName} was rolled back", requireSchema: true,
+        return await _db.CommitAsync("low-income import", $"the low-income import of {batch.FileName} was rolled back", requireSchema: true,
             (transaction, token) => WriteSnapshotAsync(snapshot, batch, rowsRead, rowsRejected, transaction, token), cancellationToken);
     }
 
     private async Task<long> WriteSnapshotAsync(
         LowIncomeSnapshot snapshot, BatchInfo batch, long rowsRead, long rowsRejected, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        var batchId = await InsertBatchAsync(batch, transaction, cancellationToken);
+        var batchId = await _batches.InsertAsync(batch, transaction, cancellationToken);
 
-        await _connection.ExecuteAsync(new CommandDefinition(
+        await _db.Connection.ExecuteAsync(new CommandDefinition(
             "UPDATE member SET active = 0 WHERE active = 1; UPDATE household SET active = 0 WHERE active = 1;",
             transaction: transaction, cancellationToken: cancellationToken));
 
         await WriteHouseholdsAsync(snapshot.Households, batchId, transaction, cancellationToken);
         await WriteMembersAsync(snapshot.Members, batchId, transaction, cancellationToken);
 
-        await _connection.ExecuteAsync(new CommandDefinition(
+        await _db.Connection.ExecuteAsync(new CommandDefinition(
             "UPDATE import_batch SET rows_read = @rowsRead, rows_accepted = @accepted, rows_rejected = @rowsRejected WHERE batch_id = @batchId",
             new { rowsRead, accepted = snapshot.Members.Count, rowsRejected, batchId }, transaction, cancellationToken: cancellationToken));
         return batchId;
@@ -60,35 +75,35 @@ public sealed partial class MatchingStore
     /// <summary>How many active households and members the database holds.</summary>
     public async Task<(long Households, long Members)> CountActiveAsync(CancellationToken cancellationToken)
     {
-        await RequireSchemaAsync(cancellationToken);
-        var households = await _connection.ExecuteScalarAsync<long>(new CommandDefinition(
+        await _db.RequireSchemaAsync(cancellationToken);
+        var households = await _db.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT COUNT(*) FROM household WHERE active = 1", cancellationToken: cancellationToken));
-        var members = await _connection.ExecuteScalarAsync<long>(new CommandDefinition(
+        var members = await _db.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT COUNT(*) FROM member WHERE active = 1", cancellationToken: cancellationToken));
         return (households, members);
     }
 
-    private async Task<long> InsertBatchAsync(BatchInfo batch, DbTransaction transaction, CancellationToken cancellationToken) =>
-        await _connection.ExecuteScalarAsync<long>(new CommandDefinition(_dialect.InsertReturning("import_batch",
-            "kind, department, file_name, sha256, size_bytes, operator, imported_at, reject_report, layout, rule_gaps",
-            "@Kind, @Department, @FileName, @Sha256, @SizeBytes, @Operator, @ImportedAt, @RejectReport, @Layout, @RuleGaps", "batch_id"), new
-        {
-            batch.Kind,
-            batch.Department,
-            batch.FileName,
-            batch.Sha256,
-            batch.SizeBytes,
-            batch.Operator,
-            ImportedAt = StoredTime.Format(batch.ImportedAt),
-            batch.RejectReport,
-            batch.Layout,
-            batch.RuleGaps,
-        }, transaction, cancellationToken: cancellationToken));
+    /// <summary>Every household entry of the person with ID key <paramref name="idKey"/>, active or not, and of their household members.</summary>
+    public async Task<IReadOnlyList<PersonEntry>> HouseholdEntriesAsync(long idKey, CancellationToken cancellationToken)
+    {
+        await _db.RequireSchemaAsync(cancellationToken);
+        var rows = await _db.Connection.QueryAsync<(string HouseholdId, string IdText, string Name, string Relation, string Categories, long Ill, long Disabled,
+            long Active, string Subdistrict, string Village, double? Income, long Housing, string Aid, long HouseholdActive)>(new CommandDefinition(
+            $"""
+            SELECT m.household_id, m.id_number, m.name, m.relation, m.categories, m.serious_illness, m.severe_disability, m.active,
+                   h.subdistrict, h.village, h.annual_income, h.housing_difficulty, h.aid, h.active
+            FROM member m JOIN household h ON h.household_id = m.household_id
+            WHERE m.household_id IN (SELECT household_id FROM member WHERE id_key = @idKey)
+            ORDER BY m.household_id, m.{_dialect.MemberOrder}
+            """, new { idKey }, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => new PersonEntry(r.HouseholdId, r.IdText, r.Name, r.Relation, r.Categories, r.Ill != 0, r.Disabled != 0, r.Active != 0,
+            r.Subdistrict, r.Village, r.Income is { } i ? Math.Round((decimal)i, 2) : null, r.Housing != 0, r.Aid, r.HouseholdActive != 0))];
+    }
 
     private async Task WriteHouseholdsAsync(
         IReadOnlyList<Household> households, long batchId, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        await using var upsert = _dialect.CreateBulkLoader(_connection, transaction, HouseholdTarget);
+        await using var upsert = _dialect.CreateBulkLoader(_db.Connection, transaction, HouseholdTarget);
         foreach (var h in households)
         {
             await upsert.AddAsync(cancellationToken, h.HouseholdId, h.Subdistrict, h.Village, h.AnnualIncome, h.HousingDifficulty ? 1 : 0,
@@ -101,7 +116,7 @@ public sealed partial class MatchingStore
     private async Task WriteMembersAsync(
         IReadOnlyList<Member> members, long batchId, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        await using var upsert = _dialect.CreateBulkLoader(_connection, transaction, MemberTarget);
+        await using var upsert = _dialect.CreateBulkLoader(_db.Connection, transaction, MemberTarget);
         foreach (var m in members)
         {
             await upsert.AddAsync(cancellationToken, m.HouseholdId, m.Id.Key, m.Id.Value, m.Name, m.Relation, Codes.CategoryText(m.Categories),

@@ -8,17 +8,17 @@ using Microsoft.Data.Sqlite;
 
 namespace Matching.Storage;
 
-public sealed partial class MatchingStore
+public sealed partial class BatchStore
 {
     /// <summary>
     /// The batches a run uses, by department then batch: every snapshot department's current batch and every ledger
     /// department's batches not withdrawn (<see cref="BatchState.Current"/>, <see cref="BatchState.Counting"/>).
     /// </summary>
-    public async Task<IReadOnlyList<BatchRecord>> CountingBatchesAsync(IReadOnlySet<string> ledgers, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<BatchRecord>> CountingAsync(IReadOnlySet<string> ledgers, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ledgers);
-        await RequireSchemaAsync(cancellationToken);
-        var rows = (await _connection.QueryAsync<BatchRecord>(new CommandDefinition(
+        await _db.RequireSchemaAsync(cancellationToken);
+        var rows = (await _db.Connection.QueryAsync<BatchRecord>(new CommandDefinition(
             $"{BatchColumns} FROM import_batch WHERE kind = @kind ORDER BY batch_id",
             new { kind = DepartmentBatchKind }, cancellationToken: cancellationToken))).ToList();
         return [.. WithStates(rows, ledgers)
@@ -45,7 +45,7 @@ public sealed partial class MatchingStore
         var sql = $"SELECT source_row, id_kind, id_key, raw_id, name, birth{typed} FROM source_record WHERE batch_id = @batchId{filter} ORDER BY source_row";
         var record = new StoredRecord();
         var kinds = new IdKinds();
-        if (_connection is SqliteConnection sqlite)
+        if (_db.Connection is SqliteConnection sqlite)
         {
             using var rows = new SqliteRawReader(sqlite, sql, ledger && afterDay is { } after ? [batch.BatchId, after] : [batch.BatchId]);
             var read = 0;
@@ -63,7 +63,7 @@ public sealed partial class MatchingStore
             yield break;
         }
 
-        await using var command = _connection.CreateCommand();
+        await using var command = _db.Connection.CreateCommand();
         command.CommandText = sql;
         command.CommandTimeout = 0;
         AddParameter(command, "@batchId", batch.BatchId);

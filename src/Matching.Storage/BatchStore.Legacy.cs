@@ -7,7 +7,7 @@ using Matching.Storage.Dialects;
 
 namespace Matching.Storage;
 
-public sealed partial class MatchingStore
+public sealed partial class BatchStore
 {
     /// <summary>The columns the upgrade rewrites, keyed by batch and row (an upsert onto rows that exist).</summary>
     private static readonly BulkTarget LegacyTarget = new("source_record",
@@ -20,11 +20,11 @@ public sealed partial class MatchingStore
     /// department the header maps no longer know keeps its batches as they are (they are listed, not used). Returns
     /// how many batches were rewritten, and how many amounts were dropped as beyond reason (over 10^9 yuan).
     /// </summary>
-    public async Task<(int Batches, int AmountsDropped)> UpgradeLegacyBatchesAsync(
+    public async Task<(int Batches, int AmountsDropped)> UpgradeLegacyAsync(
         Func<string, LegacyDepartment?> departmentOf, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(departmentOf);
-        var legacy = (await _connection.QueryAsync<(long BatchId, string Department)>(new CommandDefinition(
+        var legacy = (await _db.Connection.QueryAsync<(long BatchId, string Department)>(new CommandDefinition(
             "SELECT batch_id, department FROM import_batch WHERE kind = @kind AND layout IS NULL ORDER BY batch_id",
             new { kind = DepartmentBatchKind }, cancellationToken: cancellationToken))).ToList();
         var dropped = 0;
@@ -37,7 +37,7 @@ public sealed partial class MatchingStore
                 continue;
             }
 
-            dropped += await CommitAsync("schema upgrade", $"the upgrade of batch {batchId} was rolled back", requireSchema: false,
+            dropped += await _db.CommitAsync("schema upgrade", $"the upgrade of batch {batchId} was rolled back", requireSchema: false,
                 (transaction, token) => RewriteLegacyBatchAsync(batchId, plan, transaction, token), cancellationToken);
             converted++;
             if (plan.Kind == DepartmentKind.Ledger)
@@ -48,15 +48,15 @@ public sealed partial class MatchingStore
 
         foreach (var department in ledgers)
         {
-            await CommitAsync("schema upgrade", $"counting the events of {department} was rolled back", requireSchema: false, async (transaction, token) =>
+            await _db.CommitAsync("schema upgrade", $"counting the events of {department} was rolled back", requireSchema: false, async (transaction, token) =>
             {
-                var batches = (await _connection.QueryAsync<long>(new CommandDefinition(
+                var batches = (await _db.Connection.QueryAsync<long>(new CommandDefinition(
                     "SELECT batch_id FROM import_batch WHERE kind = @kind AND department = @department AND status <> @withdrawn ORDER BY batch_id",
                     new { kind = DepartmentBatchKind, department, withdrawn = BatchStatus.Withdrawn.Text() }, transaction, cancellationToken: token))).ToList();
                 foreach (var batchId in batches)
                 {
                     var (fresh, known) = await CountOnceAsync(department, batchId, transaction, token);
-                    await _connection.ExecuteAsync(new CommandDefinition(
+                    await _db.Connection.ExecuteAsync(new CommandDefinition(
                         "UPDATE import_batch SET new_events = @fresh, known_events = @known WHERE batch_id = @batchId",
                         new { fresh, known, batchId }, transaction, cancellationToken: token));
                 }
@@ -70,14 +70,14 @@ public sealed partial class MatchingStore
 
     private async Task<int> RewriteLegacyBatchAsync(long batchId, LegacyDepartment plan, System.Data.Common.DbTransaction transaction, CancellationToken cancellationToken)
     {
-        var rows = await _connection.QueryAsync<(long SourceRow, string IdKind, long? IdKey, string? RawId, string Name, string Fields)>(new CommandDefinition(
+        var rows = await _db.Connection.QueryAsync<(long SourceRow, string IdKind, long? IdKey, string? RawId, string Name, string Fields)>(new CommandDefinition(
             "SELECT source_row, id_kind, id_key, raw_id, name, fields FROM source_record WHERE batch_id = @batchId ORDER BY source_row",
             new { batchId }, transaction, cancellationToken: cancellationToken));
         var record = new DepartmentRecord();
         var values = new object?[LegacyTarget.Columns.Count];
         var dropped = 0;
         long usable = 0;
-        await using (var upsert = _dialect.CreateBulkLoader(_connection, transaction, LegacyTarget))
+        await using (var upsert = _dialect.CreateBulkLoader(_db.Connection, transaction, LegacyTarget))
         {
             foreach (var row in rows)
             {
@@ -132,7 +132,7 @@ public sealed partial class MatchingStore
             await upsert.CompleteAsync(cancellationToken);
         }
 
-        await _connection.ExecuteAsync(new CommandDefinition(
+        await _db.Connection.ExecuteAsync(new CommandDefinition(
             "UPDATE import_batch SET layout = @layout, rows_usable = @usable WHERE batch_id = @batchId",
             new { layout = plan.Layout.Describe(), usable, batchId }, transaction, cancellationToken: cancellationToken));
         return dropped;

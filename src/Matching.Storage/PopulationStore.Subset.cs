@@ -4,7 +4,7 @@ using Matching.Storage.Dialects;
 
 namespace Matching.Storage;
 
-public sealed partial class MatchingStore
+public sealed partial class PopulationStore
 {
     private const string NeedsTable = "match_need";
 
@@ -19,13 +19,13 @@ public sealed partial class MatchingStore
     /// should hold: the index holds about as many persons as the file has rows, not the whole population, and matches
     /// every row as the whole would. Nothing is written (the temporary table goes with the transaction).
     /// </summary>
-    public async Task<PopulationIndex> LoadPopulationSubsetAsync(PopulationNeeds needs, CancellationToken cancellationToken)
+    public async Task<PopulationIndex> LoadSubsetAsync(PopulationNeeds needs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(needs);
-        await RequireSchemaAsync(cancellationToken);
-        await using var transaction = await _connection.BeginTransactionAsync(cancellationToken);
+        await _db.RequireSchemaAsync(cancellationToken);
+        await using var transaction = await _db.Connection.BeginTransactionAsync(cancellationToken);
         var table = _dialect.TempTable(NeedsTable);
-        await using (var create = _connection.CreateCommand())
+        await using (var create = _db.Connection.CreateCommand())
         {
             create.Transaction = transaction;
             create.CommandText = _dialect.CreateTempTable(NeedsTable, "kind BIGINT NOT NULL, value BIGINT NOT NULL");
@@ -35,7 +35,7 @@ public sealed partial class MatchingStore
         await LoadNeedsAsync(needs, table, transaction, cancellationToken);
         if (_dialect.Analyze(table) is { } analyze)
         {
-            await using var statistics = _connection.CreateCommand();
+            await using var statistics = _db.Connection.CreateCommand();
             statistics.Transaction = transaction;
             statistics.CommandText = analyze;
             await statistics.ExecuteNonQueryAsync(cancellationToken);
@@ -43,7 +43,7 @@ public sealed partial class MatchingStore
 
         var keys = new List<long>(needs.Keys.Count + (needs.Prefixes.Count * 2));
         var names = new PackedNames.Builder(keys.Capacity);
-        await using (var query = _connection.CreateCommand())
+        await using (var query = _db.Connection.CreateCommand())
         {
             query.Transaction = transaction;
             query.CommandText = SubsetQuery(table, needs.BirthDates.Count > 0);
@@ -63,7 +63,7 @@ public sealed partial class MatchingStore
     private async Task LoadNeedsAsync(PopulationNeeds needs, string table, DbTransaction transaction, CancellationToken cancellationToken)
     {
         var target = new BulkTarget(table, [new("kind", BulkColumnType.Whole), new("value", BulkColumnType.Whole)], [], []);
-        await using var load = _dialect.CreateBulkLoader(_connection, transaction, target);
+        await using var load = _dialect.CreateBulkLoader(_db.Connection, transaction, target);
         foreach (var key in needs.Keys)
         {
             await load.AddAsync(cancellationToken, NeedKey, key);

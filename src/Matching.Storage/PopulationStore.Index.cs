@@ -4,16 +4,16 @@ using Matching.Core.Population;
 
 namespace Matching.Storage;
 
-public sealed partial class MatchingStore
+public sealed partial class PopulationStore
 {
     /// <summary>
     /// Reads every active member into an in-memory index for one matching run: keys and names in arrays sized
     /// from a count first (no growing and copying), household ids only when asked for.
     /// </summary>
-    public async Task<PopulationIndex> LoadPopulationAsync(CancellationToken cancellationToken, bool withHouseholds = false)
+    public async Task<PopulationIndex> LoadIndexAsync(CancellationToken cancellationToken, bool withHouseholds = false)
     {
-        await RequireSchemaAsync(cancellationToken);
-        await using var transaction = await BeginReadAsync(cancellationToken);
+        await _db.RequireSchemaAsync(cancellationToken);
+        await using var transaction = await _db.BeginReadAsync(cancellationToken);
         return await ReadPopulationAsync(transaction, withHouseholds, cancellationToken);
     }
 
@@ -21,45 +21,39 @@ public sealed partial class MatchingStore
     /// The whole active population (without household ids) and the stamp of the snapshot it is, read under one
     /// snapshot of the data: an import committing meanwhile changes neither. The stamp is null before any low-income import.
     /// </summary>
-    public async Task<(PopulationIndex Index, PopulationStamp? Stamp)> LoadStampedPopulationAsync(CancellationToken cancellationToken)
+    public async Task<(PopulationIndex Index, PopulationStamp? Stamp)> LoadStampedIndexAsync(CancellationToken cancellationToken)
     {
-        await RequireSchemaAsync(cancellationToken);
-        await using var transaction = await BeginReadAsync(cancellationToken);
+        await _db.RequireSchemaAsync(cancellationToken);
+        await using var transaction = await _db.BeginReadAsync(cancellationToken);
         var stamp = await ReadStampAsync(transaction, cancellationToken);
         return (await ReadPopulationAsync(transaction, withHouseholds: false, cancellationToken), stamp);
     }
 
     /// <summary>The stamp of the active population now (null before any low-income import): two small indexed reads.</summary>
-    public async Task<PopulationStamp?> PopulationStampAsync(CancellationToken cancellationToken)
+    public async Task<PopulationStamp?> StampAsync(CancellationToken cancellationToken)
     {
-        await RequireSchemaAsync(cancellationToken);
+        await _db.RequireSchemaAsync(cancellationToken);
         return await ReadStampAsync(transaction: null, cancellationToken);
     }
 
-    /// <summary>
-    /// Who the database is, for naming a persisted index image: the provider, server (or SQLite file) and database,
-    /// never a user or password.
-    /// </summary>
-    public string Identity => $"{_dialect.Folder}|{_connection.DataSource}|{_connection.Database}";
-
     private async Task<PopulationStamp?> ReadStampAsync(DbTransaction? transaction, CancellationToken cancellationToken)
     {
-        var version = await _connection.ExecuteScalarAsync<int>(new CommandDefinition(
+        var version = await _db.Connection.ExecuteScalarAsync<int>(new CommandDefinition(
             "SELECT COALESCE(MAX(version), 0) FROM schema_version", transaction: transaction, cancellationToken: cancellationToken));
-        var batch = await _connection.QueryFirstOrDefaultAsync<BatchRecord>(new CommandDefinition(
-            $"{BatchColumns} FROM import_batch WHERE kind = 'lowincome' ORDER BY batch_id DESC {_dialect.FirstRows("1")}",
+        var batch = await _db.Connection.QueryFirstOrDefaultAsync<BatchRecord>(new CommandDefinition(
+            $"{BatchStore.BatchColumns} FROM import_batch WHERE kind = 'lowincome' ORDER BY batch_id DESC {_dialect.FirstRows("1")}",
             transaction: transaction, cancellationToken: cancellationToken));
         return batch is null ? null : new PopulationStamp(batch.BatchId, batch.Sha256, batch.ImportedAt, version);
     }
 
     private async Task<PopulationIndex> ReadPopulationAsync(DbTransaction transaction, bool withHouseholds, CancellationToken cancellationToken)
     {
-        var count = await _connection.ExecuteScalarAsync<int>(new CommandDefinition(
+        var count = await _db.Connection.ExecuteScalarAsync<int>(new CommandDefinition(
             "SELECT COUNT(*) FROM member WHERE active = 1", transaction: transaction, cancellationToken: cancellationToken));
         var keys = new long[count];
         var names = new PackedNames.Builder(count);
         var households = withHouseholds ? new string[count] : null;
-        await using var command = _connection.CreateCommand();
+        await using var command = _db.Connection.CreateCommand();
         command.Transaction = transaction;
         // In listing order, as the set-based subset reads them: a person in two households answers by the same entry.
         command.CommandText = withHouseholds

@@ -6,14 +6,15 @@ using Matching.Core.Rules;
 
 namespace Matching.Storage;
 
-public sealed partial class MatchingStore
+public sealed partial class PopulationStore
 {
     /// <summary>
     /// The active low-income households and members, with every field the rules read, under one snapshot. Read row
     /// by row, not through intermediate lists; the texts that repeat (the household id on each member, town,
-    /// village, relation, support mode, code lists) are one string each, shared.
+    /// village, relation, support mode, code lists) are one string each, shared. A test hook (a run loads
+    /// <see cref="LoadRulePopulationAsync"/>).
     /// </summary>
-    public async Task<LowIncomeSnapshot> LoadLowIncomeAsync(CancellationToken cancellationToken)
+    internal async Task<LowIncomeSnapshot> LoadSnapshotAsync(CancellationToken cancellationToken)
     {
         var households = new List<Household>();
         var members = new List<Member>();
@@ -32,8 +33,8 @@ public sealed partial class MatchingStore
     /// </summary>
     public async Task<RulePopulation> LoadRulePopulationAsync(CancellationToken cancellationToken)
     {
-        await RequireSchemaAsync(cancellationToken);
-        var count = await _connection.ExecuteScalarAsync<int>(new CommandDefinition(
+        await _db.RequireSchemaAsync(cancellationToken);
+        var count = await _db.Connection.ExecuteScalarAsync<int>(new CommandDefinition(
             "SELECT COUNT(*) FROM member WHERE active = 1", cancellationToken: cancellationToken));
         var builder = new RulePopulation.Builder(count);
         await ReadLowIncomeAsync(builder.Add, builder.Add, cancellationToken);
@@ -45,11 +46,11 @@ public sealed partial class MatchingStore
 
     private async Task ReadLowIncomeAsync(Action<Household> household, MemberRow member, CancellationToken cancellationToken)
     {
-        await RequireSchemaAsync(cancellationToken);
-        await using var transaction = await BeginReadAsync(cancellationToken);
+        await _db.RequireSchemaAsync(cancellationToken);
+        await using var transaction = await _db.BeginReadAsync(cancellationToken);
         var shared = new SharedText();
         var householdIds = new Dictionary<string, string>(StringComparer.Ordinal);
-        await using (var command = _connection.CreateCommand())
+        await using (var command = _db.Connection.CreateCommand())
         {
             command.Transaction = transaction;
             command.CommandText = "SELECT household_id, subdistrict, village, annual_income, housing_difficulty, aid FROM household WHERE active = 1 ORDER BY household_id";
@@ -77,7 +78,7 @@ public sealed partial class MatchingStore
             }
         }
 
-        await using (var command = _connection.CreateCommand())
+        await using (var command = _db.Connection.CreateCommand())
         {
             command.Transaction = transaction;
             command.CommandText = $"""
@@ -127,64 +128,4 @@ public sealed partial class MatchingStore
             return text;
         }
     }
-
-    /// <summary>
-    /// Records the start of a run (committed at once, so that a run that dies is still on record). Call it holding
-    /// the run lock: any other run still marked running then died, and is marked interrupted (its batches stay
-    /// pending, so this run picks them up).
-    /// </summary>
-    public async Task<long> BeginRunAsync(DateOnly asOf, string operatorName, CancellationToken cancellationToken)
-    {
-        await RequireSchemaAsync(cancellationToken);
-        await _connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE run SET outcome = @interrupted, error = 'the process stopped before the run finished' WHERE outcome = @running",
-            new { interrupted = RunOutcome.Interrupted.Text(), running = RunOutcome.Running.Text() }, cancellationToken: cancellationToken));
-        var lowIncome = await LastLowIncomeBatchAsync(cancellationToken);
-        return await _connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            _dialect.InsertReturning("run", "started_at, as_of, operator, lowincome_batch_id", "@startedAt, @asOf, @operatorName, @lowIncome", "run_id"),
-            new { startedAt = Now(), asOf = Day(asOf), operatorName, lowIncome = lowIncome?.BatchId },
-            cancellationToken: cancellationToken));
-    }
-
-    /// <summary>Marks a run failed with the one-line message the operator saw (IDs masked by the caller).</summary>
-    public Task FailRunAsync(long runId, string error, CancellationToken cancellationToken) =>
-        _connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE run SET outcome = @failed, finished_at = @finishedAt, error = @error WHERE run_id = @runId",
-            new { failed = RunOutcome.Failed.Text(), finishedAt = Now(), error, runId }, cancellationToken: cancellationToken));
-
-    /// <summary>
-    /// Ends a run in one transaction: every warning found moves along its lifecycle (<see cref="WarningLifecycle"/>),
-    /// every open warning not found is resolved, each change is an event, the batches used become processed, and the
-    /// counts per code are stored and returned. A transient fault starts the transaction over, enumerating
-    /// <paramref name="found"/> again (a run's warnings are made as they are taken: <see cref="RuleRun.Finish"/>).
-    /// </summary>
-    public async Task<IReadOnlyList<RunCount>> CompleteRunAsync(
-        long runId, DateOnly asOf, IEnumerable<Warning> found, IReadOnlyList<long> batches, long records, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(found);
-        ArgumentNullException.ThrowIfNull(batches);
-        return await CommitAsync("run completion", $"run {runId} was rolled back", requireSchema: false, async (transaction, token) =>
-        {
-            var counts = await new WarningWriter(_dialect, _connection, transaction, runId, Day(asOf), Now()).WriteAsync(found, token);
-            foreach (var batchId in batches)
-            {
-                await _connection.ExecuteAsync(new CommandDefinition(
-                    "UPDATE import_batch SET status = @processed WHERE batch_id = @batchId AND status = @pending",
-                    new { batchId, processed = BatchStatus.Processed.Text(), pending = BatchStatus.Pending.Text() }, transaction, cancellationToken: token));
-            }
-
-            await _connection.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO run_count (run_id, code, found, new, continuing, closed, resolved) VALUES (@runId, @Code, @Found, @New, @Continuing, @Closed, @Resolved)",
-                counts.Select(c => new { runId, c.Code, c.Found, c.New, c.Continuing, c.Closed, c.Resolved }), transaction,
-                cancellationToken: token));
-            await _connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE run SET outcome = @succeeded, finished_at = @finishedAt, batches = @used, records = @records WHERE run_id = @runId",
-                new { succeeded = RunOutcome.Succeeded.Text(), finishedAt = Now(), used = string.Join(',', batches), records, runId }, transaction, cancellationToken: token));
-            return counts;
-        }, cancellationToken);
-    }
-
-    private string Now() => StoredTime.Format(_time.GetUtcNow());
-
-    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

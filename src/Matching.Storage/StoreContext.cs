@@ -1,0 +1,110 @@
+using System.Data.Common;
+using Matching.Core.Errors;
+using Matching.Storage.Dialects;
+using Matching.Storage.Resilience;
+using Polly;
+
+namespace Matching.Storage;
+
+/// <summary>
+/// What the aggregate stores of one <see cref="MatchingStore"/> share: the one connection, its dialect, the clock and
+/// the resilience pipeline, and the helpers that check the schema and run a transaction. The connection is replaced
+/// when the server dropped it (<see cref="EnsureOpenAsync"/>), so a store reads <see cref="Connection"/> each time
+/// and never keeps it.
+/// </summary>
+internal sealed class StoreContext(
+    ISqlDialect dialect, DbConnection connection, string connectionString, TimeProvider time, StorageResilience resilience, string dataSource)
+{
+    public ISqlDialect Dialect { get; } = dialect;
+
+    public DbConnection Connection { get; private set; } = connection;
+
+    public TimeProvider Time { get; } = time;
+
+    /// <summary>The newest schema version this program knows.</summary>
+    public int TargetVersion => Migrator.Scripts(Dialect.Folder)[^1].Version;
+
+    /// <summary>One attempt at opening: a connection that fails half-way is disposed, so the next attempt starts clean.</summary>
+    public static async Task<DbConnection> ConnectAsync(ISqlDialect dialect, string connectionString, CancellationToken cancellationToken)
+    {
+        var connection = dialect.CreateConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await dialect.PrepareAsync(connection, cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Fails with a clear message when the schema is missing or older than this program.</summary>
+    public async Task RequireSchemaAsync(CancellationToken cancellationToken)
+    {
+        var version = await Migrator.CurrentVersionAsync(Connection, Dialect, cancellationToken);
+        if (version < TargetVersion)
+        {
+            throw new MatchingException(version == 0
+                ? "database: no schema yet; run `matching init` first"
+                : $"database: schema version {version} is older than {TargetVersion}; run `matching init` to upgrade");
+        }
+    }
+
+    /// <summary>A read-only transaction that sees one snapshot of the data (<see cref="ISqlDialect.ReadIsolation"/>).</summary>
+    public ValueTask<DbTransaction> BeginReadAsync(CancellationToken cancellationToken) => Dialect.ReadIsolation is { } level
+        ? Connection.BeginTransactionAsync(level, cancellationToken)
+        : Connection.BeginTransactionAsync(cancellationToken);
+
+    /// <summary>Now, as stored.</summary>
+    public string Now() => StoredTime.Format(Time.GetUtcNow());
+
+    /// <summary>
+    /// Runs <paramref name="body"/> as one transaction through the database pipeline and commits it. A transient fault
+    /// rolls the attempt back and starts the whole transaction over (the schema check included), so a body must build
+    /// everything it returns inside itself; nothing is retried per row. A database fault that is not transient, or
+    /// one that outlasted the retries, the timeout or the circuit breaker, becomes a <see cref="MatchingException"/>
+    /// saying "database: <paramref name="failure"/> (…)".
+    /// </summary>
+    public async Task<T> CommitAsync<T>(
+        string operation, string failure, bool requireSchema, Func<DbTransaction, CancellationToken, Task<T>> body, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await resilience.ExecuteAsync(operation, dataSource, async token =>
+            {
+                await EnsureOpenAsync(token);
+                if (requireSchema)
+                {
+                    await RequireSchemaAsync(token);
+                }
+
+                await using var transaction = await Connection.BeginTransactionAsync(token);
+                var result = await body(transaction, token);
+                await transaction.CommitAsync(token);
+                return result;
+            }, cancellationToken);
+        }
+        catch (Exception ex) when (ex is DbException or ExecutionRejectedException or InvalidOperationException)
+        {
+            throw new MatchingException($"database: {failure} ({ConnectionSecrets.Scrub(ex.Message, connectionString)})", ex);
+        }
+    }
+
+    /// <summary>
+    /// Before each attempt at a transaction: a connection the server dropped (killed, timed out, a fault that broke
+    /// it) is replaced by a fresh one, so that a retry does not start over on a dead connection.
+    /// </summary>
+    private async Task EnsureOpenAsync(CancellationToken cancellationToken)
+    {
+        if (Connection.State == System.Data.ConnectionState.Open)
+        {
+            return;
+        }
+
+        await Connection.DisposeAsync();
+        Connection = await ConnectAsync(Dialect, connectionString, cancellationToken);
+    }
+}
