@@ -3,6 +3,7 @@ using Matching.Export;
 using Matching.Ingest.Tables;
 using Matching.Storage;
 using Matching.Storage.Resilience;
+using Matching.Cli.Localization;
 
 namespace Matching.Cli;
 
@@ -47,7 +48,7 @@ internal sealed record MatchingSettings
         var file = path ?? DefaultPath;
         if (!File.Exists(file))
         {
-            return path is null ? new MatchingSettings() : throw new MatchingException($"{file}: settings file not found");
+            return path is null ? new MatchingSettings() : throw new MatchingException(Text.Format("ErrSettingsMissing", file));
         }
 
         var settings = JsonSettingsFile.Read<MatchingSettings>(file, "settings");

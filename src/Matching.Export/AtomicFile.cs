@@ -1,4 +1,5 @@
 using Matching.Core.Errors;
+using Matching.Export.Localization;
 
 namespace Matching.Export;
 
@@ -57,19 +58,18 @@ public sealed class AtomicFile : IDisposable, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(options);
         var full = System.IO.Path.GetFullPath(path);
-        var folder = System.IO.Path.GetDirectoryName(full) ?? throw new MatchingException($"{path}: not a file path");
+        var folder = System.IO.Path.GetDirectoryName(full) ?? throw new MatchingException(Text.Format("NotAFilePath", path));
         try
         {
             var info = new DirectoryInfo(folder);
             if (info.Exists && info.LinkTarget is { } target && !options.AllowLinkedFolder)
             {
-                throw new MatchingException($"{folder}: the output folder is a symbolic link (to {target}); refused, since a planted link would send the files elsewhere " +
-                    "(set output:allowLinkedFolder in matching.json if it is meant to be one)");
+                throw new MatchingException(Text.Format("LinkedFolder", folder, target));
             }
 
             if (Directory.Exists(full))
             {
-                throw new MatchingException($"{path}: cannot be written: it is a folder");
+                throw new MatchingException(Text.Format("IsAFolder", path));
             }
 
             PrivateFiles.CreateFolder(folder, options);
@@ -82,7 +82,7 @@ public sealed class AtomicFile : IDisposable, IAsyncDisposable
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new MatchingException($"{path}: cannot be written ({ex.Message})", ex);
+            throw new MatchingException(Text.Format("CannotWrite", path, ex.Message), ex);
         }
     }
 
@@ -101,7 +101,7 @@ public sealed class AtomicFile : IDisposable, IAsyncDisposable
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             Discard();
-            throw new MatchingException($"{Path}: cannot be written ({ex.Message})", ex);
+            throw new MatchingException(Text.Format("CannotWrite", Path, ex.Message), ex);
         }
     }
 
@@ -116,7 +116,7 @@ public sealed class AtomicFile : IDisposable, IAsyncDisposable
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             Discard();
-            throw new MatchingException($"{Path}: cannot be written ({ex.Message})", ex);
+            throw new MatchingException(Text.Format("CannotWrite", Path, ex.Message), ex);
         }
 
         Commit();

@@ -4,6 +4,7 @@ using CsvHelper;
 using Matching.Core.Errors;
 using Matching.Core.Identity;
 using Matching.Core.Linkage;
+using Matching.Export.Localization;
 
 namespace Matching.Export;
 
@@ -118,7 +119,7 @@ public sealed class MatchResultCsvWriter : IDisposable
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             _file.Dispose();
-            throw new MatchingException($"{_file.Path}: cannot be written ({ex.Message})", ex);
+            throw new MatchingException(Text.Format("CannotWrite", _file.Path, ex.Message), ex);
         }
 
         _file.Commit();

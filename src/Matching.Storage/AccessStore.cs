@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using Dapper;
+using Matching.Storage.Localization;
 
 namespace Matching.Storage;
 
@@ -24,7 +25,7 @@ public sealed class AccessStore
     /// the data out.
     /// </summary>
     public Task<int> RecordAsync(AccessRecord record, CancellationToken cancellationToken) =>
-        _db.CommitAsync("audit", "the access audit cannot be written", requireSchema: false,
+        _db.CommitAsync("audit", Text.Get("FailedAudit"), requireSchema: false,
             (transaction, token) => InsertAsync(record, transaction, token), cancellationToken);
 
     /// <summary>Appends one access record inside <paramref name="transaction"/> (part of a command's own transaction).</summary>

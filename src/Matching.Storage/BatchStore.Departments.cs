@@ -3,6 +3,7 @@ using System.Globalization;
 using Dapper;
 using Matching.Core.Departments;
 using Matching.Core.Errors;
+using Matching.Storage.Localization;
 
 namespace Matching.Storage;
 
@@ -26,7 +27,7 @@ public sealed partial class BatchStore
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(read);
-        return await _db.CommitAsync("department import", $"the import of {request.Batch.FileName} was rolled back", requireSchema: true,
+        return await _db.CommitAsync("department import", Text.Format("FailedDepartment", request.Batch.FileName), requireSchema: true,
             (transaction, token) => WriteDepartmentBatchAsync(request, read, transaction, token), cancellationToken);
     }
 
@@ -55,10 +56,10 @@ public sealed partial class BatchStore
             // A file whose every row was refused replaces nothing: the department's current data stays current.
             var current = await CurrentSnapshotAsync(batch.Department!, batchId, transaction, cancellationToken);
             if (current is not null && !request.AcceptShrink &&
-                ShrinkGuard.Check(writer.Accepted, writer.Usable, current.RowsAccepted, current.RowsUsable, request.MinShareOfCurrent, "rows") is { } shrink)
+                ShrinkGuard.Check(writer.Accepted, writer.Usable, current.RowsAccepted, current.RowsUsable, request.MinShareOfCurrent, Text.Get("ShrinkRows")) is { } shrink)
             {
                 throw new ImportRefusedException(
-                    $"{batch.FileName}: refused: {shrink} (batch {current.BatchId}, {current.FileName}): a short list is usually a wrong filter or a cut-off export; to take it anyway: matching import {batch.Department} <file> --accept-shrink");
+                    Text.Format("ShrinkRefusedDepartment", batch.FileName, shrink, current.BatchId, current.FileName, batch.Department));
             }
 
             if (current is not null)

@@ -4,6 +4,7 @@ using Dapper;
 using Matching.Core.Departments;
 using Matching.Core.Identity;
 using Matching.Storage.Dialects;
+using Matching.Storage.Localization;
 
 namespace Matching.Storage;
 
@@ -37,7 +38,7 @@ public sealed partial class BatchStore
                 continue;
             }
 
-            dropped += await _db.CommitAsync("schema upgrade", $"the upgrade of batch {batchId} was rolled back", requireSchema: false,
+            dropped += await _db.CommitAsync("schema upgrade", Text.Format("FailedUpgradeBatch", batchId), requireSchema: false,
                 (transaction, token) => RewriteLegacyBatchAsync(batchId, plan, transaction, token), cancellationToken);
             converted++;
             if (plan.Kind == DepartmentKind.Ledger)
@@ -48,7 +49,7 @@ public sealed partial class BatchStore
 
         foreach (var department in ledgers)
         {
-            await _db.CommitAsync("schema upgrade", $"counting the events of {department} was rolled back", requireSchema: false, async (transaction, token) =>
+            await _db.CommitAsync("schema upgrade", Text.Format("FailedUpgradeEvents", department), requireSchema: false, async (transaction, token) =>
             {
                 var batches = (await _db.Connection.QueryAsync<long>(new CommandDefinition(
                     "SELECT batch_id FROM import_batch WHERE kind = @kind AND department = @department AND status <> @withdrawn ORDER BY batch_id",

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Dapper;
 using Matching.Core.Errors;
 using Matching.Storage.Dialects;
+using Matching.Storage.Localization;
 
 namespace Matching.Storage;
 
@@ -90,20 +91,20 @@ public sealed partial class BatchStore
         await _db.RequireSchemaAsync(cancellationToken);
         var batch = await _db.Connection.QueryFirstOrDefaultAsync<BatchRecord>(new CommandDefinition(
             $"{BatchColumns} FROM import_batch WHERE batch_id = @batchId", new { batchId }, cancellationToken: cancellationToken))
-            ?? throw new MatchingException($"batch {batchId}: no such batch (`matching batch list` shows them)");
+            ?? throw new MatchingException(Text.Format("NoSuchBatch", batchId));
         if (batch.IsLowIncome)
         {
             throw new MatchingException(
-                $"batch {batchId} is a low-income snapshot ({batch.FileName}), which cannot be withdrawn: to go back, load the earlier export again with `matching lowincome import <file> --accept-shrink`");
+                Text.Format("LowIncomeNotWithdrawn", batchId, batch.FileName));
         }
 
         if (batch.Status == BatchStatus.Withdrawn)
         {
-            throw new MatchingException($"batch {batchId} ({batch.FileName}) was already withdrawn on {batch.WithdrawnAt} by {batch.WithdrawnBy}: {batch.WithdrawReason}");
+            throw new MatchingException(Text.Format("AlreadyWithdrawn", batchId, batch.FileName, batch.WithdrawnAt, batch.WithdrawnBy, batch.WithdrawReason));
         }
 
         var ledger = ledgers.Contains(batch.Department ?? string.Empty);
-        await _db.CommitAsync("batch withdrawal", $"the withdrawal of batch {batchId} was rolled back", requireSchema: false, async (transaction, token) =>
+        await _db.CommitAsync("batch withdrawal", Text.Format("FailedWithdrawal", batchId), requireSchema: false, async (transaction, token) =>
         {
             await _db.Connection.ExecuteAsync(new CommandDefinition(
                 """

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dapper;
+using Matching.Storage.Localization;
 
 namespace Matching.Storage;
 
@@ -40,7 +41,7 @@ public sealed partial class MatchingStore
 
         var now = StoredTime.Format(_db.Time.GetUtcNow());
         var (deleted, deletedEvents) = batches.Count == 0 && events.Count == 0 ? (0L, 0L)
-            : await _db.CommitAsync("purge", "the purge of stored rows failed", requireSchema: true, async (transaction, token) =>
+            : await _db.CommitAsync("purge", Text.Get("FailedPurgeRows"), requireSchema: true, async (transaction, token) =>
             {
                 long rows = 0;
                 if (batches.Count > 0)
@@ -60,7 +61,7 @@ public sealed partial class MatchingStore
 
                 return (rows, old);
             }, cancellationToken);
-        var audited = auditCutoff is null ? 0 : await _db.CommitAsync("purge", "the purge of the access audit failed", requireSchema: true, async (transaction, token) =>
+        var audited = auditCutoff is null ? 0 : await _db.CommitAsync("purge", Text.Get("FailedPurgeAudit"), requireSchema: true, async (transaction, token) =>
             (long)await _db.Connection.ExecuteAsync(new CommandDefinition(
                 "DELETE FROM access_audit WHERE at < @auditCutoff", new { auditCutoff }, transaction, cancellationToken: token)), cancellationToken);
         return new PurgeCounts(batches.Count, deleted, deletedEvents, audited);

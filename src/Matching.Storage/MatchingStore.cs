@@ -4,6 +4,7 @@ using Matching.Core.Errors;
 using Matching.Storage.Dialects;
 using Matching.Storage.Resilience;
 using Polly;
+using Matching.Storage.Localization;
 
 namespace Matching.Storage;
 
@@ -68,7 +69,7 @@ public sealed partial class MatchingStore : IAsyncDisposable
         }
         catch (Exception ex) when (ex is DbException or ArgumentException or IOException or UnauthorizedAccessException or ExecutionRejectedException)
         {
-            throw new MatchingException($"database: cannot open ({ConnectionSecrets.Scrub(ex.Message, options.ConnectionString)})", ex);
+            throw new MatchingException(Text.Format("CannotOpen", ConnectionSecrets.Scrub(ex.Message, options.ConnectionString)), ex);
         }
     }
 

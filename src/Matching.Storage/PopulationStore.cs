@@ -4,6 +4,7 @@ using System.Globalization;
 using Dapper;
 using Matching.Core.Population;
 using Matching.Storage.Dialects;
+using Matching.Storage.Localization;
 
 namespace Matching.Storage;
 
@@ -50,7 +51,7 @@ public sealed partial class PopulationStore
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(batch);
-        return await _db.CommitAsync("low-income import", $"the low-income import of {batch.FileName} was rolled back", requireSchema: true,
+        return await _db.CommitAsync("low-income import", Text.Format("FailedLowIncome", batch.FileName), requireSchema: true,
             (transaction, token) => WriteSnapshotAsync(snapshot, batch, rowsRead, rowsRejected, transaction, token), cancellationToken);
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Matching.Core.Errors;
+using Matching.Storage.Localization;
 
 namespace Matching.Storage;
 
@@ -41,7 +42,7 @@ public sealed class RunLock : IAsyncDisposable
             catch (System.Data.Common.DbException ex)
             {
                 await store.DisposeAsync();
-                throw new MatchingException($"database: the run lock cannot be taken ({ConnectionSecrets.Mask(ex.Message)})", ex);
+                throw new MatchingException(Text.Format("RunLockFailed", ConnectionSecrets.Mask(ex.Message)), ex);
             }
             catch
             {
@@ -57,8 +58,8 @@ public sealed class RunLock : IAsyncDisposable
             if (time.GetUtcNow() >= deadline)
             {
                 await store.DisposeAsync();
-                throw new MatchingException(string.Create(CultureInfo.InvariantCulture,
-                    $"another run is in progress: the run lock is held by {holder.Value.Holder} since {Local(holder.Value.Since, time)} (waited {wait.TotalSeconds:0} s; it expires at {Local(holder.Value.Expires, time)} unless renewed)"));
+                throw new MatchingException(Text.Format("RunLockHeld",
+                    holder.Value.Holder, Local(holder.Value.Since, time), wait.TotalSeconds.ToString("0", CultureInfo.InvariantCulture), Local(holder.Value.Expires, time)));
             }
 
             try

@@ -2,6 +2,7 @@ using System.Globalization;
 using Dapper;
 using Matching.Core.Rules;
 using Matching.Storage.Dialects;
+using Matching.Storage.Localization;
 
 namespace Matching.Storage;
 
@@ -57,7 +58,7 @@ public sealed class RunStore
     {
         ArgumentNullException.ThrowIfNull(found);
         ArgumentNullException.ThrowIfNull(batches);
-        return await _db.CommitAsync("run completion", $"run {runId} was rolled back", requireSchema: false, async (transaction, token) =>
+        return await _db.CommitAsync("run completion", Text.Format("FailedRun", runId), requireSchema: false, async (transaction, token) =>
         {
             var counts = await new WarningWriter(_dialect, _db.Connection, transaction, runId, Day(asOf), _db.Now()).WriteAsync(found, token);
             foreach (var batchId in batches)

@@ -1,5 +1,6 @@
 using Matching.Core.Errors;
 using Microsoft.Data.Sqlite;
+using Matching.Storage.Localization;
 
 namespace Matching.Storage;
 
@@ -50,7 +51,7 @@ internal static class SqliteFileMode
             }
             catch (UnauthorizedAccessException ex)
             {
-                throw new MatchingException($"database {path}: its mode cannot be set to owner-only ({ex.Message}); run `matching init` as the account that owns it", ex);
+                throw new MatchingException(Text.Format("FileModeFailed", path, ex.Message), ex);
             }
         }
     }

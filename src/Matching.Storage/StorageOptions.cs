@@ -1,6 +1,7 @@
 using Matching.Core.Errors;
 using Matching.Storage.Resilience;
 using Microsoft.Data.Sqlite;
+using Matching.Storage.Localization;
 
 namespace Matching.Storage;
 
@@ -86,7 +87,7 @@ public sealed record StorageOptions(DatabaseProvider Provider, string Connection
         "sqlite" => DatabaseProvider.Sqlite,
         "sqlserver" or "mssql" => DatabaseProvider.SqlServer,
         "postgres" or "postgresql" or "npgsql" => DatabaseProvider.Postgres,
-        _ => throw new MatchingException($"--provider: unknown provider '{provider}' (use sqlite, sqlserver or postgres)"),
+        _ => throw new MatchingException(Text.Format("UnknownProvider", provider)),
     };
 
     private static DatabaseProvider Infer(string db)

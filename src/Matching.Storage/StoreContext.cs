@@ -3,6 +3,7 @@ using Matching.Core.Errors;
 using Matching.Storage.Dialects;
 using Matching.Storage.Resilience;
 using Polly;
+using Matching.Storage.Localization;
 
 namespace Matching.Storage;
 
@@ -48,8 +49,8 @@ internal sealed class StoreContext(
         if (version < TargetVersion)
         {
             throw new MatchingException(version == 0
-                ? "database: no schema yet; run `matching init` first"
-                : $"database: schema version {version} is older than {TargetVersion}; run `matching init` to upgrade");
+                ? Text.Get("NoSchema")
+                : Text.Format("OldSchema", version, TargetVersion));
         }
     }
 
@@ -89,7 +90,7 @@ internal sealed class StoreContext(
         }
         catch (Exception ex) when (ex is DbException or ExecutionRejectedException or InvalidOperationException)
         {
-            throw new MatchingException($"database: {failure} ({ConnectionSecrets.Scrub(ex.Message, connectionString)})", ex);
+            throw new MatchingException(Text.Format("DatabaseFailed", failure, ConnectionSecrets.Scrub(ex.Message, connectionString)), ex);
         }
     }
 

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using Dapper;
 using Matching.Core.Rules;
+using Matching.Storage.Localization;
 
 namespace Matching.Storage;
 
@@ -29,7 +30,7 @@ public sealed partial class WarningStore
         string receiver, IReadOnlyList<Disposition> dispositions, AccessRecord? access, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dispositions);
-        return await _db.CommitAsync("feedback", "the feedback was rolled back", requireSchema: true, async (transaction, token) =>
+        return await _db.CommitAsync("feedback", Text.Get("FailedFeedback"), requireSchema: true, async (transaction, token) =>
         {
             var result = await WriteDispositionsAsync(receiver, dispositions, transaction, token);
             if (access is not null && result.WrongReceiver is null)

@@ -1,4 +1,5 @@
 using Matching.Core.Errors;
+using Matching.Storage.Localization;
 
 namespace Matching.Storage;
 
@@ -37,7 +38,7 @@ public sealed class WorkerLease : IAsyncDisposable
             await store.Workers.DropLeaseAsync(name, cancellationToken);
             if (await store.Workers.TryTakeLockAsync(name, RunLock.Me, token, Ttl, cancellationToken) is { } other)
             {
-                throw new MatchingException($"database: the worker's heartbeat row {name} is held by {other.Holder}");
+                throw new MatchingException(Text.Format("HeartbeatHeld", name, other.Holder));
             }
 
             return new WorkerLease(new HeldLease(store, name, token, Ttl, time));

@@ -40,7 +40,7 @@ internal static class AuditCommand
         if (subjectText is not null)
         {
             var parsed = IdParser.Parse(subjectText);
-            subject = parsed.IsValid ? parsed.Id.Value : throw new MatchingException($"--subject: '{IdNumber.Mask(subjectText.Trim())}' is not a valid ID ({parsed.Reason})");
+            subject = parsed.IsValid ? parsed.Id.Value : throw new MatchingException(Text.Format("ErrSubjectInvalid", IdNumber.Mask(subjectText.Trim()), parsed.Reason));
         }
 
         await using var store = await context.OpenStoreAsync(cancellationToken);

@@ -142,6 +142,6 @@ internal static class DemoCommand
             }
         }
 
-        throw new MatchingException("sample-data: folder not found; run from the repository or pass --sample-data <folder>");
+        throw new MatchingException(Text.Get("ErrNoSampleData"));
     }
 }

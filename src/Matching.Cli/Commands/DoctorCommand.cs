@@ -62,7 +62,7 @@ internal static class DoctorCommand
         {
             if (!File.Exists(jobsFile))
             {
-                throw new MatchingException($"{jobsFile} not found (pass --jobs <file>; needed by `matching worker` only)");
+                throw new MatchingException(Text.Format("ErrJobsMissing", jobsFile));
             }
 
             worker = WorkerSettings.Load(jobsFile, context.Settings.Worker.TimeZone);

@@ -32,7 +32,7 @@ internal static class ExportCommand
     {
         if (mask && fullIds)
         {
-            throw new Core.Errors.MatchingException("--mask and --full-ids: choose one");
+            throw new Core.Errors.MatchingException(Text.Get("ErrMaskAndFull"));
         }
 
         var since = OptionValues.Date(sinceText, "--since");

@@ -58,7 +58,7 @@ internal static class MatchCommand
         // a hard link) would still replace the extract with its own results.
         if (InputFile.IsSameFile(file, outPath))
         {
-            throw new Core.Errors.MatchingException($"{outPath}: --out names the input file {file}; write the results to another file");
+            throw new Core.Errors.MatchingException(Text.Format("ErrOutIsInput", outPath, file));
         }
 
         using var table = SourceTable.Open(file, map, context.Limits);

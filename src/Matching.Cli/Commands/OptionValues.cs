@@ -1,5 +1,6 @@
 using System.Globalization;
 using Matching.Core.Errors;
+using Matching.Cli.Localization;
 
 namespace Matching.Cli.Commands;
 
@@ -17,6 +18,6 @@ internal static class OptionValues
 
         return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date
-            : throw new MatchingException($"{option} '{text}': not a date (yyyy-MM-dd)");
+            : throw new MatchingException(Text.Format("ErrNotADate", option, text));
     }
 }

@@ -40,7 +40,7 @@ internal static class ShowCommand
 
             if (text is null)
             {
-                throw new MatchingException("give a resident ID or a warning number (--warning 1031)");
+                throw new MatchingException(Text.Get("ErrShowNeedsId"));
             }
 
             // A warning number is a row id of up to 10 digits; an ID has 15 or 18 characters.

@@ -54,7 +54,7 @@ internal static class WorkerCommand
         catch (Quartz.SchedulerException ex)
         {
             // Quartz's own words (its schema check names the tables and scripts), without a stack trace.
-            throw new MatchingException($"worker: the schedule cannot start: {ex.Message}", ex);
+            throw new MatchingException(Text.Format("ErrScheduleCannotStart", ex.Message), ex);
         }
 
         return CliApp.Ok;

@@ -3,6 +3,7 @@ using Matching.Core.Errors;
 using Matching.Core.Rules;
 using Matching.Export.Workbooks;
 using Matching.Storage;
+using Matching.Cli.Localization;
 
 namespace Matching.Cli.Exports;
 
@@ -67,7 +68,7 @@ internal sealed class WarningExport(CliContext context)
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new MatchingException($"{path}: the workbook cannot be written ({ex.Message})", ex);
+            throw new MatchingException(Text.Format("ErrWorkbookNotWritten", path, ex.Message), ex);
         }
 
         return written;

@@ -5,6 +5,7 @@ using Matching.Core.Identity;
 using Matching.Ingest;
 using Matching.Ingest.HeaderMaps;
 using Matching.Storage;
+using Matching.Cli.Localization;
 
 namespace Matching.Cli.Feedback;
 
@@ -40,7 +41,7 @@ internal sealed class FeedbackImport(CliContext context)
             }
         }
 
-        throw new MatchingException($"'{DisplayText.Escape(text)}' is not a receiver ({string.Join(", ", receivers.Select(r => $"{r.Key} {r.Value}"))})");
+        throw new MatchingException(Text.Format("ErrNotReceiver", DisplayText.Escape(text), string.Join(", ", receivers.Select(r => $"{r.Key} {r.Value}"))));
     }
 
     /// <summary>Reads the returned workbook and records its answers, with <paramref name="access"/> in the access audit in the same transaction.</summary>
@@ -126,8 +127,8 @@ internal sealed class FeedbackImport(CliContext context)
         if (stored.WrongReceiver is { } other)
         {
             var names = context.Rules.Receivers;
-            throw new MatchingException($"{DisplayText.Escape(file)}: its 预警编号 belong to {names.GetValueOrDefault(other, other)} ({other}), not to " +
-                $"{names.GetValueOrDefault(receiver, receiver)} ({receiver}): import it as `matching feedback import {other} …`; nothing recorded");
+            throw new MatchingException(Text.Format("ErrWrongReceiver",
+                DisplayText.Escape(file), names.GetValueOrDefault(other, other), other, names.GetValueOrDefault(receiver, receiver), receiver));
         }
 
         foreach (var id in stored.Unknown)

@@ -6,6 +6,7 @@ using Matching.Ingest;
 using Matching.Ingest.Coverage;
 using Matching.Ingest.LowIncome;
 using Matching.Storage;
+using Matching.Cli.Localization;
 
 namespace Matching.Cli.Imports;
 
@@ -70,10 +71,10 @@ internal sealed class LowIncomeImport(CliContext context)
 
             var (_, active) = await store.Population.CountActiveAsync(cancellationToken);
             var loaded = read.Snapshot.Members.Count;
-            if (!acceptShrink && ShrinkGuard.Check(loaded, loaded, active, active, context.Limits.MinShareOfCurrent, "members") is { } shrink)
+            if (!acceptShrink && ShrinkGuard.Check(loaded, loaded, active, active, context.Limits.MinShareOfCurrent, Text.Get("ShrinkMembers")) is { } shrink)
             {
                 throw new ImportRefusedException(
-                    $"{batch.FileName}: refused: {shrink} active (batch {last?.BatchId}, {last?.FileName}): loading it would deactivate the others; a partial export (one town, a cut-off file) is usually a mistake; to load it anyway: matching lowincome import <file> --accept-shrink");
+                    Text.Format("ErrShrinkLowIncome", batch.FileName, shrink, last?.BatchId, last?.FileName));
             }
 
             // The report is written before anything is stored: a report that cannot be written stops the import whole.

@@ -6,6 +6,7 @@ using Matching.Core.Linkage;
 using Matching.Core.Rules;
 using Matching.Ingest.HeaderMaps;
 using Matching.Storage;
+using Matching.Cli.Localization;
 
 namespace Matching.Cli.Rules;
 
@@ -49,12 +50,12 @@ internal sealed class WarningRun(CliContext context)
             if (population.Count == 0)
             {
                 // Against an empty database every department record would look "not covered": refuse, do not warn.
-                throw new MatchingException("the low-income database is empty: load it first (`matching lowincome import <file>`); nothing was evaluated");
+                throw new MatchingException(Text.Get("ErrPopulationEmpty"));
             }
             var batches = await store.Batches.CountingAsync(maps.Ledgers, cancellationToken);
             if (batches.FirstOrDefault(b => b.Layout is null) is { } old)
             {
-                throw new MatchingException($"batch {old.BatchId} ({old.FileName}) was stored before schema v5 and is not yet rewritten: run `matching init`");
+                throw new MatchingException(Text.Format("ErrLegacyBatch", old.BatchId, old.FileName));
             }
 
             // Phase boundaries of a batch process: what loading or matching left behind is collected before the next

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Matching.Cli.Localization;
 using Matching.Export;
 using Matching.Ingest.Tables;
 using Matching.Storage;
@@ -96,7 +97,7 @@ internal sealed class DropFolder(DropFolderOptions options, TimeProvider time, R
         var moved = Move(file.Path, FolderOf(options.Rejected, file.Department));
         var note = new StringBuilder()
             .AppendLine(ConnectionSecrets.Mask(why))
-            .Append(CultureInfo.InvariantCulture, $"rejected {time.GetLocalNow():yyyy-MM-dd HH:mm:ss zzz}: {file.Name}")
+            .Append(Text.Format("RejectedNote", time.GetLocalNow().ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture), file.Name))
             .AppendLine()
             .ToString();
 
@@ -107,7 +108,7 @@ internal sealed class DropFolder(DropFolderOptions options, TimeProvider time, R
 
     private void RejectOnSight(DroppedFile file, string why)
     {
-        why = $"{file.Path}: {why}";
+        why = Text.Format("RejectedPath", file.Path, why);
         try
         {
             var moved = Reject(file, why);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Matching.Core.Localization;
 
 namespace Matching.Core.Departments;
 
@@ -18,14 +19,12 @@ public static class ShrinkGuard
     {
         if (accepted < minShare * currentAccepted)
         {
-            return string.Create(CultureInfo.InvariantCulture,
-                $"{accepted} {what}, fewer than {minShare:0.##} of the current {currentAccepted}");
+            return Text.Format("ShrinkFewer", accepted, what, minShare.ToString("0.##", CultureInfo.InvariantCulture), currentAccepted);
         }
 
         if (usable < minShare * currentUsable)
         {
-            return string.Create(CultureInfo.InvariantCulture,
-                $"{usable} {what} with a usable ID, fewer than {minShare:0.##} of the current {currentUsable}");
+            return Text.Format("ShrinkFewerUsable", usable, what, minShare.ToString("0.##", CultureInfo.InvariantCulture), currentUsable);
         }
 
         return null;

@@ -2,6 +2,7 @@ using System.Globalization;
 using SpreadCheetah;
 using SpreadCheetah.Validations;
 using SpreadCheetah.Worksheets;
+using Matching.Export.Localization;
 
 namespace Matching.Export.Workbooks;
 
@@ -69,7 +70,7 @@ public sealed class SheetWriter : IAsyncDisposable
         {
             scratch?.Dispose();
             await file.DisposeAsync();
-            throw new Core.Errors.MatchingException($"{path}: cannot be written ({ex.Message})", ex);
+            throw new Core.Errors.MatchingException(Text.Format("CannotWrite", path, ex.Message), ex);
         }
         catch
         {
@@ -202,7 +203,7 @@ public sealed class SheetWriter : IAsyncDisposable
         }
         catch (IOException ex)
         {
-            throw new Core.Errors.MatchingException($"{_file.Path}: cannot be written ({ex.Message})", ex);
+            throw new Core.Errors.MatchingException(Text.Format("CannotWrite", _file.Path, ex.Message), ex);
         }
 
         await _file.CommitAsync(cancellationToken);

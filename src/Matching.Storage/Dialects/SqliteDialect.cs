@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Matching.Core.Errors;
 using Microsoft.Data.Sqlite;
+using Matching.Storage.Localization;
 
 namespace Matching.Storage.Dialects;
 
@@ -27,7 +28,7 @@ public sealed class SqliteDialect(int pageCacheMegabytes = StorageOptions.Defaul
             else if (!File.Exists(full))
             {
                 // Mode=ReadWrite (StorageOptions.WithCreation(false)): SQLite would refuse with "unable to open".
-                throw new MatchingException($"database {ConnectionSecrets.Mask(builder.DataSource)} does not exist; run `matching init` to create it (or check --db / MATCHING_DB)");
+                throw new MatchingException(Text.Format("SqliteMissing", ConnectionSecrets.Mask(builder.DataSource)));
             }
         }
 

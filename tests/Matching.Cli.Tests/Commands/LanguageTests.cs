@@ -69,6 +69,23 @@ public sealed class LanguageTests
     }
 
     [Fact]
+    public async Task DatabaseAndRunErrors_Chinese_ThenEnglish()
+    {
+        using var cli = new CliRun();
+
+        var zhNoDatabase = await cli.RunAsync("run", "--lang", "zh");
+        Assert.Equal(0, (await cli.RunAsync("init")).Exit);
+        var zhEmpty = await cli.RunAsync("run", "--lang", "zh");
+        var enEmpty = await cli.RunAsync("run", "--lang", "en");
+        var zhNoBatch = await cli.RunAsync("batch", "withdraw", "99", "--reason", "错发", "--lang", "zh");
+
+        Assert.Contains("不存在；请运行 `matching init` 创建", zhNoDatabase.Error, StringComparison.Ordinal);
+        Assert.Equal("错误：低收入人口库是空的：请先导入（`matching lowincome import <文件>`）；未执行任何规则", zhEmpty.Error.Trim());
+        Assert.StartsWith("error: the low-income database is empty", enEmpty.Error, StringComparison.Ordinal);
+        Assert.Equal("错误：批次 99：没有这个批次（`matching batch list` 可列出批次）", zhNoBatch.Error.Trim());
+    }
+
+    [Fact]
     public async Task Imports_Chinese_ThenEnglish_SameCountsInEachLanguage()
     {
         using var cli = new CliRun();
@@ -95,6 +112,8 @@ public sealed class LanguageTests
     [InlineData("Matching.Cli.Localization.Strings", typeof(CliApp), 200)]
     [InlineData("Matching.Ingest.Localization.Messages", typeof(Ingest.SourceTable), 40)]
     [InlineData("Matching.Core.Localization.Messages", typeof(Core.Errors.InputFileException), 4)]
+    [InlineData("Matching.Storage.Localization.Messages", typeof(Storage.MatchingStore), 20)]
+    [InlineData("Matching.Export.Localization.Messages", typeof(Export.AtomicFile), 4)]
     public void Messages_EveryKeyInBothLanguages_WithTheSamePlaceholders(string baseName, Type inAssembly, int atLeast)
     {
         var resources = new ResourceManager(baseName, inAssembly.Assembly);
