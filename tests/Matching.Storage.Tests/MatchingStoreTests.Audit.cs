@@ -12,7 +12,7 @@ public abstract partial class MatchingStoreTests<TDb>
     };
 
     [SkippableFact]
-    public async Task RecordAccessAsync_ThenRead_EveryFieldBackOldestFirst()
+    public async Task Access_RecordAsync_ThenRead_EveryFieldBackOldestFirst()
     {
         await using var store = await OpenInitializedAsync();
         string[] ids = [TestIds.Valid(2).Value, TestIds.Valid(1).Value];
@@ -53,7 +53,7 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
-    public async Task RecordDispositionsAsync_WithAccess_RecordedInTheSameTransactionWithTheCount()
+    public async Task Warnings_RecordDispositionsAsync_WithAccess_RecordedInTheSameTransactionWithTheCount()
     {
         await using var store = await OpenInitializedAsync();
 

@@ -7,13 +7,14 @@ using Matching.Testing;
 namespace Matching.Storage.Tests;
 
 /// <summary>
-/// Department extracts as batches, one transaction each: a snapshot's newest batch is current and a much shorter one
-/// is refused; a ledger's batches all count, each event once; a batch withdrawn counts for nothing.
+/// Department extracts as batches (<c>store.Batches</c>), one transaction each: a snapshot's newest batch is current and a
+/// much shorter one is refused; a ledger's batches all count, each event once; a batch withdrawn counts for nothing; the
+/// batches a run counts and their records read back; refused attempts and what <c>matching status</c> shows of them.
 /// </summary>
 public abstract partial class MatchingStoreTests<TDb>
 {
     [SkippableFact]
-    public async Task ImportDepartmentAsync_NewExtract_PendingBatchWithCountsAndTypedRecords()
+    public async Task Batches_ImportDepartmentAsync_NewExtract_PendingBatchWithCountsAndTypedRecords()
     {
         await using var store = await OpenInitializedAsync();
         var batch = DepartmentBatch("illness", "重病患者2026-11.xlsx");
@@ -42,7 +43,7 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
-    public async Task ImportDepartmentAsync_IdsOfEveryKind_IdKeyForValidRawIdForNonCanonical()
+    public async Task Batches_ImportDepartmentAsync_IdsOfEveryKind_IdKeyForValidRawIdForNonCanonical()
     {
         var exact = TestIds.Valid(42);
         var x = TestIds.WithCheck('X', new DateOnly(1985, 5, 5));
@@ -70,7 +71,7 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
-    public async Task ImportDepartmentAsync_NewerSnapshot_SupersedesOlderOfSameDepartmentOnly()
+    public async Task Batches_ImportDepartmentAsync_NewerSnapshot_SupersedesOlderOfSameDepartmentOnly()
     {
         await using var store = await OpenInitializedAsync();
         var september = (await ImportAsync(store, DepartmentBatch("education", "sept.csv"), [Row(2, TestIds.Valid(43).Value, "甲")])).BatchId;
@@ -95,7 +96,7 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
-    public async Task ImportDepartmentAsync_SnapshotUnderHalfTheCurrent_RefusedNamingBothCountsAndNothingStored()
+    public async Task Batches_ImportDepartmentAsync_SnapshotUnderHalfTheCurrent_RefusedNamingBothCountsAndNothingStored()
     {
         await using var store = await OpenInitializedAsync();
         var list = await ImportAsync(store, DepartmentBatch("education", "semester.csv"), [.. Enumerable.Range(0, 10).Select(i => Row(i + 2, TestIds.Valid(100 + i).Value, "生" + i))]);
@@ -112,7 +113,7 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
-    public async Task ImportDepartmentAsync_ShortSnapshotAccepted_BecomesCurrent()
+    public async Task Batches_ImportDepartmentAsync_ShortSnapshotAccepted_BecomesCurrent()
     {
         await using var store = await OpenInitializedAsync();
         await ImportAsync(store, DepartmentBatch("education", "semester.csv"), [.. Enumerable.Range(0, 10).Select(i => Row(i + 2, TestIds.Valid(100 + i).Value, "生" + i))]);
@@ -123,7 +124,7 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
-    public async Task ImportDepartmentAsync_SameLengthButIdsLost_RefusedOnUsableRows()
+    public async Task Batches_ImportDepartmentAsync_SameLengthButIdsLost_RefusedOnUsableRows()
     {
         await using var store = await OpenInitializedAsync();
         await ImportAsync(store, DepartmentBatch("education", "semester.csv"), [.. Enumerable.Range(0, 10).Select(i => Row(i + 2, TestIds.Valid(100 + i).Value, "生" + i))]);
@@ -135,7 +136,7 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
-    public async Task ImportDepartmentAsync_LedgerBillSentAgain_StoredButCountsOnceAndNewAndKnownCounted()
+    public async Task Batches_ImportDepartmentAsync_LedgerBillSentAgain_StoredButCountsOnceAndNewAndKnownCounted()
     {
         var patient = TestIds.Valid(50).Value;
         await using var store = await OpenInitializedAsync();
@@ -157,7 +158,7 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
-    public async Task ReadRecordsAsync_LedgerWindow_OnlyEventsAfterTheDayAndUndatedOnes()
+    public async Task Batches_ReadRecordsAsync_LedgerWindow_OnlyEventsAfterTheDayAndUndatedOnes()
     {
         var patient = TestIds.Valid(51).Value;
         await using var store = await OpenInitializedAsync();
@@ -171,7 +172,7 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
-    public async Task ReadRecordsAsync_LayoutChangedSinceImport_FieldsFoundByName()
+    public async Task Batches_ReadRecordsAsync_LayoutChangedSinceImport_FieldsFoundByName()
     {
         await using var store = await OpenInitializedAsync();
         var batch = await ImportAsync(store, DepartmentBatch("illness", "a.csv"), [Row(2, TestIds.Valid(52).Value, "甲", ("disease", "白血病"), ("total", "9.50"))]);
@@ -183,7 +184,7 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
-    public async Task ReadRecordsAsync_TextFieldCodedSinceImport_ItsTextReadIntoTheCodeSlot()
+    public async Task Batches_ReadRecordsAsync_TextFieldCodedSinceImport_ItsTextReadIntoTheCodeSlot()
     {
         await using var store = await OpenInitializedAsync();
         var batch = await ImportAsync(store, DepartmentBatch("disability", "old.csv"), [Row(2, TestIds.Valid(58).Value, "甲", ("disease", "一级"))]);
@@ -195,7 +196,7 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
-    public async Task ImportDepartmentAsync_RuleGaps_StoredWithTheBatch()
+    public async Task Batches_ImportDepartmentAsync_RuleGaps_StoredWithTheBatch()
     {
         await using var store = await OpenInitializedAsync();
         const string gaps = """[{"field":"selfPaid","column":"个人自付","kind":"ColumnMissing"}]""";
@@ -208,7 +209,7 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
-    public async Task WithdrawBatchAsync_Snapshot_PreviousOneCurrentAgainAndWhoWhenWhyRecorded()
+    public async Task Batches_WithdrawAsync_Snapshot_PreviousOneCurrentAgainAndWhoWhenWhyRecorded()
     {
         await using var store = await OpenInitializedAsync();
         var right = (await ImportAsync(store, DepartmentBatch("education", "semester.csv"), [Row(2, TestIds.Valid(53).Value, "甲")])).BatchId;
@@ -225,7 +226,7 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
-    public async Task WithdrawBatchAsync_LedgerSharingAnEvent_OnlyItsOwnEventsStopCounting()
+    public async Task Batches_WithdrawAsync_LedgerSharingAnEvent_OnlyItsOwnEventsStopCounting()
     {
         var patient = TestIds.Valid(55).Value;
         await using var store = await OpenInitializedAsync();
@@ -245,7 +246,7 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
-    public async Task WithdrawBatchAsync_TwiceUnknownOrPopulation_OneLineErrors()
+    public async Task Batches_WithdrawAsync_TwiceUnknownOrPopulation_OneLineErrors()
     {
         await using var store = await OpenInitializedAsync();
         var population = await store.Population.ImportAsync(new SnapshotBuilder().Build(), Batch("lowincome.csv"), 0, 0, Ct);
@@ -264,7 +265,7 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
-    public async Task ImportDepartmentAsync_SameFileTwiceAtOnce_UniqueIndexLetsOneThrough()
+    public async Task Batches_ImportDepartmentAsync_SameFileTwiceAtOnce_UniqueIndexLetsOneThrough()
     {
         await using var store = await OpenInitializedAsync();
         var batch = DepartmentBatch("education", "students.csv");
@@ -277,7 +278,7 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
-    public async Task ImportDepartmentAsync_FailureInsideTransaction_MatchingExceptionAndNothingChanged()
+    public async Task Batches_ImportDepartmentAsync_FailureInsideTransaction_MatchingExceptionAndNothingChanged()
     {
         await using var store = await OpenInitializedAsync();
         var earlier = (await ImportAsync(store, DepartmentBatch("education", "sept.csv"), [Row(2, TestIds.Valid(46).Value, "甲")])).BatchId;
@@ -293,7 +294,7 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
-    public async Task ImportDepartmentAsync_BeforeInit_ThrowsTellingToRunInit()
+    public async Task Batches_ImportDepartmentAsync_BeforeInit_ThrowsTellingToRunInit()
     {
         await using var store = await OpenAsync();
 
@@ -303,7 +304,7 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
-    public async Task FindDepartmentBatchAsync_SameBytesOtherDepartment_Null()
+    public async Task Batches_FindDepartmentBatchAsync_SameBytesOtherDepartment_Null()
     {
         await using var store = await OpenInitializedAsync();
         var batch = DepartmentBatch("education", "a.csv");
@@ -314,7 +315,7 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
-    public async Task RecordRefusedAttemptAsync_RefusedFile_AuditRowAndNoDataChanged()
+    public async Task Batches_RecordRefusedAttemptAsync_RefusedFile_AuditRowAndNoDataChanged()
     {
         await using var store = await OpenInitializedAsync();
         await ImportAsync(store, DepartmentBatch("education", "sept.csv"), [Row(2, TestIds.Valid(49).Value, "甲")]);
@@ -334,5 +335,80 @@ public abstract partial class MatchingStoreTests<TDb>
         Assert.Equal(["department", "education", "broken.xlsx", attempt.Sha256, "1024", "tester", "broken.xlsx: not a readable Excel workbook (truncated or corrupt?)"], audit);
         var at = Assert.Single(await QueryAsync("SELECT attempted_at FROM import_attempt WHERE file_name = @p", "broken.xlsx"));
         Assert.Equal(attempt.ImportedAt, DateTimeOffset.Parse(at, CultureInfo.InvariantCulture));
+    }
+
+    [SkippableFact]
+    public async Task Batches_CountingAsync_SeveralExtracts_CurrentListsAndEveryLedgerBatchByDepartmentPendingUntilARunUsesIt()
+    {
+        await using var store = await OpenAtAsync();
+        await store.Population.ImportAsync(new SnapshotBuilder().Household("H1").Member("H1", TestIds.Valid(40), "张三").Build(), Batch("lowincome.csv"), 1, 0, Ct);
+        var september = (await ImportAsync(store, DepartmentBatch("medical-bills", "医保自付2026-09.xlsx"), [Row(2, TestIds.Valid(41).Value, "李四")], kind: Core.Departments.DepartmentKind.Ledger)).BatchId;
+        var illness = (await ImportAsync(store, DepartmentBatch("illness", "重病患者.csv"), [Row(2, TestIds.Valid(42).Value, "王五")])).BatchId;
+        var education = (await ImportAsync(store, DepartmentBatch("education", "在校学生.xlsx"), [Row(2, TestIds.Valid(43).Value, "赵六")])).BatchId;
+        var run = await store.Runs.BeginAsync(new DateOnly(2026, 11, 28), Operator, Ct);
+        await store.Runs.CompleteAsync(run, new DateOnly(2026, 11, 28), [], [september, illness, education], 3, Ct);
+
+        var october = (await ImportAsync(store, DepartmentBatch("medical-bills", "医保自付2026-10.xlsx"), [Row(2, TestIds.Valid(44).Value, "钱七")], kind: Core.Departments.DepartmentKind.Ledger)).BatchId;
+        var newer = (await ImportAsync(store, DepartmentBatch("illness", "重病患者-12.csv"), [Row(2, TestIds.Valid(45).Value, "孙八")])).BatchId;
+        var current = await store.Batches.CountingAsync(Ledgers, Ct);
+
+        Assert.Equal(
+            [
+                (education, "education", "在校学生.xlsx", BatchStatus.Processed, BatchState.Current), (newer, "illness", "重病患者-12.csv", BatchStatus.Pending, BatchState.Current),
+                (september, "medical-bills", "医保自付2026-09.xlsx", BatchStatus.Processed, BatchState.Counting), (october, "medical-bills", "医保自付2026-10.xlsx", BatchStatus.Pending, BatchState.Counting),
+            ],
+            current.Select(b => (b.BatchId, b.Department!, b.FileName, b.Status, b.State)));
+        Assert.All(current, b => Assert.Equal(ImportTime, DateTimeOffset.Parse(b.ImportedAt, CultureInfo.InvariantCulture)));
+        Assert.Equal(BatchState.Superseded, (await BatchAsync(store, illness)).State);
+    }
+
+    [SkippableFact]
+    public async Task Batches_RecentRefusalsAsync_RefusalsOverAWeek_ThoseSinceTheGivenTimeNewestFirst()
+    {
+        await using var store = await OpenInitializedAsync();
+        var monday = new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(8));
+        await store.Batches.RecordRefusedAttemptAsync(DepartmentBatch("education", "old.xlsx") with { ImportedAt = monday }, "old.xlsx: not a readable Excel workbook", Ct);
+        await store.Batches.RecordRefusedAttemptAsync(Batch("低收入人口.xls") with { ImportedAt = monday.AddDays(3) }, "低收入人口.xls: row 3, column 身份证号码: missing", Ct);
+        await store.Batches.RecordRefusedAttemptAsync(DepartmentBatch("illness", "patients.csv") with { ImportedAt = monday.AddDays(4) }, "patients.csv: more than 10 MB", Ct);
+
+        // Since Thursday 09:00 Beijing time (01:00 UTC, as stored): the refusal at that very moment counts, Monday's does not.
+        var refusals = await store.Batches.RecentRefusalsAsync(monday.AddDays(3), Ct);
+
+        Assert.Equal(
+            [
+                ("illness", "patients.csv", "patients.csv: more than 10 MB", BatchStore.DepartmentBatchKind),
+                ((string?)null, "低收入人口.xls", "低收入人口.xls: row 3, column 身份证号码: missing", BatchInfo.LowIncomeKind),
+            ],
+            refusals.Select(r => (r.Department, r.FileName, r.Error, r.Kind)));
+        Assert.Equal(monday.AddDays(4), DateTimeOffset.Parse(refusals[0].At, CultureInfo.InvariantCulture));
+    }
+
+    [SkippableFact]
+    public async Task Batches_RecentRefusalsAsync_MoreThanTwenty_TheTwentyNewest()
+    {
+        await using var store = await OpenInitializedAsync();
+        for (var i = 1; i <= 22; i++)
+        {
+            await store.Batches.RecordRefusedAttemptAsync(DepartmentBatch("education", $"attempt-{i:00}.csv"), "refused", Ct);
+        }
+
+        var refusals = await store.Batches.RecentRefusalsAsync(ImportTime.AddDays(-1), Ct);
+
+        Assert.Equal(Enumerable.Range(3, 20).Reverse().Select(i => $"attempt-{i:00}.csv"), refusals.Select(r => r.FileName));
+    }
+
+    [SkippableFact]
+    public async Task Batches_ReadRecordsAsync_ChineseFieldsWithQuotesAndBreaks_ReadBackAsStored()
+    {
+        await using var store = await OpenInitializedAsync();
+        var fields = new[] { ("visitDate", "2026-05-01"), ("selfPaid", "12345.67"), ("disease", "肺炎，\"重症\"\n住院\\ICU"), ("hardship", "1") };
+
+        var batchId = (await ImportAsync(store, DepartmentBatch("illness", "医保.xlsx"),
+            [Row(7, TestIds.Valid(49).Value, "欧阳娜娜", fields), Row(3, "  41900119800101  ", "司马光")], rejected: 1)).BatchId;
+        var stored = await RecordsAsync(store, batchId);
+
+        Assert.Equal([(3L, "司马光"), (7L, "欧阳娜娜")], stored.Select(r => (r.SourceRow, r.Name)));
+        Assert.Equal(fields.ToDictionary(f => f.Item1, f => f.Item2, StringComparer.Ordinal), stored[1].Fields);
+        Assert.Equal("  41900119800101  ", stored[0].RawId);
     }
 }

@@ -10,7 +10,7 @@ namespace Matching.Storage.Tests;
 public abstract partial class MatchingStoreTests<TDb>
 {
     [SkippableFact]
-    public async Task ImportLowIncomeAsync_MemberOfHouseholdNotInSnapshot_FailsAndChangesNothing()
+    public async Task Population_ImportAsync_MemberOfHouseholdNotInSnapshot_FailsAndChangesNothing()
     {
         var (a, b) = (TestIds.Valid(10), TestIds.Valid(11));
         await using var store = await OpenInitializedAsync();
@@ -30,7 +30,7 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
-    public async Task ImportLowIncomeAsync_Cancelled_FailsAndChangesNothing()
+    public async Task Population_ImportAsync_Cancelled_FailsAndChangesNothing()
     {
         var (a, b) = (TestIds.Valid(13), TestIds.Valid(14));
         await using var store = await OpenInitializedAsync();
@@ -46,7 +46,7 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
-    public async Task ImportLowIncomeAsync_AfterFailedImport_NextImportSucceeds()
+    public async Task Population_ImportAsync_AfterFailedImport_NextImportSucceeds()
     {
         var id = TestIds.Valid(15);
         await using var store = await OpenInitializedAsync();
@@ -59,7 +59,7 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
-    public async Task ImportLowIncomeAsync_BeforeInit_ThrowsTellingToRunInit()
+    public async Task Population_ImportAsync_BeforeInit_ThrowsTellingToRunInit()
     {
         await using var store = await OpenAsync();
 

@@ -3,13 +3,17 @@ using Matching.Testing;
 
 namespace Matching.Storage.Tests;
 
+/// <summary>
+/// The low-income population (<c>store.Population</c>): snapshots imported over each other, read back whole with every
+/// field the rules use, and a person's households for <c>matching show</c>.
+/// </summary>
 public abstract partial class MatchingStoreTests<TDb>
 {
     private const string CategoriesOf = "SELECT categories FROM member WHERE id_key = @p";
     private const string AidOf = "SELECT aid FROM household WHERE household_id = @p";
 
     [SkippableFact]
-    public async Task ImportLowIncomeAsync_Snapshot_EveryMemberFoundByKeyWithNameAndHousehold()
+    public async Task Population_ImportAsync_Snapshot_EveryMemberFoundByKeyWithNameAndHousehold()
     {
         var (a, b, c) = (TestIds.Valid(1), TestIds.Valid(2), TestIds.Valid(3));
         var snapshot = new SnapshotBuilder()
@@ -32,7 +36,7 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
-    public async Task ImportLowIncomeAsync_SameIdInTwoHouseholds_BothStored()
+    public async Task Population_ImportAsync_SameIdInTwoHouseholds_BothStored()
     {
         var id = TestIds.Valid(4);
         var snapshot = new SnapshotBuilder().Household("H1").Member("H1", id, "张三").Household("H2").Member("H2", id, "张三").Build();
@@ -45,7 +49,7 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
-    public async Task ImportLowIncomeAsync_MemberLeftOutOfNextSnapshot_InactiveButRowKept()
+    public async Task Population_ImportAsync_MemberLeftOutOfNextSnapshot_InactiveButRowKept()
     {
         var (stays, leaves, household) = (TestIds.Valid(5), TestIds.Valid(6), TestIds.Valid(7));
         await using var store = await OpenInitializedAsync();
@@ -68,7 +72,7 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
-    public async Task ImportLowIncomeAsync_MemberBackInLaterSnapshot_ActiveAgain()
+    public async Task Population_ImportAsync_MemberBackInLaterSnapshot_ActiveAgain()
     {
         var id = TestIds.Valid(8);
         var full = new SnapshotBuilder().Household("H1").Member("H1", id, "张三").Build();
@@ -83,7 +87,7 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
-    public async Task ImportLowIncomeAsync_PresentMember_CategoriesAndAidReplaced()
+    public async Task Population_ImportAsync_PresentMember_CategoriesAndAidReplaced()
     {
         var id = TestIds.Valid(9);
         await using var store = await OpenInitializedAsync();
@@ -102,7 +106,7 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
-    public async Task ImportLowIncomeAsync_RenamedMember_NameUpdated()
+    public async Task Population_ImportAsync_RenamedMember_NameUpdated()
     {
         var id = TestIds.Valid(16);
         await using var store = await OpenInitializedAsync();
@@ -116,7 +120,7 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
-    public async Task ImportLowIncomeAsync_MemberMovedHousehold_FoundInNewHouseholdOnly()
+    public async Task Population_ImportAsync_MemberMovedHousehold_FoundInNewHouseholdOnly()
     {
         var id = TestIds.Valid(17);
         await using var store = await OpenInitializedAsync();
@@ -129,5 +133,113 @@ public abstract partial class MatchingStoreTests<TDb>
         Assert.True(population.TryFind(id.Key, out var person));
         Assert.Equal("H2", population.HouseholdId(person));
         Assert.Equal(2, (await store.CountRowsAsync(Ct))["member"]);
+    }
+
+    [SkippableFact]
+    public async Task Population_LoadSnapshotAsync_Snapshot_EveryFieldReadBackExactly()
+    {
+        var (head, child) = (TestIds.Make(TestIds.Jiyuan, new DateOnly(1968, 3, 3), 21), TestIds.Make(TestIds.Jiyuan, new DateOnly(2009, 9, 9), 22));
+        var tekun = TestIds.Make(TestIds.Jiyuan, new DateOnly(1950, 1, 1), 23);
+        var snapshot = new LowIncomeSnapshot(
+            [
+                new Household { HouseholdId = "H1", Subdistrict = "梨林镇", Village = "范庄村", AnnualIncome = 12345.67m, HousingDifficulty = true, Aid = AidType.Medical | AidType.Housing },
+                new Household { HouseholdId = "H2", Subdistrict = "天坛街道", Village = "北海社区", AnnualIncome = null, Aid = AidType.None },
+                new Household { HouseholdId = "H3", Subdistrict = "克井镇", Village = "前进村", AnnualIncome = 0.01m, Aid = AidType.Temporary },
+            ],
+            [
+                new Member { HouseholdId = "H1", Id = head, Name = "欧阳建国", Relation = "户主", Categories = AidCategory.Dibao | AidCategory.Gangxing, SeriousIllness = true },
+                new Member { HouseholdId = "H1", Id = child, Name = "欧阳小雨", Relation = "子女", Categories = AidCategory.Dibao, SevereDisability = true },
+                new Member { HouseholdId = "H2", Id = tekun, Name = "王老汉", Relation = "本人", Categories = AidCategory.Tekun, TekunSupport = "分散" },
+            ]);
+        await using var store = await OpenInitializedAsync();
+
+        await store.Population.ImportAsync(snapshot, Batch("lowincome.csv"), 3, 0, Ct);
+        var loaded = await store.Population.LoadSnapshotAsync(Ct);
+
+        // H3 has no member in this snapshot but is listed: it is active and read back like the others.
+        Assert.Equal(snapshot.Households, loaded.Households);
+        Assert.Equal(snapshot.Members, loaded.Members);
+        Assert.Equal(12345.67m, loaded.Households[0].AnnualIncome);
+        Assert.Equal((3L, 3L), await store.Population.CountActiveAsync(Ct));
+    }
+
+    [SkippableFact]
+    public async Task Population_LoadSnapshotAsync_NextSnapshot_OnlyItsHouseholdsAndMembersWithTheirNewValues()
+    {
+        var (a, b, c) = (TestIds.Valid(24), TestIds.Valid(25), TestIds.Valid(26));
+        await using var store = await OpenInitializedAsync();
+        await store.Population.ImportAsync(new SnapshotBuilder()
+            .Household("H1", AidType.Medical, 8000.50m).Member("H1", a, "张三").Member("H1", b, "李四")
+            .Household("H2").Member("H2", c, "王五").Build(), Batch("may.csv"), 3, 0, Ct);
+
+        await store.Population.ImportAsync(new SnapshotBuilder()
+            .Household("H1", AidType.Education, 20000.10m).Member("H1", a, "张三", AidCategory.Bianyuan).Build(), Batch("june.csv"), 1, 0, Ct);
+        var loaded = await store.Population.LoadSnapshotAsync(Ct);
+
+        var household = Assert.Single(loaded.Households);
+        Assert.Equal(("H1", AidType.Education, (decimal?)20000.10m), (household.HouseholdId, household.Aid, household.AnnualIncome));
+        var member = Assert.Single(loaded.Members);
+        Assert.Equal((a, "张三", AidCategory.Bianyuan), (member.Id, member.Name, member.Categories));
+        Assert.Equal((1L, 1L), await store.Population.CountActiveAsync(Ct));
+    }
+
+    [SkippableFact]
+    public async Task Population_LoadSnapshotAsync_HouseholdRefreshedByLaterSnapshot_MembersStillInSnapshotOrder()
+    {
+        // Listed head, spouse, child, then a grandmother who joins; IDs (birth dates) sort them grandmother, spouse, head, child.
+        var head = TestIds.Make(TestIds.Jiyuan, new DateOnly(1970, 2, 2), 31);
+        var spouse = TestIds.Make(TestIds.Jiyuan, new DateOnly(1968, 4, 4), 32);
+        var child = TestIds.Make(TestIds.Jiyuan, new DateOnly(1995, 6, 6), 33);
+        var grandmother = TestIds.Make(TestIds.Jiyuan, new DateOnly(1945, 8, 8), 34);
+        await using var store = await OpenInitializedAsync();
+        await store.Population.ImportAsync(new SnapshotBuilder()
+            .Household("H1").Member("H1", head, "赵大").Member("H1", spouse, "钱二").Member("H1", child, "孙三").Build(), Batch("may.csv"), 3, 0, Ct);
+
+        await store.Population.ImportAsync(new SnapshotBuilder()
+            .Household("H1", AidType.Medical).Member("H1", head, "赵大", AidCategory.Tekun).Member("H1", spouse, "钱二")
+            .Member("H1", child, "孙小三").Member("H1", grandmother, "李四").Build(), Batch("june.csv"), 4, 0, Ct);
+        var loaded = await store.Population.LoadSnapshotAsync(Ct);
+        var entries = await store.Population.HouseholdEntriesAsync(spouse.Key, Ct);
+
+        Assert.Equal([head, spouse, child, grandmother], loaded.Members.Select(m => m.Id));
+        Assert.Equal(["赵大", "钱二", "孙小三", "李四"], loaded.Members.Select(m => m.Name));
+        Assert.Equal([head.Value, spouse.Value, child.Value, grandmother.Value], entries.Select(e => e.IdText));
+    }
+
+    [SkippableFact]
+    public async Task Population_HouseholdEntriesAsync_PersonWhoMoved_EveryHouseholdOfTheirsWithMembersInOrderAndActiveFlags()
+    {
+        var (head1, mover, head2, alone) = (TestIds.Valid(35), TestIds.Valid(36), TestIds.Valid(37), TestIds.Valid(38));
+        await using var store = await OpenInitializedAsync();
+        await store.Population.ImportAsync(new LowIncomeSnapshot(
+            [
+                new Household { HouseholdId = "H1", Subdistrict = "梨林镇", Village = "范庄村", AnnualIncome = 12345.67m, HousingDifficulty = true, Aid = AidType.Medical | AidType.Housing },
+                new Household { HouseholdId = "H3", Subdistrict = "克井镇", Village = "前进村" },
+            ],
+            [
+                new Member { HouseholdId = "H1", Id = head1, Name = "周建华", Relation = "户主", Categories = AidCategory.Dibao, SeriousIllness = true },
+                new Member { HouseholdId = "H1", Id = mover, Name = "周小燕", Relation = "子女", Categories = AidCategory.Dibao | AidCategory.Tekun, SevereDisability = true },
+                new Member { HouseholdId = "H3", Id = alone, Name = "吴独居", Relation = "本人", Categories = AidCategory.Tekun },
+            ]), Batch("may.csv"), 3, 0, Ct);
+
+        // 周小燕 married into H2; H3 is no longer in the database.
+        await store.Population.ImportAsync(new SnapshotBuilder()
+            .Household("H1", AidType.Medical | AidType.Housing, 12345.67m, "梨林镇").Member("H1", head1, "周建华")
+            .Household("H2", AidType.None, 9876543.21m, "北海街道").Member("H2", head2, "郑强").Member("H2", mover, "周小燕", AidCategory.Bianyuan)
+            .Build(), Batch("june.csv"), 3, 0, Ct);
+        var entries = await store.Population.HouseholdEntriesAsync(mover.Key, Ct);
+        var gone = await store.Population.HouseholdEntriesAsync(alone.Key, Ct);
+
+        Assert.Equal(
+            [("H1", head1.Value, "周建华", true, true), ("H1", mover.Value, "周小燕", false, true), ("H2", head2.Value, "郑强", true, true), ("H2", mover.Value, "周小燕", true, true)],
+            entries.Select(e => (e.HouseholdId, e.IdText, e.Name, e.Active, e.HouseholdActive)));
+        var before = entries[1];
+        Assert.Equal(("子女", "dibao,tekun", false, true), (before.Relation, before.Categories, before.SeriousIllness, before.SevereDisability));
+        // The household's fields are today's (June's snapshot no longer marks H1's 住房困难); the member's are as last listed.
+        Assert.Equal(("梨林镇", (decimal?)12345.67m, false, "medical,housing"), (before.Subdistrict, before.AnnualIncome, before.HousingDifficulty, before.Aid));
+        Assert.Equal(("bianyuan", "北海街道", (decimal?)9876543.21m, string.Empty), (entries[3].Categories, entries[3].Subdistrict, entries[3].AnnualIncome, entries[3].Aid));
+        var left = Assert.Single(gone);
+        Assert.Equal(("H3", "吴独居", "本人", "前进村", false, false), (left.HouseholdId, left.Name, left.Relation, left.Village, left.Active, left.HouseholdActive));
+        Assert.Empty(await store.Population.HouseholdEntriesAsync(TestIds.Valid(39).Key, Ct));
     }
 }

@@ -10,7 +10,7 @@ namespace Matching.Storage.Tests;
 public abstract partial class MatchingStoreTests<TDb>
 {
     [SkippableFact]
-    public async Task ImportLowIncomeAsync_ConstraintViolation_NotRetriedAndRolledBack()
+    public async Task Population_ImportAsync_ConstraintViolation_NotRetriedAndRolledBack()
     {
         var log = new RecordingLogger();
         await (await OpenInitializedAsync()).DisposeAsync();
@@ -25,7 +25,7 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
-    public async Task CompleteRunAsync_MissingTable_NotRetried()
+    public async Task Runs_CompleteAsync_MissingTable_NotRetried()
     {
         var log = new RecordingLogger();
         await using var store = await MatchingStore.OpenAsync(WithLog(log), TimeProvider.System, Ct);
@@ -37,7 +37,7 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
-    public async Task RecordDispositionsAsync_BeforeInit_SchemaMessageNotRetried()
+    public async Task Warnings_RecordDispositionsAsync_BeforeInit_SchemaMessageNotRetried()
     {
         var log = new RecordingLogger();
         await using var store = await MatchingStore.OpenAsync(WithLog(log), TimeProvider.System, Ct);

@@ -1,14 +1,13 @@
 using System.Globalization;
-using Matching.Core.Identity;
-using Matching.Core.Population;
 using Matching.Core.Rules;
 using Matching.Testing;
 
 namespace Matching.Storage.Tests;
 
 /// <summary>
-/// What a run reads and records: the active population with every field the rules use, each department's current
-/// batch, the run's start, failure or completion, and what <c>matching status</c> shows (runs, refusals, the lock).
+/// Runs as stored (<c>store.Runs</c>): a run's start, failure or completion, and what <c>matching status</c> shows of them
+/// (recent runs, the lock). What a run reads is tested with its own aggregate: the population in
+/// <c>MatchingStoreTests.LowIncome.cs</c>, the counting batches and their records in <c>MatchingStoreTests.Departments.cs</c>.
 /// </summary>
 public abstract partial class MatchingStoreTests<TDb>
 {
@@ -20,140 +19,7 @@ public abstract partial class MatchingStoreTests<TDb>
     private readonly StepClock _clock = new(Night);
 
     [SkippableFact]
-    public async Task LoadLowIncomeAsync_Snapshot_EveryFieldReadBackExactly()
-    {
-        var (head, child) = (TestIds.Make(TestIds.Jiyuan, new DateOnly(1968, 3, 3), 21), TestIds.Make(TestIds.Jiyuan, new DateOnly(2009, 9, 9), 22));
-        var tekun = TestIds.Make(TestIds.Jiyuan, new DateOnly(1950, 1, 1), 23);
-        var snapshot = new LowIncomeSnapshot(
-            [
-                new Household { HouseholdId = "H1", Subdistrict = "梨林镇", Village = "范庄村", AnnualIncome = 12345.67m, HousingDifficulty = true, Aid = AidType.Medical | AidType.Housing },
-                new Household { HouseholdId = "H2", Subdistrict = "天坛街道", Village = "北海社区", AnnualIncome = null, Aid = AidType.None },
-                new Household { HouseholdId = "H3", Subdistrict = "克井镇", Village = "前进村", AnnualIncome = 0.01m, Aid = AidType.Temporary },
-            ],
-            [
-                new Member { HouseholdId = "H1", Id = head, Name = "欧阳建国", Relation = "户主", Categories = AidCategory.Dibao | AidCategory.Gangxing, SeriousIllness = true },
-                new Member { HouseholdId = "H1", Id = child, Name = "欧阳小雨", Relation = "子女", Categories = AidCategory.Dibao, SevereDisability = true },
-                new Member { HouseholdId = "H2", Id = tekun, Name = "王老汉", Relation = "本人", Categories = AidCategory.Tekun, TekunSupport = "分散" },
-            ]);
-        await using var store = await OpenInitializedAsync();
-
-        await store.Population.ImportAsync(snapshot, Batch("lowincome.csv"), 3, 0, Ct);
-        var loaded = await store.Population.LoadSnapshotAsync(Ct);
-
-        // H3 has no member in this snapshot but is listed: it is active and read back like the others.
-        Assert.Equal(snapshot.Households, loaded.Households);
-        Assert.Equal(snapshot.Members, loaded.Members);
-        Assert.Equal(12345.67m, loaded.Households[0].AnnualIncome);
-        Assert.Equal((3L, 3L), await store.Population.CountActiveAsync(Ct));
-    }
-
-    [SkippableFact]
-    public async Task LoadLowIncomeAsync_NextSnapshot_OnlyItsHouseholdsAndMembersWithTheirNewValues()
-    {
-        var (a, b, c) = (TestIds.Valid(24), TestIds.Valid(25), TestIds.Valid(26));
-        await using var store = await OpenInitializedAsync();
-        await store.Population.ImportAsync(new SnapshotBuilder()
-            .Household("H1", AidType.Medical, 8000.50m).Member("H1", a, "张三").Member("H1", b, "李四")
-            .Household("H2").Member("H2", c, "王五").Build(), Batch("may.csv"), 3, 0, Ct);
-
-        await store.Population.ImportAsync(new SnapshotBuilder()
-            .Household("H1", AidType.Education, 20000.10m).Member("H1", a, "张三", AidCategory.Bianyuan).Build(), Batch("june.csv"), 1, 0, Ct);
-        var loaded = await store.Population.LoadSnapshotAsync(Ct);
-
-        var household = Assert.Single(loaded.Households);
-        Assert.Equal(("H1", AidType.Education, (decimal?)20000.10m), (household.HouseholdId, household.Aid, household.AnnualIncome));
-        var member = Assert.Single(loaded.Members);
-        Assert.Equal((a, "张三", AidCategory.Bianyuan), (member.Id, member.Name, member.Categories));
-        Assert.Equal((1L, 1L), await store.Population.CountActiveAsync(Ct));
-    }
-
-    [SkippableFact]
-    public async Task LoadLowIncomeAsync_HouseholdRefreshedByLaterSnapshot_MembersStillInSnapshotOrder()
-    {
-        // Listed head, spouse, child, then a grandmother who joins; IDs (birth dates) sort them grandmother, spouse, head, child.
-        var head = TestIds.Make(TestIds.Jiyuan, new DateOnly(1970, 2, 2), 31);
-        var spouse = TestIds.Make(TestIds.Jiyuan, new DateOnly(1968, 4, 4), 32);
-        var child = TestIds.Make(TestIds.Jiyuan, new DateOnly(1995, 6, 6), 33);
-        var grandmother = TestIds.Make(TestIds.Jiyuan, new DateOnly(1945, 8, 8), 34);
-        await using var store = await OpenInitializedAsync();
-        await store.Population.ImportAsync(new SnapshotBuilder()
-            .Household("H1").Member("H1", head, "赵大").Member("H1", spouse, "钱二").Member("H1", child, "孙三").Build(), Batch("may.csv"), 3, 0, Ct);
-
-        await store.Population.ImportAsync(new SnapshotBuilder()
-            .Household("H1", AidType.Medical).Member("H1", head, "赵大", AidCategory.Tekun).Member("H1", spouse, "钱二")
-            .Member("H1", child, "孙小三").Member("H1", grandmother, "李四").Build(), Batch("june.csv"), 4, 0, Ct);
-        var loaded = await store.Population.LoadSnapshotAsync(Ct);
-        var entries = await store.Population.HouseholdEntriesAsync(spouse.Key, Ct);
-
-        Assert.Equal([head, spouse, child, grandmother], loaded.Members.Select(m => m.Id));
-        Assert.Equal(["赵大", "钱二", "孙小三", "李四"], loaded.Members.Select(m => m.Name));
-        Assert.Equal([head.Value, spouse.Value, child.Value, grandmother.Value], entries.Select(e => e.IdText));
-    }
-
-    [SkippableFact]
-    public async Task HouseholdEntriesAsync_PersonWhoMoved_EveryHouseholdOfTheirsWithMembersInOrderAndActiveFlags()
-    {
-        var (head1, mover, head2, alone) = (TestIds.Valid(35), TestIds.Valid(36), TestIds.Valid(37), TestIds.Valid(38));
-        await using var store = await OpenInitializedAsync();
-        await store.Population.ImportAsync(new LowIncomeSnapshot(
-            [
-                new Household { HouseholdId = "H1", Subdistrict = "梨林镇", Village = "范庄村", AnnualIncome = 12345.67m, HousingDifficulty = true, Aid = AidType.Medical | AidType.Housing },
-                new Household { HouseholdId = "H3", Subdistrict = "克井镇", Village = "前进村" },
-            ],
-            [
-                new Member { HouseholdId = "H1", Id = head1, Name = "周建华", Relation = "户主", Categories = AidCategory.Dibao, SeriousIllness = true },
-                new Member { HouseholdId = "H1", Id = mover, Name = "周小燕", Relation = "子女", Categories = AidCategory.Dibao | AidCategory.Tekun, SevereDisability = true },
-                new Member { HouseholdId = "H3", Id = alone, Name = "吴独居", Relation = "本人", Categories = AidCategory.Tekun },
-            ]), Batch("may.csv"), 3, 0, Ct);
-
-        // 周小燕 married into H2; H3 is no longer in the database.
-        await store.Population.ImportAsync(new SnapshotBuilder()
-            .Household("H1", AidType.Medical | AidType.Housing, 12345.67m, "梨林镇").Member("H1", head1, "周建华")
-            .Household("H2", AidType.None, 9876543.21m, "北海街道").Member("H2", head2, "郑强").Member("H2", mover, "周小燕", AidCategory.Bianyuan)
-            .Build(), Batch("june.csv"), 3, 0, Ct);
-        var entries = await store.Population.HouseholdEntriesAsync(mover.Key, Ct);
-        var gone = await store.Population.HouseholdEntriesAsync(alone.Key, Ct);
-
-        Assert.Equal(
-            [("H1", head1.Value, "周建华", true, true), ("H1", mover.Value, "周小燕", false, true), ("H2", head2.Value, "郑强", true, true), ("H2", mover.Value, "周小燕", true, true)],
-            entries.Select(e => (e.HouseholdId, e.IdText, e.Name, e.Active, e.HouseholdActive)));
-        var before = entries[1];
-        Assert.Equal(("子女", "dibao,tekun", false, true), (before.Relation, before.Categories, before.SeriousIllness, before.SevereDisability));
-        // The household's fields are today's (June's snapshot no longer marks H1's 住房困难); the member's are as last listed.
-        Assert.Equal(("梨林镇", (decimal?)12345.67m, false, "medical,housing"), (before.Subdistrict, before.AnnualIncome, before.HousingDifficulty, before.Aid));
-        Assert.Equal(("bianyuan", "北海街道", (decimal?)9876543.21m, string.Empty), (entries[3].Categories, entries[3].Subdistrict, entries[3].AnnualIncome, entries[3].Aid));
-        var left = Assert.Single(gone);
-        Assert.Equal(("H3", "吴独居", "本人", "前进村", false, false), (left.HouseholdId, left.Name, left.Relation, left.Village, left.Active, left.HouseholdActive));
-        Assert.Empty(await store.Population.HouseholdEntriesAsync(TestIds.Valid(39).Key, Ct));
-    }
-
-    [SkippableFact]
-    public async Task CountingBatchesAsync_SeveralExtracts_CurrentListsAndEveryLedgerBatchByDepartmentPendingUntilARunUsesIt()
-    {
-        await using var store = await OpenAtAsync();
-        await store.Population.ImportAsync(new SnapshotBuilder().Household("H1").Member("H1", TestIds.Valid(40), "张三").Build(), Batch("lowincome.csv"), 1, 0, Ct);
-        var september = (await ImportAsync(store, DepartmentBatch("medical-bills", "医保自付2026-09.xlsx"), [Row(2, TestIds.Valid(41).Value, "李四")], kind: Core.Departments.DepartmentKind.Ledger)).BatchId;
-        var illness = (await ImportAsync(store, DepartmentBatch("illness", "重病患者.csv"), [Row(2, TestIds.Valid(42).Value, "王五")])).BatchId;
-        var education = (await ImportAsync(store, DepartmentBatch("education", "在校学生.xlsx"), [Row(2, TestIds.Valid(43).Value, "赵六")])).BatchId;
-        var run = await store.Runs.BeginAsync(new DateOnly(2026, 11, 28), Operator, Ct);
-        await store.Runs.CompleteAsync(run, new DateOnly(2026, 11, 28), [], [september, illness, education], 3, Ct);
-
-        var october = (await ImportAsync(store, DepartmentBatch("medical-bills", "医保自付2026-10.xlsx"), [Row(2, TestIds.Valid(44).Value, "钱七")], kind: Core.Departments.DepartmentKind.Ledger)).BatchId;
-        var newer = (await ImportAsync(store, DepartmentBatch("illness", "重病患者-12.csv"), [Row(2, TestIds.Valid(45).Value, "孙八")])).BatchId;
-        var current = await store.Batches.CountingAsync(Ledgers, Ct);
-
-        Assert.Equal(
-            [
-                (education, "education", "在校学生.xlsx", BatchStatus.Processed, BatchState.Current), (newer, "illness", "重病患者-12.csv", BatchStatus.Pending, BatchState.Current),
-                (september, "medical-bills", "医保自付2026-09.xlsx", BatchStatus.Processed, BatchState.Counting), (october, "medical-bills", "医保自付2026-10.xlsx", BatchStatus.Pending, BatchState.Counting),
-            ],
-            current.Select(b => (b.BatchId, b.Department!, b.FileName, b.Status, b.State)));
-        Assert.All(current, b => Assert.Equal(ImportTime, DateTimeOffset.Parse(b.ImportedAt, CultureInfo.InvariantCulture)));
-        Assert.Equal(BatchState.Superseded, (await BatchAsync(store, illness)).State);
-    }
-
-    [SkippableFact]
-    public async Task BeginRunAsync_NewRun_RunningWithStartAsOfOperatorAndTheLowIncomeBatch()
+    public async Task Runs_BeginAsync_NewRun_RunningWithStartAsOfOperatorAndTheLowIncomeBatch()
     {
         await using var store = await OpenAtAsync();
         await store.Population.ImportAsync(new SnapshotBuilder().Build(), Batch("may.csv"), 0, 0, Ct);
@@ -169,7 +35,7 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
-    public async Task BeginRunAsync_EarlierRunStillMarkedRunning_ThatRunInterruptedAndItsBatchesStayPending()
+    public async Task Runs_BeginAsync_EarlierRunStillMarkedRunning_ThatRunInterruptedAndItsBatchesStayPending()
     {
         await using var store = await OpenAtAsync();
         var batch = (await ImportAsync(store, DepartmentBatch("education", "students.csv"), [Row(2, TestIds.Valid(45).Value, "张三")])).BatchId;
@@ -185,7 +51,7 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
-    public async Task FailRunAsync_RunningRun_FailedWithTheMessageAndTimeAndNothingElseChanged()
+    public async Task Runs_FailAsync_RunningRun_FailedWithTheMessageAndTimeAndNothingElseChanged()
     {
         await using var store = await OpenAtAsync();
         var batch = (await ImportAsync(store, DepartmentBatch("education", "students.csv"), [Row(2, TestIds.Valid(46).Value, "张三")])).BatchId;
@@ -203,7 +69,7 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
-    public async Task CompleteRunAsync_Findings_CountsPerCodeReturnedAndStoredRunSucceededBatchesProcessed()
+    public async Task Runs_CompleteAsync_Findings_CountsPerCodeReturnedAndStoredRunSucceededBatchesProcessed()
     {
         await using var store = await OpenAtAsync();
         var students = (await ImportAsync(store, DepartmentBatch("education", "students.csv"), [Row(2, TestIds.Valid(47).Value, "张三")])).BatchId;
@@ -224,7 +90,7 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
-    public async Task RecentRunsAsync_SeveralRuns_NewestFirstUpToTheLimitEachWithItsOwnCounts()
+    public async Task Runs_RecentAsync_SeveralRuns_NewestFirstUpToTheLimitEachWithItsOwnCounts()
     {
         await using var store = await OpenAtAsync();
         var first = await RunAsync(store, "2026-11-28", EduGap(ZhangXiaoming, "张小明", "H1"), MedGap(Li, "李四", "H2", "25,000.00"));
@@ -246,7 +112,7 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
-    public async Task RecentRunsAsync_NoRunYet_Empty()
+    public async Task Runs_RecentAsync_NoRunYet_Empty()
     {
         await using var store = await OpenInitializedAsync();
 
@@ -254,42 +120,7 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
-    public async Task RecentRefusalsAsync_RefusalsOverAWeek_ThoseSinceTheGivenTimeNewestFirst()
-    {
-        await using var store = await OpenInitializedAsync();
-        var monday = new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(8));
-        await store.Batches.RecordRefusedAttemptAsync(DepartmentBatch("education", "old.xlsx") with { ImportedAt = monday }, "old.xlsx: not a readable Excel workbook", Ct);
-        await store.Batches.RecordRefusedAttemptAsync(Batch("低收入人口.xls") with { ImportedAt = monday.AddDays(3) }, "低收入人口.xls: row 3, column 身份证号码: missing", Ct);
-        await store.Batches.RecordRefusedAttemptAsync(DepartmentBatch("illness", "patients.csv") with { ImportedAt = monday.AddDays(4) }, "patients.csv: more than 10 MB", Ct);
-
-        // Since Thursday 09:00 Beijing time (01:00 UTC, as stored): the refusal at that very moment counts, Monday's does not.
-        var refusals = await store.Batches.RecentRefusalsAsync(monday.AddDays(3), Ct);
-
-        Assert.Equal(
-            [
-                ("illness", "patients.csv", "patients.csv: more than 10 MB", BatchStore.DepartmentBatchKind),
-                ((string?)null, "低收入人口.xls", "低收入人口.xls: row 3, column 身份证号码: missing", BatchInfo.LowIncomeKind),
-            ],
-            refusals.Select(r => (r.Department, r.FileName, r.Error, r.Kind)));
-        Assert.Equal(monday.AddDays(4), DateTimeOffset.Parse(refusals[0].At, CultureInfo.InvariantCulture));
-    }
-
-    [SkippableFact]
-    public async Task RecentRefusalsAsync_MoreThanTwenty_TheTwentyNewest()
-    {
-        await using var store = await OpenInitializedAsync();
-        for (var i = 1; i <= 22; i++)
-        {
-            await store.Batches.RecordRefusedAttemptAsync(DepartmentBatch("education", $"attempt-{i:00}.csv"), "refused", Ct);
-        }
-
-        var refusals = await store.Batches.RecentRefusalsAsync(ImportTime.AddDays(-1), Ct);
-
-        Assert.Equal(Enumerable.Range(3, 20).Reverse().Select(i => $"attempt-{i:00}.csv"), refusals.Select(r => r.FileName));
-    }
-
-    [SkippableFact]
-    public async Task RunLockHolderAsync_HeldThenReleased_HolderAndSinceThenNobody()
+    public async Task Runs_LockHolderAsync_HeldThenReleased_HolderAndSinceThenNobody()
     {
         await using var store = await OpenInitializedAsync();
         Assert.Null(await store.Runs.LockHolderAsync(Ct));
@@ -306,7 +137,7 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
-    public async Task RunLockHolderAsync_LockPastItsExpiry_Nobody()
+    public async Task Runs_LockHolderAsync_LockPastItsExpiry_Nobody()
     {
         await (await OpenInitializedAsync()).DisposeAsync();
         await using var held = await RunLock.AcquireAsync(Options, TimeSpan.FromMinutes(5), TimeSpan.Zero, TimeProvider.System, Ct);
@@ -315,21 +146,6 @@ public abstract partial class MatchingStoreTests<TDb>
         await using var later = await MatchingStore.OpenAsync(Options, new StepClock(TimeProvider.System.GetUtcNow().AddMinutes(10)), Ct);
 
         Assert.Null(await later.Runs.LockHolderAsync(Ct));
-    }
-
-    [SkippableFact]
-    public async Task ReadRecordsAsync_ChineseFieldsWithQuotesAndBreaks_ReadBackAsStored()
-    {
-        await using var store = await OpenInitializedAsync();
-        var fields = new[] { ("visitDate", "2026-05-01"), ("selfPaid", "12345.67"), ("disease", "肺炎，\"重症\"\n住院\\ICU"), ("hardship", "1") };
-
-        var batchId = (await ImportAsync(store, DepartmentBatch("illness", "医保.xlsx"),
-            [Row(7, TestIds.Valid(49).Value, "欧阳娜娜", fields), Row(3, "  41900119800101  ", "司马光")], rejected: 1)).BatchId;
-        var stored = await RecordsAsync(store, batchId);
-
-        Assert.Equal([(3L, "司马光"), (7L, "欧阳娜娜")], stored.Select(r => (r.SourceRow, r.Name)));
-        Assert.Equal(fields.ToDictionary(f => f.Item1, f => f.Item2, StringComparer.Ordinal), stored[1].Fields);
-        Assert.Equal("  41900119800101  ", stored[0].RawId);
     }
 
     /// <summary>The store at <see cref="_clock"/>'s time, schema created.</summary>

@@ -10,7 +10,7 @@ public abstract partial class MatchingStoreTests<TDb>
     private const int OtherRegion = 110101;
 
     [SkippableFact]
-    public async Task LoadPopulationSubsetAsync_KeysBlocksAndBirthDates_ExactlyThosePersons()
+    public async Task Population_LoadSubsetAsync_KeysBlocksAndBirthDates_ExactlyThosePersons()
     {
         var a = TestIds.Make(TestIds.Jiyuan, new DateOnly(1980, 1, 1), 11);
         var aSibling = TestIds.Make(TestIds.Jiyuan, new DateOnly(1980, 1, 1), 12);
@@ -45,7 +45,7 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
-    public async Task LoadPopulationSubsetAsync_NothingNeeded_EmptyAndNothingLeftBehind()
+    public async Task Population_LoadSubsetAsync_NothingNeeded_EmptyAndNothingLeftBehind()
     {
         await using var store = await OpenInitializedAsync();
         await store.Population.ImportAsync(new SnapshotBuilder().Household("H1").Member("H1", TestIds.Valid(1), "张三").Build(), Batch("a.csv"), 1, 0, Ct);

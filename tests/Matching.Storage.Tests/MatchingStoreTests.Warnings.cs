@@ -23,7 +23,7 @@ public abstract partial class MatchingStoreTests<TDb>
     private static readonly IdNumber ZhangXiaohua = TestIds.Make(TestIds.Jiyuan, new DateOnly(2013, 10, 10), 16);
 
     [SkippableFact]
-    public async Task CompleteRunAsync_FirstRun_EveryWarningNewWithEveryFieldAndTheRunDateAsFirstDate()
+    public async Task Runs_CompleteAsync_FirstRun_EveryWarningNewWithEveryFieldAndTheRunDateAsFirstDate()
     {
         await using var store = await OpenAtAsync();
 
@@ -47,7 +47,7 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
-    public async Task CompleteRunAsync_FoundAgain_ContinuingWithFirstDateKeptAndTodaysFacts()
+    public async Task Runs_CompleteAsync_FoundAgain_ContinuingWithFirstDateKeptAndTodaysFacts()
     {
         await using var store = await OpenAtAsync();
         var first = await RunAsync(store, "2026-11-28", EduGap(ZhangXiaoming, "张小明", "H1"), MedGap(Li, "李四", "H2", "25,000.00"));
@@ -66,7 +66,7 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
-    public async Task CompleteRunAsync_NoLongerFound_ResolvedWithTheRunDateOnceAndKept()
+    public async Task Runs_CompleteAsync_NoLongerFound_ResolvedWithTheRunDateOnceAndKept()
     {
         await using var store = await OpenAtAsync();
         await RunAsync(store, "2026-11-28", EduGap(ZhangXiaoming, "张小明", "H1"), EduGap(LiXiaohong, "李小红", "H2"));
@@ -84,7 +84,7 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
-    public async Task CompleteRunAsync_ResolvedWarningFoundAgain_NewWithTheNewRunDateAsFirstDate()
+    public async Task Runs_CompleteAsync_ResolvedWarningFoundAgain_NewWithTheNewRunDateAsFirstDate()
     {
         await using var store = await OpenAtAsync();
         await RunAsync(store, "2026-11-28", EduGap(LiXiaohong, "李小红", "H2"));
@@ -99,7 +99,7 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
-    public async Task RecordDispositionsAsync_OpenWarning_ClosedWithAnswerAndDateOnceThenUnchanged()
+    public async Task Warnings_RecordDispositionsAsync_OpenWarning_ClosedWithAnswerAndDateOnceThenUnchanged()
     {
         await using var store = await OpenAtAsync();
         await RunAsync(store, "2026-11-28", MedGap(Li, "李四", "H2", "25,000.00"));
@@ -121,7 +121,7 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
-    public async Task CompleteRunAsync_ClosedWarningSameFacts_StaysClosedWithItsAnswerUntilNoLongerFound()
+    public async Task Runs_CompleteAsync_ClosedWarningSameFacts_StaysClosedWithItsAnswerUntilNoLongerFound()
     {
         await using var store = await OpenAtAsync();
         await RunAsync(store, "2026-11-28", MedGap(Li, "李四", "H2", "25,000.00"));
@@ -143,7 +143,7 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
-    public async Task CompleteRunAsync_ClosedWarningWhoseWordingLostASpace_StaysClosed()
+    public async Task Runs_CompleteAsync_ClosedWarningWhoseWordingLostASpace_StaysClosed()
     {
         // The wording of a label changed (教育体育 在校学生 → 教育体育在校学生): the facts are the same, so the answer stands.
         await using var store = await OpenAtAsync();
@@ -162,7 +162,7 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
-    public async Task CompleteRunAsync_ClosedWarningFactsChanged_NewAgainWithNewFirstDateWithoutTheOldAnswer()
+    public async Task Runs_CompleteAsync_ClosedWarningFactsChanged_NewAgainWithNewFirstDateWithoutTheOldAnswer()
     {
         await using var store = await OpenAtAsync();
         var first = await RunAsync(store, "2026-11-28", MedGap(Li, "李四", "H2", "25,000.00"));
@@ -186,7 +186,7 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
-    public async Task CompleteRunAsync_FoundAgainUnchanged_RowNotRewrittenButItsLastRunSet()
+    public async Task Runs_CompleteAsync_FoundAgainUnchanged_RowNotRewrittenButItsLastRunSet()
     {
         await using var store = await OpenAtAsync();
         await RunAsync(store, "2026-11-28", EduGap(ZhangXiaoming, "张小明", "H1"), MedGap(Li, "李四", "H2", "25,000.00"));
@@ -204,7 +204,7 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
-    public async Task CompleteRunAsync_WarningsStoredBeforeTheirHashes_ReadFromTheirTextsAndHashedOnce()
+    public async Task Runs_CompleteAsync_WarningsStoredBeforeTheirHashes_ReadFromTheirTextsAndHashedOnce()
     {
         await using var store = await OpenAtAsync();
         await RunAsync(store, "2026-11-28", EduGap(ZhangXiaoming, "张小明", "H1"), MedGap(Li, "李四", "H2", "25,000.00"));
@@ -224,7 +224,7 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
-    public async Task RecordDispositionsAsync_OldAnswerWithTheSameTextAfterTheNewRoundWasAnswered_Stale()
+    public async Task Warnings_RecordDispositionsAsync_OldAnswerWithTheSameTextAfterTheNewRoundWasAnswered_Stale()
     {
         await using var store = await OpenAtAsync();
         await RunAsync(store, "2026-11-28", MedGap(Li, "李四", "H2", "25,000.00"));
@@ -242,7 +242,7 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
-    public async Task RecordDispositionsAsync_AnswerDatedBeforeTheWarningWasRaisedAgain_StaleAndNotApplied()
+    public async Task Warnings_RecordDispositionsAsync_AnswerDatedBeforeTheWarningWasRaisedAgain_StaleAndNotApplied()
     {
         await using var store = await OpenAtAsync();
         await RunAsync(store, "2026-11-28", MedGap(Li, "李四", "H2", "25,000.00"));
@@ -266,7 +266,7 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
-    public async Task RecordDispositionsAsync_AnswerThatKeepsItOpen_NotedAndStillOpenAClosedOneReopened()
+    public async Task Warnings_RecordDispositionsAsync_AnswerThatKeepsItOpen_NotedAndStillOpenAClosedOneReopened()
     {
         await using var store = await OpenAtAsync();
         await RunAsync(store, "2026-11-28", MedGap(Li, "李四", "H2", "25,000.00"));
@@ -294,7 +294,7 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
-    public async Task RecordDispositionsAsync_MostNumbersAnotherReceivers_NothingRecordedAndThatReceiverNamed()
+    public async Task Warnings_RecordDispositionsAsync_MostNumbersAnotherReceivers_NothingRecordedAndThatReceiverNamed()
     {
         await using var store = await OpenAtAsync();
         await RunAsync(store, "2026-11-28", MedGap(Li, "李四", "H2", "25,000.00"), EduGap(ZhangXiaoming, "张小明", "H1"));
@@ -310,7 +310,7 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
-    public async Task WarningByIdAsync_AnyWarningByItsNumber_NullForNone()
+    public async Task Warnings_ByIdAsync_AnyWarningByItsNumber_NullForNone()
     {
         await using var store = await OpenAtAsync();
         await RunAsync(store, "2026-11-28", MedGap(Li, "李四", "H2", "25,000.00"));
@@ -321,7 +321,7 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
-    public async Task RecordDispositionsAsync_IdsOfAnotherReceiverOrOfNoWarning_ReportedForeignOrUnknownAndLeftAlone()
+    public async Task Warnings_RecordDispositionsAsync_IdsOfAnotherReceiverOrOfNoWarning_ReportedForeignOrUnknownAndLeftAlone()
     {
         await using var store = await OpenAtAsync();
         await RunAsync(store, "2026-11-28", MedGap(Li, "李四", "H2", "25,000.00"), EduGap(ZhangXiaoming, "张小明", "H1"));
@@ -345,7 +345,7 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
-    public async Task RecordDispositionsAsync_ResolvedWarning_AnswerKeptStatusStaysResolved()
+    public async Task Warnings_RecordDispositionsAsync_ResolvedWarning_AnswerKeptStatusStaysResolved()
     {
         await using var store = await OpenAtAsync();
         await RunAsync(store, "2026-11-28", EduGap(LiXiaohong, "李小红", "H2"));
@@ -361,7 +361,7 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
-    public async Task WarningsAsync_Everything_WorkbookOrderReceiverCodeHouseholdId()
+    public async Task Warnings_ListAsync_Everything_WorkbookOrderReceiverCodeHouseholdId()
     {
         await using var store = await OpenAtAsync();
 
@@ -379,7 +379,7 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
-    public async Task WarningsAsync_ReceiverOpenOnlyAndSince_OnlyTheWarningsAsked()
+    public async Task Warnings_ListAsync_ReceiverOpenOnlyAndSince_OnlyTheWarningsAsked()
     {
         await using var store = await OpenAtAsync();
         await RunAsync(store, "2026-11-28", EduGap(ZhangXiaoming, "张小明", "H1"), EduGap(LiXiaohong, "李小红", "H2", "天坛街道"), MedGap(Li, "李四", "H2", "25,000.00"), NotCovered(Stranger, "陈同学"));
@@ -400,7 +400,7 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
-    public async Task WarningsAboutAsync_PersonAndTheirHousehold_TheirWarningsOldestFirstOthersLeftOut()
+    public async Task Warnings_AboutAsync_PersonAndTheirHousehold_TheirWarningsOldestFirstOthersLeftOut()
     {
         await using var store = await OpenAtAsync();
         await RunAsync(store, "2026-11-28", EduGap(ZhangXiaoming, "张小明", "H1"), MedGap(Zhang, "张三", "H1", "21,000.00"), EduGap(LiXiaohong, "李小红", "H2"), NotCovered(Stranger, "陈同学"));
@@ -419,7 +419,7 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
-    public async Task WarningEventsAsync_SeveralWarnings_EveryChangeInTimeOrderWithItsRun()
+    public async Task Warnings_EventsAsync_SeveralWarnings_EveryChangeInTimeOrderWithItsRun()
     {
         await using var store = await OpenAtAsync();
         var first = await RunAsync(store, "2026-11-28", MedGap(Li, "李四", "H2", "25,000.00"), EduGap(LiXiaohong, "李小红", "H2"));

@@ -70,7 +70,7 @@ public abstract partial class MatchingStoreTests<TDb> : IDisposable
     }
 
     [SkippableFact]
-    public async Task LoadPopulationAsync_BeforeInit_ThrowsTellingToRunInit()
+    public async Task Population_LoadIndexAsync_BeforeInit_ThrowsTellingToRunInit()
     {
         await using var store = await OpenAsync();
 
@@ -91,7 +91,7 @@ public abstract partial class MatchingStoreTests<TDb> : IDisposable
     }
 
     [SkippableFact]
-    public async Task FindBatchByHashAsync_ImportedFile_ReturnsBatchWithCounts()
+    public async Task Batches_FindByHashAsync_ImportedFile_ReturnsBatchWithCounts()
     {
         await using var store = await OpenInitializedAsync();
         var batch = Batch("低收入人口2024-06.xlsx");
@@ -109,7 +109,7 @@ public abstract partial class MatchingStoreTests<TDb> : IDisposable
     }
 
     [SkippableFact]
-    public async Task FindBatchByHashAsync_UnknownHashOrKind_Null()
+    public async Task Batches_FindByHashAsync_UnknownHashOrKind_Null()
     {
         await using var store = await OpenInitializedAsync();
         var batch = Batch("a.csv");
@@ -120,7 +120,7 @@ public abstract partial class MatchingStoreTests<TDb> : IDisposable
     }
 
     [SkippableFact]
-    public async Task ImportLowIncomeAsync_RuleGaps_StoredWithTheBatch()
+    public async Task Population_ImportAsync_RuleGaps_StoredWithTheBatch()
     {
         await using var store = await OpenInitializedAsync();
         const string gaps = """[{"field":"income","column":"家庭年收入","kind":"ColumnMissing"}]""";
@@ -131,7 +131,7 @@ public abstract partial class MatchingStoreTests<TDb> : IDisposable
     }
 
     [SkippableFact]
-    public async Task LastLowIncomeBatchAsync_TwoImports_TheLatest()
+    public async Task Batches_LastLowIncomeAsync_TwoImports_TheLatest()
     {
         await using var store = await OpenInitializedAsync();
         Assert.Null(await store.Batches.LastLowIncomeAsync(Ct));

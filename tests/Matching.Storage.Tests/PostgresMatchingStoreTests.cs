@@ -7,7 +7,7 @@ namespace Matching.Storage.Tests;
 public sealed class PostgresMatchingStoreTests : MatchingStoreTests<PostgresTestDatabase>
 {
     [SkippableFact]
-    public async Task ImportLowIncomeAsync_ConnectionKilledByTheServer_RetriedOnAFreshConnection()
+    public async Task Population_ImportAsync_ConnectionKilledByTheServer_RetriedOnAFreshConnection()
     {
         var application = $"victim-{Guid.NewGuid():N}";
         await (await OpenInitializedAsync()).DisposeAsync();

@@ -46,7 +46,7 @@ public sealed partial class SqliteMatchingStoreTests
     }
 
     [Fact]
-    public async Task ImportDepartmentAsync_WriterHoldsLockPastBusyWait_TransactionRetriedAndStoredOnce()
+    public async Task Batches_ImportDepartmentAsync_WriterHoldsLockPastBusyWait_TransactionRetriedAndStoredOnce()
     {
         await (await OpenInitializedAsync()).DisposeAsync();
         var log = new RecordingLogger();
@@ -64,7 +64,7 @@ public sealed partial class SqliteMatchingStoreTests
     }
 
     [Fact]
-    public async Task ImportDepartmentAsync_LockShorterThanBusyWait_SqliteWaitsItOutWithoutRetry()
+    public async Task Batches_ImportDepartmentAsync_LockShorterThanBusyWait_SqliteWaitsItOutWithoutRetry()
     {
         await (await OpenInitializedAsync()).DisposeAsync();
         var log = new RecordingLogger();
@@ -85,7 +85,7 @@ public sealed partial class SqliteMatchingStoreTests
     }
 
     [Fact]
-    public async Task ImportDepartmentAsync_LockNeverReleased_GivesUpWithTheUsualMessageAndNothingStored()
+    public async Task Batches_ImportDepartmentAsync_LockNeverReleased_GivesUpWithTheUsualMessageAndNothingStored()
     {
         await (await OpenInitializedAsync()).DisposeAsync();
         var log = new RecordingLogger();

@@ -24,7 +24,7 @@ internal static class InitCommand
         await context.Out.WriteLineAsync(from == to
             ? Text.Format("InitUpToDate", to)
             : from == 0 ? Text.Format("InitCreated", to) : Text.Format("InitUpgraded", from, to));
-        await UpgradeLegacyBatchesAsync(context, store, cancellationToken);
+        await UpgradeLegacyAsync(context, store, cancellationToken);
         return CliApp.Ok;
     }
 
@@ -33,7 +33,7 @@ internal static class InitCommand
     /// department's header map lays them out, and a ledger's events counted once across its batches (every batch of a
     /// ledger department counts from now on, the ones a newer file had superseded too: events sent twice count once).
     /// </summary>
-    private static async Task UpgradeLegacyBatchesAsync(CliContext context, MatchingStore store, CancellationToken cancellationToken)
+    private static async Task UpgradeLegacyAsync(CliContext context, MatchingStore store, CancellationToken cancellationToken)
     {
         var maps = context.HeaderMaps;
         var known = maps.Departments.ToHashSet(StringComparer.Ordinal);
