@@ -27,38 +27,38 @@ internal static class DoctorCommand
     public static async Task<int> RunAsync(CliContext context, string jobsFile, CancellationToken cancellationToken)
     {
         var report = new DoctorReport(context.Out);
-        await report.CheckAsync("settings", () => Task.FromResult(
-            $"{(File.Exists(MatchingSettings.DefaultPath) ? MatchingSettings.DefaultPath : "defaults (no matching.json beside the program)")} read; every value valid"));
-        await report.CheckAsync("header maps", () => Task.FromResult(
-            $"{context.HeaderMapDirectory}: departments {string.Join(", ", context.HeaderMaps.Departments)}"));
-        await report.CheckAsync("rules", () =>
+        await report.CheckAsync(Text.Get("DoctorSettings"), () => Task.FromResult(Text.Format("DoctorSettingsRead",
+            File.Exists(MatchingSettings.DefaultPath) ? MatchingSettings.DefaultPath : Text.Get("DoctorSettingsDefaults"))));
+        await report.CheckAsync(Text.Get("DoctorHeaderMaps"), () => Task.FromResult(
+            Text.Format("DoctorHeaderMapsFound", context.HeaderMapDirectory, string.Join(", ", context.HeaderMaps.Departments))));
+        await report.CheckAsync(Text.Get("DoctorRules"), () =>
         {
             _ = RulesFile.Compile(context.Rules, context.HeaderMaps, WarningRun.Departments(context.HeaderMaps), context.Settings.RulesFile);
-            return Task.FromResult($"{context.Rules.Rules.Count} rules, {context.Rules.Receivers.Count} receivers; every department and code they name exists");
+            return Task.FromResult(Text.Format("DoctorRulesFound", context.Rules.Rules.Count, context.Rules.Receivers.Count));
         });
-        await report.CheckAsync("answers", () =>
+        await report.CheckAsync(Text.Get("DoctorAnswers"), () =>
         {
             _ = context.Answers;
-            return Task.FromResult($"{context.Settings.AnswersFile ?? "answers.json beside the program"}: read");
+            return Task.FromResult(Text.Format("DoctorAnswersRead", context.Settings.AnswersFile ?? Text.Get("DoctorAnswersBeside")));
         });
-        await report.CheckAsync("time zone", () => Task.FromResult(
-            $"{context.Clock.Zone.Id} (worker:timeZone): it is {context.Clock.ShowWithOffset(context.Time.GetUtcNow())} for the bureau"));
-        await report.CheckAsync("database", async () =>
+        await report.CheckAsync(Text.Get("DoctorTimeZone"), () => Task.FromResult(
+            Text.Format("DoctorTimeZoneFound", context.Clock.Zone.Id, context.Clock.ShowWithOffset(context.Time.GetUtcNow()))));
+        await report.CheckAsync(Text.Get("DoctorDatabase"), async () =>
         {
             await using var store = await context.OpenStoreAsync(cancellationToken);
             await store.RequireSchemaAsync(cancellationToken);
-            return $"{context.Storage.Provider}: reachable, schema version {store.TargetVersion} (current)";
+            return Text.Format("DoctorDatabaseFound", context.Storage.Provider, store.TargetVersion);
         });
         if (context.Storage.Provider == DatabaseProvider.Sqlite)
         {
             var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(context.Storage.ConnectionString).DataSource;
-            report.Folder("database folder", Path.GetDirectoryName(Path.GetFullPath(file))!);
-            report.Private("database file", file);
+            report.Folder(Text.Get("DoctorDatabaseFolder"), Path.GetDirectoryName(Path.GetFullPath(file))!);
+            report.Private(Text.Get("DoctorDatabaseFile"), file);
         }
 
-        report.Folder("reject reports", context.Settings.RejectsFolder);
+        report.Folder(Text.Get("DoctorRejects"), context.Settings.RejectsFolder);
         WorkerSettings? worker = null;
-        await report.CheckAsync("worker schedule", () =>
+        await report.CheckAsync(Text.Get("DoctorSchedule"), () =>
         {
             if (!File.Exists(jobsFile))
             {
@@ -66,14 +66,14 @@ internal static class DoctorCommand
             }
 
             worker = WorkerSettings.Load(jobsFile, context.Settings.Worker.TimeZone);
-            return Task.FromResult($"{jobsFile}: nightly `{worker.NightlyCron}` in {worker.Zone.Id}");
+            return Task.FromResult(Text.Format("DoctorScheduleFound", jobsFile, worker.NightlyCron, worker.Zone.Id));
         }, warnOnly: true);
         if (worker is not null)
         {
             foreach (var (name, folder) in new[]
             {
-                ("drop folder", worker.Folders.Drop), ("archive", worker.Folders.Archive), ("rejected files", worker.Folders.Rejected),
-                ("outbox", worker.Outbox), ("logs", worker.LogFolder),
+                (Text.Get("DoctorDrop"), worker.Folders.Drop), (Text.Get("DoctorArchive"), worker.Folders.Archive),
+                (Text.Get("DoctorRejectedFiles"), worker.Folders.Rejected), (Text.Get("DoctorOutbox"), worker.Outbox), (Text.Get("DoctorLogs"), worker.LogFolder),
             })
             {
                 report.Folder(name, folder);
@@ -82,8 +82,8 @@ internal static class DoctorCommand
 
         await context.Out.WriteLineAsync();
         await context.Out.WriteLineAsync(report.Failures == 0
-            ? $"doctor: nothing wrong{(report.Warnings > 0 ? $" ({report.Warnings} warnings)" : string.Empty)}"
-            : $"doctor: {report.Failures} problems{(report.Warnings > 0 ? $", {report.Warnings} warnings" : string.Empty)}: fix them and run `matching doctor` again");
+            ? report.Warnings > 0 ? Text.Format("DoctorNothingWrongWarnings", report.Warnings) : Text.Get("DoctorNothingWrong")
+            : Text.Format("DoctorProblems", report.Failures, report.Warnings > 0 ? Text.Format("DoctorProblemsWarnings", report.Warnings) : string.Empty));
         return report.Failures == 0 ? CliApp.Ok : CliApp.Failed;
     }
 }

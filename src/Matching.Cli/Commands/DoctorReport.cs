@@ -1,8 +1,9 @@
 using Matching.Core.Errors;
+using Matching.Cli.Localization;
 
 namespace Matching.Cli.Commands;
 
-/// <summary>The lines of <c>matching doctor</c>: <c>ok</c>, <c>warn</c> or <c>FAIL</c>, what was checked, what was found.</summary>
+/// <summary>The lines of <c>matching doctor</c>: ok, warn or FAIL (正常, 注意, 失败), what was checked, what was found.</summary>
 internal sealed class DoctorReport(TextWriter output)
 {
     public int Failures { get; private set; }
@@ -14,12 +15,12 @@ internal sealed class DoctorReport(TextWriter output)
     {
         try
         {
-            Line("ok", what, await check());
+            Line(Verdict.Ok, what, await check());
         }
         catch (Exception ex) when (ex is MatchingException or IOException or UnauthorizedAccessException or System.Data.Common.DbException
             or TimeoutException or InvalidOperationException)
         {
-            Line(warnOnly ? "warn" : "FAIL", what, ex.Message);
+            Line(warnOnly ? Verdict.Warn : Verdict.Fail, what, ex.Message);
         }
     }
 
@@ -35,7 +36,7 @@ internal sealed class DoctorReport(TextWriter output)
             {
                 if (File.Exists(parent))
                 {
-                    Line("FAIL", what, $"{full}: cannot be created: {parent} is a file");
+                    Line(Verdict.Fail, what, Text.Format("DoctorCannotCreateFile", full, parent));
                     return;
                 }
 
@@ -44,11 +45,11 @@ internal sealed class DoctorReport(TextWriter output)
 
             if (parent is not null && Writable(parent))
             {
-                Line("ok", what, $"{full}: not there yet; created when first needed");
+                Line(Verdict.Ok, what, Text.Format("DoctorCreatedLater", full));
             }
             else
             {
-                Line("FAIL", what, $"{full}: does not exist and cannot be created ({parent ?? "no parent folder"} is not writable by {Environment.UserName})");
+                Line(Verdict.Fail, what, Text.Format("DoctorCannotCreate", full, parent ?? Text.Get("DoctorNoParent"), Environment.UserName));
             }
 
             return;
@@ -56,17 +57,17 @@ internal sealed class DoctorReport(TextWriter output)
 
         if (!Writable(full))
         {
-            Line("FAIL", what, $"{full}: not writable by {Environment.UserName}");
+            Line(Verdict.Fail, what, Text.Format("DoctorNotWritable", full, Environment.UserName));
             return;
         }
 
         if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(full) & UnixFileMode.OtherWrite) != 0)
         {
-            Line("warn", what, $"{full}: writable by every user of the server (chmod o-w)");
+            Line(Verdict.Warn, what, Text.Format("DoctorWorldWritable", full));
             return;
         }
 
-        Line("ok", what, $"{full}: writable");
+        Line(Verdict.Ok, what, Text.Format("DoctorWritable", full));
     }
 
     /// <summary>A file holding personal data: not readable by every user of the server.</summary>
@@ -80,26 +81,34 @@ internal sealed class DoctorReport(TextWriter output)
         var mode = File.GetUnixFileMode(path);
         if ((mode & (UnixFileMode.OtherRead | UnixFileMode.OtherWrite)) != 0)
         {
-            Line("warn", what, $"{Path.GetFullPath(path)}: readable by every user of the server; it holds personal data (chmod o-rw)");
+            Line(Verdict.Warn, what, Text.Format("DoctorWorldReadable", Path.GetFullPath(path)));
         }
         else
         {
-            Line("ok", what, $"{Path.GetFullPath(path)}: not readable by other users");
+            Line(Verdict.Ok, what, Text.Format("DoctorPrivate", Path.GetFullPath(path)));
         }
     }
 
-    private void Line(string verdict, string what, string text)
+    private enum Verdict
     {
-        if (verdict == "FAIL")
+        Ok,
+        Warn,
+        Fail,
+    }
+
+    private void Line(Verdict verdict, string what, string text)
+    {
+        if (verdict == Verdict.Fail)
         {
             Failures++;
         }
-        else if (verdict == "warn")
+        else if (verdict == Verdict.Warn)
         {
             Warnings++;
         }
 
-        output.WriteLine($"{verdict,-4}  {what,-16} {DisplayText.Escape(text)}");
+        var word = Text.Get(verdict switch { Verdict.Fail => "DoctorFail", Verdict.Warn => "DoctorWarn", _ => "DoctorOk" });
+        output.WriteLine($"{DisplayText.Pad(word, 4)}  {DisplayText.Pad(what, 16)} {DisplayText.Escape(text)}");
     }
 
     private static bool Writable(string folder)

@@ -69,6 +69,24 @@ public sealed class LanguageTests
     }
 
     [Fact]
+    public async Task Doctor_Chinese_ThenEnglish_SameChecksInEachLanguage()
+    {
+        using var cli = new CliRun();
+        Assert.Equal(0, (await cli.RunAsync("init")).Exit);
+
+        var zh = await cli.RunAsync("doctor", "--jobs", cli.PathOf("none.json"), "--lang", "zh");
+        var en = await cli.RunAsync("doctor", "--jobs", cli.PathOf("none.json"), "--lang", "en");
+
+        Assert.Equal((0, 0), (zh.Exit, en.Exit));
+        Assert.Contains("正常  数据库           Sqlite：可连接，结构版本", zh.Out, StringComparison.Ordinal);
+        Assert.Contains("注意  定时任务         找不到 ", zh.Out, StringComparison.Ordinal);
+        Assert.Contains("doctor：没有问题（1 项注意）", zh.Out, StringComparison.Ordinal);
+        Assert.Contains("ok    database         Sqlite: reachable, schema version", en.Out, StringComparison.Ordinal);
+        Assert.Contains("doctor: nothing wrong (1 warnings)", en.Out, StringComparison.Ordinal);
+        Assert.Equal(zh.Out.Split('\n').Length, en.Out.Split('\n').Length);
+    }
+
+    [Fact]
     public async Task DatabaseAndRunErrors_Chinese_ThenEnglish()
     {
         using var cli = new CliRun();
