@@ -56,7 +56,8 @@ internal static class AuditCommand
             var shown = records.SelectMany(SubjectsOf).ToList();
             await AccessAudit.RecordAsync(store, new AccessAudit(context).New("audit", fullIds: true).WithSubjects(shown) with
             {
-                Detail = $"{records.Count} records{(sinceText is null ? string.Empty : " since " + sinceText)}{(user is null ? string.Empty : " of " + user)}",
+                Detail = Text.Format("AuditDetailAudit", records.Count,
+                    sinceText is null ? string.Empty : Text.Format("AuditDetailSince", sinceText), user is null ? string.Empty : Text.Format("AuditDetailOf", user)),
             }, cancellationToken);
         }
 
@@ -66,7 +67,7 @@ internal static class AuditCommand
         {
             var at = TimeZoneInfo.ConvertTime(r.At, context.Time.LocalTimeZone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
             var subjects = SubjectsOf(r).Select(id => full ? id : IdNumber.Mask(id)).ToList();
-            await write.WriteLineAsync(Text.Format("AuditLine", r.AuditId, at, DisplayText.Escape(r.OsUser), DisplayText.Escape(r.Host), r.Command, Text.Get(r.FullIds ? "AuditFullIds" : "AuditMasked"), r.SubjectCount, r.Outcome.Text()));
+            await write.WriteLineAsync(Text.Format("AuditLine", r.AuditId, at, DisplayText.Escape(r.OsUser), DisplayText.Escape(r.Host), r.Command, Text.Get(r.FullIds ? "AuditFullIds" : "AuditMasked"), r.SubjectCount, Text.Get(r.Outcome == AccessOutcome.Refused ? "AuditOutcomeRefused" : "AuditOutcomeOk")));
             if (subjects.Count > 0)
             {
                 await write.WriteLineAsync(Text.Format("AuditSubjects", string.Join(' ', subjects)));

@@ -98,7 +98,7 @@ internal static class BatchCommand
         // On record in the withdrawal's own transaction: both or neither.
         var access = new AccessAudit(context).New("batch withdraw", fullIds: false) with
         {
-            Detail = string.Create(CultureInfo.InvariantCulture, $"batch {batchId}: {reason.Trim()}"),
+            Detail = Text.Format("AuditDetailWithdraw", batchId, reason.Trim()),
         };
         var withdrawn = await store.Batches.WithdrawAsync(batchId, reason.Trim(), CliContext.Operator, maps.Ledgers, access, cancellationToken);
         var write = context.Out;

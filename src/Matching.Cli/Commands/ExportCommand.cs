@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Matching.Cli.Audit;
 using Matching.Cli.Exports;
 using Matching.Cli.Localization;
@@ -45,7 +46,9 @@ internal static class ExportCommand
         {
             SubjectCount = written.Where(w => !w.IsOverview).Sum(w => w.Warnings),
             OutputPath = Path.GetFullPath(outDir),
-            Detail = $"{written.Count} workbooks{(since is { } s ? $" since {s:yyyy-MM-dd}" : string.Empty)}; masked: {string.Join(", ", written.Where(w => w.Masked).Select(w => Path.GetFileName(w.Path)))}",
+            Detail = Text.Format("AuditDetailExport", written.Count,
+                since is { } s ? Text.Format("AuditDetailSince", s.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) : string.Empty,
+                string.Join(", ", written.Where(w => w.Masked).Select(w => Path.GetFileName(w.Path)))),
         }, [.. written.Select(w => w.Path)], cancellationToken);
         foreach (var workbook in written)
         {

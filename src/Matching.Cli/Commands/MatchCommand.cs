@@ -41,7 +41,7 @@ internal static class MatchCommand
         var audit = new AccessAudit(context);
         await audit.RecordOutputAsync(audit.New("match", fullIds: true) with
         {
-            SubjectCount = summary.Matched, OutputPath = Path.GetFullPath(outPath), Detail = $"{department} {Path.GetFileName(file)}: {summary.Rows} rows",
+            SubjectCount = summary.Matched, OutputPath = Path.GetFullPath(outPath), Detail = Text.Format("AuditDetailMatch", department, Path.GetFileName(file), summary.Rows),
         }, [outPath], cancellationToken);
         await context.Out.WriteLineAsync(Text.Format("MatchSummary", DisplayText.Escape(file), summary.Rows, summary.Matched, summary.MethodsText(),
             summary.Unmatched, summary.NameMismatches, summary.Rejected));

@@ -71,7 +71,7 @@ internal static class ShowCommand
             {
                 // On record before anything is printed: a record that cannot be written refuses the command.
                 await AccessAudit.RecordAsync(store, new AccessAudit(context).New("show", fullIds: true).WithSubjects([w.IdText.Length > 0 ? w.IdText : w.Subject])
-                    with { Detail = string.Create(CultureInfo.InvariantCulture, $"warning {warningId}") }, cancellationToken);
+                    with { Detail = Text.Format("AuditDetailWarning", warningId) }, cancellationToken);
             }
         }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Matching.Cli.Audit;
 using Matching.Ingest.HeaderMaps;
 using Matching.Storage;
+using Matching.Cli.Localization;
 
 namespace Matching.Cli.Retention;
 
@@ -45,8 +46,7 @@ internal sealed class RetentionPurge(CliContext context)
         await AccessAudit.RecordAsync(store, audit.New("purge", fullIds: false) with
         {
             SubjectCount = counts.SourceRecords + counts.LedgerEvents,
-            Detail = string.Create(CultureInfo.InvariantCulture,
-                $"stored rows of {counts.Batches} batches: {counts.SourceRecords}; ledger events: {counts.LedgerEvents}; access-audit records: {counts.AuditRecords}; reject reports: {reports.Count}"),
+            Detail = Text.Format("AuditDetailPurge", counts.Batches, counts.SourceRecords, counts.LedgerEvents, counts.AuditRecords, reports.Count),
         }, cancellationToken);
         return new PurgeResult(counts, reports, DryRun: false);
     }

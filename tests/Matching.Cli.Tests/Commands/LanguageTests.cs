@@ -87,6 +87,24 @@ public sealed class LanguageTests
     }
 
     [Fact]
+    public async Task Audit_Chinese_OutcomeAndDetailInChinese()
+    {
+        using var cli = new CliRun();
+        Assert.Equal(0, (await cli.RunAsync("init")).Exit);
+        Assert.Equal(0, (await cli.RunAsync("lowincome", "import", Path.Combine(RepositoryPaths.SampleData, "lowincome.csv"), "--rejects", cli.PathOf("r.xlsx"))).Exit);
+        var education = Path.Combine(RepositoryPaths.SampleData, "education.csv");
+        Assert.Equal(0, (await cli.RunAsync("match", "education", education, "--out", cli.PathOf("m.csv"), "--lang", "zh")).Exit);
+
+        var zh = await cli.RunAsync("audit", "--lang", "zh");
+        var en = await cli.RunAsync("audit", "--lang", "en");
+
+        Assert.Equal((0, 0), (zh.Exit, en.Exit));
+        Assert.Matches(@"#1 .* match 完整身份证号，涉及 \d+ 人，已交付", zh.Out);
+        Assert.Contains("education education.csv：800 行", zh.Out, StringComparison.Ordinal);
+        Assert.Matches(@"#1 .* match full IDs, \d+ subjects, ok", en.Out);
+    }
+
+    [Fact]
     public async Task DatabaseAndRunErrors_Chinese_ThenEnglish()
     {
         using var cli = new CliRun();
