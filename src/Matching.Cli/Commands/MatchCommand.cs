@@ -80,7 +80,7 @@ internal static class MatchCommand
             }
         }
 
-        using var progress = new Progress.ProgressLine(context, $"match {map.Source} {Path.GetFileName(file)}");
+        using var progress = new Progress.ProgressLine(context, Text.Format("ProgressMatch", map.Source, Path.GetFileName(file)));
         table.Progress = progress.Report;
         return MatchFileRunner.Run(table, population, outPath);
     }

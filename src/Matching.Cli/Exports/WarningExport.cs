@@ -50,7 +50,7 @@ internal sealed class WarningExport(CliContext context)
             {
                 path = pathOf(receiver);
                 var counts = await CountsAsync(store, receiver, openOnly: true, since, cancellationToken);
-                using var progress = new Progress.ProgressLine(context, $"export {Path.GetFileName(path)}", counts.Sum(c => c.Count));
+                using var progress = new Progress.ProgressLine(context, Text.Format("ProgressExport", Path.GetFileName(path)), counts.Sum(c => c.Count));
                 var count = await WarningWorkbook.WriteAsync(path, Reported(store.Warnings.StreamAsync(receiver, openOnly: true, since, cancellationToken), progress, cancellationToken),
                     info with { ReceiverName = name, Counts = counts, Mask = Masked(receiver) }, cancellationToken);
                 written.Add(new ExportedWorkbook(path, receiver, name, count, Masked: Masked(receiver)));
@@ -60,7 +60,7 @@ internal sealed class WarningExport(CliContext context)
             var civil = receivers.GetValueOrDefault("civil-affairs", "民政局");
             var heldBack = (await BatchGap.InUseAsync(store, context.HeaderMaps.Ledgers, cancellationToken)).Select(g => (g.Gap.Rule, g.DescribeChinese())).ToList();
             var allCounts = await CountsAsync(store, null, openOnly: false, since, cancellationToken);
-            using var overviewProgress = new Progress.ProgressLine(context, $"export {Path.GetFileName(overview)}", allCounts.Sum(c => c.Count));
+            using var overviewProgress = new Progress.ProgressLine(context, Text.Format("ProgressExport", Path.GetFileName(overview)), allCounts.Sum(c => c.Count));
             var all = await WarningWorkbook.WriteOverviewAsync(overview, Reported(store.Warnings.StreamAsync(null, openOnly: false, since, cancellationToken), overviewProgress, cancellationToken),
                 info with { ReceiverName = civil, Counts = allCounts, HeldBack = heldBack, Mask = Masked(RuleSetOptions.Overview) },
                 cancellationToken);

@@ -5,6 +5,7 @@ using Matching.Ingest.Coverage;
 using Matching.Ingest.Departments;
 using Matching.Ingest.HeaderMaps;
 using Matching.Storage;
+using Matching.Cli.Localization;
 
 namespace Matching.Cli.Imports;
 
@@ -106,7 +107,7 @@ internal sealed class DepartmentImport(CliContext context)
             // Called again from the start if a transient fault restarts the transaction.
             rejected = idProblems = 0;
             using var table = SourceTable.Open(file, map, context.Limits);
-            using var progress = new Progress.ProgressLine(context, $"import {map.Source} {Path.GetFileName(file)}");
+            using var progress = new Progress.ProgressLine(context, Text.Format("ProgressImport", map.Source, Path.GetFileName(file)));
             table.Progress = progress.Report;
             var reader = new DepartmentReader(table, parsers);
             await using var rejects = new RejectReportWorkbook(reportPath, file);
@@ -135,7 +136,7 @@ internal sealed class DepartmentImport(CliContext context)
 
             // Read: what is left is the database's (merging the rows, a ledger's known events, the commit).
             storing?.Dispose();
-            storing = new Progress.PhaseProgress(context, $"import {map.Source} {Path.GetFileName(file)}: storing {rowsRead - rejected:N0} rows");
+            storing = new Progress.PhaseProgress(context, Text.Format("ProgressImportStoring", map.Source, Path.GetFileName(file), Progress.ProgressLine.N0(rowsRead - rejected)));
             return new DepartmentRead(rowsRead, rejected, report) { RuleGaps = RuleGap.ToJson(gaps) };
         }, cancellationToken);
     }

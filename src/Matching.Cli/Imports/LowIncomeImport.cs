@@ -62,7 +62,7 @@ internal sealed class LowIncomeImport(CliContext context)
             LowIncomeReadResult read;
             IReadOnlyList<RuleGap> gaps;
             using (var table = SourceTable.Open(file, context.HeaderMaps.Get(BatchInfo.LowIncomeKind), context.Limits))
-            using (var progress = new Progress.ProgressLine(context, $"lowincome import {Path.GetFileName(file)}"))
+            using (var progress = new Progress.ProgressLine(context, Text.Format("ProgressLowIncome", Path.GetFileName(file))))
             {
                 table.Progress = progress.Report;
                 read = new LowIncomeReader(table.Map, context.Limits).Read(table);
@@ -87,7 +87,7 @@ internal sealed class LowIncomeImport(CliContext context)
             }
 
             long batchId;
-            using (new Progress.PhaseProgress(context, $"lowincome import {Path.GetFileName(file)}: storing {loaded:N0} members"))
+            using (new Progress.PhaseProgress(context, Text.Format("ProgressLowIncomeStoring", Path.GetFileName(file), Progress.ProgressLine.N0(loaded))))
             {
                 batchId = await store.Population.ImportAsync(read.Snapshot, batch with { RejectReport = report, RuleGaps = RuleGap.ToJson(gaps) },
                     read.RowsRead, read.Rejected.Count, cancellationToken);

@@ -42,7 +42,7 @@ internal sealed class PhaseProgress : IDisposable
                 return;
             }
 
-            var line = string.Create(CultureInfo.InvariantCulture, $"{_what}: {_time.GetElapsedTime(_started).TotalSeconds:0} s");
+            var line = Localization.Text.Format("ProgressSeconds", _what, _time.GetElapsedTime(_started).TotalSeconds.ToString("0", CultureInfo.InvariantCulture));
             if (_terminal)
             {
                 _error.Write("\r" + line.PadRight(ProgressLine.Width));

@@ -76,15 +76,19 @@ internal sealed class ProgressLine : IDisposable
     private string Text(TimeSpan elapsed)
     {
         var rate = elapsed.TotalSeconds > 0 ? _rows / elapsed.TotalSeconds : 0;
-        var text = string.Create(CultureInfo.InvariantCulture, $"{_what}: {_rows:N0} rows, {rate:N0} rows/s");
+        var text = Localization.Text.Format("ProgressRows", _what, N0(_rows), N0(rate));
         if (_total is > 0 && rate > 0)
         {
             var left = TimeSpan.FromSeconds(Math.Max(0, _total.Value - _rows) / rate);
-            text += string.Create(CultureInfo.InvariantCulture, $", {100.0 * _rows / _total.Value:0}% of {_total.Value:N0}, ETA {left:mm\\:ss}");
+            text += Localization.Text.Format("ProgressOfTotal", (100.0 * _rows / _total.Value).ToString("0", CultureInfo.InvariantCulture), N0(_total.Value),
+                left.ToString(@"mm\:ss", CultureInfo.InvariantCulture));
         }
 
         return text;
     }
+
+    /// <summary>A count with thousands separators, as both languages write it.</summary>
+    internal static string N0(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
     public void Dispose()
     {

@@ -42,7 +42,7 @@ internal sealed class WarningRun(CliContext context)
         try
         {
             RulePopulation population;
-            using (new Progress.PhaseProgress(context, $"run {runId}: loading the low-income population"))
+            using (new Progress.PhaseProgress(context, Text.Format("ProgressRunLoading", runId)))
             {
                 population = await store.Population.LoadRulePopulationAsync(cancellationToken);
             }
@@ -65,7 +65,7 @@ internal sealed class WarningRun(CliContext context)
             var matcher = new Matcher(population.Index);
             var chunks = new RecordChunks();
             long records = 0;
-            using (var progress = new Progress.ProgressLine(context, $"run {runId}: matching"))
+            using (var progress = new Progress.ProgressLine(context, Text.Format("ProgressRunMatching", runId)))
             using (var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
                 // Two cores: one reads and matches (ReadAndMatchAsync), this one judges the records as they come.
@@ -97,7 +97,7 @@ internal sealed class WarningRun(CliContext context)
             }
 
             IReadOnlyList<RunCount> counts;
-            using (new Progress.PhaseProgress(context, $"run {runId}: judging {records:N0} records and storing the warnings"))
+            using (new Progress.PhaseProgress(context, Text.Format("ProgressRunJudging", runId, Progress.ProgressLine.N0(records))))
             {
                 var found = run.Finish();
                 GC.Collect();

@@ -25,4 +25,27 @@ public sealed class PhaseProgressTests
         Assert.Equal(["import education x.csv: storing 1,000,000 rows: 10 s", "import education x.csv: storing 1,000,000 rows: 20 s"],
             error.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
     }
+
+    [Fact]
+    public void Phase_Chinese_LabelAndSecondsInChinese()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 4, 14, 0, 0, TimeSpan.Zero));
+        using var error = new StringWriter();
+        var context = new CliContext(TextWriter.Null, error, clock, StorageOptions.Resolve("x.db", null), "HeaderMaps", new MatchingSettings());
+        var before = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("zh-Hans");
+        try
+        {
+            using (new PhaseProgress(context, Localization.Text.Format("ProgressImportStoring", "education", "x.csv", "1,000,000")))
+            {
+                clock.Advance(TimeSpan.FromSeconds(10));
+            }
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = before;
+        }
+
+        Assert.Equal("导入 education x.csv：存储 1,000,000 行：10 秒", error.ToString().Trim());
+    }
 }
