@@ -77,25 +77,29 @@ internal static class EvaluateCommand
 
     private static async Task Print(TextWriter write, string file, Evaluation evaluation)
     {
-        await write.WriteLineAsync($"{DisplayText.Escape(file)}: {evaluation.Overall.Rows} rows, {evaluation.Overall.Present} of them low-income persons");
-        await Table(write, "by damage kind", evaluation.ByDamage);
-        await Table(write, "by method (matched rows)", evaluation.ByMethod);
-        await Table(write, "overall", new Dictionary<string, Evaluation.Tally>
+        await write.WriteLineAsync(Text.Format("EvalSummary", DisplayText.Escape(file), evaluation.Overall.Rows, evaluation.Overall.Present));
+        await Table(write, Text.Get("EvalByDamage"), evaluation.ByDamage);
+        await Table(write, Text.Get("EvalByMethod"), evaluation.ByMethod);
+        await Table(write, Text.Get("EvalOverall"), new Dictionary<string, Evaluation.Tally>
         {
-            ["all rows"] = evaluation.Overall,
-            ["findable rows"] = evaluation.Findable,
-            [string.Create(CultureInfo.InvariantCulture, $"confidence >= {Evaluation.HighConfidence}")] = evaluation.HighConfidenceTally,
+            [Text.Get("EvalAllRows")] = evaluation.Overall,
+            [Text.Get("EvalFindable")] = evaluation.Findable,
+            [Text.Format("EvalConfident", Evaluation.HighConfidence)] = evaluation.HighConfidenceTally,
         });
     }
 
+    /// <summary>One table; columns padded by display width, so the Chinese headings line up too.</summary>
     private static async Task Table(TextWriter write, string title, IReadOnlyDictionary<string, Evaluation.Tally> rows)
     {
         await write.WriteLineAsync();
-        await write.WriteLineAsync($"{title,-24} {"rows",7} {"present",7} {"right",7} {"wrong",6} {"missed",7} {"precision",9} {"recall",7} {"F1",6}");
+        await write.WriteLineAsync($"{DisplayText.Pad(title, 24)} {Right("EvalRows", 7)} {Right("EvalPresent", 7)} {Right("EvalRight", 7)} {Right("EvalWrong", 6)} " +
+            $"{Right("EvalMissed", 7)} {Right("EvalPrecision", 9)} {Right("EvalRecall", 7)} {"F1",6}");
         foreach (var (key, t) in rows)
         {
-            await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{key,-24} {t.Rows,7} {t.Present,7} {t.Right,7} {t.Wrong,6} {t.Missed,7} {t.Precision,9:0.0000} {t.Recall,7:0.0000} {t.F1,6:0.0000}"));
+            await write.WriteLineAsync(DisplayText.Pad(key, 24) + string.Create(CultureInfo.InvariantCulture,
+                $" {t.Rows,7} {t.Present,7} {t.Right,7} {t.Wrong,6} {t.Missed,7} {t.Precision,9:0.0000} {t.Recall,7:0.0000} {t.F1,6:0.0000}"));
         }
+
+        static string Right(string key, int width) => DisplayText.Pad(Text.Get(key), -width);
     }
 }

@@ -26,6 +26,11 @@ public sealed class EvaluateCommandTests(ITestOutputHelper output)
         output.WriteLine(printed);
 
         Assert.True(exit == 0, error);
+        var zh = await cli.RunAsync("evaluate", Path.Combine(set, EvaluationSet.LabelledFileName), "--lang", "zh");
+        output.WriteLine(zh.Out);
+        Assert.Contains("按损坏类型", zh.Out, StringComparison.Ordinal);
+        Assert.Contains("精确率", zh.Out, StringComparison.Ordinal);
+        Assert.Equal(printed.Split('\n').Length, zh.Out.Split('\n').Length);
         var evaluation = await EvaluateAsync(cli, Path.Combine(set, EvaluationSet.LabelledFileName));
         Assert.Equal(EvaluationSet.DamageLabels.Order(StringComparer.Ordinal), evaluation.ByDamage.Keys);
         Assert.True(evaluation.Overall.Precision >= 0.999, Describe("precision", evaluation.Overall.Precision));
