@@ -69,18 +69,18 @@ internal sealed class FeedbackImport(CliContext context)
                     continue;
                 }
 
-                string At(string field) => string.Create(CultureInfo.InvariantCulture, $"row {row}, column {table.ColumnName(field)}");
+                string At(string field) => Text.Format("FbAt", row, table.ColumnName(field));
                 var idText = table.Reader.GetString(idColumn).Trim();
                 if (idText.Length > MaxWarningDigits || !long.TryParse(idText, NumberStyles.None, CultureInfo.InvariantCulture, out var warningId))
                 {
                     // The cell may hold anything a clerk typed, an ID number included: it is shown masked.
-                    problems.Add($"{At(HeaderMap.IdField)}: '{DisplayText.Escape(IdNumber.Mask(idText))}' is not a warning number");
+                    problems.Add(Text.Format("FbNotWarningNumber", At(HeaderMap.IdField), DisplayText.Escape(IdNumber.Mask(idText))));
                     continue;
                 }
 
                 if (result.Length == 0)
                 {
-                    problems.Add($"{At("date")}: a date but no {table.ColumnName("result")} (warning {warningId}); not recorded");
+                    problems.Add(Text.Format("FbDateNoResult", At("date"), table.ColumnName("result"), warningId));
                     continue;
                 }
 
@@ -89,14 +89,13 @@ internal sealed class FeedbackImport(CliContext context)
                 {
                     if (!CellParsers.ParseDate(dateText, out var day))
                     {
-                        problems.Add($"{At("date")}: '{DisplayText.Escape(dateText)}' is not a date (warning {warningId})");
+                        problems.Add(Text.Format("FbNotDate", At("date"), DisplayText.Escape(dateText), warningId));
                         continue;
                     }
 
                     if (day > today)
                     {
-                        problems.Add(string.Create(CultureInfo.InvariantCulture,
-                            $"{At("date")}: {day:yyyy-MM-dd} is in the future (today is {today:yyyy-MM-dd}; warning {warningId}); not recorded"));
+                        problems.Add(Text.Format("FbFuture", At("date"), day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), warningId));
                         continue;
                     }
 
@@ -106,13 +105,13 @@ internal sealed class FeedbackImport(CliContext context)
                 var answer = answers.Find(result);
                 if (answer is null)
                 {
-                    problems.Add($"{At("result")}: '{DisplayText.Escape(result)}' is not one of the answers ({string.Join("、", answers.Offered.Select(a => a.Text))}; warning {warningId}); not recorded");
+                    problems.Add(Text.Format("FbNotOffered", At("result"), DisplayText.Escape(result), string.Join("、", answers.Offered.Select(a => a.Text)), warningId));
                     continue;
                 }
 
                 if (answer.Outcome == AnswerOutcome.Refused)
                 {
-                    problems.Add($"{At("result")}: '{DisplayText.Escape(result)}' is not an answer: {answer.Meaning} (warning {warningId})");
+                    problems.Add(Text.Format("FbNotAnswer", At("result"), DisplayText.Escape(result), answer.Meaning, warningId));
                     continue;
                 }
 
@@ -133,28 +132,25 @@ internal sealed class FeedbackImport(CliContext context)
 
         foreach (var id in stored.Unknown)
         {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"row {rowOf[id]}: warning {id} is not a warning of {receiver}"));
+            problems.Add(Text.Format("FbNotReceivers", rowOf[id], id, receiver));
         }
 
         foreach (var (id, owner) in stored.Foreign)
         {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"row {rowOf[id]}: warning {id} is not a warning of {receiver} (it is {owner}'s)"));
+            problems.Add(Text.Format("FbOthers", rowOf[id], id, receiver, owner));
         }
 
         foreach (var id in stored.OtherPerson)
         {
-            problems.Add(string.Create(CultureInfo.InvariantCulture,
-                $"row {rowOf[id]}: the 身份证号码 in this row is not warning {id}'s (was its 预警编号 changed?); not recorded"));
+            problems.Add(Text.Format("FbIdChanged", rowOf[id], id));
         }
 
         foreach (var (id, firstDate, firstRaised) in stored.BeforeRaised)
         {
             var answered = dispositions.Last(d => d.WarningId == id).Date!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             problems.Add(firstRaised is not null && string.CompareOrdinal(answered, firstRaised) >= 0
-                ? string.Create(CultureInfo.InvariantCulture,
-                    $"row {rowOf[id]}: warning {id} was raised again on {firstDate} (its facts changed) after this answer's 处理日期 {answered}; answer it anew")
-                : string.Create(CultureInfo.InvariantCulture,
-                    $"row {rowOf[id]}: warning {id}'s 处理日期 {answered} is before the warning was first raised ({firstRaised ?? firstDate}): a slip in the date?; not recorded"));
+                ? Text.Format("FbRaisedAgain", rowOf[id], id, firstDate, answered)
+                : Text.Format("FbBeforeRaised", rowOf[id], id, answered, firstRaised ?? firstDate));
         }
 
         return new FeedbackOutcome(receiver, stored, problems);

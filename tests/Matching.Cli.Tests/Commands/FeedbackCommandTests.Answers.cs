@@ -36,6 +36,13 @@ public sealed class FeedbackAnswersTests
         Assert.Contains("row 5, column 处理结果: '处理好了' is not one of the answers (已落实救助、不符合条件、", output, StringComparison.Ordinal);
         Assert.Contains("row 6, column 处理日期: a date but no 处理结果", output, StringComparison.Ordinal);
         Assert.Contains($"row 7, column 处理日期: {future} is in the future", output, StringComparison.Ordinal);
+
+        // The same problems in Chinese, for the operator who takes them back to the department.
+        var zh = await world.MustAsync("feedback", "import", "education", path, "--lang", "zh");
+        Assert.Contains("第 4 行，处理结果 列：“无”不是处理结果：“无”不是处理结果", zh, StringComparison.Ordinal);
+        Assert.Contains("第 5 行，处理结果 列：“处理好了”不是可选的处理结果（已落实救助、不符合条件、", zh, StringComparison.Ordinal);
+        Assert.Contains("第 6 行，处理日期 列：有日期但没有处理结果", zh, StringComparison.Ordinal);
+        Assert.Contains($"第 7 行，处理日期 列：{future} 是将来的日期", zh, StringComparison.Ordinal);
         var closed = await world.WarningAsync("EDU_AID_GAP", ZhangXiaoming);
         Assert.Equal(("已处理", "已落实救助"), (closed["status"], closed["disposition"]));
         var open = await world.WarningAsync("EDU_AID_GAP", LiXiaohong);
