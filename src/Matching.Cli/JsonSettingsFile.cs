@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Matching.Cli.Localization;
 using Matching.Core.Errors;
 using Matching.Ingest.Tables;
 
@@ -27,15 +28,16 @@ internal static class JsonSettingsFile
     public static T? Read<T>(string file, string what)
         where T : class
     {
+        var kind = Text.Get("JsonKind_" + what);
         var notRegular = InputFile.NotRegular(file, out var size);
         if (notRegular is not null)
         {
-            throw new MatchingException($"{file}: cannot be read as the {what} file: {notRegular}");
+            throw new MatchingException(Text.Format("JsonNotRegular", file, kind, notRegular));
         }
 
         if (size > MaxBytes)
         {
-            throw new MatchingException($"{file}: a {what} file of {size} bytes, more than the limit of {MaxBytes}: is it the right file?");
+            throw new MatchingException(Text.Format("JsonTooBig", file, kind, size, MaxBytes));
         }
 
         try
@@ -44,11 +46,11 @@ internal static class JsonSettingsFile
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new MatchingException($"{file}: the {what} file cannot be read ({ex.Message})", ex);
+            throw new MatchingException(Text.Format("JsonCannotRead", file, kind, ex.Message), ex);
         }
         catch (JsonException ex)
         {
-            throw new MatchingException($"{file}: not valid {what} JSON: {ex.Message}", ex);
+            throw new MatchingException(Text.Format("JsonInvalid", file, kind, ex.Message), ex);
         }
     }
 }

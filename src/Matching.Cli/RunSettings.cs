@@ -1,3 +1,4 @@
+using Matching.Cli.Localization;
 namespace Matching.Cli;
 
 /// <summary>Settings of <c>matching run</c> (<c>run:*</c> in matching.json).</summary>
@@ -26,22 +27,22 @@ internal sealed record RunSettings
     {
         if (LockWaitSeconds is < 0 or > 86_400)
         {
-            yield return "run:lockWaitSeconds must be 0 to 86400";
+            yield return Text.Get("RunLockWaitRange");
         }
 
         if (LockTtlSeconds is < 10 or > 86_400)
         {
-            yield return "run:lockTtlSeconds must be 10 to 86400";
+            yield return Text.Get("RunLockTtlRange");
         }
 
         if (string.IsNullOrWhiteSpace(PopulationImageFolder))
         {
-            yield return "run:populationImageFolder must name a folder";
+            yield return Text.Get("RunImageFolderEmpty");
         }
 
         if (InMemoryLimit < 0)
         {
-            yield return "run:inMemoryLimit must be 0 or more (0: always match set-based in the database)";
+            yield return Text.Get("RunInMemoryLimit");
         }
     }
 }

@@ -1,3 +1,4 @@
+using Matching.Export.Localization;
 
 namespace Matching.Export;
 
@@ -46,19 +47,19 @@ public sealed record OutputOptions
     {
         if (!TryParseMode(FileMode, out var mode))
         {
-            yield return $"output:fileMode '{FileMode}' is not an octal file mode such as \"0600\" or \"0640\"";
+            yield return Text.Format("ModeNotOctal", FileMode);
         }
         else if ((mode & (UnixFileMode.UserRead | UnixFileMode.UserWrite)) != (UnixFileMode.UserRead | UnixFileMode.UserWrite))
         {
-            yield return $"output:fileMode '{FileMode}' must let the owner read and write (0600 at least)";
+            yield return Text.Format("ModeOwner", FileMode);
         }
         else if ((mode & (UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute)) != 0)
         {
-            yield return $"output:fileMode '{FileMode}' must give nothing to other users (the files hold personal data); use a group: \"0640\"";
+            yield return Text.Format("ModeOthers", FileMode);
         }
         else if ((mode & (UnixFileMode.SetUser | UnixFileMode.SetGroup | UnixFileMode.StickyBit | UnixFileMode.UserExecute | UnixFileMode.GroupExecute)) != 0)
         {
-            yield return $"output:fileMode '{FileMode}' must not make files executable or set special bits";
+            yield return Text.Format("ModeExecutable", FileMode);
         }
     }
 

@@ -1,3 +1,4 @@
+using Matching.Storage.Localization;
 namespace Matching.Storage;
 
 /// <summary>
@@ -28,17 +29,17 @@ public sealed record RetentionOptions
     {
         if (SourceRecordsYears is < 1)
         {
-            yield return $"retention:sourceRecordsYears {SourceRecordsYears} must be at least 1 (null keeps them)";
+            yield return Text.Format("RetentionSource", SourceRecordsYears);
         }
 
         if (RejectReportsDays is < 1)
         {
-            yield return $"retention:rejectReportsDays {RejectReportsDays} must be at least 1 (null keeps them)";
+            yield return Text.Format("RetentionReports", RejectReportsDays);
         }
 
         if (AuditYears is < 1)
         {
-            yield return $"retention:auditYears {AuditYears} must be at least 1 (null keeps them)";
+            yield return Text.Format("RetentionAudit", AuditYears);
         }
     }
 }

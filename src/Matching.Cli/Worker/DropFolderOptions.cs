@@ -1,3 +1,4 @@
+using Matching.Cli.Localization;
 namespace Matching.Cli.Worker;
 
 /// <summary>
@@ -30,11 +31,11 @@ internal sealed record DropFolderOptions
         {
             if (string.IsNullOrWhiteSpace(value))
             {
-                yield return $"folders:{name} must not be empty";
+                yield return Text.Format("FoldersEmpty", name);
             }
             else if (value.AsSpan().IndexOfAny(Path.GetInvalidPathChars()) >= 0)
             {
-                yield return $"folders:{name} contains a character not allowed in a path";
+                yield return Text.Format("FoldersBadChar", name);
             }
             else
             {
@@ -50,14 +51,14 @@ internal sealed record DropFolderOptions
             {
                 if (string.Equals(usable[i].Full, usable[j].Full, StringComparison.OrdinalIgnoreCase))
                 {
-                    yield return $"folders:{usable[i].Name} and folders:{usable[j].Name} must be different folders";
+                    yield return Text.Format("FoldersSame", usable[i].Name, usable[j].Name);
                 }
             }
         }
 
         if (StableSeconds is < 0 or > MaxStableSeconds)
         {
-            yield return $"folders:stableSeconds must be 0 to {MaxStableSeconds}";
+            yield return Text.Format("FoldersStableRange", MaxStableSeconds);
         }
     }
 }

@@ -1,3 +1,4 @@
+using Matching.Ingest.Localization;
 namespace Matching.Ingest.Tables;
 
 /// <summary>
@@ -68,62 +69,62 @@ public sealed record IngestLimits
     {
         if (MaxFileBytes <= 0)
         {
-            yield return "ingest:maxFileBytes must be positive";
+            yield return Text.Get("LimitMaxFileBytes");
         }
 
         if (MaxRows <= 0)
         {
-            yield return "ingest:maxRows must be positive";
+            yield return Text.Get("LimitMaxRows");
         }
 
         if (MaxCellChars <= 0)
         {
-            yield return "ingest:maxCellChars must be positive";
+            yield return Text.Get("LimitMaxCellChars");
         }
 
         if (MaxRecordBytes < 65_536)
         {
-            yield return "ingest:maxRecordBytes must be at least 65536 (the CSV reader's buffer)";
+            yield return Text.Get("LimitMaxRecordBytes");
         }
 
         if (MaxColumns is <= 0 or > 16_384)
         {
-            yield return "ingest:maxColumns must be between 1 and 16384";
+            yield return Text.Get("LimitMaxColumns");
         }
 
         if (MaxXlsxPartBytes <= 0)
         {
-            yield return "ingest:maxXlsxPartBytes must be positive";
+            yield return Text.Get("LimitMaxXlsxPartBytes");
         }
 
         if (MaxSharedStringsBytes <= 0 || MaxSharedStringsBytes > MaxXlsxPartBytes)
         {
-            yield return "ingest:maxSharedStringsBytes must be positive and at most ingest:maxXlsxPartBytes";
+            yield return Text.Get("LimitMaxSharedStringsBytes");
         }
 
         if (HeaderScanRows is <= 0 or > 1000)
         {
-            yield return "ingest:headerScanRows must be between 1 and 1000";
+            yield return Text.Get("LimitHeaderScanRows");
         }
 
         if (MaxAmount is <= 0 or > 1_000_000_000m)
         {
-            yield return "ingest:maxAmount must be above 0 and at most 1000000000 (so that sums of a file's amounts cannot overflow)";
+            yield return Text.Get("LimitMaxAmount");
         }
 
         if (MinDate >= MaxDate)
         {
-            yield return "ingest:minDate must be before ingest:maxDate";
+            yield return Text.Get("LimitDates");
         }
 
         if (MinShareOfCurrent is < 0 or > 1 || double.IsNaN(MinShareOfCurrent))
         {
-            yield return "ingest:minShareOfCurrent must be between 0 and 1 (0: never refuse a short snapshot)";
+            yield return Text.Get("LimitMinShare");
         }
 
         if (MaxEmptyShare is < 0 or > 1 || double.IsNaN(MaxEmptyShare))
         {
-            yield return "ingest:maxEmptyShare must be between 0 and 1 (1: never report a mostly empty column)";
+            yield return Text.Get("LimitMaxEmptyShare");
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Matching.Storage.Localization;
 
 namespace Matching.Storage.Resilience;
 
@@ -47,52 +48,52 @@ public sealed record ResilienceOptions
     {
         if (DatabaseRetries is < 0 or > 10)
         {
-            yield return "resilience:databaseRetries must be 0 to 10";
+            yield return Text.Get("ResDatabaseRetries");
         }
 
         if (DatabaseDelayMilliseconds is < 0 or > 60_000)
         {
-            yield return "resilience:databaseDelayMilliseconds must be 0 to 60000";
+            yield return Text.Get("ResDatabaseDelay");
         }
 
         if (OpenTimeoutSeconds is < 1 or > 3600)
         {
-            yield return "resilience:openTimeoutSeconds must be 1 to 3600";
+            yield return Text.Get("ResOpenTimeout");
         }
 
         if (CommitTimeoutSeconds is < 1 or > 86_400)
         {
-            yield return "resilience:commitTimeoutSeconds must be 1 to 86400";
+            yield return Text.Get("ResCommitTimeout");
         }
 
         if (!(BreakerFailureRatio is > 0 and <= 1))
         {
-            yield return string.Create(CultureInfo.InvariantCulture, $"resilience:breakerFailureRatio must be above 0 and at most 1 (is {BreakerFailureRatio})");
+            yield return Text.Format("ResBreakerRatio", BreakerFailureRatio);
         }
 
         if (BreakerMinimumThroughput is < 2 or > 10_000)
         {
-            yield return "resilience:breakerMinimumThroughput must be 2 to 10000";
+            yield return Text.Get("ResBreakerThroughput");
         }
 
         if (BreakerSamplingSeconds is < 1 or > 86_400)
         {
-            yield return "resilience:breakerSamplingSeconds must be 1 to 86400";
+            yield return Text.Get("ResBreakerSampling");
         }
 
         if (BreakerBreakSeconds is < 1 or > 86_400)
         {
-            yield return "resilience:breakerBreakSeconds must be 1 to 86400";
+            yield return Text.Get("ResBreakerBreak");
         }
 
         if (FileRetries is < 0 or > 10)
         {
-            yield return "resilience:fileRetries must be 0 to 10";
+            yield return Text.Get("ResFileRetries");
         }
 
         if (FileDelayMilliseconds is < 0 or > 60_000)
         {
-            yield return "resilience:fileDelayMilliseconds must be 0 to 60000";
+            yield return Text.Get("ResFileDelay");
         }
     }
 }

@@ -105,6 +105,26 @@ public sealed class LanguageTests
     }
 
     [Fact]
+    public async Task SettingsErrors_Chinese_ThenEnglish()
+    {
+        using var cli = new CliRun();
+        var settings = cli.PathOf("matching.json");
+        File.WriteAllText(settings, """{ "ingest": { "maxRows": 0 }, "resilience": { "fileRetries": 99 } }""");
+        var broken = cli.PathOf("broken.json");
+        File.WriteAllText(broken, "{ not json");
+
+        var zh = await cli.RunAsync("status", "--config", settings, "--lang", "zh");
+        var en = await cli.RunAsync("status", "--config", settings, "--lang", "en");
+        var zhBroken = await cli.RunAsync("status", "--config", broken, "--lang", "zh");
+
+        Assert.Equal((2, 2, 2), (zh.Exit, en.Exit, zhBroken.Exit));
+        Assert.Contains("ingest:maxRows 必须是正数", zh.Error, StringComparison.Ordinal);
+        Assert.Contains("resilience:fileRetries 必须在 0 到 10 之间", zh.Error, StringComparison.Ordinal);
+        Assert.Contains("ingest:maxRows must be positive", en.Error, StringComparison.Ordinal);
+        Assert.Contains("：不是有效的配置 JSON：", zhBroken.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DatabaseAndRunErrors_Chinese_ThenEnglish()
     {
         using var cli = new CliRun();
