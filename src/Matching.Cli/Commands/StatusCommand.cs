@@ -3,6 +3,7 @@ using System.Globalization;
 using Matching.Cli.Localization;
 using Matching.Cli.Rules;
 using Matching.Cli.Worker;
+using Matching.Core.Rules;
 using Matching.Storage;
 using Quartz;
 
@@ -51,7 +52,7 @@ internal static class StatusCommand
             {
                 var byCode = string.Join(", ", run.Counts.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Code} {c.Found}")));
                 await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"    found {run.Counts.Sum(c => c.Found)}: 新增 {run.Counts.Sum(c => c.New)}, 持续 {run.Counts.Sum(c => c.Continuing)}, 已处理 {run.Counts.Sum(c => c.Closed)}, 已解除 {run.Counts.Sum(c => c.Resolved)}; {byCode}"));
+                    $"    found {run.Counts.Sum(c => c.Found)}: {WarningStatus.New.Text()} {run.Counts.Sum(c => c.New)}, {WarningStatus.Continuing.Text()} {run.Counts.Sum(c => c.Continuing)}, {WarningStatus.Closed.Text()} {run.Counts.Sum(c => c.Closed)}, {WarningStatus.Resolved.Text()} {run.Counts.Sum(c => c.Resolved)}; {byCode}"));
             }
 
             if (run.Error is not null)

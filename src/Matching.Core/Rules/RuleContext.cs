@@ -127,5 +127,5 @@ internal sealed class RuleContext(RulePopulation population, DateOnly asOf, IRea
 
     /// <summary>What the aid part of a detail says: "未享受教育救助", or nothing when the rule names no aid.</summary>
     public static string LacksText(RuleOptions rule) =>
-        rule.LacksAid.Length == 0 ? string.Empty : "，未享受" + RuleText.Aid(Codes.AidOf(rule.LacksAid));
+        rule.LacksAid.Length == 0 ? string.Empty : "，未享受" + RuleText.Aid(rule.LacksAidType);
 }
