@@ -3,6 +3,7 @@ using System.Globalization;
 using Matching.Cli.Localization;
 using Matching.Cli.Rules;
 using Matching.Cli.Worker;
+using Matching.Core.Departments;
 using Matching.Core.Rules;
 using Matching.Storage;
 using Quartz;
@@ -104,7 +105,7 @@ internal static class StatusCommand
 
         foreach (var (at, kind, department, fileName, error) in refusals)
         {
-            await write.WriteLineAsync(Text.Format("StatusRefusal", context.Clock.Show(at), kind == BatchInfo.LowIncomeKind ? BatchInfo.LowIncomeKind : department, DisplayText.Escape(fileName), DisplayText.Escape(error)));
+            await write.WriteLineAsync(Text.Format("StatusRefusal", context.Clock.Show(at), kind == SourceCodes.LowIncome ? SourceCodes.LowIncome : department, DisplayText.Escape(fileName), DisplayText.Escape(error)));
         }
 
         // A next firing means something only while a worker runs to fire it.

@@ -1,4 +1,3 @@
-using Matching.Core.Departments;
 using Matching.Core.Population;
 
 namespace Matching.Core.Rules;
@@ -6,8 +5,6 @@ namespace Matching.Core.Rules;
 /// <summary>One run's facts, shared by the rule shapes, with the helpers that turn a fact into a warning.</summary>
 internal sealed class RuleContext(RulePopulation population, DateOnly asOf, IReadOnlyDictionary<string, RuleDepartment> departments)
 {
-    public const string LowIncomeSource = SourceCodes.LowIncome;
-
     public RulePopulation Population { get; } = population;
     public DateOnly AsOf { get; } = asOf;
 
