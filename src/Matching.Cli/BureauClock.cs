@@ -15,6 +15,9 @@ internal sealed class BureauClock(TimeZoneInfo zone)
 
     public TimeZoneInfo Zone { get; } = zone;
 
+    /// <summary>The system's zone of an IANA or Windows id; null for none (a setting's problem to report).</summary>
+    public static TimeZoneInfo? FindZone(string? id) => TimeZoneInfo.TryFindSystemTimeZoneById(id ?? string.Empty, out var zone) ? zone : null;
+
     /// <summary><c>2026-12-04 22:29</c>: an instant on the bureau's clock, to the minute.</summary>
     public string Show(DateTimeOffset at) => Local(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 

@@ -8,13 +8,25 @@ namespace Matching.Cli;
 internal sealed record BureauSettings
 {
     /// <value>IANA or Windows time zone of the bureau. Default <c>Asia/Shanghai</c>.</value>
-    public string TimeZone { get; init; } = BureauClock.DefaultTimeZone;
+    public string TimeZone
+    {
+        get;
+        init
+        {
+            field = value;
+            _zone = BureauClock.FindZone(value);
+        }
+    } = BureauClock.DefaultTimeZone;
 
-    public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+    // Looked up once, as the setting is bound, not on every read; null for a name no zone has.
+    private readonly TimeZoneInfo? _zone = BureauClock.FindZone(BureauClock.DefaultTimeZone);
+
+    /// <summary>The zone of <see cref="TimeZone"/>; for a name no zone has, the lookup's own exception, as ever.</summary>
+    public TimeZoneInfo Zone => _zone ?? TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 
     public IEnumerable<string> Problems()
     {
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone ?? string.Empty, out _))
+        if (_zone is null)
         {
             yield return $"worker:timeZone '{TimeZone}' is not a known time zone (e.g. Asia/Shanghai, or China Standard Time on Windows)";
         }

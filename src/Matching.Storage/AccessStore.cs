@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using Dapper;
 using Matching.Storage.Localization;
 
@@ -105,7 +104,7 @@ public sealed class AccessStore
         public AccessRecord ToRecord() => new()
         {
             AuditId = AuditId,
-            At = DateTimeOffset.Parse(At, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
+            At = StoredTime.Parse(At) ?? throw new FormatException($"access_audit {AuditId}: '{At}' is no stored time"),
             OsUser = OsUser,
             Host = Host,
             Command = Command,

@@ -1,12 +1,8 @@
-using Matching.Core.Departments;
-
 namespace Matching.Storage;
 
 /// <summary>The record of one imported file: what, from whom, when, and its fingerprint.</summary>
 public sealed record BatchInfo
 {
-    public const string LowIncomeKind = SourceCodes.LowIncome;
-
     public required string Kind { get; init; }
 
     public string? Department { get; init; }

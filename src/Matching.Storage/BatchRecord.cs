@@ -1,3 +1,5 @@
+using Matching.Core.Departments;
+
 namespace Matching.Storage;
 
 /// <summary>A stored import batch: what was imported, what came of it, and whether it still counts.</summary>
@@ -60,5 +62,5 @@ public sealed record BatchRecord
     /// <summary>Whether a run has yet to use it.</summary>
     public bool IsPending => Status == BatchStatus.Pending;
 
-    public bool IsLowIncome => Kind == BatchInfo.LowIncomeKind;
+    public bool IsLowIncome => Kind == SourceCodes.LowIncome;
 }

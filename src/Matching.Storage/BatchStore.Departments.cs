@@ -9,7 +9,7 @@ namespace Matching.Storage;
 
 public sealed partial class BatchStore
 {
-    /// <summary>The <c>kind</c> of a department extract's batch (the population's is <see cref="BatchInfo.LowIncomeKind"/>).</summary>
+    /// <summary>The <c>kind</c> of a department extract's batch (the population's is <see cref="SourceCodes.LowIncome"/>).</summary>
     public const string DepartmentBatchKind = "department";
 
 

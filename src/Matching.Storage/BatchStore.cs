@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Matching.Core.Departments;
 using Matching.Core.Errors;
 using Matching.Storage.Dialects;
 using Matching.Storage.Localization;
@@ -59,7 +60,7 @@ public sealed partial class BatchStore
         {
             if (b.Status != BatchStatus.Withdrawn && (b.IsLowIncome || b.RowsAccepted > 0))
             {
-                current[b.IsLowIncome ? BatchInfo.LowIncomeKind : b.Department ?? string.Empty] = b.BatchId;
+                current[b.IsLowIncome ? SourceCodes.LowIncome : b.Department ?? string.Empty] = b.BatchId;
             }
         }
 
@@ -67,7 +68,7 @@ public sealed partial class BatchStore
         {
             State = b.Status == BatchStatus.Withdrawn ? BatchState.Withdrawn
                 : !b.IsLowIncome && ledgers.Contains(b.Department ?? string.Empty) ? BatchState.Counting
-                : current.TryGetValue(b.IsLowIncome ? BatchInfo.LowIncomeKind : b.Department ?? string.Empty, out var id) && id == b.BatchId ? BatchState.Current
+                : current.TryGetValue(b.IsLowIncome ? SourceCodes.LowIncome : b.Department ?? string.Empty, out var id) && id == b.BatchId ? BatchState.Current
                 : BatchState.Superseded,
         })];
     }
@@ -182,7 +183,7 @@ public sealed partial class BatchStore
     public Task<BatchRecord?> LastLowIncomeAsync(CancellationToken cancellationToken) =>
         _db.Connection.QueryFirstOrDefaultAsync<BatchRecord>(new CommandDefinition(
             $"{BatchColumns} FROM import_batch WHERE kind = @kind ORDER BY batch_id DESC {_dialect.FirstRows("1")}",
-            new { kind = BatchInfo.LowIncomeKind }, cancellationToken: cancellationToken));
+            new { kind = SourceCodes.LowIncome }, cancellationToken: cancellationToken));
 
     /// <summary>Adds the row of a batch being imported, inside the import's <paramref name="transaction"/>; returns its id.</summary>
     internal async Task<long> InsertAsync(BatchInfo batch, DbTransaction transaction, CancellationToken cancellationToken) =>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Dapper;
 using Matching.Storage.Localization;
 
@@ -90,7 +89,7 @@ public sealed partial class MatchingStore
             if (counting.Count > 0)
             {
                 cutoffs.Add(new LedgerCutoff([.. counting.Select(b => b.BatchId)], DateOnly.FromDateTime(at.UtcDateTime).DayNumber,
-                    [.. counting.Where(b => At(b.ImportedAt) < at).Select(b => b.BatchId)]));
+                    [.. counting.Where(b => StoredTime.Parse(b.ImportedAt) < at).Select(b => b.BatchId)]));
             }
         }
 
@@ -108,10 +107,10 @@ public sealed partial class MatchingStore
         {
             DateTimeOffset? since = b.State switch
             {
-                BatchState.Withdrawn => At(b.WithdrawnAt),
+                BatchState.Withdrawn => StoredTime.Parse(b.WithdrawnAt),
                 BatchState.Superseded => all
                     .Where(n => n.BatchId > b.BatchId && !n.IsLowIncome && n.Department == b.Department && n.Status != BatchStatus.Withdrawn && n.RowsAccepted > 0)
-                    .Select(n => At(n.ImportedAt)).FirstOrDefault(),
+                    .Select(n => StoredTime.Parse(n.ImportedAt)).FirstOrDefault(),
                 _ => null,
             };
             if (before is { } c && since is { } s && s < c)
@@ -122,7 +121,4 @@ public sealed partial class MatchingStore
 
         return past;
     }
-
-    private static DateTimeOffset? At(string? text) =>
-        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null;
 }

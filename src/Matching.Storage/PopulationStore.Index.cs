@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Matching.Core.Departments;
 using Matching.Core.Population;
 
 namespace Matching.Storage;
@@ -41,8 +42,8 @@ public sealed partial class PopulationStore
         var version = await _db.Connection.ExecuteScalarAsync<int>(new CommandDefinition(
             "SELECT COALESCE(MAX(version), 0) FROM schema_version", transaction: transaction, cancellationToken: cancellationToken));
         var batch = await _db.Connection.QueryFirstOrDefaultAsync<BatchRecord>(new CommandDefinition(
-            $"{BatchStore.BatchColumns} FROM import_batch WHERE kind = 'lowincome' ORDER BY batch_id DESC {_dialect.FirstRows("1")}",
-            transaction: transaction, cancellationToken: cancellationToken));
+            $"{BatchStore.BatchColumns} FROM import_batch WHERE kind = @kind ORDER BY batch_id DESC {_dialect.FirstRows("1")}",
+            new { kind = SourceCodes.LowIncome }, transaction, cancellationToken: cancellationToken));
         return batch is null ? null : new PopulationStamp(batch.BatchId, batch.Sha256, batch.ImportedAt, version);
     }
 

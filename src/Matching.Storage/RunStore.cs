@@ -1,4 +1,3 @@
-using System.Globalization;
 using Dapper;
 using Matching.Core.Rules;
 using Matching.Storage.Dialects;
@@ -37,7 +36,7 @@ public sealed class RunStore
         var lowIncome = await _batches.LastLowIncomeAsync(cancellationToken);
         return await _db.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
             _dialect.InsertReturning("run", "started_at, as_of, operator, lowincome_batch_id", "@startedAt, @asOf, @operatorName, @lowIncome", "run_id"),
-            new { startedAt = _db.Now(), asOf = Day(asOf), operatorName, lowIncome = lowIncome?.BatchId },
+            new { startedAt = _db.Now(), asOf = StoredDate.Format(asOf), operatorName, lowIncome = lowIncome?.BatchId },
             cancellationToken: cancellationToken));
     }
 
@@ -60,7 +59,7 @@ public sealed class RunStore
         ArgumentNullException.ThrowIfNull(batches);
         return await _db.CommitAsync("run completion", Text.Format("FailedRun", runId), requireSchema: false, async (transaction, token) =>
         {
-            var counts = await new WarningWriter(_dialect, _db.Connection, transaction, runId, Day(asOf), _db.Now()).WriteAsync(found, token);
+            var counts = await new WarningWriter(_dialect, _db.Connection, transaction, runId, StoredDate.Format(asOf), _db.Now()).WriteAsync(found, token);
             foreach (var batchId in batches)
             {
                 await _db.Connection.ExecuteAsync(new CommandDefinition(
@@ -105,6 +104,4 @@ public sealed class RunStore
             "SELECT holder, acquired_at FROM run_lock WHERE name = 'run' AND expires_at >= @now", new { now }, cancellationToken: cancellationToken));
         return rows.Cast<(string, string)?>().FirstOrDefault();
     }
-
-    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

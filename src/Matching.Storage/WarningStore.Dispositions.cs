@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using Dapper;
 using Matching.Core.Rules;
 using Matching.Storage.Localization;
@@ -85,7 +84,7 @@ public sealed partial class WarningStore
                 continue;
             }
 
-            var date = d.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var date = d.Date is { } day ? StoredDate.Format(day) : null;
             if (w.Disposition == d.Result && w.Date == date)
             {
                 unchanged++;

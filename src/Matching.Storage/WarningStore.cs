@@ -1,4 +1,3 @@
-using System.Globalization;
 using Dapper;
 using Matching.Core.Rules;
 using Matching.Storage.Dialects;
@@ -47,7 +46,7 @@ public sealed partial class WarningStore
             ORDER BY receiver, code, subdistrict, household_id, id_number, warning_id
             """;
         return [.. await _db.Connection.QueryAsync<StoredWarning>(new CommandDefinition(sql,
-            WarningStatusSql.With(new { receiver, openOnly = openOnly ? 1 : 0, since = since?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }),
+            WarningStatusSql.With(new { receiver, openOnly = openOnly ? 1 : 0, since = since is { } day ? StoredDate.Format(day) : null }),
             cancellationToken: cancellationToken))];
     }
 
@@ -67,7 +66,7 @@ public sealed partial class WarningStore
             ORDER BY receiver, code, subdistrict, household_id, id_number, warning_id
             """;
         var rows = _db.Connection.QueryUnbufferedAsync<StoredWarning>(sql,
-            WarningStatusSql.With(new { receiver, openOnly = openOnly ? 1 : 0, since = since?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }));
+            WarningStatusSql.With(new { receiver, openOnly = openOnly ? 1 : 0, since = since is { } day ? StoredDate.Format(day) : null }));
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
             yield return row;
@@ -92,7 +91,7 @@ public sealed partial class WarningStore
               AND (@since IS NULL OR first_date >= @since)
             GROUP BY status
             """,
-            WarningStatusSql.With(new { receiver, openOnly = openOnly ? 1 : 0, since = since?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }),
+            WarningStatusSql.With(new { receiver, openOnly = openOnly ? 1 : 0, since = since is { } day ? StoredDate.Format(day) : null }),
             cancellationToken: cancellationToken));
         return [.. rows.Select(r => (WarningStatusText.Parse(r.Status), r.Count, r.Answered)).OrderBy(r => r.Item1)];
     }

@@ -377,7 +377,7 @@ public abstract partial class MatchingStoreTests<TDb>
         Assert.Equal(
             [
                 ("illness", "patients.csv", "patients.csv: more than 10 MB", BatchStore.DepartmentBatchKind),
-                ((string?)null, "低收入人口.xls", "低收入人口.xls: row 3, column 身份证号码: missing", BatchInfo.LowIncomeKind),
+                ((string?)null, "低收入人口.xls", "低收入人口.xls: row 3, column 身份证号码: missing", SourceCodes.LowIncome),
             ],
             refusals.Select(r => (r.Department, r.FileName, r.Error, r.Kind)));
         Assert.Equal(monday.AddDays(4), DateTimeOffset.Parse(refusals[0].At, CultureInfo.InvariantCulture));

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Matching.Core.Departments;
 using Matching.Core.Errors;
 using Matching.Core.Population;
 using Matching.Storage;
@@ -98,11 +99,11 @@ public abstract partial class MatchingStoreTests<TDb> : IDisposable
         var snapshot = new SnapshotBuilder().Household("H1").Member("H1", TestIds.Valid(1), "张三").Member("H1", TestIds.Valid(2), "李四").Build();
 
         var batchId = await store.Population.ImportAsync(snapshot, batch, rowsRead: 5, rowsRejected: 3, Ct);
-        var found = await store.Batches.FindByHashAsync(BatchInfo.LowIncomeKind, batch.Sha256, Ct);
+        var found = await store.Batches.FindByHashAsync(SourceCodes.LowIncome, batch.Sha256, Ct);
 
         Assert.NotNull(found);
         Assert.Equal(batchId, found.BatchId);
-        Assert.Equal((BatchInfo.LowIncomeKind, null, "低收入人口2024-06.xlsx", batch.Sha256), (found.Kind, found.Department, found.FileName, found.Sha256));
+        Assert.Equal((SourceCodes.LowIncome, null, "低收入人口2024-06.xlsx", batch.Sha256), (found.Kind, found.Department, found.FileName, found.Sha256));
         Assert.Equal((5L, 2L, 3L), (found.RowsRead, found.RowsAccepted, found.RowsRejected));
         Assert.Equal("tester", found.Operator);
         Assert.Equal(ImportTime, DateTimeOffset.Parse(found.ImportedAt, CultureInfo.InvariantCulture));
@@ -115,7 +116,7 @@ public abstract partial class MatchingStoreTests<TDb> : IDisposable
         var batch = Batch("a.csv");
         await store.Population.ImportAsync(new SnapshotBuilder().Household("H1").Build(), batch, 0, 0, Ct);
 
-        Assert.Null(await store.Batches.FindByHashAsync(BatchInfo.LowIncomeKind, Sha256Of("other bytes"), Ct));
+        Assert.Null(await store.Batches.FindByHashAsync(SourceCodes.LowIncome, Sha256Of("other bytes"), Ct));
         Assert.Null(await store.Batches.FindByHashAsync("department", batch.Sha256, Ct));
     }
 
@@ -172,7 +173,7 @@ public abstract partial class MatchingStoreTests<TDb> : IDisposable
 
     protected static BatchInfo Batch(string fileName) => new()
     {
-        Kind = BatchInfo.LowIncomeKind,
+        Kind = SourceCodes.LowIncome,
         FileName = fileName,
         Sha256 = Sha256Of(fileName),
         SizeBytes = 1024,

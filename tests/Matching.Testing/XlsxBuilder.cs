@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Xml.Linq;
+using Matching.Core.Tables;
 
 namespace Matching.Testing;
 
@@ -55,24 +56,12 @@ public sealed class XlsxBuilder
         return path;
     }
 
-    /// <summary>The column letters of a 0-based column index: 0 → A, 26 → AA.</summary>
-    public static string ColumnName(int column)
-    {
-        var name = string.Empty;
-        for (var c = column + 1; c > 0; c = (c - 1) / 26)
-        {
-            name = (char)('A' + ((c - 1) % 26)) + name;
-        }
-
-        return name;
-    }
-
     private static XElement RowElement(int row, object?[] cells)
     {
         var element = new XElement(Main + "row", new XAttribute("r", row));
         for (var i = 0; i < cells.Length; i++)
         {
-            var reference = ColumnName(i) + row.ToString(CultureInfo.InvariantCulture);
+            var reference = ColumnLetters.Of(i + 1) + row.ToString(CultureInfo.InvariantCulture);
             switch (cells[i])
             {
                 case null:

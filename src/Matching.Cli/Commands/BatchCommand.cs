@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Matching.Cli.Audit;
 using Matching.Cli.Localization;
+using Matching.Core.Departments;
 using Matching.Core.Errors;
 using Matching.Storage;
 
@@ -37,8 +38,8 @@ internal static class BatchCommand
     {
         var maps = context.HeaderMaps;
         await using var store = await context.OpenStoreAsync(cancellationToken);
-        var batches = await store.Batches.ListAsync(department == BatchInfo.LowIncomeKind ? null : department, maps.Ledgers, cancellationToken);
-        if (department == BatchInfo.LowIncomeKind)
+        var batches = await store.Batches.ListAsync(department == SourceCodes.LowIncome ? null : department, maps.Ledgers, cancellationToken);
+        if (department == SourceCodes.LowIncome)
         {
             batches = [.. batches.Where(b => b.IsLowIncome)];
         }
@@ -62,7 +63,7 @@ internal static class BatchCommand
             var kind = Text.Get(!b.IsLowIncome && maps.Ledgers.Contains(b.Department ?? string.Empty) ? "BatchKindLedger" : "BatchKindSnapshot");
             var state = Text.Get("BatchState" + b.State) + (b.IsPending && b.State is BatchState.Current or BatchState.Counting ? "*" : string.Empty);
             await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{b.BatchId,6}  {(b.IsLowIncome ? BatchInfo.LowIncomeKind : b.Department),-14} {DisplayText.Pad(kind, 9)} {b.RowsRead,8} {b.RowsAccepted,9}  {DisplayText.Pad(state, 11)} {context.Clock.Show(b.ImportedAt),-16}  {DisplayText.Pad(DisplayText.Escape(b.Operator), 10)} {DisplayText.Escape(b.FileName)}"));
+                $"{b.BatchId,6}  {(b.IsLowIncome ? SourceCodes.LowIncome : b.Department),-14} {DisplayText.Pad(kind, 9)} {b.RowsRead,8} {b.RowsAccepted,9}  {DisplayText.Pad(state, 11)} {context.Clock.Show(b.ImportedAt),-16}  {DisplayText.Pad(DisplayText.Escape(b.Operator), 10)} {DisplayText.Escape(b.FileName)}"));
             if (b.NewEvents is { } fresh && b.KnownEvents is { } known)
             {
                 await write.WriteLineAsync(new string(' ', 8) + Text.Format("BatchEvents", fresh, known));

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Matching.Cli.Localization;
 using Matching.Cli.Rules;
+using Matching.Core.Rules;
 
 namespace Matching.Cli.Commands;
 
@@ -37,7 +38,7 @@ internal static class RunCommand
 
         // Codes stay the key a clerk searches for; the label (the workbooks' 预警名称, from rules.json) says what it is.
         var labels = context.Rules.Rules.GroupBy(r => r.Code, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Label, StringComparer.Ordinal);
-        await write.WriteLineAsync($"{DisplayText.Pad(Text.Get("RunColumnCode"), 24)} {DisplayText.Pad(Text.Get("RunColumnFound"), -7)} {"新增",6} {"持续",6} {"已处理",5} {"已解除",5}  {Text.Get("RunColumnLabel")}");
+        await write.WriteLineAsync($"{DisplayText.Pad(Text.Get("RunColumnCode"), 24)} {DisplayText.Pad(Text.Get("RunColumnFound"), -7)} {WarningStatus.New.Text(),6} {WarningStatus.Continuing.Text(),6} {WarningStatus.Closed.Text(),5} {WarningStatus.Resolved.Text(),5}  {Text.Get("RunColumnLabel")}");
         foreach (var c in result.Counts)
         {
             await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,

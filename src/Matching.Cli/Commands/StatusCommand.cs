@@ -3,6 +3,8 @@ using System.Globalization;
 using Matching.Cli.Localization;
 using Matching.Cli.Rules;
 using Matching.Cli.Worker;
+using Matching.Core.Departments;
+using Matching.Core.Rules;
 using Matching.Storage;
 using Quartz;
 
@@ -51,7 +53,7 @@ internal static class StatusCommand
             {
                 var byCode = string.Join(", ", run.Counts.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Code} {c.Found}")));
                 await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"    found {run.Counts.Sum(c => c.Found)}: 新增 {run.Counts.Sum(c => c.New)}, 持续 {run.Counts.Sum(c => c.Continuing)}, 已处理 {run.Counts.Sum(c => c.Closed)}, 已解除 {run.Counts.Sum(c => c.Resolved)}; {byCode}"));
+                    $"    found {run.Counts.Sum(c => c.Found)}: {WarningStatus.New.Text()} {run.Counts.Sum(c => c.New)}, {WarningStatus.Continuing.Text()} {run.Counts.Sum(c => c.Continuing)}, {WarningStatus.Closed.Text()} {run.Counts.Sum(c => c.Closed)}, {WarningStatus.Resolved.Text()} {run.Counts.Sum(c => c.Resolved)}; {byCode}"));
             }
 
             if (run.Error is not null)
@@ -103,7 +105,7 @@ internal static class StatusCommand
 
         foreach (var (at, kind, department, fileName, error) in refusals)
         {
-            await write.WriteLineAsync(Text.Format("StatusRefusal", context.Clock.Show(at), kind == BatchInfo.LowIncomeKind ? BatchInfo.LowIncomeKind : department, DisplayText.Escape(fileName), DisplayText.Escape(error)));
+            await write.WriteLineAsync(Text.Format("StatusRefusal", context.Clock.Show(at), kind == SourceCodes.LowIncome ? SourceCodes.LowIncome : department, DisplayText.Escape(fileName), DisplayText.Escape(error)));
         }
 
         // A next firing means something only while a worker runs to fire it.

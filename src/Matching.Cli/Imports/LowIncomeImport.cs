@@ -42,7 +42,7 @@ internal sealed class LowIncomeImport(CliContext context)
         await store.RequireSchemaAsync(cancellationToken);
         var batch = new BatchInfo
         {
-            Kind = BatchInfo.LowIncomeKind,
+            Kind = SourceCodes.LowIncome,
             FileName = Path.GetFileName(file),
             Sha256 = string.Empty,
             SizeBytes = 0,
@@ -61,7 +61,7 @@ internal sealed class LowIncomeImport(CliContext context)
 
             LowIncomeReadResult read;
             IReadOnlyList<RuleGap> gaps;
-            using (var table = SourceTable.Open(file, context.HeaderMaps.Get(BatchInfo.LowIncomeKind), context.Limits))
+            using (var table = SourceTable.Open(file, context.HeaderMaps.Get(SourceCodes.LowIncome), context.Limits))
             using (var progress = new Progress.ProgressLine(context, Text.Format("ProgressLowIncome", Path.GetFileName(file))))
             {
                 table.Progress = progress.Report;
@@ -82,7 +82,7 @@ internal sealed class LowIncomeImport(CliContext context)
             if (read.Rejected.Count > 0)
             {
                 report = await RejectReportWorkbook.WriteAsync(
-                    rejectsPath ?? Path.Combine(context.Settings.RejectsFolder, BatchInfo.LowIncomeKind, Path.GetFileNameWithoutExtension(file) + ".rejects.xlsx"),
+                    rejectsPath ?? Path.Combine(context.Settings.RejectsFolder, SourceCodes.LowIncome, Path.GetFileNameWithoutExtension(file) + ".rejects.xlsx"),
                     file, read.Rejected, [], cancellationToken);
             }
 

@@ -1,3 +1,4 @@
+using Matching.Core.Departments;
 using Matching.Ingest.Coverage;
 using Matching.Storage;
 
@@ -22,7 +23,7 @@ internal sealed record BatchGap(long BatchId, string Source, string FileName, Ru
         var gaps = new List<BatchGap>();
         foreach (var batch in (lowIncome is null ? [] : new[] { lowIncome }).Concat(batches))
         {
-            var source = batch.IsLowIncome ? BatchInfo.LowIncomeKind : batch.Department ?? string.Empty;
+            var source = batch.IsLowIncome ? SourceCodes.LowIncome : batch.Department ?? string.Empty;
             gaps.AddRange(RuleGap.FromJson(batch.RuleGaps).Select(g => new BatchGap(batch.BatchId, source, batch.FileName, g)));
         }
 

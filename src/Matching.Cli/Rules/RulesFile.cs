@@ -1,3 +1,4 @@
+using Matching.Core.Departments;
 using Matching.Core.Errors;
 using Matching.Core.Rules;
 using Matching.Ingest.HeaderMaps;
@@ -44,8 +45,8 @@ internal static class RulesFile
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(maps);
         var engine = RuleEngine.TryCreate(rules, departments, out var problems);
-        var population = maps.Sources.Contains(Ingest.LowIncome.LowIncomeReader.PopulationSource, StringComparer.Ordinal)
-            ? maps.Get(Ingest.LowIncome.LowIncomeReader.PopulationSource)
+        var population = maps.Sources.Contains(SourceCodes.LowIncome, StringComparer.Ordinal)
+            ? maps.Get(SourceCodes.LowIncome)
             : null;
         var support = population?.GetVocabulary(population.VocabularyOf(Ingest.LowIncome.LowIncomeReader.TekunSupportField)).Words ??
             new Dictionary<string, string>(StringComparer.Ordinal);

@@ -14,7 +14,18 @@ internal sealed record WorkerSettings
     /// IANA or Windows time zone of the cron expressions. Default: the bureau's (<c>worker:timeZone</c> of
     /// <c>matching.json</c>, itself Asia/Shanghai by default); set here only for a schedule in another zone.
     /// </value>
-    public string? TimeZone { get; init; }
+    public string? TimeZone
+    {
+        get;
+        init
+        {
+            field = value;
+            _zone = BureauClock.FindZone(value ?? BureauClock.DefaultTimeZone);
+        }
+    }
+
+    // Looked up once, as the schedule is read, not on every read; null for a name no zone has.
+    private readonly TimeZoneInfo? _zone = BureauClock.FindZone(BureauClock.DefaultTimeZone);
 
     /// <value>The nightly job: import every stable dropped file, run the rules, export into the outbox. Default 02:00.</value>
     public string NightlyCron { get; init; } = "0 0 2 * * ?";
@@ -37,7 +48,8 @@ internal sealed record WorkerSettings
     /// </value>
     public int ClusterCheckinSeconds { get; init; } = 15;
 
-    public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone ?? BureauClock.DefaultTimeZone);
+    /// <summary>The zone of <see cref="TimeZone"/>; for a name no zone has, the lookup's own exception, as ever.</summary>
+    public TimeZoneInfo Zone => _zone ?? TimeZoneInfo.FindSystemTimeZoneById(TimeZone ?? BureauClock.DefaultTimeZone);
 
     /// <summary>An instant for the log, on the schedule's clock with its offset: <c>2026-11-29 02:00:00 +08:00</c>; "never" for none.</summary>
     public string Local(DateTimeOffset? time) => time is { } t
@@ -56,7 +68,7 @@ internal sealed record WorkerSettings
 
     public IEnumerable<string> Problems()
     {
-        if (TimeZone is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
+        if (_zone is null)
         {
             yield return $"timeZone '{TimeZone}' is not a known time zone";
         }

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
+using Matching.Core.Departments;
 
 namespace Matching.Core.Rules;
 
@@ -67,7 +68,7 @@ internal sealed class ComplexCases
             {
                 // The labels a clerk reads (教育救助政策落实不到位), in code order so the facts read the same every run.
                 var detail = $"同户有{count}类预警：{string.Join('、', Labels(at))}";
-                yield return context.ForMember(rule, head, rule.Receiver, RuleContext.LowIncomeSource, detail);
+                yield return context.ForMember(rule, head, rule.Receiver, SourceCodes.LowIncome, detail);
             }
         }
     }

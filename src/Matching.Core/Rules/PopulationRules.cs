@@ -1,3 +1,4 @@
+using Matching.Core.Departments;
 using Matching.Core.Population;
 
 namespace Matching.Core.Rules;
@@ -41,7 +42,7 @@ internal static class PopulationRules
             var inTown = household.Subdistrict.EndsWith('镇');
             var measure = inTown ? rule.MeasureInTown : rule.MeasureInSubdistrict;
             var detail = context.Shared($"{RuleText.Categories(categories)}家庭，住房困难{RuleContext.LacksText(rule)}（{(inTown ? "镇" : "街道")}）");
-            yield return context.ForMember(rule, population.HeadOf(householdId), rule.Receiver, RuleContext.LowIncomeSource, detail,
+            yield return context.ForMember(rule, population.HeadOf(householdId), rule.Receiver, SourceCodes.LowIncome, detail,
                 measure: measure.Length > 0 ? measure : rule.Measure);
         }
     }
@@ -85,7 +86,7 @@ internal static class PopulationRules
             if (entries.Length > 1 || Excludes(categories, pairs))
             {
                 var detail = DuplicateDetail(population, entries, categories, pairs);
-                yield return context.ForMember(rule, entries[0], rule.Receiver, RuleContext.LowIncomeSource, detail) with
+                yield return context.ForMember(rule, entries[0], rule.Receiver, SourceCodes.LowIncome, detail) with
                 {
                     Categories = RuleText.Categories(categories),
                 };

@@ -1,4 +1,3 @@
-using Matching.Core.Departments;
 using Matching.Core.Population;
 
 namespace Matching.Core.Rules;
@@ -6,8 +5,6 @@ namespace Matching.Core.Rules;
 /// <summary>One run's facts, shared by the rule shapes, with the helpers that turn a fact into a warning.</summary>
 internal sealed class RuleContext(RulePopulation population, DateOnly asOf, IReadOnlyDictionary<string, RuleDepartment> departments)
 {
-    public const string LowIncomeSource = SourceCodes.LowIncome;
-
     public RulePopulation Population { get; } = population;
     public DateOnly AsOf { get; } = asOf;
 
@@ -127,5 +124,5 @@ internal sealed class RuleContext(RulePopulation population, DateOnly asOf, IRea
 
     /// <summary>What the aid part of a detail says: "未享受教育救助", or nothing when the rule names no aid.</summary>
     public static string LacksText(RuleOptions rule) =>
-        rule.LacksAid.Length == 0 ? string.Empty : "，未享受" + RuleText.Aid(Codes.AidOf(rule.LacksAid));
+        rule.LacksAid.Length == 0 ? string.Empty : "，未享受" + RuleText.Aid(rule.LacksAidType);
 }

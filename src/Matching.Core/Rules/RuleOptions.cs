@@ -161,7 +161,7 @@ public sealed record RuleOptions
             }
         }
 
-        if (LacksAid.Length > 0 && Codes.AidOf(LacksAid) == AidType.None)
+        if (LacksAid.Length > 0 && LacksAidType == AidType.None)
         {
             yield return $"{at}.lacksAid '{LacksAid}' is not an aid code ({string.Join(", ", Codes.Aid.Select(c => c.Code))})";
         }

@@ -2,6 +2,7 @@ using System.Globalization;
 using SpreadCheetah;
 using SpreadCheetah.Validations;
 using SpreadCheetah.Worksheets;
+using Matching.Core.Tables;
 using Matching.Export.Localization;
 
 namespace Matching.Export.Workbooks;
@@ -102,7 +103,7 @@ public sealed class SheetWriter : IAsyncDisposable
         if (layout.IsTable)
         {
             options.FrozenRows = _headerRow;
-            options.AutoFilter = new AutoFilterOptions(string.Create(CultureInfo.InvariantCulture, $"A{_headerRow}:{ColumnLetter(layout.Headers.Count)}{_headerRow}"));
+            options.AutoFilter = new AutoFilterOptions(string.Create(CultureInfo.InvariantCulture, $"A{_headerRow}:{ColumnLetters.Of(layout.Headers.Count)}{_headerRow}"));
         }
 
         for (var i = 0; i < layout.Widths.Count; i++)
@@ -186,7 +187,7 @@ public sealed class SheetWriter : IAsyncDisposable
 
         if (values.Count == 1 && _layout.PrintedColumns > 1)
         {
-            _spreadsheet.MergeCells(string.Create(CultureInfo.InvariantCulture, $"A{row}:{ColumnLetter(_layout.PrintedColumns)}{row}"));
+            _spreadsheet.MergeCells(string.Create(CultureInfo.InvariantCulture, $"A{row}:{ColumnLetters.Of(_layout.PrintedColumns)}{row}"));
         }
     }
 
@@ -227,7 +228,7 @@ public sealed class SheetWriter : IAsyncDisposable
         }
 
         _open = false;
-        var lastColumn = ColumnLetter(Math.Max(1, layout.IsTable ? layout.Headers.Count : layout.Widths.Count));
+        var lastColumn = ColumnLetters.Of(Math.Max(1, layout.IsTable ? layout.Headers.Count : layout.Widths.Count));
         var lastRow = _spreadsheet.NextRowNumber - 1;
         if (!layout.IsTable)
         {
@@ -243,12 +244,12 @@ public sealed class SheetWriter : IAsyncDisposable
             list.ErrorMessage = dropdown.Message;
             list.ShowErrorAlert = true;
             list.IgnoreBlank = true;
-            var column = ColumnLetter(dropdown.Column + 1);
+            var column = ColumnLetters.Of(dropdown.Column + 1);
             _spreadsheet.AddDataValidation(string.Create(CultureInfo.InvariantCulture, $"{column}{_headerRow + 1}:{column}{dataEnd}"), list);
         }
 
         var filter = string.Create(CultureInfo.InvariantCulture, $"A{_headerRow}:{lastColumn}{dataEnd}");
-        var area = string.Create(CultureInfo.InvariantCulture, $"A1:{ColumnLetter(layout.PrintedColumns)}{Math.Max(lastRow, _headerRow)}");
+        var area = string.Create(CultureInfo.InvariantCulture, $"A1:{ColumnLetters.Of(layout.PrintedColumns)}{Math.Max(lastRow, _headerRow)}");
         _sheets.Add((_sheetName, new SheetFinish(filter, _headerRow, area, layout.PageHeader, layout.Protect)));
     }
 
@@ -298,17 +299,6 @@ public sealed class SheetWriter : IAsyncDisposable
         bool b => new Cell(b ? "是" : "否", style),
         _ => new Cell(value.ToString(), style),
     };
-
-    private static string ColumnLetter(int column)
-    {
-        var letters = string.Empty;
-        for (var n = column; n > 0; n = (n - 1) / 26)
-        {
-            letters = (char)('A' + ((n - 1) % 26)) + letters;
-        }
-
-        return letters;
-    }
 
     public async ValueTask DisposeAsync()
     {

@@ -18,9 +18,6 @@ namespace Matching.Ingest.LowIncome;
 /// </summary>
 public sealed partial class LowIncomeReader
 {
-    /// <summary>The population's header map (<c>HeaderMaps/lowincome.json</c>).</summary>
-    public const string PopulationSource = SourceCodes.LowIncome;
-
     /// <summary>家庭年收入: RIGID_SPENDING weighs spending against it.</summary>
     public const string IncomeField = "income";
 

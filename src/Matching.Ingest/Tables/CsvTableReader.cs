@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Unicode;
 using CsvHelper;
 using Matching.Core.Errors;
+using Matching.Core.Tables;
 using Matching.Ingest.Localization;
 
 namespace Matching.Ingest.Tables;
@@ -153,7 +154,7 @@ public sealed class CsvTableReader : ITableReader
             {
                 throw new InputFileException(File, closed
                     ? Text.Get("QuoteTextAfterClose")
-                    : Text.Get("QuoteNeverClosed"), SourceRow, ExcelTableReader.ColumnName(i));
+                    : Text.Get("QuoteNeverClosed"), SourceRow, ColumnLetters.Of(i + 1));
             }
 
             if (raw.Length > _limits.MaxCellChars)
@@ -162,7 +163,7 @@ public sealed class CsvTableReader : ITableReader
                 if (chars > _limits.MaxCellChars)
                 {
                     throw new InputFileException(File, Text.Format("CellTooLong", chars, _limits.MaxCellChars),
-                        SourceRow, ExcelTableReader.ColumnName(i));
+                        SourceRow, ColumnLetters.Of(i + 1));
                 }
             }
 
@@ -171,7 +172,7 @@ public sealed class CsvTableReader : ITableReader
             if (firstBreak >= 0 && value[firstBreak..].Contains(separator))
             {
                 var lines = value.Count((byte)'\n') + 1;
-                throw new InputFileException(File, Text.Format("QuoteSwallowedRows", lines, Shown(_csv.Separator)), SourceRow, ExcelTableReader.ColumnName(i));
+                throw new InputFileException(File, Text.Format("QuoteSwallowedRows", lines, Shown(_csv.Separator)), SourceRow, ColumnLetters.Of(i + 1));
             }
         }
     }

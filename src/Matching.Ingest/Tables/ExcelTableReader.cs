@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using ExcelDataReader;
 using Matching.Core.Errors;
+using Matching.Core.Tables;
 using Matching.Ingest.Localization;
 
 namespace Matching.Ingest.Tables;
@@ -89,7 +90,7 @@ public sealed class ExcelTableReader : ITableReader
 
                 if (text is { Length: var length } && length > _limits.MaxCellChars)
                 {
-                    throw new InputFileException(File, Text.Format("CellTooLong", length, _limits.MaxCellChars), _row, ColumnName(i));
+                    throw new InputFileException(File, Text.Format("CellTooLong", length, _limits.MaxCellChars), _row, ColumnLetters.Of(i + 1));
                 }
             }
 
@@ -133,18 +134,6 @@ public sealed class ExcelTableReader : ITableReader
 
     /// <summary>The current sheet's name.</summary>
     public string SheetName => _reader.Name ?? string.Empty;
-
-    /// <summary>Excel's name of a 0-based column: A, B, … Z, AA …</summary>
-    public static string ColumnName(int column)
-    {
-        var name = string.Empty;
-        for (var n = column + 1; n > 0; n = (n - 1) / 26)
-        {
-            name = (char)('A' + ((n - 1) % 26)) + name;
-        }
-
-        return name;
-    }
 
     public string GetString(int column) => column < _fieldCount ? _cells[column] ?? string.Empty : string.Empty;
 

@@ -12,8 +12,7 @@ namespace Matching.Samples.Output;
 /// </summary>
 internal static class LowIncomeWriter
 {
-    public const string Source = SourceCodes.LowIncome;
-    public const string FileName = Source + ".csv";
+    public const string FileName = SourceCodes.LowIncome + ".csv";
 
     /// <summary>
     /// The columns of lowincome.csv, in order (the evaluation and benchmark sets write the same): the income with its
@@ -52,7 +51,7 @@ internal static class LowIncomeWriter
             }
         }
 
-        return [CsvFiles.Describe(directory, FileName, row - 1), TruthWriter.WriteLowIncome(directory, Source, rejected)];
+        return [CsvFiles.Describe(directory, FileName, row - 1), TruthWriter.WriteLowIncome(directory, SourceCodes.LowIncome, rejected)];
     }
 
     /// <summary>Fills the cells of one member's row, in <see cref="Header"/> order.</summary>

@@ -29,6 +29,15 @@ public sealed class WorkerSettingsTests
     }
 
     [Fact]
+    public void Zone_UnknownName_ThrowsWhenRead()
+    {
+        var mars = new WorkerSettings { TimeZone = "Mars/Olympus" };
+
+        Assert.Throws<TimeZoneNotFoundException>(() => mars.Zone);
+        Assert.Equal(BureauClock.DefaultTimeZone, (mars with { TimeZone = null }).Zone.Id);
+    }
+
+    [Fact]
     public void Load_BadCronAndZone_OneMessageNamingEach()
     {
         using var temp = new TempFolder("matching-jobs-");

@@ -163,10 +163,10 @@ public sealed class SqlServerStatementTests
     {
         await store.RequireSchemaAsync(Ct);
         await store.CountRowsAsync(Ct);
-        await store.Batches.FindByHashAsync(BatchInfo.LowIncomeKind, new string('a', 64), Ct);
+        await store.Batches.FindByHashAsync(SourceCodes.LowIncome, new string('a', 64), Ct);
         await store.Batches.LastLowIncomeAsync(Ct);
         var snapshot = new SnapshotBuilder().Household("H1", income: 1234.5m).Member("H1", TestIds.Valid(1), "张三").Member("H1", TestIds.Valid(2), "李四").Build();
-        await store.Population.ImportAsync(snapshot, Batch(BatchInfo.LowIncomeKind, null) with { RuleGaps = "[]" }, 3, 1, Ct);
+        await store.Population.ImportAsync(snapshot, Batch(SourceCodes.LowIncome, null) with { RuleGaps = "[]" }, 3, 1, Ct);
         await store.Population.CountActiveAsync(Ct);
         var layout = RecordLayout.Of([("school", FieldType.Text, "学校"), ("visitDate", FieldType.Date, "就诊日期"), ("selfPaid", FieldType.Amount, "个人自付"), ("hardship", FieldType.Flag, "困难")]);
         var ledgers = new HashSet<string>(["medical-bills"], StringComparer.Ordinal);
