@@ -1,3 +1,4 @@
+using Matching.Cli.Localization;
 namespace Matching.Cli;
 
 /// <summary>
@@ -28,7 +29,7 @@ internal sealed record BureauSettings
     {
         if (_zone is null)
         {
-            yield return $"worker:timeZone '{TimeZone}' is not a known time zone (e.g. Asia/Shanghai, or China Standard Time on Windows)";
+            yield return Text.Format("ErrTimeZone", TimeZone);
         }
     }
 }

@@ -55,7 +55,7 @@ internal sealed record MatchingSettings
         settings ??= new MatchingSettings();
         if (settings.Ingest is null || settings.Run is null || settings.Output is null || settings.Resilience is null || settings.Retention is null || settings.Worker is null || string.IsNullOrWhiteSpace(settings.RejectsFolder))
         {
-            throw new MatchingException($"{file}: 'ingest', 'run', 'output', 'resilience', 'retention', 'worker' and 'rejectsFolder' must not be null or empty (delete a setting to keep its default)");
+            throw new MatchingException(Text.Format("ErrSettingsNull", file));
         }
 
         var problems = settings.Ingest.Problems().Concat(settings.Run.Problems()).Concat(settings.Resilience.Problems()).Concat(settings.Output.Problems())

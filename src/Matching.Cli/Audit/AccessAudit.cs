@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Matching.Core.Errors;
 using Matching.Storage;
+using Matching.Cli.Localization;
 
 namespace Matching.Cli.Audit;
 
@@ -55,7 +56,7 @@ internal sealed class AccessAudit(CliContext context)
                 File.Delete(file);
             }
 
-            throw new MatchingException($"{ex.Message}; not handed out: {string.Join(", ", files)} removed", ex);
+            throw new MatchingException(Text.Format("ErrNotHandedOut", ex.Message, string.Join(", ", files)), ex);
         }
     }
 

@@ -65,7 +65,7 @@ internal static class ShowCommand
         await using (var store = await context.OpenStoreAsync(cancellationToken))
         {
             w = await store.Warnings.ByIdAsync(warningId, cancellationToken)
-                ?? throw new MatchingException(string.Create(CultureInfo.InvariantCulture, $"there is no warning {warningId}"));
+                ?? throw new MatchingException(Text.Format("ErrNoWarning", warningId));
             events = await store.Warnings.EventsAsync([warningId], cancellationToken);
             if (full)
             {

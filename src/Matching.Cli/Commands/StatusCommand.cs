@@ -47,13 +47,13 @@ internal static class StatusCommand
         await write.WriteLineAsync(runs.Count == 0 ? Text.Get("StatusNoRuns") : Text.Format("StatusRuns", runs.Count));
         foreach (var run in runs)
         {
-            await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"  run {run.RunId}: {run.Outcome.Text()}, as of {run.AsOf}, started {context.Clock.Show(run.StartedAt)}, finished {(run.FinishedAt is null ? "—" : context.Clock.Show(run.FinishedAt))}, by {DisplayText.Escape(run.Operator)}, batches [{run.Batches}], {run.Records:N0} records"));
+            await write.WriteLineAsync(Text.Format("StatusRunLine", run.RunId, Text.Get("RunOutcome_" + run.Outcome.Text()), run.AsOf, context.Clock.Show(run.StartedAt),
+                run.FinishedAt is null ? "—" : context.Clock.Show(run.FinishedAt), DisplayText.Escape(run.Operator), run.Batches, run.Records.ToString("N0", CultureInfo.InvariantCulture)));
             if (run.Counts.Count > 0)
             {
                 var byCode = string.Join(", ", run.Counts.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Code} {c.Found}")));
-                await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"    found {run.Counts.Sum(c => c.Found)}: {WarningStatus.New.Text()} {run.Counts.Sum(c => c.New)}, {WarningStatus.Continuing.Text()} {run.Counts.Sum(c => c.Continuing)}, {WarningStatus.Closed.Text()} {run.Counts.Sum(c => c.Closed)}, {WarningStatus.Resolved.Text()} {run.Counts.Sum(c => c.Resolved)}; {byCode}"));
+                await write.WriteLineAsync(Text.Format("StatusRunFound", run.Counts.Sum(c => c.Found), string.Create(CultureInfo.InvariantCulture,
+                    $"{WarningStatus.New.Text()} {run.Counts.Sum(c => c.New)}, {WarningStatus.Continuing.Text()} {run.Counts.Sum(c => c.Continuing)}, {WarningStatus.Closed.Text()} {run.Counts.Sum(c => c.Closed)}, {WarningStatus.Resolved.Text()} {run.Counts.Sum(c => c.Resolved)}"), byCode));
             }
 
             if (run.Error is not null)

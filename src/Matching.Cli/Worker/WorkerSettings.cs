@@ -1,5 +1,6 @@
 using Matching.Core.Errors;
 using Quartz;
+using Matching.Cli.Localization;
 
 namespace Matching.Cli.Worker;
 
@@ -70,30 +71,30 @@ internal sealed record WorkerSettings
     {
         if (_zone is null)
         {
-            yield return $"timeZone '{TimeZone}' is not a known time zone";
+            yield return Text.Format("SchedTimeZone", TimeZone);
         }
 
         if (!CronExpression.TryParse(NightlyCron ?? string.Empty, out _))
         {
-            yield return $"nightlyCron '{NightlyCron}' is not a Quartz cron expression (e.g. \"0 0 2 * * ?\")";
+            yield return Text.Format("SchedNightlyCron", NightlyCron);
         }
 
         foreach (var (department, cron) in ImportCrons ?? new Dictionary<string, string>())
         {
             if (!CronExpression.TryParse(cron ?? string.Empty, out _))
             {
-                yield return $"importCrons:{department} '{cron}' is not a Quartz cron expression";
+                yield return Text.Format("SchedImportCron", department, cron);
             }
         }
 
         if (ClusterCheckinSeconds is < 1 or > 3600)
         {
-            yield return $"clusterCheckinSeconds {ClusterCheckinSeconds} must be between 1 and 3600";
+            yield return Text.Format("SchedCheckin", ClusterCheckinSeconds);
         }
 
         if (Folders is null || string.IsNullOrWhiteSpace(Outbox) || string.IsNullOrWhiteSpace(LogFolder))
         {
-            yield return "folders, outbox and logFolder must not be empty";
+            yield return Text.Get("SchedFoldersEmpty");
             yield break;
         }
 
