@@ -33,22 +33,10 @@ public sealed partial class WarningStore
     /// <summary>
     /// Warnings in workbook order (receiver, code, town, household, ID): all of them, or one receiver's;
     /// only the open ones (新增, 持续) when <paramref name="openOnly"/>; only those first raised on or after <paramref name="since"/>
-    /// (a test hook, internal: a workbook streams them, <see cref="StreamAsync"/>).
+    /// (a test hook, internal: <see cref="StreamAsync"/> collected; a workbook streams them).
     /// </summary>
-    internal async Task<IReadOnlyList<StoredWarning>> ListAsync(string? receiver, bool openOnly, DateOnly? since, CancellationToken cancellationToken)
-    {
-        await _db.RequireSchemaAsync(cancellationToken);
-        var sql = $"""
-            {WarningColumns}
-            WHERE (@receiver IS NULL OR receiver = @receiver)
-              AND (@openOnly = 0 OR {WarningStatusSql.IsOpen})
-              AND (@since IS NULL OR first_date >= @since)
-            ORDER BY receiver, code, subdistrict, household_id, id_number, warning_id
-            """;
-        return [.. await _db.Connection.QueryAsync<StoredWarning>(new CommandDefinition(sql,
-            WarningStatusSql.With(new { receiver, openOnly = openOnly ? 1 : 0, since = since is { } day ? StoredDate.Format(day) : null }),
-            cancellationToken: cancellationToken))];
-    }
+    internal async Task<IReadOnlyList<StoredWarning>> ListAsync(string? receiver, bool openOnly, DateOnly? since, CancellationToken cancellationToken) =>
+        await StreamAsync(receiver, openOnly, since, cancellationToken).ToListAsync(cancellationToken);
 
     /// <summary>
     /// The warnings <see cref="ListAsync"/> lists, streamed row by row from the database (a workbook of any size is
