@@ -109,7 +109,7 @@ public sealed class RulePopulation
         }
 
         /// <summary>Adds a member; its household id is shared with its household's when that was added first.</summary>
-        public void Add(string householdId, long idKey, string name, string relation, AidCategory categories, bool seriousIllness,
+        public void Add(string householdId, long idKey, ReadOnlySpan<char> name, string relation, AidCategory categories, bool seriousIllness,
             bool severeDisability, string tekunSupport)
         {
             if (Count == Keys.Length)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -62,6 +63,14 @@ internal sealed class SqliteRawReader : IDisposable
 
     /// <summary>A text column's UTF-8 bytes, valid until the next <see cref="Read"/>.</summary>
     public ReadOnlySpan<byte> GetUtf8(int column) => SqliteColumns.Utf8(_pointer, column);
+
+    /// <summary>A number column as SQLite stored it (an integer, a real or text), as a decimal.</summary>
+    public decimal GetDecimal(int column) => SqliteColumns.Type(_pointer, column) switch
+    {
+        raw.SQLITE_INTEGER => SqliteColumns.Int64(_pointer, column),
+        raw.SQLITE_FLOAT => Convert.ToDecimal(SqliteColumns.Double(_pointer, column), CultureInfo.InvariantCulture),
+        _ => decimal.Parse(GetUtf8(column), NumberStyles.Number, CultureInfo.InvariantCulture),
+    };
 
     public string GetString(int column)
     {
