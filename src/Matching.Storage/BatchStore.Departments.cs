@@ -41,8 +41,13 @@ public sealed partial class BatchStore
         DepartmentRead read;
         await using (var loader = _dialect.CreateBulkLoader(_db.Connection, transaction, RecordWriter.Target))
         {
-            writer = new RecordWriter(loader, batchId);
-            read = await readRecords(writer, cancellationToken);
+            // Disposed before the loader, and before anything else uses the connection: its loading task has stopped.
+            await using (writer = new RecordWriter(loader, batchId))
+            {
+                read = await readRecords(writer, cancellationToken);
+                await writer.FlushAsync(cancellationToken);
+            }
+
             await loader.CompleteAsync(cancellationToken);
         }
 

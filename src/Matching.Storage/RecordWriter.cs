@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Matching.Core.Departments;
 using Matching.Storage.Dialects;
 
@@ -5,9 +6,13 @@ namespace Matching.Storage;
 
 /// <summary>
 /// Writes a batch's department records as they are read, through the dialect's bulk loader, and counts them. Only
-/// <see cref="BatchStore.ImportDepartmentAsync"/> makes one, inside the import's transaction.
+/// <see cref="BatchStore.ImportDepartmentAsync"/> makes one, inside the import's transaction. The loading runs on the
+/// second core: <see cref="WriteAsync"/> turns the record into its row in a chunk of rows and returns; a full chunk
+/// goes to a task that hands its rows to the loader, while the reader parses the next ones (a 1M-row school list:
+/// parsing and SQLite's inserts take about as long as each other). Only that task uses the connection until
+/// <see cref="FlushAsync"/> or <see cref="DisposeAsync"/> has waited for it.
 /// </summary>
-public sealed class RecordWriter
+public sealed class RecordWriter : IAsyncDisposable
 {
     /// <summary>The columns of a record row, in the order <see cref="WriteAsync"/> gives them.</summary>
     internal static readonly BulkTarget Target = new("source_record",
@@ -21,14 +26,34 @@ public sealed class RecordWriter
         new("flag0", BulkColumnType.Whole), new("flag1", BulkColumnType.Whole),
     ], Key: [], Keep: []);
 
+    /// <summary>Rows a chunk holds.</summary>
+    private const int ChunkRows = 2048;
+
+    /// <summary>Chunks in circulation: one filling, one loading, two waiting either way.</summary>
+    private const int Chunks = 4;
+
+    /// <summary><c>counted</c> as every new row has it, boxed once.</summary>
+    private static readonly object Counted = 1L;
+
     private readonly IBulkLoader _loader;
     private readonly long _batchId;
-    private readonly object?[] _row = new object?[Target.Columns.Count];
+    private readonly Channel<Chunk> _full = Channel.CreateBounded<Chunk>(new BoundedChannelOptions(Chunks) { SingleReader = true, SingleWriter = true });
+    private readonly Channel<Chunk> _empty = Channel.CreateBounded<Chunk>(new BoundedChannelOptions(Chunks) { SingleReader = true, SingleWriter = true });
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _loading;
+    private Chunk? _filling;
+    private bool _finished;
 
     internal RecordWriter(IBulkLoader loader, long batchId)
     {
         _loader = loader;
         _batchId = batchId;
+        for (var i = 0; i < Chunks; i++)
+        {
+            _empty.Writer.TryWrite(new Chunk());
+        }
+
+        _loading = Task.Run(LoadAsync);
     }
 
     /// <summary>Rows written.</summary>
@@ -38,18 +63,106 @@ public sealed class RecordWriter
     public long Usable { get; private set; }
 
     /// <summary>Stores one record (the reader's reused row may change as soon as this returns).</summary>
-    public ValueTask WriteAsync(DepartmentRecord record, CancellationToken cancellationToken)
+    public async ValueTask WriteAsync(DepartmentRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
+        ObjectDisposedException.ThrowIf(_finished, this);
+        var chunk = _filling ??= await RentAsync(cancellationToken);
         Accepted++;
         if (record.IsUsable)
         {
             Usable++;
         }
 
-        Fill(_row, _batchId, record.SourceRow, record.Parsed.Kind.ToString(), record.Parsed.IsValid ? record.Parsed.Id.Key : null,
+        Fill(chunk.Next(), _batchId, record.SourceRow, record.Parsed.Kind.ToString(), record.Parsed.IsValid ? record.Parsed.Id.Key : null,
             record.Parsed.IsExact ? null : record.RawId, record.Name, record.BirthDate, record.Event, record.Values);
-        return _loader.AddAsync(cancellationToken, _row);
+        if (chunk.IsFull)
+        {
+            _filling = null;
+            await _full.Writer.WriteAsync(chunk, cancellationToken);
+        }
+    }
+
+    /// <summary>Hands the last rows to the loader and waits until every row is loaded; the loading task's error, if any, is thrown here.</summary>
+    internal async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_finished, this);
+        _finished = true;
+        if (_filling is { Count: > 0 } last)
+        {
+            await _full.Writer.WriteAsync(last, cancellationToken);
+        }
+
+        _filling = null;
+        _full.Writer.TryComplete();
+        await _loading;
+    }
+
+    /// <summary>Stops the loading task if it still runs (the read failed) and waits for it: the connection is the caller's again.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _finished = true;
+        _full.Writer.TryComplete();
+        await _stop.CancelAsync();
+        try
+        {
+            await _loading;
+        }
+        catch (Exception)
+        {
+            // The read's own error is what the import reports; the load stopped because of it or alongside it.
+        }
+
+        _stop.Dispose();
+    }
+
+    private async ValueTask<Chunk> RentAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _empty.Reader.ReadAsync(cancellationToken);
+        }
+        catch (ChannelClosedException)
+        {
+            // The loading task failed and closed the pool: its error is the one to report.
+            await _loading;
+            throw;
+        }
+    }
+
+    /// <summary>The second core: hands each full chunk's rows to the loader, then gives the chunk back.</summary>
+    private async Task LoadAsync()
+    {
+        try
+        {
+            await foreach (var chunk in _full.Reader.ReadAllAsync(_stop.Token))
+            {
+                for (var i = 0; i < chunk.Count; i++)
+                {
+                    await _loader.AddAsync(_stop.Token, chunk.Rows[i]);
+                }
+
+                chunk.Count = 0;
+                _empty.Writer.TryWrite(chunk);
+            }
+        }
+        catch (Exception ex)
+        {
+            _empty.Writer.TryComplete(ex);
+            throw;
+        }
+    }
+
+    /// <summary>Up to <see cref="ChunkRows"/> rows, each reused once the loader has taken it.</summary>
+    private sealed class Chunk
+    {
+        public readonly object?[][] Rows = [.. Enumerable.Range(0, ChunkRows).Select(_ => new object?[Target.Columns.Count])];
+
+        public int Count;
+
+        public bool IsFull => Count == ChunkRows;
+
+        public object?[] Next() => Rows[Count++];
     }
 
     /// <summary>A record row's column values, in <see cref="Target"/>'s order (counted set: each row counts until proved a resend).</summary>
@@ -63,7 +176,7 @@ public sealed class RecordWriter
         row[4] = rawId;
         row[5] = name;
         row[6] = birth;
-        row[7] = 1L;
+        row[7] = Counted;
         row[8] = key?.Day;
         row[9] = key?.High;
         row[10] = key?.Low;

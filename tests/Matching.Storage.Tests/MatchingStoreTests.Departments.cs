@@ -113,6 +113,50 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
+    public async Task Batches_ImportDepartmentAsync_RowTheDatabaseRefusesAfterThousands_FailsWholeAndChangesNothing()
+    {
+        // The rows are loaded by a task of their own while the file is still read: a row the database refuses (two rows
+        // with one row number, 5,000 rows in, after the loader has taken whole chunks) fails the import all the same.
+        await using var store = await OpenInitializedAsync();
+        var list = await ImportAsync(store, DepartmentBatch("education", "semester.csv"), [Row(2, TestIds.Valid(90).Value, "甲")]);
+        var before = await store.CountRowsAsync(Ct);
+        TestRow[] rows = [.. Enumerable.Range(0, 6000).Select(i => Row(i < 5000 ? i + 2 : i + 1, TestIds.Valid(1000 + i).Value, "生" + i))];
+
+        var error = await Record.ExceptionAsync(() => ImportAsync(store, DepartmentBatch("education", "duplicated.csv"), rows));
+
+        Assert.True(error is System.Data.Common.DbException or MatchingException, $"unexpected {error?.GetType().Name}: {error?.Message}");
+        Assert.Equal(before, await store.CountRowsAsync(Ct));
+        Assert.Equal(list.BatchId, Assert.Single(await store.Batches.CountingAsync(Ledgers, Ct)).BatchId);
+    }
+
+    [SkippableFact]
+    public async Task Batches_ImportDepartmentAsync_ReadFailsAfterThousandsOfRows_ItsErrorAndNothingStored()
+    {
+        await using var store = await OpenInitializedAsync();
+        var before = await store.CountRowsAsync(Ct);
+        var request = new DepartmentBatchRequest(DepartmentBatch("education", "cut.csv"), DepartmentKind.Snapshot, TestLayout, 0.5, AcceptShrink: true);
+        var record = new DepartmentRecord();
+
+        var error = await Assert.ThrowsAsync<InputFileException>(() => store.Batches.ImportDepartmentAsync(request, async (writer, token) =>
+        {
+            for (var i = 0; i < 9000; i++)
+            {
+                record.SourceRow = i + 2;
+                record.RawId = TestIds.Valid(3000 + i).Value;
+                record.Parsed = IdParser.Parse(record.RawId);
+                record.Name = "生" + i;
+                await writer.WriteAsync(record, token);
+            }
+
+            throw new InputFileException("cut.csv", "the file ends inside a quoted cell");
+        }, Ct));
+
+        Assert.Contains("cut.csv", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await store.CountRowsAsync(Ct));
+        Assert.Empty(await store.Batches.CountingAsync(Ledgers, Ct));
+    }
+
+    [SkippableFact]
     public async Task Batches_ImportDepartmentAsync_ShortSnapshotAccepted_BecomesCurrent()
     {
         await using var store = await OpenInitializedAsync();
