@@ -16,6 +16,9 @@ internal sealed class SqliteRawInsert : IBulkLoader
 {
     private readonly SqliteConnection _connection;
     private readonly sqlite3_stmt _statement;
+
+    // The statement's pointer for the binds (SqliteBinds); the handle above owns it and outlives every bind.
+    private readonly nint _pointer;
     private readonly int _columns;
 
     // Text is encoded here, not by SQLitePCLRaw's string overload, which makes a new UTF-8 array per bind (measured: 4.0 s
@@ -38,6 +41,9 @@ internal sealed class SqliteRawInsert : IBulkLoader
 
         var rc = raw.sqlite3_prepare_v2(connection.Handle, sql.ToString(), out _statement);
         SqliteException.ThrowExceptionForRC(rc, connection.Handle);
+        var added = false;
+        _statement.DangerousAddRef(ref added);
+        _pointer = _statement.DangerousGetHandle();
     }
 
     public ValueTask AddAsync(CancellationToken cancellationToken, params ReadOnlySpan<object?> values)
@@ -47,12 +53,12 @@ internal sealed class SqliteRawInsert : IBulkLoader
             var index = i + 1;
             var rc = values[i] switch
             {
-                null => raw.sqlite3_bind_null(_statement, index),
-                long n => raw.sqlite3_bind_int64(_statement, index, n),
-                int n => raw.sqlite3_bind_int64(_statement, index, n),
-                bool b => raw.sqlite3_bind_int64(_statement, index, b ? 1 : 0),
+                null => SqliteBinds.Null(_pointer, index),
+                long n => SqliteBinds.Int64(_pointer, index, n),
+                int n => SqliteBinds.Int64(_pointer, index, n),
+                bool b => SqliteBinds.Int64(_pointer, index, b ? 1 : 0),
                 string s => BindText(index, s),
-                double d => raw.sqlite3_bind_double(_statement, index, d),
+                double d => SqliteBinds.Double(_pointer, index, d),
 
                 // As Microsoft.Data.Sqlite binds a decimal: its exact text (a NUMERIC column makes it a number).
                 decimal d => BindDecimal(index, d),
@@ -81,12 +87,6 @@ internal sealed class SqliteRawInsert : IBulkLoader
             text = text[..nul];
         }
 
-        // An empty span pins to a null pointer, which SQLite would bind as NULL; the string overload binds ''.
-        if (text.IsEmpty)
-        {
-            return raw.sqlite3_bind_text(_statement, index, string.Empty);
-        }
-
         var most = Encoding.UTF8.GetMaxByteCount(text.Length);
         if (most > _text.Length)
         {
@@ -94,20 +94,21 @@ internal sealed class SqliteRawInsert : IBulkLoader
         }
 
         var length = Encoding.UTF8.GetBytes(text, _text);
-        return raw.sqlite3_bind_text(_statement, index, _text.AsSpan(0, length));
+        return SqliteBinds.Utf8(_pointer, index, _text.AsSpan(0, length));
     }
 
     private int BindDecimal(int index, decimal value)
     {
         // A decimal's text is at most 31 characters (29 digits, a sign and a point).
         value.TryFormat(_text, out var length, default, CultureInfo.InvariantCulture);
-        return raw.sqlite3_bind_text(_statement, index, _text.AsSpan(0, length));
+        return SqliteBinds.Utf8(_pointer, index, _text.AsSpan(0, length));
     }
 
     public Task CompleteAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public ValueTask DisposeAsync()
     {
+        _statement.DangerousRelease();
         _statement.Dispose();
         return ValueTask.CompletedTask;
     }
