@@ -1,5 +1,6 @@
 using Matching.Core.Answers;
 using Matching.Core.Errors;
+using Matching.Cli.Localization;
 
 namespace Matching.Cli.Feedback;
 
@@ -12,7 +13,7 @@ internal static class AnswersFile
     {
         var file = path ?? DefaultPath;
         var options = JsonSettingsFile.Read<AnswerOptions>(file, "answers");
-        var problems = options?.Problems().ToList() ?? ["the file is empty"];
+        var problems = options?.Problems().ToList() ?? [Text.Get("SettingsFileEmpty")];
         if (problems.Count > 0)
         {
             throw new MatchingException($"{file}: {string.Join("; ", problems)}");

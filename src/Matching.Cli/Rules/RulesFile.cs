@@ -2,6 +2,7 @@ using Matching.Core.Departments;
 using Matching.Core.Errors;
 using Matching.Core.Rules;
 using Matching.Ingest.HeaderMaps;
+using Matching.Cli.Localization;
 
 namespace Matching.Cli.Rules;
 
@@ -14,14 +15,14 @@ internal static class RulesFile
     {
         var file = path ?? DefaultPath;
         var rules = JsonSettingsFile.Read<RuleSetOptions>(file, "rules");
-        var problems = rules?.Problems().ToList() ?? ["the file is empty"];
+        var problems = rules?.Problems().ToList() ?? [Text.Get("SettingsFileEmpty")];
 
         // A receiver code names its workbook (<out>/<receiver>.xlsx) and outbox folder: no path in it.
         foreach (var receiver in rules?.Receivers?.Keys ?? [])
         {
             if (!HeaderMapCatalog.IsCode(receiver))
             {
-                problems.Add($"receivers: '{DisplayText.Escape(receiver)}' is not a receiver code (lowercase letters, digits and '-', starting with a letter; it names files)");
+                problems.Add(Text.Format("ReceiverNotCode", DisplayText.Escape(receiver)));
             }
         }
 
@@ -55,8 +56,7 @@ internal static class RulesFile
             var rule = rules.Rules[i];
             if (rule.Shape == RuleShape.Housing && rule.TekunSupport.Length > 0 && !support.ContainsKey(rule.TekunSupport))
             {
-                problems.Add($"rules[{i}] ({rule.Code}).tekunSupport '{rule.TekunSupport}' is not a code of the population's tekunSupport " +
-                    $"({string.Join(", ", support.Select(c => $"{c.Key}: {c.Value}"))}): no tekun member would ever count");
+                problems.Add(Text.Format("RuleTekunSupportNotCode", i, rule.Code, rule.TekunSupport, string.Join(", ", support.Select(c => $"{c.Key}: {c.Value}"))));
             }
         }
 

@@ -1,3 +1,5 @@
+using Matching.Core.Localization;
+
 namespace Matching.Core.Answers;
 
 /// <summary>
@@ -27,7 +29,7 @@ public sealed record AnswerOptions
     {
         if (Answers is null || Answers.Count == 0)
         {
-            yield return "answers is empty";
+            yield return Text.Get("AnswersEmpty");
             yield break;
         }
 
@@ -37,40 +39,40 @@ public sealed record AnswerOptions
             var answer = Answers[i];
             if (answer is null || string.IsNullOrWhiteSpace(answer.Text))
             {
-                yield return $"answers[{i}].text is empty";
+                yield return Text.Format("AnswerTextEmpty", i);
                 continue;
             }
 
             if (answer.Outcome is null)
             {
-                yield return $"answers[{i}] ({answer.Text}).outcome '{answer.OutcomeText}' is not closes, open or refused";
+                yield return Text.Format("AnswerOutcomeUnknown", i, answer.Text, answer.OutcomeText);
             }
 
             foreach (var text in (answer.Also ?? []).Prepend(answer.Text))
             {
                 if (!seen.Add(AnswerVocabulary.Normalize(text)))
                 {
-                    yield return $"answers[{i}]: '{text}' is listed twice";
+                    yield return Text.Format("AnswerListedTwice", i, text);
                 }
 
                 // A dropdown list is written comma-separated.
                 if (text.Contains(',', StringComparison.Ordinal))
                 {
-                    yield return $"answers[{i}]: '{text}' holds a comma";
+                    yield return Text.Format("AnswerHoldsComma", i, text);
                 }
             }
         }
 
         if (!Answers.Any(a => a?.Outcome == AnswerOutcome.Closes))
         {
-            yield return "answers: no answer closes a warning";
+            yield return Text.Get("AnswersNoneCloses");
         }
 
         foreach (var (name, headers) in new[] { ("warningIdHeaders", WarningIdHeaders), ("resultHeaders", ResultHeaders), ("dateHeaders", DateHeaders) })
         {
             if (headers is null || headers.Count == 0 || headers.Any(string.IsNullOrWhiteSpace))
             {
-                yield return $"{name} is empty";
+                yield return Text.Format("AnswerListEmpty", name);
             }
         }
     }

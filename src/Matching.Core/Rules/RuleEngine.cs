@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Matching.Core.Departments;
+using Matching.Core.Localization;
 
 namespace Matching.Core.Rules;
 
@@ -86,15 +87,16 @@ public sealed class RuleEngine
                 if (department.Kind == DepartmentKind.Ledger && rule.DateField.Length > 0 && department.EventDateField.Length > 0 &&
                     rule.DateField != department.EventDateField)
                 {
-                    yield return $"{at}.dateField '{rule.DateField}' is not {code}'s event date '{department.EventDateField}' (a run keeps a ledger's events by it)";
+                    yield return Text.Format("RuleDateFieldNotEventDate", at, rule.DateField, code, department.EventDateField);
                 }
 
                 foreach (var (setting, field, type) in FieldsOf(rule))
                 {
                     if (!department.Layout.TryGet(field, out var f) || (f.Type != type && !(type == FieldType.Text && f.Type == FieldType.Code)))
                     {
-                        var kind = type == FieldType.Text ? "text or code" : type.ToString().ToLowerInvariant();
-                        yield return $"{at}.{setting} '{field}' is not a {kind} field of {code} (HeaderMaps/{code}.json)";
+                        yield return type == FieldType.Text
+                            ? Text.Format("RuleFieldNotTextOrCode", at, setting, field, code)
+                            : Text.Format("RuleFieldNotOfType", at, setting, field, type.ToString().ToLowerInvariant(), code);
                     }
                 }
 
@@ -124,7 +126,7 @@ public sealed class RuleEngine
                 if (!codes.ContainsKey(value))
                 {
                     var known = string.Join(", ", codes.Select(c => $"{c.Key} ({c.Value})"));
-                    yield return $"{at}.recordValues.{field} '{value}' is not a code of {department.Code}'s {field}: the codes are {known}";
+                    yield return Text.Format("RuleValueNotCode", at, field, value, department.Code, known);
                 }
             }
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
+using Matching.Core.Localization;
 using Matching.Core.Population;
 
 namespace Matching.Core.Rules;
@@ -139,69 +140,69 @@ public sealed record RuleOptions
         var at = string.Create(CultureInfo.InvariantCulture, $"rules[{index}]");
         if (string.IsNullOrWhiteSpace(Code))
         {
-            yield return $"{at}.code is empty";
+            yield return Text.Format("RuleCodeEmpty", at);
         }
 
         at = $"{at} ({Code})";
         if (Shape is null)
         {
-            yield return $"{at}.shape '{ShapeText}' is not one of {string.Join(", ", RuleShapeText.All)}";
+            yield return Text.Format("RuleShapeUnknown", at, ShapeText, string.Join(", ", RuleShapeText.All));
         }
 
         if (string.IsNullOrWhiteSpace(Label) || string.IsNullOrWhiteSpace(Receiver))
         {
-            yield return $"{at}: label and receiver are required";
+            yield return Text.Format("RuleLabelReceiverRequired", at);
         }
 
         foreach (var category in Categories.Concat(Exclusive.SelectMany(p => p)))
         {
             if (Codes.CategoryOf(category) == AidCategory.None)
             {
-                yield return $"{at}: '{category}' is not a category code ({string.Join(", ", Codes.Categories.Select(c => c.Code))})";
+                yield return Text.Format("RuleCategoryUnknown", at, category, string.Join(", ", Codes.Categories.Select(c => c.Code)));
             }
         }
 
         if (LacksAid.Length > 0 && LacksAidType == AidType.None)
         {
-            yield return $"{at}.lacksAid '{LacksAid}' is not an aid code ({string.Join(", ", Codes.Aid.Select(c => c.Code))})";
+            yield return Text.Format("RuleAidUnknown", at, LacksAid, string.Join(", ", Codes.Aid.Select(c => c.Code)));
         }
 
         if ((Shape is RuleShape.MatchedRecord or RuleShape.UnmatchedRecord or RuleShape.Spending or RuleShape.HouseholdSpending) && Departments.Count == 0)
         {
-            yield return $"{at}.departments is empty";
+            yield return Text.Format("RuleDepartmentsEmpty", at);
         }
 
         if (Shape is RuleShape.Spending or RuleShape.HouseholdSpending)
         {
             if (AmountField.Length == 0)
             {
-                yield return $"{at}.amountField is empty";
+                yield return Text.Format("RuleAmountFieldEmpty", at);
             }
 
             if (Months is < 1 or > 120)
             {
-                yield return $"{at}.months must be 1 to 120";
+                yield return Text.Format("RuleMonthsRange", at);
             }
         }
 
         if (Shape == RuleShape.Spending && Threshold <= 0)
         {
-            yield return $"{at}.threshold must be above 0";
+            yield return Text.Format("RuleThresholdPositive", at);
         }
 
         if (Shape == RuleShape.HouseholdSpending && Ratio is <= 0 or > 10)
         {
-            yield return $"{at}.ratio must be above 0 (0.5 = half the annual income)";
+            yield return Text.Format("RuleRatioPositive", at);
         }
 
         if (Shape == RuleShape.DuplicateAid && Exclusive.Any(p => p.Count != 2))
         {
-            yield return $"{at}.exclusive must hold pairs of category codes";
+            yield return Text.Format("RuleExclusivePairs", at);
         }
 
         if (Shape == RuleShape.ComplexCase && MinCodes < 2)
         {
-            yield return $"{at}.minCodes must be 2 or more";
+            yield return Text.Format("RuleMinCodes", at);
         }
     }
 }

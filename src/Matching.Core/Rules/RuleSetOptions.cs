@@ -1,3 +1,5 @@
+using Matching.Core.Localization;
+
 namespace Matching.Core.Rules;
 
 /// <summary>
@@ -27,7 +29,7 @@ public sealed record RuleSetOptions
     {
         if (Rules.Count == 0)
         {
-            yield return "rules is empty";
+            yield return Text.Get("RulesEmpty");
         }
 
         for (var i = 0; i < Rules.Count; i++)
@@ -35,7 +37,7 @@ public sealed record RuleSetOptions
             var rule = Rules[i];
             if (rule is null)
             {
-                yield return $"rules[{i}] is null";
+                yield return Text.Format("RuleNull", i);
                 continue;
             }
 
@@ -46,19 +48,19 @@ public sealed record RuleSetOptions
 
             if (rule.Receiver != RuleOptions.SourceReceiver && rule.Receiver.Length > 0 && !Receivers.ContainsKey(rule.Receiver))
             {
-                yield return $"rules[{i}] ({rule.Code}).receiver '{rule.Receiver}' is not in receivers";
+                yield return Text.Format("RuleReceiverUnknown", i, rule.Code, rule.Receiver);
             }
         }
 
         if (MaskedWorkbooks is null)
         {
-            yield return "maskedWorkbooks must not be null (delete it to keep the default, [\"overview\"])";
+            yield return Text.Get("MaskedWorkbooksNull");
         }
         else
         {
             foreach (var name in MaskedWorkbooks.Where(n => n != Overview && !Receivers.ContainsKey(n ?? string.Empty)))
             {
-                yield return $"maskedWorkbooks: '{name}' is neither \"{Overview}\" nor a receiver";
+                yield return Text.Format("MaskedWorkbookUnknown", name, Overview);
             }
         }
 
@@ -66,7 +68,7 @@ public sealed record RuleSetOptions
         {
             if (group.Select(r => (r.Label, r.Measure)).Distinct().Count() > 1)
             {
-                yield return $"rules: the rules of code {group.Key} disagree on label or measure";
+                yield return Text.Format("RulesDisagree", group.Key);
             }
         }
     }

@@ -68,7 +68,7 @@ public sealed class HeaderMapCatalog
                 throw new MatchingException(Text.Format("HeaderMapInvalid", file, ex.Message), ex);
             }
 
-            var problem = map is null ? "empty" : Validate(map);
+            var problem = map is null ? Text.Get("MapEmpty") : Validate(map);
             if (problem is not null)
             {
                 throw new MatchingException(Text.Format("FileProblem", file, problem));
@@ -127,33 +127,33 @@ public sealed class HeaderMapCatalog
     {
         if (string.IsNullOrWhiteSpace(map.Source))
         {
-            return "'source' is missing";
+            return Text.Get("MapSourceMissing");
         }
 
         if (!IsCode(map.Source))
         {
-            return $"'source' must be a code of lowercase letters, digits and '-', starting with a letter (at most {MaxCodeLength} characters): it names folders";
+            return Text.Format("MapSourceNotCode", MaxCodeLength);
         }
 
         if (!string.IsNullOrEmpty(map.Receiver) && !IsCode(map.Receiver))
         {
-            return $"'receiver' must be a code of lowercase letters, digits and '-', starting with a letter (at most {MaxCodeLength} characters): it names files";
+            return Text.Format("MapReceiverNotCode", MaxCodeLength);
         }
 
         if (map.Fields is null || map.Values is null || map.Fields.Values.Any(f => f is null || f.Headers is null))
         {
-            return "'fields', 'values' and every field's 'headers' must not be null";
+            return Text.Get("MapNullParts");
         }
 
         if (!map.Fields.TryGetValue(HeaderMap.IdField, out var id) || id.Headers.Count == 0)
         {
-            return "the 'id' field and its headers are missing";
+            return Text.Get("MapIdMissing");
         }
 
         var badType = map.Fields.FirstOrDefault(f => !f.Value.HasKnownType);
         if (badType.Value is not null)
         {
-            return $"field '{badType.Key}': unknown type '{badType.Value.TypeText}' (use text, date, amount, flag or code)";
+            return Text.Format("MapFieldTypeUnknown", badType.Key, badType.Value.TypeText);
         }
 
         if (VocabularyProblem(map) is { } vocabulary)
@@ -163,13 +163,13 @@ public sealed class HeaderMapCatalog
 
         if (!map.HasKnownKind)
         {
-            return $"kind '{map.KindText}' is not snapshot, ledger, population or evaluation";
+            return Text.Format("MapKindUnknown", map.KindText);
         }
 
         var badNegative = map.Fields.FirstOrDefault(f => f.Value.Negative is not ("refuse" or "refund"));
         if (badNegative.Value is not null)
         {
-            return $"field '{badNegative.Key}': negative '{badNegative.Value.Negative}' is not refuse or refund";
+            return Text.Format("MapNegativeUnknown", badNegative.Key, badNegative.Value.Negative);
         }
 
         try
@@ -184,10 +184,10 @@ public sealed class HeaderMapCatalog
         var unknown = map.AlwaysHas.SelectMany(g => g).FirstOrDefault(f => !map.Fields.ContainsKey(f));
         if (unknown is not null || map.AlwaysHas.Any(g => g.Count == 0))
         {
-            return $"alwaysHas names '{unknown}', which is not a field (each group lists one or more fields)";
+            return Text.Format("MapAlwaysHasUnknown", unknown);
         }
 
-        return map.Kind == SourceKind.Ledger ? ValidateLedger(map) : map.Ledger is null ? null : "'ledger' is only for a map of kind ledger";
+        return map.Kind == SourceKind.Ledger ? ValidateLedger(map) : map.Ledger is null ? null : Text.Get("MapLedgerOnlyForLedger");
     }
 
     /// <summary>Every vocabulary reads (no spelling under two codes), flags have yes and no, and every code field has its vocabulary.</summary>
@@ -203,7 +203,7 @@ public sealed class HeaderMapCatalog
             var flags = map.GetVocabulary(Vocabulary.FlagName);
             if (flags.Words.Count != 2 || !flags.Words.ContainsKey(Vocabulary.Yes) || !flags.Words.ContainsKey(Vocabulary.No))
             {
-                return $"values.{Vocabulary.FlagName} must list the codes {Vocabulary.Yes} and {Vocabulary.No} (and nothing else)";
+                return Text.Format("MapFlagCodes", Vocabulary.FlagName, Vocabulary.Yes, Vocabulary.No);
             }
 
         }
@@ -220,7 +220,7 @@ public sealed class HeaderMapCatalog
             }
             catch (ArgumentException ex)
             {
-                return $"field '{name}' (type code): {Reason(ex)}";
+                return Text.Format("MapCodeFieldVocabulary", name, Reason(ex));
             }
         }
 
@@ -235,20 +235,20 @@ public sealed class HeaderMapCatalog
         bool Is(string field, Core.Departments.FieldType type) => map.Fields.TryGetValue(field, out var spec) && spec.Type == type;
         if (ledger.DateField.Length > 0 && !Is(ledger.DateField, Core.Departments.FieldType.Date))
         {
-            return $"ledger.dateField '{ledger.DateField}' is not a date field";
+            return Text.Format("MapLedgerDateField", ledger.DateField);
         }
 
         if (ledger.RecordNumber.Length > 0 && !Is(ledger.RecordNumber, Core.Departments.FieldType.Text))
         {
-            return $"ledger.recordNumber '{ledger.RecordNumber}' is not a text field";
+            return Text.Format("MapLedgerRecordNumber", ledger.RecordNumber);
         }
 
         var badKey = ledger.Key.FirstOrDefault(f => !map.Fields.ContainsKey(f));
         if (badKey is not null)
         {
-            return $"ledger.key names '{badKey}', which is not a field";
+            return Text.Format("MapLedgerKeyUnknown", badKey);
         }
 
-        return ledger.RetentionMonths is < 1 or > 1200 ? "ledger.retentionMonths must be 1 to 1200" : null;
+        return ledger.RetentionMonths is < 1 or > 1200 ? Text.Get("MapLedgerRetention") : null;
     }
 }

@@ -1,3 +1,5 @@
+using Matching.Ingest.Localization;
+
 namespace Matching.Ingest.HeaderMaps;
 
 /// <summary>
@@ -87,7 +89,7 @@ public sealed class Vocabulary
         {
             if (string.IsNullOrWhiteSpace(code) || labels is null || labels.Count == 0)
             {
-                throw new ArgumentException($"values.{name}: code '{code}' needs a code and at least one spelling", nameof(codes));
+                throw new ArgumentException(Text.Format("VocabularyCodeEmpty", name, code), nameof(codes));
             }
 
             words[code] = labels[0].Trim();
@@ -97,7 +99,7 @@ public sealed class Vocabulary
                 var key = Fold(label);
                 if (spellings.TryGetValue(key, out var other) && other != code)
                 {
-                    throw new ArgumentException($"values.{name}: '{label}' is listed under both '{other}' and '{code}'", nameof(codes));
+                    throw new ArgumentException(Text.Format("VocabularyTwice", name, label, other, code), nameof(codes));
                 }
 
                 spellings[key] = code;

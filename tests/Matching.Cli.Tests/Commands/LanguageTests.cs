@@ -125,6 +125,50 @@ public sealed class LanguageTests
     }
 
     [Fact]
+    public void RulesAnswersAndHeaderMapChecks_Chinese_ThenEnglish()
+    {
+        using var cli = new CliRun();
+        var rules = cli.PathOf("rules.json");
+        File.WriteAllText(rules, """{ "rules": [], "receivers": { "Civil Affairs": "民政" } }""");
+        var answers = cli.PathOf("answers.json");
+        File.WriteAllText(answers, """{ "answers": [ { "text": "已核实", "outcome": "maybe" } ] }""");
+        var maps = cli.PathOf("maps");
+        Directory.CreateDirectory(maps);
+        File.WriteAllText(Path.Combine(maps, "x.json"), """{ "source": "X" }""");
+
+        string[] ErrorsIn(string culture)
+        {
+            var was = CultureInfo.CurrentUICulture;
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+            try
+            {
+                return
+                [
+                    Assert.Throws<Core.Errors.MatchingException>(() => Rules.RulesFile.Load(rules)).Message,
+                    Assert.Throws<Core.Errors.MatchingException>(() => Feedback.AnswersFile.Load(answers)).Message,
+                    Assert.Throws<Core.Errors.MatchingException>(() => Ingest.HeaderMaps.HeaderMapCatalog.Load(maps)).Message,
+                ];
+            }
+            finally
+            {
+                CultureInfo.CurrentUICulture = was;
+            }
+        }
+
+        var zh = ErrorsIn("zh-Hans");
+        var en = ErrorsIn("en");
+
+        Assert.Equal(rules + ": rules 为空; receivers：“Civil Affairs”不是接收部门代码（小写字母、数字和 '-'，以字母开头；它用作文件名）", zh[0]);
+        Assert.Equal(rules + ": rules is empty; receivers: 'Civil Affairs' is not a receiver code (lowercase letters, digits and '-', starting with a letter; it names files)", en[0]);
+        Assert.Contains("answers[0] (已核实).outcome“maybe”不是 closes、open 或 refused", zh[1], StringComparison.Ordinal);
+        Assert.Contains("answers[0] (已核实).outcome 'maybe' is not closes, open or refused", en[1], StringComparison.Ordinal);
+        Assert.Contains("answers：没有一个答复能办结预警", zh[1], StringComparison.Ordinal);
+        Assert.Contains("'source' 须为小写字母、数字和 '-' 组成、以字母开头的代码", zh[2], StringComparison.Ordinal);
+        Assert.Contains("'source' must be a code of lowercase letters, digits and '-', starting with a letter", en[2], StringComparison.Ordinal);
+        Assert.All(zh.Concat(en), m => Assert.Contains(cli.PathOf(string.Empty), m, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task DatabaseAndRunErrors_Chinese_ThenEnglish()
     {
         using var cli = new CliRun();
