@@ -1,7 +1,10 @@
 using System.Data.Common;
+using System.Text;
 using Dapper;
 using Matching.Core.Departments;
 using Matching.Core.Population;
+using Matching.Storage.Dialects;
+using Microsoft.Data.Sqlite;
 
 namespace Matching.Storage;
 
@@ -54,14 +57,48 @@ public sealed partial class PopulationStore
         var keys = new long[count];
         var names = new PackedNames.Builder(count);
         var households = withHouseholds ? new string[count] : null;
-        await using var command = _db.Connection.CreateCommand();
-        command.Transaction = transaction;
         // In listing order, as the set-based subset reads them: a person in two households answers by the same entry.
-        command.CommandText = withHouseholds
+        var sql = withHouseholds
             ? $"SELECT id_key, name, household_id FROM member WHERE active = 1 ORDER BY {_dialect.MemberOrder}"
             : $"SELECT id_key, name FROM member WHERE active = 1 ORDER BY {_dialect.MemberOrder}";
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var i = 0;
+        if (_db.Connection is SqliteConnection sqlite)
+        {
+            // Through SQLite's C API, each name decoded into one buffer and packed from there: no string per member
+            // (what `lowincome import` reads back to write the index file, and `match` when that file is missing).
+            using var rows = new SqliteRawReader(sqlite, sql);
+            var buffer = new char[256];
+            while (i < count && rows.Read())
+            {
+                keys[i] = rows.GetInt64(0);
+                var name = rows.GetUtf8(1);
+                if (Encoding.UTF8.GetMaxCharCount(name.Length) <= buffer.Length)
+                {
+                    names.Add(buffer.AsSpan(0, Encoding.UTF8.GetChars(name, buffer)));
+                }
+                else
+                {
+                    names.Add(Encoding.UTF8.GetString(name));
+                }
+
+                if (households is not null)
+                {
+                    households[i] = rows.GetString(2);
+                }
+
+                if ((++i & 0xFFFF) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+            }
+
+            return new PopulationIndex(keys, names.Build(), households);
+        }
+
+        await using var command = _db.Connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (i < count && await reader.ReadAsync(cancellationToken))
         {
             keys[i] = reader.GetInt64(0);

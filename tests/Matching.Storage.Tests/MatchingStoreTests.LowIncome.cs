@@ -12,13 +12,16 @@ public abstract partial class MatchingStoreTests<TDb>
     private const string CategoriesOf = "SELECT categories FROM member WHERE id_key = @p";
     private const string AidOf = "SELECT aid FROM household WHERE household_id = @p";
 
+    /// <summary>A name longer than the buffer names are decoded into when read back (300 characters, 900 bytes of UTF-8).</summary>
+    private static readonly string LongName = "欧阳" + new string('娜', 298);
+
     [SkippableFact]
     public async Task Population_ImportAsync_Snapshot_EveryMemberFoundByKeyWithNameAndHousehold()
     {
         var (a, b, c) = (TestIds.Valid(1), TestIds.Valid(2), TestIds.Valid(3));
         var snapshot = new SnapshotBuilder()
             .Household("H1").Member("H1", a, "张三").Member("H1", b, "李四")
-            .Household("H2").Member("H2", c, "欧阳娜娜")
+            .Household("H2").Member("H2", c, LongName)
             .Build();
         await using var store = await OpenInitializedAsync();
 
@@ -26,7 +29,7 @@ public abstract partial class MatchingStoreTests<TDb>
         var population = await store.Population.LoadIndexAsync(Ct, withHouseholds: true);
 
         Assert.Equal(3, population.Count);
-        foreach (var (id, name, household) in new[] { (a, "张三", "H1"), (b, "李四", "H1"), (c, "欧阳娜娜", "H2") })
+        foreach (var (id, name, household) in new[] { (a, "张三", "H1"), (b, "李四", "H1"), (c, LongName, "H2") })
         {
             Assert.True(population.TryFind(id.Key, out var person));
             Assert.Equal((id, name, household), (population.Id(person), population.Name(person).ToString(), population.HouseholdId(person)));
@@ -150,7 +153,7 @@ public abstract partial class MatchingStoreTests<TDb>
             [
                 new Member { HouseholdId = "H1", Id = head, Name = "欧阳建国", Relation = "户主", Categories = AidCategory.Dibao | AidCategory.Gangxing, SeriousIllness = true },
                 new Member { HouseholdId = "H1", Id = child, Name = "欧阳小雨", Relation = "子女", Categories = AidCategory.Dibao, SevereDisability = true },
-                new Member { HouseholdId = "H2", Id = tekun, Name = "王老汉", Relation = "本人", Categories = AidCategory.Tekun, TekunSupport = "分散" },
+                new Member { HouseholdId = "H2", Id = tekun, Name = LongName, Relation = "本人", Categories = AidCategory.Tekun, TekunSupport = "分散" },
             ]);
         await using var store = await OpenInitializedAsync();
 
