@@ -20,6 +20,10 @@ internal sealed class SqliteRawReader : IDisposable
     // The statement's pointer for the column reads (SqliteColumns); the handle above owns it and outlives every read.
     private readonly nint _pointer;
     private bool _disposed;
+    private bool _started;
+
+    /// <summary>How long a first step waits for a busy database: Microsoft.Data.Sqlite's default command timeout.</summary>
+    private static readonly TimeSpan BusyPatience = TimeSpan.FromSeconds(30);
 
     /// <param name="connection">An open connection (inside its transaction, if one is open).</param>
     /// <param name="sql">The query; its parameters (<c>@name</c> or <c>?n</c>) are numbered by SQLite in the order they first appear.</param>
@@ -27,7 +31,15 @@ internal sealed class SqliteRawReader : IDisposable
     public SqliteRawReader(SqliteConnection connection, string sql, params ReadOnlySpan<long> parameters)
     {
         _connection = connection;
-        var rc = raw.sqlite3_prepare_v2(connection.Handle, sql, out _statement);
+        // Preparing reads the schema: a database another connection holds is waited for, as for the first step.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        int rc;
+        while ((rc = raw.sqlite3_prepare_v2(connection.Handle, sql, out _statement)) is raw.SQLITE_BUSY or raw.SQLITE_LOCKED && waited.Elapsed < BusyPatience)
+        {
+            _statement.Dispose();
+            Thread.Sleep(10);
+        }
+
         SqliteException.ThrowExceptionForRC(rc, connection.Handle);
         // Held for as long as this reader: the pointer stays valid whatever else disposes the handle.
         var added = false;
@@ -39,11 +51,27 @@ internal sealed class SqliteRawReader : IDisposable
         }
     }
 
-    /// <summary>Steps to the next row; false after the last.</summary>
+    /// <summary>
+    /// Steps to the next row; false after the last. Before the first row, a database busy with another connection
+    /// (SQLITE_BUSY or SQLITE_LOCKED: a checkpoint, a writer's lock) is waited for and the step tried again, for up to
+    /// <see cref="BusyPatience"/>, as <c>SqliteDataReader</c> does: nothing has been read yet, so nothing is read twice.
+    /// </summary>
     public bool Read()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         var rc = raw.sqlite3_step(_statement);
+        if (rc is raw.SQLITE_BUSY or raw.SQLITE_LOCKED && !_started)
+        {
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (rc is raw.SQLITE_BUSY or raw.SQLITE_LOCKED && waited.Elapsed < BusyPatience)
+            {
+                raw.sqlite3_reset(_statement);
+                Thread.Sleep(10);
+                rc = raw.sqlite3_step(_statement);
+            }
+        }
+
+        _started = true;
         if (rc == raw.SQLITE_ROW)
         {
             return true;
