@@ -46,17 +46,27 @@ public sealed partial class PopulationStore
     /// Loads a full low-income snapshot in one transaction: everyone in it is active afterwards, everyone else
     /// inactive (their rows and history stay). Returns the new batch id. A transient fault starts the transaction over.
     /// </summary>
+    /// <param name="snapshot">The households and members, all of them.</param>
+    /// <param name="batch">The batch to record (its file, hash, operator, time).</param>
+    /// <param name="rowsRead">Rows the file held.</param>
+    /// <param name="rowsRejected">Rows refused (in the reject report).</param>
+    /// <param name="cancellationToken">Cancels the import; nothing is stored.</param>
+    /// <param name="stored">
+    /// Called as the rows go to the database with how many so far, households then members (every 4,096 rows, and
+    /// once with all of them, <c>Households.Count + Members.Count</c>, when only the commit is left); from the start
+    /// again if the transaction starts over.
+    /// </param>
     public async Task<long> ImportAsync(
-        LowIncomeSnapshot snapshot, BatchInfo batch, long rowsRead, long rowsRejected, CancellationToken cancellationToken)
+        LowIncomeSnapshot snapshot, BatchInfo batch, long rowsRead, long rowsRejected, CancellationToken cancellationToken, Action<long>? stored = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(batch);
         return await _db.CommitAsync("low-income import", Text.Format("FailedLowIncome", batch.FileName), requireSchema: true,
-            (transaction, token) => WriteSnapshotAsync(snapshot, batch, rowsRead, rowsRejected, transaction, token), cancellationToken);
+            (transaction, token) => WriteSnapshotAsync(snapshot, batch, rowsRead, rowsRejected, stored ?? (_ => { }), transaction, token), cancellationToken);
     }
 
-    private async Task<long> WriteSnapshotAsync(
-        LowIncomeSnapshot snapshot, BatchInfo batch, long rowsRead, long rowsRejected, DbTransaction transaction, CancellationToken cancellationToken)
+    private async Task<long> WriteSnapshotAsync(LowIncomeSnapshot snapshot, BatchInfo batch, long rowsRead, long rowsRejected, Action<long> stored,
+        DbTransaction transaction, CancellationToken cancellationToken)
     {
         var batchId = await _batches.InsertAsync(batch, transaction, cancellationToken);
 
@@ -64,8 +74,8 @@ public sealed partial class PopulationStore
             "UPDATE member SET active = 0 WHERE active = 1; UPDATE household SET active = 0 WHERE active = 1;",
             transaction: transaction, cancellationToken: cancellationToken));
 
-        await WriteHouseholdsAsync(snapshot.Households, batchId, transaction, cancellationToken);
-        await WriteMembersAsync(snapshot.Members, batchId, transaction, cancellationToken);
+        await WriteHouseholdsAsync(snapshot.Households, batchId, stored, transaction, cancellationToken);
+        await WriteMembersAsync(snapshot.Members, batchId, n => stored(snapshot.Households.Count + n), transaction, cancellationToken);
 
         await _db.Connection.ExecuteAsync(new CommandDefinition(
             "UPDATE import_batch SET rows_read = @rowsRead, rows_accepted = @accepted, rows_rejected = @rowsRejected WHERE batch_id = @batchId",
@@ -102,28 +112,40 @@ public sealed partial class PopulationStore
     }
 
     private async Task WriteHouseholdsAsync(
-        IReadOnlyList<Household> households, long batchId, DbTransaction transaction, CancellationToken cancellationToken)
+        IReadOnlyList<Household> households, long batchId, Action<long> stored, DbTransaction transaction, CancellationToken cancellationToken)
     {
         await using var upsert = _dialect.CreateBulkLoader(_db.Connection, transaction, HouseholdTarget);
+        var n = 0;
         foreach (var h in households)
         {
             await upsert.AddAsync(cancellationToken, h.HouseholdId, h.Subdistrict, h.Village, h.AnnualIncome, h.HousingDifficulty ? 1 : 0,
                 Codes.AidText(h.Aid), 1, batchId, batchId);
+            if ((++n & 0xFFF) == 0)
+            {
+                stored(n);
+            }
         }
 
         await upsert.CompleteAsync(cancellationToken);
+        stored(n);
     }
 
     private async Task WriteMembersAsync(
-        IReadOnlyList<Member> members, long batchId, DbTransaction transaction, CancellationToken cancellationToken)
+        IReadOnlyList<Member> members, long batchId, Action<long> stored, DbTransaction transaction, CancellationToken cancellationToken)
     {
         await using var upsert = _dialect.CreateBulkLoader(_db.Connection, transaction, MemberTarget);
+        var n = 0;
         foreach (var m in members)
         {
             await upsert.AddAsync(cancellationToken, m.HouseholdId, m.Id.Key, m.Id.Value, m.Name, m.Relation, Codes.CategoryText(m.Categories),
                 m.SeriousIllness ? 1 : 0, m.SevereDisability ? 1 : 0, m.TekunSupport, 1, batchId, batchId);
+            if ((++n & 0xFFF) == 0)
+            {
+                stored(n);
+            }
         }
 
         await upsert.CompleteAsync(cancellationToken);
+        stored(n);
     }
 }

@@ -39,6 +39,24 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
+    public async Task Population_ImportAsync_Progress_HouseholdsThenMembersUpToAllOfThem()
+    {
+        var builder = new SnapshotBuilder().Household("H1").Household("H2");
+        for (var i = 0; i < 5000; i++)
+        {
+            builder.Member(i % 2 == 0 ? "H1" : "H2", TestIds.Valid(20_000 + i), "生" + i);
+        }
+
+        await using var store = await OpenInitializedAsync();
+        var stored = new List<long>();
+
+        await store.Population.ImportAsync(builder.Build(), Batch("june.csv"), 5000, 0, Ct, stored.Add);
+
+        // The two households, then the members every 4,096 rows and all of them: 2 + 5,000 rows.
+        Assert.Equal([2L, 4098L, 5002L], stored);
+    }
+
+    [SkippableFact]
     public async Task Population_ImportAsync_SameIdInTwoHouseholds_BothStored()
     {
         var id = TestIds.Valid(4);

@@ -86,11 +86,30 @@ internal sealed class LowIncomeImport(CliContext context)
                     file, read.Rejected, [], cancellationToken);
             }
 
+            // Rows as they go to the database (households, then members), then the seconds of the commit (on a server
+            // database the merge from the staging tables, the longer part).
             long batchId;
-            using (new Progress.PhaseProgress(context, Text.Format("ProgressLowIncomeStoring", Path.GetFileName(file), Progress.ProgressLine.N0(loaded))))
+            var rows = (long)read.Snapshot.Households.Count + loaded;
+            Progress.PhaseProgress? committing = null;
+            using (var storing = new Progress.ProgressLine(context, Text.Format("ProgressLowIncomeStoring", Path.GetFileName(file), Progress.ProgressLine.N0(read.Snapshot.Households.Count), Progress.ProgressLine.N0(loaded)), rows))
             {
-                batchId = await store.Population.ImportAsync(read.Snapshot, batch with { RejectReport = report, RuleGaps = RuleGap.ToJson(gaps) },
-                    read.RowsRead, read.Rejected.Count, cancellationToken);
+                try
+                {
+                    batchId = await store.Population.ImportAsync(read.Snapshot, batch with { RejectReport = report, RuleGaps = RuleGap.ToJson(gaps) },
+                        read.RowsRead, read.Rejected.Count, cancellationToken, stored =>
+                        {
+                            storing.Report(stored);
+                            if (stored == rows && committing is null)
+                            {
+                                storing.Dispose();
+                                committing = new Progress.PhaseProgress(context, Text.Format("ProgressLowIncomeCommitting", Path.GetFileName(file)));
+                            }
+                        });
+                }
+                finally
+                {
+                    committing?.Dispose();
+                }
             }
 
             var (households, members) = await store.Population.CountActiveAsync(cancellationToken);

@@ -94,8 +94,9 @@ internal sealed class ProgressLine : IDisposable
     {
         if (_drawn)
         {
-            // Clear the redrawn line so the command's own output starts on a clean line.
+            // Clear the redrawn line so the command's own output starts on a clean line (once: a phase may end it early).
             _error.Write("\r" + new string(' ', Width) + "\r");
+            _drawn = false;
         }
     }
 }
