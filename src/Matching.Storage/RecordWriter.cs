@@ -95,7 +95,9 @@ public sealed class RecordWriter : IAsyncDisposable
 
         _filling = null;
         _full.Writer.TryComplete();
-        await _loading;
+
+        // Cancellable: DisposeAsync then stops the loading task and waits for it.
+        await _loading.WaitAsync(cancellationToken);
     }
 
     /// <summary>Stops the loading task if it still runs (the read failed) and waits for it: the connection is the caller's again.</summary>

@@ -86,8 +86,8 @@ internal sealed class LowIncomeImport(CliContext context)
                     file, read.Rejected, [], cancellationToken);
             }
 
-            // Rows as they go to the database (households, then members), then the seconds of the commit (on a server
-            // database the merge from the staging tables, the longer part).
+            // Rows as they go to the database (households, then members), then the seconds of what is left: on a server
+            // database the merge of the members from their staging table (the longer part there), and the commit.
             long batchId;
             var rows = (long)read.Snapshot.Households.Count + loaded;
             Progress.PhaseProgress? committing = null;
@@ -98,8 +98,14 @@ internal sealed class LowIncomeImport(CliContext context)
                     batchId = await store.Population.ImportAsync(read.Snapshot, batch with { RejectReport = report, RuleGaps = RuleGap.ToJson(gaps) },
                         read.RowsRead, read.Rejected.Count, cancellationToken, stored =>
                         {
+                            if (committing is not null)
+                            {
+                                // The transaction started over after a transient fault: the phase line goes on.
+                                return;
+                            }
+
                             storing.Report(stored);
-                            if (stored == rows && committing is null)
+                            if (stored == rows)
                             {
                                 storing.Dispose();
                                 committing = new Progress.PhaseProgress(context, Text.Format("ProgressLowIncomeCommitting", Path.GetFileName(file)));

@@ -22,8 +22,8 @@ internal sealed class SqliteRawReader : IDisposable
     private bool _disposed;
     private bool _started;
 
-    /// <summary>How long a first step waits for a busy database: Microsoft.Data.Sqlite's default command timeout.</summary>
-    private static readonly TimeSpan BusyPatience = TimeSpan.FromSeconds(30);
+    /// <summary>How long preparing and the first step wait for a busy database: the connection's command timeout (30 s unless its connection string says otherwise).</summary>
+    private readonly TimeSpan _busyPatience;
 
     /// <param name="connection">An open connection (inside its transaction, if one is open).</param>
     /// <param name="sql">The query; its parameters (<c>@name</c> or <c>?n</c>) are numbered by SQLite in the order they first appear.</param>
@@ -31,10 +31,12 @@ internal sealed class SqliteRawReader : IDisposable
     public SqliteRawReader(SqliteConnection connection, string sql, params ReadOnlySpan<long> parameters)
     {
         _connection = connection;
+        _busyPatience = TimeSpan.FromSeconds(Math.Max(1, connection.DefaultTimeout));
+
         // Preparing reads the schema: a database another connection holds is waited for, as for the first step.
         var waited = System.Diagnostics.Stopwatch.StartNew();
         int rc;
-        while ((rc = raw.sqlite3_prepare_v2(connection.Handle, sql, out _statement)) is raw.SQLITE_BUSY or raw.SQLITE_LOCKED && waited.Elapsed < BusyPatience)
+        while ((rc = raw.sqlite3_prepare_v2(connection.Handle, sql, out _statement)) is raw.SQLITE_BUSY or raw.SQLITE_LOCKED && waited.Elapsed < _busyPatience)
         {
             _statement.Dispose();
             Thread.Sleep(10);
@@ -54,7 +56,7 @@ internal sealed class SqliteRawReader : IDisposable
     /// <summary>
     /// Steps to the next row; false after the last. Before the first row, a database busy with another connection
     /// (SQLITE_BUSY or SQLITE_LOCKED: a checkpoint, a writer's lock) is waited for and the step tried again, for up to
-    /// <see cref="BusyPatience"/>, as <c>SqliteDataReader</c> does: nothing has been read yet, so nothing is read twice.
+    /// the connection's command timeout, as <c>SqliteDataReader</c> does: nothing has been read yet, so nothing is read twice.
     /// </summary>
     public bool Read()
     {
@@ -63,7 +65,7 @@ internal sealed class SqliteRawReader : IDisposable
         if (rc is raw.SQLITE_BUSY or raw.SQLITE_LOCKED && !_started)
         {
             var waited = System.Diagnostics.Stopwatch.StartNew();
-            while (rc is raw.SQLITE_BUSY or raw.SQLITE_LOCKED && waited.Elapsed < BusyPatience)
+            while (rc is raw.SQLITE_BUSY or raw.SQLITE_LOCKED && waited.Elapsed < _busyPatience)
             {
                 raw.sqlite3_reset(_statement);
                 Thread.Sleep(10);
