@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text;
 using Dapper;
 using Matching.Core.Departments;
 using Matching.Core.Population;
@@ -71,15 +70,7 @@ public sealed partial class PopulationStore
             while (i < count && rows.Read())
             {
                 keys[i] = rows.GetInt64(0);
-                var name = rows.GetUtf8(1);
-                if (Encoding.UTF8.GetMaxCharCount(name.Length) <= buffer.Length)
-                {
-                    names.Add(buffer.AsSpan(0, Encoding.UTF8.GetChars(name, buffer)));
-                }
-                else
-                {
-                    names.Add(Encoding.UTF8.GetString(name));
-                }
+                names.Add(rows.GetChars(1, buffer));
 
                 if (households is not null)
                 {

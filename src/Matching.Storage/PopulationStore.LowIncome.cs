@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Text;
 using Dapper;
 using Matching.Core.Identity;
 using Matching.Core.Population;
@@ -136,16 +135,7 @@ public sealed partial class PopulationStore
 
         public decimal GetDecimal(int ordinal) => rows.GetDecimal(ordinal);
 
-        public ReadOnlySpan<char> GetChars(int ordinal, Span<char> buffer)
-        {
-            var utf8 = rows.GetUtf8(ordinal);
-            if (Encoding.UTF8.GetMaxCharCount(utf8.Length) <= buffer.Length)
-            {
-                return buffer[..Encoding.UTF8.GetChars(utf8, buffer)];
-            }
-
-            return Encoding.UTF8.GetString(utf8);
-        }
+        public ReadOnlySpan<char> GetChars(int ordinal, Span<char> buffer) => rows.GetChars(ordinal, buffer);
     }
 
     private readonly struct ProviderRow(DbDataReader reader) : IRow

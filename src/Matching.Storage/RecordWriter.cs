@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Matching.Core.Departments;
+using Matching.Core.Pipelines;
 using Matching.Storage.Dialects;
 
 namespace Matching.Storage;
@@ -8,7 +9,7 @@ namespace Matching.Storage;
 /// Writes a batch's department records as they are read, through the dialect's bulk loader, and counts them. Only
 /// <see cref="BatchStore.ImportDepartmentAsync"/> makes one, inside the import's transaction. The loading runs on the
 /// second core: <see cref="WriteAsync"/> turns the record into its row in a chunk of rows and returns; a full chunk
-/// goes to a task that hands its rows to the loader, while the reader parses the next ones (a 1M-row school list:
+/// goes (through a <see cref="ChunkRing{T}"/>) to a task that hands its rows to the loader, while the reader parses the next ones (a 1M-row school list:
 /// parsing and SQLite's inserts take about as long as each other). Only that task uses the connection until
 /// <see cref="FlushAsync"/> or <see cref="DisposeAsync"/> has waited for it.
 /// </summary>
@@ -37,8 +38,7 @@ public sealed class RecordWriter : IAsyncDisposable
 
     private readonly IBulkLoader _loader;
     private readonly long _batchId;
-    private readonly Channel<Chunk> _full = Channel.CreateBounded<Chunk>(new BoundedChannelOptions(Chunks) { SingleReader = true, SingleWriter = true });
-    private readonly Channel<Chunk> _empty = Channel.CreateBounded<Chunk>(new BoundedChannelOptions(Chunks) { SingleReader = true, SingleWriter = true });
+    private readonly ChunkRing<Chunk> _chunks = new(Chunks, () => new Chunk());
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loading;
     private Chunk? _filling;
@@ -48,11 +48,6 @@ public sealed class RecordWriter : IAsyncDisposable
     {
         _loader = loader;
         _batchId = batchId;
-        for (var i = 0; i < Chunks; i++)
-        {
-            _empty.Writer.TryWrite(new Chunk());
-        }
-
         _loading = Task.Run(LoadAsync);
     }
 
@@ -79,7 +74,7 @@ public sealed class RecordWriter : IAsyncDisposable
         if (chunk.IsFull)
         {
             _filling = null;
-            await _full.Writer.WriteAsync(chunk, cancellationToken);
+            await _chunks.WriteAsync(chunk, cancellationToken);
         }
     }
 
@@ -90,11 +85,11 @@ public sealed class RecordWriter : IAsyncDisposable
         _finished = true;
         if (_filling is { Count: > 0 } last)
         {
-            await _full.Writer.WriteAsync(last, cancellationToken);
+            await _chunks.WriteAsync(last, cancellationToken);
         }
 
         _filling = null;
-        _full.Writer.TryComplete();
+        _chunks.Complete();
 
         // Cancellable: DisposeAsync then stops the loading task and waits for it.
         await _loading.WaitAsync(cancellationToken);
@@ -104,7 +99,7 @@ public sealed class RecordWriter : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _finished = true;
-        _full.Writer.TryComplete();
+        _chunks.Complete();
         await _stop.CancelAsync();
         try
         {
@@ -122,7 +117,7 @@ public sealed class RecordWriter : IAsyncDisposable
     {
         try
         {
-            return await _empty.Reader.ReadAsync(cancellationToken);
+            return await _chunks.RentAsync(cancellationToken);
         }
         catch (ChannelClosedException)
         {
@@ -137,7 +132,7 @@ public sealed class RecordWriter : IAsyncDisposable
     {
         try
         {
-            await foreach (var chunk in _full.Reader.ReadAllAsync(_stop.Token))
+            await foreach (var chunk in _chunks.ReadAllAsync(_stop.Token))
             {
                 for (var i = 0; i < chunk.Count; i++)
                 {
@@ -145,12 +140,12 @@ public sealed class RecordWriter : IAsyncDisposable
                 }
 
                 chunk.Count = 0;
-                _empty.Writer.TryWrite(chunk);
+                _chunks.Return(chunk);
             }
         }
         catch (Exception ex)
         {
-            _empty.Writer.TryComplete(ex);
+            _chunks.Fail(ex);
             throw;
         }
     }

@@ -1,12 +1,12 @@
-using System.Threading.Channels;
 using Matching.Core.Departments;
+using Matching.Core.Pipelines;
 using Matching.Core.Rules;
 
 namespace Matching.Cli.Rules;
 
 /// <summary>
 /// Matched records handed from the core that reads and matches them to the core that judges them (<see cref="WarningRun"/>),
-/// in chunks of a few thousand. A fixed handful of chunks goes round and round: the reader fills one while the rules
+/// in chunks of a few thousand. A fixed handful of chunks goes round and round (a <see cref="ChunkRing{T}"/>): the reader fills one while the rules
 /// work through another, and a chunk comes back empty when the rules are done with it. Each chunk owns the field
 /// values its records point to, so a record stays whole until its chunk is returned; the rules keep nothing of a
 /// record beyond that (running totals and warnings copy what they need).
@@ -19,19 +19,7 @@ internal sealed class RecordChunks
     /// <summary>Chunks in circulation: one filling, one being judged, two waiting either way.</summary>
     private const int Count = 4;
 
-    private readonly Channel<Chunk> _full = Channel.CreateBounded<Chunk>(
-        new BoundedChannelOptions(Count) { SingleReader = true, SingleWriter = true });
-
-    private readonly Channel<Chunk> _empty = Channel.CreateBounded<Chunk>(
-        new BoundedChannelOptions(Count) { SingleReader = true, SingleWriter = true });
-
-    public RecordChunks()
-    {
-        for (var i = 0; i < Count; i++)
-        {
-            _empty.Writer.TryWrite(new Chunk());
-        }
-    }
+    private readonly ChunkRing<Chunk> _ring = new(Count, () => new Chunk());
 
     /// <summary>Up to <see cref="Size"/> matched records, and the values they carry.</summary>
     public sealed class Chunk
@@ -64,22 +52,22 @@ internal sealed class RecordChunks
     }
 
     /// <summary>The reader's side: an empty chunk to fill (waits while all are full or being judged).</summary>
-    public ValueTask<Chunk> RentAsync(CancellationToken cancellationToken) => _empty.Reader.ReadAsync(cancellationToken);
+    public ValueTask<Chunk> RentAsync(CancellationToken cancellationToken) => _ring.RentAsync(cancellationToken);
 
     /// <summary>The reader's side: a filled chunk, for the rules.</summary>
-    public ValueTask WriteAsync(Chunk chunk, CancellationToken cancellationToken) => _full.Writer.WriteAsync(chunk, cancellationToken);
+    public ValueTask WriteAsync(Chunk chunk, CancellationToken cancellationToken) => _ring.WriteAsync(chunk, cancellationToken);
 
     /// <summary>The reader's side: no more chunks; with <paramref name="error"/>, the rules' side fails with it.</summary>
-    public void Complete(Exception? error = null) => _full.Writer.TryComplete(error);
+    public void Complete(Exception? error = null) => _ring.Complete(error);
 
     /// <summary>The rules' side: filled chunks as they come, until the reader completes.</summary>
-    public IAsyncEnumerable<Chunk> ReadAllAsync(CancellationToken cancellationToken) => _full.Reader.ReadAllAsync(cancellationToken);
+    public IAsyncEnumerable<Chunk> ReadAllAsync(CancellationToken cancellationToken) => _ring.ReadAllAsync(cancellationToken);
 
     /// <summary>The rules' side: a chunk judged, back to the reader.</summary>
     public void Return(Chunk chunk)
     {
         ArgumentNullException.ThrowIfNull(chunk);
         chunk.Clear();
-        _empty.Writer.TryWrite(chunk);
+        _ring.Return(chunk);
     }
 }

@@ -102,6 +102,18 @@ internal sealed class SqliteRawReader : IDisposable
         _ => decimal.Parse(GetUtf8(column), NumberStyles.Number, CultureInfo.InvariantCulture),
     };
 
+    /// <summary>
+    /// A text column's characters, decoded into <paramref name="buffer"/> when they fit (else into a new string): no
+    /// string made per row where the caller only looks the text up or copies it.
+    /// </summary>
+    public ReadOnlySpan<char> GetChars(int column, Span<char> buffer)
+    {
+        var utf8 = GetUtf8(column);
+        return Encoding.UTF8.GetMaxCharCount(utf8.Length) <= buffer.Length
+            ? buffer[..Encoding.UTF8.GetChars(utf8, buffer)]
+            : Encoding.UTF8.GetString(utf8);
+    }
+
     public string GetString(int column)
     {
         var bytes = GetUtf8(column);
