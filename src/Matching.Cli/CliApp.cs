@@ -120,7 +120,10 @@ public static class CliApp
             parsed.CommandResult.Command.Hidden = false;
         }
 
-        var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        // Help and parse errors in the operator's language, where System.CommandLine's own resources leave English.
+        await using var helpOutput = new CommandLineWords(output);
+        await using var helpError = new CommandLineWords(error);
+        var invocation = new InvocationConfiguration { Output = helpOutput, Error = helpError, EnableDefaultExceptionHandler = false };
         if (parsed.CommandResult.Command.Name == "worker")
         {
             // The worker's host handles SIGTERM and Ctrl+C itself and lets a job in progress end (systemd waits

@@ -56,7 +56,7 @@ internal sealed class AccessAudit(CliContext context)
                 File.Delete(file);
             }
 
-            throw new MatchingException(Text.Format("ErrNotHandedOut", ex.Message, string.Join(", ", files)), ex);
+            throw new MatchingException(Text.Format("ErrNotHandedOut", ex.Message, Matching.Core.Localization.TextList.Join(files)), ex);
         }
     }
 

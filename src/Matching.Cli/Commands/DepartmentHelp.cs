@@ -26,7 +26,7 @@ internal static class DepartmentHelp
         string text;
         try
         {
-            text = Text.Get("HelpDepartmentCodes") + string.Join(", ", HeaderMapCatalog.Load(headerMapDirectory).Departments);
+            text = Text.Get("HelpDepartmentCodes") + Matching.Core.Localization.TextList.Join(HeaderMapCatalog.Load(headerMapDirectory).Departments);
         }
         catch (MatchingException ex)
         {

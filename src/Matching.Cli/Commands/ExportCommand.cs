@@ -48,7 +48,7 @@ internal static class ExportCommand
             OutputPath = Path.GetFullPath(outDir),
             Detail = Text.Format("AuditDetailExport", written.Count,
                 since is { } s ? Text.Format("AuditDetailSince", s.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) : string.Empty,
-                string.Join(", ", written.Where(w => w.Masked).Select(w => Path.GetFileName(w.Path)))),
+                Matching.Core.Localization.TextList.Join(written.Where(w => w.Masked).Select(w => Path.GetFileName(w.Path)))),
         }, [.. written.Select(w => w.Path)], cancellationToken);
         foreach (var workbook in written)
         {

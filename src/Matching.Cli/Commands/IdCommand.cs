@@ -41,27 +41,46 @@ internal static class IdCommand
             return $"{input}\tvalid\t{parsed.Id.Value}\t";
         }
 
-        var reason = parsed.Reason;
+        var reason = Reason(parsed);
         if (parsed.IsCorrectable)
         {
             Span<long> candidates = stackalloc long[IdCorrections.MaxCandidates];
             var count = IdCorrections.Candidates(buffer[..IdNumber.Length], candidates);
-            reason += count == 1 ? "; 1 valid ID is one typing slip away" : $"; {count} valid IDs are one typing slip away";
+            reason += count == 1 ? Text.Get("IdSlipOne") : Text.Format("IdSlipMany", count);
         }
         else if (parsed.Kind == IdKind.SeventeenDigits)
         {
             var digits = buffer[..parsed.Length];
             if (IdParser.TryReadWithoutCheck(digits, out var full))
             {
-                reason += $"; without its check character it reads {full.Value}";
+                reason += Text.Format("IdWithoutCheck", full.Value);
             }
 
             if (IdParser.TryReadCertificate15(digits, out var old))
             {
-                reason += $"; as a certificate number on a 15-digit ID, {old.Value}";
+                reason += Text.Format("IdAsCertificate15", old.Value);
             }
         }
 
         return $"{input}\tinvalid\t\t{reason}";
     }
+
+    /// <summary>
+    /// Why an ID is invalid, in the operator's language (<see cref="IdParseResult.Reason"/> is the English of the match
+    /// CSV's reason column, a file format).
+    /// </summary>
+    private static string Reason(IdParseResult parsed) => parsed.Kind switch
+    {
+        IdKind.Empty => Text.Get("IdReason_Empty"),
+        IdKind.WrongLength => parsed.Length > IdNormalizer.MaxLength
+            ? Text.Format("IdReason_TooLong", IdNormalizer.MaxLength)
+            : Text.Format("IdReason_WrongLength", parsed.Length),
+        IdKind.SeventeenDigits => Text.Get("IdReason_SeventeenDigits"),
+        IdKind.ForeignCharacters => Text.Get("IdReason_ForeignCharacters"),
+        IdKind.CheckCharWrong => Text.Get("IdReason_CheckCharWrong"),
+        IdKind.BirthDateInvalid => Text.Get("IdReason_BirthDateInvalid"),
+        IdKind.ProvinceUnknown => Text.Get("IdReason_ProvinceUnknown"),
+        IdKind.ExcelDamaged => Text.Get("IdReason_ExcelDamaged"),
+        _ => parsed.Reason,
+    };
 }

@@ -51,7 +51,7 @@ internal static class StatusCommand
                 run.FinishedAt is null ? "—" : context.Clock.Show(run.FinishedAt), DisplayText.Escape(run.Operator), run.Batches, run.Records.ToString("N0", CultureInfo.InvariantCulture)));
             if (run.Counts.Count > 0)
             {
-                var byCode = string.Join(", ", run.Counts.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Code} {c.Found}")));
+                var byCode = Matching.Core.Localization.TextList.Join(run.Counts.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Code} {c.Found}")));
                 await write.WriteLineAsync(Text.Format("StatusRunFound", run.Counts.Sum(c => c.Found), string.Create(CultureInfo.InvariantCulture,
                     $"{WarningStatus.New.Text()} {run.Counts.Sum(c => c.New)}, {WarningStatus.Continuing.Text()} {run.Counts.Sum(c => c.Continuing)}, {WarningStatus.Closed.Text()} {run.Counts.Sum(c => c.Closed)}, {WarningStatus.Resolved.Text()} {run.Counts.Sum(c => c.Resolved)}"), byCode));
             }

@@ -41,7 +41,7 @@ internal sealed class FeedbackImport(CliContext context)
             }
         }
 
-        throw new MatchingException(Text.Format("ErrNotReceiver", DisplayText.Escape(text), string.Join(", ", receivers.Select(r => $"{r.Key} {r.Value}"))));
+        throw new MatchingException(Text.Format("ErrNotReceiver", DisplayText.Escape(text), Matching.Core.Localization.TextList.Join(receivers.Select(r => $"{r.Key} {r.Value}"))));
     }
 
     /// <summary>Reads the returned workbook and records its answers, with <paramref name="access"/> in the access audit in the same transaction.</summary>
@@ -105,7 +105,7 @@ internal sealed class FeedbackImport(CliContext context)
                 var answer = answers.Find(result);
                 if (answer is null)
                 {
-                    problems.Add(Text.Format("FbNotOffered", At("result"), DisplayText.Escape(result), string.Join("、", answers.Offered.Select(a => a.Text)), warningId));
+                    problems.Add(Text.Format("FbNotOffered", At("result"), DisplayText.Escape(result), Matching.Core.Localization.TextList.Join(answers.Offered.Select(a => a.Text)), warningId));
                     continue;
                 }
 

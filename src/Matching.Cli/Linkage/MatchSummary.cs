@@ -53,6 +53,6 @@ internal sealed class MatchSummary
             }
         }
 
-        return parts.Count == 0 ? "-" : string.Join(", ", parts);
+        return parts.Count == 0 ? "-" : Matching.Core.Localization.TextList.Join(parts);
     }
 }

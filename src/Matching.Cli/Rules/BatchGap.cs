@@ -1,3 +1,4 @@
+using Matching.Cli.Localization;
 using Matching.Core.Departments;
 using Matching.Ingest.Coverage;
 using Matching.Storage;
@@ -11,8 +12,8 @@ namespace Matching.Cli.Rules;
 /// </summary>
 internal sealed record BatchGap(long BatchId, string Source, string FileName, RuleGap Gap)
 {
-    /// <summary>For operators (stdout, the log): <c>batch 1 lowincome lowincome.csv: 家庭年收入: column not found …</c>.</summary>
-    public string Describe() => DisplayText.Escape($"batch {BatchId} {Source} {FileName}: {Gap.Describe()}");
+    /// <summary>For operators (stdout, the log), in their language: <c>批次 1（lowincome，lowincome.csv）：家庭年收入：文件中没有该列…</c>.</summary>
+    public string Describe() => DisplayText.Escape(Text.Format("BatchGapLine", BatchId, Source, FileName, Gap.Describe()));
 
     /// <summary>For the overview's 汇总.</summary>
     public string DescribeChinese() => $"批次{BatchId}（{Source}，{FileName}）：{Gap.DescribeChinese()}";

@@ -56,7 +56,7 @@ internal static class RulesFile
             var rule = rules.Rules[i];
             if (rule.Shape == RuleShape.Housing && rule.TekunSupport.Length > 0 && !support.ContainsKey(rule.TekunSupport))
             {
-                problems.Add(Text.Format("RuleTekunSupportNotCode", i, rule.Code, rule.TekunSupport, string.Join(", ", support.Select(c => $"{c.Key}: {c.Value}"))));
+                problems.Add(Text.Format("RuleTekunSupportNotCode", i, rule.Code, rule.TekunSupport, Matching.Core.Localization.TextList.Join(support.Select(c => $"{c.Key}: {c.Value}"))));
             }
         }
 

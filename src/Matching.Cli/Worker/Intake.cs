@@ -34,7 +34,7 @@ internal sealed class Intake(CliContext context, DropFolder folder, ILogger<Inta
         {
             foreach (var stray in _strays.New(departments))
             {
-                log.StrayFile(DisplayText.Escape(stray), string.Join(", ", departments));
+                log.StrayFile(DisplayText.Escape(stray), Matching.Core.Localization.TextList.Join(departments));
             }
         }
 

@@ -125,7 +125,7 @@ public sealed class RuleEngine
             {
                 if (!codes.ContainsKey(value))
                 {
-                    var known = string.Join(", ", codes.Select(c => $"{c.Key} ({c.Value})"));
+                    var known = TextList.Join(codes.Select(c => $"{c.Key} ({c.Value})"));
                     yield return Text.Format("RuleValueNotCode", at, field, value, department.Code, known);
                 }
             }

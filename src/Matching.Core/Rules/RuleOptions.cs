@@ -146,7 +146,7 @@ public sealed record RuleOptions
         at = $"{at} ({Code})";
         if (Shape is null)
         {
-            yield return Text.Format("RuleShapeUnknown", at, ShapeText, string.Join(", ", RuleShapeText.All));
+            yield return Text.Format("RuleShapeUnknown", at, ShapeText, TextList.Join(RuleShapeText.All));
         }
 
         if (string.IsNullOrWhiteSpace(Label) || string.IsNullOrWhiteSpace(Receiver))
@@ -158,13 +158,13 @@ public sealed record RuleOptions
         {
             if (Codes.CategoryOf(category) == AidCategory.None)
             {
-                yield return Text.Format("RuleCategoryUnknown", at, category, string.Join(", ", Codes.Categories.Select(c => c.Code)));
+                yield return Text.Format("RuleCategoryUnknown", at, category, TextList.Join(Codes.Categories.Select(c => c.Code)));
             }
         }
 
         if (LacksAid.Length > 0 && LacksAidType == AidType.None)
         {
-            yield return Text.Format("RuleAidUnknown", at, LacksAid, string.Join(", ", Codes.Aid.Select(c => c.Code)));
+            yield return Text.Format("RuleAidUnknown", at, LacksAid, TextList.Join(Codes.Aid.Select(c => c.Code)));
         }
 
         if ((Shape is RuleShape.MatchedRecord or RuleShape.UnmatchedRecord or RuleShape.Spending or RuleShape.HouseholdSpending) && Departments.Count == 0)

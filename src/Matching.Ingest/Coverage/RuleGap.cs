@@ -52,8 +52,17 @@ public sealed record RuleGap
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>One line for operators: <c>家庭年收入: column not found (looked for 家庭年收入, 年收入); RIGID_SPENDING will not fire for this population</c>.</summary>
-    public string Describe()
+    /// <summary>
+    /// One line for operators in their language (<see cref="CultureInfo.CurrentUICulture"/>, as the messages choose
+    /// theirs): <see cref="DescribeChinese"/>, or in English <c>家庭年收入: column not found (looked for 家庭年收入, 年收入);
+    /// RIGID_SPENDING will not fire for this population</c>.
+    /// </summary>
+    public string Describe() => IsEnglish ? DescribeEnglish() : DescribeChinese();
+
+    /// <summary>Whether operators are spoken to in English (<c>--lang en</c>); Chinese, the neutral language, otherwise.</summary>
+    internal static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+
+    private string DescribeEnglish()
     {
         var what = Kind == RuleGapKind.ColumnMissing
             ? $"{Column}: column not found (looked for {string.Join(", ", LookedFor)})"
@@ -69,7 +78,7 @@ public sealed record RuleGap
         return $"{what}; {Rule} {effect}";
     }
 
-    /// <summary>The same in Chinese, for the overview workbook's 汇总.</summary>
+    /// <summary>The line in Chinese, whatever the operator's language: for the overview workbook's 汇总.</summary>
     public string DescribeChinese()
     {
         var what = Kind == RuleGapKind.ColumnMissing

@@ -35,7 +35,7 @@ public static class ExtractCheck
             return;
         }
 
-        var columns = string.Join(Text.Get("ListSeparator"), table.Headers.Where(h => h.Trim().Length > 0).Take(12).Select(h => h.Trim()));
+        var columns = Matching.Core.Localization.TextList.Join(table.Headers.Where(h => h.Trim().Length > 0).Take(12).Select(h => h.Trim()));
         var likely = catalog.Departments.Select(catalog.Get)
             .Where(m => m.Source != map.Source && m.AlwaysHas.Count > 0 && !Missing(m, headers).Any())
             .Select(m => m.Source).FirstOrDefault();

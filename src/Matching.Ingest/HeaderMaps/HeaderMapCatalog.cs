@@ -87,7 +87,7 @@ public sealed class HeaderMapCatalog
             return map;
         }
 
-        var known = string.Join(", ", Departments);
+        var known = Matching.Core.Localization.TextList.Join(Departments);
         throw new MatchingException(Text.Format("UnknownDepartment", source, known));
     }
 

@@ -33,7 +33,7 @@ public sealed class FeedbackAnswersTests
 
         Assert.Contains("2 dispositions recorded (1 closed, 1 kept open), 0 unchanged, 4 rows not used", output, StringComparison.Ordinal);
         Assert.Contains("row 4, column 处理结果: '无' is not an answer: “无”不是处理结果", output, StringComparison.Ordinal);
-        Assert.Contains("row 5, column 处理结果: '处理好了' is not one of the answers (已落实救助、不符合条件、", output, StringComparison.Ordinal);
+        Assert.Contains("row 5, column 处理结果: '处理好了' is not one of the answers (已落实救助, 不符合条件, ", output, StringComparison.Ordinal);
         Assert.Contains("row 6, column 处理日期: a date but no 处理结果", output, StringComparison.Ordinal);
         Assert.Contains($"row 7, column 处理日期: {future} is in the future", output, StringComparison.Ordinal);
 

@@ -306,6 +306,86 @@ public sealed class LanguageTests
     }
 
     [Fact]
+    public async Task Id_Chinese_ThenEnglish_ReasonInEachLanguageColumnsTheSame()
+    {
+        using var cli = new CliRun();
+        var valid = TestIds.Valid(7).Value;
+        var wrongCheck = valid[..17] + (valid[17] == '0' ? '1' : '0');
+
+        var zh = await cli.RunAsync("id", wrongCheck, "12345", "--lang", "zh");
+        var en = await cli.RunAsync("id", wrongCheck, "12345", "--lang", "en");
+
+        Assert.Equal((0, 0), (zh.Exit, en.Exit));
+        string[][] Lines(string output) => [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t'))];
+        var (zhLines, enLines) = (Lines(zh.Out), Lines(en.Out));
+        Assert.Equal(enLines.Select(l => l[..3]), zhLines.Select(l => l[..3]));
+        Assert.StartsWith("校验码：与前 17 位不符；有 ", zhLines[0][3], StringComparison.Ordinal);
+        Assert.EndsWith("个有效身份证号只差一处输入错误", zhLines[0][3], StringComparison.Ordinal);
+        Assert.StartsWith("check character: does not agree with the first 17 digits; ", enLines[0][3], StringComparison.Ordinal);
+        Assert.Equal("位数：5 位，应为 18 位或 15 位", zhLines[1][3]);
+        Assert.Equal("length: 5 digits, expected 18 or 15", enLines[1][3]);
+    }
+
+    [Fact]
+    public async Task Lists_Chinese_ThenEnglish_JoinedAsEachLanguageWritesThem()
+    {
+        using var cli = new CliRun();
+        Assert.Equal(0, (await cli.RunAsync("init")).Exit);
+
+        var zh = await cli.RunAsync("import", "nosuch", cli.PathOf("x.csv"), "--lang", "zh");
+        var en = await cli.RunAsync("import", "nosuch", cli.PathOf("x.csv"), "--lang", "en");
+
+        Assert.Equal((2, 2), (zh.Exit, en.Exit));
+        Assert.Contains("death、disability、disaster、education", zh.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(", ", zh.Error, StringComparison.Ordinal);
+        Assert.Contains("death, disability, disaster, education", en.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CommandLineWords_Chinese_HelpAndParseErrorsLeaveNoEnglishOfTheLibrary()
+    {
+        using var cli = new CliRun();
+
+        var help = await cli.RunAsync("export", "--help", "--lang", "zh");
+        var required = await cli.RunAsync("export", "--lang", "zh");
+        var english = await cli.RunAsync("export", "--lang", "en");
+
+        Assert.Equal(0, help.Exit);
+        Assert.Contains("说明:", help.Out, StringComparison.Ordinal);
+        Assert.Contains(" export [选项]", help.Out, StringComparison.Ordinal);
+        Assert.Contains("缺少必需的选项：“--out”。", required.Error, StringComparison.Ordinal);
+        foreach (var output in new[] { help.Out, required.Out + required.Error })
+        {
+            Assert.DoesNotContain("Description:", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("[options]", output, StringComparison.Ordinal);
+            Assert.DoesNotContain(" is required.", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("was not matched", output, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("Option '--out' is required.", english.Error, StringComparison.Ordinal);
+        Assert.Contains("Description:", english.Out + english.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CommandLineWords_TypoSuggestion_InEachLanguage()
+    {
+        const string Line = "'statsu' was not matched. Did you mean one of the following?\r";
+        var was = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-Hans");
+            Assert.Equal("无法识别“statsu”。是否指以下之一？\r", Localization.CommandLineWords.Translate(Line));
+            Assert.Equal("  说明", Localization.CommandLineWords.Translate("  说明"));
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
+            Assert.Equal(Line, Localization.CommandLineWords.Translate(Line));
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = was;
+        }
+    }
+
+    [Fact]
     public async Task Lang_Unknown_RefusedNamingTheChoices()
     {
         using var cli = new CliRun();

@@ -75,6 +75,16 @@ public sealed class RuleCoverageTests : IDisposable
         Assert.Equal("家庭年收入: column not found (looked for 家庭年收入, 家庭年总收入, 年收入); RIGID_SPENDING will not fire for this population", gap.Describe());
         Assert.StartsWith("家庭年收入：文件中没有该列", gap.DescribeChinese(), StringComparison.Ordinal);
         Assert.Contains("RIGID_SPENDING（刚性支出困难", gap.DescribeChinese(), StringComparison.Ordinal);
+        var was = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("zh-Hans");
+        try
+        {
+            Assert.Equal(gap.DescribeChinese(), gap.Describe());
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = was;
+        }
     }
 
     [Fact]
