@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Dapper;
 using Matching.Core.Identity;
 using Matching.Core.Population;
@@ -40,12 +41,30 @@ public sealed partial class PopulationStore
         var count = await _db.Connection.ExecuteScalarAsync<int>(new CommandDefinition(
             "SELECT COUNT(*) FROM member WHERE active = 1", cancellationToken: cancellationToken));
         var builder = new RulePopulation.Builder(count);
-        await ReadLowIncomeAsync(builder.Add, builder.Add, cancellationToken);
+        var groups = new List<int>(count);
+        await ReadLowIncomeAsync(builder.Add, builder.Add, cancellationToken, groups);
+        if (groups.Count > 0)
+        {
+            if (groups.Contains(Rows.NoGroup))
+            {
+                // An active member of a household that is not: ordered by the database, which knows where its id sorts.
+                builder = new RulePopulation.Builder(count);
+                await ReadLowIncomeAsync(builder.Add, builder.Add, cancellationToken);
+            }
+            else
+            {
+                builder.OrderByGroup(CollectionsMarshal.AsSpan(groups));
+            }
+        }
+
         return builder.Build();
     }
 
     private delegate void MemberRow(string householdId, long idKey, ReadOnlySpan<char> name, string relation, AidCategory categories,
         bool seriousIllness, bool severeDisability, string tekunSupport);
+
+    private const string MembersInStorageOrder =
+        "SELECT household_id, id_key, name, relation, categories, serious_illness, severe_disability, tekun_support FROM member WHERE active = 1";
 
     private const string HouseholdColumns = "SELECT household_id, subdistrict, village, annual_income, housing_difficulty, aid FROM household WHERE active = 1 ORDER BY household_id";
 
@@ -53,9 +72,12 @@ public sealed partial class PopulationStore
     /// Reads the active households, then the active members in household order, under one read transaction. On SQLite
     /// the rows are read through its C API (<see cref="SqliteRawReader"/>: a million members in about a second rather
     /// than six through <c>SqliteDataReader</c>), elsewhere through the provider's reader; both read a row the same
-    /// way (<see cref="Rows"/>).
+    /// way (<see cref="Rows"/>). Given <paramref name="groups"/>, SQLite reads the members in storage order instead
+    /// (1M members: 2.0 → 1.0 s; ordered by household they are looked up through the key's index and sorted again
+    /// within each household) and adds each one's household's place in household order to it
+    /// (<see cref="Rows.NoGroup"/> for a household not read), for the caller to put them in household order.
     /// </summary>
-    private async Task ReadLowIncomeAsync(Action<Household> household, MemberRow member, CancellationToken cancellationToken)
+    private async Task ReadLowIncomeAsync(Action<Household> household, MemberRow member, CancellationToken cancellationToken, List<int>? groups = null)
     {
         await _db.RequireSchemaAsync(cancellationToken);
         await using var transaction = await _db.BeginReadAsync(cancellationToken);
@@ -74,7 +96,7 @@ public sealed partial class PopulationStore
                 }
             }
 
-            using (var raw = new SqliteRawReader(sqlite, membersSql))
+            using (var raw = new SqliteRawReader(sqlite, groups is null ? membersSql : MembersInStorageOrder))
             {
                 var read = 0;
                 while (raw.Read())
@@ -85,6 +107,7 @@ public sealed partial class PopulationStore
                     }
 
                     rows.Member(new RawRow(raw), member);
+                    groups?.Add(rows.Group);
                 }
             }
 
@@ -157,7 +180,11 @@ public sealed partial class PopulationStore
     private sealed class Rows
     {
         private readonly SharedText _shared = new();
-        private readonly Dictionary<string, string> _householdIds = new(StringComparer.Ordinal);
+        /// <summary>The group of a member whose household was not read (<see cref="Group"/>).</summary>
+        public const int NoGroup = -1;
+
+        // Each household's id, to its place in the order read.
+        private readonly Dictionary<string, int> _householdIds = new(StringComparer.Ordinal);
         private readonly Dictionary<string, AidType> _aid = new(StringComparer.Ordinal);
         private readonly Dictionary<string, AidCategory> _categories = new(StringComparer.Ordinal);
         private readonly char[] _buffer = new char[256];
@@ -166,7 +193,7 @@ public sealed partial class PopulationStore
             where TRow : struct, IRow
         {
             var id = row.GetChars(0, _buffer).ToString();
-            _householdIds[id] = id;
+            _householdIds[id] = _householdIds.Count;
             return new Household
             {
                 HouseholdId = id,
@@ -178,11 +205,25 @@ public sealed partial class PopulationStore
             };
         }
 
+        /// <value>The last member's household's place in the order the households were read, or <see cref="NoGroup"/>.</value>
+        public int Group { get; private set; }
+
         public void Member<TRow>(TRow row, MemberRow member)
             where TRow : struct, IRow
         {
             var householdId = row.GetChars(0, _buffer);
-            var sharedId = _householdIds.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(householdId, out var known) ? known : _shared.Of(householdId);
+            string sharedId;
+            if (_householdIds.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(householdId, out var known, out var place))
+            {
+                sharedId = known;
+                Group = place;
+            }
+            else
+            {
+                sharedId = _shared.Of(householdId);
+                Group = NoGroup;
+            }
+
             var relation = _shared.Of(row.GetChars(3, _buffer));
             var categories = Code(_categories, row.GetChars(4, _buffer), Codes.ParseCategories);
             var tekunSupport = _shared.Of(row.GetChars(7, _buffer));

@@ -75,6 +75,13 @@ public sealed class PackedNames
         /// <summary>How many names were added.</summary>
         public int Count => _count;
 
+        /// <summary>The name at <paramref name="index"/>, in place (valid until the next <see cref="Add"/>).</summary>
+        internal ReadOnlySpan<char> Span(int index)
+        {
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)_count, nameof(index));
+            return _chars.AsSpan(_starts[index], _starts[index + 1] - _starts[index]);
+        }
+
         /// <summary>The <paramref name="index"/>th name added, as a string.</summary>
         public string this[int index]
         {

@@ -1,0 +1,74 @@
+using Matching.Core.Population;
+using Matching.Core.Rules;
+using Matching.Testing;
+
+namespace Matching.Core.Tests.Rules;
+
+/// <summary>Members read in storage order and put in household order by the builder, as a sorted read would give them.</summary>
+public sealed class RulePopulationBuilderTests
+{
+    private static readonly string[] Households = ["H1", "H2", "H3"];
+
+    private static RulePopulation.Builder Added(params (int Group, int Person)[] members)
+    {
+        var builder = new RulePopulation.Builder(2);
+        foreach (var household in Households)
+        {
+            builder.Add(new Household { HouseholdId = household });
+        }
+
+        foreach (var (group, person) in members)
+        {
+            builder.Add(Households[group], TestIds.Valid(person).Key, "成员" + person, person % 2 == 0 ? "户主" : "子女",
+                person % 3 == 0 ? AidCategory.Dibao : AidCategory.Tekun, seriousIllness: person % 4 == 0, severeDisability: person % 5 == 0,
+                tekunSupport: "支持" + person);
+        }
+
+        return builder;
+    }
+
+    [Fact]
+    public void OrderByGroup_Scrambled_HouseholdOrderStableWithinEach()
+    {
+        (int Group, int Person)[] added = [(2, 1), (0, 2), (1, 3), (0, 4), (2, 5), (1, 6), (0, 7), (2, 8), (2, 9), (1, 10)];
+        var builder = Added(added);
+
+        builder.OrderByGroup([.. added.Select(a => a.Group)]);
+        var population = builder.Build();
+
+        var expected = added.Select((a, at) => (a, at)).OrderBy(x => x.a.Group).ThenBy(x => x.at).Select(x => x.a).ToArray();
+        Assert.Equal(expected.Length, population.Count);
+        for (var i = 0; i < expected.Length; i++)
+        {
+            var (group, person) = expected[i];
+            var member = population.Member(i);
+            Assert.Equal(
+                (Households[group], TestIds.Valid(person), "成员" + person, person % 2 == 0 ? "户主" : "子女", person % 3 == 0 ? AidCategory.Dibao : AidCategory.Tekun,
+                    person % 4 == 0, person % 5 == 0, "支持" + person),
+                (member.HouseholdId, member.Id, member.Name, member.Relation, member.Categories, member.SeriousIllness, member.SevereDisability, member.TekunSupport));
+        }
+
+        Assert.Equal([3, 4, 5], population.MembersOf("H2").ToArray());
+    }
+
+    [Fact]
+    public void OrderByGroup_AlreadyInOrder_Unchanged()
+    {
+        (int Group, int Person)[] added = [(0, 1), (0, 2), (1, 3), (2, 4), (2, 5)];
+        var builder = Added(added);
+
+        builder.OrderByGroup([.. added.Select(a => a.Group)]);
+        var population = builder.Build();
+
+        Assert.Equal(added.Select(a => TestIds.Valid(a.Person)), Enumerable.Range(0, population.Count).Select(i => population.Member(i).Id));
+    }
+
+    [Fact]
+    public void OrderByGroup_NotOnePerMemberOrNegative_Refused()
+    {
+        var builder = Added((0, 1), (1, 2));
+
+        Assert.Throws<ArgumentException>(() => builder.OrderByGroup([0]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => builder.OrderByGroup([0, -1]));
+    }
+}
