@@ -12,10 +12,10 @@ namespace Matching.Storage;
 /// <summary>
 /// Moves the stored warnings along one run's findings (<see cref="WarningLifecycle"/>), inside the run's transaction,
 /// in a few set-based statements whatever the number of warnings: new warnings are bulk-inserted; a found warning
-/// whose row would not change (most of them, night after night) only has its last run set, all of them in one
-/// UPDATE; one whose status or facts changed is refreshed through the dialect's bulk upsert (its first date and
-/// disposition kept, unless raised anew); what is gone is resolved by one UPDATE. One event per status change,
-/// written in bulk too.
+/// whose row would not change (most of them, night after night) only has its last run set, and its status where that
+/// changes (新增 → 持续), one UPDATE per status; one whose facts or other columns changed is refreshed through the
+/// dialect's bulk upsert (its first date and disposition kept, unless raised anew); what is gone is resolved by one
+/// UPDATE. One event per status change, written in bulk too.
 /// </summary>
 internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection, DbTransaction transaction, long runId, string runDate, string now)
 {
@@ -104,6 +104,7 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
         var changes = new List<(long WarningId, WarningStatus Status, string Note)>();
         var reopened = new List<long>();
         var unchanged = new List<long>();
+        var restatused = Enum.GetValues<WarningStatus>().Select(_ => new List<long>()).ToArray();
         var refreshes = 0;
         var row = new object?[Columns.Length];
         var ring = new ChunkRing<Hashed>(HashedCount, () => new Hashed());
@@ -162,9 +163,11 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
                     reopened.Add(was.WarningId);
                 }
 
-                if (status == was.Status && !was.Legacy && hashes.Row == was.Row)
+                if (!was.Legacy && hashes.Row == was.Row)
                 {
-                    unchanged.Add(was.WarningId);
+                    // The row a refresh would write is the stored one: at most its status changes (新增 → 持续, night
+                    // after night), which a set-based UPDATE does without the run's warnings being made a second time.
+                    (status == was.Status ? unchanged : restatused[(int)status]).Add(was.WarningId);
                 }
                 else
                 {
@@ -186,6 +189,14 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
 
         await RefreshAsync(found, stored, refreshes, cancellationToken);
         await UpdateByIdsAsync(unchanged, "touched", "UPDATE warning SET last_run_id = @runId WHERE warning_id IN (SELECT warning_id FROM {0})", cancellationToken);
+        foreach (var status in Enum.GetValues<WarningStatus>())
+        {
+            // What the refresh writes of a found warning whose row is unchanged: its status, its last run, no resolved date.
+            await UpdateByIdsAsync(restatused[(int)status], "restatused",
+                "UPDATE warning SET status = @status, last_run_id = @runId, resolved_date = NULL WHERE warning_id IN (SELECT warning_id FROM {0})",
+                cancellationToken, status);
+        }
+
         await UpdateByIdsAsync(reopened, "reopened",
             "UPDATE warning SET first_date = @runDate, first_run_id = @runId, disposition = NULL, disposition_date = NULL, closed_detail = NULL WHERE warning_id IN (SELECT warning_id FROM {0})",
             cancellationToken);
@@ -437,10 +448,10 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
     }
 
     /// <summary>
-    /// Runs <paramref name="sql"/> (with <c>{0}</c> the table of ids; parameters @runId, @runDate, @resolved) over the
+    /// Runs <paramref name="sql"/> (with <c>{0}</c> the table of ids; parameters @runId, @runDate, @resolved, @status) over the
     /// warnings <paramref name="ids"/>, loaded into a temporary table in bulk: one statement, however many.
     /// </summary>
-    private async Task UpdateByIdsAsync(List<long> ids, string name, string sql, CancellationToken cancellationToken)
+    private async Task UpdateByIdsAsync(List<long> ids, string name, string sql, CancellationToken cancellationToken, WarningStatus? status = null)
     {
         if (ids.Count == 0)
         {
@@ -461,7 +472,7 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
         }
 
         await connection.ExecuteAsync(new CommandDefinition(string.Format(System.Globalization.CultureInfo.InvariantCulture, sql, table),
-            new { runDate, runId, resolved = WarningStatus.Resolved.Text() }, transaction, cancellationToken: cancellationToken, commandTimeout: 0));
+            new { runDate, runId, resolved = WarningStatus.Resolved.Text(), status = status?.Text() }, transaction, cancellationToken: cancellationToken, commandTimeout: 0));
         await connection.ExecuteAsync(new CommandDefinition($"DROP TABLE {table}", transaction: transaction, cancellationToken: cancellationToken));
     }
 
