@@ -2,6 +2,7 @@ using System.Data;
 using System.Data.Common;
 using System.Globalization;
 using Dapper;
+using Microsoft.Data.Sqlite;
 using Matching.Core.Population;
 using Matching.Storage.Dialects;
 using Matching.Storage.Localization;
@@ -74,8 +75,24 @@ public sealed partial class PopulationStore
             "UPDATE member SET active = 0 WHERE active = 1; UPDATE household SET active = 0 WHERE active = 1;",
             transaction: transaction, cancellationToken: cancellationToken));
 
+        // A first load into SQLite (no member stored yet): the members' ID index is built once after them, sorted and
+        // bottom-up, rather than grown by a million inserts in random key order (1M members: 4.6 -> 3.4 s with
+        // the index build). In the import's transaction: an import that fails rolls the index back with the rest.
+        var indexAfter = _db.Connection is SqliteConnection && !await _db.Connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM member)", transaction: transaction, cancellationToken: cancellationToken));
+        if (indexAfter)
+        {
+            await _db.Connection.ExecuteAsync(new CommandDefinition("DROP INDEX ix_member_id_key", transaction: transaction, cancellationToken: cancellationToken));
+        }
+
         await WriteHouseholdsAsync(snapshot.Households, batchId, stored, transaction, cancellationToken);
         await WriteMembersAsync(snapshot.Members, batchId, n => stored(snapshot.Households.Count + n), transaction, cancellationToken);
+        if (indexAfter)
+        {
+            // As Sql/sqlite/001_initial.sql declares it.
+            await _db.Connection.ExecuteAsync(new CommandDefinition(
+                "CREATE INDEX ix_member_id_key ON member (id_key)", transaction: transaction, cancellationToken: cancellationToken, commandTimeout: 0));
+        }
 
         await _db.Connection.ExecuteAsync(new CommandDefinition(
             "UPDATE import_batch SET rows_read = @rowsRead, rows_accepted = @accepted, rows_rejected = @rowsRejected WHERE batch_id = @batchId",

@@ -1,12 +1,6 @@
 using System.CommandLine;
 using Matching.Cli.Imports;
 using Matching.Cli.Localization;
-using Matching.Core.Errors;
-using Matching.Core.Population;
-using Matching.Core.Rules;
-using Matching.Ingest.LowIncome;
-using Matching.Ingest;
-using Matching.Storage;
 
 namespace Matching.Cli.Commands;
 
@@ -56,27 +50,11 @@ internal static class LowIncomeCommand
             await context.Out.WriteLineAsync(DisplayText.Escape(gap.Describe()));
         }
 
-        await ReportDuplicateAidAsync(context, context.Rules, read.Snapshot);
+        foreach (var (code, persons) in outcome.DuplicateAid)
+        {
+            await context.Out.WriteLineAsync(Text.Format("LowIncomeDuplicateAid", code, persons));
+        }
+
         return CliApp.Ok;
-    }
-
-    /// <summary>
-    /// 重复救助 is checked on every import, not only at the next run: the operator sees at once how many persons are in
-    /// two households or under categories that exclude each other. The warnings themselves are stored by <c>run</c>.
-    /// </summary>
-    private static async Task ReportDuplicateAidAsync(CliContext context, RuleSetOptions ruleSet, LowIncomeSnapshot snapshot)
-    {
-        var rules = ruleSet.Rules.Where(r => r.Shape == RuleShape.DuplicateAid).ToList();
-        if (rules.Count == 0)
-        {
-            return;
-        }
-
-        var engine = new RuleEngine(ruleSet with { Rules = rules }, new Dictionary<string, RuleDepartment>(StringComparer.Ordinal));
-        foreach (var group in engine.Evaluate(new RulePopulation(snapshot), [], context.Today).GroupBy(w => w.Code))
-        {
-            await context.Out.WriteLineAsync(
-                Text.Format("LowIncomeDuplicateAid", group.Key, group.Count()));
-        }
     }
 }

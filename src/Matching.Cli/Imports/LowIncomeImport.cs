@@ -2,6 +2,8 @@ using Matching.Cli.Linkage;
 using Matching.Cli.Reports;
 using Matching.Core.Departments;
 using Matching.Core.Errors;
+using Matching.Core.Population;
+using Matching.Core.Rules;
 using Matching.Ingest;
 using Matching.Ingest.Coverage;
 using Matching.Ingest.LowIncome;
@@ -23,6 +25,12 @@ internal sealed record LowIncomeImportOutcome(
 {
     /// <summary>Fields the enabled rules need that the file lacks or mostly leaves empty (none when identical).</summary>
     public IReadOnlyList<RuleGap> Gaps { get; init; } = [];
+
+    /// <summary>
+    /// 重复救助 in this snapshot, per code of an enabled duplicate-aid rule: persons in two households or under
+    /// categories that exclude each other (none when identical). The warnings themselves are stored by <c>run</c>.
+    /// </summary>
+    public IReadOnlyList<(string Code, int Persons)> DuplicateAid { get; init; } = [];
 }
 
 /// <summary>
@@ -86,6 +94,10 @@ internal sealed class LowIncomeImport(CliContext context)
                     file, read.Rejected, [], cancellationToken);
             }
 
+            // 重复救助 is checked on every import, not only at the next run, so that the operator sees it at once: on the
+            // second core while this one stores the snapshot (1M persons: 0.45 s).
+            var duplicateAid = Task.Run(() => DuplicateAid(read.Snapshot), cancellationToken);
+
             // Rows as they go to the database (households, then members), then the seconds of what is left: on a server
             // database the merge of the members from their staging table (the longer part there), and the commit.
             long batchId;
@@ -125,13 +137,26 @@ internal sealed class LowIncomeImport(CliContext context)
                 await images.RebuildAsync(store, cancellationToken);
             }
 
-            return new LowIncomeImportOutcome(batchId, false, read, households, members, report, last) { Gaps = gaps };
+            return new LowIncomeImportOutcome(batchId, false, read, households, members, report, last) { Gaps = gaps, DuplicateAid = await duplicateAid };
         }
         catch (Exception ex) when (ex is InputFileException or ImportRefusedException)
         {
             await AuditAsync(store, batch, ex.Message, cancellationToken);
             throw;
         }
+    }
+
+    private IReadOnlyList<(string Code, int Persons)> DuplicateAid(LowIncomeSnapshot snapshot)
+    {
+        var ruleSet = context.Rules;
+        var rules = ruleSet.Rules.Where(r => r.Shape == RuleShape.DuplicateAid).ToList();
+        if (rules.Count == 0)
+        {
+            return [];
+        }
+
+        var engine = new RuleEngine(ruleSet with { Rules = rules }, new Dictionary<string, RuleDepartment>(StringComparer.Ordinal));
+        return [.. engine.Evaluate(new RulePopulation(snapshot), [], context.Today).GroupBy(w => w.Code).Select(g => (g.Key, g.Count()))];
     }
 
     private static async Task AuditAsync(MatchingStore store, BatchInfo attempt, string error, CancellationToken cancellationToken)
