@@ -64,7 +64,7 @@ public sealed partial class PopulationStore
         bool seriousIllness, bool severeDisability, string tekunSupport);
 
     private const string MembersInStorageOrder =
-        "SELECT household_id, id_key, name, relation, categories, serious_illness, severe_disability, tekun_support FROM member WHERE active = 1";
+        "SELECT household_id, id_key, name, relation, categories, serious_illness, severe_disability, tekun_support FROM member WHERE active = 1 ORDER BY rowid";
 
     private const string HouseholdColumns = "SELECT household_id, subdistrict, village, annual_income, housing_difficulty, aid FROM household WHERE active = 1 ORDER BY household_id";
 

@@ -82,7 +82,7 @@ public sealed partial class PopulationStore
             "SELECT EXISTS (SELECT 1 FROM member)", transaction: transaction, cancellationToken: cancellationToken));
         if (indexAfter)
         {
-            await _db.Connection.ExecuteAsync(new CommandDefinition("DROP INDEX ix_member_id_key", transaction: transaction, cancellationToken: cancellationToken));
+            await _db.Connection.ExecuteAsync(new CommandDefinition("DROP INDEX IF EXISTS ix_member_id_key", transaction: transaction, cancellationToken: cancellationToken));
         }
 
         await WriteHouseholdsAsync(snapshot.Households, batchId, stored, transaction, cancellationToken);
@@ -91,7 +91,7 @@ public sealed partial class PopulationStore
         {
             // As Sql/sqlite/001_initial.sql declares it.
             await _db.Connection.ExecuteAsync(new CommandDefinition(
-                "CREATE INDEX ix_member_id_key ON member (id_key)", transaction: transaction, cancellationToken: cancellationToken, commandTimeout: 0));
+                "CREATE INDEX IF NOT EXISTS ix_member_id_key ON member (id_key)", transaction: transaction, cancellationToken: cancellationToken, commandTimeout: 0));
         }
 
         await _db.Connection.ExecuteAsync(new CommandDefinition(

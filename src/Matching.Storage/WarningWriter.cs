@@ -183,7 +183,7 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
             // warnings are taken again or the transaction ends, and the first error is what counts.
             await stop.CancelAsync();
             ring.Fail(new OperationCanceledException(stop.Token));
-            await hashing.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            await hashing.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
             throw;
         }
 

@@ -50,7 +50,7 @@ internal static class LowIncomeCommand
             await context.Out.WriteLineAsync(DisplayText.Escape(gap.Describe()));
         }
 
-        foreach (var (code, persons) in outcome.DuplicateAid)
+        foreach (var (code, persons) in await outcome.DuplicateAid)
         {
             await context.Out.WriteLineAsync(Text.Format("LowIncomeDuplicateAid", code, persons));
         }

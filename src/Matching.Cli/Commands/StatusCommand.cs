@@ -52,8 +52,13 @@ internal static class StatusCommand
             if (run.Counts.Count > 0)
             {
                 var byCode = Matching.Core.Localization.TextList.Join(run.Counts.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Code} {c.Found}")));
-                await write.WriteLineAsync(Text.Format("StatusRunFound", run.Counts.Sum(c => c.Found), string.Create(CultureInfo.InvariantCulture,
-                    $"{WarningStatus.New.Text()} {run.Counts.Sum(c => c.New)}, {WarningStatus.Continuing.Text()} {run.Counts.Sum(c => c.Continuing)}, {WarningStatus.Closed.Text()} {run.Counts.Sum(c => c.Closed)}, {WarningStatus.Resolved.Text()} {run.Counts.Sum(c => c.Resolved)}"), byCode));
+                await write.WriteLineAsync(Text.Format("StatusRunFound", run.Counts.Sum(c => c.Found), Matching.Core.Localization.TextList.Join(
+                    [
+                        string.Create(CultureInfo.InvariantCulture, $"{WarningStatus.New.Text()} {run.Counts.Sum(c => c.New)}"),
+                        string.Create(CultureInfo.InvariantCulture, $"{WarningStatus.Continuing.Text()} {run.Counts.Sum(c => c.Continuing)}"),
+                        string.Create(CultureInfo.InvariantCulture, $"{WarningStatus.Closed.Text()} {run.Counts.Sum(c => c.Closed)}"),
+                        string.Create(CultureInfo.InvariantCulture, $"{WarningStatus.Resolved.Text()} {run.Counts.Sum(c => c.Resolved)}"),
+                    ]), byCode));
             }
 
             if (run.Error is not null)

@@ -28,9 +28,10 @@ internal sealed record LowIncomeImportOutcome(
 
     /// <summary>
     /// 重复救助 in this snapshot, per code of an enabled duplicate-aid rule: persons in two households or under
-    /// categories that exclude each other (none when identical). The warnings themselves are stored by <c>run</c>.
+    /// categories that exclude each other (none when identical), counted on the second core while the snapshot was
+    /// stored and awaited by whoever reports it, after the rest. The warnings themselves are stored by <c>run</c>.
     /// </summary>
-    public IReadOnlyList<(string Code, int Persons)> DuplicateAid { get; init; } = [];
+    public Task<IReadOnlyList<(string Code, int Persons)>> DuplicateAid { get; init; } = Task.FromResult<IReadOnlyList<(string Code, int Persons)>>([]);
 }
 
 /// <summary>
@@ -97,47 +98,60 @@ internal sealed class LowIncomeImport(CliContext context)
             // 重复救助 is checked on every import, not only at the next run, so that the operator sees it at once: on the
             // second core while this one stores the snapshot (1M persons: 0.45 s).
             var duplicateAid = Task.Run(() => DuplicateAid(read.Snapshot), cancellationToken);
-
-            // Rows as they go to the database (households, then members), then the seconds of what is left: on a server
-            // database the merge of the members from their staging table (the longer part there), and the commit.
-            long batchId;
-            var rows = (long)read.Snapshot.Households.Count + loaded;
-            Progress.PhaseProgress? committing = null;
-            using (var storing = new Progress.ProgressLine(context, Text.Format("ProgressLowIncomeStoring", Path.GetFileName(file), Progress.ProgressLine.N0(read.Snapshot.Households.Count), Progress.ProgressLine.N0(loaded)), rows))
+            try
             {
-                try
-                {
-                    batchId = await store.Population.ImportAsync(read.Snapshot, batch with { RejectReport = report, RuleGaps = RuleGap.ToJson(gaps) },
-                        read.RowsRead, read.Rejected.Count, cancellationToken, stored =>
-                        {
-                            if (committing is not null)
-                            {
-                                // The transaction started over after a transient fault: the phase line goes on.
-                                return;
-                            }
-
-                            storing.Report(stored);
-                            if (stored == rows)
-                            {
-                                storing.Dispose();
-                                committing = new Progress.PhaseProgress(context, Text.Format("ProgressLowIncomeCommitting", Path.GetFileName(file)));
-                            }
-                        });
-                }
-                finally
-                {
-                    committing?.Dispose();
-                }
+                return await StoreAsync();
+            }
+            catch (Exception)
+            {
+                // The import failed: its count is not wanted, and what it ends with is observed, not left to the finalizer.
+                _ = duplicateAid.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+                throw;
             }
 
-            var (households, members) = await store.Population.CountActiveAsync(cancellationToken);
-            if (members <= context.Settings.Run.InMemoryLimit && PopulationImages.For(context) is { } images)
+            async Task<LowIncomeImportOutcome> StoreAsync()
             {
-                // After the commit, from what was committed: `match` then reads the index in one go, not row by row.
-                await images.RebuildAsync(store, cancellationToken);
-            }
+                // Rows as they go to the database (households, then members), then the seconds of what is left: on a server
+                // database the merge of the members from their staging table (the longer part there), and the commit.
+                long batchId;
+                var rows = (long)read.Snapshot.Households.Count + loaded;
+                Progress.PhaseProgress? committing = null;
+                using (var storing = new Progress.ProgressLine(context, Text.Format("ProgressLowIncomeStoring", Path.GetFileName(file), Progress.ProgressLine.N0(read.Snapshot.Households.Count), Progress.ProgressLine.N0(loaded)), rows))
+                {
+                    try
+                    {
+                        batchId = await store.Population.ImportAsync(read.Snapshot, batch with { RejectReport = report, RuleGaps = RuleGap.ToJson(gaps) },
+                            read.RowsRead, read.Rejected.Count, cancellationToken, stored =>
+                            {
+                                if (committing is not null)
+                                {
+                                    // The transaction started over after a transient fault: the phase line goes on.
+                                    return;
+                                }
 
-            return new LowIncomeImportOutcome(batchId, false, read, households, members, report, last) { Gaps = gaps, DuplicateAid = await duplicateAid };
+                                storing.Report(stored);
+                                if (stored == rows)
+                                {
+                                    storing.Dispose();
+                                    committing = new Progress.PhaseProgress(context, Text.Format("ProgressLowIncomeCommitting", Path.GetFileName(file)));
+                                }
+                            });
+                    }
+                    finally
+                    {
+                        committing?.Dispose();
+                    }
+                }
+
+                var (households, members) = await store.Population.CountActiveAsync(cancellationToken);
+                if (members <= context.Settings.Run.InMemoryLimit && PopulationImages.For(context) is { } images)
+                {
+                    // After the commit, from what was committed: `match` then reads the index in one go, not row by row.
+                    await images.RebuildAsync(store, cancellationToken);
+                }
+
+                return new LowIncomeImportOutcome(batchId, false, read, households, members, report, last) { Gaps = gaps, DuplicateAid = duplicateAid };
+            }
         }
         catch (Exception ex) when (ex is InputFileException or ImportRefusedException)
         {

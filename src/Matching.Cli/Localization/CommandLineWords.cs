@@ -10,18 +10,28 @@ namespace Matching.Cli.Localization;
 /// Every other line passes through unchanged. Only the command line's own writers go through this (help and parse
 /// errors); a command's output does not.
 /// </summary>
-internal sealed partial class CommandLineWords(TextWriter inner) : TextWriter
+internal sealed partial class CommandLineWords : TextWriter
 {
+    private readonly TextWriter _inner;
     private readonly StringBuilder _line = new();
 
-    public override Encoding Encoding => inner.Encoding;
+    public CommandLineWords(TextWriter inner)
+        : base(inner.FormatProvider)
+    {
+        _inner = inner;
+
+        // Lines end as the writer underneath ends them.
+        CoreNewLine = inner.NewLine.ToCharArray();
+    }
+
+    public override Encoding Encoding => _inner.Encoding;
 
     public override void Write(char value)
     {
         if (value == '\n')
         {
-            inner.Write(Translate(_line.ToString()));
-            inner.Write('\n');
+            _inner.Write(Translate(_line.ToString()));
+            _inner.Write('\n');
             _line.Clear();
         }
         else
@@ -51,11 +61,11 @@ internal sealed partial class CommandLineWords(TextWriter inner) : TextWriter
     {
         if (_line.Length > 0)
         {
-            inner.Write(Translate(_line.ToString()));
+            _inner.Write(Translate(_line.ToString()));
             _line.Clear();
         }
 
-        inner.Flush();
+        _inner.Flush();
     }
 
     protected override void Dispose(bool disposing)

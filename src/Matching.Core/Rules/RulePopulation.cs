@@ -173,8 +173,8 @@ public sealed class RulePopulation
                 from[starts[groups[i]]++] = i;
             }
 
-            // In place, cycle by cycle: a million members' columns are not copied (no garbage before the run's first
-            // collection, and no higher peak).
+            // The columns in place, cycle by cycle, rather than copied: at 1M members the names (copied into a new
+            // buffer), the order and the marks below are all this allocates, about 9 MB besides the names.
             var done = new bool[Count];
             Permute(Keys, from, done);
             Permute(HouseholdIds, from, done);
