@@ -1,5 +1,6 @@
 using System.Globalization;
 using Matching.Core.Errors;
+using Matching.Core.Localization;
 using Matching.Ingest.HeaderMaps;
 using Matching.Ingest.Tables;
 using Matching.Ingest.Localization;
@@ -199,7 +200,7 @@ public sealed class SourceTable : IDisposable
             var missing = fields.Where((f, i) => f.Value.Required && columns[i] < 0).Select(f => $"{f.Key} ({string.Join("/", f.Value.Headers)})").ToList();
             if (missing.Count > 0)
             {
-                throw new InputFileException(reader.File, Text.Format("HeaderMissing", Matching.Core.Localization.TextList.Join(missing)), reader.SourceRow);
+                throw new InputFileException(reader.File, Text.Format("HeaderMissing", TextList.Join(missing)), reader.SourceRow);
             }
 
             var idHeaders = accepted[idIndex].ToHashSet(StringComparer.Ordinal);

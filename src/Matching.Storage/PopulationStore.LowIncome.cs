@@ -41,9 +41,10 @@ public sealed partial class PopulationStore
         var count = await _db.Connection.ExecuteScalarAsync<int>(new CommandDefinition(
             "SELECT COUNT(*) FROM member WHERE active = 1", cancellationToken: cancellationToken));
         var builder = new RulePopulation.Builder(count);
-        var groups = new List<int>(count);
+        // SQLite reads the members in storage order, with their households' places (ReadLowIncomeAsync).
+        var groups = _db.Connection is SqliteConnection ? new List<int>(count) : null;
         await ReadLowIncomeAsync(builder.Add, builder.Add, cancellationToken, groups);
-        if (groups.Count > 0)
+        if (groups is { Count: > 0 })
         {
             if (groups.Contains(Rows.NoGroup))
             {

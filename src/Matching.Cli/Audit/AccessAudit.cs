@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Matching.Core.Errors;
+using Matching.Core.Localization;
 using Matching.Storage;
 using Matching.Cli.Localization;
 
@@ -56,7 +57,7 @@ internal sealed class AccessAudit(CliContext context)
                 File.Delete(file);
             }
 
-            throw new MatchingException(Text.Format("ErrNotHandedOut", ex.Message, Matching.Core.Localization.TextList.Join(files)), ex);
+            throw new MatchingException(Text.Format("ErrNotHandedOut", ex.Message, TextList.Join(files)), ex);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Matching.Cli.Localization;
 using Matching.Core.Errors;
+using Matching.Core.Localization;
 using Matching.Ingest.HeaderMaps;
 
 namespace Matching.Cli.Commands;
@@ -26,7 +27,7 @@ internal static class DepartmentHelp
         string text;
         try
         {
-            text = Text.Get("HelpDepartmentCodes") + Matching.Core.Localization.TextList.Join(HeaderMapCatalog.Load(headerMapDirectory).Departments);
+            text = Text.Get("HelpDepartmentCodes") + TextList.Join(HeaderMapCatalog.Load(headerMapDirectory).Departments);
         }
         catch (MatchingException ex)
         {

@@ -3,6 +3,7 @@ using Matching.Cli.Localization;
 using Matching.Cli.Rules;
 using Matching.Cli.Worker;
 using Matching.Core.Errors;
+using Matching.Core.Localization;
 using Matching.Storage;
 
 namespace Matching.Cli.Commands;
@@ -30,7 +31,7 @@ internal static class DoctorCommand
         await report.CheckAsync(Text.Get("DoctorSettings"), () => Task.FromResult(Text.Format("DoctorSettingsRead",
             File.Exists(MatchingSettings.DefaultPath) ? MatchingSettings.DefaultPath : Text.Get("DoctorSettingsDefaults"))));
         await report.CheckAsync(Text.Get("DoctorHeaderMaps"), () => Task.FromResult(
-            Text.Format("DoctorHeaderMapsFound", context.HeaderMapDirectory, Matching.Core.Localization.TextList.Join(context.HeaderMaps.Departments))));
+            Text.Format("DoctorHeaderMapsFound", context.HeaderMapDirectory, TextList.Join(context.HeaderMaps.Departments))));
         await report.CheckAsync(Text.Get("DoctorRules"), () =>
         {
             _ = RulesFile.Compile(context.Rules, context.HeaderMaps, WarningRun.Departments(context.HeaderMaps), context.Settings.RulesFile);

@@ -3,6 +3,7 @@ using System.Globalization;
 using Matching.Cli.Audit;
 using Matching.Cli.Exports;
 using Matching.Cli.Localization;
+using Matching.Core.Localization;
 
 namespace Matching.Cli.Commands;
 
@@ -48,7 +49,7 @@ internal static class ExportCommand
             OutputPath = Path.GetFullPath(outDir),
             Detail = Text.Format("AuditDetailExport", written.Count,
                 since is { } s ? Text.Format("AuditDetailSince", s.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) : string.Empty,
-                Matching.Core.Localization.TextList.Join(written.Where(w => w.Masked).Select(w => Path.GetFileName(w.Path)))),
+                TextList.Join(written.Where(w => w.Masked).Select(w => Path.GetFileName(w.Path)))),
         }, [.. written.Select(w => w.Path)], cancellationToken);
         foreach (var workbook in written)
         {

@@ -4,6 +4,7 @@ using Matching.Cli.Localization;
 using Matching.Cli.Rules;
 using Matching.Cli.Worker;
 using Matching.Core.Departments;
+using Matching.Core.Localization;
 using Matching.Core.Rules;
 using Matching.Storage;
 using Quartz;
@@ -51,14 +52,11 @@ internal static class StatusCommand
                 run.FinishedAt is null ? "—" : context.Clock.Show(run.FinishedAt), DisplayText.Escape(run.Operator), run.Batches, run.Records.ToString("N0", CultureInfo.InvariantCulture)));
             if (run.Counts.Count > 0)
             {
-                var byCode = Matching.Core.Localization.TextList.Join(run.Counts.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Code} {c.Found}")));
-                await write.WriteLineAsync(Text.Format("StatusRunFound", run.Counts.Sum(c => c.Found), Matching.Core.Localization.TextList.Join(
-                    [
-                        string.Create(CultureInfo.InvariantCulture, $"{WarningStatus.New.Text()} {run.Counts.Sum(c => c.New)}"),
-                        string.Create(CultureInfo.InvariantCulture, $"{WarningStatus.Continuing.Text()} {run.Counts.Sum(c => c.Continuing)}"),
-                        string.Create(CultureInfo.InvariantCulture, $"{WarningStatus.Closed.Text()} {run.Counts.Sum(c => c.Closed)}"),
-                        string.Create(CultureInfo.InvariantCulture, $"{WarningStatus.Resolved.Text()} {run.Counts.Sum(c => c.Resolved)}"),
-                    ]), byCode));
+                string Count(WarningStatus status, Func<RunCount, int> count) => string.Create(CultureInfo.InvariantCulture, $"{status.Text()} {run.Counts.Sum(count)}");
+                var byStatus = TextList.Join([Count(WarningStatus.New, c => c.New), Count(WarningStatus.Continuing, c => c.Continuing),
+                    Count(WarningStatus.Closed, c => c.Closed), Count(WarningStatus.Resolved, c => c.Resolved)]);
+                var byCode = TextList.Join(run.Counts.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Code} {c.Found}")));
+                await write.WriteLineAsync(Text.Format("StatusRunFound", run.Counts.Sum(c => c.Found), byStatus, byCode));
             }
 
             if (run.Error is not null)

@@ -2,6 +2,7 @@ using System.Globalization;
 using Matching.Core.Answers;
 using Matching.Core.Errors;
 using Matching.Core.Identity;
+using Matching.Core.Localization;
 using Matching.Ingest;
 using Matching.Ingest.HeaderMaps;
 using Matching.Storage;
@@ -41,7 +42,7 @@ internal sealed class FeedbackImport(CliContext context)
             }
         }
 
-        throw new MatchingException(Text.Format("ErrNotReceiver", DisplayText.Escape(text), Matching.Core.Localization.TextList.Join(receivers.Select(r => $"{r.Key} {r.Value}"))));
+        throw new MatchingException(Text.Format("ErrNotReceiver", DisplayText.Escape(text), TextList.Join(receivers.Select(r => $"{r.Key} {r.Value}"))));
     }
 
     /// <summary>Reads the returned workbook and records its answers, with <paramref name="access"/> in the access audit in the same transaction.</summary>
@@ -105,7 +106,7 @@ internal sealed class FeedbackImport(CliContext context)
                 var answer = answers.Find(result);
                 if (answer is null)
                 {
-                    problems.Add(Text.Format("FbNotOffered", At("result"), DisplayText.Escape(result), Matching.Core.Localization.TextList.Join(answers.Offered.Select(a => a.Text)), warningId));
+                    problems.Add(Text.Format("FbNotOffered", At("result"), DisplayText.Escape(result), TextList.Join(answers.Offered.Select(a => a.Text)), warningId));
                     continue;
                 }
 

@@ -1,4 +1,5 @@
 using Matching.Core.Linkage;
+using Matching.Core.Localization;
 
 namespace Matching.Cli.Linkage;
 
@@ -53,6 +54,6 @@ internal sealed class MatchSummary
             }
         }
 
-        return parts.Count == 0 ? "-" : Matching.Core.Localization.TextList.Join(parts);
+        return parts.Count == 0 ? "-" : TextList.Join(parts);
     }
 }

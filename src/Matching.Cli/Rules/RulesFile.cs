@@ -1,5 +1,6 @@
 using Matching.Core.Departments;
 using Matching.Core.Errors;
+using Matching.Core.Localization;
 using Matching.Core.Rules;
 using Matching.Ingest.HeaderMaps;
 using Matching.Cli.Localization;
@@ -56,7 +57,7 @@ internal static class RulesFile
             var rule = rules.Rules[i];
             if (rule.Shape == RuleShape.Housing && rule.TekunSupport.Length > 0 && !support.ContainsKey(rule.TekunSupport))
             {
-                problems.Add(Text.Format("RuleTekunSupportNotCode", i, rule.Code, rule.TekunSupport, Matching.Core.Localization.TextList.Join(support.Select(c => $"{c.Key}: {c.Value}"))));
+                problems.Add(Text.Format("RuleTekunSupportNotCode", i, rule.Code, rule.TekunSupport, TextList.Join(support.Select(c => $"{c.Key}: {c.Value}"))));
             }
         }
 

@@ -1,5 +1,6 @@
 using Matching.Cli.Imports;
 using Matching.Core.Errors;
+using Matching.Core.Localization;
 using Microsoft.Extensions.Logging;
 
 namespace Matching.Cli.Worker;
@@ -34,7 +35,7 @@ internal sealed class Intake(CliContext context, DropFolder folder, ILogger<Inta
         {
             foreach (var stray in _strays.New(departments))
             {
-                log.StrayFile(DisplayText.Escape(stray), Matching.Core.Localization.TextList.Join(departments));
+                log.StrayFile(DisplayText.Escape(stray), TextList.Join(departments));
             }
         }
 

@@ -4,6 +4,7 @@ using Matching.Cli.Exports;
 using Matching.Cli.Localization;
 using Matching.Cli.Retention;
 using Matching.Cli.Rules;
+using Matching.Core.Localization;
 using Microsoft.Extensions.Logging;
 using Quartz;
 
@@ -33,7 +34,7 @@ internal sealed class NightlyJob(CliContext context, Intake intake, WorkerSettin
         var tally = new IntakeTally();
         await intake.ImportAllAsync(cancellationToken, tally);
         var reports = tally.Reports;
-        log.RejectReportsWritten(reports.Count, reports.Count == 0 ? string.Empty : Text.Format("LogReportsList", Matching.Core.Localization.TextList.Join(reports.Select(r => DisplayText.Escape(r)))));
+        log.RejectReportsWritten(reports.Count, reports.Count == 0 ? string.Empty : Text.Format("LogReportsList", TextList.Join(reports.Select(r => DisplayText.Escape(r)))));
         var today = context.Today;
         var result = await new WarningRun(context).RunAsync(today, cancellationToken);
         log.RunFinished(result.RunId, today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), result.Counts.Sum(c => c.Found), result.Counts.Sum(c => c.New),
@@ -68,6 +69,6 @@ internal sealed class NightlyJob(CliContext context, Intake intake, WorkerSettin
         var folders = reports.Select(r => DisplayText.Escape(Path.GetDirectoryName(Path.GetFullPath(r)) ?? r)).Distinct(StringComparer.Ordinal).ToList();
         log.NightlyResult(date, tally.Files, tally.Imported, tally.Identical, tally.Refused, tally.RowsRead, tally.Accepted, tally.Rejected,
             result.RunId, result.Counts.Sum(c => c.Found), result.Counts.Sum(c => c.New), reports.Count,
-            folders.Count == 0 ? string.Empty : Text.Format("LogReportsIn", Matching.Core.Localization.TextList.Join(folders)), workbooks.Count, DisplayText.Escape(Path.GetFullPath(settings.Outbox)));
+            folders.Count == 0 ? string.Empty : Text.Format("LogReportsIn", TextList.Join(folders)), workbooks.Count, DisplayText.Escape(Path.GetFullPath(settings.Outbox)));
     }
 }

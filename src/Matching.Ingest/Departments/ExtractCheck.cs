@@ -1,4 +1,5 @@
 using Matching.Core.Errors;
+using Matching.Core.Localization;
 using Matching.Ingest.HeaderMaps;
 using Matching.Ingest.Localization;
 
@@ -35,7 +36,7 @@ public static class ExtractCheck
             return;
         }
 
-        var columns = Matching.Core.Localization.TextList.Join(table.Headers.Where(h => h.Trim().Length > 0).Take(12).Select(h => h.Trim()));
+        var columns = TextList.Join(table.Headers.Where(h => h.Trim().Length > 0).Take(12).Select(h => h.Trim()));
         var likely = catalog.Departments.Select(catalog.Get)
             .Where(m => m.Source != map.Source && m.AlwaysHas.Count > 0 && !Missing(m, headers).Any())
             .Select(m => m.Source).FirstOrDefault();

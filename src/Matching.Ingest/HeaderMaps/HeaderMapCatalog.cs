@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Matching.Core.Errors;
+using Matching.Core.Localization;
 using Matching.Ingest.Tables;
 using Matching.Ingest.Localization;
 
@@ -87,7 +88,7 @@ public sealed class HeaderMapCatalog
             return map;
         }
 
-        var known = Matching.Core.Localization.TextList.Join(Departments);
+        var known = TextList.Join(Departments);
         throw new MatchingException(Text.Format("UnknownDepartment", source, known));
     }
 
