@@ -12,29 +12,10 @@ public sealed record FieldSpec
     /// <value>Whether a file without this column is refused. Default false.</value>
     public bool Required { get; init; }
 
-    /// <value>How cells are read, as written: <c>text</c> (default, kept as typed), <c>date</c>, <c>amount</c>, <c>flag</c> (是/否, through
+    /// <value>How cells are read: <c>text</c> (default, kept as typed), <c>date</c>, <c>amount</c>, <c>flag</c> (是/否, through
     /// <c>values.flag</c>) or <c>code</c> (through the vocabulary <see cref="Vocabulary"/> names, stored as its canonical code).</value>
-    [JsonPropertyName("type")]
-    public string TypeText { get; init; } = "text";
-
-    /// <summary>The type (<see cref="TypeText"/> read; text when unknown, which the catalog refuses).</summary>
-    [JsonIgnore]
-    public FieldType Type
-    {
-        get => TypeText switch
-        {
-            "date" => FieldType.Date,
-            "amount" => FieldType.Amount,
-            "flag" => FieldType.Flag,
-            "code" => FieldType.Code,
-            _ => FieldType.Text,
-        };
-        init => TypeText = value.ToString().ToLowerInvariant();
-    }
-
-    /// <summary>Whether <see cref="TypeText"/> is one of the types.</summary>
-    [JsonIgnore]
-    public bool HasKnownType => TypeText is "text" or "date" or "amount" or "flag" or "code";
+    [JsonConverter(typeof(FieldTypeWords))]
+    public FieldType Type { get; init; } = FieldType.Text;
 
     /// <value>
     /// Code fields: the <c>values</c> entry whose spellings its cells take (<see cref="HeaderMaps.Vocabulary"/>); default
@@ -45,9 +26,10 @@ public sealed record FieldSpec
 
     /// <value>Amount fields: what a negative amount is. <c>refuse</c> (the default: the row is rejected) or
     /// <c>refund</c> (退费/冲销: it counts, lowering the sum).</value>
-    public string Negative { get; init; } = "refuse";
+    [JsonConverter(typeof(NegativeAmountWords))]
+    public NegativeAmount Negative { get; init; } = NegativeAmount.Refuse;
 
     /// <summary>Negative amounts are refunds that count.</summary>
     [JsonIgnore]
-    public bool AllowsRefunds => Negative == "refund";
+    public bool AllowsRefunds => Negative == NegativeAmount.Refund;
 }

@@ -22,24 +22,10 @@ public sealed record HeaderMap
     /// <value>Source code: <c>lowincome</c> or a department code such as <c>education</c>.</value>
     public string Source { get; init; } = string.Empty;
 
-    /// <value>What the source is, as written: <c>snapshot</c> (the default), <c>ledger</c>, <c>population</c> or
-    /// <c>evaluation</c>; <c>department</c>, from before ledgers, reads as <c>snapshot</c>.</value>
-    [JsonPropertyName("kind")]
-    public string KindText { get; init; } = "snapshot";
-
-    /// <summary>What the source is (<see cref="KindText"/> read).</summary>
-    [JsonIgnore]
-    public SourceKind Kind => KindText switch
-    {
-        "ledger" => SourceKind.Ledger,
-        "population" => SourceKind.Population,
-        "evaluation" => SourceKind.Evaluation,
-        _ => SourceKind.Snapshot,
-    };
-
-    /// <summary>Whether <see cref="KindText"/> is one of the kinds.</summary>
-    [JsonIgnore]
-    public bool HasKnownKind => KindText is "snapshot" or "ledger" or "population" or "evaluation" or "department";
+    /// <value>What the source is: <c>snapshot</c> (the default), <c>ledger</c>, <c>population</c> or <c>evaluation</c>;
+    /// <c>department</c>, from before ledgers, reads as <c>snapshot</c>.</value>
+    [JsonConverter(typeof(SourceKindWords))]
+    public SourceKind Kind { get; init; } = SourceKind.Snapshot;
 
     /// <summary>A department's extract (snapshot or ledger), as opposed to the population or an evaluation file.</summary>
     [JsonIgnore]

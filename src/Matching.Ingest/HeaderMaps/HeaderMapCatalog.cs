@@ -64,6 +64,10 @@ public sealed class HeaderMapCatalog
             {
                 map = JsonSerializer.Deserialize<HeaderMap>(File.ReadAllText(file), Json);
             }
+            catch (UnknownWordException ex)
+            {
+                throw new MatchingException(Text.Format("HeaderMapWordUnknown", file, ex.Message, ex.Path), ex);
+            }
             catch (JsonException ex)
             {
                 throw new MatchingException(Text.Format("HeaderMapInvalid", file, ex.Message), ex);
@@ -151,26 +155,9 @@ public sealed class HeaderMapCatalog
             return Text.Get("MapIdMissing");
         }
 
-        var badType = map.Fields.FirstOrDefault(f => !f.Value.HasKnownType);
-        if (badType.Value is not null)
-        {
-            return Text.Format("MapFieldTypeUnknown", badType.Key, badType.Value.TypeText);
-        }
-
         if (VocabularyProblem(map) is { } vocabulary)
         {
             return vocabulary;
-        }
-
-        if (!map.HasKnownKind)
-        {
-            return Text.Format("MapKindUnknown", map.KindText);
-        }
-
-        var badNegative = map.Fields.FirstOrDefault(f => f.Value.Negative is not ("refuse" or "refund"));
-        if (badNegative.Value is not null)
-        {
-            return Text.Format("MapNegativeUnknown", badNegative.Key, badNegative.Value.Negative);
         }
 
         try

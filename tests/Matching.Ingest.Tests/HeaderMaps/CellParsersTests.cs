@@ -203,7 +203,7 @@ public sealed class CellParsersTests
     [InlineData(" 2 ", "2")]
     public void TryRead_CodeField_CanonicalCodeInItsTextSlot(string raw, string code)
     {
-        var map = Map with { Fields = new Dictionary<string, FieldSpec> { ["grade"] = new() { TypeText = "code" } } };
+        var map = Map with { Fields = new Dictionary<string, FieldSpec> { ["grade"] = new() { Type = FieldType.Code } } };
         var parsers = new CellParsers(map, IngestLimits.Default);
         var field = new RecordField("grade", FieldType.Code, 1, "残疾等级");
         var values = new RecordValues();
@@ -216,7 +216,7 @@ public sealed class CellParsersTests
     [Fact]
     public void TryRead_CodeOutsideTheVocabulary_ProblemListsTheValues()
     {
-        var map = Map with { Fields = new Dictionary<string, FieldSpec> { ["grade"] = new() { TypeText = "code" } } };
+        var map = Map with { Fields = new Dictionary<string, FieldSpec> { ["grade"] = new() { Type = FieldType.Code } } };
         var parsers = new CellParsers(map, IngestLimits.Default);
 
         Assert.False(parsers.TryRead(new RecordField("grade", FieldType.Code, 0, "残疾等级"), map.Fields["grade"], "五级", new RecordValues(), out var problem));
@@ -231,7 +231,7 @@ public sealed class CellParsersTests
     {
         var map = Map with
         {
-            Fields = new Dictionary<string, FieldSpec> { ["mode"] = new() { TypeText = "code", Vocabulary = "support" } },
+            Fields = new Dictionary<string, FieldSpec> { ["mode"] = new() { Type = FieldType.Code, Vocabulary = "support" } },
             Values = new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>
             {
                 ["support"] = new Dictionary<string, IReadOnlyList<string>> { ["分散"] = ["分散供养", "散居"], ["集中"] = ["集中供养"] },

@@ -1,3 +1,4 @@
+using Matching.Core.Departments;
 using Matching.Core.Errors;
 using Matching.Ingest.HeaderMaps;
 using Matching.Testing;
@@ -6,6 +7,8 @@ namespace Matching.Ingest.Tests.HeaderMaps;
 
 public sealed class HeaderMapCatalogTests : IDisposable
 {
+    private static readonly System.Text.Json.JsonSerializerOptions CamelCase = new() { PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase };
+
     private readonly TempFolder _temp = new("matching-maps-");
 
     [Fact]
@@ -65,7 +68,13 @@ public sealed class HeaderMapCatalogTests : IDisposable
     [InlineData("""{ "source": "housing", "fields": { "id": { "headers": ["身份证号"] } }, "values": { "flag": { "yes": ["是"], "maybe": ["也许"] } } }""",
         "values.flag must list the codes yes and no")]
     [InlineData("""{ "source": "housing", "fields": { "id": { "headers": ["身份证号"] }, "x": { "headers": ["x"], "type": "number" } } }""",
-        "unknown type 'number' (use text, date, amount, flag or code)")]
+        "$.fields.x.type: unknown type 'number' (use text, date, amount, flag or code)")]
+    [InlineData("""{ "source": "housing", "kind": "list", "fields": { "id": { "headers": ["身份证号"] } } }""",
+        "$.kind: kind 'list' is not snapshot, ledger, population or evaluation")]
+    [InlineData("""{ "source": "housing", "fields": { "id": { "headers": ["身份证号"] }, "paid": { "headers": ["金额"], "type": "amount", "negative": "ignore" } } }""",
+        "$.fields.paid.negative: negative 'ignore' is not refuse or refund")]
+    [InlineData("""{ "source": "housing", "fields": { "id": { "headers": ["身份证号"] }, "x": { "headers": ["x"], "type": 3 } } }""",
+        "$.fields.x.type: unknown type 'Number'")]
     public void Load_BadVocabulary_ThrowsNamingIt(string json, string expected)
     {
         _temp.WriteText("housing.json", json);
@@ -74,6 +83,43 @@ public sealed class HeaderMapCatalogTests : IDisposable
 
         Assert.Contains("housing.json", error.Message, StringComparison.Ordinal);
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_WordsOfTheMap_ReadAsTheirValues()
+    {
+        _temp.WriteText("housing.json", """{ "source": "housing", "kind": "department", "fields": { "id": { "headers": ["身份证号"] }, "paid": { "headers": ["金额"], "type": "amount", "negative": "refund" }, "on": { "headers": ["日期"], "type": "date" } } }""");
+        _temp.WriteText("fire.json", """{ "source": "fire", "kind": "ledger", "fields": { "id": { "headers": ["身份证号"] }, "paid": { "headers": ["金额"], "type": "amount" } } }""");
+
+        var catalog = HeaderMapCatalog.Load(_temp.Root);
+        var housing = catalog.Get("housing");
+        var fire = catalog.Get("fire");
+
+        Assert.Equal(SourceKind.Snapshot, housing.Kind);
+        Assert.Equal(FieldType.Amount, housing.Fields["paid"].Type);
+        Assert.True(housing.Fields["paid"].AllowsRefunds);
+        Assert.Equal(FieldType.Date, housing.Fields["on"].Type);
+        Assert.Equal(FieldType.Text, housing.Fields["id"].Type);
+        Assert.Equal(SourceKind.Ledger, fire.Kind);
+        Assert.Equal(NegativeAmount.Refuse, fire.Fields["paid"].Negative);
+        Assert.False(fire.Fields["paid"].AllowsRefunds);
+    }
+
+    [Fact]
+    public void Serialize_Words_WrittenAsTheFileSpellsThem()
+    {
+        var map = new HeaderMap
+        {
+            Source = "housing",
+            Kind = SourceKind.Ledger,
+            Fields = new Dictionary<string, FieldSpec> { ["paid"] = new() { Type = FieldType.Amount, Negative = NegativeAmount.Refund } },
+        };
+
+        var json = System.Text.Json.JsonSerializer.Serialize(map, CamelCase);
+
+        Assert.Contains("\"kind\":\"ledger\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"type\":\"amount\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"negative\":\"refund\"", json, StringComparison.Ordinal);
     }
 
     [Fact]
