@@ -48,7 +48,7 @@ internal static class StatusCommand
         await write.WriteLineAsync(runs.Count == 0 ? Text.Get("StatusNoRuns") : Text.Format("StatusRuns", runs.Count));
         foreach (var run in runs)
         {
-            await write.WriteLineAsync(Text.Format("StatusRunLine", run.RunId, Text.Get("RunOutcome_" + run.Outcome.Text()), run.AsOf, context.Clock.Show(run.StartedAt),
+            await write.WriteLineAsync(Text.Format("StatusRunLine", run.RunId, OutcomeText(run.Outcome), run.AsOf, context.Clock.Show(run.StartedAt),
                 run.FinishedAt is null ? "—" : context.Clock.Show(run.FinishedAt), DisplayText.Escape(run.Operator), run.Batches, run.Records.ToString("N0", CultureInfo.InvariantCulture)));
             if (run.Counts.Count > 0)
             {
@@ -103,7 +103,7 @@ internal static class StatusCommand
         await write.WriteLineAsync(refusals.Count + failedRuns.Count == 0 ? Text.Get("StatusNoFailures") : Text.Get("StatusFailures"));
         foreach (var run in failedRuns)
         {
-            await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  run {run.RunId} {run.Outcome.Text()} ({context.Clock.Show(run.StartedAt)}): {DisplayText.Escape(run.Error)}"));
+            await write.WriteLineAsync(Text.Format("StatusFailedRun", run.RunId, OutcomeText(run.Outcome), context.Clock.Show(run.StartedAt), DisplayText.Escape(run.Error)));
         }
 
         foreach (var (at, kind, department, fileName, error) in refusals)
@@ -136,15 +136,16 @@ internal static class StatusCommand
     {
         if (!File.Exists(jobsFile))
         {
-            return $"next scheduled firing: no schedule ({jobsFile} not found; see `matching worker --help`)";
+            return Text.Format("StatusNoSchedule", jobsFile);
         }
 
         var settings = WorkerSettings.Load(jobsFile, context.Settings.Worker.TimeZone);
-        var cron = new CronExpression(settings.NightlyCron, settings.Zone);
-        var next = cron.GetNextValidTimeAfter(context.Time.GetUtcNow());
-        var when = next is { } n ? context.Clock.Show(n) : "never";
-        var imports = string.Concat(settings.ImportCrons.Select(i =>
-            $"; import {i.Key} next {(new CronExpression(i.Value, settings.Zone).GetNextValidTimeAfter(context.Time.GetUtcNow()) is { } t ? context.Clock.Show(t) : "never")}"));
-        return $"next scheduled firing: nightly job at {when} ({settings.Zone.Id}, `{settings.NightlyCron}` in {jobsFile}){imports}";
+        var now = context.Time.GetUtcNow();
+        string Next(string cron) =>
+            new CronExpression(cron, settings.Zone).GetNextValidTimeAfter(now) is { } next ? context.Clock.Show(next) : Text.Get("StatusNever");
+        var imports = string.Concat(settings.ImportCrons.Select(i => Text.Format("StatusNextImport", i.Key, Next(i.Value))));
+        return Text.Format("StatusNextFiring", Next(settings.NightlyCron), settings.Zone.Id, settings.NightlyCron, jobsFile, imports);
     }
+
+    private static string OutcomeText(RunOutcome outcome) => Text.Get("RunOutcome_" + outcome.Text());
 }

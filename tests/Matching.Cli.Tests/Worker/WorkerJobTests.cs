@@ -42,6 +42,9 @@ public sealed class WorkerJobTests
         var status = await cli.RunAtAsync(clock, "status", "--jobs", Path.Combine(RepositoryPaths.Root, "jobs", "worker.json"));
         Assert.Contains($"{Environment.MachineName} pid {Environment.ProcessId}: started 2026-11-29 01:00, last seen 2026-11-29 01:00", status.Out, StringComparison.Ordinal);
         Assert.Contains("next scheduled firing: nightly job at 2026-11-29 02:00", status.Out, StringComparison.Ordinal);
+        var zh = await cli.RunAtAsync(clock, "status", "--jobs", Path.Combine(RepositoryPaths.Root, "jobs", "worker.json"), "--lang", "zh");
+        Assert.Contains("下次定时运行：夜间任务 2026-11-29 02:00", zh.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("next scheduled", zh.Out, StringComparison.Ordinal);
         clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromSeconds(1));
         var overview = Path.Combine(settings.Outbox, "civil-affairs", "2026-11-29", "civil-affairs-overview.xlsx");
         await WaitForAsync(() => File.Exists(overview), logs);
