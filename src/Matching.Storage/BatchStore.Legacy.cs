@@ -3,6 +3,7 @@ using System.Text.Json;
 using Dapper;
 using Matching.Core.Departments;
 using Matching.Core.Identity;
+using Matching.Core.Tables;
 using Matching.Storage.Dialects;
 using Matching.Storage.Localization;
 

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Dapper;
 using Matching.Core.Departments;
 using Matching.Core.Identity;
+using Matching.Core.Tables;
 using Matching.Storage.Dialects;
 using Microsoft.Data.Sqlite;
 

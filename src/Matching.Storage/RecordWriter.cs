@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Matching.Core.Departments;
 using Matching.Core.Pipelines;
+using Matching.Core.Tables;
 using Matching.Storage.Dialects;
 
 namespace Matching.Storage;

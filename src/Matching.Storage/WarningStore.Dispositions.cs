@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using Matching.Core.Rules;
+using Matching.Core.Tables;
 using Matching.Storage.Localization;
 
 namespace Matching.Storage;

@@ -1,5 +1,6 @@
 using Dapper;
 using Matching.Core.Rules;
+using Matching.Core.Tables;
 using Matching.Storage.Dialects;
 
 namespace Matching.Storage;

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Matching.Core.Errors;
+using Matching.Core.Tables;
 using Matching.Cli.Localization;
 
 namespace Matching.Cli.Commands;
@@ -16,7 +16,7 @@ internal static class OptionValues
             return null;
         }
 
-        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+        return StoredDate.Parse(text) is { } date
             ? date
             : throw new MatchingException(Text.Format("ErrNotADate", option, text));
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Matching.Core.Identity;
 using Matching.Core.Linkage;
 using Matching.Core.Rules;
+using Matching.Core.Tables;
 
 namespace Matching.Export.Workbooks;
 
@@ -112,13 +113,13 @@ public static partial class WarningWorkbook
         row[i++] = w.Name;
         row[i++] = info.Mask ? IdNumber.Mask(w.IdText) : w.IdText;
         row[i++] = w.Disposition;
-        row[i++] = Date(w.DispositionDate);
+        row[i++] = StoredDate.Parse(w.DispositionDate);
         row[i++] = w.Label;
         row[i++] = w.Subdistrict;
         row[i++] = w.Village;
         row[i++] = w.Categories;
         row[i++] = w.Detail;
-        row[i++] = Date(w.FirstDate);
+        row[i++] = StoredDate.Parse(w.FirstDate);
         row[i++] = w.Status.Text();
         if (overview)
         {
@@ -135,7 +136,7 @@ public static partial class WarningWorkbook
         row[i++] = w.Code;
         if (overview)
         {
-            row[i] = Date(w.ResolvedDate);
+            row[i] = StoredDate.Parse(w.ResolvedDate);
         }
     }
 
@@ -286,7 +287,4 @@ public static partial class WarningWorkbook
 
     /// <summary>The heading of the overview's 汇总 table saying what the data in use could not give the rules.</summary>
     public const string HeldBackHeading = "四、规则数据缺失（以下规则因所用数据缺少字段，未能判断）";
-
-    private static DateOnly? Date(string? text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) ? d : null;
 }

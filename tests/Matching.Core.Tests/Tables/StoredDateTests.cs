@@ -1,7 +1,7 @@
 using System.Text;
-using Matching.Storage;
+using Matching.Core.Tables;
 
-namespace Matching.Storage.Tests;
+namespace Matching.Core.Tests.Tables;
 
 public sealed class StoredDateTests
 {

@@ -1,8 +1,11 @@
 using System.Globalization;
 
-namespace Matching.Storage;
+namespace Matching.Core.Tables;
 
-/// <summary>The one way dates are stored: ISO 8601 text (<c>yyyy-MM-dd</c>) on every engine, which sorts as dates do.</summary>
+/// <summary>
+/// The one way dates are stored and handed between the parts: ISO 8601 text (<c>yyyy-MM-dd</c>) on every engine, which
+/// sorts as dates do. Storage writes and reads it; the workbooks read the dates of stored warnings with it.
+/// </summary>
 public static class StoredDate
 {
     public static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
