@@ -39,9 +39,8 @@ internal static class PopulationRules
                 continue;
             }
 
-            var inTown = household.Subdistrict.EndsWith('镇');
-            var measure = inTown ? rule.MeasureInTown : rule.MeasureInSubdistrict;
-            var detail = context.Shared($"{RuleText.Categories(categories)}家庭，住房困难{RuleContext.LacksText(rule)}（{(inTown ? "镇" : "街道")}）");
+            var measure = Areas.IsTown(household.Subdistrict) ? rule.MeasureInTown : rule.MeasureInSubdistrict;
+            var detail = context.Shared($"{RuleText.Categories(categories)}家庭，住房困难{RuleContext.LacksText(rule)}（{Areas.KindOf(household.Subdistrict)}）");
             yield return context.ForMember(rule, population.HeadOf(householdId), rule.Receiver, SourceCodes.LowIncome, detail,
                 measure: measure.Length > 0 ? measure : rule.Measure);
         }

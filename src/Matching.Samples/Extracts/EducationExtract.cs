@@ -1,4 +1,5 @@
 using System.Globalization;
+using Matching.Core.Population;
 using Matching.Samples.Damage;
 using Matching.Samples.Population;
 
@@ -75,7 +76,7 @@ internal static class EducationExtract
     private static (string School, string Grade) SchoolAndGrade(Person person, string area, Random rng)
     {
         var age = Math.Max(6, SampleDates.AgeOn(person.Birth, TermStart));
-        var city = Places.IsSubdistrict(area);
+        var city = !Areas.IsTown(area);
         return age switch
         {
             <= 11 => (city ? rng.Pick(CityPrimary) : area + "中心小学", Primary[age - 6]),

@@ -34,7 +34,7 @@ internal static class HouseholdTraits
             _ => rng.Next(3000, 9601),
         };
         household.Income = Math.Round(perCapita * size / 100m) * 100m;
-        household.HousingDifficulty = rng.Chance(Places.IsSubdistrict(household.Area) ? 0.10 : 0.18);
+        household.HousingDifficulty = rng.Chance(!Matching.Core.Population.Areas.IsTown(household.Area) ? 0.10 : 0.18);
         if (tekun)
         {
             household.SupportMode = rng.Chance(0.3) ? "集中" : "分散";

@@ -52,8 +52,6 @@ internal sealed class Places
 
     public static string RandomArea(Random rng) => Areas[rng.Weighted(AreaWeights)];
 
-    public static bool IsSubdistrict(string area) => area.EndsWith("街道", StringComparison.Ordinal);
-
     public string RandomVillage(Random rng, string area) => rng.Pick(_villages[area]);
 
     private static string[] Communities(Random rng, int count)

@@ -33,12 +33,14 @@ public partial class RuleEngineTests
     [InlineData("沁园街道", "核实住房困难情况，优先配租公共租赁住房或发放租赁补贴")]
     [InlineData("克井镇", "核实住房安全情况，纳入农村危房改造")]
     [InlineData("王屋镇", "核实住房安全情况，纳入农村危房改造")]
+    [InlineData("大峪乡", "核实住房安全情况，纳入农村危房改造")]
     public void Evaluate_HousingGap_MeasureDependsOnTownOrSubdistrict(string subdistrict, string measure)
     {
         var warning = Assert.Single(HousingFamily(subdistrict: subdistrict).Evaluate(ShippedRules.HousingAidGap));
 
         Assert.Equal(measure, warning.Measure);
         Assert.Equal(subdistrict, warning.Subdistrict);
+        Assert.EndsWith($"（{subdistrict[^(subdistrict.EndsWith("街道", StringComparison.Ordinal) ? 2 : 1)..]}）", warning.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
