@@ -12,12 +12,20 @@ public abstract partial class MatchingStoreTests<TDb>
     public async Task RunLock_HeldByAnother_RefusedAfterWaitNamingHolderAndSince()
     {
         await (await OpenInitializedAsync()).DisposeAsync();
-        await using var first = await RunLock.AcquireAsync(Options, Minutes, TimeSpan.Zero, TimeProvider.System, Ct);
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 2, 0, 0, TimeSpan.Zero));
+        await using var first = await RunLock.AcquireAsync(Options, Minutes, TimeSpan.Zero, clock, Ct);
 
-        var error = await Assert.ThrowsAsync<MatchingException>(() => RunLock.AcquireAsync(Options, Minutes, TimeSpan.FromMilliseconds(300), TimeProvider.System, Ct));
+        // The wait is the lock's clock's: a minute on it, however long the machine takes, then refused.
+        var refused = RunLock.AcquireAsync(Options, Minutes, TimeSpan.FromMinutes(1), clock, Ct);
+        while (!refused.IsCompleted)
+        {
+            clock.Advance(TimeSpan.FromSeconds(5));
+            await Task.Delay(10, Ct);
+        }
 
-        Assert.Contains($"held by {RunLock.Me} since ", error.Message, StringComparison.Ordinal);
-        Assert.Contains(DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), error.Message, StringComparison.Ordinal);
+        var error = await Assert.ThrowsAsync<MatchingException>(() => refused);
+        Assert.Contains($"held by {RunLock.Me} since 2026-11-28 ", error.Message, StringComparison.Ordinal);
+        Assert.True(clock.GetUtcNow() >= new DateTimeOffset(2026, 11, 28, 2, 1, 0, TimeSpan.Zero), "refused only after the wait, on the lock's clock");
     }
 
     [SkippableFact]
