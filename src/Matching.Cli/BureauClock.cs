@@ -27,6 +27,13 @@ internal sealed class BureauClock(TimeZoneInfo zone)
     /// <summary><c>2026-12-04 22:29:05 +08:00</c>: for log lines, which a reader may compare with other machines' logs.</summary>
     public string ShowWithOffset(DateTimeOffset at) => Local(at).ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture);
 
+    /// <summary>Today's date on the clock's local zone (the bureau's: the command line and the worker set it).</summary>
+    public static DateOnly Today(TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        return DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+    }
+
     /// <summary>The bureau's date of an instant.</summary>
     public DateOnly DateOf(DateTimeOffset at) => DateOnly.FromDateTime(Local(at).DateTime);
 

@@ -11,12 +11,12 @@ namespace Matching.Cli.Audit;
 /// rule: no record, no data. <c>show --full</c> records before it prints; a bulk output (workbooks, a match CSV) is
 /// written under its final name whole, then recorded, and removed again if the record cannot be written.
 /// </summary>
-internal sealed class AccessAudit(CliContext context)
+internal sealed class AccessAudit(Stores stores, TimeProvider time)
 {
     /// <summary>A record of <paramref name="command"/> by this OS user on this host, now.</summary>
     public AccessRecord New(string command, bool fullIds, AccessOutcome outcome = AccessOutcome.Ok) => new()
     {
-        At = context.Time.GetUtcNow(),
+        At = time.GetUtcNow(),
         OsUser = CliContext.Operator,
         Host = Environment.MachineName,
         Command = command,
@@ -34,7 +34,7 @@ internal sealed class AccessAudit(CliContext context)
     /// <summary>Appends <paramref name="record"/> on its own connection; throws when it cannot be written.</summary>
     public async Task RecordAsync(AccessRecord record, CancellationToken cancellationToken)
     {
-        await using var store = await context.OpenStoreAsync(cancellationToken);
+        await using var store = await stores.OpenAsync(cancellationToken);
         await store.Access.RecordAsync(record, cancellationToken);
     }
 

@@ -54,7 +54,7 @@ internal static class AuditCommand
         if (full)
         {
             var shown = records.SelectMany(SubjectsOf).ToList();
-            await AccessAudit.RecordAsync(store, new AccessAudit(context).New("audit", fullIds: true).WithSubjects(shown) with
+            await AccessAudit.RecordAsync(store, new AccessAudit(context.Stores, context.Time).New("audit", fullIds: true).WithSubjects(shown) with
             {
                 Detail = Text.Format("AuditDetailAudit", records.Count,
                     sinceText is null ? string.Empty : Text.Format("AuditDetailSince", sinceText), user is null ? string.Empty : Text.Format("AuditDetailOf", user)),

@@ -45,7 +45,7 @@ internal static class BatchCommand
         }
 
         // Who listed the imports (their files, operators and counts) is on record before they are printed.
-        await AccessAudit.RecordAsync(store, new AccessAudit(context).New("batch list", fullIds: false) with
+        await AccessAudit.RecordAsync(store, new AccessAudit(context.Stores, context.Time).New("batch list", fullIds: false) with
         {
             SubjectCount = batches.Count, Detail = department,
         }, cancellationToken);
@@ -97,7 +97,7 @@ internal static class BatchCommand
         var maps = context.HeaderMaps;
         await using var store = await context.OpenStoreAsync(cancellationToken);
         // On record in the withdrawal's own transaction: both or neither.
-        var access = new AccessAudit(context).New("batch withdraw", fullIds: false) with
+        var access = new AccessAudit(context.Stores, context.Time).New("batch withdraw", fullIds: false) with
         {
             Detail = Text.Format("AuditDetailWithdraw", batchId, reason.Trim()),
         };

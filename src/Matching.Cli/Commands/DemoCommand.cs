@@ -74,7 +74,7 @@ internal static class DemoCommand
         await write.WriteLineAsync(Text.Get("DemoImportColumns"));
         foreach (var (department, file) in files)
         {
-            var outcome = await new DepartmentImport(context).ImportAsync(department, file, acceptShrink: false, cancellationToken);
+            var outcome = await new DepartmentImport(context.Config, context.Stores, context.Time, context.Error).ImportAsync(department, file, acceptShrink: false, cancellationToken);
             var events = outcome.Stored is { NewEvents: { } fresh, KnownEvents: { } known } ? Text.Format("DemoLedgerNote", fresh, known) : string.Empty;
             await write.WriteLineAsync(outcome.Earlier is null
                 ? $"   {department,-14} {outcome.BatchId,6} {outcome.RowsRead,6} {outcome.Accepted,9} {outcome.Rejected,9} {outcome.IdProblems,12}  {Path.GetFileName(file)}{events}"
@@ -90,7 +90,7 @@ internal static class DemoCommand
         var asOf = SampleDate;
         await write.WriteLineAsync();
         await write.WriteLineAsync(Text.Format("DemoStepRun", asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
-        await RunCommand.PrintAsync(context, await new WarningRun(context).RunAsync(asOf, cancellationToken));
+        await RunCommand.PrintAsync(context, await new WarningRun(context.Config, context.Stores, context.Time, context.Error).RunAsync(asOf, cancellationToken));
 
         var warnings = Path.Combine(outDir, "warnings");
         await write.WriteLineAsync();

@@ -40,7 +40,7 @@ internal static class EvaluateCommand
         PopulationIndex population;
         await using (var store = await context.OpenStoreAsync(cancellationToken))
         {
-            population = PopulationImages.For(context) is { } images
+            population = PopulationImages.For(context.Storage, context.Settings.Run) is { } images
                 ? await images.LoadAsync(store, cancellationToken)
                 : await store.Population.LoadIndexAsync(cancellationToken);
         }

@@ -38,11 +38,11 @@ internal static class ExportCommand
         }
 
         var since = OptionValues.Date(sinceText, "--since");
-        var written = await new WarningExport(context).ExportAsync(
+        var written = await new WarningExport(context.Config, context.Stores, context.Time, context.Error).ExportAsync(
             receiver => Path.Combine(outDir, receiver + ".xlsx"), Path.Combine(outDir, WarningExport.OverviewFile), mask, since, cancellationToken, fullIds);
 
         // One record for the export; the workbooks are removed again if it cannot be written.
-        var audit = new AccessAudit(context);
+        var audit = new AccessAudit(context.Stores, context.Time);
         await audit.RecordOutputAsync(audit.New("export", fullIds: written.Any(w => !w.Masked)) with
         {
             SubjectCount = written.Where(w => !w.IsOverview).Sum(w => w.Warnings),

@@ -28,12 +28,12 @@ internal static class FeedbackCommand
 
     public static async Task<int> ImportAsync(CliContext context, string receiver, string file, CancellationToken cancellationToken)
     {
-        var audit = new AccessAudit(context);
+        var audit = new AccessAudit(context.Stores, context.Time);
         var record = audit.New("feedback import", fullIds: false) with { OutputPath = Path.GetFullPath(file), Detail = receiver };
         FeedbackOutcome outcome;
         try
         {
-            outcome = await new FeedbackImport(context).ImportAsync(receiver, file, record, cancellationToken);
+            outcome = await new FeedbackImport(context.Config, context.Stores, context.Time).ImportAsync(receiver, file, record, cancellationToken);
         }
         catch (MatchingException ex) when (ex is not InputFileException)
         {

@@ -29,7 +29,7 @@ internal static class ImportCommand
 
     public static async Task<int> RunAsync(CliContext context, string department, string file, bool acceptShrink, CancellationToken cancellationToken)
     {
-        var outcome = await new DepartmentImport(context).ImportAsync(department, file, acceptShrink, cancellationToken);
+        var outcome = await new DepartmentImport(context.Config, context.Stores, context.Time, context.Error).ImportAsync(department, file, acceptShrink, cancellationToken);
         var write = context.Out;
         if (outcome.Earlier is { } earlier)
         {

@@ -28,7 +28,7 @@ internal static class LowIncomeCommand
 
     public static async Task<int> ImportAsync(CliContext context, string file, string? rejectsPath, bool acceptShrink, CancellationToken cancellationToken)
     {
-        var outcome = await new LowIncomeImport(context).ImportAsync(file, rejectsPath, acceptShrink, cancellationToken);
+        var outcome = await new LowIncomeImport(context.Config, context.Stores, context.Time, context.Error).ImportAsync(file, rejectsPath, acceptShrink, cancellationToken);
         if (outcome.Identical)
         {
             await context.Out.WriteLineAsync(

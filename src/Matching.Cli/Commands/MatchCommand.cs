@@ -38,7 +38,7 @@ internal static class MatchCommand
         var summary = await MatchAsync(context, department, file, outPath, cancellationToken, inDatabase);
 
         // The result CSV carries the matched persons' whole IDs: on record, or removed again.
-        var audit = new AccessAudit(context);
+        var audit = new AccessAudit(context.Stores, context.Time);
         await audit.RecordOutputAsync(audit.New("match", fullIds: true) with
         {
             SubjectCount = summary.Matched, OutputPath = Path.GetFullPath(outPath), Detail = Text.Format("AuditDetailMatch", department, Path.GetFileName(file), summary.Rows),
@@ -63,7 +63,7 @@ internal static class MatchCommand
 
         using var table = SourceTable.Open(file, map, context.Limits);
         await using var store = await context.OpenStoreAsync(cancellationToken);
-        var images = PopulationImages.For(context);
+        var images = PopulationImages.For(context.Storage, context.Settings.Run);
         var limit = context.Settings.Run.InMemoryLimit;
         var population = inDatabase || images is null ? null : (await images.TryLoadAsync(store, cancellationToken)).Index;
         if (population is null || population.Count > limit)
@@ -80,7 +80,7 @@ internal static class MatchCommand
             }
         }
 
-        using var progress = new Progress.ProgressLine(context, Text.Format("ProgressMatch", map.Source, Path.GetFileName(file)));
+        using var progress = new Progress.ProgressLine(context.Error, Text.Format("ProgressMatch", map.Source, Path.GetFileName(file)));
         table.Progress = progress.Report;
         return MatchFileRunner.Run(table, population, outPath);
     }

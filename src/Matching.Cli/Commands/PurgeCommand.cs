@@ -21,7 +21,7 @@ internal static class PurgeCommand
 
     public static async Task<int> RunAsync(CliContext context, bool dryRun, CancellationToken cancellationToken)
     {
-        var result = await new RetentionPurge(context).RunAsync(dryRun, cancellationToken);
+        var result = await new RetentionPurge(context.Config, context.Stores, context.Time).RunAsync(dryRun, cancellationToken);
         await PrintAsync(context.Out, context.Settings.Retention, result);
         return CliApp.Ok;
     }

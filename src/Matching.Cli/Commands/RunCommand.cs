@@ -24,7 +24,7 @@ internal static class RunCommand
     public static async Task<int> RunAsync(CliContext context, string? asOfText, CancellationToken cancellationToken)
     {
         var asOf = OptionValues.Date(asOfText, "--as-of") ?? context.Today;
-        var result = await new WarningRun(context).RunAsync(asOf, cancellationToken);
+        var result = await new WarningRun(context.Config, context.Stores, context.Time, context.Error).RunAsync(asOf, cancellationToken);
         await PrintAsync(context, result);
         return CliApp.Ok;
     }
@@ -47,22 +47,6 @@ internal static class RunCommand
 
         await write.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"{DisplayText.Pad(Text.Get("RunTotal"), 24)} {result.Counts.Sum(c => c.Found),7} {result.Counts.Sum(c => c.New),8} {result.Counts.Sum(c => c.Continuing),8} {result.Counts.Sum(c => c.Closed),8} {result.Counts.Sum(c => c.Resolved),8}"));
-        await PrintGapsAsync(write, result.Gaps);
-    }
-
-    /// <summary>What the batches in use could not give the rules, one line each (nothing when they gave everything).</summary>
-    public static async Task PrintGapsAsync(TextWriter write, IReadOnlyList<BatchGap> gaps)
-    {
-        ArgumentNullException.ThrowIfNull(write);
-        if (gaps.Count == 0)
-        {
-            return;
-        }
-
-        await write.WriteLineAsync(Text.Format("RunGaps", gaps.Count));
-        foreach (var gap in gaps)
-        {
-            await write.WriteLineAsync("  " + gap.Describe());
-        }
+        await BatchGap.WriteAsync(write, result.Gaps);
     }
 }

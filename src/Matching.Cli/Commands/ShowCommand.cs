@@ -70,7 +70,7 @@ internal static class ShowCommand
             if (full)
             {
                 // On record before anything is printed: a record that cannot be written refuses the command.
-                await AccessAudit.RecordAsync(store, new AccessAudit(context).New("show", fullIds: true).WithSubjects([w.IdText.Length > 0 ? w.IdText : w.Subject])
+                await AccessAudit.RecordAsync(store, new AccessAudit(context.Stores, context.Time).New("show", fullIds: true).WithSubjects([w.IdText.Length > 0 ? w.IdText : w.Subject])
                     with { Detail = Text.Format("AuditDetailWarning", warningId) }, cancellationToken);
             }
         }
@@ -125,7 +125,7 @@ internal static class ShowCommand
         if (full && !audited)
         {
             // On record before anything is printed: a record that cannot be written refuses the command.
-            await AccessAudit.RecordAsync(store, new AccessAudit(context).New("show", fullIds: true).WithSubjects([id, .. entries.Select(e => e.IdText)]), cancellationToken);
+            await AccessAudit.RecordAsync(store, new AccessAudit(context.Stores, context.Time).New("show", fullIds: true).WithSubjects([id, .. entries.Select(e => e.IdText)]), cancellationToken);
         }
 
         var write = context.Out;

@@ -94,7 +94,7 @@ internal static class StatusCommand
         }
         else
         {
-            await RunCommand.PrintGapsAsync(write, gaps);
+            await BatchGap.WriteAsync(write, gaps);
         }
 
         var refusals = await store.Batches.RecentRefusalsAsync(week, cancellationToken);

@@ -19,7 +19,7 @@ internal sealed record ExportedWorkbook(string Path, string Receiver, string Rec
 /// default: supervisors read it, they do not act on a person), in all of them with <c>mask</c>, in none with
 /// <c>fullIds</c>.
 /// </summary>
-internal sealed class WarningExport(CliContext context)
+internal sealed class WarningExport(Configuration config, Stores stores, TimeProvider time, TextWriter progressOut)
 {
     public const string OverviewFile = "civil-affairs-overview.xlsx";
 
@@ -31,17 +31,17 @@ internal sealed class WarningExport(CliContext context)
     public async Task<IReadOnlyList<ExportedWorkbook>> ExportAsync(
         Func<string, string> pathOf, string overview, bool mask, DateOnly? since, CancellationToken cancellationToken, bool fullIds = false)
     {
-        bool Masked(string workbook) => mask || (!fullIds && context.Rules.MaskedWorkbooks.Contains(workbook, StringComparer.Ordinal));
+        bool Masked(string workbook) => mask || (!fullIds && config.Rules.MaskedWorkbooks.Contains(workbook, StringComparer.Ordinal));
 
         ArgumentNullException.ThrowIfNull(pathOf);
-        var receivers = context.Rules.Receivers;
-        var departments = context.HeaderMaps.Sources.Select(context.HeaderMaps.Get).ToDictionary(m => m.Source, m => m.Label, StringComparer.Ordinal);
+        var receivers = config.Rules.Receivers;
+        var departments = config.HeaderMaps.Sources.Select(config.HeaderMaps.Get).ToDictionary(m => m.Source, m => m.Label, StringComparer.Ordinal);
         var info = new WarningWorkbookInfo
         {
-            Date = context.Today, Answers = context.Answers, Departments = departments, Receivers = receivers, Mask = mask,
+            Date = BureauClock.Today(time), Answers = config.Answers, Departments = departments, Receivers = receivers, Mask = mask,
         };
         var written = new List<ExportedWorkbook>();
-        await using var store = await context.OpenStoreAsync(cancellationToken);
+        await using var store = await stores.OpenAsync(cancellationToken);
         await store.RequireSchemaAsync(cancellationToken);
         var path = overview;
         try
@@ -50,7 +50,7 @@ internal sealed class WarningExport(CliContext context)
             {
                 path = pathOf(receiver);
                 var counts = await CountsAsync(store, receiver, openOnly: true, since, cancellationToken);
-                using var progress = new Progress.ProgressLine(context, Text.Format("ProgressExport", Path.GetFileName(path)), counts.Sum(c => c.Count));
+                using var progress = new Progress.ProgressLine(progressOut, Text.Format("ProgressExport", Path.GetFileName(path)), counts.Sum(c => c.Count));
                 var count = await WarningWorkbook.WriteAsync(path, Reported(store.Warnings.StreamAsync(receiver, openOnly: true, since, cancellationToken), progress, cancellationToken),
                     info with { ReceiverName = name, Counts = counts, Mask = Masked(receiver) }, cancellationToken);
                 written.Add(new ExportedWorkbook(path, receiver, name, count, Masked: Masked(receiver)));
@@ -58,9 +58,9 @@ internal sealed class WarningExport(CliContext context)
 
             path = overview;
             var civil = receivers.GetValueOrDefault("civil-affairs", "民政局");
-            var heldBack = (await BatchGap.InUseAsync(store, context.HeaderMaps.Ledgers, cancellationToken)).Select(g => (g.Gap.Rule, g.DescribeChinese())).ToList();
+            var heldBack = (await BatchGap.InUseAsync(store, config.HeaderMaps.Ledgers, cancellationToken)).Select(g => (g.Gap.Rule, g.DescribeChinese())).ToList();
             var allCounts = await CountsAsync(store, null, openOnly: false, since, cancellationToken);
-            using var overviewProgress = new Progress.ProgressLine(context, Text.Format("ProgressExport", Path.GetFileName(overview)), allCounts.Sum(c => c.Count));
+            using var overviewProgress = new Progress.ProgressLine(progressOut, Text.Format("ProgressExport", Path.GetFileName(overview)), allCounts.Sum(c => c.Count));
             var all = await WarningWorkbook.WriteOverviewAsync(overview, Reported(store.Warnings.StreamAsync(null, openOnly: false, since, cancellationToken), overviewProgress, cancellationToken),
                 info with { ReceiverName = civil, Counts = allCounts, HeldBack = heldBack, Mask = Masked(RuleSetOptions.Overview) },
                 cancellationToken);

@@ -23,7 +23,7 @@ internal sealed record FeedbackOutcome(string Receiver, DispositionResult Stored
 /// are mostly another receiver's is refused whole; a row whose 身份证号码 is not its warning's (a 预警编号 typed over)
 /// is listed. One transaction.
 /// </summary>
-internal sealed class FeedbackImport(CliContext context)
+internal sealed class FeedbackImport(Configuration config, Stores stores, TimeProvider time)
 {
     /// <summary>Warning numbers are row ids; ten digits is far beyond any database's count, and an ID number is 18.</summary>
     private const int MaxWarningDigits = 10;
@@ -32,7 +32,7 @@ internal sealed class FeedbackImport(CliContext context)
     public string Receiver(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var receivers = context.Rules.Receivers;
+        var receivers = config.Rules.Receivers;
         var wanted = AnswerVocabulary.Normalize(text);
         foreach (var (code, name) in receivers)
         {
@@ -49,12 +49,12 @@ internal sealed class FeedbackImport(CliContext context)
     public async Task<FeedbackOutcome> ImportAsync(string receiverText, string file, AccessRecord? access, CancellationToken cancellationToken)
     {
         var receiver = Receiver(receiverText);
-        var answers = context.Answers;
-        var today = context.Today;
+        var answers = config.Answers;
+        var today = BureauClock.Today(time);
         var dispositions = new List<Disposition>();
         var problems = new List<string>();
         var rowOf = new Dictionary<long, long>();
-        using (var table = SourceTable.Open(file, Map(answers.Options), context.Limits, everySheet: true))
+        using (var table = SourceTable.Open(file, Map(answers.Options), config.Limits, everySheet: true))
         {
             var idColumn = table.Column(HeaderMap.IdField);
             var resultColumn = table.Column("result");
@@ -122,11 +122,11 @@ internal sealed class FeedbackImport(CliContext context)
             }
         }
 
-        await using var store = await context.OpenStoreAsync(cancellationToken);
+        await using var store = await stores.OpenAsync(cancellationToken);
         var stored = await store.Warnings.RecordDispositionsAsync(receiver, dispositions, access, cancellationToken);
         if (stored.WrongReceiver is { } other)
         {
-            var names = context.Rules.Receivers;
+            var names = config.Rules.Receivers;
             throw new MatchingException(Text.Format("ErrWrongReceiver",
                 DisplayText.Escape(file), names.GetValueOrDefault(other, other), other, names.GetValueOrDefault(receiver, receiver), receiver));
         }

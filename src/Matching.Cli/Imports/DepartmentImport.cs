@@ -17,7 +17,7 @@ namespace Matching.Cli.Imports;
 /// unless accepted. A refused file is audited and changes nothing else. Fields the enabled rules need that the file
 /// lacks or mostly leaves empty are found as it is read and stored with the batch (<see cref="RuleGap"/>).
 /// </summary>
-internal sealed class DepartmentImport(CliContext context)
+internal sealed class DepartmentImport(Configuration config, Stores stores, TimeProvider time, TextWriter progressOut)
 {
     /// <param name="department">The department code.</param>
     /// <param name="file">The extract.</param>
@@ -26,9 +26,9 @@ internal sealed class DepartmentImport(CliContext context)
     /// <param name="cancellationToken">Cancels the import.</param>
     public async Task<DepartmentImportOutcome> ImportAsync(string department, string file, bool acceptShrink, CancellationToken cancellationToken, string? rejectsFolder = null)
     {
-        var map = context.HeaderMaps.GetDepartment(department);
+        var map = config.HeaderMaps.GetDepartment(department);
 
-        await using var store = await context.OpenStoreAsync(cancellationToken);
+        await using var store = await stores.OpenAsync(cancellationToken);
         await store.RequireSchemaAsync(cancellationToken);
         var attempt = new BatchInfo
         {
@@ -38,21 +38,21 @@ internal sealed class DepartmentImport(CliContext context)
             Sha256 = string.Empty,
             SizeBytes = 0,
             Operator = CliContext.Operator,
-            ImportedAt = context.Time.GetUtcNow(),
+            ImportedAt = time.GetUtcNow(),
         };
 
         try
         {
-            var (sha, size) = await FileFingerprint.OfAsync(file, context.Limits, cancellationToken);
+            var (sha, size) = await FileFingerprint.OfAsync(file, config.Limits, cancellationToken);
             attempt = attempt with { Sha256 = sha, SizeBytes = size };
             if (await store.Batches.FindDepartmentBatchAsync(map.Source, sha, cancellationToken) is { } earlier)
             {
                 return Skipped(map, earlier);
             }
 
-            using (var table = SourceTable.Open(file, map, context.Limits))
+            using (var table = SourceTable.Open(file, map, config.Limits))
             {
-                ExtractCheck.Verify(table, context.HeaderMaps);
+                ExtractCheck.Verify(table, config.HeaderMaps);
             }
 
             return await StoreAsync(store, map, file, attempt, acceptShrink, rejectsFolder, cancellationToken);
@@ -80,14 +80,14 @@ internal sealed class DepartmentImport(CliContext context)
     private async Task<DepartmentImportOutcome> StoreAsync(
         MatchingStore store, HeaderMap map, string file, BatchInfo attempt, bool acceptShrink, string? rejectsFolder, CancellationToken cancellationToken)
     {
-        var parsers = new CellParsers(map, context.Limits);
-        var needs = RuleCoverage.Needs(context.Rules, map);
+        var parsers = new CellParsers(map, config.Limits);
+        var needs = RuleCoverage.Needs(config.Rules, map);
         IReadOnlyList<RuleGap> gaps = [];
-        var reportPath = Path.Combine(rejectsFolder ?? Path.Combine(context.Settings.RejectsFolder, map.Source),
+        var reportPath = Path.Combine(rejectsFolder ?? Path.Combine(config.Settings.RejectsFolder, map.Source),
             $"{Path.GetFileNameWithoutExtension(file)}-{attempt.Sha256[..8]}.rejects.xlsx");
         string? report = null;
         long rowsRead = 0, rejected = 0, idProblems = 0;
-        var request = new DepartmentBatchRequest(attempt, map.DepartmentKind, map.Layout(), context.Limits.MinShareOfCurrent, acceptShrink);
+        var request = new DepartmentBatchRequest(attempt, map.DepartmentKind, map.Layout(), config.Limits.MinShareOfCurrent, acceptShrink);
         Progress.PhaseProgress? storing = null;
         DepartmentBatchResult stored;
         try
@@ -106,8 +106,8 @@ internal sealed class DepartmentImport(CliContext context)
         {
             // Called again from the start if a transient fault restarts the transaction.
             rejected = idProblems = 0;
-            using var table = SourceTable.Open(file, map, context.Limits);
-            using var progress = new Progress.ProgressLine(context, Text.Format("ProgressImport", map.Source, Path.GetFileName(file)));
+            using var table = SourceTable.Open(file, map, config.Limits);
+            using var progress = new Progress.ProgressLine(progressOut, Text.Format("ProgressImport", map.Source, Path.GetFileName(file)));
             table.Progress = progress.Report;
             var reader = new DepartmentReader(table, parsers);
             await using var rejects = new RejectReportWorkbook(reportPath, file);
@@ -132,11 +132,11 @@ internal sealed class DepartmentImport(CliContext context)
             // The report is complete before anything commits: a report that cannot be written stops the import whole.
             report = await rejects.FinishAsync(token);
             rowsRead = reader.RowsRead;
-            gaps = RuleCoverage.Check(needs, table, reader.Fill, context.Limits.MaxEmptyShare);
+            gaps = RuleCoverage.Check(needs, table, reader.Fill, config.Limits.MaxEmptyShare);
 
             // Read: what is left is the database's (merging the rows, a ledger's known events, the commit).
             storing?.Dispose();
-            storing = new Progress.PhaseProgress(context, Text.Format("ProgressImportStoring", map.Source, Path.GetFileName(file), Progress.ProgressLine.N0(rowsRead - rejected)));
+            storing = new Progress.PhaseProgress(progressOut, time, Text.Format("ProgressImportStoring", map.Source, Path.GetFileName(file), Progress.ProgressLine.N0(rowsRead - rejected)));
             return new DepartmentRead(rowsRead, rejected, report) { RuleGaps = RuleGap.ToJson(gaps) };
         }, cancellationToken);
     }

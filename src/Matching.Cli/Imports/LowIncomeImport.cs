@@ -41,13 +41,13 @@ internal sealed record LowIncomeImportOutcome(
 /// it is active afterwards and everyone else inactive, in one transaction. Fields the enabled rules need that the file
 /// lacks or mostly leaves empty (家庭年收入 for RIGID_SPENDING) are found as it is read and stored with the batch.
 /// </summary>
-internal sealed class LowIncomeImport(CliContext context)
+internal sealed class LowIncomeImport(Configuration config, Stores stores, TimeProvider time, TextWriter progressOut)
 {
     public async Task<LowIncomeImportOutcome> ImportAsync(string file, string? rejectsPath, bool acceptShrink, CancellationToken cancellationToken)
     {
         // The rules are read before anything is stored: a broken rules file must refuse the import, not follow it.
-        _ = context.Rules;
-        await using var store = await context.OpenStoreAsync(cancellationToken);
+        _ = config.Rules;
+        await using var store = await stores.OpenAsync(cancellationToken);
         await store.RequireSchemaAsync(cancellationToken);
         var batch = new BatchInfo
         {
@@ -56,11 +56,11 @@ internal sealed class LowIncomeImport(CliContext context)
             Sha256 = string.Empty,
             SizeBytes = 0,
             Operator = CliContext.Operator,
-            ImportedAt = context.Time.GetUtcNow(),
+            ImportedAt = time.GetUtcNow(),
         };
         try
         {
-            var (sha, size) = await FileFingerprint.OfAsync(file, context.Limits, cancellationToken);
+            var (sha, size) = await FileFingerprint.OfAsync(file, config.Limits, cancellationToken);
             batch = batch with { Sha256 = sha, SizeBytes = size };
             var last = await store.Batches.LastLowIncomeAsync(cancellationToken);
             if (last is not null && last.Sha256 == sha)
@@ -70,17 +70,17 @@ internal sealed class LowIncomeImport(CliContext context)
 
             LowIncomeReadResult read;
             IReadOnlyList<RuleGap> gaps;
-            using (var table = SourceTable.Open(file, context.HeaderMaps.Get(SourceCodes.LowIncome), context.Limits))
-            using (var progress = new Progress.ProgressLine(context, Text.Format("ProgressLowIncome", Path.GetFileName(file))))
+            using (var table = SourceTable.Open(file, config.HeaderMaps.Get(SourceCodes.LowIncome), config.Limits))
+            using (var progress = new Progress.ProgressLine(progressOut, Text.Format("ProgressLowIncome", Path.GetFileName(file))))
             {
                 table.Progress = progress.Report;
-                read = new LowIncomeReader(table.Map, context.Limits).Read(table);
-                gaps = RuleCoverage.Check(RuleCoverage.Needs(context.Rules, table.Map), table, read.Fill, context.Limits.MaxEmptyShare);
+                read = new LowIncomeReader(table.Map, config.Limits).Read(table);
+                gaps = RuleCoverage.Check(RuleCoverage.Needs(config.Rules, table.Map), table, read.Fill, config.Limits.MaxEmptyShare);
             }
 
             var (_, active) = await store.Population.CountActiveAsync(cancellationToken);
             var loaded = read.Snapshot.Members.Count;
-            if (!acceptShrink && ShrinkGuard.Check(loaded, loaded, active, active, context.Limits.MinShareOfCurrent, Text.Get("ShrinkMembers")) is { } shrink)
+            if (!acceptShrink && ShrinkGuard.Check(loaded, loaded, active, active, config.Limits.MinShareOfCurrent, Text.Get("ShrinkMembers")) is { } shrink)
             {
                 throw new ImportRefusedException(
                     Text.Format("ErrShrinkLowIncome", batch.FileName, shrink, last?.BatchId, last?.FileName));
@@ -91,7 +91,7 @@ internal sealed class LowIncomeImport(CliContext context)
             if (read.Rejected.Count > 0)
             {
                 report = await RejectReportWorkbook.WriteAsync(
-                    rejectsPath ?? Path.Combine(context.Settings.RejectsFolder, SourceCodes.LowIncome, Path.GetFileNameWithoutExtension(file) + ".rejects.xlsx"),
+                    rejectsPath ?? Path.Combine(config.Settings.RejectsFolder, SourceCodes.LowIncome, Path.GetFileNameWithoutExtension(file) + ".rejects.xlsx"),
                     file, read.Rejected, [], cancellationToken);
             }
 
@@ -116,7 +116,7 @@ internal sealed class LowIncomeImport(CliContext context)
                 long batchId;
                 var rows = (long)read.Snapshot.Households.Count + loaded;
                 Progress.PhaseProgress? committing = null;
-                using (var storing = new Progress.ProgressLine(context, Text.Format("ProgressLowIncomeStoring", Path.GetFileName(file), Progress.ProgressLine.N0(read.Snapshot.Households.Count), Progress.ProgressLine.N0(loaded)), rows))
+                using (var storing = new Progress.ProgressLine(progressOut, Text.Format("ProgressLowIncomeStoring", Path.GetFileName(file), Progress.ProgressLine.N0(read.Snapshot.Households.Count), Progress.ProgressLine.N0(loaded)), rows))
                 {
                     try
                     {
@@ -133,7 +133,7 @@ internal sealed class LowIncomeImport(CliContext context)
                                 if (stored == rows)
                                 {
                                     storing.Dispose();
-                                    committing = new Progress.PhaseProgress(context, Text.Format("ProgressLowIncomeCommitting", Path.GetFileName(file)));
+                                    committing = new Progress.PhaseProgress(progressOut, time, Text.Format("ProgressLowIncomeCommitting", Path.GetFileName(file)));
                                 }
                             });
                     }
@@ -144,7 +144,7 @@ internal sealed class LowIncomeImport(CliContext context)
                 }
 
                 var (households, members) = await store.Population.CountActiveAsync(cancellationToken);
-                if (members <= context.Settings.Run.InMemoryLimit && PopulationImages.For(context) is { } images)
+                if (members <= config.Settings.Run.InMemoryLimit && PopulationImages.For(stores.Storage, config.Settings.Run) is { } images)
                 {
                     // After the commit, from what was committed: `match` then reads the index in one go, not row by row.
                     await images.RebuildAsync(store, cancellationToken);
@@ -162,7 +162,7 @@ internal sealed class LowIncomeImport(CliContext context)
 
     private IReadOnlyList<(string Code, int Persons)> DuplicateAid(LowIncomeSnapshot snapshot)
     {
-        var ruleSet = context.Rules;
+        var ruleSet = config.Rules;
         var rules = ruleSet.Rules.Where(r => r.Shape == RuleShape.DuplicateAid).ToList();
         if (rules.Count == 0)
         {
@@ -170,7 +170,7 @@ internal sealed class LowIncomeImport(CliContext context)
         }
 
         var engine = new RuleEngine(ruleSet with { Rules = rules }, new Dictionary<string, RuleDepartment>(StringComparer.Ordinal));
-        return [.. engine.Evaluate(new RulePopulation(snapshot), [], context.Today).GroupBy(w => w.Code).Select(g => (g.Key, g.Count()))];
+        return [.. engine.Evaluate(new RulePopulation(snapshot), [], BureauClock.Today(time)).GroupBy(w => w.Code).Select(g => (g.Key, g.Count()))];
     }
 
     private static async Task AuditAsync(MatchingStore store, BatchInfo attempt, string error, CancellationToken cancellationToken)

@@ -10,15 +10,16 @@ internal static class PopulationImages
     /// A SQLite file's images go beside it (<c>&lt;db&gt;.index/</c>): they move and go with it. A server's go to
     /// <c>run:populationImageFolder</c>. An in-memory SQLite database has none.
     /// </summary>
-    public static PopulationImageCache? For(CliContext context)
+    public static PopulationImageCache? For(StorageOptions storage, RunSettings run)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        if (context.Storage.Provider != DatabaseProvider.Sqlite)
+        ArgumentNullException.ThrowIfNull(storage);
+        ArgumentNullException.ThrowIfNull(run);
+        if (storage.Provider != DatabaseProvider.Sqlite)
         {
-            return new PopulationImageCache(Path.GetFullPath(context.Settings.Run.PopulationImageFolder));
+            return new PopulationImageCache(Path.GetFullPath(run.PopulationImageFolder));
         }
 
-        var builder = new SqliteConnectionStringBuilder(context.Storage.ConnectionString);
+        var builder = new SqliteConnectionStringBuilder(storage.ConnectionString);
         if (builder.Mode == SqliteOpenMode.Memory || builder.DataSource is "" or ":memory:")
         {
             return null;

@@ -21,13 +21,17 @@ internal sealed class PhaseProgress : IDisposable
     private bool _drawn;
     private bool _done;
 
-    public PhaseProgress(CliContext context, string what)
+    /// <param name="error">Where progress goes: the command's stderr, or <see cref="TextWriter.Null"/> for a job.</param>
+    /// <param name="time">The clock that times the phase.</param>
+    /// <param name="what">What is being done, as the operator reads it.</param>
+    public PhaseProgress(TextWriter error, TimeProvider time, string what)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        _error = context.Error;
+        ArgumentNullException.ThrowIfNull(error);
+        ArgumentNullException.ThrowIfNull(time);
+        _error = error;
         _what = DisplayText.Escape(what);
-        _terminal = ProgressLine.IsTerminal(context);
-        _time = context.Time;
+        _terminal = ProgressLine.IsTerminal(error);
+        _time = time;
         _started = _time.GetTimestamp();
         var every = _terminal ? TimeSpan.FromMilliseconds(500) : TimeSpan.FromSeconds(10);
         _timer = _time.CreateTimer(_ => Draw(), null, every, every);

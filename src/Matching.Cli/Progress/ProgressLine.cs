@@ -20,13 +20,16 @@ internal sealed class ProgressLine : IDisposable
     private long _rows;
     private bool _drawn;
 
-    public ProgressLine(CliContext context, string what, long? total = null)
+    /// <param name="error">Where progress goes: the command's stderr, or <see cref="TextWriter.Null"/> for a job.</param>
+    /// <param name="what">What is being done, as the operator reads it.</param>
+    /// <param name="total">The rows to do, when known.</param>
+    public ProgressLine(TextWriter error, string what, long? total = null)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        _error = context.Error;
+        ArgumentNullException.ThrowIfNull(error);
+        _error = error;
         _what = DisplayText.Escape(what);
         _total = total;
-        _terminal = IsTerminal(context);
+        _terminal = IsTerminal(error);
         _every = _terminal ? TimeSpan.FromMilliseconds(500) : TimeSpan.FromSeconds(10);
     }
 
@@ -54,7 +57,7 @@ internal sealed class ProgressLine : IDisposable
     }
 
     /// <summary>Whether the command's stderr is the console's, and a terminal (not a file or a pipe).</summary>
-    internal static bool IsTerminal(CliContext context) => ReferenceEquals(context.Error, Console.Error) && !Console.IsErrorRedirected;
+    internal static bool IsTerminal(TextWriter error) => ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected;
 
     /// <summary>The line's width: the terminal's, at most 100; 79 where the terminal does not say.</summary>
     internal static int Width

@@ -16,18 +16,18 @@ internal sealed record PurgeResult(PurgeCounts Counts, IReadOnlyList<string> Rej
 /// (one transaction per table), and old reject reports in <c>rejectsFolder</c>. A real purge is recorded in the access
 /// audit with its counts; a dry run only counts and changes nothing.
 /// </summary>
-internal sealed class RetentionPurge(CliContext context)
+internal sealed class RetentionPurge(Configuration config, Stores stores, TimeProvider time)
 {
     public async Task<PurgeResult> RunAsync(bool dryRun, CancellationToken cancellationToken)
     {
-        var retention = context.Settings.Retention;
-        var now = context.Time.GetUtcNow();
+        var retention = config.Settings.Retention;
+        var now = time.GetUtcNow();
         DateTimeOffset? YearsAgo(int? years) => years is { } y ? now.AddYears(-y) : null;
 
-        await using var store = await context.OpenStoreAsync(cancellationToken);
+        await using var store = await stores.OpenAsync(cancellationToken);
         await store.RequireSchemaAsync(cancellationToken);
         // A ledger's events are kept as its header map says (ledger.retentionMonths, default 60).
-        var maps = context.HeaderMaps;
+        var maps = config.HeaderMaps;
         var ledgerCutoffs = maps.Ledgers.ToDictionary(d => d, d => now.AddMonths(-(maps.Get(d).Ledger ?? new LedgerOptions()).RetentionMonths), StringComparer.Ordinal);
         var counts = await store.PurgeAsync(YearsAgo(retention.SourceRecordsYears), ledgerCutoffs, YearsAgo(retention.AuditYears),
             maps.Ledgers, dryRun, cancellationToken);
@@ -42,7 +42,7 @@ internal sealed class RetentionPurge(CliContext context)
             File.Delete(report);
         }
 
-        var audit = new AccessAudit(context);
+        var audit = new AccessAudit(stores, time);
         await AccessAudit.RecordAsync(store, audit.New("purge", fullIds: false) with
         {
             SubjectCount = counts.SourceRecords + counts.LedgerEvents,
@@ -54,7 +54,7 @@ internal sealed class RetentionPurge(CliContext context)
     /// <summary>The reject reports (<c>*.rejects.xlsx</c>) under <c>rejectsFolder</c> last written before <paramref name="before"/>.</summary>
     private List<string> OldReports(DateTimeOffset? before)
     {
-        var folder = context.Settings.RejectsFolder;
+        var folder = config.Settings.RejectsFolder;
         if (before is not { } cutoff || !Directory.Exists(folder))
         {
             return [];

@@ -38,4 +38,21 @@ internal sealed record BatchGap(long BatchId, string Source, string FileName, Ru
         var lowIncome = await store.Batches.LastLowIncomeAsync(cancellationToken);
         return Of(lowIncome, await store.Batches.CountingAsync(ledgers, cancellationToken));
     }
+
+    /// <summary>What the batches in use could not give the rules, one line each, under a heading (nothing when they gave everything): <c>run</c> and <c>status</c>.</summary>
+    public static async Task WriteAsync(TextWriter write, IReadOnlyList<BatchGap> gaps)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        ArgumentNullException.ThrowIfNull(gaps);
+        if (gaps.Count == 0)
+        {
+            return;
+        }
+
+        await write.WriteLineAsync(Text.Format("RunGaps", gaps.Count));
+        foreach (var gap in gaps)
+        {
+            await write.WriteLineAsync("  " + gap.Describe());
+        }
+    }
 }

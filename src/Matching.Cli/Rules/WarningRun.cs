@@ -23,26 +23,26 @@ internal sealed record WarningRunResult(long RunId, DateOnly AsOf, IReadOnlyList
 /// matched against the current low-income database and judged by the rules as it passes (only running totals per
 /// person are kept, never the records), then the warnings moved along their lifecycle in one transaction. A run
 /// that fails is recorded as failed and changes no warning. One run at a time: the run lock (<see cref="RunLock"/>)
-/// is held in the database for the whole run.
+/// is held in the database for the whole run. Progress lines go to <c>progressOut</c> (the command's stderr, or the worker's).
 /// </summary>
-internal sealed class WarningRun(CliContext context)
+internal sealed class WarningRun(Configuration config, Stores stores, TimeProvider time, TextWriter progressOut)
 {
     public async Task<WarningRunResult> RunAsync(DateOnly asOf, CancellationToken cancellationToken)
     {
-        var maps = context.HeaderMaps;
+        var maps = config.HeaderMaps;
         var departments = Departments(maps);
-        var engine = RulesFile.Compile(context.Rules, maps, departments, context.Settings.RulesFile);
-        await using var store = await context.OpenStoreForRunAsync(cancellationToken);
+        var engine = RulesFile.Compile(config.Rules, maps, departments, config.Settings.RulesFile);
+        await using var store = await stores.OpenForRunAsync(cancellationToken);
         await store.RequireSchemaAsync(cancellationToken);
-        var settings = context.Settings.Run;
-        await using var held = await RunLock.AcquireAsync(context.Storage, TimeSpan.FromSeconds(settings.LockTtlSeconds),
-            TimeSpan.FromSeconds(settings.LockWaitSeconds), context.Time, cancellationToken);
+        var settings = config.Settings.Run;
+        await using var held = await RunLock.AcquireAsync(stores.Storage, TimeSpan.FromSeconds(settings.LockTtlSeconds),
+            TimeSpan.FromSeconds(settings.LockWaitSeconds), time, cancellationToken);
         var clock = Stopwatch.StartNew();
         var runId = await store.Runs.BeginAsync(asOf, CliContext.Operator, cancellationToken);
         try
         {
             RulePopulation population;
-            using (new Progress.PhaseProgress(context, Text.Format("ProgressRunLoading", runId)))
+            using (new Progress.PhaseProgress(progressOut, time, Text.Format("ProgressRunLoading", runId)))
             {
                 population = await store.Population.LoadRulePopulationAsync(cancellationToken);
             }
@@ -65,7 +65,7 @@ internal sealed class WarningRun(CliContext context)
             var matcher = new Matcher(population.Index);
             var chunks = new RecordChunks();
             long records = 0;
-            using (var progress = new Progress.ProgressLine(context, Text.Format("ProgressRunMatching", runId)))
+            using (var matching = new Progress.ProgressLine(progressOut, Text.Format("ProgressRunMatching", runId)))
             using (var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
                 // Two cores: one reads and matches (ReadAndMatchAsync), this one judges the records as they come.
@@ -81,7 +81,7 @@ internal sealed class WarningRun(CliContext context)
 
                         records += chunk.Count;
                         chunks.Return(chunk);
-                        progress.Report(records);
+                        matching.Report(records);
                     }
 
                     await reader;
@@ -97,7 +97,7 @@ internal sealed class WarningRun(CliContext context)
             }
 
             IReadOnlyList<RunCount> counts;
-            using (new Progress.PhaseProgress(context, Text.Format("ProgressRunJudging", runId, Progress.ProgressLine.N0(records))))
+            using (new Progress.PhaseProgress(progressOut, time, Text.Format("ProgressRunJudging", runId, Progress.ProgressLine.N0(records))))
             {
                 var found = run.Finish();
                 GC.Collect();
@@ -132,7 +132,7 @@ internal sealed class WarningRun(CliContext context)
     {
         try
         {
-            var maps = context.HeaderMaps;
+            var maps = config.HeaderMaps;
             var parsers = new Dictionary<string, CellParsers>(StringComparer.Ordinal);
             var chunk = await chunks.RentAsync(cancellationToken);
             foreach (var batch in batches)
@@ -209,7 +209,7 @@ internal sealed class WarningRun(CliContext context)
 
     /// <summary>The bureau's date of a stored UTC time (a ledger file's day of receipt).</summary>
     private DateOnly LocalDate(string utc) =>
-        StoredTime.Parse(utc) is { } at ? context.Clock.DateOf(at) : context.Today;
+        StoredTime.Parse(utc) is { } at ? new BureauClock(time.LocalTimeZone).DateOf(at) : BureauClock.Today(time);
 
     /// <summary>The departments as the rules see them, from their header maps.</summary>
     public static IReadOnlyDictionary<string, RuleDepartment> Departments(HeaderMapCatalog maps) =>

@@ -11,7 +11,7 @@ namespace Matching.Cli.Worker;
 /// reject report (rows not imported, IDs to check) goes where the department collects its warning workbooks,
 /// <c>&lt;outbox&gt;/&lt;receiver&gt;/&lt;date&gt;/</c>, and the log names it.
 /// </summary>
-internal sealed class Intake(CliContext context, DropFolder folder, ILogger<Intake> log, WorkerSettings? settings = null) : IDisposable
+internal sealed class Intake(DepartmentImport import, Configuration config, TimeProvider time, DropFolder folder, ILogger<Intake> log, WorkerSettings? settings = null) : IDisposable
 {
 
     // The nightly job and a department's own import job may fire together: one intake at a time, so a file is
@@ -30,7 +30,7 @@ internal sealed class Intake(CliContext context, DropFolder folder, ILogger<Inta
     public async Task<int> ImportAllAsync(CancellationToken cancellationToken, IntakeTally? tally = null)
     {
         var taken = 0;
-        var departments = context.HeaderMaps.Departments.ToList();
+        var departments = config.HeaderMaps.Departments.ToList();
         if (_strays is not null)
         {
             foreach (var stray in _strays.New(departments))
@@ -70,7 +70,7 @@ internal sealed class Intake(CliContext context, DropFolder folder, ILogger<Inta
             DepartmentImportOutcome outcome;
             try
             {
-                outcome = await new DepartmentImport(context).ImportAsync(department, file.Path, acceptShrink: false, cancellationToken, OutboxOf(department));
+                outcome = await import.ImportAsync(department, file.Path, acceptShrink: false, cancellationToken, OutboxOf(department));
             }
             catch (Exception ex) when (ex is InputFileException or ImportRefusedException)
             {
@@ -118,8 +118,8 @@ internal sealed class Intake(CliContext context, DropFolder folder, ILogger<Inta
             return null;
         }
 
-        var receiver = context.HeaderMaps.Get(department).Receiver;
-        var date = context.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var receiver = config.HeaderMaps.Get(department).Receiver;
+        var date = BureauClock.Today(time).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         return Path.Combine(settings.Outbox, receiver.Length > 0 ? receiver : department, date);
     }
 }

@@ -17,7 +17,9 @@ namespace Matching.Cli.Worker;
 /// warnings along. A failure is logged and left to the next firing.
 /// </summary>
 [DisallowConcurrentExecution]
-internal sealed class NightlyJob(CliContext context, Intake intake, WorkerSettings settings, ILogger<NightlyJob> log) : IJob
+internal sealed class NightlyJob(
+    Intake intake, WarningRun run, WarningExport export, AccessAudit audit, RetentionPurge purge, Configuration config, TimeProvider time,
+    WorkerSettings settings, ILogger<NightlyJob> log) : IJob
 {
     public static readonly JobKey Key = new("nightly", "matching");
 
@@ -35,8 +37,8 @@ internal sealed class NightlyJob(CliContext context, Intake intake, WorkerSettin
         await intake.ImportAllAsync(cancellationToken, tally);
         var reports = tally.Reports;
         log.RejectReportsWritten(reports.Count, reports.Count == 0 ? string.Empty : Text.Format("LogReportsList", TextList.Join(reports.Select(r => DisplayText.Escape(r)))));
-        var today = context.Today;
-        var result = await new WarningRun(context).RunAsync(today, cancellationToken);
+        var today = BureauClock.Today(time);
+        var result = await run.RunAsync(today, cancellationToken);
         log.RunFinished(result.RunId, today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), result.Counts.Sum(c => c.Found), result.Counts.Sum(c => c.New),
             result.Counts.Sum(c => c.Continuing), result.Counts.Sum(c => c.Resolved));
         foreach (var gap in result.Gaps)
@@ -45,13 +47,12 @@ internal sealed class NightlyJob(CliContext context, Intake intake, WorkerSettin
         }
 
         var date = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var workbooks = await new WarningExport(context).ExportAsync(
+        var workbooks = await export.ExportAsync(
             receiver => Path.Combine(settings.Outbox, receiver, date, receiver + ".xlsx"),
             Path.Combine(settings.Outbox, "civil-affairs", date, WarningExport.OverviewFile),
             mask: false, since: null, cancellationToken);
 
         // One access-audit record per outbox workbook; one that cannot be recorded is taken out of the outbox again.
-        var audit = new AccessAudit(context);
         foreach (var workbook in workbooks)
         {
             await audit.RecordOutputAsync(audit.New("nightly export", fullIds: !workbook.Masked) with
@@ -61,9 +62,9 @@ internal sealed class NightlyJob(CliContext context, Intake intake, WorkerSettin
         }
 
         log.Exported(workbooks.Count, settings.Outbox);
-        if (context.Settings.Retention.Nightly)
+        if (config.Settings.Retention.Nightly)
         {
-            var purged = await new RetentionPurge(context).RunAsync(dryRun: false, cancellationToken);
+            var purged = await purge.RunAsync(dryRun: false, cancellationToken);
             log.Purged(purged.Counts.SourceRecords + purged.Counts.LedgerEvents, purged.Counts.Batches, purged.Counts.AuditRecords, purged.RejectReports.Count);
         }
         var folders = reports.Select(r => DisplayText.Escape(Path.GetDirectoryName(Path.GetFullPath(r)) ?? r)).Distinct(StringComparer.Ordinal).ToList();

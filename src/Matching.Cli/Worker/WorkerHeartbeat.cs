@@ -11,7 +11,7 @@ namespace Matching.Cli.Worker;
 /// systemd or <c>kill</c>, Ctrl+C, or a stop asked by the host: a Windows service stop, a test). Registered first, so
 /// it starts before the schedule and stops after it.
 /// </summary>
-internal sealed class WorkerHeartbeat(CliContext context, ILogger<WorkerHeartbeat> log) : IHostedService, IDisposable, IAsyncDisposable
+internal sealed class WorkerHeartbeat(Stores stores, TimeProvider time, ILogger<WorkerHeartbeat> log) : IHostedService, IDisposable, IAsyncDisposable
 {
     private readonly List<PosixSignalRegistration> _signals = [];
     private WorkerLease? _lease;
@@ -39,8 +39,8 @@ internal sealed class WorkerHeartbeat(CliContext context, ILogger<WorkerHeartbea
             }
         }
 
-        _lease = await WorkerLease.StartAsync(context.Storage, context.Time, cancellationToken);
-        log.WorkerAlive(Environment.MachineName, Environment.ProcessId, context.Clock.ShowWithOffset(context.Time.GetUtcNow()));
+        _lease = await WorkerLease.StartAsync(stores.Storage, time, cancellationToken);
+        log.WorkerAlive(Environment.MachineName, Environment.ProcessId, new BureauClock(time.LocalTimeZone).ShowWithOffset(time.GetUtcNow()));
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

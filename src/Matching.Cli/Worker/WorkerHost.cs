@@ -1,3 +1,8 @@
+using Matching.Cli.Audit;
+using Matching.Cli.Exports;
+using Matching.Cli.Imports;
+using Matching.Cli.Retention;
+using Matching.Cli.Rules;
 using Matching.Storage;
 using Matching.Storage.Resilience;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,8 +30,15 @@ internal static class WorkerHost
 
         // One resilience instance with the host's logger: database and file-move retries share settings and log lines.
         builder.Services.AddSingleton(sp => new StorageResilience(context.Settings.Resilience, sp.GetRequiredService<ILoggerFactory>().CreateLogger("Matching.Storage")));
-        builder.Services.AddSingleton(sp => new CliContext(TextWriter.Null, context.Error, time,
-            context.Storage with { Resilience = sp.GetRequiredService<StorageResilience>() }, context.HeaderMapDirectory, context.Settings));
+        builder.Services.AddSingleton(context.Config);
+        builder.Services.AddSingleton(sp => new Stores(context.Storage with { Resilience = sp.GetRequiredService<StorageResilience>() }, time));
+
+        // The use cases the jobs call, as the commands call them; their progress lines go to the worker's stderr.
+        builder.Services.AddSingleton(sp => new DepartmentImport(sp.GetRequiredService<Configuration>(), sp.GetRequiredService<Stores>(), time, context.Error));
+        builder.Services.AddSingleton(sp => new WarningRun(sp.GetRequiredService<Configuration>(), sp.GetRequiredService<Stores>(), time, context.Error));
+        builder.Services.AddSingleton(sp => new WarningExport(sp.GetRequiredService<Configuration>(), sp.GetRequiredService<Stores>(), time, context.Error));
+        builder.Services.AddSingleton<AccessAudit>();
+        builder.Services.AddSingleton<RetentionPurge>();
         builder.Services.AddSingleton(sp => new DropFolder(settings.Folders, time, sp.GetRequiredService<StorageResilience>().Files, sp.GetRequiredService<ILogger<DropFolder>>()));
         builder.Services.AddSingleton<Intake>();
 

@@ -5,6 +5,7 @@ using Matching.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Polly;
+using Matching.Cli.Tests.Worker;
 
 namespace Matching.Cli.Tests.Audit;
 
@@ -33,9 +34,9 @@ public sealed class NightlyAuditTests
         File.SetLastWriteTimeUtc(dropped, clock.GetUtcNow().UtcDateTime.AddMinutes(-10));
         var context = new CliContext(TextWriter.Null, TextWriter.Null, clock, StorageOptions.Resolve(cli.Database, null).WithCreation(false),
             HeaderMapCatalog.DefaultDirectory, new MatchingSettings { RejectsFolder = cli.PathOf("rejects") });
-        using var intake = new Intake(context, new DropFolder(settings.Folders, clock, ResiliencePipeline.Empty), NullLogger<Intake>.Instance, settings);
+        using var intake = WorkerParts.Intake(context, new DropFolder(settings.Folders, clock, ResiliencePipeline.Empty), NullLogger<Intake>.Instance, settings);
 
-        await new NightlyJob(context, intake, settings, NullLogger<NightlyJob>.Instance).RunAsync(CancellationToken.None);
+        await WorkerParts.Nightly(context, intake, settings, NullLogger<NightlyJob>.Instance).RunAsync(CancellationToken.None);
 
         var workbooks = Directory.GetFiles(settings.Outbox, "*.xlsx", SearchOption.AllDirectories).Where(f => !f.EndsWith(".rejects.xlsx", StringComparison.Ordinal)).ToList();
         var records = await CliDatabase.QueryAsync(cli, "SELECT * FROM access_audit ORDER BY audit_id");

@@ -8,6 +8,7 @@ using Matching.Testing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Polly;
+using Matching.Cli.Tests.Worker;
 
 namespace Matching.Cli.Tests.Audit;
 
@@ -53,10 +54,10 @@ public sealed partial class PostgresNightTests
         using var factory = LoggerFactory.Create(b => b.AddProvider(sink));
         var context = new CliContext(TextWriter.Null, TextWriter.Null, clock, StorageOptions.Resolve(db, null),
             HeaderMapCatalog.DefaultDirectory, new MatchingSettings { RejectsFolder = cli.PathOf("rejects") });
-        using var intake = new Intake(context, new DropFolder(settings.Folders, clock, ResiliencePipeline.Empty, factory.CreateLogger<DropFolder>()),
+        using var intake = WorkerParts.Intake(context, new DropFolder(settings.Folders, clock, ResiliencePipeline.Empty, factory.CreateLogger<DropFolder>()),
             factory.CreateLogger<Intake>(), settings);
 
-        await new NightlyJob(context, intake, settings, factory.CreateLogger<NightlyJob>()).RunAsync(CancellationToken.None);
+        await WorkerParts.Nightly(context, intake, settings, factory.CreateLogger<NightlyJob>()).RunAsync(CancellationToken.None);
         Assert.Equal(0, await RunAsync("audit", "--full"));
         var audit = printed[^1];
         var nowhere = new Npgsql.NpgsqlConnectionStringBuilder(db) { Database = "nowhere_here" }.ConnectionString;

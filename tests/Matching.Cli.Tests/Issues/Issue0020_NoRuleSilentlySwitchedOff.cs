@@ -11,6 +11,7 @@ using Matching.Testing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Polly;
+using Matching.Cli.Tests.Worker;
 
 namespace Matching.Cli.Tests.Issues;
 
@@ -140,7 +141,7 @@ public sealed class Issue0020_NoRuleSilentlySwitchedOff
         var context = new CliContext(TextWriter.Null, TextWriter.Null, clock, StorageOptions.Resolve(cli.Database, null),
             HeaderMapCatalog.DefaultDirectory, new MatchingSettings { RejectsFolder = cli.PathOf("rejects") });
         var log = new ListLogger<Intake>();
-        using var intake = new Intake(context, new DropFolder(options, clock, ResiliencePipeline.Empty), log);
+        using var intake = WorkerParts.Intake(context, new DropFolder(options, clock, ResiliencePipeline.Empty), log);
 
         await intake.ImportAllAsync(CancellationToken.None);
 

@@ -1,5 +1,4 @@
 using Matching.Cli.Progress;
-using Matching.Storage;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Matching.Cli.Tests.Progress;
@@ -11,9 +10,8 @@ public sealed class PhaseProgressTests
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 4, 14, 0, 0, TimeSpan.Zero));
         using var error = new StringWriter();
-        var context = new CliContext(TextWriter.Null, error, clock, StorageOptions.Resolve("x.db", null), "HeaderMaps", new MatchingSettings());
 
-        var phase = new PhaseProgress(context, "import education x.csv: storing 1,000,000 rows");
+        var phase = new PhaseProgress(error, clock, "import education x.csv: storing 1,000,000 rows");
         clock.Advance(TimeSpan.FromSeconds(9));
         var quiet = error.ToString();
         clock.Advance(TimeSpan.FromSeconds(1));
@@ -31,12 +29,11 @@ public sealed class PhaseProgressTests
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 4, 14, 0, 0, TimeSpan.Zero));
         using var error = new StringWriter();
-        var context = new CliContext(TextWriter.Null, error, clock, StorageOptions.Resolve("x.db", null), "HeaderMaps", new MatchingSettings());
         var before = System.Globalization.CultureInfo.CurrentUICulture;
         System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("zh-Hans");
         try
         {
-            using (new PhaseProgress(context, Localization.Text.Format("ProgressImportStoring", "education", "x.csv", "1,000,000")))
+            using (new PhaseProgress(error, clock, Localization.Text.Format("ProgressImportStoring", "education", "x.csv", "1,000,000")))
             {
                 clock.Advance(TimeSpan.FromSeconds(10));
             }

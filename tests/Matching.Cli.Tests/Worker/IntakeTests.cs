@@ -36,7 +36,7 @@ public sealed class IntakeTests
         var clock = new FakeTimeProvider(Now);
         var context = new CliContext(TextWriter.Null, TextWriter.Null, clock, StorageOptions.Resolve(world.Cli.Database, null),
             HeaderMapCatalog.DefaultDirectory, new MatchingSettings { RejectsFolder = world.Cli.PathOf("rejects") });
-        using var intake = new Intake(context, new DropFolder(options, clock, ResiliencePipeline.Empty), NullLogger<Intake>.Instance);
+        using var intake = WorkerParts.Intake(context, new DropFolder(options, clock, ResiliencePipeline.Empty), NullLogger<Intake>.Instance);
 
         var taken = await intake.ImportAllAsync(CancellationToken.None);
 
