@@ -144,7 +144,7 @@ public sealed class LanguageTests
             {
                 return
                 [
-                    Assert.Throws<Core.Errors.MatchingException>(() => Rules.RulesFile.Load(rules)).Message,
+                    Assert.Throws<Core.Errors.MatchingException>(() => Cli.Rules.RulesFile.Load(rules)).Message,
                     Assert.Throws<Core.Errors.MatchingException>(() => Feedback.AnswersFile.Load(answers)).Message,
                     Assert.Throws<Core.Errors.MatchingException>(() => Ingest.HeaderMaps.HeaderMapCatalog.Load(maps)).Message,
                 ];
