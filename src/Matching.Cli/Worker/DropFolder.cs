@@ -97,7 +97,7 @@ internal sealed class DropFolder(DropFolderOptions options, TimeProvider time, R
         var moved = Move(file.Path, FolderOf(options.Rejected, file.Department));
         var note = new StringBuilder()
             .AppendLine(ConnectionSecrets.Mask(why))
-            .Append(Text.Format("RejectedNote", time.GetLocalNow().ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture), file.Name))
+            .Append(Text.Format("RejectedNote", new BureauClock(time.LocalTimeZone).ShowWithOffset(time.GetUtcNow()), file.Name))
             .AppendLine()
             .ToString();
 

@@ -54,7 +54,7 @@ internal sealed record WorkerSettings
 
     /// <summary>An instant for the log, on the schedule's clock with its offset: <c>2026-11-29 02:00:00 +08:00</c>; "never" for none.</summary>
     public string Local(DateTimeOffset? time) => time is { } t
-        ? TimeZoneInfo.ConvertTime(t, Zone).ToString("yyyy-MM-dd HH:mm:ss zzz", System.Globalization.CultureInfo.InvariantCulture)
+        ? new BureauClock(Zone).ShowWithOffset(t)
         : "never";
 
     /// <summary>Reads the schedule; a schedule naming no time zone takes <paramref name="bureauTimeZone"/>.</summary>
