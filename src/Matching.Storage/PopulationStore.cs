@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Globalization;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using Matching.Core.Population;
 using Matching.Storage.Dialects;
 using Matching.Storage.Localization;
@@ -78,20 +79,34 @@ public sealed partial class PopulationStore
         // A first load into SQLite (no member stored yet): the members' ID index is built once after them, sorted and
         // bottom-up, rather than grown by a million inserts in random key order (1M members: 4.6 -> 3.4 s with
         // the index build). In the import's transaction: an import that fails rolls the index back with the rest.
-        var indexAfter = _db.Connection is SqliteConnection && !await _db.Connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+        // On PostgreSQL, a first load sets the tables' foreign keys and secondary indexes aside and copies the rows
+        // straight in (PostgresFirstLoad; 1M members: 40 -> 17 s for the whole import).
+        var firstLoad = _db.Connection is SqliteConnection or NpgsqlConnection && !await _db.Connection.ExecuteScalarAsync<bool>(new CommandDefinition(
             "SELECT EXISTS (SELECT 1 FROM member)", transaction: transaction, cancellationToken: cancellationToken));
+        var indexAfter = firstLoad && _db.Connection is SqliteConnection;
         if (indexAfter)
         {
             await _db.Connection.ExecuteAsync(new CommandDefinition("DROP INDEX IF EXISTS ix_member_id_key", transaction: transaction, cancellationToken: cancellationToken));
         }
 
-        await WriteHouseholdsAsync(snapshot.Households, batchId, stored, transaction, cancellationToken);
-        await WriteMembersAsync(snapshot.Members, batchId, n => stored(snapshot.Households.Count + n), transaction, cancellationToken);
+        var setAside = firstLoad && _db.Connection is NpgsqlConnection postgres
+            ? await PostgresFirstLoad.SetAsideAsync(postgres, transaction, cancellationToken)
+            : null;
+        var (households, members) = setAside is null
+            ? (HouseholdTarget, MemberTarget)
+            : (HouseholdTarget with { Key = [], Keep = [] }, MemberTarget with { Key = [], Keep = [] });
+        await WriteHouseholdsAsync(snapshot.Households, households, batchId, stored, transaction, cancellationToken);
+        await WriteMembersAsync(snapshot.Members, members, batchId, n => stored(snapshot.Households.Count + n), transaction, cancellationToken);
         if (indexAfter)
         {
             // As Sql/sqlite/001_initial.sql declares it.
             await _db.Connection.ExecuteAsync(new CommandDefinition(
                 "CREATE INDEX IF NOT EXISTS ix_member_id_key ON member (id_key)", transaction: transaction, cancellationToken: cancellationToken, commandTimeout: 0));
+        }
+
+        if (setAside is not null)
+        {
+            await setAside.RestoreAsync((NpgsqlConnection)_db.Connection, transaction, cancellationToken);
         }
 
         await _db.Connection.ExecuteAsync(new CommandDefinition(
@@ -129,9 +144,9 @@ public sealed partial class PopulationStore
     }
 
     private async Task WriteHouseholdsAsync(
-        IReadOnlyList<Household> households, long batchId, Action<long> stored, DbTransaction transaction, CancellationToken cancellationToken)
+        IReadOnlyList<Household> households, BulkTarget target, long batchId, Action<long> stored, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        await using var upsert = _dialect.CreateBulkLoader(_db.Connection, transaction, HouseholdTarget);
+        await using var upsert = _dialect.CreateBulkLoader(_db.Connection, transaction, target);
         var n = 0;
         foreach (var h in households)
         {
@@ -150,9 +165,9 @@ public sealed partial class PopulationStore
     }
 
     private async Task WriteMembersAsync(
-        IReadOnlyList<Member> members, long batchId, Action<long> stored, DbTransaction transaction, CancellationToken cancellationToken)
+        IReadOnlyList<Member> members, BulkTarget target, long batchId, Action<long> stored, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        await using var upsert = _dialect.CreateBulkLoader(_db.Connection, transaction, MemberTarget);
+        await using var upsert = _dialect.CreateBulkLoader(_db.Connection, transaction, target);
         var n = 0;
         foreach (var m in members)
         {
