@@ -12,12 +12,12 @@ namespace Matching.Cli;
 /// (<see cref="Config"/>, <see cref="Stores"/>, <see cref="Time"/>, <see cref="Error"/> for progress), which the
 /// worker's jobs hand them in the same way; no use case takes a context.
 /// </summary>
-internal sealed class CliContext(TextWriter output, TextWriter error, TimeProvider time, Configuration config, Stores stores)
+internal sealed class CliContext(TextWriter output, TextWriter error, TimeProvider time, BureauConfig config, Stores stores)
 {
     private BureauClock? _clock;
 
     public CliContext(TextWriter output, TextWriter error, TimeProvider time, StorageOptions storage, string headerMapDirectory, MatchingSettings settings)
-        : this(output, error, time, new Configuration(settings, headerMapDirectory), new Stores(storage, time))
+        : this(output, error, time, new BureauConfig(settings, headerMapDirectory), new Stores(storage, time))
     {
     }
 
@@ -28,7 +28,7 @@ internal sealed class CliContext(TextWriter output, TextWriter error, TimeProvid
 
     public TimeProvider Time { get; } = time;
 
-    public Configuration Config { get; } = config;
+    public BureauConfig Config { get; } = config;
 
     public Stores Stores { get; } = stores;
 

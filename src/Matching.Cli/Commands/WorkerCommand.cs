@@ -33,8 +33,11 @@ internal static class WorkerCommand
         // The worker's log and its jobs' messages in the operator's language, on every thread Quartz and the host start.
         System.Globalization.CultureInfo.DefaultThreadCurrentUICulture = System.Globalization.CultureInfo.CurrentUICulture;
         var settings = WorkerSettings.Load(jobsFile, context.Settings.Worker.TimeZone);
+        // Every file the jobs read, read and checked now: a broken one stops the worker at its start, not at 02:00;
+        // the jobs then work with what was checked (WorkerHost registers this configuration).
         _ = context.Rules;
         _ = context.HeaderMaps;
+        _ = context.Answers;
         await using (var store = await context.OpenStoreAsync(cancellationToken))
         {
             await store.RequireSchemaAsync(cancellationToken);

@@ -19,7 +19,7 @@ internal sealed record ExportedWorkbook(string Path, string Receiver, string Rec
 /// default: supervisors read it, they do not act on a person), in all of them with <c>mask</c>, in none with
 /// <c>fullIds</c>.
 /// </summary>
-internal sealed class WarningExport(Configuration config, Stores stores, TimeProvider time, TextWriter progressOut)
+internal sealed class WarningExport(BureauConfig config, Stores stores, TimeProvider time, TextWriter progressOut)
 {
     public const string OverviewFile = "civil-affairs-overview.xlsx";
 

@@ -23,7 +23,7 @@ internal sealed record FeedbackOutcome(string Receiver, DispositionResult Stored
 /// are mostly another receiver's is refused whole; a row whose 身份证号码 is not its warning's (a 预警编号 typed over)
 /// is listed. One transaction.
 /// </summary>
-internal sealed class FeedbackImport(Configuration config, Stores stores, TimeProvider time)
+internal sealed class FeedbackImport(BureauConfig config, Stores stores, TimeProvider time)
 {
     /// <summary>Warning numbers are row ids; ten digits is far beyond any database's count, and an ID number is 18.</summary>
     private const int MaxWarningDigits = 10;

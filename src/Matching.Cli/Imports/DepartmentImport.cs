@@ -17,7 +17,7 @@ namespace Matching.Cli.Imports;
 /// unless accepted. A refused file is audited and changes nothing else. Fields the enabled rules need that the file
 /// lacks or mostly leaves empty are found as it is read and stored with the batch (<see cref="RuleGap"/>).
 /// </summary>
-internal sealed class DepartmentImport(Configuration config, Stores stores, TimeProvider time, TextWriter progressOut)
+internal sealed class DepartmentImport(BureauConfig config, Stores stores, TimeProvider time, TextWriter progressOut)
 {
     /// <param name="department">The department code.</param>
     /// <param name="file">The extract.</param>

@@ -41,7 +41,7 @@ internal sealed record LowIncomeImportOutcome(
 /// it is active afterwards and everyone else inactive, in one transaction. Fields the enabled rules need that the file
 /// lacks or mostly leaves empty (家庭年收入 for RIGID_SPENDING) are found as it is read and stored with the batch.
 /// </summary>
-internal sealed class LowIncomeImport(Configuration config, Stores stores, TimeProvider time, TextWriter progressOut)
+internal sealed class LowIncomeImport(BureauConfig config, Stores stores, TimeProvider time, TextWriter progressOut)
 {
     public async Task<LowIncomeImportOutcome> ImportAsync(string file, string? rejectsPath, bool acceptShrink, CancellationToken cancellationToken)
     {

@@ -21,7 +21,7 @@ internal sealed class PhaseProgress : IDisposable
     private bool _drawn;
     private bool _done;
 
-    /// <param name="error">Where progress goes: the command's stderr, or <see cref="TextWriter.Null"/> for a job.</param>
+    /// <param name="error">Where progress goes: the command's stderr, or the worker's.</param>
     /// <param name="time">The clock that times the phase.</param>
     /// <param name="what">What is being done, as the operator reads it.</param>
     public PhaseProgress(TextWriter error, TimeProvider time, string what)

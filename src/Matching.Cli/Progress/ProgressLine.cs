@@ -20,7 +20,7 @@ internal sealed class ProgressLine : IDisposable
     private long _rows;
     private bool _drawn;
 
-    /// <param name="error">Where progress goes: the command's stderr, or <see cref="TextWriter.Null"/> for a job.</param>
+    /// <param name="error">Where progress goes: the command's stderr, or the worker's.</param>
     /// <param name="what">What is being done, as the operator reads it.</param>
     /// <param name="total">The rows to do, when known.</param>
     public ProgressLine(TextWriter error, string what, long? total = null)

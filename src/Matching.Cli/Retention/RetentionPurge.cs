@@ -16,7 +16,7 @@ internal sealed record PurgeResult(PurgeCounts Counts, IReadOnlyList<string> Rej
 /// (one transaction per table), and old reject reports in <c>rejectsFolder</c>. A real purge is recorded in the access
 /// audit with its counts; a dry run only counts and changes nothing.
 /// </summary>
-internal sealed class RetentionPurge(Configuration config, Stores stores, TimeProvider time)
+internal sealed class RetentionPurge(BureauConfig config, Stores stores, TimeProvider time)
 {
     public async Task<PurgeResult> RunAsync(bool dryRun, CancellationToken cancellationToken)
     {

@@ -25,7 +25,7 @@ internal sealed record WarningRunResult(long RunId, DateOnly AsOf, IReadOnlyList
 /// that fails is recorded as failed and changes no warning. One run at a time: the run lock (<see cref="RunLock"/>)
 /// is held in the database for the whole run. Progress lines go to <c>progressOut</c> (the command's stderr, or the worker's).
 /// </summary>
-internal sealed class WarningRun(Configuration config, Stores stores, TimeProvider time, TextWriter progressOut)
+internal sealed class WarningRun(BureauConfig config, Stores stores, TimeProvider time, TextWriter progressOut)
 {
     public async Task<WarningRunResult> RunAsync(DateOnly asOf, CancellationToken cancellationToken)
     {

@@ -11,7 +11,7 @@ namespace Matching.Cli.Worker;
 /// reject report (rows not imported, IDs to check) goes where the department collects its warning workbooks,
 /// <c>&lt;outbox&gt;/&lt;receiver&gt;/&lt;date&gt;/</c>, and the log names it.
 /// </summary>
-internal sealed class Intake(DepartmentImport import, Configuration config, TimeProvider time, DropFolder folder, ILogger<Intake> log, WorkerSettings? settings = null) : IDisposable
+internal sealed class Intake(DepartmentImport import, BureauConfig config, TimeProvider time, DropFolder folder, ILogger<Intake> log, WorkerSettings? settings = null) : IDisposable
 {
 
     // The nightly job and a department's own import job may fire together: one intake at a time, so a file is

@@ -18,7 +18,7 @@ namespace Matching.Cli.Worker;
 /// </summary>
 [DisallowConcurrentExecution]
 internal sealed class NightlyJob(
-    Intake intake, WarningRun run, WarningExport export, AccessAudit audit, RetentionPurge purge, Configuration config, TimeProvider time,
+    Intake intake, WarningRun run, WarningExport export, AccessAudit audit, RetentionPurge purge, BureauConfig config, TimeProvider time,
     WorkerSettings settings, ILogger<NightlyJob> log) : IJob
 {
     public static readonly JobKey Key = new("nightly", "matching");

@@ -34,9 +34,9 @@ internal static class WorkerHost
         builder.Services.AddSingleton(sp => new Stores(context.Storage with { Resilience = sp.GetRequiredService<StorageResilience>() }, time));
 
         // The use cases the jobs call, as the commands call them; their progress lines go to the worker's stderr.
-        builder.Services.AddSingleton(sp => new DepartmentImport(sp.GetRequiredService<Configuration>(), sp.GetRequiredService<Stores>(), time, context.Error));
-        builder.Services.AddSingleton(sp => new WarningRun(sp.GetRequiredService<Configuration>(), sp.GetRequiredService<Stores>(), time, context.Error));
-        builder.Services.AddSingleton(sp => new WarningExport(sp.GetRequiredService<Configuration>(), sp.GetRequiredService<Stores>(), time, context.Error));
+        builder.Services.AddSingleton(sp => new DepartmentImport(sp.GetRequiredService<BureauConfig>(), sp.GetRequiredService<Stores>(), time, context.Error));
+        builder.Services.AddSingleton(sp => new WarningRun(sp.GetRequiredService<BureauConfig>(), sp.GetRequiredService<Stores>(), time, context.Error));
+        builder.Services.AddSingleton(sp => new WarningExport(sp.GetRequiredService<BureauConfig>(), sp.GetRequiredService<Stores>(), time, context.Error));
         builder.Services.AddSingleton<AccessAudit>();
         builder.Services.AddSingleton<RetentionPurge>();
         builder.Services.AddSingleton(sp => new DropFolder(settings.Folders, time, sp.GetRequiredService<StorageResilience>().Files, sp.GetRequiredService<ILogger<DropFolder>>()));

@@ -66,7 +66,7 @@ public sealed class HeaderMapCatalog
             }
             catch (UnknownWordException ex)
             {
-                throw new MatchingException(Text.Format("HeaderMapWordUnknown", file, ex.Message, ex.Path), ex);
+                throw new MatchingException(Text.Format("HeaderMapWordUnknown", file, ex.Message, ex.Path ?? "$"), ex);
             }
             catch (JsonException ex)
             {

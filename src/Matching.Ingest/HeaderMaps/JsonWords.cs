@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Matching.Core.Departments;
@@ -35,7 +36,16 @@ public abstract class JsonWords<T> : JsonConverter<T>
             }
         }
 
-        throw new UnknownWordException(Text.Format(_unknownKey, word ?? reader.TokenType.ToString()));
+        // Not a word at all (null, a number, a list): shown as the file writes it.
+        throw new UnknownWordException(Text.Format(_unknownKey, word ?? reader.TokenType switch
+        {
+            JsonTokenType.Null => "null",
+            JsonTokenType.True => "true",
+            JsonTokenType.False => "false",
+            JsonTokenType.Number => Encoding.UTF8.GetString(reader.ValueSpan),
+            JsonTokenType.StartArray => "[…]",
+            _ => "{…}",
+        }));
     }
 
     public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)

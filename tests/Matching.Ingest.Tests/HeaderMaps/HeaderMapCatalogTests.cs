@@ -74,7 +74,9 @@ public sealed class HeaderMapCatalogTests : IDisposable
     [InlineData("""{ "source": "housing", "fields": { "id": { "headers": ["身份证号"] }, "paid": { "headers": ["金额"], "type": "amount", "negative": "ignore" } } }""",
         "$.fields.paid.negative: negative 'ignore' is not refuse or refund")]
     [InlineData("""{ "source": "housing", "fields": { "id": { "headers": ["身份证号"] }, "x": { "headers": ["x"], "type": 3 } } }""",
-        "$.fields.x.type: unknown type 'Number'")]
+        "$.fields.x.type: unknown type '3'")]
+    [InlineData("""{ "source": "housing", "fields": { "id": { "headers": ["身份证号"] }, "x": { "headers": ["x"], "type": null } } }""",
+        "$.fields.x.type: unknown type 'null'")]
     public void Load_BadVocabulary_ThrowsNamingIt(string json, string expected)
     {
         _temp.WriteText("housing.json", json);

@@ -12,7 +12,7 @@ namespace Matching.Cli;
 /// answer vocabulary. Each file is read and checked once, on first use, so that a command that needs none of them
 /// (<c>matching id</c>) runs whatever state they are in.
 /// </summary>
-internal sealed class Configuration(MatchingSettings settings, string headerMapDirectory)
+internal sealed class BureauConfig(MatchingSettings settings, string headerMapDirectory)
 {
     private HeaderMapCatalog? _headerMaps;
     private RuleSetOptions? _rules;
@@ -33,5 +33,5 @@ internal sealed class Configuration(MatchingSettings settings, string headerMapD
     public AnswerVocabulary Answers => _answers ??= AnswersFile.Load(Settings.AnswersFile);
 
     /// <summary>This configuration with other settings, the same header maps (the demo writes its reject reports under its --out).</summary>
-    public Configuration WithSettings(MatchingSettings settings) => new(settings, HeaderMapDirectory);
+    public BureauConfig WithSettings(MatchingSettings settings) => new(settings, HeaderMapDirectory);
 }
