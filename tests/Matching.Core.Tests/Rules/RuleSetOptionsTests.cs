@@ -88,6 +88,23 @@ public class RuleSetOptionsTests
     }
 
     [Fact]
+    public void Problems_CleanSetCheckedOnce_ACopyWithAnotherSettingCheckedAnew()
+    {
+        var clean = ShippedRules.Only(ShippedRules.DeathReview);
+        Assert.Empty(clean.Problems());
+
+        var otherRules = clean with { Rules = [ShippedRules.DeathReview with { Code = string.Empty }] };
+        var otherReceivers = clean with { Receivers = new Dictionary<string, string>(StringComparer.Ordinal) };
+        var otherMasked = clean with { MaskedWorkbooks = ["nobody"] };
+
+        Assert.Empty(clean.Problems());
+        Assert.Contains("rules[0].code is empty", otherRules.Problems());
+        Assert.Contains(otherReceivers.Problems(), p => p.Contains("civil-affairs", StringComparison.Ordinal));
+        Assert.Contains(otherMasked.Problems(), p => p.Contains("nobody", StringComparison.Ordinal));
+        Assert.Equal(clean, clean with { });
+    }
+
+    [Fact]
     public void Problems_NoRules_Reported()
     {
         Assert.Equal(["rules is empty"], ShippedRules.Only().Problems());
