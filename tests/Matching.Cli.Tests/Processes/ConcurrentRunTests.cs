@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Matching.Samples;
+using Microsoft.Data.Sqlite;
 using Xunit.Abstractions;
 
 namespace Matching.Cli.Tests.Processes;
@@ -8,8 +9,9 @@ namespace Matching.Cli.Tests.Processes;
 /// <summary>
 /// Two <c>matching run</c> processes on one database: the run lock lets one run at a time. A second run that may
 /// not wait is refused at once with one line naming the holder; two that may wait both succeed, one after the other.
-/// Timing is checked, not assumed: when the first run ended before the second reached the lock the attempt proves
-/// nothing, and it is made again on a larger sample.
+/// Timing is made, not hoped for: where signals exist the holder is frozen (SIGSTOP) while the other reaches the
+/// lock, and thawed after. It is still checked: when the first run ended before the second reached the lock the
+/// attempt proves nothing, and it is made again on a larger sample.
 /// </summary>
 [Collection(SeparateProcesses.Name)]
 public sealed class ConcurrentRunTests(ITestOutputHelper log)
@@ -55,11 +57,29 @@ public sealed class ConcurrentRunTests(ITestOutputHelper log)
             return false;
         }
 
+        // Where signals exist, the first is held where it stands (SIGSTOP) while the second tries: it cannot end before
+        // the second reaches the lock, however fast runs have become. Elsewhere the retry on a larger sample covers it.
+        var hold = !OperatingSystem.IsWindows() && await FreezeOutsideWriteAsync(cli, first);
+
         var launched = Stopwatch.StartNew();
-        using var second = StartRun(cli, impatient);
-        var refused = await second.WaitAsync();
-        var reach = launched.Elapsed;
-        var stillRunning = (await RunsAsync(cli))[^1] is { Outcome: "running" } r && r.RunId == holding.RunId;
+        (int Exit, string Out, string Error) refused;
+        TimeSpan reach;
+        bool stillRunning;
+        try
+        {
+            using var second = StartRun(cli, impatient);
+            refused = await second.WaitAsync();
+            reach = launched.Elapsed;
+            stillRunning = (await RunsAsync(cli))[^1] is { Outcome: "running" } r && r.RunId == holding.RunId;
+        }
+        finally
+        {
+            if (hold)
+            {
+                first.Thaw();
+            }
+        }
+
         var won = await first.WaitAsync();
         Assert.True(won.Exit == 0, won.Error);
         var afterRefusal = await RunsAsync(cli);
@@ -124,28 +144,71 @@ public sealed class ConcurrentRunTests(ITestOutputHelper log)
             await Task.Delay(Poll);
         }
 
-        var other = holder == one.Id ? two : one;
+        var (holding, other) = holder == one.Id ? (one, two) : (two, one);
         if (OperatingSystem.IsLinux())
         {
-            while (!HasOpen(other.Id, cli.Database))
+            // The holder is held where it stands (SIGSTOP) until the other has reached the lock, so that it cannot end first.
+            if (!await FreezeOutsideWriteAsync(cli, holding))
             {
-                if (other.HasExited || await LockHolderAsync(cli, one, two) != holder)
-                {
-                    return false;
-                }
-
-                await Task.Delay(Poll);
+                return false;
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(500));
-        }
-        else
-        {
-            await Task.Delay(clock.Elapsed + TimeSpan.FromMilliseconds(500));
+            try
+            {
+                while (!HasOpen(other.Id, cli.Database))
+                {
+                    if (other.HasExited || await LockHolderAsync(cli, one, two) != holder)
+                    {
+                        return false;
+                    }
+
+                    Assert.True(clock.Elapsed < CliProcess.Patience, "the second run never opened the database");
+                    await Task.Delay(Poll);
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(500));
+                return await LockHolderAsync(cli, one, two) == holder;
+            }
+            finally
+            {
+                holding.Thaw();
+            }
         }
 
+        await Task.Delay(clock.Elapsed + TimeSpan.FromMilliseconds(500));
         return await LockHolderAsync(cli, one, two) == holder;
     }
+
+    /// <summary>
+    /// Freezes <paramref name="process"/> (SIGSTOP) at a moment it holds no SQLite write lock (a probe's
+    /// <c>BEGIN IMMEDIATE</c> is not refused busy): frozen inside a write, it would make the other run fail on a busy
+    /// database rather than on the run lock. False when the process ended first.
+    /// </summary>
+    private static async Task<bool> FreezeOutsideWriteAsync(CliRun cli, CliProcess process)
+    {
+        await using var probe = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = cli.Database, Pooling = false }.ToString());
+        await probe.OpenAsync();
+        Exec(probe, "PRAGMA busy_timeout = 0");
+        while (!process.HasExited)
+        {
+            process.Freeze();
+            var rc = SQLitePCL.raw.sqlite3_exec(probe.Handle, "BEGIN IMMEDIATE");
+            if (rc == SQLitePCL.raw.SQLITE_OK)
+            {
+                Exec(probe, "ROLLBACK");
+                return true;
+            }
+
+            Assert.Equal(SQLitePCL.raw.SQLITE_BUSY, rc);
+            process.Thaw();
+            await Task.Delay(5);
+        }
+
+        return false;
+    }
+
+    private static void Exec(SqliteConnection connection, string sql) =>
+        Assert.Equal(SQLitePCL.raw.SQLITE_OK, SQLitePCL.raw.sqlite3_exec(connection.Handle, sql));
 
     /// <summary>Which of the two processes holds the run lock, if either.</summary>
     private static async Task<int?> LockHolderAsync(CliRun cli, CliProcess one, CliProcess two)
