@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Matching.Samples;
-using Microsoft.Data.Sqlite;
 using Xunit.Abstractions;
 
 namespace Matching.Cli.Tests.Processes;
@@ -186,29 +185,21 @@ public sealed class ConcurrentRunTests(ITestOutputHelper log)
     /// </summary>
     private static async Task<bool> FreezeOutsideWriteAsync(CliRun cli, CliProcess process)
     {
-        await using var probe = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = cli.Database, Pooling = false }.ToString());
-        await probe.OpenAsync();
-        Exec(probe, "PRAGMA busy_timeout = 0");
+        await using var probe = await WriteLockProbe.OpenAsync(cli.Database);
         while (!process.HasExited)
         {
             process.Freeze();
-            var rc = SQLitePCL.raw.sqlite3_exec(probe.Handle, "BEGIN IMMEDIATE");
-            if (rc == SQLitePCL.raw.SQLITE_OK)
+            if (!WriteLockProbe.WriterActive(probe))
             {
-                Exec(probe, "ROLLBACK");
                 return true;
             }
 
-            Assert.Equal(SQLitePCL.raw.SQLITE_BUSY, rc);
             process.Thaw();
             await Task.Delay(5);
         }
 
         return false;
     }
-
-    private static void Exec(SqliteConnection connection, string sql) =>
-        Assert.Equal(SQLitePCL.raw.SQLITE_OK, SQLitePCL.raw.sqlite3_exec(connection.Handle, sql));
 
     /// <summary>Which of the two processes holds the run lock, if either.</summary>
     private static async Task<int?> LockHolderAsync(CliRun cli, CliProcess one, CliProcess two)

@@ -62,11 +62,9 @@ public sealed class KilledImportTests(ITestOutputHelper log)
     {
         var clock = Stopwatch.StartNew();
         using var process = CliProcess.Start(cli.Folder, [.. args, "--db", cli.Database]);
-        await using (var probe = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = cli.Database, Pooling = false }.ToString()))
+        await using (var probe = await WriteLockProbe.OpenAsync(cli.Database))
         {
-            await probe.OpenAsync();
-            Exec(probe, "PRAGMA busy_timeout = 0");
-            while (!WriterActive(probe))
+            while (!WriteLockProbe.WriterActive(probe))
             {
                 if (process.HasExited)
                 {
@@ -81,7 +79,7 @@ public sealed class KilledImportTests(ITestOutputHelper log)
             var seen = clock.Elapsed;
             await Task.Delay(SomeWay);
             process.Freeze();
-            var inside = WriterActive(probe) && Count(probe, batchesSql) == 0;
+            var inside = WriteLockProbe.WriterActive(probe) && Count(probe, batchesSql) == 0;
             if (!inside)
             {
                 process.Thaw();
@@ -105,23 +103,6 @@ public sealed class KilledImportTests(ITestOutputHelper log)
         command.CommandText = sql;
         return (long)command.ExecuteScalar()!;
     }
-
-    /// <summary>True when another connection holds the write lock: a write transaction is under way.</summary>
-    private static bool WriterActive(SqliteConnection probe)
-    {
-        var rc = SQLitePCL.raw.sqlite3_exec(probe.Handle, "BEGIN IMMEDIATE");
-        if (rc == SQLitePCL.raw.SQLITE_BUSY)
-        {
-            return true;
-        }
-
-        Assert.Equal(SQLitePCL.raw.SQLITE_OK, rc);
-        Exec(probe, "ROLLBACK");
-        return false;
-    }
-
-    private static void Exec(SqliteConnection connection, string sql) =>
-        Assert.Equal(SQLitePCL.raw.SQLITE_OK, SQLitePCL.raw.sqlite3_exec(connection.Handle, sql));
 
     private static long WalBytes(CliRun cli) => File.Exists(cli.Database + "-wal") ? new FileInfo(cli.Database + "-wal").Length : 0;
 
