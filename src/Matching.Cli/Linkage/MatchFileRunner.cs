@@ -29,7 +29,7 @@ internal static class MatchFileRunner
         var idColumn = table.Column(HeaderMap.IdField);
         var nameColumn = table.Column(HeaderMap.NameField);
         var birthColumn = table.Column(HeaderMap.BirthDateField);
-        var blocks = population.PrepareBlocksAsync(byBirth: birthColumn >= 0);
+        var blocksStarted = false;
         var batch = new RowBatch(BatchRows);
         var parsed = new IdParseResult[BatchRows];
         Span<long> keys = stackalloc long[BatchRows];
@@ -41,6 +41,14 @@ internal static class MatchFileRunner
             {
                 parsed[i] = IdParser.Parse(batch.Id(i), idBuffer);
                 keys[i] = parsed[i].IsValid ? parsed[i].Id.Key : 0;
+                if (!parsed[i].IsValid && !blocksStarted)
+                {
+                    // Only an unusable ID falls back to the blocks (a sort of the whole population): sorted on the
+                    // other core from the first such row on, while this batch's other rows are matched. A file
+                    // without one never sorts; nothing waits for the sort but a row that needs it.
+                    _ = population.PrepareBlocksAsync(byBirth: birthColumn >= 0);
+                    blocksStarted = true;
+                }
             }
 
             population.Warm(keys[..batch.Count]);
@@ -55,7 +63,6 @@ internal static class MatchFileRunner
             }
         }
 
-        blocks.GetAwaiter().GetResult();
         writer.Complete();
         return summary;
     }

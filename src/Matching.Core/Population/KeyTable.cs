@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Matching.Core.Population;
 
@@ -16,10 +17,64 @@ internal sealed class KeyTable
 
     public KeyTable(int count)
     {
-        var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, count * 2));
+        var capacity = Capacity(count);
         _slots = new Slot[capacity];
         _mask = capacity - 1;
         _shift = 64 - BitOperations.Log2((uint)capacity);
+    }
+
+    /// <summary>The slots, as bytes: what a persisted index stores, and what <see cref="Restore"/> fills.</summary>
+    public Span<byte> Bytes => MemoryMarshal.AsBytes(_slots.AsSpan());
+
+    /// <summary>The bytes of a table for <paramref name="count"/> keys.</summary>
+    public static long ByteLength(int count) => (long)Capacity(count) * Unsafe.SizeOf<Slot>();
+
+    /// <summary>
+    /// A table for <paramref name="count"/> keys whose slots <paramref name="fill"/> writes (as <see cref="Bytes"/>
+    /// gave them), checked against <paramref name="keys"/>: each used slot names a position of its own key, and an
+    /// empty one is all zeros. Null when <paramref name="fill"/> fails or a slot does not check.
+    /// </summary>
+    public static KeyTable? Restore(int count, ReadOnlySpan<long> keys, Func<Span<byte>, bool> fill)
+    {
+        var table = new KeyTable(count);
+        if (!fill(table.Bytes))
+        {
+            return null;
+        }
+
+        var slots = table._slots;
+        for (var i = 0; i < slots.Length; i++)
+        {
+            var slot = slots[i];
+            if (slot.Key == 0)
+            {
+                if (slot.Value != 0 || slot.Pad != 0)
+                {
+                    return null;
+                }
+
+                continue;
+            }
+
+            if (slot.Pad != 0 || (uint)slot.Value >= (uint)keys.Length || keys[slot.Value] != slot.Key)
+            {
+                return null;
+            }
+        }
+
+        return table;
+    }
+
+    /// <summary>Keys stored (a duplicate once).</summary>
+    public int Stored()
+    {
+        var stored = 0;
+        foreach (var slot in _slots)
+        {
+            stored += slot.Key == 0 ? 0 : 1;
+        }
+
+        return stored;
     }
 
     /// <summary>Adds a key (must be positive); false when it is already there.</summary>
@@ -73,9 +128,14 @@ internal sealed class KeyTable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int Home(long key, int shift) => (int)(((ulong)key * 0x9E3779B97F4A7C15UL) >> shift);
 
+    private static int Capacity(int count) => (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, count * 2));
+
+    /// <summary>16 bytes, the padding named so that a persisted table's every byte is defined (and checked).</summary>
+    [StructLayout(LayoutKind.Sequential)]
     private struct Slot
     {
         public long Key;
         public int Value;
+        public int Pad;
     }
 }

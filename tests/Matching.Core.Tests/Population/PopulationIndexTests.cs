@@ -65,6 +65,53 @@ public class PopulationIndexTests
     }
 
     [Fact]
+    public void Restore_LookupTableOfAnIndex_SameLookUpsAndDuplicates()
+    {
+        var (a, b, c) = (TestIds.Valid(1), TestIds.Valid(2), TestIds.Valid(3));
+        var built = new PopulationIndex([a.Key, b.Key, a.Key], ["张三", "李四", "张三（已故）"], null);
+        var table = built.LookupTable.ToArray();
+
+        var restored = PopulationIndex.Restore([a.Key, b.Key, a.Key], built.Names, t =>
+        {
+            table.CopyTo(t);
+            return true;
+        });
+
+        Assert.Equal(PopulationIndex.LookupTableLength(3), table.Length);
+        Assert.Equal((3, 1), (restored!.Count, restored.DuplicateCount));
+        Assert.True(restored.TryFind(a.Key, out var first));
+        Assert.Equal(0, first);
+        Assert.True(restored.TryFind(b.Key, out var second));
+        Assert.Equal(1, second);
+        Assert.False(restored.Contains(c.Key));
+    }
+
+    [Fact]
+    public void Restore_SlotNamingAnotherKeysPerson_Null()
+    {
+        var (a, b) = (TestIds.Valid(1), TestIds.Valid(2));
+        var built = new PopulationIndex([a.Key, b.Key], ["张三", "李四"], null);
+        var table = built.LookupTable.ToArray();
+
+        // Swap the two persons' positions: each key's slot then names the other key.
+        var swapped = PopulationIndex.Restore([b.Key, a.Key], new PackedNames("李四张三".ToCharArray(), [0, 2, 4]), t =>
+        {
+            table.CopyTo(t);
+            return true;
+        });
+
+        Assert.Null(swapped);
+    }
+
+    [Fact]
+    public void Restore_TableThatCouldNotBeRead_Null()
+    {
+        var built = new PopulationIndex([TestIds.Valid(1).Key], ["张三"], null);
+
+        Assert.Null(PopulationIndex.Restore([TestIds.Valid(1).Key], built.Names, _ => false));
+    }
+
+    [Fact]
     public void Constructor_NullArray_Throws()
     {
         Assert.Throws<ArgumentNullException>(() => new PopulationIndex(null!, [], []));
