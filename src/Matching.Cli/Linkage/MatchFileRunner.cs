@@ -19,48 +19,41 @@ internal static class MatchFileRunner
     /// Rows looked up together (<see cref="PopulationIndex.Warm"/>): enough for their cache misses to overlap, few
     /// enough for their slots to stay in cache until they are matched.
     /// </summary>
-    private const int BatchRows = 64;
+    private const int WarmRows = 64;
 
     public static MatchSummary Run(SourceTable table, PopulationIndex population, string outPath)
     {
         ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(population);
         var summary = new MatchSummary();
         var matcher = new Matcher(population);
-        var idColumn = table.Column(HeaderMap.IdField);
-        var nameColumn = table.Column(HeaderMap.NameField);
         var birthColumn = table.Column(HeaderMap.BirthDateField);
-        var blocksStarted = false;
-        var batch = new RowBatch(BatchRows);
-        var parsed = new IdParseResult[BatchRows];
-        Span<long> keys = stackalloc long[BatchRows];
-        Span<char> idBuffer = stackalloc char[IdNormalizer.MaxLength];
+        var columns = (table.Column(HeaderMap.IdField), table.Column(HeaderMap.NameField), birthColumn);
         using var writer = new MatchResultCsvWriter(outPath);
-        while (batch.Fill(table, idColumn, nameColumn, birthColumn))
+
+        // Only an unusable ID falls back to the blocks (a sort of the whole population): sorted on a third thread from
+        // the first such row on, while the rows before it are matched. A file without one never sorts, and nothing
+        // waits for the sort but a row that needs it.
+        using var rows = new RowPipeline(table, columns, () => population.PrepareBlocksAsync(byBirth: birthColumn >= 0));
+        while (rows.Next() is { } batch)
         {
-            for (var i = 0; i < batch.Count; i++)
+            for (var from = 0; from < batch.Count; from += WarmRows)
             {
-                parsed[i] = IdParser.Parse(batch.Id(i), idBuffer);
-                keys[i] = parsed[i].IsValid ? parsed[i].Id.Key : 0;
-                if (!parsed[i].IsValid && !blocksStarted)
+                var to = Math.Min(from + WarmRows, batch.Count);
+                population.Warm(batch.Keys[from..to]);
+                for (var i = from; i < to; i++)
                 {
-                    // Only an unusable ID falls back to the blocks (a sort of the whole population): sorted on the
-                    // other core from the first such row on, while this batch's other rows are matched. A file
-                    // without one never sorts; nothing waits for the sort but a row that needs it.
-                    _ = population.PrepareBlocksAsync(byBirth: birthColumn >= 0);
-                    blocksStarted = true;
+                    var row = batch.Rows;
+                    var result = row.HasExtraCells(i)
+                        ? ExtraCells(row.FieldCount(i), table.Headers.Count)
+                        : matcher.Match(batch.Parsed(i), row.Id(i), row.Name(i), row.BirthDate(i));
+                    IdNumber? matched = result.IsMatched ? population.Id(result.Person) : null;
+                    writer.Write(row.SourceRow(i), row.IdUtf8(i), row.NameUtf8(i), result, matched);
+                    summary.Add(result);
                 }
             }
 
-            population.Warm(keys[..batch.Count]);
-            for (var i = 0; i < batch.Count; i++)
-            {
-                var result = batch.HasExtraCells(i)
-                    ? ExtraCells(batch.FieldCount(i), table.Headers.Count)
-                    : matcher.Match(parsed[i], batch.Id(i), batch.Name(i), batch.BirthDate(i));
-                IdNumber? matched = result.IsMatched ? population.Id(result.Person) : null;
-                writer.Write(batch.SourceRow(i), batch.IdUtf8(i), batch.NameUtf8(i), result, matched);
-                summary.Add(result);
-            }
+            rows.Return(batch);
         }
 
         writer.Complete();
