@@ -17,6 +17,15 @@ public static class IdNormalizer
     public static int Normalize(ReadOnlySpan<char> raw, Span<char> dest, out IdRepairs repairs)
     {
         repairs = IdRepairs.None;
+
+        // Most cells are a clean ID, 17 digits and a digit or X: nothing to clean, checked a vector at a time.
+        if (raw.Length == IdNumber.Length && dest.Length >= IdNumber.Length && raw[^1] is (>= '0' and <= '9') or 'X'
+            && !raw[..^1].ContainsAnyExceptInRange('0', '9'))
+        {
+            raw.CopyTo(dest);
+            return IdNumber.Length;
+        }
+
         var n = 0;
         var seenContent = false;
         foreach (var c in raw)

@@ -16,6 +16,22 @@ public class IdNormalizerTests
     }
 
     [Theory]
+    [InlineData("41900119900101123X", "41900119900101123X", IdRepairs.None)]
+    [InlineData("41900119900101123x", "41900119900101123X", IdRepairs.LowercaseX)]
+    [InlineData("4190011990010112３0", "419001199001011230", IdRepairs.FullWidth)]
+    [InlineData("41900119900101123 ", "41900119900101123", IdRepairs.Whitespace)]
+    [InlineData("'41900119900101123", "41900119900101123", IdRepairs.Apostrophe)]
+    [InlineData("41900119900101.000", "41900119900101", IdRepairs.TrailingDecimal)]
+    [InlineData("4190011990010112X0", "4190011990010112X0", IdRepairs.None)]
+    public void Normalize_EighteenCharsNotAllClean_CleanedAsAnyCell(string raw, string expected, IdRepairs expectedRepairs)
+    {
+        var (text, repairs) = Run(raw);
+
+        Assert.Equal(expected, text);
+        Assert.Equal(expectedRepairs, repairs);
+    }
+
+    [Theory]
     [InlineData("  419001199001011230")]
     [InlineData("419001199001011230  ")]
     [InlineData("419001 19900101 1230")]
