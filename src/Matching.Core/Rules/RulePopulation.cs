@@ -22,7 +22,7 @@ public sealed class RulePopulation
     private readonly byte[] _flags;
     private readonly Dictionary<string, Household> _households;
     private readonly Lazy<HouseholdMembers> _byHousehold;
-    private readonly Lazy<PopulationIndex> _index;
+    private Lazy<PopulationIndex> _index;
 
     private const byte SeriousIllnessFlag = 1;
     private const byte SevereDisabilityFlag = 2;
@@ -44,9 +44,12 @@ public sealed class RulePopulation
         _flags = Exact(built.Flags, count);
         _households = built.Households;
 
+        // Grown by doubling while read: up to half its entries empty (7 MB at 381k households), for the whole run.
+        _households.TrimExcess();
+
         // Built on first use: the duplicate-aid check on every low-income import needs neither.
         _byHousehold = new Lazy<HouseholdMembers>(GroupByHousehold);
-        _index = new Lazy<PopulationIndex>(() => new PopulationIndex(_keys, _names, _householdIds));
+        _index = NewIndex();
     }
 
     /// <summary>The array itself when it is exactly full (a builder sized from a count), else its filled part.</summary>
@@ -236,6 +239,20 @@ public sealed class RulePopulation
 
     /// <summary>The index the matcher looks persons up in; its person numbers are this population's.</summary>
     public PopulationIndex Index => _index.Value;
+
+    /// <summary>
+    /// Lets the index go (its look-up table and fallback blocks: ~50 MB at a million persons) once the records are
+    /// matched: judging them needs the population's columns, not the index. Built again if asked for.
+    /// </summary>
+    public void ReleaseIndex()
+    {
+        if (_index.IsValueCreated)
+        {
+            _index = NewIndex();
+        }
+    }
+
+    private Lazy<PopulationIndex> NewIndex() => new(() => new PopulationIndex(_keys, _names, _householdIds));
 
     public int Count => _keys.Length;
 

@@ -28,6 +28,34 @@ public sealed class RulePopulationBuilderTests
     }
 
     [Fact]
+    public void ReleaseIndex_AfterUse_ANewIndexWithTheSameLookUps()
+    {
+        var population = Added((0, 1), (1, 2), (2, 3)).Build();
+        var first = population.Index;
+        Assert.True(first.TryFind(TestIds.Valid(2).Key, out var before));
+
+        population.ReleaseIndex();
+        var second = population.Index;
+
+        Assert.NotSame(first, second);
+        Assert.True(second.TryFind(TestIds.Valid(2).Key, out var after));
+        Assert.Equal(before, after);
+        Assert.Equal("成员2", second.Name(after).ToString());
+        Assert.False(second.Contains(TestIds.Valid(4).Key));
+    }
+
+    [Fact]
+    public void ReleaseIndex_NeverBuilt_BuiltOnFirstUse()
+    {
+        var population = Added((0, 1)).Build();
+
+        population.ReleaseIndex();
+
+        Assert.True(population.Index.Contains(TestIds.Valid(1).Key));
+        Assert.Same(population.Index, population.Index);
+    }
+
+    [Fact]
     public void OrderByGroup_Scrambled_HouseholdOrderStableWithinEach()
     {
         (int Group, int Person)[] added = [(2, 1), (0, 2), (1, 3), (0, 4), (2, 5), (1, 6), (0, 7), (2, 8), (2, 9), (1, 10)];
