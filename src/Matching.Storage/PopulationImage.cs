@@ -22,7 +22,8 @@ namespace Matching.Storage;
 /// </code>
 /// An image is used only when everything checks: magic, version, length, the snapshot's stamp, then the checksum;
 /// anything else means building the index from the database again. Version 2 added the look-up table: building it
-/// from the keys was a quarter of a second of a 1M-person <c>match</c>, reading it is a few milliseconds.
+/// from the keys was about a tenth of a second of a 1M-person <c>match</c>; reading and checking it, a few tens of
+/// milliseconds. A change to how the table hashes or probes (<c>KeyTable</c>) bumps the version too.
 /// </summary>
 public static class PopulationImage
 {

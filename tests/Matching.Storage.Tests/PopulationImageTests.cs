@@ -24,6 +24,11 @@ public sealed class PopulationImageTests : IDisposable
         Assert.Equal((3, 1), (read!.Count, read.DuplicateCount));
         Assert.Equal(["张三", "", "张三（已故）"], Enumerable.Range(0, 3).Select(p => read.Name(p).ToString()));
         Assert.Equal([a.Key, b.Key, a.Key], Enumerable.Range(0, 3).Select(read.Key));
+        Assert.True(read.TryFind(b.Key, out var second));
+        Assert.Equal(1, second);
+        Assert.True(read.TryFind(a.Key, out var first));
+        Assert.Equal(0, first); // the first of the same person's entries, as when built
+        Assert.False(read.Contains(TestIds.Valid(3).Key));
     }
 
     [Fact]

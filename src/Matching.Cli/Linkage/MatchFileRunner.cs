@@ -41,9 +41,9 @@ internal static class MatchFileRunner
             {
                 var to = Math.Min(from + WarmRows, batch.Count);
                 population.Warm(batch.Keys[from..to]);
+                var row = batch.Rows;
                 for (var i = from; i < to; i++)
                 {
-                    var row = batch.Rows;
                     var result = row.HasExtraCells(i)
                         ? ExtraCells(row.FieldCount(i), table.Headers.Count)
                         : matcher.Match(batch.Parsed(i), row.Id(i), row.Name(i), row.BirthDate(i));

@@ -3,9 +3,10 @@ using Matching.Ingest;
 namespace Matching.Cli.Linkage;
 
 /// <summary>
-/// A few dozen data rows of a <see cref="SourceTable"/> with the cells the matcher and the result CSV need (ID, name,
-/// birth date as UTF-16; ID and name as the UTF-8 read), copied out of the reader so that the whole batch can be looked
-/// up before the first row is matched. Buffers grow to the longest cells seen and are reused batch after batch.
+/// A batch of data rows of a <see cref="SourceTable"/> (<see cref="RowPipeline.BatchRows"/>) with the cells the matcher
+/// and the result CSV need (ID, name, birth date as UTF-16; ID and name as the UTF-8 read), copied out of the reader so
+/// that another thread can match them while the next batch is read. Buffers grow to the longest cells seen and are
+/// reused batch after batch.
 /// </summary>
 internal sealed class RowBatch(int capacity)
 {

@@ -10,7 +10,8 @@ namespace Matching.Cli.Linkage;
 /// Reads a <see cref="SourceTable"/> on a thread of its own, a batch of rows at a time, and parses each row's ID there,
 /// while the caller's thread looks the batches up, matches and writes them: the two halves of <c>match</c> take about
 /// the same time, and a 2-core machine then runs them side by side. A few batches are in flight, reused once returned,
-/// so the memory does not grow with the file.
+/// so the memory does not grow with the file. (The run's reader, <see cref="Core.Pipelines.ChunkRing{T}"/>, is asynchronous; <c>match</c> is not,
+/// and blocks on a <see cref="BlockingCollection{T}"/> instead.)
 /// </summary>
 /// <remarks>
 /// The reader's failure (a header repeated mid-file, too many rows, a file that cannot be read) is thrown by
@@ -122,7 +123,8 @@ internal sealed class ParsedBatch(int capacity)
 
     public int Count => Rows.Count;
 
-    /// <summary>Some row's ID is not a valid one as typed or normalised: it may need the fallbacks.</summary>
+    /// <summary>Some row's ID is not a valid one as typed or normalised (in a row of the header's width): it may need the
+    /// fallbacks.</summary>
     public bool HasUnusableId { get; private set; }
 
     public ref readonly IdParseResult Parsed(int row) => ref _parsed[row];
@@ -145,7 +147,7 @@ internal sealed class ParsedBatch(int capacity)
         {
             _parsed[i] = IdParser.Parse(Rows.Id(i), idBuffer);
             _keys[i] = _parsed[i].IsValid ? _parsed[i].Id.Key : 0;
-            HasUnusableId |= !_parsed[i].IsValid;
+            HasUnusableId |= !_parsed[i].IsValid && !Rows.HasExtraCells(i); // a shifted row is rejected, never looked for
         }
 
         return true;

@@ -31,8 +31,10 @@ internal sealed class KeyTable
 
     /// <summary>
     /// A table for <paramref name="count"/> keys whose slots <paramref name="fill"/> writes (as <see cref="Bytes"/>
-    /// gave them), checked against <paramref name="keys"/>: each used slot names a position of its own key, and an
-    /// empty one is all zeros. Null when <paramref name="fill"/> fails or a slot does not check.
+    /// gave them), checked against <paramref name="keys"/>: each used slot names a position of its own key and can be
+    /// reached by probing from the key's home (no empty slot between them), and an empty one is all zeros. Null when
+    /// <paramref name="fill"/> fails or a slot does not check: a table written by another hashing or probing would
+    /// miss its keys silently.
     /// </summary>
     public static KeyTable? Restore(int count, ReadOnlySpan<long> keys, Func<Span<byte>, bool> fill)
     {
@@ -56,13 +58,27 @@ internal sealed class KeyTable
                 continue;
             }
 
-            if (slot.Pad != 0 || (uint)slot.Value >= (uint)keys.Length || keys[slot.Value] != slot.Key)
+            if (slot.Pad != 0 || (uint)slot.Value >= (uint)keys.Length || keys[slot.Value] != slot.Key || !table.Reachable(slot.Key, i))
             {
                 return null;
             }
         }
 
         return table;
+    }
+
+    /// <summary>Whether a look-up of <paramref name="key"/> gets to slot <paramref name="at"/>: no empty slot on the way.</summary>
+    private bool Reachable(long key, int at)
+    {
+        for (var i = Home(key, _shift); i != at; i = (i + 1) & _mask)
+        {
+            if (_slots[i].Key == 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Keys stored (a duplicate once).</summary>

@@ -115,7 +115,7 @@ public sealed class PopulationIndex
 
     /// <summary>
     /// The look-up table by key as bytes (what a persisted image stores, so that reading it back costs one read instead
-    /// of a million inserts at random places: a quarter of a second at 1M persons).
+    /// of a million inserts at random places: about a tenth of a second at 1M persons).
     /// </summary>
     public ReadOnlySpan<byte> LookupTable => _byKey.Bytes;
 

@@ -242,7 +242,8 @@ public sealed class RulePopulation
 
     /// <summary>
     /// Lets the index go (its look-up table and fallback blocks: ~50 MB at a million persons) once the records are
-    /// matched: judging them needs the population's columns, not the index. Built again if asked for.
+    /// matched: judging them needs the population's columns, not the index. Built again if asked for. Not while another
+    /// thread may still use <see cref="Index"/>: the run calls it once its reader has finished.
     /// </summary>
     public void ReleaseIndex()
     {

@@ -15,9 +15,10 @@ public sealed class RowPipelineTests : IDisposable
     private readonly TempFolder _temp = new("row-pipeline-");
 
     [Fact]
-    public void Next_FileOfSeveralBatches_EveryRowOnceInFileOrderWithItsKey()
+    public void Next_FileOfMoreBatchesThanInFlight_EveryRowOnceInFileOrderWithItsKey()
     {
-        const int rows = (2 * RowPipeline.BatchRows) + 300;
+        // More batches than the pipeline has: each is handed back and read into again.
+        const int rows = (9 * RowPipeline.BatchRows) + 300;
         using var table = Open(Unemployment(rows));
         var unusable = 0;
         var seen = new List<(long Row, long Key)>();
@@ -41,11 +42,11 @@ public sealed class RowPipelineTests : IDisposable
     }
 
     [Fact]
-    public void Next_UnusableIdsAfterTheFirstBatch_ToldOnceAndKeyZero()
+    public void Next_UnusableIdsInTwoBatches_ToldOnceAndKeyZero()
     {
-        var text = Unemployment(RowPipeline.BatchRows + 10)
+        var text = Unemployment((2 * RowPipeline.BatchRows) + 10)
             .Replace(TestIds.Valid(RowPipeline.BatchRows + 5).Value, "4.19001E+17", StringComparison.Ordinal)
-            .Replace(TestIds.Valid(RowPipeline.BatchRows + 7).Value, "12345", StringComparison.Ordinal);
+            .Replace(TestIds.Valid((2 * RowPipeline.BatchRows) + 7).Value, "12345", StringComparison.Ordinal);
         using var table = Open(text);
         var unusable = 0;
         var keys = new List<long>();
@@ -60,7 +61,26 @@ public sealed class RowPipelineTests : IDisposable
         }
 
         Assert.Equal(1, unusable);
-        Assert.Equal([RowPipeline.BatchRows + 4, RowPipeline.BatchRows + 6], keys.Select((k, i) => (k, i)).Where(p => p.k == 0).Select(p => p.i));
+        Assert.Equal([RowPipeline.BatchRows + 4, (2 * RowPipeline.BatchRows) + 6], keys.Select((k, i) => (k, i)).Where(p => p.k == 0).Select(p => p.i));
+    }
+
+    [Fact]
+    public void Next_UnusableIdOnlyInARowWithExtraCells_NotTold()
+    {
+        var text = Unemployment(20).Replace(TestIds.Valid(5).Value + ",", "12345,多出,", StringComparison.Ordinal);
+        using var table = Open(text);
+        var unusable = 0;
+
+        using (var pipeline = new RowPipeline(table, Columns(table), () => unusable++))
+        {
+            while (pipeline.Next() is { } batch)
+            {
+                Assert.True(batch.Rows.HasExtraCells(4));
+                pipeline.Return(batch);
+            }
+        }
+
+        Assert.Equal(0, unusable);
     }
 
     [Fact]

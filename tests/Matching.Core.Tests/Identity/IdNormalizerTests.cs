@@ -23,7 +23,8 @@ public class IdNormalizerTests
     [InlineData("'41900119900101123", "41900119900101123", IdRepairs.Apostrophe)]
     [InlineData("41900119900101.000", "41900119900101", IdRepairs.TrailingDecimal)]
     [InlineData("4190011990010112X0", "4190011990010112X0", IdRepairs.None)]
-    public void Normalize_EighteenCharsNotAllClean_CleanedAsAnyCell(string raw, string expected, IdRepairs expectedRepairs)
+    [InlineData("41900119900101123\u0000", "41900119900101123\u0000", IdRepairs.None)]
+    public void Normalize_EighteenChars_CleanedAsAnyCell(string raw, string expected, IdRepairs expectedRepairs)
     {
         var (text, repairs) = Run(raw);
 

@@ -104,6 +104,41 @@ public class PopulationIndexTests
     }
 
     [Fact]
+    public void Restore_KeyWhereNoLookUpWouldFindIt_Null()
+    {
+        var a = TestIds.Valid(1);
+        var built = new PopulationIndex([a.Key], ["张三"], null);
+        var slots = built.LookupTable.ToArray();
+        var length = slots.Length / 16;
+        var home = Array.FindIndex(Enumerable.Range(0, length).ToArray(), i => BitConverter.ToInt64(slots, i * 16) == a.Key);
+
+        // The same slot one further on: a look-up stops at the empty home slot and never gets there.
+        var moved = new byte[slots.Length];
+        slots.AsSpan(home * 16, 16).CopyTo(moved.AsSpan(((home + 1) % length) * 16));
+
+        Assert.Null(PopulationIndex.Restore([a.Key], built.Names, t =>
+        {
+            moved.CopyTo(t);
+            return true;
+        }));
+    }
+
+    [Fact]
+    public void Restore_EmptySlotNotAllZeros_Null()
+    {
+        var built = new PopulationIndex([TestIds.Valid(1).Key], ["张三"], null);
+        var slots = built.LookupTable.ToArray();
+        var empty = Enumerable.Range(0, slots.Length / 16).First(i => BitConverter.ToInt64(slots, i * 16) == 0);
+        slots[(empty * 16) + 12] = 1; // the padding of an empty slot
+
+        Assert.Null(PopulationIndex.Restore([TestIds.Valid(1).Key], built.Names, t =>
+        {
+            slots.CopyTo(t);
+            return true;
+        }));
+    }
+
+    [Fact]
     public void Restore_TableThatCouldNotBeRead_Null()
     {
         var built = new PopulationIndex([TestIds.Valid(1).Key], ["张三"], null);
