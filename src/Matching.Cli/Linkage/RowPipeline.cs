@@ -10,8 +10,8 @@ namespace Matching.Cli.Linkage;
 /// Reads a <see cref="SourceTable"/> on a thread of its own, a batch of rows at a time, and parses each row's ID there,
 /// while the caller's thread looks the batches up, matches and writes them: the two halves of <c>match</c> take about
 /// the same time, and a 2-core machine then runs them side by side. A few batches are in flight, reused once returned,
-/// so the memory does not grow with the file. (The run's reader, <see cref="Core.Pipelines.ChunkRing{T}"/>, is asynchronous; <c>match</c> is not,
-/// and blocks on a <see cref="BlockingCollection{T}"/> instead.)
+/// so the memory does not grow with the file. (The run's reader, <see cref="Core.Pipelines.ChunkRing{T}"/>, is
+/// asynchronous; <c>match</c> is not, and blocks on a <see cref="BlockingCollection{T}"/> instead.)
 /// </summary>
 /// <remarks>
 /// The reader's failure (a header repeated mid-file, too many rows, a file that cannot be read) is thrown by
