@@ -62,6 +62,8 @@ internal sealed class KeyTable
             {
                 return null;
             }
+
+            table.Count++;
         }
 
         return table;
@@ -82,16 +84,7 @@ internal sealed class KeyTable
     }
 
     /// <summary>Keys stored (a duplicate once).</summary>
-    public int Stored()
-    {
-        var stored = 0;
-        foreach (var slot in _slots)
-        {
-            stored += slot.Key == 0 ? 0 : 1;
-        }
-
-        return stored;
-    }
+    public int Count { get; private set; }
 
     /// <summary>Adds a key (must be positive); false when it is already there.</summary>
     public bool TryAdd(long key, int value)
@@ -104,6 +97,7 @@ internal sealed class KeyTable
             {
                 slot.Key = key;
                 slot.Value = value;
+                Count++;
                 return true;
             }
 

@@ -66,7 +66,7 @@ public sealed class PopulationIndex
         _nameChars = names.Chars;
         _nameStarts = names.Starts;
         _byKey = byKey;
-        DuplicateCount = keys.Length - byKey.Stored();
+        DuplicateCount = keys.Length - byKey.Count;
         _sorted = new Lazy<(long[], int[])>(SortByKey);
         _byBirth = new Lazy<(int[], int[])>(SortByBirth);
     }

@@ -18,8 +18,9 @@ internal sealed record SheetFinish(string? AutoFilter, int PrintTitleRow, string
 /// Copies a workbook SpreadCheetah wrote into its final file, adding what SpreadCheetah (1.28) cannot write: page
 /// setup (landscape, one page wide, margins), header and footer with page numbers, print titles and print area
 /// (workbook defined names), the auto-filter's final range (<c>_xlnm._FilterDatabase</c> too, which Excel and
-/// LibreOffice keep it by), sheet protection, and which cell styles are unlocked. The sheets stream through an
-/// <see cref="XmlReader"/> into an <see cref="XmlWriter"/>: a sheet of any size is copied without being held.
+/// LibreOffice keep it by), sheet protection, and which cell styles are unlocked. What surrounds a sheet's rows streams
+/// through an <see cref="XmlReader"/> into an <see cref="XmlWriter"/>, and the rows are copied as written: a sheet of
+/// any size is copied without being held.
 /// </summary>
 internal static partial class PackageFinisher
 {
