@@ -49,26 +49,101 @@ public sealed partial class PopulationStore
     /// inactive (their rows and history stay). Returns the new batch id. A transient fault starts the transaction over.
     /// </summary>
     /// <param name="snapshot">The households and members, all of them.</param>
-    /// <param name="batch">The batch to record (its file, hash, operator, time).</param>
+    /// <param name="batch">The batch to record (its file, hash, operator, time, reject report and rule gaps).</param>
     /// <param name="rowsRead">Rows the file held.</param>
     /// <param name="rowsRejected">Rows refused (in the reject report).</param>
     /// <param name="cancellationToken">Cancels the import; nothing is stored.</param>
-    /// <param name="stored">
-    /// Called as the rows go to the database with how many so far, households then members (every 4,096 rows, and
-    /// once with all of them, <c>Households.Count + Members.Count</c>, when every row is handed to the loader: on a server database the merge from the staging tables and the commit are left); from the start
-    /// again if the transaction starts over.
-    /// </param>
-    public async Task<long> ImportAsync(
+    /// <param name="stored">As <see cref="ImportAsync(LowIncomeFeed, BatchInfo, CancellationToken, Action{long}?)"/>.</param>
+    public Task<long> ImportAsync(
         LowIncomeSnapshot snapshot, BatchInfo batch, long rowsRead, long rowsRejected, CancellationToken cancellationToken, Action<long>? stored = null)
     {
-        ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(batch);
-        return await _db.CommitAsync("low-income import", Text.Format("FailedLowIncome", batch.FileName), requireSchema: true,
-            (transaction, token) => WriteSnapshotAsync(snapshot, batch, rowsRead, rowsRejected, stored ?? (_ => { }), transaction, token), cancellationToken);
+        var feed = LowIncomeFeed.Of(new LowIncomeFeedEnd(snapshot, rowsRead, rowsRejected) { RejectReport = batch.RejectReport, RuleGaps = batch.RuleGaps });
+        return ImportAsync(feed, batch, cancellationToken, stored);
     }
 
-    private async Task<long> WriteSnapshotAsync(LowIncomeSnapshot snapshot, BatchInfo batch, long rowsRead, long rowsRejected, Action<long> stored,
-        DbTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>
+    /// Loads a full low-income snapshot in one transaction, as its file is read: everyone in it is active afterwards,
+    /// everyone else inactive (their rows and history stay). Returns the new batch id. Into SQLite the members are
+    /// written as the feed gives them, while the file is still being read on the other core, and the households once
+    /// it has ended (their foreign key checked at the commit); a server database gets the snapshot whole, households
+    /// first, and its transaction is not held open while the file is read. A transient fault starts the transaction
+    /// over, with the members from the first. An error the feed ends with (<see cref="LowIncomeFeed.Fail"/>: the file
+    /// was bad, the import refused it) rolls back and is thrown as it is.
+    /// </summary>
+    /// <param name="feed">The members as they are read, then the whole snapshot with its counts, reject report and rule gaps.</param>
+    /// <param name="batch">The batch to record (its file, hash, operator, time); its counts, report and gaps come from the feed's end.</param>
+    /// <param name="cancellationToken">Cancels the import; nothing is stored.</param>
+    /// <param name="stored">
+    /// Called as the rows go to the database with how many so far (every 4,096 rows), and once with all of them,
+    /// households and members, when every row is handed to the loader: on a server database the merge from the
+    /// staging tables and the commit are left; into SQLite the secondary index and the commit. From the start again if
+    /// the transaction starts over.
+    /// </param>
+    public async Task<long> ImportAsync(LowIncomeFeed feed, BatchInfo batch, CancellationToken cancellationToken, Action<long>? stored = null)
+    {
+        ArgumentNullException.ThrowIfNull(feed);
+        ArgumentNullException.ThrowIfNull(batch);
+        if (_db.Connection is not SqliteConnection)
+        {
+            await feed.Ended.WaitAsync(cancellationToken);
+        }
+
+        if (_db.Connection is not SqliteConnection sqlite)
+        {
+            return await CommitAsync();
+        }
+
+        // SQLite checks no foreign key while the snapshot loads: the members go in before their households, and every
+        // reference the load makes is to a row it writes itself (a member's household is in the snapshot, the batch
+        // is the one it inserts). Checking them cost a look-up per member at the statement, or, deferred, a search of
+        // the members per household at its insert (1M persons: households 1.4 -> 3 s). The setting belongs to the
+        // connection and can change only outside a transaction; deferring stays on inside it, should the connection
+        // have been opened anew (with the checks on) for an attempt.
+        await SetForeignKeysAsync(sqlite, on: false, cancellationToken);
+        try
+        {
+            return await CommitAsync();
+        }
+        finally
+        {
+            if (_db.Connection is SqliteConnection { State: ConnectionState.Open } open)
+            {
+                await SetForeignKeysAsync(open, on: true, CancellationToken.None);
+            }
+        }
+
+        Task<long> CommitAsync() => _db.CommitAsync("low-income import", Text.Format("FailedLowIncome", batch.FileName), requireSchema: true,
+            (transaction, token) => WriteSnapshotAsync(feed, batch, stored ?? (_ => { }), transaction, token), cancellationToken);
+    }
+
+    /// <summary>
+    /// What the foreign key would have refused, with the checks off: a member whose household is not in the snapshot
+    /// (the reader never makes one). Thrown as the database's refusal would be: the import is rolled back, not retried.
+    /// </summary>
+    private static void RequireHouseholds(LowIncomeSnapshot snapshot)
+    {
+        var households = new HashSet<string>(snapshot.Households.Count, StringComparer.Ordinal);
+        foreach (var household in snapshot.Households)
+        {
+            households.Add(household.HouseholdId);
+        }
+
+        var orphans = snapshot.Members.Count(m => !households.Contains(m.HouseholdId));
+        if (orphans > 0)
+        {
+            throw new InvalidOperationException($"FOREIGN KEY constraint failed: {orphans} member(s) of a household the snapshot does not hold");
+        }
+    }
+
+    private static async Task SetForeignKeysAsync(SqliteConnection connection, bool on, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = on ? "PRAGMA foreign_keys = ON" : "PRAGMA foreign_keys = OFF";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task<long> WriteSnapshotAsync(LowIncomeFeed feed, BatchInfo batch, Action<long> stored, DbTransaction transaction, CancellationToken cancellationToken)
     {
         var batchId = await _batches.InsertAsync(batch, transaction, cancellationToken);
 
@@ -96,8 +171,25 @@ public sealed partial class PopulationStore
         var (households, members) = !firstLoad
             ? (HouseholdTarget, MemberTarget)
             : (HouseholdTarget with { Key = [], Keep = [] }, MemberTarget with { Key = [], Keep = [] });
-        await WriteHouseholdsAsync(snapshot.Households, households, batchId, stored, transaction, cancellationToken);
-        await WriteMembersAsync(snapshot.Members, members, batchId, n => stored(snapshot.Households.Count + n), transaction, cancellationToken);
+        LowIncomeFeedEnd end;
+        if (_db.Connection is SqliteConnection)
+        {
+            // The members first, as the file is read; their households once it is read whole (a household's aid adds
+            // up over its members' rows). No foreign key is checked (ImportAsync), or, on a connection opened anew,
+            // only at the commit.
+            await _db.Connection.ExecuteAsync(new CommandDefinition("PRAGMA defer_foreign_keys = ON", transaction: transaction, cancellationToken: cancellationToken));
+            var written = await WriteMembersAsync(feed, members, batchId, stored, transaction, cancellationToken);
+            end = await feed.Ended;
+            RequireHouseholds(end.Snapshot);
+            await WriteHouseholdsAsync(end.Snapshot.Households, households, batchId, n => stored(written + n), transaction, cancellationToken);
+        }
+        else
+        {
+            end = await feed.Ended;
+            await WriteHouseholdsAsync(end.Snapshot.Households, households, batchId, stored, transaction, cancellationToken);
+            await WriteMembersAsync(feed, members, batchId, n => stored(end.Snapshot.Households.Count + n), transaction, cancellationToken);
+        }
+
         if (indexAfter)
         {
             // As Sql/sqlite/001_initial.sql declares it.
@@ -111,8 +203,13 @@ public sealed partial class PopulationStore
         }
 
         await _db.Connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE import_batch SET rows_read = @rowsRead, rows_accepted = @accepted, rows_rejected = @rowsRejected WHERE batch_id = @batchId",
-            new { rowsRead, accepted = snapshot.Members.Count, rowsRejected, batchId }, transaction, cancellationToken: cancellationToken));
+            """
+            UPDATE import_batch SET rows_read = @RowsRead, rows_accepted = @accepted, rows_rejected = @RowsRejected,
+                reject_report = @RejectReport, rule_gaps = @RuleGaps
+            WHERE batch_id = @batchId
+            """,
+            new { end.RowsRead, accepted = end.Snapshot.Members.Count, end.RowsRejected, end.RejectReport, end.RuleGaps, batchId }, transaction,
+            cancellationToken: cancellationToken));
         return batchId;
     }
 
@@ -165,18 +262,23 @@ public sealed partial class PopulationStore
         await upsert.CompleteAsync(cancellationToken);
     }
 
-    private async Task WriteMembersAsync(
-        IReadOnlyList<Member> members, BulkTarget target, long batchId, Action<long> stored, DbTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>The feed's members, as it gives them; returns how many.</summary>
+    private async Task<long> WriteMembersAsync(
+        LowIncomeFeed feed, BulkTarget target, long batchId, Action<long> stored, DbTransaction transaction, CancellationToken cancellationToken)
     {
         await using var upsert = _dialect.CreateBulkLoader(_db.Connection, transaction, target);
-        var n = 0;
-        foreach (var m in members)
+        long n = 0;
+        await foreach (var segment in feed.MembersAsync(cancellationToken))
         {
-            await upsert.AddAsync(cancellationToken, m.HouseholdId, m.Id.Key, m.Id.Value, m.Name, m.Relation, Codes.CategoryText(m.Categories),
-                m.SeriousIllness ? 1 : 0, m.SevereDisability ? 1 : 0, m.TekunSupport, 1, batchId, batchId);
-            if ((++n & 0xFFF) == 0)
+            for (var i = 0; i < segment.Length; i++)
             {
-                stored(n);
+                var m = segment.Span[i];
+                await upsert.AddAsync(cancellationToken, m.HouseholdId, m.Id.Key, m.Id.Value, m.Name, m.Relation, Codes.CategoryText(m.Categories),
+                    m.SeriousIllness ? 1 : 0, m.SevereDisability ? 1 : 0, m.TekunSupport, 1, batchId, batchId);
+                if ((++n & 0xFFF) == 0)
+                {
+                    stored(n);
+                }
             }
         }
 
@@ -184,5 +286,6 @@ public sealed partial class PopulationStore
         // caller shows as time spent, not as rows.
         stored(n);
         await upsert.CompleteAsync(cancellationToken);
+        return n;
     }
 }

@@ -39,7 +39,7 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
-    public async Task Population_ImportAsync_Progress_HouseholdsThenMembersUpToAllOfThem()
+    public async Task Population_ImportAsync_Progress_EveryRowUpToAllOfThem()
     {
         var builder = new SnapshotBuilder().Household("H1").Household("H2");
         for (var i = 0; i < 5000; i++)
@@ -52,8 +52,75 @@ public abstract partial class MatchingStoreTests<TDb>
 
         await store.Population.ImportAsync(builder.Build(), Batch("june.csv"), 5000, 0, Ct, stored.Add);
 
-        // The two households, then the members every 4,096 rows and all of them: 2 + 5,000 rows.
-        Assert.Equal([2L, 4098L, 5002L], stored);
+        // Into SQLite the members every 4,096 rows and all of them, then the two households (the members go in while
+        // the file is read); into a server database the households first: 2 + 5,000 rows either way.
+        Assert.Equal(Options.Provider == DatabaseProvider.Sqlite ? [4096L, 5000L, 5002L] : [2L, 4098L, 5002L], stored);
+    }
+
+    [SkippableFact]
+    public async Task Population_ImportAsync_FeedStillBeingRead_SQLiteStoresTheMembersAsTheyComeAServerWaitsForTheEnd()
+    {
+        var snapshot = ManyMembers(5000);
+        await using var store = await OpenInitializedAsync();
+        var feed = new LowIncomeFeed();
+        var stored = new List<long>();
+        var first = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var importing = store.Population.ImportAsync(feed, Batch("june.csv"), Ct, n =>
+        {
+            stored.Add(n);
+            first.TrySetResult();
+        });
+        foreach (var member in snapshot.Members)
+        {
+            feed.Add(member);
+        }
+
+        var storedBeforeTheEnd = await Task.WhenAny(first.Task, Task.Delay(TimeSpan.FromSeconds(2))) == first.Task;
+        feed.End(new LowIncomeFeedEnd(snapshot, 5003, 3) { RejectReport = "june.rejects.xlsx" });
+        await importing;
+
+        Assert.Equal(Options.Provider == DatabaseProvider.Sqlite, storedBeforeTheEnd);
+        Assert.Equal(5002L, stored[^1]);
+        Assert.Equal((2L, 5000L), await store.Population.CountActiveAsync(Ct));
+        var batch = await store.Batches.LastLowIncomeAsync(Ct);
+        Assert.Equal((5003L, 5000L, 3L, "june.rejects.xlsx"), (batch!.RowsRead, batch.RowsAccepted, batch.RowsRejected, batch.RejectReport));
+    }
+
+    [SkippableFact]
+    public async Task Population_ImportAsync_FeedFailsAfterThousandsOfMembers_ItsErrorThrownAndNothingStored()
+    {
+        var id = TestIds.Valid(30);
+        await using var store = await OpenInitializedAsync();
+        await store.Population.ImportAsync(new SnapshotBuilder().Household("H0").Member("H0", id, "张三").Build(), Batch("may.csv"), 1, 0, Ct);
+        var before = await store.CountRowsAsync(Ct);
+        var feed = new LowIncomeFeed();
+        var importing = store.Population.ImportAsync(feed, Batch("june.csv"), Ct);
+        foreach (var member in ManyMembers(5000).Members)
+        {
+            feed.Add(member);
+        }
+
+        // As the reader fails on a file cut off in the middle of a quoted cell.
+        var error = new Core.Errors.MatchingException("june.csv, row 5002: the file ends inside a quoted cell");
+        feed.Fail(error);
+
+        Assert.Same(error, await Assert.ThrowsAsync<Core.Errors.MatchingException>(() => importing));
+        Assert.Equal(before, await store.CountRowsAsync(Ct));
+        Assert.Equal("may.csv", (await store.Batches.LastLowIncomeAsync(Ct))?.FileName);
+        Assert.True((await store.Population.LoadIndexAsync(Ct)).Contains(id.Key));
+    }
+
+    /// <summary>Two households and <paramref name="count"/> members, alternately in each.</summary>
+    private static LowIncomeSnapshot ManyMembers(int count)
+    {
+        var builder = new SnapshotBuilder().Household("H1").Household("H2");
+        for (var i = 0; i < count; i++)
+        {
+            builder.Member(i % 2 == 0 ? "H1" : "H2", TestIds.Valid(40_000 + i), "生" + i);
+        }
+
+        return builder.Build();
     }
 
     [SkippableFact]

@@ -68,25 +68,80 @@ internal sealed class LowIncomeImport(BureauConfig config, Stores stores, TimePr
                 return new LowIncomeImportOutcome(last.BatchId, true, null, 0, 0, null, last);
             }
 
+            // The file is read on the second core while this one stores its members as they come (LowIncomeFeed): 1M
+            // persons into SQLite, 13.0 -> 10.3 s. The checks that need the whole file (the shrink guard, the reject report)
+            // are made at its end, before the commit: a refusal, or a report that cannot be written, rolls it all back.
+            var (_, active) = await store.Population.CountActiveAsync(cancellationToken);
+            var feed = new LowIncomeFeed();
+            var table = SourceTable.Open(file, config.HeaderMaps.Get(SourceCodes.LowIncome), config.Limits);
+            var reading = Task.Run(() => ReadAsync(table, feed, active, acceptShrink, rejectsPath, file, batch.FileName, last, cancellationToken), CancellationToken.None);
+            long batchId;
+            try
+            {
+                batchId = await StoreAsync(store, feed, batch, file, cancellationToken);
+            }
+            catch (Exception)
+            {
+                // The read stops at its next few thousand rows; what it failed with, if it did, is what the store threw.
+                feed.Abandon();
+                try
+                {
+                    var (_, _, duplicates) = await reading;
+                    _ = duplicates.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+                }
+                catch (Exception)
+                {
+                    // Reported by the store.
+                }
+
+                throw;
+            }
+
+            var (read, gaps, duplicateAid) = await reading;
+            var (households, members) = await store.Population.CountActiveAsync(cancellationToken);
+            if (members <= config.Settings.Run.InMemoryLimit && PopulationImages.For(stores.Storage, config.Settings.Run) is { } images)
+            {
+                // After the commit, from what was committed: `match` then reads the index in one go, not row by row.
+                await images.RebuildAsync(store, cancellationToken);
+            }
+
+            var report = (await feed.Ended).RejectReport;
+            return new LowIncomeImportOutcome(batchId, false, read, households, members, report, last) { Gaps = gaps, DuplicateAid = duplicateAid };
+        }
+        catch (Exception ex) when (ex is InputFileException or ImportRefusedException)
+        {
+            await AuditAsync(store, batch, ex.Message, cancellationToken);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// On the second core: reads the file into <paramref name="feed"/>, member by member, then checks it whole (the
+    /// rules' fields, the shrink guard), writes its reject report and ends the feed; or fails the feed with what went
+    /// wrong. Then counts 重复救助 on this core while the other commits (1M persons: 0.45 s).
+    /// </summary>
+    private async Task<(LowIncomeReadResult Read, IReadOnlyList<RuleGap> Gaps, Task<IReadOnlyList<(string Code, int Persons)>> DuplicateAid)> ReadAsync(
+        SourceTable table, LowIncomeFeed feed, long active, bool acceptShrink, string? rejectsPath, string file, string fileName, BatchRecord? last,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
             LowIncomeReadResult read;
             IReadOnlyList<RuleGap> gaps;
-            using (var table = SourceTable.Open(file, config.HeaderMaps.Get(SourceCodes.LowIncome), config.Limits))
-            using (var progress = new Progress.ProgressLine(progressOut, Text.Format("ProgressLowIncome", Path.GetFileName(file))))
+            using (table)
+            using (var progress = new Progress.ProgressLine(progressOut, Text.Format("ProgressLowIncome", fileName)))
             {
                 table.Progress = progress.Report;
-                read = new LowIncomeReader(table.Map, config.Limits).Read(table);
+                read = new LowIncomeReader(table.Map, config.Limits).Read(table, feed.Add);
                 gaps = RuleCoverage.Check(RuleCoverage.Needs(config.Rules, table.Map), table, read.Fill, config.Limits.MaxEmptyShare);
             }
 
-            var (_, active) = await store.Population.CountActiveAsync(cancellationToken);
             var loaded = read.Snapshot.Members.Count;
             if (!acceptShrink && ShrinkGuard.Check(loaded, loaded, active, active, config.Limits.MinShareOfCurrent, Text.Get("ShrinkMembers")) is { } shrink)
             {
-                throw new ImportRefusedException(
-                    Text.Format("ErrShrinkLowIncome", batch.FileName, shrink, last?.BatchId, last?.FileName));
+                throw new ImportRefusedException(Text.Format("ErrShrinkLowIncome", fileName, shrink, last?.BatchId, last?.FileName));
             }
 
-            // The report is written before anything is stored: a report that cannot be written stops the import whole.
             string? report = null;
             if (read.Rejected.Count > 0)
             {
@@ -95,68 +150,52 @@ internal sealed class LowIncomeImport(BureauConfig config, Stores stores, TimePr
                     file, read.Rejected, [], cancellationToken);
             }
 
-            // 重复救助 is checked on every import, not only at the next run, so that the operator sees it at once: on the
-            // second core while this one stores the snapshot (1M persons: 0.45 s).
-            var duplicateAid = Task.Run(() => DuplicateAid(read.Snapshot), cancellationToken);
-            try
-            {
-                return await StoreAsync();
-            }
-            catch (Exception)
-            {
-                // The import failed: its count is not wanted, and what it ends with is observed, not left to the finalizer.
-                _ = duplicateAid.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
-                throw;
-            }
-
-            async Task<LowIncomeImportOutcome> StoreAsync()
-            {
-                // Rows as they go to the database (households, then members), then the seconds of what is left: on a server
-                // database the merge of the members from their staging table (the longer part there), and the commit.
-                long batchId;
-                var rows = (long)read.Snapshot.Households.Count + loaded;
-                Progress.PhaseProgress? committing = null;
-                using (var storing = new Progress.ProgressLine(progressOut, Text.Format("ProgressLowIncomeStoring", Path.GetFileName(file), Progress.ProgressLine.N0(read.Snapshot.Households.Count), Progress.ProgressLine.N0(loaded)), rows))
-                {
-                    try
-                    {
-                        batchId = await store.Population.ImportAsync(read.Snapshot, batch with { RejectReport = report, RuleGaps = RuleGap.ToJson(gaps) },
-                            read.RowsRead, read.Rejected.Count, cancellationToken, stored =>
-                            {
-                                if (committing is not null)
-                                {
-                                    // The transaction started over after a transient fault: the phase line goes on.
-                                    return;
-                                }
-
-                                storing.Report(stored);
-                                if (stored == rows)
-                                {
-                                    storing.Dispose();
-                                    committing = new Progress.PhaseProgress(progressOut, time, Text.Format("ProgressLowIncomeCommitting", Path.GetFileName(file)));
-                                }
-                            });
-                    }
-                    finally
-                    {
-                        committing?.Dispose();
-                    }
-                }
-
-                var (households, members) = await store.Population.CountActiveAsync(cancellationToken);
-                if (members <= config.Settings.Run.InMemoryLimit && PopulationImages.For(stores.Storage, config.Settings.Run) is { } images)
-                {
-                    // After the commit, from what was committed: `match` then reads the index in one go, not row by row.
-                    await images.RebuildAsync(store, cancellationToken);
-                }
-
-                return new LowIncomeImportOutcome(batchId, false, read, households, members, report, last) { Gaps = gaps, DuplicateAid = duplicateAid };
-            }
+            feed.End(new LowIncomeFeedEnd(read.Snapshot, read.RowsRead, read.Rejected.Count) { RejectReport = report, RuleGaps = RuleGap.ToJson(gaps) });
+            return (read, gaps, Task.Run(() => DuplicateAid(read.Snapshot), cancellationToken));
         }
-        catch (Exception ex) when (ex is InputFileException or ImportRefusedException)
+        catch (Exception ex)
         {
-            await AuditAsync(store, batch, ex.Message, cancellationToken);
+            feed.Fail(ex);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Stores the feed as it comes. Progress: the reading line while the file is read, then the rows as they go to
+    /// the database (households and members; into SQLite most members are there by then), then the seconds of what is
+    /// left: on a server database the merge of the members from their staging table (the longer part there), into
+    /// SQLite the ID index; and the commit.
+    /// </summary>
+    private async Task<long> StoreAsync(MatchingStore store, LowIncomeFeed feed, BatchInfo batch, string file, CancellationToken cancellationToken)
+    {
+        Progress.ProgressLine? storing = null;
+        Progress.PhaseProgress? committing = null;
+        try
+        {
+            return await store.Population.ImportAsync(feed, batch, cancellationToken, stored =>
+            {
+                if (committing is not null || !feed.Ended.IsCompletedSuccessfully)
+                {
+                    // Still reading (its own line shows it), or the transaction started over after a transient fault.
+                    return;
+                }
+
+                var snapshot = feed.Ended.Result.Snapshot;
+                var rows = (long)snapshot.Households.Count + snapshot.Members.Count;
+                storing ??= new Progress.ProgressLine(progressOut, Text.Format("ProgressLowIncomeStoring", Path.GetFileName(file),
+                    Progress.ProgressLine.N0(snapshot.Households.Count), Progress.ProgressLine.N0(snapshot.Members.Count)), rows);
+                storing.Report(stored);
+                if (stored == rows)
+                {
+                    storing.Dispose();
+                    committing = new Progress.PhaseProgress(progressOut, time, Text.Format("ProgressLowIncomeCommitting", Path.GetFileName(file)));
+                }
+            });
+        }
+        finally
+        {
+            committing?.Dispose();
+            storing?.Dispose();
         }
     }
 

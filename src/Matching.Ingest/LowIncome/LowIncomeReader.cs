@@ -61,7 +61,12 @@ public sealed partial class LowIncomeReader
         }
     }
 
-    public LowIncomeReadResult Read(SourceTable table)
+    /// <param name="table">The file, opened.</param>
+    /// <param name="accepted">
+    /// Called with each member as it is accepted, in the file's order (the result's <see cref="LowIncomeSnapshot.Members"/>
+    /// are the same, in the same order): an import stores them while the rest of the file is read.
+    /// </param>
+    public LowIncomeReadResult Read(SourceTable table, Action<Member>? accepted = null)
     {
         ArgumentNullException.ThrowIfNull(table);
         var households = new Dictionary<string, Household>(StringComparer.Ordinal);
@@ -137,6 +142,7 @@ public sealed partial class LowIncomeReader
             }
 
             members.Add(member);
+            accepted?.Invoke(member);
         }
 
         return new LowIncomeReadResult(new LowIncomeSnapshot([.. households.Values], members), rowsRead, rejected) { Fill = fill };
