@@ -90,6 +90,13 @@ public sealed partial class MatchingStore : IAsyncDisposable
     /// <summary>Fails with a clear message when the schema is missing or older than this program.</summary>
     public Task RequireSchemaAsync(CancellationToken cancellationToken) => _db.RequireSchemaAsync(cancellationToken);
 
+    /// <summary>
+    /// Into SQLite, copies what a large write left in the write-ahead log into the database file, on a connection of
+    /// its own: a low-income import leaves it to this (or to the connection's close), so that its caller can read the
+    /// population back on this connection meanwhile, on the other core. Nothing on a server database.
+    /// </summary>
+    public Task CheckpointAsync(CancellationToken cancellationToken) => _db.CheckpointAsync(cancellationToken);
+
     /// <summary>Row counts of every data table, for tests that check a failed import changed nothing (a test hook, internal).</summary>
     internal async Task<IReadOnlyDictionary<string, long>> CountRowsAsync(CancellationToken cancellationToken)
     {

@@ -97,10 +97,13 @@ public sealed partial class PopulationStore
         // SQLite checks no foreign key while the snapshot loads: the members go in before their households, and every
         // reference the load makes is to a row it writes itself (a member's household is in the snapshot, the batch
         // is the one it inserts). Checking them cost a look-up per member at the statement, or, deferred, a search of
-        // the members per household at its insert (1M persons: households 1.4 -> 3 s). The setting belongs to the
-        // connection and can change only outside a transaction; deferring stays on inside it, should the connection
-        // have been opened anew (with the checks on) for an attempt.
-        await SetForeignKeysAsync(sqlite, on: false, cancellationToken);
+        // the members per household at its insert (1M persons: households 1.4 -> 3 s). Nor does the commit copy the
+        // write-ahead log into the file (0.5 s at 1M): MatchingStore.CheckpointAsync does, on the other core, while the
+        // caller reads the population back; else the connection's close. Both settings belong to the connection and
+        // can change only outside a transaction; deferring stays on inside it, should the connection have been opened
+        // anew (with the checks on) for an attempt.
+        var autoCheckpoint = await _db.Connection.ExecuteScalarAsync<long>(new CommandDefinition("PRAGMA wal_autocheckpoint", cancellationToken: cancellationToken));
+        await SetAsync(sqlite, "PRAGMA foreign_keys = OFF; PRAGMA wal_autocheckpoint = 0", cancellationToken);
         try
         {
             return await CommitAsync();
@@ -109,7 +112,7 @@ public sealed partial class PopulationStore
         {
             if (_db.Connection is SqliteConnection { State: ConnectionState.Open } open)
             {
-                await SetForeignKeysAsync(open, on: true, CancellationToken.None);
+                await SetAsync(open, $"PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = {autoCheckpoint.ToString(CultureInfo.InvariantCulture)}", CancellationToken.None);
             }
         }
 
@@ -136,10 +139,10 @@ public sealed partial class PopulationStore
         }
     }
 
-    private static async Task SetForeignKeysAsync(SqliteConnection connection, bool on, CancellationToken cancellationToken)
+    private static async Task SetAsync(SqliteConnection connection, string pragmas, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = on ? "PRAGMA foreign_keys = ON" : "PRAGMA foreign_keys = OFF";
+        command.CommandText = pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

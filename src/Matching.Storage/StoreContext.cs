@@ -2,6 +2,7 @@ using System.Data.Common;
 using Matching.Core.Errors;
 using Matching.Storage.Dialects;
 using Matching.Storage.Resilience;
+using Microsoft.Data.Sqlite;
 using Polly;
 using Matching.Storage.Localization;
 
@@ -92,6 +93,26 @@ internal sealed class StoreContext(
         {
             throw new MatchingException(Text.Format("DatabaseFailed", failure, ConnectionSecrets.Scrub(ex.Message, connectionString)), ex);
         }
+    }
+
+    /// <summary>
+    /// SQLite: copies what the write-ahead log holds into the database file (a passive checkpoint: readers go on, it
+    /// copies what no reader still needs), on a connection of its own, not pooled, so that this one can go on reading
+    /// meanwhile. Nothing on a server database, or on a store made over a bare connection (tests).
+    /// </summary>
+    public async Task CheckpointAsync(CancellationToken cancellationToken)
+    {
+        if (Connection is not SqliteConnection || connectionString.Length == 0)
+        {
+            return;
+        }
+
+        var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = false };
+        await using var side = Dialect.CreateConnection(builder.ToString());
+        await side.OpenAsync(cancellationToken);
+        await using var command = side.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>

@@ -97,12 +97,21 @@ internal sealed class LowIncomeImport(BureauConfig config, Stores stores, TimePr
                 throw;
             }
 
+            // Everyone in the snapshot is active now, and no one else.
             var (read, gaps, duplicateAid) = await reading;
-            var (households, members) = await store.Population.CountActiveAsync(cancellationToken);
-            if (members <= config.Settings.Run.InMemoryLimit && PopulationImages.For(stores.Storage, config.Settings.Run) is { } images)
+            var (households, members) = ((long)read.Snapshot.Households.Count, (long)read.Snapshot.Members.Count);
+            var checkpoint = Task.Run(() => store.CheckpointAsync(cancellationToken), CancellationToken.None);
+            try
             {
-                // After the commit, from what was committed: `match` then reads the index in one go, not row by row.
-                await images.RebuildAsync(store, cancellationToken);
+                if (members <= config.Settings.Run.InMemoryLimit && PopulationImages.For(stores.Storage, config.Settings.Run) is { } images)
+                {
+                    // After the commit, from what was committed: `match` then reads the index in one go, not row by row.
+                    await images.RebuildAsync(store, cancellationToken);
+                }
+            }
+            finally
+            {
+                await CheckpointedAsync(checkpoint);
             }
 
             var report = (await feed.Ended).RejectReport;
@@ -196,6 +205,19 @@ internal sealed class LowIncomeImport(BureauConfig config, Stores stores, TimePr
         {
             committing?.Dispose();
             storing?.Dispose();
+        }
+    }
+
+    /// <summary>Waits for the checkpoint after the import; one that failed is left to the connection's close (the import is committed).</summary>
+    private static async Task CheckpointedAsync(Task checkpoint)
+    {
+        try
+        {
+            await checkpoint;
+        }
+        catch (System.Data.Common.DbException)
+        {
+            // The write-ahead log is copied into the file when the connection closes instead.
         }
     }
 

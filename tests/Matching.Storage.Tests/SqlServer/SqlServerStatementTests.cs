@@ -25,7 +25,7 @@ public sealed class SqlServerStatementTests
     /// </summary>
     private static readonly string[] Driven =
     [
-        "OpenAsync", "InitAsync", "RequireSchemaAsync", "CountRowsAsync", "DisposeAsync", "PurgeAsync",
+        "OpenAsync", "InitAsync", "RequireSchemaAsync", "CountRowsAsync", "DisposeAsync", "PurgeAsync", "CheckpointAsync",
         "Batches.FindByHashAsync", "Batches.LastLowIncomeAsync", "Batches.InsertAsync", "Batches.ImportDepartmentAsync", "Batches.RecordRefusedAttemptAsync",
         "Batches.RecentRefusalsAsync", "Batches.FindDepartmentBatchAsync", "Batches.ListAsync", "Batches.WithdrawAsync", "Batches.CountingAsync",
         "Batches.ReadRecordsAsync", "Batches.UpgradeLegacyAsync",
@@ -167,6 +167,7 @@ public sealed class SqlServerStatementTests
         await store.Batches.LastLowIncomeAsync(Ct);
         var snapshot = new SnapshotBuilder().Household("H1", income: 1234.5m).Member("H1", TestIds.Valid(1), "张三").Member("H1", TestIds.Valid(2), "李四").Build();
         await store.Population.ImportAsync(snapshot, Batch(SourceCodes.LowIncome, null) with { RuleGaps = "[]" }, 3, 1, Ct);
+        await store.CheckpointAsync(Ct);
         await store.Population.CountActiveAsync(Ct);
         var layout = RecordLayout.Of([("school", FieldType.Text, "学校"), ("visitDate", FieldType.Date, "就诊日期"), ("selfPaid", FieldType.Amount, "个人自付"), ("hardship", FieldType.Flag, "困难")]);
         var ledgers = new HashSet<string>(["medical-bills"], StringComparer.Ordinal);
