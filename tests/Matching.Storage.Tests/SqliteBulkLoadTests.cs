@@ -33,4 +33,40 @@ public sealed class SqliteBulkLoadTests
 
         Assert.Equal([(1L, string.Empty, "A"), (2L, string.Empty, "12.50"), (3L, long300, null), (4L, "张三", "-0.01")], rows);
     }
+
+    [Fact]
+    public async Task AddAsync_ValuesRepeatedThenChanged_EachRowStoredWithItsOwnValues()
+    {
+        await using var connection = new SqliteConnection("Data Source=:memory:");
+        await connection.OpenAsync();
+        await connection.ExecuteAsync("CREATE TABLE t (n INTEGER, k INTEGER, a TEXT, b BLOB)");
+        var target = new BulkTarget("t",
+            [new("n", BulkColumnType.Whole), new("k", BulkColumnType.Whole), new("a", BulkColumnType.Text), new("b", BulkColumnType.Text)], [], []);
+        var shared = "梨林镇";
+        var bytes = new byte[] { 1, 2 };
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            await using (var load = new SqliteDialect().CreateBulkLoader(connection, transaction, target))
+            {
+                // The same batch id each row (a new box each time), a string repeated then another, nulls on and off,
+                // and an array changed in place between two rows: what a row repeats is not bound again, nothing else.
+                await load.AddAsync(CancellationToken.None, 1L, 7L, shared, bytes);
+                bytes[0] = 9;
+                await load.AddAsync(CancellationToken.None, 2L, 7L, shared, bytes);
+                await load.AddAsync(CancellationToken.None, 3L, 7L, null, null);
+                await load.AddAsync(CancellationToken.None, 4L, 8, null, null);
+                await load.AddAsync(CancellationToken.None, 5L, 8L, new string(shared), null);
+                await load.AddAsync(CancellationToken.None, 6L, null, "克井镇", new byte[] { 3 });
+                await load.CompleteAsync(CancellationToken.None);
+            }
+
+            await transaction.CommitAsync();
+        }
+
+        var rows = (await connection.QueryAsync<(long N, long? K, string? A, byte[]? B)>("SELECT n, k, a, b FROM t ORDER BY n")).ToList();
+
+        Assert.Equal([(1L, 7L, shared), (2L, 7L, shared), (3L, 7L, null), (4L, 8L, null), (5L, 8L, shared), (6L, null, "克井镇")],
+            rows.Select(r => (r.N, r.K, r.A)));
+        Assert.Equal([[1, 2], [9, 2], null, null, null, [3]], rows.Select(r => r.B));
+    }
 }
