@@ -177,14 +177,10 @@ public sealed class RulePopulation
             }
 
             // The columns in place, cycle by cycle, rather than copied: at 1M members the names (copied into a new
-            // buffer), the order and the marks below are all this allocates, about 9 MB besides the names.
-            var done = new bool[Count];
-            Permute(Keys, from, done);
-            Permute(HouseholdIds, from, done);
-            Permute(Relations, from, done);
-            Permute(TekunSupport, from, done);
-            Permute(Categories, from, done);
-            Permute(Flags, from, done);
+            // buffer), the order and the marks below are all this allocates, about 9 MB besides the names. All the
+            // columns move together along each cycle: one walk of the order and the marks, and the columns' reads at
+            // one place independent of each other (1M members in households of 1–5 in random id order: 360–500 → 225–245 ms).
+            Permute(from, new bool[Count]);
             var names = new PackedNames.Builder(Count);
             foreach (var member in from)
             {
@@ -194,10 +190,10 @@ public sealed class RulePopulation
             Names = names;
         }
 
-        /// <summary>column[i] becomes what column[from[i]] was, for i below from's length, following each cycle once.</summary>
-        private static void Permute<T>(T[] column, int[] from, bool[] done)
+        /// <summary>Each column's [i] becomes what its [from[i]] was, for i below from's length, following each cycle once.</summary>
+        private void Permute(int[] from, bool[] done)
         {
-            Array.Clear(done);
+            var (keys, households, relations, support, categories, flags) = (Keys, HouseholdIds, Relations, TekunSupport, Categories, Flags);
             for (var start = 0; start < from.Length; start++)
             {
                 if (done[start])
@@ -205,7 +201,8 @@ public sealed class RulePopulation
                     continue;
                 }
 
-                var first = column[start];
+                var (key, household, relation, tekun, category, flag) =
+                    (keys[start], households[start], relations[start], support[start], categories[start], flags[start]);
                 var at = start;
                 while (true)
                 {
@@ -213,11 +210,16 @@ public sealed class RulePopulation
                     var next = from[at];
                     if (next == start)
                     {
-                        column[at] = first;
+                        (keys[at], households[at], relations[at], support[at], categories[at], flags[at]) = (key, household, relation, tekun, category, flag);
                         break;
                     }
 
-                    column[at] = column[next];
+                    keys[at] = keys[next];
+                    households[at] = households[next];
+                    relations[at] = relations[next];
+                    support[at] = support[next];
+                    categories[at] = categories[next];
+                    flags[at] = flags[next];
                     at = next;
                 }
             }
