@@ -1,6 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -84,13 +85,9 @@ public sealed partial class PopulationStore
     {
         ArgumentNullException.ThrowIfNull(feed);
         ArgumentNullException.ThrowIfNull(batch);
-        if (_db.Connection is not SqliteConnection)
-        {
-            await feed.Ended.WaitAsync(cancellationToken);
-        }
-
         if (_db.Connection is not SqliteConnection sqlite)
         {
+            await feed.Ended.WaitAsync(cancellationToken);
             return await CommitAsync();
         }
 
@@ -102,22 +99,58 @@ public sealed partial class PopulationStore
         // caller reads the population back; else the connection's close. Both settings belong to the connection and
         // can change only outside a transaction; deferring stays on inside it, should the connection have been opened
         // anew (with the checks on) for an attempt.
-        var autoCheckpoint = await _db.Connection.ExecuteScalarAsync<long>(new CommandDefinition("PRAGMA wal_autocheckpoint", cancellationToken: cancellationToken));
-        await SetAsync(sqlite, "PRAGMA foreign_keys = OFF; PRAGMA wal_autocheckpoint = 0", cancellationToken);
+        var (foreignKeys, autoCheckpoint) = (await PragmaAsync(sqlite, "foreign_keys", cancellationToken), await PragmaAsync(sqlite, "wal_autocheckpoint", cancellationToken));
         try
         {
+            await SetAsync(sqlite, "PRAGMA foreign_keys = OFF; PRAGMA wal_autocheckpoint = 0", cancellationToken);
             return await CommitAsync();
         }
         finally
         {
-            if (_db.Connection is SqliteConnection { State: ConnectionState.Open } open)
-            {
-                await SetAsync(open, $"PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = {autoCheckpoint.ToString(CultureInfo.InvariantCulture)}", CancellationToken.None);
-            }
+            await RestoreAsync(foreignKeys, autoCheckpoint);
         }
 
-        Task<long> CommitAsync() => _db.CommitAsync("low-income import", Text.Format("FailedLowIncome", batch.FileName), requireSchema: true,
-            (transaction, token) => WriteSnapshotAsync(feed, batch, stored ?? (_ => { }), transaction, token), cancellationToken);
+        async Task<long> CommitAsync()
+        {
+            try
+            {
+                return await _db.CommitAsync("low-income import", Text.Format("FailedLowIncome", batch.FileName), requireSchema: true,
+                    (transaction, token) => WriteSnapshotAsync(feed, batch, stored ?? (_ => { }), transaction, token), cancellationToken);
+            }
+            catch (FeedFailedException failed)
+            {
+                // The file's own error (a bad file, a refused import), as the reader threw it: not the database's.
+                ExceptionDispatchInfo.Throw(failed.InnerException!);
+                throw;
+            }
+        }
+    }
+
+    /// <summary>The connection's settings put back as they were, whatever the import ended with (a failure here hides nothing).</summary>
+    private async Task RestoreAsync(long foreignKeys, long autoCheckpoint)
+    {
+        if (_db.Connection is not SqliteConnection { State: ConnectionState.Open } open)
+        {
+            // A connection opened anew for an attempt was prepared with the checks on and SQLite's checkpoints.
+            return;
+        }
+
+        try
+        {
+            await SetAsync(open, string.Create(CultureInfo.InvariantCulture,
+                $"PRAGMA foreign_keys = {foreignKeys}; PRAGMA wal_autocheckpoint = {autoCheckpoint}"), CancellationToken.None);
+        }
+        catch (SqliteException)
+        {
+            // The connection broke with the import: the next open prepares a new one.
+        }
+    }
+
+    private static async Task<long> PragmaAsync(SqliteConnection connection, string name, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA " + name;
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     /// <summary>
@@ -146,7 +179,23 @@ public sealed partial class PopulationStore
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// The transaction's body. An error the feed ended with goes out as <see cref="FeedFailedException"/>, which
+    /// neither the retries (not transient) nor the database's message (not a database fault) take for theirs.
+    /// </summary>
     private async Task<long> WriteSnapshotAsync(LowIncomeFeed feed, BatchInfo batch, Action<long> stored, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await WriteAsync(feed, batch, stored, transaction, cancellationToken);
+        }
+        catch (Exception ex) when (feed.Ended.IsFaulted && feed.Ended.Exception.InnerExceptions.Contains(ex))
+        {
+            throw new FeedFailedException(ex);
+        }
+    }
+
+    private async Task<long> WriteAsync(LowIncomeFeed feed, BatchInfo batch, Action<long> stored, DbTransaction transaction, CancellationToken cancellationToken)
     {
         var batchId = await _batches.InsertAsync(batch, transaction, cancellationToken);
 
@@ -292,3 +341,6 @@ public sealed partial class PopulationStore
         return n;
     }
 }
+
+/// <summary>The error a <see cref="LowIncomeFeed"/> ended with, carried out of the import's transaction untouched.</summary>
+internal sealed class FeedFailedException(Exception inner) : Exception(inner.Message, inner);

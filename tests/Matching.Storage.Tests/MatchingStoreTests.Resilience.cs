@@ -25,6 +25,24 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
+    public async Task Population_ImportAsync_FeedFailsWithWhatLooksTransient_NotRetriedAndThrownAsItIs()
+    {
+        var log = new RecordingLogger();
+        await (await OpenInitializedAsync()).DisposeAsync();
+        await using var store = await MatchingStore.OpenAsync(WithLog(log), TimeProvider.System, Ct);
+        var feed = new LowIncomeFeed();
+        var importing = store.Population.ImportAsync(feed, Batch("june.xlsx"), Ct);
+
+        // The file locked by another program while it was read (EWOULDBLOCK): transient for the database, not here.
+        var locked = new IOException("june.xlsx is locked by another program", 11);
+        feed.Fail(locked);
+
+        Assert.Same(locked, await Assert.ThrowsAsync<IOException>(() => importing));
+        Assert.Empty(log.AllLines());
+        Assert.Equal(0, (await store.CountRowsAsync(Ct))["import_batch"]);
+    }
+
+    [SkippableFact]
     public async Task Runs_CompleteAsync_MissingTable_NotRetried()
     {
         var log = new RecordingLogger();

@@ -66,6 +66,18 @@ public sealed class LowIncomeCsv
         return path;
     }
 
+    /// <summary>The same rows as a workbook (.xlsx: the header in row 1, every cell as text); returns the path.</summary>
+    public string WriteXlsxTo(string path)
+    {
+        var workbook = new XlsxBuilder().Row(1, [.. Headers]);
+        for (var i = 0; i < _rows.Count; i++)
+        {
+            workbook.Row(i + 2, [.. _rows[i]]);
+        }
+
+        return workbook.WriteTo(path);
+    }
+
     /// <summary>A cell as CSV writes it: quoted when it holds a separator, quote or line break.</summary>
     public static string Quote(string cell)
     {

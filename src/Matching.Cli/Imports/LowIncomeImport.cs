@@ -7,6 +7,7 @@ using Matching.Core.Rules;
 using Matching.Ingest;
 using Matching.Ingest.Coverage;
 using Matching.Ingest.LowIncome;
+using Matching.Ingest.Tables;
 using Matching.Storage;
 using Matching.Cli.Localization;
 
@@ -71,13 +72,22 @@ internal sealed class LowIncomeImport(BureauConfig config, Stores stores, TimePr
             // The file is read on the second core while this one stores its members as they come (LowIncomeFeed): 1M
             // persons into SQLite, 13.0 -> 10.3 s. The checks that need the whole file (the shrink guard, the reject report)
             // are made at its end, before the commit: a refusal, or a report that cannot be written, rolls it all back.
+            // A spreadsheet reads several times slower than a CSV file, and SQLite's write lock is held from the
+            // transaction's start: its members are stored once it is read whole (as on a server database), so that
+            // the worker's lease and other imports do not wait out the read.
             var (_, active) = await store.Population.CountActiveAsync(cancellationToken);
             var feed = new LowIncomeFeed();
             var table = SourceTable.Open(file, config.HeaderMaps.Get(SourceCodes.LowIncome), config.Limits);
+            var streamed = table.Reader is CsvTableReader;
             var reading = Task.Run(() => ReadAsync(table, feed, active, acceptShrink, rejectsPath, file, batch.FileName, last, cancellationToken), CancellationToken.None);
             long batchId;
             try
             {
+                if (!streamed)
+                {
+                    await reading;
+                }
+
                 batchId = await StoreAsync(store, feed, batch, file, cancellationToken);
             }
             catch (Exception)
@@ -108,6 +118,11 @@ internal sealed class LowIncomeImport(BureauConfig config, Stores stores, TimePr
                     // After the commit, from what was committed: `match` then reads the index in one go, not row by row.
                     await images.RebuildAsync(store, cancellationToken);
                 }
+            }
+            catch (Exception)
+            {
+                _ = duplicateAid.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+                throw;
             }
             finally
             {
@@ -208,16 +223,19 @@ internal sealed class LowIncomeImport(BureauConfig config, Stores stores, TimePr
         }
     }
 
-    /// <summary>Waits for the checkpoint after the import; one that failed is left to the connection's close (the import is committed).</summary>
+    /// <summary>
+    /// Waits for the checkpoint after the import. Whatever it failed with is not the import's failure (the import is
+    /// committed) and must not hide one from the image beside it: the log is copied when the connection closes instead.
+    /// </summary>
     private static async Task CheckpointedAsync(Task checkpoint)
     {
         try
         {
             await checkpoint;
         }
-        catch (System.Data.Common.DbException)
+        catch (Exception)
         {
-            // The write-ahead log is copied into the file when the connection closes instead.
+            // Left to the connection's close.
         }
     }
 

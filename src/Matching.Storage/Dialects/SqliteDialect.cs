@@ -39,9 +39,11 @@ public sealed class SqliteDialect(int pageCacheMegabytes = StorageOptions.Defaul
     {
         await using var command = connection.CreateCommand();
 
-        // WAL lets readers go on while an import writes; NORMAL is durable at each commit under WAL. The page cache
-        // (StorageOptions.PageCacheMegabytes) is set before the connection reads anything.
-        command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=" +
+        // WAL lets readers go on while an import writes; NORMAL is durable at each commit under WAL; checkpoints at
+        // SQLite's default (a low-income import turns them and the foreign keys off for its load, and a pooled
+        // connection comes back with both as here). The page cache (StorageOptions.PageCacheMegabytes) is set before
+        // the connection reads anything.
+        command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=1000; PRAGMA cache_size=" +
             (-1024L * Math.Max(1, pageCacheMegabytes)).ToString(System.Globalization.CultureInfo.InvariantCulture) + ";";
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

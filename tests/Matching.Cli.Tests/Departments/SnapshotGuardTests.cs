@@ -118,6 +118,27 @@ public sealed class SnapshotGuardTests
     }
 
     [Fact]
+    public async Task LowIncomeImport_SpreadsheetOfOneTown_ReadWholeBeforeStoringRefusedUnlessAccepted()
+    {
+        // A workbook is read whole before its transaction starts (a CSV file is stored as it is read): the same guard.
+        using var world = await WarningWorld.CreateAsync();
+        var before = await CliDatabase.CountRowsAsync(world.Cli);
+        var oneHousehold = new LowIncomeCsv()
+            .Member("H1", WarningWorld.Zhang.Value, "张三", aidMedical: "是", aidEducation: "否")
+            .WriteXlsxTo(world.Cli.PathOf("one-town.xlsx"));
+
+        var (exit, _, error) = await world.RunAsync("lowincome", "import", oneHousehold);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("1 members, fewer than 0.5 of the current 4 active", error, StringComparison.Ordinal);
+        Assert.Equal(before, await CliDatabase.CountRowsAsync(world.Cli));
+
+        var accepted = await world.MustAsync("lowincome", "import", oneHousehold, "--accept-shrink");
+        Assert.Contains("rows read: 1, loaded: 1, rejected: 0", accepted, StringComparison.Ordinal);
+        Assert.Contains("active: 1 households, 1 members", accepted, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Import_MinShareSetting_Honoured()
     {
         using var world = await WarningWorld.CreateAsync();
