@@ -208,7 +208,7 @@ internal sealed class LowIncomeImport(BureauConfig config, Stores stores, TimePr
                 var snapshot = feed.Ended.Result.Snapshot;
                 var rows = (long)snapshot.Households.Count + snapshot.Members.Count;
                 storing ??= new Progress.ProgressLine(progressOut, Text.Format("ProgressLowIncomeStoring", Path.GetFileName(file),
-                    Progress.ProgressLine.N0(snapshot.Households.Count), Progress.ProgressLine.N0(snapshot.Members.Count)), rows);
+                    Progress.ProgressLine.N0(snapshot.Households.Count), Progress.ProgressLine.N0(snapshot.Members.Count)), rows, from: stored);
                 storing.Report(stored);
                 if (stored == rows)
                 {

@@ -17,18 +17,25 @@ internal sealed class ProgressLine : IDisposable
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly TimeSpan _every;
     private TimeSpan _last;
+    private readonly long _from;
     private long _rows;
     private bool _drawn;
 
     /// <param name="error">Where progress goes: the command's stderr, or the worker's.</param>
     /// <param name="what">What is being done, as the operator reads it.</param>
     /// <param name="total">The rows to do, when known.</param>
-    public ProgressLine(TextWriter error, string what, long? total = null)
+    /// <param name="from">
+    /// Rows already done when the line starts (a low-income import's members stored while its file was read): they
+    /// count towards the total, not towards the rate.
+    /// </param>
+    public ProgressLine(TextWriter error, string what, long? total = null, long from = 0)
     {
         ArgumentNullException.ThrowIfNull(error);
         _error = error;
         _what = DisplayText.Escape(what);
         _total = total;
+        _from = from;
+        _rows = from;
         _terminal = IsTerminal(error);
         _every = _terminal ? TimeSpan.FromMilliseconds(500) : TimeSpan.FromSeconds(10);
     }
@@ -78,7 +85,7 @@ internal sealed class ProgressLine : IDisposable
 
     private string Text(TimeSpan elapsed)
     {
-        var rate = elapsed.TotalSeconds > 0 ? _rows / elapsed.TotalSeconds : 0;
+        var rate = elapsed.TotalSeconds > 0 ? (_rows - _from) / elapsed.TotalSeconds : 0;
         var text = Localization.Text.Format("ProgressRows", _what, N0(_rows), N0(rate));
         if (_total is > 0 && rate > 0)
         {
