@@ -297,11 +297,12 @@ public sealed partial class PopulationStore
         IReadOnlyList<Household> households, BulkTarget target, long batchId, Action<long> stored, DbTransaction transaction, CancellationToken cancellationToken)
     {
         await using var upsert = _dialect.CreateBulkLoader(_db.Connection, transaction, target);
+        object batch = batchId;
         var n = 0;
         foreach (var h in households)
         {
-            await upsert.AddAsync(cancellationToken, h.HouseholdId, h.Subdistrict, h.Village, h.AnnualIncome, h.HousingDifficulty ? 1 : 0,
-                Codes.AidText(h.Aid), 1, batchId, batchId);
+            await upsert.AddAsync(cancellationToken, h.HouseholdId, h.Subdistrict, h.Village, h.AnnualIncome, h.HousingDifficulty ? One : Zero,
+                Codes.AidText(h.Aid), One, batch, batch);
             if ((++n & 0xFFF) == 0)
             {
                 stored(n);
@@ -314,11 +315,16 @@ public sealed partial class PopulationStore
         await upsert.CompleteAsync(cancellationToken);
     }
 
+    // The flags and the batch id as every row passes them to the loader, boxed once rather than per row.
+    private static readonly object One = 1;
+    private static readonly object Zero = 0;
+
     /// <summary>The feed's members, as it gives them; returns how many.</summary>
     private async Task<long> WriteMembersAsync(
         LowIncomeFeed feed, BulkTarget target, long batchId, Action<long> stored, DbTransaction transaction, CancellationToken cancellationToken)
     {
         await using var upsert = _dialect.CreateBulkLoader(_db.Connection, transaction, target);
+        object batch = batchId;
         long n = 0;
         await foreach (var segment in feed.MembersAsync(cancellationToken))
         {
@@ -326,7 +332,7 @@ public sealed partial class PopulationStore
             {
                 var m = segment.Span[i];
                 await upsert.AddAsync(cancellationToken, m.HouseholdId, m.Id.Key, m.Id.Value, m.Name, m.Relation, Codes.CategoryText(m.Categories),
-                    m.SeriousIllness ? 1 : 0, m.SevereDisability ? 1 : 0, m.TekunSupport, 1, batchId, batchId);
+                    m.SeriousIllness ? One : Zero, m.SevereDisability ? One : Zero, m.TekunSupport, One, batch, batch);
                 if ((++n & 0xFFF) == 0)
                 {
                     stored(n);
