@@ -67,9 +67,9 @@ public sealed partial class PopulationStore
     /// Loads a full low-income snapshot in one transaction, as its file is read: everyone in it is active afterwards,
     /// everyone else inactive (their rows and history stay). Returns the new batch id. Into SQLite the members are
     /// written as the feed gives them, while the file is still being read on the other core, and the households once
-    /// it has ended (their foreign key checked at the commit); a server database gets the snapshot whole, households
-    /// first, and its transaction is not held open while the file is read. A transient fault starts the transaction
-    /// over, with the members from the first. An error the feed ends with (<see cref="LowIncomeFeed.Fail"/>: the file
+    /// it has ended (with the foreign-key checks off for the load, a member's household checked in memory); a server
+    /// database gets the snapshot whole, households first, and its transaction is not held open while the file is
+    /// read. A transient fault starts the transaction over, with the members from the first. An error the feed ends with (<see cref="LowIncomeFeed.Fail"/>: the file
     /// was bad, the import refused it) rolls back and is thrown as it is.
     /// </summary>
     /// <param name="feed">The members as they are read, then the whole snapshot with its counts, reject report and rule gaps.</param>
@@ -165,7 +165,15 @@ public sealed partial class PopulationStore
             households.Add(household.HouseholdId);
         }
 
-        var orphans = snapshot.Members.Count(m => !households.Contains(m.HouseholdId));
+        var orphans = 0;
+        foreach (var member in snapshot.Members)
+        {
+            if (!households.Contains(member.HouseholdId))
+            {
+                orphans++;
+            }
+        }
+
         if (orphans > 0)
         {
             throw new InvalidOperationException($"FOREIGN KEY constraint failed: {orphans} member(s) of a household the snapshot does not hold");

@@ -33,6 +33,26 @@ public sealed class PopulationIndex
     /// <param name="names">Every name, one after the other, with <c>keys.Length + 1</c> ascending offsets into them.</param>
     /// <param name="householdIds">As above; null when not needed.</param>
     public PopulationIndex(long[] keys, PackedNames names, string[]? householdIds = null)
+        : this(keys, names, ByKey(Parallel(keys, names, householdIds)), householdIds)
+    {
+    }
+
+    private PopulationIndex(long[] keys, PackedNames names, KeyTable byKey, string[]? householdIds = null)
+    {
+        _keys = keys;
+        _nameChars = names.Chars;
+        _nameStarts = names.Starts;
+        _householdIds = householdIds;
+        _byKey = byKey;
+        DuplicateCount = keys.Length - byKey.Count;
+        _sorted = new Lazy<(long[], int[])>(SortByKey);
+        _byBirth = new Lazy<(int[], int[])>(SortByBirth);
+    }
+
+    public int Count => _keys.Length;
+
+    /// <summary><paramref name="keys"/>, once it is checked that the arrays are parallel.</summary>
+    private static long[] Parallel(long[] keys, PackedNames names, string[]? householdIds)
     {
         ArgumentNullException.ThrowIfNull(keys);
         ArgumentNullException.ThrowIfNull(names);
@@ -41,37 +61,23 @@ public sealed class PopulationIndex
             throw new ArgumentException("keys, names and household ids must be parallel arrays");
         }
 
-        _keys = keys;
-        _nameChars = names.Chars;
-        _nameStarts = names.Starts;
-        _householdIds = householdIds;
-        _byKey = new KeyTable(keys.Length);
+        return keys;
+    }
+
+    /// <summary>
+    /// The look-up table: the same person in two households (重复救助) is a warning for the rules, not for matching,
+    /// and the first entry answers look-ups.
+    /// </summary>
+    private static KeyTable ByKey(long[] keys)
+    {
+        var table = new KeyTable(keys.Length);
         for (var i = 0; i < keys.Length; i++)
         {
-            // The same person in two households (重复救助) is a warning for the rules, not for matching:
-            // the first entry answers look-ups.
-            if (!_byKey.TryAdd(keys[i], i))
-            {
-                DuplicateCount++;
-            }
+            table.TryAdd(keys[i], i);
         }
 
-        _sorted = new Lazy<(long[], int[])>(SortByKey);
-        _byBirth = new Lazy<(int[], int[])>(SortByBirth);
+        return table;
     }
-
-    private PopulationIndex(long[] keys, PackedNames names, KeyTable byKey)
-    {
-        _keys = keys;
-        _nameChars = names.Chars;
-        _nameStarts = names.Starts;
-        _byKey = byKey;
-        DuplicateCount = keys.Length - byKey.Count;
-        _sorted = new Lazy<(long[], int[])>(SortByKey);
-        _byBirth = new Lazy<(int[], int[])>(SortByBirth);
-    }
-
-    public int Count => _keys.Length;
 
     /// <summary>Persons listed in more than one household.</summary>
     public int DuplicateCount { get; }
@@ -129,14 +135,8 @@ public sealed class PopulationIndex
     /// </summary>
     public static PopulationIndex? Restore(long[] keys, PackedNames names, Func<Span<byte>, bool> fillLookupTable)
     {
-        ArgumentNullException.ThrowIfNull(keys);
-        ArgumentNullException.ThrowIfNull(names);
         ArgumentNullException.ThrowIfNull(fillLookupTable);
-        if (names.Count != keys.Length)
-        {
-            throw new ArgumentException("keys and names must be parallel arrays");
-        }
-
+        Parallel(keys, names, householdIds: null);
         var table = KeyTable.Restore(keys.Length, keys, fillLookupTable);
         return table is null ? null : new PopulationIndex(keys, names, table);
     }

@@ -96,14 +96,18 @@ public sealed class SnapshotGuardTests
         Assert.Equal(before, await CliDatabase.CountRowsAsync(world.Cli));
     }
 
-    [Fact]
-    public async Task LowIncomeImport_OneTownAfterTheWholeExport_RefusedUnlessAccepted()
+    // A CSV file is stored as it is read, a workbook read whole before its transaction starts: the same guard.
+    [Theory]
+    [InlineData("one-town.csv")]
+    [InlineData("one-town.xlsx")]
+    public async Task LowIncomeImport_OneTownAfterTheWholeExport_RefusedUnlessAccepted(string fileName)
     {
         using var world = await WarningWorld.CreateAsync();
         var before = await CliDatabase.CountRowsAsync(world.Cli);
-        var oneHousehold = new LowIncomeCsv()
-            .Member("H1", WarningWorld.Zhang.Value, "张三", aidMedical: "是", aidEducation: "否")
-            .WriteTo(world.Cli.PathOf("one-town.csv"));
+        var file = new LowIncomeCsv().Member("H1", WarningWorld.Zhang.Value, "张三", aidMedical: "是", aidEducation: "否");
+        var oneHousehold = fileName.EndsWith(".xlsx", StringComparison.Ordinal)
+            ? file.WriteXlsxTo(world.Cli.PathOf(fileName))
+            : file.WriteTo(world.Cli.PathOf(fileName));
 
         var (exit, _, error) = await world.RunAsync("lowincome", "import", oneHousehold);
 
@@ -112,26 +116,6 @@ public sealed class SnapshotGuardTests
         Assert.Contains("--accept-shrink", error, StringComparison.Ordinal);
         Assert.Equal(before, await CliDatabase.CountRowsAsync(world.Cli));
         Assert.Equal("lowincome", Assert.Single(await CliDatabase.QueryAsync(world.Cli, "SELECT * FROM import_attempt"))["kind"]);
-
-        var accepted = await world.MustAsync("lowincome", "import", oneHousehold, "--accept-shrink");
-        Assert.Contains("active: 1 households, 1 members", accepted, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task LowIncomeImport_SpreadsheetOfOneTown_ReadWholeBeforeStoringRefusedUnlessAccepted()
-    {
-        // A workbook is read whole before its transaction starts (a CSV file is stored as it is read): the same guard.
-        using var world = await WarningWorld.CreateAsync();
-        var before = await CliDatabase.CountRowsAsync(world.Cli);
-        var oneHousehold = new LowIncomeCsv()
-            .Member("H1", WarningWorld.Zhang.Value, "张三", aidMedical: "是", aidEducation: "否")
-            .WriteXlsxTo(world.Cli.PathOf("one-town.xlsx"));
-
-        var (exit, _, error) = await world.RunAsync("lowincome", "import", oneHousehold);
-
-        Assert.Equal(2, exit);
-        Assert.Contains("1 members, fewer than 0.5 of the current 4 active", error, StringComparison.Ordinal);
-        Assert.Equal(before, await CliDatabase.CountRowsAsync(world.Cli));
 
         var accepted = await world.MustAsync("lowincome", "import", oneHousehold, "--accept-shrink");
         Assert.Contains("rows read: 1, loaded: 1, rejected: 0", accepted, StringComparison.Ordinal);
