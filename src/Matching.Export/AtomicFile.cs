@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Matching.Core.Errors;
 using Matching.Export.Localization;
 
@@ -18,13 +19,20 @@ public sealed class AtomicFile : IDisposable, IAsyncDisposable
     private static readonly AsyncLocal<OutputOptions?> Ambient = new();
 
     private readonly FileStream _stream;
+    private readonly CryptoStream? _hashing;
+    private readonly SHA256? _sha256;
     private bool _finished;
 
-    private AtomicFile(string path, string temporary, FileStream stream)
+    private AtomicFile(string path, string temporary, FileStream stream, bool hashed)
     {
         Path = path;
         TemporaryPath = temporary;
         _stream = stream;
+        if (hashed)
+        {
+            _sha256 = SHA256.Create();
+            _hashing = new CryptoStream(stream, _sha256, CryptoStreamMode.Write, leaveOpen: true);
+        }
     }
 
     /// <summary>
@@ -44,16 +52,35 @@ public sealed class AtomicFile : IDisposable, IAsyncDisposable
     /// <summary>The temporary file being written.</summary>
     public string TemporaryPath { get; }
 
-    /// <summary>The temporary file's stream; owned by this object.</summary>
-    public Stream Stream => _stream;
+    /// <summary>
+    /// The temporary file's stream; owned by this object. Of a hashed file (<see cref="Create(string, bool)"/>), a
+    /// stream that hashes what it passes on, written forwards only.
+    /// </summary>
+    public Stream Stream => (Stream?)_hashing ?? _stream;
+
+    /// <summary>
+    /// The SHA-256 of the file as committed, in lower-case hex, for a file created hashed; null before
+    /// <see cref="Commit"/> and for a file created without it.
+    /// </summary>
+    public string? Sha256 { get; private set; }
 
     /// <summary>Starts writing <paramref name="path"/> (its folder is created if missing), under <see cref="Options"/>.</summary>
     /// <exception cref="MatchingException">The folder is a link, the path a folder, or the file cannot be created.</exception>
     public static AtomicFile Create(string path) => Create(path, Options);
 
+    /// <summary>
+    /// Starts writing <paramref name="path"/> under <see cref="Options"/>; when <paramref name="hashed"/>, its SHA-256 is
+    /// computed from the bytes as they are written (<see cref="Sha256"/>), so that a large output is not read back
+    /// for the access audit. The stream is then written forwards only (no seeking).
+    /// </summary>
+    /// <exception cref="MatchingException">The folder is a link, the path a folder, or the file cannot be created.</exception>
+    public static AtomicFile Create(string path, bool hashed) => Create(path, Options, hashed);
+
     /// <summary>Starts writing <paramref name="path"/> (its folder is created if missing).</summary>
     /// <exception cref="MatchingException">The folder is a link, the path a folder, or the file cannot be created.</exception>
-    public static AtomicFile Create(string path, OutputOptions options)
+    public static AtomicFile Create(string path, OutputOptions options) => Create(path, options, hashed: false);
+
+    private static AtomicFile Create(string path, OutputOptions options, bool hashed)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(options);
@@ -78,7 +105,7 @@ public sealed class AtomicFile : IDisposable, IAsyncDisposable
             var temporary = System.IO.Path.Combine(folder, $".{System.IO.Path.GetFileName(full)}.{Guid.NewGuid().ToString("N")[..8]}.tmp");
             // Created with the output mode (0600 by default), so the rename publishes a file only its owner can read.
             var stream = PrivateFiles.CreateNew(temporary, options);
-            return new AtomicFile(path, temporary, stream);
+            return new AtomicFile(path, temporary, stream, hashed);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -93,10 +120,21 @@ public sealed class AtomicFile : IDisposable, IAsyncDisposable
         ObjectDisposedException.ThrowIf(_finished, this);
         try
         {
+            if (_hashing is not null)
+            {
+                _hashing.FlushFinalBlock();
+                _hashing.Dispose();
+            }
+
             _stream.Flush(flushToDisk: true);
             _stream.Dispose();
             File.Move(TemporaryPath, Path, overwrite: true);
             _finished = true;
+            if (_sha256 is not null)
+            {
+                Sha256 = Convert.ToHexStringLower(_sha256.Hash!);
+                _sha256.Dispose();
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -111,7 +149,7 @@ public sealed class AtomicFile : IDisposable, IAsyncDisposable
     {
         try
         {
-            await _stream.FlushAsync(cancellationToken);
+            await Stream.FlushAsync(cancellationToken);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -141,6 +179,7 @@ public sealed class AtomicFile : IDisposable, IAsyncDisposable
     {
         try
         {
+            _hashing?.Dispose();
             _stream.Dispose();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -157,6 +196,7 @@ public sealed class AtomicFile : IDisposable, IAsyncDisposable
             // Nothing more to do: a hidden .tmp file is left, never a truncated file under the final name.
         }
 
+        _sha256?.Dispose();
         _finished = true;
     }
 }

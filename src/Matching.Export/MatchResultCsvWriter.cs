@@ -26,7 +26,8 @@ public sealed class MatchResultCsvWriter : IDisposable
     /// <summary>Starts the result CSV; it appears under <paramref name="path"/> only on <see cref="Complete"/>.</summary>
     public MatchResultCsvWriter(string path)
     {
-        _file = AtomicFile.Create(path);
+        // Hashed as written: the access audit keeps the file's SHA-256 without reading 80 MB back.
+        _file = AtomicFile.Create(path, hashed: true);
 
         // Escape: a value typed as "=1+2" must not become a formula when a clerk opens the file in Excel.
         _csv = CsvWriter.Create(_file.Stream, new CsvWriterOptions { WriteByteOrderMark = true, Injection = CsvInjection.Escape }, leaveOpen: true);
@@ -104,6 +105,9 @@ public sealed class MatchResultCsvWriter : IDisposable
 
         _csv.WriteField(_reasonUtf8.AsSpan(0, _reasonLength));
     }
+
+    /// <summary>The SHA-256 of the file as written, in lower-case hex, once <see cref="Complete"/> has put it under its name.</summary>
+    public string? Sha256 => _file.Sha256;
 
     /// <summary>
     /// Writes the rest, flushes the file to disk and puts it under its name. A writer disposed without it leaves

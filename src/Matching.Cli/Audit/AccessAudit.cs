@@ -42,13 +42,21 @@ internal sealed class AccessAudit(Stores stores, TimeProvider time)
     /// Records a bulk output already written to <paramref name="files"/> (their SHA-256 kept with the record); when the
     /// record cannot be written the files are deleted and the command fails: data not on record is not handed out.
     /// </summary>
-    public async Task RecordOutputAsync(AccessRecord record, IReadOnlyList<string> files, CancellationToken cancellationToken)
+    public Task RecordOutputAsync(AccessRecord record, IReadOnlyList<string> files, CancellationToken cancellationToken) =>
+        RecordOutputAsync(record, files, sha256: null, cancellationToken);
+
+    /// <summary>
+    /// Records a bulk output already written to <paramref name="files"/> whose SHA-256 the writer computed as it wrote
+    /// (<paramref name="sha256"/>, as <see cref="HashOfAsync"/> gives it; null: read the files back for it). When the
+    /// record cannot be written the files are deleted and the command fails.
+    /// </summary>
+    public async Task RecordOutputAsync(AccessRecord record, IReadOnlyList<string> files, string? sha256, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(files);
         try
         {
-            await RecordAsync(record with { OutputSha256 = await HashOfAsync(files, cancellationToken) }, cancellationToken);
+            await RecordAsync(record with { OutputSha256 = sha256 ?? await HashOfAsync(files, cancellationToken) }, cancellationToken);
         }
         catch (MatchingException ex)
         {

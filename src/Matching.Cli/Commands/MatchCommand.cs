@@ -42,7 +42,7 @@ internal static class MatchCommand
         await audit.RecordOutputAsync(audit.New("match", fullIds: true) with
         {
             SubjectCount = summary.Matched, OutputPath = Path.GetFullPath(outPath), Detail = Text.Format("AuditDetailMatch", department, Path.GetFileName(file), summary.Rows),
-        }, [outPath], cancellationToken);
+        }, [outPath], summary.ResultSha256, cancellationToken);
         await context.Out.WriteLineAsync(Text.Format("MatchSummary", DisplayText.Escape(file), summary.Rows, summary.Matched, summary.MethodsText(),
             summary.Unmatched, summary.NameMismatches, summary.Rejected));
         await context.Out.WriteLineAsync(Text.Format("MatchResults", DisplayText.Escape(outPath)));

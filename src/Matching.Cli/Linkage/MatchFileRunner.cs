@@ -57,6 +57,7 @@ internal static class MatchFileRunner
         }
 
         writer.Complete();
+        summary.ResultSha256 = writer.Sha256;
         return summary;
     }
 

@@ -18,6 +18,9 @@ internal sealed class MatchSummary
 
     public long NameMismatches { get; private set; }
 
+    /// <summary>The SHA-256 of the result CSV as written (lower-case hex), for the access audit; null until it is written whole.</summary>
+    public string? ResultSha256 { get; set; }
+
     public long ByMethod(MatchMethod method) => _byMethod[(int)method];
 
     public void Add(in MatchResult result)

@@ -103,6 +103,9 @@ public sealed class AccessAuditTests
         var record = Assert.Single(await RecordsAsync(world));
         Assert.Equal(("match", "1", "1"), (record["command"], record["full_ids"], record["subject_count"]));
         Assert.Equal(world.Cli.PathOf("r.csv"), record["output_path"]);
+
+        // Hashed as it was written, not read back: the same as the file's own.
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(world.Cli.PathOf("r.csv")))), record["output_sha256"]);
     }
 
     [Fact]

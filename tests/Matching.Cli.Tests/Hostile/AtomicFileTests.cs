@@ -38,6 +38,32 @@ public sealed class AtomicFileTests : IDisposable
     }
 
     [Fact]
+    public void Commit_Hashed_Sha256OfTheFileAsCommittedOnlyThen()
+    {
+        var path = _temp.PathOf("result.csv");
+        using var file = AtomicFile.Create(path, hashed: true);
+        file.Stream.Write("\uFEFFsource_row,raw_id\r\n"u8);
+        file.Stream.Write(new byte[100_000]);
+        file.Stream.WriteByte(7);
+        Assert.Null(file.Sha256);
+
+        file.Commit();
+
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path))), file.Sha256);
+        Assert.Equal(22 + 100_000 + 1, new FileInfo(path).Length);
+    }
+
+    [Fact]
+    public void Commit_NotHashed_NoSha256()
+    {
+        using var file = AtomicFile.Create(_temp.PathOf("out.xlsx"), OutputOptions.Default);
+        file.Stream.Write("workbook"u8);
+        file.Commit();
+
+        Assert.Null(file.Sha256);
+    }
+
+    [Fact]
     public void Commit_LinkPlantedUnderTheName_LinkReplacedVictimUntouched()
     {
         var victim = _temp.WriteText("victim.txt", "not yours");
