@@ -15,11 +15,15 @@ public sealed class SourceTable : IDisposable
 {
     private static readonly string[] FooterPrefixes = ["合计", "总计", "小计", "制表", "填报", "审核", "负责人", "填表"];
 
+    /// <summary>The first characters of <see cref="FooterPrefixes"/>: a first cell starting otherwise (a row number) is no footer.</summary>
+    private static readonly System.Buffers.SearchValues<char> FooterStarts = System.Buffers.SearchValues.Create([.. FooterPrefixes.Select(p => p[0]).Distinct()]);
+
     private readonly int[] _columns;
     private readonly string[] _fieldNames;
     private readonly long _maxRows;
     private readonly char[] _firstCell = new char[16];
     private readonly char[] _idCell = new char[MaxHeaderChars];
+    private readonly byte[] _idBytes = new byte[4 * MaxHeaderChars];
     private readonly HashSet<string> _idHeaders;
     private readonly int _idColumn;
     private long _titleRow;
@@ -219,6 +223,12 @@ public sealed class SourceTable : IDisposable
     /// <summary>Whether the ID cell holds a header name of the ID column; an ID has digits, so most rows stop at the first test.</summary>
     private bool IsHeaderAgain()
     {
+        // A digit anywhere (every ID has them) rules the header out; in UTF-8 a digit byte is always the digit.
+        if (Reader.GetUtf8(_idColumn, _idBytes).IndexOfAnyInRange((byte)'0', (byte)'9') >= 0)
+        {
+            return false;
+        }
+
         var cell = Reader.GetSpan(_idColumn, _idCell).Trim();
         if (cell.IsEmpty || cell.Length > MaxHeaderChars || cell.IndexOfAnyInRange('0', '9') >= 0)
         {
@@ -246,6 +256,11 @@ public sealed class SourceTable : IDisposable
             if (char.IsWhiteSpace(c))
             {
                 continue;
+            }
+
+            if (n == 0 && !FooterStarts.Contains(c))
+            {
+                return false;
             }
 
             if (n == text.Length)
