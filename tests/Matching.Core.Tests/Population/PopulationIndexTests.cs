@@ -124,6 +124,36 @@ public class PopulationIndexTests
     }
 
     [Fact]
+    public void Restore_ProbeRunWrappingPastTheLastSlot_FoundThereAndCheckedThere()
+    {
+        // Two keys whose home is the last slot: the second is probed on to slot 0.
+        var length = PopulationIndex.LookupTableLength(2) / 16;
+        var lastHome = Enumerable.Range(1, 10_000).Select(TestIds.Valid).Where(id => SlotOf(new PopulationIndex([id.Key], ["张三"], null), id.Key) == length - 1).Take(2).ToArray();
+        var (a, b) = (lastHome[0], lastHome[1]);
+        var built = new PopulationIndex([a.Key, b.Key], ["张三", "李四"], null);
+        var table = built.LookupTable.ToArray();
+        Assert.Equal((length - 1, 0), (SlotOf(built, a.Key), SlotOf(built, b.Key)));
+
+        var restored = PopulationIndex.Restore([a.Key, b.Key], built.Names, t =>
+        {
+            table.CopyTo(t);
+            return true;
+        });
+        Assert.True(restored!.TryFind(b.Key, out var second));
+        Assert.Equal(1, second);
+
+        // Moved from slot 0 to slot 1, after an empty slot 0: no look-up gets there.
+        var moved = table.ToArray();
+        moved.AsSpan(0, 16).CopyTo(moved.AsSpan(16, 16));
+        moved.AsSpan(0, 16).Clear();
+        Assert.Null(PopulationIndex.Restore([a.Key, b.Key], built.Names, t =>
+        {
+            moved.CopyTo(t);
+            return true;
+        }));
+    }
+
+    [Fact]
     public void Restore_EmptySlotNotAllZeros_Null()
     {
         var built = new PopulationIndex([TestIds.Valid(1).Key], ["张三"], null);
@@ -184,5 +214,12 @@ public class PopulationIndexTests
         Assert.True(index.TryFind(b.Key, out var person));
         Assert.Equal(1, person);
         Assert.Equal("H7", index.HouseholdId(person));
+    }
+
+    /// <summary>The slot of the look-up table holding <paramref name="key"/>.</summary>
+    private static int SlotOf(PopulationIndex index, long key)
+    {
+        var slots = index.LookupTable.ToArray();
+        return Enumerable.Range(0, slots.Length / 16).Single(i => BitConverter.ToInt64(slots, i * 16) == key);
     }
 }
