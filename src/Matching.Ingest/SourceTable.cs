@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Matching.Core.Errors;
 using Matching.Core.Localization;
 using Matching.Ingest.HeaderMaps;
@@ -129,6 +130,7 @@ public sealed class SourceTable : IDisposable
     /// header again (two extracts joined into one file, the second's title and header rows taken for persons): the
     /// file is refused, naming the row.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Read()
     {
         while (Reader.Read())
@@ -221,6 +223,7 @@ public sealed class SourceTable : IDisposable
     }
 
     /// <summary>Whether the ID cell holds a header name of the ID column; an ID has digits, so most rows stop at the first test.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool IsHeaderAgain()
     {
         // A digit anywhere (every ID has them) rules the header out; in UTF-8 a digit byte is always the digit.
@@ -246,6 +249,7 @@ public sealed class SourceTable : IDisposable
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsFooter(ReadOnlySpan<char> firstCell)
     {
         // "合  计" and "制 表 人" are spaced out to align in printed reports.

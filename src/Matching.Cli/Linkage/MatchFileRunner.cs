@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Matching.Core.Identity;
 using Matching.Core.Linkage;
 using Matching.Core.Population;
@@ -21,6 +22,7 @@ internal static class MatchFileRunner
     /// </summary>
     private const int WarmRows = 64;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static MatchSummary Run(SourceTable table, PopulationIndex population, string outPath)
     {
         ArgumentNullException.ThrowIfNull(table);

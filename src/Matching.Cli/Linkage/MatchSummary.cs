@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Matching.Core.Linkage;
 using Matching.Core.Localization;
 
@@ -23,6 +24,7 @@ internal sealed class MatchSummary
 
     public long ByMethod(MatchMethod method) => _byMethod[(int)method];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(in MatchResult result)
     {
         Rows++;

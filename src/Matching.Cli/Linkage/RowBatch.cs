@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Matching.Ingest;
 
@@ -26,6 +27,7 @@ internal sealed class RowBatch(int capacity)
     public int Count { get; private set; }
 
     /// <summary>Reads up to <c>capacity</c> rows; false when the table had none left.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Fill(SourceTable table, int idColumn, int nameColumn, int birthColumn)
     {
         Count = 0;
@@ -91,6 +93,7 @@ internal sealed class RowBatch(int capacity)
     private Cell AddBytes(ReadOnlySpan<byte> text) => Append(ref _byteText, ref _bytesUsed, text);
 
     /// <summary>Decodes a cell already copied as UTF-8 to the end of the UTF-16 text (never more chars than bytes).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Cell DecodeChars(Cell utf8)
     {
         if (_charsUsed + utf8.Length > _charText.Length)
@@ -105,6 +108,7 @@ internal sealed class RowBatch(int capacity)
     }
 
     /// <summary>Copies <paramref name="text"/> to the end of <paramref name="buffer"/>, growing it when full.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Cell Append<T>(ref T[] buffer, ref int used, ReadOnlySpan<T> text)
     {
         if (used + text.Length > buffer.Length)

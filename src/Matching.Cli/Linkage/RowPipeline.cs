@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using Matching.Core.Identity;
 using Matching.Core.Population;
@@ -74,6 +75,7 @@ internal sealed class RowPipeline : IDisposable
         _free.Dispose();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Read(SourceTable table, (int Id, int Name, int BirthDate) columns, Action unusableId)
     {
         var seenUnusable = false;
@@ -134,6 +136,7 @@ internal sealed class ParsedBatch(int capacity)
     public ReadOnlySpan<long> Keys => _keys.AsSpan(0, Count);
 
     /// <summary>Reads up to a batch of rows and parses their IDs; false when the table had none left.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Fill(SourceTable table, int idColumn, int nameColumn, int birthColumn)
     {
         if (!Rows.Fill(table, idColumn, nameColumn, birthColumn))

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Unicode;
 using CsvHelper;
@@ -60,6 +61,7 @@ public sealed class CsvTableReader : ITableReader
     /// <summary>Cells up to the last non-blank one: trailing empty cells ("a,b,,") do not count.</summary>
     public int FieldCount => _used;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Read()
     {
         while (true)
@@ -180,6 +182,7 @@ public sealed class CsvTableReader : ITableReader
     private static string Shown(char separator) => separator == '\t' ? "\\t" : separator.ToString();
 
     /// <summary>Fields up to the last one that holds more than whitespace.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int UsedFieldCount()
     {
         for (var i = _csv.FieldCount - 1; i >= 0; i--)
@@ -193,6 +196,7 @@ public sealed class CsvTableReader : ITableReader
         return 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsBlank(ReadOnlySpan<byte> utf8)
     {
         foreach (var b in utf8)
@@ -208,6 +212,7 @@ public sealed class CsvTableReader : ITableReader
 
     public string GetString(int column) => column < _csv.FieldCount ? _csv.GetString(column) ?? string.Empty : string.Empty;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ReadOnlySpan<char> GetSpan(int column, Span<char> scratch)
     {
         if (column >= _csv.FieldCount)
@@ -226,6 +231,7 @@ public sealed class CsvTableReader : ITableReader
         return GetString(column);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ReadOnlySpan<byte> GetUtf8(int column, Span<byte> scratch)
     {
         if (column >= _csv.FieldCount)
