@@ -120,10 +120,9 @@ public sealed class AtomicFile : IDisposable, IAsyncDisposable
         ObjectDisposedException.ThrowIf(_finished, this);
         try
         {
-            if (_hashing is not null)
+            if (_hashing is { HasFlushedFinalBlock: false })
             {
                 _hashing.FlushFinalBlock();
-                _hashing.Dispose();
             }
 
             _stream.Flush(flushToDisk: true);
@@ -177,9 +176,10 @@ public sealed class AtomicFile : IDisposable, IAsyncDisposable
 
     private void Discard()
     {
+        // The hashing stream is not flushed into a file about to be deleted (on a full disk that flush fails, and the
+        // file's handle must still be closed): it holds nothing of its own but the hash, disposed below.
         try
         {
-            _hashing?.Dispose();
             _stream.Dispose();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

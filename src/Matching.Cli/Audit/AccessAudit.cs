@@ -46,14 +46,20 @@ internal sealed class AccessAudit(Stores stores, TimeProvider time)
         RecordOutputAsync(record, files, sha256: null, cancellationToken);
 
     /// <summary>
-    /// Records a bulk output already written to <paramref name="files"/> whose SHA-256 the writer computed as it wrote
-    /// (<paramref name="sha256"/>, as <see cref="HashOfAsync"/> gives it; null: read the files back for it). When the
-    /// record cannot be written the files are deleted and the command fails.
+    /// Records a bulk output already written to <paramref name="files"/>; of a single file, its SHA-256 may be given as
+    /// the writer computed it while writing (<paramref name="sha256"/>, lower-case hex; null: the file is read back for
+    /// it). When the record cannot be written the files are deleted and the command fails.
     /// </summary>
+    /// <exception cref="ArgumentException">A hash given for several files (theirs is a hash of their hashes).</exception>
     public async Task RecordOutputAsync(AccessRecord record, IReadOnlyList<string> files, string? sha256, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(files);
+        if (sha256 is not null && files.Count != 1)
+        {
+            throw new ArgumentException("A written hash stands for one file only.", nameof(sha256));
+        }
+
         try
         {
             await RecordAsync(record with { OutputSha256 = sha256 ?? await HashOfAsync(files, cancellationToken) }, cancellationToken);

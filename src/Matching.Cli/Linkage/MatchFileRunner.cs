@@ -67,6 +67,7 @@ internal static class MatchFileRunner
     /// Reads the file once for the persons its rows can touch (<see cref="Matcher.Gather"/>): what the database is
     /// asked for when the population is too large to load whole.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static PopulationNeeds Gather(SourceTable table)
     {
         ArgumentNullException.ThrowIfNull(table);

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text;
 using Matching.Ingest;
 
 namespace Matching.Cli.Linkage;
@@ -42,24 +41,11 @@ internal sealed class RowBatch(int capacity)
             _sourceRows[row] = reader.SourceRow;
             _fieldCounts[row] = reader.FieldCount;
             _extraCells[row] = table.HasExtraCells;
-            // The ID and the name are read once, as UTF-8, and decoded from the copy: the same text as GetSpan gives
-            // (ill-formed bytes come as U+FFFD either way), without asking the reader for the cell twice.
-            var id = AddBytes(reader.GetUtf8(idColumn, utf8Scratch));
-            _bytes[(row * 2) + 0] = id;
-            _chars[(row * 3) + 0] = DecodeChars(id);
-            if (nameColumn >= 0)
-            {
-                var name = AddBytes(reader.GetUtf8(nameColumn, utf8Scratch));
-                _bytes[(row * 2) + 1] = name;
-                _chars[(row * 3) + 1] = DecodeChars(name);
-            }
-            else
-            {
-                _bytes[(row * 2) + 1] = default;
-                _chars[(row * 3) + 1] = default;
-            }
-
+            _chars[(row * 3) + 0] = AddChars(reader.GetSpan(idColumn, scratch));
+            _chars[(row * 3) + 1] = nameColumn < 0 ? default : AddChars(reader.GetSpan(nameColumn, scratch));
             _chars[(row * 3) + 2] = birthColumn < 0 ? default : AddChars(reader.GetSpan(birthColumn, scratch));
+            _bytes[(row * 2) + 0] = AddBytes(reader.GetUtf8(idColumn, utf8Scratch));
+            _bytes[(row * 2) + 1] = nameColumn < 0 ? default : AddBytes(reader.GetUtf8(nameColumn, utf8Scratch));
         }
 
         return Count > 0;
@@ -91,21 +77,6 @@ internal sealed class RowBatch(int capacity)
     private Cell AddChars(ReadOnlySpan<char> text) => Append(ref _charText, ref _charsUsed, text);
 
     private Cell AddBytes(ReadOnlySpan<byte> text) => Append(ref _byteText, ref _bytesUsed, text);
-
-    /// <summary>Decodes a cell already copied as UTF-8 to the end of the UTF-16 text (never more chars than bytes).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private Cell DecodeChars(Cell utf8)
-    {
-        if (_charsUsed + utf8.Length > _charText.Length)
-        {
-            Array.Resize(ref _charText, Math.Max(2 * _charText.Length, _charsUsed + utf8.Length));
-        }
-
-        var length = Encoding.UTF8.GetChars(Bytes(utf8), _charText.AsSpan(_charsUsed));
-        var cell = new Cell(_charsUsed, length);
-        _charsUsed += length;
-        return cell;
-    }
 
     /// <summary>Copies <paramref name="text"/> to the end of <paramref name="buffer"/>, growing it when full.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

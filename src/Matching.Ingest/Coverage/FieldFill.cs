@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Matching.Ingest.Coverage;
 
 /// <summary>
@@ -29,6 +31,7 @@ public sealed class FieldFill
     public int IndexOf(string field) => Array.IndexOf(_fields, field);
 
     /// <summary>One cell of field <paramref name="index"/> seen, empty or not.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Count(int index, bool empty)
     {
         _seen[index]++;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Matching.Core.Departments;
 using Matching.Core.Identity;
 using Matching.Ingest.Coverage;
@@ -64,6 +65,7 @@ public sealed class DepartmentReader
 
     /// <summary>Advances to the next data row: false at the end. Then either <see cref="Rejected"/> says why the row
     /// is not stored, or <see cref="Current"/> holds it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Read()
     {
         Rejected = null;
@@ -131,6 +133,7 @@ public sealed class DepartmentReader
     /// An ID or name cell with a line break or another control character is the mark of a broken file (a stray quote
     /// swallowed the next rows into it) or of a NUL-padded export: the row is refused, never stored with it.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool HasControl(string cell, string field, bool masked)
     {
         foreach (var c in cell)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Hashing;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Matching.Core.Departments;
 using Matching.Ingest.HeaderMaps;
@@ -38,6 +39,7 @@ public sealed class EventKeyMaker
     }
 
     /// <summary>The event <paramref name="record"/> records.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public EventKey KeyOf(DepartmentRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
@@ -86,6 +88,7 @@ public sealed class EventKeyMaker
 
         public void Append(char c) => Append([c]);
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Append(scoped ReadOnlySpan<char> text)
         {
             if (_length + text.Length > plan._buffer.Length)
@@ -99,6 +102,7 @@ public sealed class EventKeyMaker
             _length += text.Length;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void AppendValue(RecordValues values, RecordField field)
         {
             Span<char> number = stackalloc char[24];

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Matching.Core.Departments;
 using Matching.Ingest.Tables;
 
@@ -67,6 +68,7 @@ public sealed class CellParsers
     /// empty cell leaves the slot empty (a flag or code whose vocabulary lists the empty cell reads as that word).
     /// </summary>
     /// <returns>False with <paramref name="problem"/> set when the cell does not read.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryRead(RecordField field, FieldSpec spec, ReadOnlySpan<char> raw, RecordValues values, out string problem)
     {
         ArgumentNullException.ThrowIfNull(spec);
@@ -123,6 +125,7 @@ public sealed class CellParsers
     }
 
     /// <summary>A yes/no cell through the map's vocabulary.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryFlag(ReadOnlySpan<char> text, out bool flag)
     {
         var read = _flags.TryRead(text, out var code);
@@ -134,6 +137,7 @@ public sealed class CellParsers
     public const string FlagProblem = "not a yes/no value (是/否, or another spelling the header map's values.flag lists)";
 
     /// <summary>A date as clerks type it, within the configured range.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryDate(ReadOnlySpan<char> text, out DateOnly date, out string problem)
     {
         problem = string.Empty;
@@ -154,10 +158,12 @@ public sealed class CellParsers
     }
 
     /// <summary>A date in any of the forms departments write, whatever its range.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool ParseDate(ReadOnlySpan<char> text, out DateOnly date) =>
         DateOnly.TryParseExact(text.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
     /// <summary>An amount in yuan, as fen; within ±<see cref="IngestLimits.MaxAmount"/>, negative only for refunds.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryAmount(ReadOnlySpan<char> text, bool refunds, out long fen, out string problem)
     {
         fen = 0;

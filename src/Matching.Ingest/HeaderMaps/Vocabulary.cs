@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Matching.Ingest.Localization;
 
 namespace Matching.Ingest.HeaderMaps;
@@ -110,6 +111,7 @@ public sealed class Vocabulary
     }
 
     /// <summary>The canonical code <paramref name="cell"/> spells, if it is one of the spellings.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryRead(ReadOnlySpan<char> cell, out string code)
     {
         Span<char> folded = stackalloc char[MaxChars];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Matching.Core.Departments;
 using Matching.Core.Identity;
 using Matching.Core.Population;
@@ -21,6 +22,7 @@ public sealed partial class LowIncomeReader
 
         public void Begin() => Failed = false;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public IdNumber Id()
         {
             var raw = Span(HeaderMap.IdField);
@@ -35,6 +37,7 @@ public sealed partial class LowIncomeReader
             return default;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public string Required(string field)
         {
             var value = Cell(field).Trim();
@@ -49,6 +52,7 @@ public sealed partial class LowIncomeReader
         /// <summary>
         /// A short text that repeats across rows (镇, 村, 与户主关系 …): one string per distinct value, not per row.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public string Text(string field)
         {
             var value = Span(field).Trim();
@@ -73,6 +77,7 @@ public sealed partial class LowIncomeReader
         }
 
         /// <summary>The 户编号, reusing the previous row's string: members of a household come one after another.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public string HouseholdId()
         {
             var value = Span("householdId").Trim();
@@ -90,6 +95,7 @@ public sealed partial class LowIncomeReader
             return _lastHousehold = value.ToString();
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public AidCategory Categories()
         {
             var raw = Span(CategoryField);
@@ -119,6 +125,7 @@ public sealed partial class LowIncomeReader
             return categories;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public bool Flag(string field)
         {
             var raw = Span(field).Trim();
@@ -136,6 +143,7 @@ public sealed partial class LowIncomeReader
         }
 
         /// <summary>A coded cell's canonical code (分散供养 → 分散), empty for an empty cell.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public string Code(string field, Vocabulary vocabulary)
         {
             var raw = Span(field).Trim();
@@ -154,6 +162,7 @@ public sealed partial class LowIncomeReader
         }
 
         /// <summary>An amount in yuan (¥, 元 and thousands separators as clerks type them), or null for an empty cell.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public decimal? Amount(string field)
         {
             var raw = Span(field).Trim();
@@ -172,8 +181,10 @@ public sealed partial class LowIncomeReader
         }
 
         /// <summary>Whether a field's cell is empty on this row (or the file has no column for it).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public bool IsEmpty(string field) => Span(field).Trim().IsEmpty;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private string Cell(string field)
         {
             var column = _columns.GetValueOrDefault(field, -1);
@@ -181,6 +192,7 @@ public sealed partial class LowIncomeReader
         }
 
         /// <summary>A cell without a string, valid until the next cell is read.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private ReadOnlySpan<char> Span(string field)
         {
             var column = _columns.GetValueOrDefault(field, -1);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Matching.Core.Departments;
 using Matching.Core.Identity;
 using Matching.Core.Population;
@@ -66,6 +67,7 @@ public sealed partial class LowIncomeReader
     /// Called with each member as it is accepted, in the file's order (the result's <see cref="LowIncomeSnapshot.Members"/>
     /// are the same, in the same order): an import stores them while the rest of the file is read.
     /// </param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public LowIncomeReadResult Read(SourceTable table, Action<Member>? accepted = null)
     {
         ArgumentNullException.ThrowIfNull(table);
@@ -148,6 +150,7 @@ public sealed partial class LowIncomeReader
         return new LowIncomeReadResult(new LowIncomeSnapshot([.. households.Values], members), rowsRead, rejected) { Fill = fill };
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static AidType AidOf(RowReader row)
     {
         var aid = AidType.None;

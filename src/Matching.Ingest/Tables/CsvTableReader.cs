@@ -115,6 +115,7 @@ public sealed class CsvTableReader : ITableReader
     /// are doubled, with spaces and tabs around allowed. <paramref name="closed"/> tells a quote that is never closed
     /// (the cell runs on to the end of the record) from text after a closing quote (<c>"ab"c</c>).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsWellQuoted(ReadOnlySpan<byte> raw, out bool closed)
     {
         closed = true;
@@ -146,6 +147,7 @@ public sealed class CsvTableReader : ITableReader
     }
 
     /// <summary>The cell-level rules: no cell over the limit, no quoted cell that holds what looks like further rows.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CheckCells()
     {
         var separator = (byte)_csv.Separator;
@@ -210,6 +212,7 @@ public sealed class CsvTableReader : ITableReader
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string GetString(int column) => column < _csv.FieldCount ? _csv.GetString(column) ?? string.Empty : string.Empty;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

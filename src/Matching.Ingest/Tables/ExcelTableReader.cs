@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using ExcelDataReader;
 using Matching.Core.Errors;
@@ -57,6 +58,7 @@ public sealed class ExcelTableReader : ITableReader
 
     public int FieldCount => _fieldCount;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Read()
     {
         while (true)
@@ -135,13 +137,17 @@ public sealed class ExcelTableReader : ITableReader
     /// <summary>The current sheet's name.</summary>
     public string SheetName => _reader.Name ?? string.Empty;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string GetString(int column) => column < _fieldCount ? _cells[column] ?? string.Empty : string.Empty;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ReadOnlySpan<char> GetSpan(int column, Span<char> scratch) => GetString(column);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ReadOnlySpan<byte> GetUtf8(int column, Span<byte> scratch) => TableText.Utf8(GetString(column), scratch);
 
     /// <summary>The text of a cell value as a clerk would see it typed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string? CellText(object? value) => value switch
     {
         null => null,
@@ -155,6 +161,7 @@ public sealed class ExcelTableReader : ITableReader
         _ => value.ToString(),
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string NumberText(double d)
     {
         // Doubles hold integers exactly up to 2^53; Excel keeps 15 significant digits. Anything with more digits

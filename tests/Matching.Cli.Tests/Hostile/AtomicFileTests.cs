@@ -54,6 +54,31 @@ public sealed class AtomicFileTests : IDisposable
     }
 
     [Fact]
+    public void Dispose_HashedWithoutCommit_NothingLeftNoSha256()
+    {
+        var path = _temp.PathOf("result.csv");
+        var file = AtomicFile.Create(path, hashed: true);
+        file.Stream.Write("half a result"u8);
+
+        file.Dispose();
+
+        Assert.Null(file.Sha256);
+        Assert.Empty(Directory.GetFiles(_temp.Root, "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task CommitAsync_Hashed_Sha256OfTheFile()
+    {
+        var path = _temp.PathOf("result.csv");
+        await using var file = AtomicFile.Create(path, hashed: true);
+        await file.Stream.WriteAsync("source_row,raw_id\r\n1,x\r\n"u8.ToArray());
+
+        await file.CommitAsync(CancellationToken.None);
+
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path))), file.Sha256);
+    }
+
+    [Fact]
     public void Commit_NotHashed_NoSha256()
     {
         using var file = AtomicFile.Create(_temp.PathOf("out.xlsx"), OutputOptions.Default);

@@ -126,7 +126,9 @@ public class PopulationIndexTests
     [Fact]
     public void Restore_ProbeRunWrappingPastTheLastSlot_FoundThereAndCheckedThere()
     {
-        // Two keys whose home is the last slot: the second is probed on to slot 0.
+        // Two keys whose home is the last slot: the second is probed on to slot 0. (A key's home is found in a table
+        // of one key, the same size as one of two: the smallest table.)
+        Assert.Equal(PopulationIndex.LookupTableLength(1), PopulationIndex.LookupTableLength(2));
         var length = PopulationIndex.LookupTableLength(2) / 16;
         var lastHome = Enumerable.Range(1, 10_000).Select(TestIds.Valid).Where(id => SlotOf(new PopulationIndex([id.Key], ["张三"], null), id.Key) == length - 1).Take(2).ToArray();
         var (a, b) = (lastHome[0], lastHome[1]);
