@@ -233,7 +233,7 @@ public sealed class SourceTable : IDisposable
         }
 
         var cell = Reader.GetSpan(_idColumn, _idCell).Trim();
-        if (cell.IsEmpty || cell.Length > MaxHeaderChars || cell.IndexOfAnyInRange('0', '9') >= 0)
+        if (cell.IsEmpty || cell.Length > MaxHeaderChars)
         {
             return false;
         }
