@@ -383,6 +383,22 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
+    public async Task Population_LoadRulePopulationAsync_HouseholdIdsBeyondTheBasicPlane_InTheDatabasesOrder()
+    {
+        // UTF-16 puts a surrogate pair (😀) before U+FF21 (Ａ); SQLite's bytes (F0… against EF…) put it after. The run's
+        // population ranks the households it read in storage order as the database sorts them.
+        var ids = Enumerable.Range(60, 4).Select(TestIds.Valid).ToArray();
+        await using var store = await OpenInitializedAsync();
+        await store.Population.ImportAsync(new SnapshotBuilder().Household("H😀").Household("HＡ").Household("HA").Household("H\u00e9")
+            .Member("H😀", ids[0], "甲").Member("HＡ", ids[1], "乙").Member("HA", ids[2], "丙").Member("H\u00e9", ids[3], "丁")
+            .Build(), Batch("may.csv"), 4, 0, Ct);
+        var population = await store.Population.LoadRulePopulationAsync(Ct);
+        var snapshot = await store.Population.LoadSnapshotAsync(Ct);
+
+        Assert.Equal(snapshot.Members, Enumerable.Range(0, population.Count).Select(population.Member));
+    }
+
+    [SkippableFact]
     public async Task Population_LoadRulePopulationAsync_ActiveMemberOfAnInactiveHousehold_StillWhereTheSnapshotReadsIt()
     {
         var ids = Enumerable.Range(50, 4).Select(TestIds.Valid).ToArray();
