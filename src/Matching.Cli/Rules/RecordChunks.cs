@@ -5,7 +5,7 @@ using Matching.Core.Rules;
 namespace Matching.Cli.Rules;
 
 /// <summary>
-/// Matched records handed from the core that reads and matches them to the core that judges them (<see cref="WarningRun"/>),
+/// Stored records handed from the core that reads them to the core that matches and judges them (<see cref="WarningRun"/>),
 /// in chunks of a few thousand. A fixed handful of chunks goes round and round (a <see cref="ChunkRing{T}"/>): the reader fills one while the rules
 /// work through another, and a chunk comes back empty when the rules are done with it. Each chunk owns the field
 /// values its records point to, so a record stays whole until its chunk is returned; the rules keep nothing of a
@@ -21,28 +21,31 @@ internal sealed class RecordChunks
 
     private readonly ChunkRing<Chunk> _ring = new(Count, () => new Chunk());
 
-    /// <summary>Up to <see cref="Size"/> matched records, and the values they carry.</summary>
+    /// <summary>A record as read, to be matched (<see cref="RuleRecord.Matched"/>): all of it but its values.</summary>
+    public readonly record struct Read(
+        RuleDepartment Department, long BatchId, long SourceRow, string? RawId, long? IdKey, string Name, string BirthDate, DateOnly? Received);
+
+    /// <summary>Up to <see cref="Size"/> records as read, and the values they carry.</summary>
     public sealed class Chunk
     {
-        private readonly RuleRecord[] _records = new RuleRecord[Size];
+        private readonly Read[] _records = new Read[Size];
         private readonly RecordValues[] _values = [.. Enumerable.Range(0, Size).Select(_ => new RecordValues())];
 
         public int Count { get; private set; }
 
         public bool IsFull => Count == Size;
 
-        public ReadOnlySpan<RuleRecord> Records => _records.AsSpan(0, Count);
+        public ReadOnlySpan<Read> Records => _records.AsSpan(0, Count);
 
-        /// <summary>The values object the next record is to carry (<paramref name="from"/> copied into it).</summary>
-        public RecordValues NextValues(RecordValues from)
+        /// <summary>The values of record <paramref name="index"/> of <see cref="Records"/>.</summary>
+        public RecordValues Values(int index) => _values[index];
+
+        /// <summary>Adds a record with <paramref name="values"/> copied into the chunk's own.</summary>
+        public void Add(in Read record, RecordValues values)
         {
-            var values = _values[Count];
-            from.CopyTo(values);
-            return values;
+            values.CopyTo(_values[Count]);
+            _records[Count++] = record;
         }
-
-        /// <summary>Adds a record made with <see cref="NextValues"/>.</summary>
-        public void Add(RuleRecord record) => _records[Count++] = record;
 
         internal void Clear()
         {

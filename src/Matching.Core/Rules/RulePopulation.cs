@@ -334,6 +334,13 @@ public sealed class RulePopulation
     /// <param name="Ids">The household ids by number (first seen first).</param>
     private sealed record HouseholdMembers(int[] Persons, Dictionary<string, (int Start, int Count)> Ranges, int[] Numbers, string[] Ids);
 
+    /// <summary>
+    /// Groups the members by household now, on the calling thread, rather than on the first use of a household's members
+    /// (the population's own rules and the complex cases, after the record warnings): a run has it done on its idle core
+    /// while the first warnings are written. Safe beside any other use: the grouping is made once.
+    /// </summary>
+    public void GroupHouseholds() => _ = _byHousehold.Value;
+
     /// <summary>How many households the members belong to (the range of <see cref="HouseholdNumberOf"/>).</summary>
     internal int HouseholdCount => _byHousehold.Value.Ids.Length;
 
