@@ -18,8 +18,9 @@ internal sealed record RunSettings
     public long InMemoryLimit { get; init; } = 20_000_000;
 
     /// <value>
-    /// Where <c>lowincome import</c> and <c>match</c> keep the persisted population index of a server database
-    /// (SQLite's goes beside its file, in <c>&lt;db&gt;.index/</c>). Holds IDs and names: created owner-only. Default <c>data/index</c>.
+    /// Where <c>lowincome import</c> and <c>match</c> keep the persisted population index of a server database, and
+    /// <c>run</c> the population it judges by (SQLite's go beside its file, in <c>&lt;db&gt;.index/</c>). Hold IDs and
+    /// names: created owner-only. Default <c>data/index</c>.
     /// </value>
     public string PopulationImageFolder { get; init; } = "data/index";
 

@@ -265,7 +265,7 @@ public static class PopulationImage
         return true;
     }
 
-    private static void CreateFolder(string folder)
+    internal static void CreateFolder(string folder)
     {
         if (OperatingSystem.IsWindows())
         {

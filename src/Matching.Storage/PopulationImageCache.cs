@@ -1,12 +1,15 @@
 using System.IO.Hashing;
 using System.Text;
 using Matching.Core.Population;
+using Matching.Core.Rules;
 
 namespace Matching.Storage;
 
 /// <summary>
-/// The persisted images (<see cref="PopulationImage"/>) of the active population in one folder, one file per database
-/// (<c>population-&lt;hex&gt;.bin</c>, the hex naming the provider, server and database). The image is a cache: a
+/// The persisted images of the active population in one folder, two files per database (the hex naming the provider,
+/// server and database): <c>population-&lt;hex&gt;.bin</c>, the index <c>match</c> looks persons up in
+/// (<see cref="PopulationImage"/>), and <c>rules-&lt;hex&gt;.bin</c>, the population a run judges by
+/// (<see cref="RulePopulationImage"/>), written by the first run of each snapshot. An image is a cache: a
 /// missing, stale or unsound one is rebuilt from the database and written again; one that cannot be written costs the
 /// next run the same rebuild, nothing else.
 /// </summary>
@@ -19,6 +22,43 @@ public sealed class PopulationImageCache(string folder)
         ArgumentNullException.ThrowIfNull(store);
         var hash = XxHash3.HashToUInt64(Encoding.UTF8.GetBytes(store.Identity));
         return Path.Combine(Folder, $"population-{hash:x16}.bin");
+    }
+
+    /// <summary>Where the image of the population a run judges by goes (<see cref="RulePopulationImage"/>).</summary>
+    public string RulesPathFor(MatchingStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var hash = XxHash3.HashToUInt64(Encoding.UTF8.GetBytes(store.Identity));
+        return Path.Combine(Folder, $"rules-{hash:x16}.bin");
+    }
+
+    /// <summary>
+    /// The population a run judges by: from its image when that is of the current snapshot, else loaded from the
+    /// database and its image written (over any older one) for the next run.
+    /// </summary>
+    public async Task<RulePopulation> LoadRulePopulationAsync(MatchingStore store, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        if (await store.Population.StampAsync(cancellationToken) is { } current
+            && RulePopulationImage.TryRead(RulesPathFor(store), current, out var read) == PopulationImageState.Valid)
+        {
+            return read!;
+        }
+
+        var (population, stamp) = await store.Population.LoadStampedRulePopulationAsync(cancellationToken);
+        if (stamp is not null)
+        {
+            try
+            {
+                RulePopulationImage.Write(RulesPathFor(store), population, stamp);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // A read-only folder or a full disk: the population loaded is as good; the next run loads it again.
+            }
+        }
+
+        return population;
     }
 
     /// <summary>The index from the image when it is of the current snapshot (<see cref="PopulationImageState.Valid"/>).</summary>

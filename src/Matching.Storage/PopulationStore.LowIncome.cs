@@ -35,7 +35,14 @@ public sealed partial class PopulationStore
     /// The active low-income population as the rules hold it (<see cref="RulePopulation"/>): read straight into its
     /// columns, sized from a count, no record per member on the way. What a run loads.
     /// </summary>
-    public async Task<RulePopulation> LoadRulePopulationAsync(CancellationToken cancellationToken)
+    public async Task<RulePopulation> LoadRulePopulationAsync(CancellationToken cancellationToken) =>
+        (await LoadStampedRulePopulationAsync(cancellationToken)).Population;
+
+    /// <summary>
+    /// <see cref="LoadRulePopulationAsync"/>, with the stamp of the snapshot it is (null before any low-income import),
+    /// read under the same read transaction: what its image (<see cref="RulePopulationImage"/>) is stamped with.
+    /// </summary>
+    public async Task<(RulePopulation Population, PopulationStamp? Stamp)> LoadStampedRulePopulationAsync(CancellationToken cancellationToken)
     {
         await _db.RequireSchemaAsync(cancellationToken);
         var count = await _db.Connection.ExecuteScalarAsync<int>(new CommandDefinition(
@@ -43,14 +50,14 @@ public sealed partial class PopulationStore
         var builder = new RulePopulation.Builder(count);
         // SQLite reads the members in storage order, with their households' places (ReadLowIncomeAsync).
         var groups = _db.Connection is SqliteConnection ? new List<int>(count) : null;
-        await ReadLowIncomeAsync(builder.Add, builder.Add, cancellationToken, groups);
+        var stamp = await ReadLowIncomeAsync(builder.Add, builder.Add, cancellationToken, groups);
         if (groups is { Count: > 0 })
         {
             if (groups.Contains(Rows.NoGroup))
             {
                 // An active member of a household that is not: ordered by the database, which knows where its id sorts.
                 builder = new RulePopulation.Builder(count);
-                await ReadLowIncomeAsync(builder.Add, builder.Add, cancellationToken);
+                stamp = await ReadLowIncomeAsync(builder.Add, builder.Add, cancellationToken);
             }
             else
             {
@@ -58,7 +65,7 @@ public sealed partial class PopulationStore
             }
         }
 
-        return builder.Build();
+        return (builder.Build(), stamp);
     }
 
     private delegate void MemberRow(string householdId, long idKey, ReadOnlySpan<char> name, string relation, AidCategory categories,
@@ -73,7 +80,8 @@ public sealed partial class PopulationStore
         "SELECT household_id, subdistrict, village, annual_income, housing_difficulty, aid FROM household WHERE active = 1 ORDER BY rowid";
 
     /// <summary>
-    /// Reads the active households, then the active members in household order, under one read transaction. On SQLite
+    /// Reads the active households, then the active members in household order, under one read transaction, and gives
+    /// the stamp of the snapshot they are (read under it too; null before any low-income import). On SQLite
     /// the rows are read through its C API (<see cref="SqliteRawReader"/>: a million members in about a second rather
     /// than six through <c>SqliteDataReader</c>), elsewhere through the provider's reader; both read a row the same
     /// way (<see cref="Rows"/>). Given <paramref name="groups"/>, SQLite reads the members in storage order instead
@@ -83,10 +91,11 @@ public sealed partial class PopulationStore
     /// households are then read in storage order too and ranked by id in memory (381k households: 0.66 → 0.10 s for
     /// SQLite's part; by id it walks the key's index and looks each row up).
     /// </summary>
-    private async Task ReadLowIncomeAsync(Action<Household> household, MemberRow member, CancellationToken cancellationToken, List<int>? groups = null)
+    private async Task<PopulationStamp?> ReadLowIncomeAsync(Action<Household> household, MemberRow member, CancellationToken cancellationToken, List<int>? groups = null)
     {
         await _db.RequireSchemaAsync(cancellationToken);
         await using var transaction = await _db.BeginReadAsync(cancellationToken);
+        var stamp = await ReadStampAsync(transaction, cancellationToken);
         var rows = new Rows();
         var membersSql = $"""
             SELECT household_id, id_key, name, relation, categories, serious_illness, severe_disability, tekun_support
@@ -122,7 +131,7 @@ public sealed partial class PopulationStore
                 }
             }
 
-            return;
+            return stamp;
         }
 
         await using (var command = _db.Connection.CreateCommand())
@@ -146,6 +155,8 @@ public sealed partial class PopulationStore
                 rows.Member(new ProviderRow(reader), member);
             }
         }
+
+        return stamp;
     }
 
     /// <summary>The current row of either reader, as <see cref="Rows"/> reads it.</summary>

@@ -109,6 +109,49 @@ public abstract partial class MatchingStoreTests<TDb>
         Assert.Equal([Path.GetFileName(images.PathFor(store))], Directory.GetFiles(images.Folder).Select(Path.GetFileName));
     }
 
+    [SkippableFact]
+    public async Task RulePopulation_ImageThenNewSnapshot_TheImageWhileCurrentThenTheNewOne()
+    {
+        await using var store = await OpenInitializedAsync();
+        await store.Population.ImportAsync(ThreePersons(), Batch("june.csv"), 3, 0, Ct);
+        var images = new PopulationImageCache(Path.Combine(Folder, "index"));
+        var fromDatabase = await store.Population.LoadRulePopulationAsync(Ct);
+
+        var first = await images.LoadRulePopulationAsync(store, Ct);
+        var stamp = await store.Population.StampAsync(Ct);
+        var state = RulePopulationImage.TryRead(images.RulesPathFor(store), stamp!, out var fromImage);
+        var joins = TestIds.Valid(9);
+        await store.Population.ImportAsync(new SnapshotBuilder().Household("H9").Member("H9", joins, "赵六").Build(), Batch("july.csv"), 1, 0, Ct);
+        var after = await images.LoadRulePopulationAsync(store, Ct);
+
+        Assert.Equal(PopulationImageState.Valid, state);
+        Assert.Equal(Members(fromDatabase), Members(first));
+        Assert.Equal(Members(fromDatabase), Members(fromImage!));
+        Assert.Equal(["赵六"], Members(after).Select(m => m.Name));
+        Assert.Equal(PopulationImageState.Valid, RulePopulationImage.TryRead(images.RulesPathFor(store), (await store.Population.StampAsync(Ct))!, out _));
+    }
+
+    [SkippableFact]
+    public async Task RulePopulation_ImageDamaged_LoadedFromTheDatabaseAndWrittenAgain()
+    {
+        await using var store = await OpenInitializedAsync();
+        await store.Population.ImportAsync(ThreePersons(), Batch("june.csv"), 3, 0, Ct);
+        var images = new PopulationImageCache(Path.Combine(Folder, "index"));
+        var expected = Members(await images.LoadRulePopulationAsync(store, Ct));
+        var path = images.RulesPathFor(store);
+        var bytes = await File.ReadAllBytesAsync(path, Ct);
+        bytes[^1] ^= 0x01;
+        await File.WriteAllBytesAsync(path, bytes, Ct);
+
+        var loaded = await images.LoadRulePopulationAsync(store, Ct);
+
+        Assert.Equal(expected, Members(loaded));
+        Assert.NotEqual(bytes, await File.ReadAllBytesAsync(path, Ct));
+    }
+
+    private static List<Member> Members(Core.Rules.RulePopulation population) =>
+        [.. Enumerable.Range(0, population.Count).Select(population.Member)];
+
     private static LowIncomeSnapshot ThreePersons() => new SnapshotBuilder()
         .Household("H1").Member("H1", TestIds.Valid(1), "张三").Member("H1", TestIds.Valid(2), "李四")
         .Household("H2").Member("H2", TestIds.Valid(3), "欧阳娜娜")

@@ -52,6 +52,44 @@ public sealed class RulePopulation
         _index = NewIndex();
     }
 
+    private RulePopulation(RulePopulationColumns columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        var count = columns.Keys.Length;
+        if (columns.Names.Count != count || columns.HouseholdIds.Length != count || columns.Relations.Length != count
+            || columns.TekunSupport.Length != count || columns.Categories.Length != count || columns.Flags.Length != count)
+        {
+            throw new ArgumentException("columns of different lengths", nameof(columns));
+        }
+
+        _keys = columns.Keys;
+        _names = columns.Names;
+        _householdIds = columns.HouseholdIds;
+        _relations = columns.Relations;
+        _tekunSupport = columns.TekunSupport;
+        _categories = columns.Categories;
+        _flags = columns.Flags;
+        _households = new Dictionary<string, Household>(columns.Households.Length, StringComparer.Ordinal);
+        foreach (var household in columns.Households)
+        {
+            _households[household.HouseholdId] = household;
+        }
+
+        _byHousehold = new Lazy<HouseholdMembers>(GroupByHousehold);
+        _index = NewIndex();
+    }
+
+    /// <summary>A population from its columns as <see cref="Columns"/> gave them (read back from a persisted image).</summary>
+    /// <exception cref="ArgumentException">Columns of different lengths.</exception>
+    public static RulePopulation FromColumns(RulePopulationColumns columns) => new(columns);
+
+    /// <summary>
+    /// The population's columns as held (not copies: not to be changed), its households in no particular order: what a
+    /// persisted image stores, and <see cref="FromColumns"/> takes back.
+    /// </summary>
+    public RulePopulationColumns Columns() =>
+        new(_keys, _names, _householdIds, _relations, _tekunSupport, _categories, _flags, [.. _households.Values]);
+
     /// <summary>The array itself when it is exactly full (a builder sized from a count), else its filled part.</summary>
     private static T[] Exact<T>(T[] array, int count) => array.Length == count ? array : array.AsSpan(0, count).ToArray();
 

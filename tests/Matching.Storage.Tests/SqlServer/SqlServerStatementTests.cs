@@ -31,7 +31,7 @@ public sealed class SqlServerStatementTests
         "Batches.ReadRecordsAsync", "Batches.UpgradeLegacyAsync",
         "Population.ImportAsync", "Population.CountActiveAsync", "Population.HouseholdEntriesAsync", "Population.LoadIndexAsync",
         "Population.LoadStampedIndexAsync", "Population.StampAsync", "Population.LoadSubsetAsync", "Population.LoadSnapshotAsync",
-        "Population.LoadRulePopulationAsync",
+        "Population.LoadRulePopulationAsync", "Population.LoadStampedRulePopulationAsync",
         "Runs.BeginAsync", "Runs.FailAsync", "Runs.CompleteAsync", "Runs.RecentAsync", "Runs.LockHolderAsync",
         "Warnings.ListAsync", "Warnings.StreamAsync", "Warnings.AboutAsync", "Warnings.EventsAsync", "Warnings.RecordDispositionsAsync",
         "Warnings.CountsAsync", "Warnings.ByIdAsync",
@@ -213,6 +213,7 @@ public sealed class SqlServerStatementTests
         await store.Population.LoadSubsetAsync(Needs(birthDates: true), Ct);
         await store.Population.LoadSnapshotAsync(Ct);
         await store.Population.LoadRulePopulationAsync(Ct);
+        await store.Population.LoadStampedRulePopulationAsync(Ct);
     }
 
     private static async Task DriveRunsAsync(MatchingStore store)

@@ -1,0 +1,354 @@
+using System.Buffers.Binary;
+using System.IO.Hashing;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Text;
+using Matching.Core.Population;
+using Matching.Core.Rules;
+
+namespace Matching.Storage;
+
+/// <summary>
+/// A <see cref="RulePopulation"/> (what a run judges by: every active member's key, name, household, relation, support
+/// mode, categories and flags, and every active household) persisted as one file, so that a run reads it in one
+/// sequential read instead of a million members and their households from the database (1M persons: about 2 s from
+/// SQLite). Like <see cref="PopulationImage"/> it holds IDs and names: owner-only, stamped with the snapshot, checked
+/// with a checksum, and a cache (a missing, stale or unsound one is rebuilt from the database). Layout, little-endian:
+/// <code>
+/// "MATCHRUL" · format version (int32) · header length (int32: where the payload starts)
+/// batch id (int64) · schema version (int32) · persons · households · texts · name chars · text chars (each int32)
+/// sha256 and imported_at of the batch (each: byte length int16, UTF-8)
+/// checksum (XxHash3, int64) of every byte before it and of the payload
+/// payload: keys (persons × int64) · name offsets ((persons + 1) × int32) · names (UTF-16)
+///          · text offsets ((texts + 1) × int32) · texts (UTF-16): every distinct household id, relation, support mode,
+///            town and village once
+///          · per person, texts' numbers (int32 each): household id, relation, support mode · categories (byte) · flags (byte)
+///          · per household, texts' numbers (int32 each): id, town, village · income (decimal's four int32) · income
+///            known, housing difficulty, aid (byte each)
+/// </code>
+/// </summary>
+public static class RulePopulationImage
+{
+    /// <summary>Bumped whenever the layout changes: an image of another version is never read.</summary>
+    public const int FormatVersion = 1;
+
+    private const int FixedHeader = 48;
+    private const int MaxHeader = 1024;
+    private const int ChecksumBytes = 8;
+
+    private static ReadOnlySpan<byte> Magic => "MATCHRUL"u8;
+
+    /// <summary>
+    /// Writes the image whole to a temporary file beside <paramref name="path"/>, then renames it over: a reader sees the
+    /// old image or the new one, never half of one.
+    /// </summary>
+    public static void Write(string path, RulePopulation population, PopulationStamp stamp)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(population);
+        ArgumentNullException.ThrowIfNull(stamp);
+        if (!BitConverter.IsLittleEndian)
+        {
+            return; // the payload is the arrays' memory as is: only little-endian machines write (and read) it
+        }
+
+        var columns = population.Columns();
+        var persons = columns.Keys.Length;
+        var households = columns.Households;
+        var texts = new TextTable();
+        var personTexts = new int[persons * 3];
+        for (var i = 0; i < persons; i++)
+        {
+            personTexts[i * 3] = texts.Of(columns.HouseholdIds[i]);
+            personTexts[(i * 3) + 1] = texts.Of(columns.Relations[i]);
+            personTexts[(i * 3) + 2] = texts.Of(columns.TekunSupport[i]);
+        }
+
+        var householdTexts = new int[households.Length * 3];
+        var incomes = new int[households.Length * 4];
+        var householdBytes = new byte[households.Length * 3];
+        for (var h = 0; h < households.Length; h++)
+        {
+            var household = households[h];
+            householdTexts[h * 3] = texts.Of(household.HouseholdId);
+            householdTexts[(h * 3) + 1] = texts.Of(household.Subdistrict);
+            householdTexts[(h * 3) + 2] = texts.Of(household.Village);
+            if (household.AnnualIncome is { } income)
+            {
+                decimal.GetBits(income, incomes.AsSpan(h * 4, 4));
+            }
+
+            householdBytes[h * 3] = household.AnnualIncome.HasValue ? (byte)1 : (byte)0;
+            householdBytes[(h * 3) + 1] = household.HousingDifficulty ? (byte)1 : (byte)0;
+            householdBytes[(h * 3) + 2] = (byte)household.Aid;
+        }
+
+        var (textStarts, textChars) = texts.Packed();
+        var names = columns.Names;
+
+        // The payload as the arrays' own bytes, taken once for the checksum and once for the file: no copies.
+        void Payload(Action<ReadOnlySpan<byte>> part)
+        {
+            part(MemoryMarshal.AsBytes(columns.Keys.AsSpan()));
+            part(MemoryMarshal.AsBytes(names.Starts.AsSpan()));
+            part(MemoryMarshal.AsBytes(names.Chars.AsSpan(0, names.Length)));
+            part(MemoryMarshal.AsBytes(textStarts.AsSpan()));
+            part(MemoryMarshal.AsBytes(textChars.AsSpan()));
+            part(MemoryMarshal.AsBytes(personTexts.AsSpan()));
+            part(MemoryMarshal.AsBytes(columns.Categories.AsSpan()));
+            part(columns.Flags);
+            part(MemoryMarshal.AsBytes(householdTexts.AsSpan()));
+            part(MemoryMarshal.AsBytes(incomes.AsSpan()));
+            part(householdBytes);
+        }
+
+        var header = Header(stamp, persons, households.Length, textStarts.Length - 1, names.Length, textChars.Length);
+        var hash = new XxHash3();
+        hash.Append(header.AsSpan(0, header.Length - ChecksumBytes));
+        Payload(hash.Append);
+
+        BinaryPrimitives.WriteUInt64LittleEndian(header.AsSpan(header.Length - ChecksumBytes), hash.GetCurrentHashAsUInt64());
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        PopulationImage.CreateFolder(folder);
+        var temp = Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            using (var file = new FileStream(temp, options))
+            {
+                file.Write(header);
+                Payload(file.Write);
+            }
+
+            File.Move(temp, path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Reads the image at <paramref name="path"/> when it is sound and of <paramref name="stamp"/>'s snapshot
+    /// (<see cref="PopulationImageState.Valid"/>); <paramref name="population"/> is null otherwise.
+    /// </summary>
+    public static PopulationImageState TryRead(string path, PopulationStamp stamp, out RulePopulation? population)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(stamp);
+        population = null;
+        if (!BitConverter.IsLittleEndian)
+        {
+            return PopulationImageState.Missing;
+        }
+
+        byte[] file;
+        try
+        {
+            file = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or IOException)
+        {
+            return PopulationImageState.Missing;
+        }
+
+        try
+        {
+            return Read(file, stamp, out population);
+        }
+        catch (Exception ex) when (ex is ArgumentException or IndexOutOfRangeException or OverflowException)
+        {
+            // Lengths, offsets or numbers that do not fit together behind a valid checksum: written by something else.
+            population = null;
+            return PopulationImageState.Invalid;
+        }
+    }
+
+    private static PopulationImageState Read(byte[] file, PopulationStamp stamp, out RulePopulation? population)
+    {
+        population = null;
+        if (file.Length < FixedHeader || !file.AsSpan(0, 8).SequenceEqual(Magic) || Int(file, 8) != FormatVersion)
+        {
+            return PopulationImageState.Invalid;
+        }
+
+        var headerLength = Int(file, 12);
+        var batchId = BinaryPrimitives.ReadInt64LittleEndian(file.AsSpan(16));
+        var (schema, persons, households, texts, nameChars, textChars) = (Int(file, 24), Int(file, 28), Int(file, 32), Int(file, 36), Int(file, 40), Int(file, 44));
+        if (headerLength is < FixedHeader + 4 + ChecksumBytes or > MaxHeader || headerLength > file.Length
+            || persons < 0 || households < 0 || texts < 0 || nameChars < 0 || textChars < 0
+            || file.Length != headerLength + (persons * 8L) + ((persons + 1L) * 4) + (nameChars * 2L) + ((texts + 1L) * 4) + (textChars * 2L)
+                + (persons * 14L) + (households * 31L))
+        {
+            return PopulationImageState.Invalid;
+        }
+
+        if (!TryReadText(file, headerLength, FixedHeader, out var sha, out var next) || !TryReadText(file, headerLength, next, out var importedAt, out next)
+            || next != headerLength - ChecksumBytes)
+        {
+            return PopulationImageState.Invalid;
+        }
+
+        if (batchId != stamp.BatchId || schema != stamp.SchemaVersion
+            || !string.Equals(sha, stamp.Sha256, StringComparison.Ordinal) || !string.Equals(importedAt, stamp.ImportedAt, StringComparison.Ordinal))
+        {
+            return PopulationImageState.Stale;
+        }
+
+        var hash = new XxHash3();
+        hash.Append(file.AsSpan(0, headerLength - ChecksumBytes));
+        hash.Append(file.AsSpan(headerLength));
+        if (hash.GetCurrentHashAsUInt64() != BinaryPrimitives.ReadUInt64LittleEndian(file.AsSpan(headerLength - ChecksumBytes)))
+        {
+            return PopulationImageState.Invalid;
+        }
+
+        var at = headerLength;
+        var keys = Take<long>(file, ref at, persons);
+        var nameStarts = Take<int>(file, ref at, persons + 1);
+        var names = new PackedNames(Take<char>(file, ref at, nameChars), nameStarts);
+        var textStarts = Take<int>(file, ref at, texts + 1);
+        var allText = Take<char>(file, ref at, textChars);
+        var table = new string[texts];
+        for (var t = 0; t < texts; t++)
+        {
+            table[t] = new string(allText.AsSpan(textStarts[t], textStarts[t + 1] - textStarts[t]));
+        }
+
+        var personTexts = Take<int>(file, ref at, persons * 3);
+        var (householdIds, relations, support) = (new string[persons], new string[persons], new string[persons]);
+        for (var i = 0; i < persons; i++)
+        {
+            householdIds[i] = table[personTexts[i * 3]];
+            relations[i] = table[personTexts[(i * 3) + 1]];
+            support[i] = table[personTexts[(i * 3) + 2]];
+        }
+
+        var categories = Take<AidCategory>(file, ref at, persons);
+        var flags = Take<byte>(file, ref at, persons);
+        var householdTexts = Take<int>(file, ref at, households * 3);
+        var incomes = Take<int>(file, ref at, households * 4);
+        var householdBytes = Take<byte>(file, ref at, households * 3);
+        var read = new Household[households];
+        for (var h = 0; h < households; h++)
+        {
+            read[h] = new Household
+            {
+                HouseholdId = table[householdTexts[h * 3]],
+                Subdistrict = table[householdTexts[(h * 3) + 1]],
+                Village = table[householdTexts[(h * 3) + 2]],
+                AnnualIncome = householdBytes[h * 3] != 0 ? new decimal(incomes.AsSpan(h * 4, 4)) : null,
+                HousingDifficulty = householdBytes[(h * 3) + 1] != 0,
+                Aid = (AidType)householdBytes[(h * 3) + 2],
+            };
+        }
+
+        population = RulePopulation.FromColumns(new RulePopulationColumns(keys, names, householdIds, relations, support, categories, flags, read));
+        return PopulationImageState.Valid;
+    }
+
+    private static int Int(byte[] file, int at) => BinaryPrimitives.ReadInt32LittleEndian(file.AsSpan(at));
+
+    /// <summary>The next <paramref name="count"/> values of the payload, as a new array.</summary>
+    private static T[] Take<T>(byte[] file, ref int at, int count)
+        where T : unmanaged
+    {
+        var bytes = count * Unsafe.SizeOf<T>();
+        var values = MemoryMarshal.Cast<byte, T>(file.AsSpan(at, bytes)).ToArray();
+        at += bytes;
+        return values;
+    }
+
+    private static byte[] Header(PopulationStamp stamp, int persons, int households, int texts, int nameChars, int textChars)
+    {
+        var sha = Encoding.UTF8.GetBytes(stamp.Sha256);
+        var importedAt = Encoding.UTF8.GetBytes(stamp.ImportedAt);
+        var header = new byte[FixedHeader + 2 + sha.Length + 2 + importedAt.Length + ChecksumBytes];
+        if (header.Length > MaxHeader)
+        {
+            throw new ArgumentException("the batch's hash and load time are too long for an image header", nameof(stamp));
+        }
+
+        Magic.CopyTo(header);
+        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(8), FormatVersion);
+        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(12), header.Length);
+        BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(16), stamp.BatchId);
+        var at = 24;
+        foreach (var value in (ReadOnlySpan<int>)[stamp.SchemaVersion, persons, households, texts, nameChars, textChars])
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(at), value);
+            at += 4;
+        }
+
+        foreach (var text in (ReadOnlySpan<byte[]>)[sha, importedAt])
+        {
+            BinaryPrimitives.WriteInt16LittleEndian(header.AsSpan(at), (short)text.Length);
+            text.CopyTo(header.AsSpan(at + 2));
+            at += 2 + text.Length;
+        }
+
+        return header;
+    }
+
+    private static bool TryReadText(byte[] file, int headerLength, int at, out string text, out int next)
+    {
+        text = string.Empty;
+        next = at;
+        if (at + 2 > headerLength - ChecksumBytes)
+        {
+            return false;
+        }
+
+        var length = BinaryPrimitives.ReadInt16LittleEndian(file.AsSpan(at));
+        if (length < 0 || at + 2 + length > headerLength - ChecksumBytes)
+        {
+            return false;
+        }
+
+        text = Encoding.UTF8.GetString(file, at + 2, length);
+        next = at + 2 + length;
+        return true;
+    }
+
+    /// <summary>Each distinct text once, numbered in the order first seen.</summary>
+    private sealed class TextTable
+    {
+        private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
+        private readonly List<string> _texts = [];
+
+        public int Of(string text)
+        {
+            ref var number = ref CollectionsMarshal.GetValueRefOrAddDefault(_numbers, text, out var known);
+            if (!known)
+            {
+                number = _texts.Count;
+                _texts.Add(text);
+            }
+
+            return number;
+        }
+
+        public (int[] Starts, char[] Chars) Packed()
+        {
+            var starts = new int[_texts.Count + 1];
+            for (var t = 0; t < _texts.Count; t++)
+            {
+                starts[t + 1] = starts[t] + _texts[t].Length;
+            }
+
+            var chars = new char[starts[^1]];
+            for (var t = 0; t < _texts.Count; t++)
+            {
+                _texts[t].CopyTo(chars.AsSpan(starts[t]));
+            }
+
+            return (starts, chars);
+        }
+    }
+}
