@@ -21,6 +21,9 @@ public sealed class RulePopulation
     private readonly AidCategory[] _categories;
     private readonly byte[] _flags;
     private readonly Dictionary<string, Household> _households;
+
+    // Each person's household, looked up once: the rules ask for it per record (a year of bills: millions of times).
+    private readonly Household[] _householdOf;
     private readonly Lazy<HouseholdMembers> _byHousehold;
     private Lazy<PopulationIndex> _index;
 
@@ -46,6 +49,7 @@ public sealed class RulePopulation
 
         // Grown by doubling while read: up to half its entries empty (7 MB at 381k households), for the whole run.
         _households.TrimExcess();
+        _householdOf = HouseholdsOfPersons();
 
         // Built on first use: the duplicate-aid check on every low-income import needs neither.
         _byHousehold = new Lazy<HouseholdMembers>(GroupByHousehold);
@@ -75,6 +79,8 @@ public sealed class RulePopulation
             _households[household.HouseholdId] = household;
         }
 
+        _householdOf = HouseholdsOfPersons();
+
         _byHousehold = new Lazy<HouseholdMembers>(GroupByHousehold);
         _index = NewIndex();
     }
@@ -89,6 +95,17 @@ public sealed class RulePopulation
     /// </summary>
     public RulePopulationColumns Columns() =>
         new(_keys, _names, _householdIds, _relations, _tekunSupport, _categories, _flags, [.. _households.Values]);
+
+    private Household[] HouseholdsOfPersons()
+    {
+        var households = new Household[_householdIds.Length];
+        for (var person = 0; person < households.Length; person++)
+        {
+            households[person] = Household(_householdIds[person]);
+        }
+
+        return households;
+    }
 
     /// <summary>The array itself when it is exactly full (a builder sized from a count), else its filled part.</summary>
     private static T[] Exact<T>(T[] array, int count) => array.Length == count ? array : array.AsSpan(0, count).ToArray();
@@ -323,7 +340,7 @@ public sealed class RulePopulation
     public string TekunSupportOf(int person) => _tekunSupport[person];
 
     /// <summary>The household of <paramref name="person"/> (an empty one when the snapshot lacks it).</summary>
-    public Household HouseholdOf(int person) => Household(_householdIds[person]);
+    public Household HouseholdOf(int person) => _householdOf[person];
 
     public Household Household(string householdId) =>
         _households.TryGetValue(householdId, out var household) ? household : new Household { HouseholdId = householdId };
