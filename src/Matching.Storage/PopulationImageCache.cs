@@ -52,13 +52,30 @@ public sealed class PopulationImageCache(string folder)
             {
                 RulePopulationImage.Write(RulesPathFor(store), population, stamp);
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
             {
-                // A read-only folder or a full disk: the population loaded is as good; the next run loads it again.
+                // A read-only folder, a full disk, a stamp too long for a header: the population loaded is as good;
+                // the next run loads it again.
             }
         }
 
         return population;
+    }
+
+    /// <summary>
+    /// Deletes the run's image (of a snapshot a new one replaced: it holds people who may have left). One that cannot be
+    /// deleted is left, stale: never read again, and replaced by the next run.
+    /// </summary>
+    public void DeleteRules(MatchingStore store)
+    {
+        try
+        {
+            File.Delete(RulesPathFor(store));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Stale from now on all the same.
+        }
     }
 
     /// <summary>The index from the image when it is of the current snapshot (<see cref="PopulationImageState.Valid"/>).</summary>

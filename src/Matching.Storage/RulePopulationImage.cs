@@ -3,8 +3,10 @@ using System.IO.Hashing;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
+using Matching.Core.Identity;
 using Matching.Core.Population;
 using Matching.Core.Rules;
+using Microsoft.Win32.SafeHandles;
 
 namespace Matching.Storage;
 
@@ -17,6 +19,7 @@ namespace Matching.Storage;
 /// <code>
 /// "MATCHRUL" · format version (int32) · header length (int32: where the payload starts)
 /// batch id (int64) · schema version (int32) · persons · households · texts · name chars · text chars (each int32)
+/// · the build that wrote it (int64: a hash of the code's module version ids; another build's image is stale)
 /// sha256 and imported_at of the batch (each: byte length int16, UTF-8)
 /// checksum (XxHash3, int64) of every byte before it and of the payload
 /// payload: keys (persons × int64) · name offsets ((persons + 1) × int32) · names (UTF-16)
@@ -32,7 +35,7 @@ public static class RulePopulationImage
     /// <summary>Bumped whenever the layout changes: an image of another version is never read.</summary>
     public const int FormatVersion = 1;
 
-    private const int FixedHeader = 48;
+    private const int FixedHeader = 56;
     private const int MaxHeader = 1024;
     private const int ChecksumBytes = 8;
 
@@ -135,8 +138,8 @@ public static class RulePopulationImage
     }
 
     /// <summary>
-    /// Reads the image at <paramref name="path"/> when it is sound and of <paramref name="stamp"/>'s snapshot
-    /// (<see cref="PopulationImageState.Valid"/>); <paramref name="population"/> is null otherwise.
+    /// Reads the image at <paramref name="path"/> when it is sound, of <paramref name="stamp"/>'s snapshot and written by
+    /// this build (<see cref="PopulationImageState.Valid"/>); <paramref name="population"/> is null otherwise.
     /// </summary>
     public static PopulationImageState TryRead(string path, PopulationStamp stamp, out RulePopulation? population)
     {
@@ -148,19 +151,15 @@ public static class RulePopulationImage
             return PopulationImageState.Missing;
         }
 
-        byte[] file;
         try
         {
-            file = File.ReadAllBytes(path);
+            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
+            return Read(handle, stamp, out population);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or IOException)
         {
+            population = null;
             return PopulationImageState.Missing;
-        }
-
-        try
-        {
-            return Read(file, stamp, out population);
         }
         catch (Exception ex) when (ex is ArgumentException or IndexOutOfRangeException or OverflowException)
         {
@@ -170,58 +169,101 @@ public static class RulePopulationImage
         }
     }
 
-    private static PopulationImageState Read(byte[] file, PopulationStamp stamp, out RulePopulation? population)
+    private static PopulationImageState Read(SafeFileHandle handle, PopulationStamp stamp, out RulePopulation? population)
     {
         population = null;
-        if (file.Length < FixedHeader || !file.AsSpan(0, 8).SequenceEqual(Magic) || Int(file, 8) != FormatVersion)
+        var length = RandomAccess.GetLength(handle);
+        Span<byte> fixedPart = stackalloc byte[FixedHeader];
+        if (length < FixedHeader || !ReadExactly(handle, fixedPart, 0) || !fixedPart[..8].SequenceEqual(Magic)
+            || BinaryPrimitives.ReadInt32LittleEndian(fixedPart[8..]) != FormatVersion)
         {
             return PopulationImageState.Invalid;
         }
 
-        var headerLength = Int(file, 12);
-        var batchId = BinaryPrimitives.ReadInt64LittleEndian(file.AsSpan(16));
-        var (schema, persons, households, texts, nameChars, textChars) = (Int(file, 24), Int(file, 28), Int(file, 32), Int(file, 36), Int(file, 40), Int(file, 44));
-        if (headerLength is < FixedHeader + 4 + ChecksumBytes or > MaxHeader || headerLength > file.Length
+        var headerLength = BinaryPrimitives.ReadInt32LittleEndian(fixedPart[12..]);
+        var batchId = BinaryPrimitives.ReadInt64LittleEndian(fixedPart[16..]);
+        var schema = BinaryPrimitives.ReadInt32LittleEndian(fixedPart[24..]);
+        var persons = BinaryPrimitives.ReadInt32LittleEndian(fixedPart[28..]);
+        var households = BinaryPrimitives.ReadInt32LittleEndian(fixedPart[32..]);
+        var texts = BinaryPrimitives.ReadInt32LittleEndian(fixedPart[36..]);
+        var nameChars = BinaryPrimitives.ReadInt32LittleEndian(fixedPart[40..]);
+        var textChars = BinaryPrimitives.ReadInt32LittleEndian(fixedPart[44..]);
+        var code = BinaryPrimitives.ReadUInt64LittleEndian(fixedPart[48..]);
+        if (headerLength is < FixedHeader + 4 + ChecksumBytes or > MaxHeader
             || persons < 0 || households < 0 || texts < 0 || nameChars < 0 || textChars < 0
-            || file.Length != headerLength + (persons * 8L) + ((persons + 1L) * 4) + (nameChars * 2L) + ((texts + 1L) * 4) + (textChars * 2L)
+            || length != headerLength + (persons * 8L) + ((persons + 1L) * 4) + (nameChars * 2L) + ((texts + 1L) * 4) + (textChars * 2L)
                 + (persons * 14L) + (households * 31L))
         {
             return PopulationImageState.Invalid;
         }
 
-        if (!TryReadText(file, headerLength, FixedHeader, out var sha, out var next) || !TryReadText(file, headerLength, next, out var importedAt, out next)
-            || next != headerLength - ChecksumBytes)
+        var header = new byte[headerLength];
+        if (!ReadExactly(handle, header, 0) || !TryReadText(header, FixedHeader, out var sha, out var next)
+            || !TryReadText(header, next, out var importedAt, out next) || next != headerLength - ChecksumBytes)
         {
             return PopulationImageState.Invalid;
         }
 
-        if (batchId != stamp.BatchId || schema != stamp.SchemaVersion
+        // Another build may order or compute the columns otherwise (codes parsed, incomes rounded, households ranked):
+        // its image is as stale as another snapshot's.
+        if (batchId != stamp.BatchId || schema != stamp.SchemaVersion || code != CodeIdentity
             || !string.Equals(sha, stamp.Sha256, StringComparison.Ordinal) || !string.Equals(importedAt, stamp.ImportedAt, StringComparison.Ordinal))
         {
             return PopulationImageState.Stale;
         }
 
+        // Each column read straight into its array, the checksum taken as it comes.
         var hash = new XxHash3();
-        hash.Append(file.AsSpan(0, headerLength - ChecksumBytes));
-        hash.Append(file.AsSpan(headerLength));
-        if (hash.GetCurrentHashAsUInt64() != BinaryPrimitives.ReadUInt64LittleEndian(file.AsSpan(headerLength - ChecksumBytes)))
+        hash.Append(header.AsSpan(0, headerLength - ChecksumBytes));
+        long at = headerLength;
+        T[] Next<T>(int count)
+            where T : unmanaged
+        {
+            var values = new T[count];
+            var bytes = MemoryMarshal.AsBytes(values.AsSpan());
+            if (!ReadExactly(handle, bytes, at))
+            {
+                throw new EndOfStreamException("the image ended early"); // shortened while read: as if missing
+            }
+
+            hash.Append(bytes);
+            at += bytes.Length;
+            return values;
+        }
+
+        var keys = Next<long>(persons);
+        var nameStarts = Next<int>(persons + 1);
+        var nameText = Next<char>(nameChars);
+        var textStarts = Next<int>(texts + 1);
+        var allText = Next<char>(textChars);
+        var personTexts = Next<int>(persons * 3);
+        var categories = Next<AidCategory>(persons);
+        var flags = Next<byte>(persons);
+        var householdTexts = Next<int>(households * 3);
+        var incomes = Next<int>(households * 4);
+        var householdBytes = Next<byte>(households * 3);
+        if (hash.GetCurrentHashAsUInt64() != BinaryPrimitives.ReadUInt64LittleEndian(header.AsSpan(headerLength - ChecksumBytes)))
         {
             return PopulationImageState.Invalid;
         }
 
-        var at = headerLength;
-        var keys = Take<long>(file, ref at, persons);
-        var nameStarts = Take<int>(file, ref at, persons + 1);
-        var names = new PackedNames(Take<char>(file, ref at, nameChars), nameStarts);
-        var textStarts = Take<int>(file, ref at, texts + 1);
-        var allText = Take<char>(file, ref at, textChars);
+        // What the columns mean, checked as the database's rows would be: a valid checksum says the file is as written,
+        // not that this program wrote it.
+        var allCategories = Enum.GetValues<AidCategory>().Aggregate(AidCategory.None, (all, category) => all | category);
+        for (var i = 0; i < persons; i++)
+        {
+            if (!IdNumber.TryFromKey(keys[i], out _) || (categories[i] & ~allCategories) != 0 || flags[i] > 3)
+            {
+                return PopulationImageState.Invalid;
+            }
+        }
+
         var table = new string[texts];
         for (var t = 0; t < texts; t++)
         {
             table[t] = new string(allText.AsSpan(textStarts[t], textStarts[t + 1] - textStarts[t]));
         }
 
-        var personTexts = Take<int>(file, ref at, persons * 3);
         var (householdIds, relations, support) = (new string[persons], new string[persons], new string[persons]);
         for (var i = 0; i < persons; i++)
         {
@@ -230,14 +272,16 @@ public static class RulePopulationImage
             support[i] = table[personTexts[(i * 3) + 2]];
         }
 
-        var categories = Take<AidCategory>(file, ref at, persons);
-        var flags = Take<byte>(file, ref at, persons);
-        var householdTexts = Take<int>(file, ref at, households * 3);
-        var incomes = Take<int>(file, ref at, households * 4);
-        var householdBytes = Take<byte>(file, ref at, households * 3);
+        var allAid = Enum.GetValues<AidType>().Aggregate(AidType.None, (all, aid) => all | aid);
         var read = new Household[households];
         for (var h = 0; h < households; h++)
         {
+            var aid = (AidType)householdBytes[(h * 3) + 2];
+            if ((aid & ~allAid) != 0)
+            {
+                return PopulationImageState.Invalid;
+            }
+
             read[h] = new Household
             {
                 HouseholdId = table[householdTexts[h * 3]],
@@ -245,24 +289,38 @@ public static class RulePopulationImage
                 Village = table[householdTexts[(h * 3) + 2]],
                 AnnualIncome = householdBytes[h * 3] != 0 ? new decimal(incomes.AsSpan(h * 4, 4)) : null,
                 HousingDifficulty = householdBytes[(h * 3) + 1] != 0,
-                Aid = (AidType)householdBytes[(h * 3) + 2],
+                Aid = aid,
             };
         }
 
-        population = RulePopulation.FromColumns(new RulePopulationColumns(keys, names, householdIds, relations, support, categories, flags, read));
+        population = RulePopulation.FromColumns(new RulePopulationColumns(
+            keys, new PackedNames(nameText, nameStarts), householdIds, relations, support, categories, flags, read));
         return PopulationImageState.Valid;
     }
 
-    private static int Int(byte[] file, int at) => BinaryPrimitives.ReadInt32LittleEndian(file.AsSpan(at));
+    /// <summary>
+    /// This build of the code that computes and orders the columns (Matching.Core and Matching.Storage: each module's
+    /// version id, which a deterministic build changes exactly when the code does).
+    /// </summary>
+    private static readonly ulong CodeIdentity = XxHash3.HashToUInt64(
+        [.. typeof(RulePopulation).Module.ModuleVersionId.ToByteArray(), .. typeof(RulePopulationImage).Module.ModuleVersionId.ToByteArray()]);
 
-    /// <summary>The next <paramref name="count"/> values of the payload, as a new array.</summary>
-    private static T[] Take<T>(byte[] file, ref int at, int count)
-        where T : unmanaged
+    /// <summary>Fills <paramref name="buffer"/> from <paramref name="offset"/>; false when the file ends first.</summary>
+    private static bool ReadExactly(SafeFileHandle handle, Span<byte> buffer, long offset)
     {
-        var bytes = count * Unsafe.SizeOf<T>();
-        var values = MemoryMarshal.Cast<byte, T>(file.AsSpan(at, bytes)).ToArray();
-        at += bytes;
-        return values;
+        while (!buffer.IsEmpty)
+        {
+            var read = RandomAccess.Read(handle, buffer, offset);
+            if (read == 0)
+            {
+                return false;
+            }
+
+            buffer = buffer[read..];
+            offset += read;
+        }
+
+        return true;
     }
 
     private static byte[] Header(PopulationStamp stamp, int persons, int households, int texts, int nameChars, int textChars)
@@ -286,6 +344,9 @@ public static class RulePopulationImage
             at += 4;
         }
 
+        BinaryPrimitives.WriteUInt64LittleEndian(header.AsSpan(at), CodeIdentity);
+        at += 8;
+
         foreach (var text in (ReadOnlySpan<byte[]>)[sha, importedAt])
         {
             BinaryPrimitives.WriteInt16LittleEndian(header.AsSpan(at), (short)text.Length);
@@ -296,22 +357,22 @@ public static class RulePopulationImage
         return header;
     }
 
-    private static bool TryReadText(byte[] file, int headerLength, int at, out string text, out int next)
+    private static bool TryReadText(byte[] header, int at, out string text, out int next)
     {
         text = string.Empty;
         next = at;
-        if (at + 2 > headerLength - ChecksumBytes)
+        if (at + 2 > header.Length - ChecksumBytes)
         {
             return false;
         }
 
-        var length = BinaryPrimitives.ReadInt16LittleEndian(file.AsSpan(at));
-        if (length < 0 || at + 2 + length > headerLength - ChecksumBytes)
+        var length = BinaryPrimitives.ReadInt16LittleEndian(header.AsSpan(at));
+        if (length < 0 || at + 2 + length > header.Length - ChecksumBytes)
         {
             return false;
         }
 
-        text = Encoding.UTF8.GetString(file, at + 2, length);
+        text = Encoding.UTF8.GetString(header, at + 2, length);
         next = at + 2 + length;
         return true;
     }

@@ -40,12 +40,14 @@ public sealed class Utf8OrderTests
     }
 
     [Theory]
-    [InlineData(4, 1)]
-    [InlineData(20, 2)]  // past the key's 16 characters
-    public void Ranks_RandomTexts_EachTextsPlaceInUtf8OrderEqualOnesAsGiven(int longest, int seed)
+    [InlineData(4, 1, "")]
+    [InlineData(20, 2, "")]      // past the key's 16 characters
+    [InlineData(12, 3, "JY20")]  // a prefix every text shares, as the sample's household ids do
+    [InlineData(12, 4, "😀")]
+    public void Ranks_RandomTexts_EachTextsPlaceInUtf8OrderEqualOnesAsGiven(int longest, int seed, string prefix)
     {
         // Mostly digits, as household ids are, with duplicates and shared prefixes.
-        var texts = RandomTexts(3000, longest, seed);
+        var texts = RandomTexts(3000, longest, seed).Select(t => prefix + t).ToList();
         texts.AddRange(texts.Take(200));
 
         var ranks = Utf8Order.Ranks([.. texts]);

@@ -114,10 +114,15 @@ internal sealed class LowIncomeImport(BureauConfig config, Stores stores, TimePr
             var checkpoint = Task.Run(() => store.CheckpointAsync(cancellationToken), CancellationToken.None);
             try
             {
-                if (members <= config.Settings.Run.InMemoryLimit && PopulationImages.For(stores.Storage, config.Settings.Run) is { } images)
+                if (PopulationImages.For(stores.Storage, config.Settings.Run) is { } images)
                 {
-                    // After the commit, from what was committed: `match` then reads the index in one go, not row by row.
-                    await images.RebuildAsync(store, cancellationToken);
+                    // The run's image is of the snapshot before: it goes now, not when the next run replaces it.
+                    images.DeleteRules(store);
+                    if (members <= config.Settings.Run.InMemoryLimit)
+                    {
+                        // After the commit, from what was committed: `match` then reads the index in one go, not row by row.
+                        await images.RebuildAsync(store, cancellationToken);
+                    }
                 }
             }
             catch (Exception)

@@ -84,9 +84,16 @@ internal sealed class WarningRun(BureauConfig config, Stores stores, TimeProvide
 
                 // The members grouped by household (about half a second at a million persons), which the rules after
                 // the record warnings need, on the core the writing leaves mostly idle: writing is SQLite's, on one.
-                var grouping = Task.Run(population.GroupHouseholds, cancellationToken);
-                counts = await store.Runs.CompleteAsync(runId, asOf, found, [.. batches.Select(b => b.BatchId)], records, cancellationToken);
-                await grouping;
+                // Not cancelled: the run's rules wait for it (a grouping that failed fails them with its error).
+                var grouping = Task.Run(population.GroupHouseholds, CancellationToken.None);
+                try
+                {
+                    counts = await store.Runs.CompleteAsync(runId, asOf, found, [.. batches.Select(b => b.BatchId)], records, cancellationToken);
+                }
+                finally
+                {
+                    await grouping.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+                }
             }
 
             var lowIncome = await store.Batches.LastLowIncomeAsync(cancellationToken);

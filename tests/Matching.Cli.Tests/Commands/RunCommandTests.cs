@@ -36,6 +36,35 @@ public sealed class RunCommandTests
     }
 
     [Fact]
+    public async Task Run_PopulationImage_WrittenByTheFirstRunReadByTheNextRebuiltWhenDamagedDeletedByANewSnapshot_SameWarnings()
+    {
+        using var world = await WarningWorld.CreateAsync();
+
+        await world.WarningRunAsync("2026-11-28");
+        var first = await world.WarningsAsync();
+        var image = Assert.Single(Directory.GetFiles(world.Cli.Database + ".index", "rules-*.bin"));
+        var written = await File.ReadAllBytesAsync(image);
+        await world.WarningRunAsync("2026-12-05");
+        var second = await world.WarningsAsync();
+        var damaged = (byte[])written.Clone();
+        damaged[^1] ^= 0x01;
+        await File.WriteAllBytesAsync(image, damaged);
+        await world.WarningRunAsync("2026-12-12");
+        var third = await world.WarningsAsync();
+        var rebuilt = await File.ReadAllBytesAsync(image);
+        await world.LowIncomeAsync("lowincome-december.csv", h1EducationAid: true);
+
+        static IEnumerable<(string, string, string, string)> Found(IEnumerable<IDictionary<string, string>> warnings) =>
+            warnings.Select(w => (w["code"], w["subject"], w["receiver"], w["detail"])).Order();
+        Assert.NotEmpty(first);
+        Assert.Equal(Found(first), Found(second));
+        Assert.Equal(Found(first), Found(third));
+        Assert.All(third, w => Assert.Equal("持续", w["status"]));
+        Assert.Equal(written, rebuilt);
+        Assert.False(File.Exists(image)); // the snapshot before's people gone with it
+    }
+
+    [Fact]
     public async Task Run_ThreeRunsAndAFourth_NewThenContinuingThenResolvedNothingDeletedOneEventPerChange()
     {
         using var world = await WarningWorld.CreateAsync();
