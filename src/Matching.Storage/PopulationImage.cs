@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
-using System.Text;
 using Matching.Core.Population;
 using Microsoft.Win32.SafeHandles;
 
@@ -31,8 +30,6 @@ public static class PopulationImage
     public const int FormatVersion = 2;
 
     private const int FixedHeader = 36;
-    private const int MaxHeader = 1024;
-    private const int ChecksumBytes = 8;
 
     private static ReadOnlySpan<byte> Magic => "MATCHPIX"u8;
 
@@ -50,8 +47,6 @@ public static class PopulationImage
             return; // the payload is the arrays' memory as is: only little-endian machines write (and read) it
         }
 
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        CreateFolder(folder);
         var names = index.Names;
         var header = Header(stamp, index.Count, names.Length);
         var keys = MemoryMarshal.AsBytes(index.Keys);
@@ -59,38 +54,20 @@ public static class PopulationImage
         var chars = MemoryMarshal.AsBytes(names.Chars.AsSpan(0, names.Length));
         var table = index.LookupTable;
         var hash = new XxHash3();
-        hash.Append(header.AsSpan(0, header.Length - ChecksumBytes));
+        hash.Append(header.AsSpan(0, header.Length - ImageFile.ChecksumBytes));
         hash.Append(keys);
         hash.Append(starts);
         hash.Append(chars);
         hash.Append(table);
-        BinaryPrimitives.WriteUInt64LittleEndian(header.AsSpan(header.Length - ChecksumBytes), hash.GetCurrentHashAsUInt64());
-
-        var temp = Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        try
+        ImageFile.Seal(header, hash.GetCurrentHashAsUInt64());
+        ImageFile.Write(path, file =>
         {
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
-            if (!OperatingSystem.IsWindows())
-            {
-                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            }
-
-            using (var file = new FileStream(temp, options))
-            {
-                file.Write(header);
-                file.Write(keys);
-                file.Write(starts);
-                file.Write(chars);
-                file.Write(table);
-            }
-
-            File.Move(temp, path, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temp);
-            throw;
-        }
+            file.Write(header);
+            file.Write(MemoryMarshal.AsBytes(index.Keys));
+            file.Write(MemoryMarshal.AsBytes(names.Starts.AsSpan()));
+            file.Write(MemoryMarshal.AsBytes(names.Chars.AsSpan(0, names.Length)));
+            file.Write(index.LookupTable);
+        });
     }
 
     /// <summary>
@@ -123,32 +100,23 @@ public static class PopulationImage
         index = null;
         var length = RandomAccess.GetLength(handle);
         Span<byte> fixedPart = stackalloc byte[FixedHeader];
-        if (length < FixedHeader || !ReadExactly(handle, fixedPart, 0)
+        if (length < FixedHeader || !ImageFile.ReadExactly(handle, fixedPart, 0)
             || !fixedPart[..8].SequenceEqual(Magic) || BinaryPrimitives.ReadInt32LittleEndian(fixedPart[8..]) != FormatVersion)
         {
             return PopulationImageState.Invalid;
         }
 
         var headerLength = BinaryPrimitives.ReadInt32LittleEndian(fixedPart[12..]);
-        var batchId = BinaryPrimitives.ReadInt64LittleEndian(fixedPart[16..]);
-        var schema = BinaryPrimitives.ReadInt32LittleEndian(fixedPart[24..]);
         var count = BinaryPrimitives.ReadInt32LittleEndian(fixedPart[28..]);
         var chars = BinaryPrimitives.ReadInt32LittleEndian(fixedPart[32..]);
-        if (headerLength is < FixedHeader + 4 + ChecksumBytes or > MaxHeader || count < 0 || chars < 0
-            || length != headerLength + (count * 8L) + ((count + 1L) * 4) + (chars * 2L) + PopulationIndex.LookupTableLength(count))
+        if (count < 0 || chars < 0
+            || length != headerLength + (count * 8L) + ((count + 1L) * 4) + (chars * 2L) + PopulationIndex.LookupTableLength(count)
+            || ImageFile.ReadHeader(handle, fixedPart, out var sha, out var importedAt) is not { } header)
         {
             return PopulationImageState.Invalid;
         }
 
-        var header = new byte[headerLength];
-        if (!ReadExactly(handle, header, 0) || !TryReadText(header, FixedHeader, out var sha, out var next)
-            || !TryReadText(header, next, out var importedAt, out next) || next != headerLength - ChecksumBytes)
-        {
-            return PopulationImageState.Invalid;
-        }
-
-        if (batchId != stamp.BatchId || schema != stamp.SchemaVersion
-            || !string.Equals(sha, stamp.Sha256, StringComparison.Ordinal) || !string.Equals(importedAt, stamp.ImportedAt, StringComparison.Ordinal))
+        if (!ImageFile.IsOf(header, sha, importedAt, stamp))
         {
             return PopulationImageState.Stale;
         }
@@ -159,14 +127,14 @@ public static class PopulationImage
         var keyBytes = MemoryMarshal.AsBytes(keys.AsSpan());
         var startBytes = MemoryMarshal.AsBytes(starts.AsSpan());
         var charBytes = MemoryMarshal.AsBytes(nameChars.AsSpan());
-        if (!ReadExactly(handle, keyBytes, headerLength) || !ReadExactly(handle, startBytes, headerLength + keyBytes.Length)
-            || !ReadExactly(handle, charBytes, headerLength + keyBytes.Length + (long)startBytes.Length))
+        if (!ImageFile.ReadExactly(handle, keyBytes, headerLength) || !ImageFile.ReadExactly(handle, startBytes, headerLength + keyBytes.Length)
+            || !ImageFile.ReadExactly(handle, charBytes, headerLength + keyBytes.Length + (long)startBytes.Length))
         {
             return PopulationImageState.Invalid;
         }
 
         var hash = new XxHash3();
-        hash.Append(header.AsSpan(0, headerLength - ChecksumBytes));
+        hash.Append(header.AsSpan(0, headerLength - ImageFile.ChecksumBytes));
         hash.Append(keyBytes);
         hash.Append(startBytes);
         hash.Append(charBytes);
@@ -176,7 +144,7 @@ public static class PopulationImage
         {
             read = PopulationIndex.Restore(keys, new PackedNames(nameChars, starts), table =>
             {
-                if (!ReadExactly(handle, table, tableAt))
+                if (!ImageFile.ReadExactly(handle, table, tableAt))
                 {
                     return false;
                 }
@@ -190,7 +158,7 @@ public static class PopulationImage
             return PopulationImageState.Invalid; // offsets that do not ascend: written by something else
         }
 
-        if (read is null || hash.GetCurrentHashAsUInt64() != BinaryPrimitives.ReadUInt64LittleEndian(header.AsSpan(headerLength - ChecksumBytes)))
+        if (read is null || hash.GetCurrentHashAsUInt64() != ImageFile.Checksum(header))
         {
             return PopulationImageState.Invalid;
         }
@@ -201,80 +169,9 @@ public static class PopulationImage
 
     private static byte[] Header(PopulationStamp stamp, int count, int chars)
     {
-        var sha = Encoding.UTF8.GetBytes(stamp.Sha256);
-        var importedAt = Encoding.UTF8.GetBytes(stamp.ImportedAt);
-        var header = new byte[FixedHeader + 2 + sha.Length + 2 + importedAt.Length + ChecksumBytes];
-        if (header.Length > MaxHeader)
-        {
-            throw new ArgumentException("the batch's hash and load time are too long for an image header", nameof(stamp));
-        }
-
-        Magic.CopyTo(header);
-        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(8), FormatVersion);
-        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(12), header.Length);
-        BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(16), stamp.BatchId);
-        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(24), stamp.SchemaVersion);
-        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(28), count);
-        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(32), chars);
-        var at = FixedHeader;
-        foreach (var text in (ReadOnlySpan<byte[]>)[sha, importedAt])
-        {
-            BinaryPrimitives.WriteInt16LittleEndian(header.AsSpan(at), (short)text.Length);
-            text.CopyTo(header.AsSpan(at + 2));
-            at += 2 + text.Length;
-        }
-
+        var header = ImageFile.Header(Magic, FormatVersion, FixedHeader, stamp);
+        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(ImageFile.OwnFields), count);
+        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(ImageFile.OwnFields + 4), chars);
         return header;
-    }
-
-    private static bool TryReadText(byte[] header, int at, out string text, out int next)
-    {
-        text = string.Empty;
-        next = at;
-        if (at + 2 > header.Length - ChecksumBytes)
-        {
-            return false;
-        }
-
-        var length = BinaryPrimitives.ReadInt16LittleEndian(header.AsSpan(at));
-        if (length < 0 || at + 2 + length > header.Length - ChecksumBytes)
-        {
-            return false;
-        }
-
-        text = Encoding.UTF8.GetString(header, at + 2, length);
-        next = at + 2 + length;
-        return true;
-    }
-
-    /// <summary>Fills <paramref name="buffer"/> from <paramref name="offset"/>; false when the file ends first.</summary>
-    private static bool ReadExactly(SafeFileHandle handle, Span<byte> buffer, long offset)
-    {
-        while (!buffer.IsEmpty)
-        {
-            var read = RandomAccess.Read(handle, buffer, offset);
-            if (read == 0)
-            {
-                return false;
-            }
-
-            buffer = buffer[read..];
-            offset += read;
-        }
-
-        return true;
-    }
-
-    internal static void CreateFolder(string folder)
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(folder);
-        }
-        else
-        {
-            // Only a folder created here gets 0700; an existing one keeps the mode its owner gave it.
-            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
     }
 }

@@ -2,7 +2,6 @@ using System.Buffers.Binary;
 using System.IO.Hashing;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Text;
 using Matching.Core.Identity;
 using Matching.Core.Population;
 using Matching.Core.Rules;
@@ -36,8 +35,6 @@ public static class RulePopulationImage
     public const int FormatVersion = 1;
 
     private const int FixedHeader = 56;
-    private const int MaxHeader = 1024;
-    private const int ChecksumBytes = 8;
 
     private static ReadOnlySpan<byte> Magic => "MATCHRUL"u8;
 
@@ -107,34 +104,14 @@ public static class RulePopulationImage
 
         var header = Header(stamp, persons, households.Length, textStarts.Length - 1, names.Length, textChars.Length);
         var hash = new XxHash3();
-        hash.Append(header.AsSpan(0, header.Length - ChecksumBytes));
+        hash.Append(header.AsSpan(0, header.Length - ImageFile.ChecksumBytes));
         Payload(hash.Append);
-
-        BinaryPrimitives.WriteUInt64LittleEndian(header.AsSpan(header.Length - ChecksumBytes), hash.GetCurrentHashAsUInt64());
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        PopulationImage.CreateFolder(folder);
-        var temp = Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        try
+        ImageFile.Seal(header, hash.GetCurrentHashAsUInt64());
+        ImageFile.Write(path, file =>
         {
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
-            if (!OperatingSystem.IsWindows())
-            {
-                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            }
-
-            using (var file = new FileStream(temp, options))
-            {
-                file.Write(header);
-                Payload(file.Write);
-            }
-
-            File.Move(temp, path, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temp);
-            throw;
-        }
+            file.Write(header);
+            Payload(file.Write);
+        });
     }
 
     /// <summary>
@@ -174,54 +151,44 @@ public static class RulePopulationImage
         population = null;
         var length = RandomAccess.GetLength(handle);
         Span<byte> fixedPart = stackalloc byte[FixedHeader];
-        if (length < FixedHeader || !ReadExactly(handle, fixedPart, 0) || !fixedPart[..8].SequenceEqual(Magic)
+        if (length < FixedHeader || !ImageFile.ReadExactly(handle, fixedPart, 0) || !fixedPart[..8].SequenceEqual(Magic)
             || BinaryPrimitives.ReadInt32LittleEndian(fixedPart[8..]) != FormatVersion)
         {
             return PopulationImageState.Invalid;
         }
 
         var headerLength = BinaryPrimitives.ReadInt32LittleEndian(fixedPart[12..]);
-        var batchId = BinaryPrimitives.ReadInt64LittleEndian(fixedPart[16..]);
-        var schema = BinaryPrimitives.ReadInt32LittleEndian(fixedPart[24..]);
         var persons = BinaryPrimitives.ReadInt32LittleEndian(fixedPart[28..]);
         var households = BinaryPrimitives.ReadInt32LittleEndian(fixedPart[32..]);
         var texts = BinaryPrimitives.ReadInt32LittleEndian(fixedPart[36..]);
         var nameChars = BinaryPrimitives.ReadInt32LittleEndian(fixedPart[40..]);
         var textChars = BinaryPrimitives.ReadInt32LittleEndian(fixedPart[44..]);
         var code = BinaryPrimitives.ReadUInt64LittleEndian(fixedPart[48..]);
-        if (headerLength is < FixedHeader + 4 + ChecksumBytes or > MaxHeader
-            || persons < 0 || households < 0 || texts < 0 || nameChars < 0 || textChars < 0
+        if (persons < 0 || households < 0 || texts < 0 || nameChars < 0 || textChars < 0
             || length != headerLength + (persons * 8L) + ((persons + 1L) * 4) + (nameChars * 2L) + ((texts + 1L) * 4) + (textChars * 2L)
-                + (persons * 14L) + (households * 31L))
-        {
-            return PopulationImageState.Invalid;
-        }
-
-        var header = new byte[headerLength];
-        if (!ReadExactly(handle, header, 0) || !TryReadText(header, FixedHeader, out var sha, out var next)
-            || !TryReadText(header, next, out var importedAt, out next) || next != headerLength - ChecksumBytes)
+                + (persons * 14L) + (households * 31L)
+            || ImageFile.ReadHeader(handle, fixedPart, out var sha, out var importedAt) is not { } header)
         {
             return PopulationImageState.Invalid;
         }
 
         // Another build may order or compute the columns otherwise (codes parsed, incomes rounded, households ranked):
         // its image is as stale as another snapshot's.
-        if (batchId != stamp.BatchId || schema != stamp.SchemaVersion || code != CodeIdentity
-            || !string.Equals(sha, stamp.Sha256, StringComparison.Ordinal) || !string.Equals(importedAt, stamp.ImportedAt, StringComparison.Ordinal))
+        if (code != CodeIdentity || !ImageFile.IsOf(header, sha, importedAt, stamp))
         {
             return PopulationImageState.Stale;
         }
 
         // Each column read straight into its array, the checksum taken as it comes.
         var hash = new XxHash3();
-        hash.Append(header.AsSpan(0, headerLength - ChecksumBytes));
+        hash.Append(header.AsSpan(0, headerLength - ImageFile.ChecksumBytes));
         long at = headerLength;
         T[] Next<T>(int count)
             where T : unmanaged
         {
             var values = new T[count];
             var bytes = MemoryMarshal.AsBytes(values.AsSpan());
-            if (!ReadExactly(handle, bytes, at))
+            if (!ImageFile.ReadExactly(handle, bytes, at))
             {
                 throw new EndOfStreamException("the image ended early"); // shortened while read: as if missing
             }
@@ -242,7 +209,7 @@ public static class RulePopulationImage
         var householdTexts = Next<int>(households * 3);
         var incomes = Next<int>(households * 4);
         var householdBytes = Next<byte>(households * 3);
-        if (hash.GetCurrentHashAsUInt64() != BinaryPrimitives.ReadUInt64LittleEndian(header.AsSpan(headerLength - ChecksumBytes)))
+        if (hash.GetCurrentHashAsUInt64() != ImageFile.Checksum(header))
         {
             return PopulationImageState.Invalid;
         }
@@ -305,76 +272,18 @@ public static class RulePopulationImage
     private static readonly ulong CodeIdentity = XxHash3.HashToUInt64(
         [.. typeof(RulePopulation).Module.ModuleVersionId.ToByteArray(), .. typeof(RulePopulationImage).Module.ModuleVersionId.ToByteArray()]);
 
-    /// <summary>Fills <paramref name="buffer"/> from <paramref name="offset"/>; false when the file ends first.</summary>
-    private static bool ReadExactly(SafeFileHandle handle, Span<byte> buffer, long offset)
-    {
-        while (!buffer.IsEmpty)
-        {
-            var read = RandomAccess.Read(handle, buffer, offset);
-            if (read == 0)
-            {
-                return false;
-            }
-
-            buffer = buffer[read..];
-            offset += read;
-        }
-
-        return true;
-    }
-
     private static byte[] Header(PopulationStamp stamp, int persons, int households, int texts, int nameChars, int textChars)
     {
-        var sha = Encoding.UTF8.GetBytes(stamp.Sha256);
-        var importedAt = Encoding.UTF8.GetBytes(stamp.ImportedAt);
-        var header = new byte[FixedHeader + 2 + sha.Length + 2 + importedAt.Length + ChecksumBytes];
-        if (header.Length > MaxHeader)
-        {
-            throw new ArgumentException("the batch's hash and load time are too long for an image header", nameof(stamp));
-        }
-
-        Magic.CopyTo(header);
-        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(8), FormatVersion);
-        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(12), header.Length);
-        BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(16), stamp.BatchId);
-        var at = 24;
-        foreach (var value in (ReadOnlySpan<int>)[stamp.SchemaVersion, persons, households, texts, nameChars, textChars])
+        var header = ImageFile.Header(Magic, FormatVersion, FixedHeader, stamp);
+        var at = ImageFile.OwnFields;
+        foreach (var value in (ReadOnlySpan<int>)[persons, households, texts, nameChars, textChars])
         {
             BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(at), value);
             at += 4;
         }
 
         BinaryPrimitives.WriteUInt64LittleEndian(header.AsSpan(at), CodeIdentity);
-        at += 8;
-
-        foreach (var text in (ReadOnlySpan<byte[]>)[sha, importedAt])
-        {
-            BinaryPrimitives.WriteInt16LittleEndian(header.AsSpan(at), (short)text.Length);
-            text.CopyTo(header.AsSpan(at + 2));
-            at += 2 + text.Length;
-        }
-
         return header;
-    }
-
-    private static bool TryReadText(byte[] header, int at, out string text, out int next)
-    {
-        text = string.Empty;
-        next = at;
-        if (at + 2 > header.Length - ChecksumBytes)
-        {
-            return false;
-        }
-
-        var length = BinaryPrimitives.ReadInt16LittleEndian(header.AsSpan(at));
-        if (length < 0 || at + 2 + length > header.Length - ChecksumBytes)
-        {
-            return false;
-        }
-
-        text = Encoding.UTF8.GetString(header, at + 2, length);
-        next = at + 2 + length;
-        return true;
     }
 
     /// <summary>Each distinct text once, numbered in the order first seen.</summary>
