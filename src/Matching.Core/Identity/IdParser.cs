@@ -157,7 +157,18 @@ public static partial class IdParser
     /// <summary>Excel's display of a large number: 4.19001E+17, 4.19001199001011e17.</summary>
     private static bool IsScientific(ReadOnlySpan<char> text)
     {
-        var e = text.IndexOfAny('E', 'e');
+        // A plain loop: every cell is asked, nearly all of them 18 digits, and the vectorised search's call cost more
+        // than the search (a tenth of the reader thread of `match`).
+        var e = -1;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if ((text[i] | 0x20) == 'e')
+            {
+                e = i;
+                break;
+            }
+        }
+
         if (e <= 0 || e == text.Length - 1)
         {
             return false;
