@@ -53,6 +53,20 @@ public sealed class SourceTableTests : IDisposable
     }
 
     [Fact]
+    public void Read_FooterAfterLeadingSpaces_SkippedAndNameStartingLikeOne_Kept()
+    {
+        // The first character is read off the cell's UTF-8 after any whitespace, the ideographic space included; a
+        // person whose name starts as a footer does (合, 审) is still a person.
+        var path = _temp.WriteText("students.csv",
+            $"姓名,身份证号\n合欢,{TestIds.Valid(5).Value}\n\u3000\t合计,2人\n \u00a0审核：李校长\n审言,{TestIds.Valid(6).Value}\n𠀋一,{TestIds.Valid(7).Value}\n");
+
+        using var table = SourceTable.Open(path, Catalog.Get("education"), IngestLimits.Default);
+        var rows = TableRows.ReadAll(table);
+
+        Assert.Equal(["合欢", "审言", "𠀋一"], rows.Select(r => r.Cells[0]));
+    }
+
+    [Fact]
     public void Open_DecoratedHeaderNames_StillMap()
     {
         var id = TestIds.Valid(4).Value;

@@ -36,9 +36,8 @@ internal static class LowIncomeCommand
             return CliApp.Ok;
         }
 
-        var read = outcome.Read!;
         await context.Out.WriteLineAsync(Text.Format("LowIncomeBatch", outcome.BatchId, DisplayText.Escape(Path.GetFileName(file))));
-        await context.Out.WriteLineAsync(Text.Format("LowIncomeRows", read.RowsRead, read.Snapshot.Members.Count, read.Rejected.Count));
+        await context.Out.WriteLineAsync(Text.Format("LowIncomeRows", outcome.Rows.Read, outcome.Rows.Accepted, outcome.Rows.Rejected));
         await context.Out.WriteLineAsync(Text.Format("LowIncomeActive", outcome.Households, outcome.Members));
         if (outcome.Report is not null)
         {

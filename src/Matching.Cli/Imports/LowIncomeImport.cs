@@ -16,13 +16,13 @@ namespace Matching.Cli.Imports;
 /// <summary>What <c>matching lowincome import</c> did with one file.</summary>
 /// <param name="BatchId">The new batch, or the last one when the file was identical to it.</param>
 /// <param name="Identical">The file was the last snapshot's bytes: nothing done.</param>
-/// <param name="Read">What the file held (null when identical).</param>
+/// <param name="Rows">The file's rows read, accepted and refused (zeros when identical).</param>
 /// <param name="Households">Active households afterwards.</param>
 /// <param name="Members">Active members afterwards.</param>
 /// <param name="Report">The reject report written, if any.</param>
 /// <param name="Last">The last snapshot before this one, if any.</param>
 internal sealed record LowIncomeImportOutcome(
-    long BatchId, bool Identical, LowIncomeReadResult? Read, long Households, long Members, string? Report, BatchRecord? Last)
+    long BatchId, bool Identical, (long Read, long Accepted, long Rejected) Rows, long Households, long Members, string? Report, BatchRecord? Last)
 {
     /// <summary>Fields the enabled rules need that the file lacks or mostly leaves empty (none when identical).</summary>
     public IReadOnlyList<RuleGap> Gaps { get; init; } = [];
@@ -66,51 +66,15 @@ internal sealed class LowIncomeImport(BureauConfig config, Stores stores, TimePr
             var last = await store.Batches.LastLowIncomeAsync(cancellationToken);
             if (last is not null && last.Sha256 == sha)
             {
-                return new LowIncomeImportOutcome(last.BatchId, true, null, 0, 0, null, last);
+                return new LowIncomeImportOutcome(last.BatchId, true, default, 0, 0, null, last);
             }
 
-            // The file is read on the second core while this one stores its members as they come (LowIncomeFeed): 1M
-            // persons into SQLite, 13.0 -> 10.3 s (9.8 s with the checkpoint beside the image, below). The checks that
-            // need the whole file (the shrink guard, the reject report) are made at its end, before the commit: a
-            // refusal, or a report that cannot be written, rolls it all back.
-            // A spreadsheet reads several times slower than a CSV file, and SQLite's write lock is held from the
-            // transaction's start: its members are stored once it is read whole (as on a server database), so that
-            // the worker's lease and other imports do not wait out the read.
-            var (_, active) = await store.Population.CountActiveAsync(cancellationToken);
-            var feed = new LowIncomeFeed();
-            var table = SourceTable.Open(file, config.HeaderMaps.Get(SourceCodes.LowIncome), config.Limits);
-            var streamed = table.Reader is CsvTableReader;
-            var reading = Task.Run(() => ReadAsync(table, feed, active, acceptShrink, rejectsPath, file, batch.FileName, last, cancellationToken), CancellationToken.None);
-            long batchId;
-            try
-            {
-                if (!streamed)
-                {
-                    await reading;
-                }
-
-                batchId = await StoreAsync(store, feed, batch, file, cancellationToken);
-            }
-            catch (Exception)
-            {
-                // The read stops at its next few thousand rows; what it failed with, if it did, is what the store threw.
-                feed.Abandon();
-                try
-                {
-                    var (_, _, duplicates) = await reading;
-                    _ = duplicates.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
-                }
-                catch (Exception)
-                {
-                    // Reported by the store.
-                }
-
-                throw;
-            }
-
-            // Everyone in the snapshot is active now, and no one else.
-            var (read, gaps, duplicateAid) = await reading;
-            var (households, members) = ((long)read.Snapshot.Households.Count, (long)read.Snapshot.Members.Count);
+            // The snapshot read (every member: 1M persons are 2.8M objects, 180 MB) is garbage once stored, and is
+            // collected before the index is read back, not kept under it. The rest runs on a fresh stack: continued
+            // inline, it would run under the finished storing's frames, which still hold the snapshot.
+            var stored = await ReadAndStoreAsync(store, file, batch, last, rejectsPath, acceptShrink, cancellationToken);
+            await Task.Yield();
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
             var checkpoint = Task.Run(() => store.CheckpointAsync(cancellationToken), CancellationToken.None);
             try
             {
@@ -118,7 +82,7 @@ internal sealed class LowIncomeImport(BureauConfig config, Stores stores, TimePr
                 {
                     // The run's image is of the snapshot before: it goes now, not when the next run replaces it.
                     images.DeleteRules(store);
-                    if (members <= config.Settings.Run.InMemoryLimit)
+                    if (stored.Members <= config.Settings.Run.InMemoryLimit)
                     {
                         // After the commit, from what was committed: `match` then reads the index in one go, not row by row.
                         await images.RebuildAsync(store, cancellationToken);
@@ -127,7 +91,7 @@ internal sealed class LowIncomeImport(BureauConfig config, Stores stores, TimePr
             }
             catch (Exception)
             {
-                _ = duplicateAid.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+                _ = stored.DuplicateAid.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
                 throw;
             }
             finally
@@ -135,14 +99,66 @@ internal sealed class LowIncomeImport(BureauConfig config, Stores stores, TimePr
                 await CheckpointedAsync(checkpoint);
             }
 
-            var report = (await feed.Ended).RejectReport;
-            return new LowIncomeImportOutcome(batchId, false, read, households, members, report, last) { Gaps = gaps, DuplicateAid = duplicateAid };
+            return stored;
         }
         catch (Exception ex) when (ex is InputFileException or ImportRefusedException)
         {
             await AuditAsync(store, batch, ex.Message, cancellationToken);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Reads the file and stores its snapshot in one transaction; what is left of them when this returns is counts.
+    /// </summary>
+    private async Task<LowIncomeImportOutcome> ReadAndStoreAsync(
+        MatchingStore store, string file, BatchInfo batch, BatchRecord? last, string? rejectsPath, bool acceptShrink, CancellationToken cancellationToken)
+    {
+        // The file is read on the second core while this one stores its members as they come (LowIncomeFeed): 1M
+        // persons into SQLite, 13.0 -> 10.3 s (9.8 s with the checkpoint beside the image, below). The checks that
+        // need the whole file (the shrink guard, the reject report) are made at its end, before the commit: a
+        // refusal, or a report that cannot be written, rolls it all back.
+        // A spreadsheet reads several times slower than a CSV file, and SQLite's write lock is held from the
+        // transaction's start: its members are stored once it is read whole (as on a server database), so that
+        // the worker's lease and other imports do not wait out the read.
+        var (_, active) = await store.Population.CountActiveAsync(cancellationToken);
+        var feed = new LowIncomeFeed();
+        var table = SourceTable.Open(file, config.HeaderMaps.Get(SourceCodes.LowIncome), config.Limits);
+        var streamed = table.Reader is CsvTableReader;
+        var reading = Task.Run(() => ReadAsync(table, feed, active, acceptShrink, rejectsPath, file, batch.FileName, last, cancellationToken), CancellationToken.None);
+        long batchId;
+        try
+        {
+            if (!streamed)
+            {
+                await reading;
+            }
+
+            batchId = await StoreAsync(store, feed, batch, file, cancellationToken);
+        }
+        catch (Exception)
+        {
+            // The read stops at its next few thousand rows; what it failed with, if it did, is what the store threw.
+            feed.Abandon();
+            try
+            {
+                var (_, _, duplicates) = await reading;
+                _ = duplicates.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            }
+            catch (Exception)
+            {
+                // Reported by the store.
+            }
+
+            throw;
+        }
+
+        // Everyone in the snapshot is active now, and no one else.
+        var (read, gaps, duplicateAid) = await reading;
+        var snapshot = read.Snapshot;
+        var report = (await feed.Ended).RejectReport;
+        return new LowIncomeImportOutcome(batchId, false, (read.RowsRead, snapshot.Members.Count, read.Rejected.Count),
+            snapshot.Households.Count, snapshot.Members.Count, report, last) { Gaps = gaps, DuplicateAid = duplicateAid };
     }
 
     /// <summary>
@@ -255,7 +271,37 @@ internal sealed class LowIncomeImport(BureauConfig config, Stores stores, TimePr
         }
 
         var engine = new RuleEngine(ruleSet with { Rules = rules }, new Dictionary<string, RuleDepartment>(StringComparer.Ordinal));
-        return [.. engine.Evaluate(new RulePopulation(snapshot), [], BureauClock.Today(time)).GroupBy(w => w.Code).Select(g => (g.Key, g.Count()))];
+        return [.. engine.Evaluate(new RulePopulation(Candidates(snapshot, rules)), [], BureauClock.Today(time)).GroupBy(w => w.Code).Select(g => (g.Key, g.Count()))];
+    }
+
+    /// <summary>
+    /// The part of <paramref name="snapshot"/> the rules of 重复救助 can name, with their households: the members whose ID
+    /// is listed more than once, and those whose own categories exclude each other. A person listed once is named only
+    /// for the latter, one listed more often only with all of their entries, so the counts are those of the whole
+    /// snapshot, without the rules' population of a million persons (about 60 MB) built beside the snapshot being stored.
+    /// </summary>
+    private static LowIncomeSnapshot Candidates(LowIncomeSnapshot snapshot, IReadOnlyList<RuleOptions> rules)
+    {
+        var pairs = rules.SelectMany(r => r.Exclusive).Select(p => Codes.CategoryOf(p[0]) | Codes.CategoryOf(p[1])).ToArray();
+        var keys = new long[snapshot.Members.Count];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = snapshot.Members[i].Id.Key;
+        }
+
+        Array.Sort(keys);
+        var repeated = new HashSet<long>();
+        for (var i = 1; i < keys.Length; i++)
+        {
+            if (keys[i] == keys[i - 1])
+            {
+                repeated.Add(keys[i]);
+            }
+        }
+
+        var members = snapshot.Members.Where(m => repeated.Contains(m.Id.Key) || pairs.Any(p => (m.Categories & p) == p)).ToList();
+        var households = members.Select(m => m.HouseholdId).ToHashSet(StringComparer.Ordinal);
+        return new LowIncomeSnapshot([.. snapshot.Households.Where(h => households.Contains(h.HouseholdId))], members);
     }
 
     private static async Task AuditAsync(MatchingStore store, BatchInfo attempt, string error, CancellationToken cancellationToken)
