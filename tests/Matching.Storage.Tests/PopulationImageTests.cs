@@ -32,6 +32,31 @@ public sealed class PopulationImageTests : IDisposable
     }
 
     [Fact]
+    public void Write_TemporaryFileAKilledWriteLeft_DeletedAndOneBeingWrittenKept()
+    {
+        // Another image's leftovers, and a temporary file written now (another process writing the same image), stay.
+        var path = PathOf("p.bin");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var left = PathOf($".p.bin.{Guid.NewGuid():N}.tmp");
+        var writing = PathOf($".p.bin.{Guid.NewGuid():N}.tmp");
+        var other = PathOf($".q.bin.{Guid.NewGuid():N}.tmp");
+        foreach (var file in new[] { left, writing, other })
+        {
+            File.WriteAllText(file, "110101199003077777 张三");
+        }
+
+        File.SetLastWriteTimeUtc(left, DateTime.UtcNow - ImageFile.LeftoverAge - TimeSpan.FromMinutes(1));
+        File.SetLastWriteTimeUtc(other, DateTime.UtcNow - TimeSpan.FromDays(1));
+
+        PopulationImage.Write(path, new PopulationIndex([TestIds.Valid(1).Key], ["张三"], null), Stamp);
+
+        Assert.False(File.Exists(left));
+        Assert.True(File.Exists(writing));
+        Assert.True(File.Exists(other));
+        Assert.Equal(PopulationImageState.Valid, PopulationImage.TryRead(path, Stamp, out _));
+    }
+
+    [Fact]
     public void TryRead_EmptyPopulation_Valid()
     {
         var path = PathOf("empty.bin");
