@@ -19,8 +19,7 @@ public sealed class AtomicFile : IDisposable, IAsyncDisposable
     private static readonly AsyncLocal<OutputOptions?> Ambient = new();
 
     private readonly FileStream _stream;
-    private readonly CryptoStream? _hashing;
-    private readonly SHA256? _sha256;
+    private readonly HashingStream? _hashing;
     private bool _finished;
 
     private AtomicFile(string path, string temporary, FileStream stream, bool hashed)
@@ -30,8 +29,7 @@ public sealed class AtomicFile : IDisposable, IAsyncDisposable
         _stream = stream;
         if (hashed)
         {
-            _sha256 = SHA256.Create();
-            _hashing = new CryptoStream(stream, _sha256, CryptoStreamMode.Write, leaveOpen: true);
+            _hashing = new HashingStream(stream, HashAlgorithmName.SHA256);
         }
     }
 
@@ -120,19 +118,14 @@ public sealed class AtomicFile : IDisposable, IAsyncDisposable
         ObjectDisposedException.ThrowIf(_finished, this);
         try
         {
-            if (_hashing is { HasFlushedFinalBlock: false })
-            {
-                _hashing.FlushFinalBlock();
-            }
-
             _stream.Flush(flushToDisk: true);
             _stream.Dispose();
             File.Move(TemporaryPath, Path, overwrite: true);
             _finished = true;
-            if (_sha256 is not null)
+            if (_hashing is not null)
             {
-                Sha256 = Convert.ToHexStringLower(_sha256.Hash!);
-                _sha256.Dispose();
+                Sha256 = Convert.ToHexStringLower(_hashing.Digest());
+                _hashing.Dispose();
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -176,8 +169,8 @@ public sealed class AtomicFile : IDisposable, IAsyncDisposable
 
     private void Discard()
     {
-        // The hashing stream is not flushed into a file about to be deleted (on a full disk that flush fails, and the
-        // file's handle must still be closed): it holds nothing of its own but the hash, disposed below.
+        // The hashing stream holds nothing of the file's own (its thread and the hash are disposed below): the file's
+        // handle is closed here, even when flushing what it buffers fails (a full disk).
         try
         {
             _stream.Dispose();
@@ -196,7 +189,7 @@ public sealed class AtomicFile : IDisposable, IAsyncDisposable
             // Nothing more to do: a hidden .tmp file is left, never a truncated file under the final name.
         }
 
-        _sha256?.Dispose();
+        _hashing?.Dispose();
         _finished = true;
     }
 }

@@ -47,7 +47,13 @@ public sealed class MatchResultCsvWriter : IDisposable
         WriteText(rawId);
         WriteText(rawName);
         _csv.WriteField(MatchText.Utf8(result.Status));
-        if (matched is { } id)
+        if (matched is { } found && result.Parsed.IsExact && result.Parsed.Id == found && rawId.Length == IdNumber.Length)
+        {
+            // Found as typed: the cell was this very ID in its canonical form (18 characters needing no repair), so
+            // its bytes are the matched ID's; most matched rows are these.
+            _csv.WriteField(rawId);
+        }
+        else if (matched is { } id)
         {
             IdNumber.Write(id.Key, _id);
             _csv.WriteField(_id.AsSpan());

@@ -54,6 +54,25 @@ public sealed class AtomicFileTests : IDisposable
     }
 
     [Fact]
+    public void Commit_HashedManyBlocksOnItsOwnThread_Sha256OfTheBytesInTheirOrder()
+    {
+        // More blocks than wait to be hashed, of every size, each different: hashed in the order written.
+        var path = _temp.PathOf("result.csv");
+        using var file = AtomicFile.Create(path, hashed: true);
+        var random = new Random(7);
+        for (var i = 0; i < 200; i++)
+        {
+            var block = new byte[random.Next(1, 70_000)];
+            random.NextBytes(block);
+            file.Stream.Write(block);
+        }
+
+        file.Commit();
+
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path))), file.Sha256);
+    }
+
+    [Fact]
     public void Dispose_HashedWithoutCommit_NothingLeftNoSha256()
     {
         var path = _temp.PathOf("result.csv");

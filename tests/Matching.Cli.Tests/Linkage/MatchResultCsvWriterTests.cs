@@ -33,6 +33,7 @@ public sealed class MatchResultCsvWriterTests : IDisposable
             ("110101199003077777", cell, new MatchResult(MatchStatus.Matched, MatchMethod.Exact, 0, 1, null, default), id),
             (cell, cell, new MatchResult(MatchStatus.Rejected, MatchMethod.None, -1, 0, cell, default), null),
             (cell, cell, new MatchResult(MatchStatus.Matched, MatchMethod.Normalized, 0, 0.875, cell, default), id),
+            (id.Value, cell, new MatchResult(MatchStatus.Matched, MatchMethod.Exact, 0, 1, null, IdParser.Parse(id.Value)), id),
         };
 
         var actual = _temp.PathOf("actual.csv");
