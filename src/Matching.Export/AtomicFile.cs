@@ -118,14 +118,16 @@ public sealed class AtomicFile : IDisposable, IAsyncDisposable
         ObjectDisposedException.ThrowIf(_finished, this);
         try
         {
+            // Everything is written: the hash is whole before the file is published (one that failed publishes nothing).
+            var digest = _hashing?.Digest();
             _stream.Flush(flushToDisk: true);
             _stream.Dispose();
             File.Move(TemporaryPath, Path, overwrite: true);
             _finished = true;
-            if (_hashing is not null)
+            if (digest is not null)
             {
-                Sha256 = Convert.ToHexStringLower(_hashing.Digest());
-                _hashing.Dispose();
+                Sha256 = Convert.ToHexStringLower(digest);
+                _hashing!.Dispose();
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

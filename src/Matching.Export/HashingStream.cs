@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 
 namespace Matching.Export;
@@ -18,7 +19,9 @@ internal sealed class HashingStream : Stream
     private readonly Stream _inner;
     private readonly IncrementalHash _hash;
     private readonly BlockingCollection<(byte[] Block, int Length)> _pending = new(Pending);
+    private readonly CancellationTokenSource _failed = new();
     private readonly Task _hashing;
+    private ExceptionDispatchInfo? _failure;
     private byte[]? _digest;
     private bool _disposed;
 
@@ -43,13 +46,17 @@ internal sealed class HashingStream : Stream
         set => throw new NotSupportedException();
     }
 
-    /// <summary>The hash of everything written, once all of it is hashed; nothing more can be written after.</summary>
+    /// <summary>
+    /// The hash of everything written, once all of it is hashed; nothing more can be written after. Throws what the
+    /// hashing failed with, if it did.
+    /// </summary>
     public byte[] Digest()
     {
         if (_digest is null)
         {
             _pending.CompleteAdding();
-            _hashing.GetAwaiter().GetResult();
+            _hashing.Wait(CancellationToken.None);
+            _failure?.Throw();
             _digest = _hash.GetHashAndReset();
         }
 
@@ -60,10 +67,7 @@ internal sealed class HashingStream : Stream
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
-        ObjectDisposedException.ThrowIf(_pending.IsAddingCompleted, this);
-        var block = ArrayPool<byte>.Shared.Rent(buffer.Length);
-        buffer.CopyTo(block);
-        _pending.Add((block, buffer.Length));
+        Queue(buffer);
         _inner.Write(buffer);
     }
 
@@ -72,10 +76,7 @@ internal sealed class HashingStream : Stream
 
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        ObjectDisposedException.ThrowIf(_pending.IsAddingCompleted, this);
-        var block = ArrayPool<byte>.Shared.Rent(buffer.Length);
-        buffer.Span.CopyTo(block);
-        _pending.Add((block, buffer.Length), cancellationToken);
+        Queue(buffer.Span);
         return _inner.WriteAsync(buffer, cancellationToken);
     }
 
@@ -91,25 +92,55 @@ internal sealed class HashingStream : Stream
 
     protected override void Dispose(bool disposing)
     {
-        // The inner stream is its owner's (AtomicFile); the hashing thread is this stream's own, and stops here.
+        // The inner stream is its owner's (AtomicFile); the hashing thread is this stream's own, and stops here. What it
+        // failed with is thrown by the write or the digest that meets it, not by a dispose on the way out of another.
         if (disposing && !_disposed)
         {
             _disposed = true;
             _pending.CompleteAdding();
-            _hashing.GetAwaiter().GetResult();
+            _hashing.Wait(CancellationToken.None);
             _pending.Dispose();
+            _failed.Dispose();
             _hash.Dispose();
         }
 
         base.Dispose(disposing);
     }
 
+    /// <summary>Hands a copy of <paramref name="buffer"/> to the hashing thread; throws what that thread failed with.</summary>
+    private void Queue(ReadOnlySpan<byte> buffer)
+    {
+        ObjectDisposedException.ThrowIf(_digest is not null || _disposed, this);
+        var block = ArrayPool<byte>.Shared.Rent(buffer.Length);
+        buffer.CopyTo(block);
+        try
+        {
+            _pending.Add((block, buffer.Length), _failed.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // The hashing thread stopped: nothing drains the queue any more, and waiting for room would never end.
+            ArrayPool<byte>.Shared.Return(block);
+            _failure!.Throw();
+        }
+    }
+
     private void Hash()
     {
-        foreach (var (block, length) in _pending.GetConsumingEnumerable())
+        try
         {
-            _hash.AppendData(block, 0, length);
-            ArrayPool<byte>.Shared.Return(block);
+            foreach (var (block, length) in _pending.GetConsumingEnumerable())
+            {
+                _hash.AppendData(block, 0, length);
+                ArrayPool<byte>.Shared.Return(block);
+            }
+        }
+#pragma warning disable CA1031 // whatever the hashing failed with is the writer's to throw, on its own thread
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            _failure = ExceptionDispatchInfo.Capture(ex);
+            _failed.Cancel();
         }
     }
 }

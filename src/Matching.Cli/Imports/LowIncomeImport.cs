@@ -71,10 +71,10 @@ internal sealed class LowIncomeImport(BureauConfig config, Stores stores, TimePr
 
             // The snapshot read (every member: 1M persons are 2.8M objects, 180 MB) is garbage once stored, and is
             // collected before the index is read back, not kept under it. The rest runs on a fresh stack: continued
-            // inline, it would run under the finished storing's frames, which still hold the snapshot.
+            // inline, it would run under the finished storing's frames, which still hold the snapshot (the thread
+            // that ran them only has to return, long done by the collection below).
             var stored = await ReadAndStoreAsync(store, file, batch, last, rejectsPath, acceptShrink, cancellationToken);
             await Task.Yield();
-            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
             var checkpoint = Task.Run(() => store.CheckpointAsync(cancellationToken), CancellationToken.None);
             try
             {
@@ -85,6 +85,7 @@ internal sealed class LowIncomeImport(BureauConfig config, Stores stores, TimePr
                     if (stored.Members <= config.Settings.Run.InMemoryLimit)
                     {
                         // After the commit, from what was committed: `match` then reads the index in one go, not row by row.
+                        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
                         await images.RebuildAsync(store, cancellationToken);
                     }
                 }

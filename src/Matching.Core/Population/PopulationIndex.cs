@@ -85,9 +85,10 @@ public sealed class PopulationIndex
     public bool TryFind(long key, out int person) => _byKey.TryGetValue(key, out person);
 
     /// <summary>
-    /// Looks up a batch of keys (0: none) and touches the names found, so that the look-ups of the same keys that follow
-    /// find them in cache: the table is too big for the cache, and a batch's probes wait for memory together
-    /// instead of one after the other. Returns how many were found.
+    /// Looks up a batch of keys (0: none) and touches the names and IDs found, so that the look-ups of the same keys
+    /// that follow (and the matched ID a result writes, <see cref="Id"/>) find them in cache: the table is too big for
+    /// the cache, and a batch's probes wait for memory together instead of one after the other. Returns how many were
+    /// found.
     /// </summary>
     public int Warm(ReadOnlySpan<long> keys)
     {
@@ -96,9 +97,9 @@ public sealed class PopulationIndex
         {
             if (key > 0 && _byKey.TryGetValue(key, out var person))
             {
-                // Reads the name's first char: its offset and its chars are then in cache too.
+                // Reads the name's first char (its offset and its chars are then in cache too) and the person's key.
                 var name = Name(person);
-                found += name.IsEmpty || name[0] != '\0' ? 1 : 0;
+                found += (name.IsEmpty || name[0] != '\0') && _keys[person] != 0 ? 1 : 0;
             }
         }
 

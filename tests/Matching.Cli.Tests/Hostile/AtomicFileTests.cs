@@ -73,6 +73,28 @@ public sealed class AtomicFileTests : IDisposable
     }
 
     [Fact]
+    public async Task Write_HashingThreadFailed_ThrowsItInsteadOfWaitingForRoom()
+    {
+        // More blocks than wait to be hashed, after the hashing failed (its hash disposed under it): each write must
+        // throw what the hashing failed with, not wait for a thread that will never take another block.
+        using var stream = new HashingStream(Stream.Null, System.Security.Cryptography.HashAlgorithmName.SHA256);
+        var hash = (System.Security.Cryptography.IncrementalHash)typeof(HashingStream)
+            .GetField("_hash", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(stream)!;
+        hash.Dispose();
+
+        var writing = Task.Run(() =>
+        {
+            for (var i = 0; i < 100; i++)
+            {
+                stream.Write(new byte[1000]);
+            }
+        });
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => writing.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Throws<ObjectDisposedException>(() => stream.Digest());
+    }
+
+    [Fact]
     public void Dispose_HashedWithoutCommit_NothingLeftNoSha256()
     {
         var path = _temp.PathOf("result.csv");

@@ -27,6 +27,7 @@ public sealed class MatchResultCsvWriterTests : IDisposable
     public void Write_CellAsTyped_AsCsvHelperEscapeWritesIt(string cell)
     {
         var id = TestIds.Valid(1);
+        var lowerX = TestIds.WithCheck('X', new DateOnly(1990, 3, 7));
         var rows = new (string Id, string Name, MatchResult Result, IdNumber? Matched)[]
         {
             (cell, "王五", new MatchResult(MatchStatus.Unmatched, MatchMethod.None, -1, 0, "not found", default), null),
@@ -34,6 +35,12 @@ public sealed class MatchResultCsvWriterTests : IDisposable
             (cell, cell, new MatchResult(MatchStatus.Rejected, MatchMethod.None, -1, 0, cell, default), null),
             (cell, cell, new MatchResult(MatchStatus.Matched, MatchMethod.Normalized, 0, 0.875, cell, default), id),
             (id.Value, cell, new MatchResult(MatchStatus.Matched, MatchMethod.Exact, 0, 1, null, IdParser.Parse(id.Value)), id),
+
+            // The same ID typed with a small x (repaired, not exact): the matched ID is written as it is, with X.
+            (lowerX.Value.ToLowerInvariant(), cell, new MatchResult(MatchStatus.Matched, MatchMethod.Normalized, 0, 1, null, IdParser.Parse(lowerX.Value.ToLowerInvariant())), lowerX),
+
+            // An exact ID that is not the matched person's (a corrected match): the matched one is written.
+            (id.Value, cell, new MatchResult(MatchStatus.Matched, MatchMethod.Exact, 0, 1, null, IdParser.Parse(id.Value)), TestIds.Valid(2)),
         };
 
         var actual = _temp.PathOf("actual.csv");
