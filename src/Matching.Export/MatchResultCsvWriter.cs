@@ -32,7 +32,15 @@ public sealed class MatchResultCsvWriter : IDisposable
         // A value typed as "=1+2" must not become a formula when a clerk opens the file in Excel: the cells as typed are
         // escaped as CsvHelper's CsvInjection.Escape would (WriteText), and only they. The option itself would ask it of
         // all eight fields of every row, the numbers and codes too: a fifth of the writing thread of a 1M-row match.
-        _csv = CsvWriter.Create(_file.Stream, new CsvWriterOptions { WriteByteOrderMark = true }, leaveOpen: true);
+        // Every record is the eight fields of Write (the field count is not checked again per record), written in
+        // blocks of 256 KB (fewer writes and hand-overs to the hashing thread than CsvHelper's 64 KB): the loop of a
+        // 1M-row match 394 -> 375 ms (medians of 12 interleaved rounds).
+        _csv = CsvWriter.Create(_file.Stream, new CsvWriterOptions
+        {
+            WriteByteOrderMark = true,
+            ValidateFieldCount = false,
+            BufferSize = 256 * 1024,
+        }, leaveOpen: true);
         _csv.WriteHeader(Columns);
     }
 
