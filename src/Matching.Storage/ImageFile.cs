@@ -153,6 +153,51 @@ internal static class ImageFile
         }
     }
 
+    /// <summary>
+    /// Reads the image at <paramref name="path"/> through <paramref name="read"/>: <see cref="PopulationImageState.Missing"/>
+    /// when there is none or it cannot be opened, and on a big-endian machine (the payload is the arrays' memory as
+    /// is); <see cref="PopulationImageState.Invalid"/> when its lengths, offsets or numbers do not fit together behind
+    /// a valid checksum (written by something else).
+    /// </summary>
+    public static PopulationImageState TryRead<T>(string path, Func<SafeFileHandle, (PopulationImageState State, T? Value)> read, out T? value)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        value = null;
+        if (!BitConverter.IsLittleEndian)
+        {
+            return PopulationImageState.Missing;
+        }
+
+        try
+        {
+            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
+            (var state, value) = read(handle);
+            return state;
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or IOException)
+        {
+            value = null;
+            return PopulationImageState.Missing;
+        }
+        catch (Exception ex) when (ex is ArgumentException or IndexOutOfRangeException or OverflowException)
+        {
+            value = null;
+            return PopulationImageState.Invalid;
+        }
+    }
+
+    /// <summary>
+    /// Reads the header's fixed part into <paramref name="fixedPart"/> (its length) and checks the magic and format
+    /// version; false when the file is shorter or of another format. <paramref name="length"/> is the file's.
+    /// </summary>
+    public static bool ReadFixedPart(SafeFileHandle handle, Span<byte> fixedPart, ReadOnlySpan<byte> magic, int version, out long length)
+    {
+        length = RandomAccess.GetLength(handle);
+        return length >= fixedPart.Length && ReadExactly(handle, fixedPart, 0)
+            && fixedPart[..8].SequenceEqual(magic) && BinaryPrimitives.ReadInt32LittleEndian(fixedPart[8..]) == version;
+    }
+
     /// <summary>Fills <paramref name="buffer"/> from <paramref name="offset"/>; false when the file ends first.</summary>
     public static bool ReadExactly(SafeFileHandle handle, Span<byte> buffer, long offset)
     {

@@ -76,32 +76,15 @@ public static class PopulationImage
     /// </summary>
     public static PopulationImageState TryRead(string path, PopulationStamp stamp, out PopulationIndex? index)
     {
-        ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(stamp);
-        index = null;
-        if (!BitConverter.IsLittleEndian)
-        {
-            return PopulationImageState.Missing;
-        }
-
-        try
-        {
-            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
-            return Read(handle, stamp, out index);
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or IOException)
-        {
-            return PopulationImageState.Missing;
-        }
+        return ImageFile.TryRead(path, handle => (Read(handle, stamp, out var read), read), out index);
     }
 
     private static PopulationImageState Read(SafeFileHandle handle, PopulationStamp stamp, out PopulationIndex? index)
     {
         index = null;
-        var length = RandomAccess.GetLength(handle);
         Span<byte> fixedPart = stackalloc byte[FixedHeader];
-        if (length < FixedHeader || !ImageFile.ReadExactly(handle, fixedPart, 0)
-            || !fixedPart[..8].SequenceEqual(Magic) || BinaryPrimitives.ReadInt32LittleEndian(fixedPart[8..]) != FormatVersion)
+        if (!ImageFile.ReadFixedPart(handle, fixedPart, Magic, FormatVersion, out var length))
         {
             return PopulationImageState.Invalid;
         }
@@ -139,24 +122,17 @@ public static class PopulationImage
         hash.Append(startBytes);
         hash.Append(charBytes);
         var tableAt = headerLength + keyBytes.Length + (long)startBytes.Length + charBytes.Length;
-        PopulationIndex? read;
-        try
+        // Offsets that do not ascend throw ArgumentException: written by something else (ImageFile.TryRead: Invalid).
+        var read = PopulationIndex.Restore(keys, new PackedNames(nameChars, starts), table =>
         {
-            read = PopulationIndex.Restore(keys, new PackedNames(nameChars, starts), table =>
+            if (!ImageFile.ReadExactly(handle, table, tableAt))
             {
-                if (!ImageFile.ReadExactly(handle, table, tableAt))
-                {
-                    return false;
-                }
+                return false;
+            }
 
-                hash.Append(table);
-                return true;
-            });
-        }
-        catch (ArgumentException)
-        {
-            return PopulationImageState.Invalid; // offsets that do not ascend: written by something else
-        }
+            hash.Append(table);
+            return true;
+        });
 
         if (read is null || hash.GetCurrentHashAsUInt64() != ImageFile.Checksum(header))
         {

@@ -120,39 +120,15 @@ public static class RulePopulationImage
     /// </summary>
     public static PopulationImageState TryRead(string path, PopulationStamp stamp, out RulePopulation? population)
     {
-        ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(stamp);
-        population = null;
-        if (!BitConverter.IsLittleEndian)
-        {
-            return PopulationImageState.Missing;
-        }
-
-        try
-        {
-            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
-            return Read(handle, stamp, out population);
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or IOException)
-        {
-            population = null;
-            return PopulationImageState.Missing;
-        }
-        catch (Exception ex) when (ex is ArgumentException or IndexOutOfRangeException or OverflowException)
-        {
-            // Lengths, offsets or numbers that do not fit together behind a valid checksum: written by something else.
-            population = null;
-            return PopulationImageState.Invalid;
-        }
+        return ImageFile.TryRead(path, handle => (Read(handle, stamp, out var read), read), out population);
     }
 
     private static PopulationImageState Read(SafeFileHandle handle, PopulationStamp stamp, out RulePopulation? population)
     {
         population = null;
-        var length = RandomAccess.GetLength(handle);
         Span<byte> fixedPart = stackalloc byte[FixedHeader];
-        if (length < FixedHeader || !ImageFile.ReadExactly(handle, fixedPart, 0) || !fixedPart[..8].SequenceEqual(Magic)
-            || BinaryPrimitives.ReadInt32LittleEndian(fixedPart[8..]) != FormatVersion)
+        if (!ImageFile.ReadFixedPart(handle, fixedPart, Magic, FormatVersion, out var length))
         {
             return PopulationImageState.Invalid;
         }

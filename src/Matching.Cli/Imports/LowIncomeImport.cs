@@ -272,37 +272,7 @@ internal sealed class LowIncomeImport(BureauConfig config, Stores stores, TimePr
         }
 
         var engine = new RuleEngine(ruleSet with { Rules = rules }, new Dictionary<string, RuleDepartment>(StringComparer.Ordinal));
-        return [.. engine.Evaluate(new RulePopulation(Candidates(snapshot, rules)), [], BureauClock.Today(time)).GroupBy(w => w.Code).Select(g => (g.Key, g.Count()))];
-    }
-
-    /// <summary>
-    /// The part of <paramref name="snapshot"/> the rules of 重复救助 can name, with their households: the members whose ID
-    /// is listed more than once, and those whose own categories exclude each other. A person listed once is named only
-    /// for the latter, one listed more often only with all of their entries, so the counts are those of the whole
-    /// snapshot, without the rules' population of a million persons (about 60 MB) built beside the snapshot being stored.
-    /// </summary>
-    private static LowIncomeSnapshot Candidates(LowIncomeSnapshot snapshot, IReadOnlyList<RuleOptions> rules)
-    {
-        var pairs = rules.SelectMany(r => r.Exclusive).Select(p => Codes.CategoryOf(p[0]) | Codes.CategoryOf(p[1])).ToArray();
-        var keys = new long[snapshot.Members.Count];
-        for (var i = 0; i < keys.Length; i++)
-        {
-            keys[i] = snapshot.Members[i].Id.Key;
-        }
-
-        Array.Sort(keys);
-        var repeated = new HashSet<long>();
-        for (var i = 1; i < keys.Length; i++)
-        {
-            if (keys[i] == keys[i - 1])
-            {
-                repeated.Add(keys[i]);
-            }
-        }
-
-        var members = snapshot.Members.Where(m => repeated.Contains(m.Id.Key) || pairs.Any(p => (m.Categories & p) == p)).ToList();
-        var households = members.Select(m => m.HouseholdId).ToHashSet(StringComparer.Ordinal);
-        return new LowIncomeSnapshot([.. snapshot.Households.Where(h => households.Contains(h.HouseholdId))], members);
+        return [.. engine.Evaluate(new RulePopulation(DuplicateAidCandidates.Of(snapshot, rules)), [], BureauClock.Today(time)).GroupBy(w => w.Code).Select(g => (g.Key, g.Count()))];
     }
 
     private static async Task AuditAsync(MatchingStore store, BatchInfo attempt, string error, CancellationToken cancellationToken)

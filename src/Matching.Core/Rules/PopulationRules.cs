@@ -53,7 +53,7 @@ internal static class PopulationRules
     public static IEnumerable<Warning> DuplicateAid(RuleOptions rule, RuleContext context)
     {
         var population = context.Population;
-        var pairs = rule.Exclusive.Select(p => Codes.CategoryOf(p[0]) | Codes.CategoryOf(p[1])).ToArray();
+        var pairs = ExclusivePairs(rule);
 
         // Sorted by ID, a person's entries sit side by side: one pass, no per-person allocation for the many
         // who appear once (a province holds millions).
@@ -95,7 +95,12 @@ internal static class PopulationRules
         }
     }
 
-    private static bool Excludes(AidCategory categories, AidCategory[] pairs)
+    /// <summary>The categories of each pair <paramref name="rule"/> says exclude each other, as one mask a pair.</summary>
+    internal static AidCategory[] ExclusivePairs(RuleOptions rule) =>
+        [.. rule.Exclusive.Select(p => Codes.CategoryOf(p[0]) | Codes.CategoryOf(p[1]))];
+
+    /// <summary>Whether <paramref name="categories"/> hold both categories of one of <paramref name="pairs"/>.</summary>
+    internal static bool Excludes(AidCategory categories, AidCategory[] pairs)
     {
         foreach (var pair in pairs)
         {
