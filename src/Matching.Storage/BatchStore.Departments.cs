@@ -27,8 +27,10 @@ public sealed partial class BatchStore
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(read);
-        return await _db.CommitAsync("department import", Text.Format("FailedDepartment", request.Batch.FileName), requireSchema: true,
-            (transaction, token) => WriteDepartmentBatchAsync(request, read, transaction, token), cancellationToken);
+
+        // Every record refers to the batch the transaction inserts first: SQLite need not look it up for each of them.
+        return await _db.UncheckedLoadAsync(checkpoints: true, () => _db.CommitAsync("department import", Text.Format("FailedDepartment", request.Batch.FileName),
+            requireSchema: true, (transaction, token) => WriteDepartmentBatchAsync(request, read, transaction, token), cancellationToken), cancellationToken);
     }
 
     private async Task<DepartmentBatchResult> WriteDepartmentBatchAsync(

@@ -85,7 +85,7 @@ public sealed partial class PopulationStore
     {
         ArgumentNullException.ThrowIfNull(feed);
         ArgumentNullException.ThrowIfNull(batch);
-        if (_db.Connection is not SqliteConnection sqlite)
+        if (_db.Connection is not SqliteConnection)
         {
             await feed.Ended.WaitAsync(cancellationToken);
             return await CommitAsync();
@@ -96,19 +96,9 @@ public sealed partial class PopulationStore
         // is the one it inserts). Checking them cost a look-up per member at the statement, or, deferred, a search of
         // the members per household at its insert (1M persons: households 1.4 -> 3 s). Nor does the commit copy the
         // write-ahead log into the file (0.5 s at 1M): MatchingStore.CheckpointAsync does, on the other core, while the
-        // caller reads the population back; else the connection's close. Both settings belong to the connection and
-        // can change only outside a transaction; deferring stays on inside it, should the connection have been opened
-        // anew (with the checks on) for an attempt.
-        var (foreignKeys, autoCheckpoint) = (await PragmaAsync(sqlite, "foreign_keys", cancellationToken), await PragmaAsync(sqlite, "wal_autocheckpoint", cancellationToken));
-        try
-        {
-            await SetAsync(sqlite, "PRAGMA foreign_keys = OFF; PRAGMA wal_autocheckpoint = 0", cancellationToken);
-            return await CommitAsync();
-        }
-        finally
-        {
-            await RestoreAsync(foreignKeys, autoCheckpoint);
-        }
+        // caller reads the population back; else the connection's close. Deferring stays on inside the transaction,
+        // should the connection have been opened anew (with the checks on) for an attempt.
+        return await _db.UncheckedLoadAsync(checkpoints: false, CommitAsync, cancellationToken);
 
         async Task<long> CommitAsync()
         {
@@ -124,33 +114,6 @@ public sealed partial class PopulationStore
                 throw;
             }
         }
-    }
-
-    /// <summary>The connection's settings put back as they were, whatever the import ended with (a failure here hides nothing).</summary>
-    private async Task RestoreAsync(long foreignKeys, long autoCheckpoint)
-    {
-        if (_db.Connection is not SqliteConnection { State: ConnectionState.Open } open)
-        {
-            // A connection opened anew for an attempt was prepared with the checks on and SQLite's checkpoints.
-            return;
-        }
-
-        try
-        {
-            await SetAsync(open, string.Create(CultureInfo.InvariantCulture,
-                $"PRAGMA foreign_keys = {foreignKeys}; PRAGMA wal_autocheckpoint = {autoCheckpoint}"), CancellationToken.None);
-        }
-        catch (SqliteException)
-        {
-            // The connection broke with the import: the next open prepares a new one.
-        }
-    }
-
-    private static async Task<long> PragmaAsync(SqliteConnection connection, string name, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA " + name;
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     /// <summary>
@@ -178,13 +141,6 @@ public sealed partial class PopulationStore
         {
             throw new InvalidOperationException($"FOREIGN KEY constraint failed: {orphans} member(s) of a household the snapshot does not hold");
         }
-    }
-
-    private static async Task SetAsync(SqliteConnection connection, string pragmas, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = pragmas;
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>

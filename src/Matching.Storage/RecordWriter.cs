@@ -34,8 +34,8 @@ public sealed class RecordWriter : IAsyncDisposable
     /// <summary>Chunks in circulation: one filling, one loading, two waiting either way.</summary>
     private const int Chunks = 4;
 
-    /// <summary><c>counted</c> as every new row has it, boxed once.</summary>
-    private static readonly object Counted = 1L;
+    /// <summary>1 and 0 boxed once: <c>counted</c> as every new row has it, and a flag's yes and no.</summary>
+    private static readonly object One = 1L, Zero = 0L;
 
     private readonly IBulkLoader _loader;
     private readonly long _batchId;
@@ -167,14 +167,19 @@ public sealed class RecordWriter : IAsyncDisposable
     internal static void Fill(object?[] row, long batchId, long sourceRow, string idKind, long? idKey, string? rawId, string name, string birth,
         EventKey? key, RecordValues values)
     {
-        row[0] = batchId;
+        if (row[0] is not long boxed || boxed != batchId)
+        {
+            // Boxed once per row of the chunk, not once per record: the rows are reused.
+            row[0] = batchId;
+        }
+
         row[1] = sourceRow;
         row[2] = idKind;
         row[3] = idKey;
         row[4] = rawId;
         row[5] = name;
         row[6] = birth;
-        row[7] = Counted;
+        row[7] = One;
         row[8] = key?.Day;
         row[9] = key?.High;
         row[10] = key?.Low;
@@ -196,7 +201,7 @@ public sealed class RecordWriter : IAsyncDisposable
 
         for (var i = 0; i < RecordLayout.FlagSlots; i++)
         {
-            row[at++] = values.Flag(i) is { } flag ? (flag ? 1L : 0L) : null;
+            row[at++] = values.Flag(i) is { } flag ? (flag ? One : Zero) : null;
         }
     }
 }

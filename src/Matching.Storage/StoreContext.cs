@@ -96,6 +96,69 @@ internal sealed class StoreContext(
     }
 
     /// <summary>
+    /// SQLite: runs <paramref name="load"/> (a bulk load, its own transaction inside) with the connection's
+    /// foreign-key checks off, and its automatic checkpoints too unless <paramref name="checkpoints"/>; both are put
+    /// back as they were after it, however it ended. Only for a load whose every reference is to a row it writes itself
+    /// in the same transaction (a department's records to their batch; a snapshot's members to its households, checked
+    /// in memory): checking them costs a look-up of the parent per row.
+    /// Both settings belong to the connection and can change only outside a transaction; a connection opened anew for
+    /// an attempt is prepared with the checks on and SQLite's checkpoints, which only makes that attempt slower. On a
+    /// server database it just runs <paramref name="load"/>.
+    /// </summary>
+    public async Task<T> UncheckedLoadAsync<T>(bool checkpoints, Func<Task<T>> load, CancellationToken cancellationToken)
+    {
+        if (Connection is not SqliteConnection sqlite)
+        {
+            return await load();
+        }
+
+        var (foreignKeys, autoCheckpoint) = (await PragmaAsync(sqlite, "foreign_keys", cancellationToken), await PragmaAsync(sqlite, "wal_autocheckpoint", cancellationToken));
+        try
+        {
+            await SetAsync(sqlite, checkpoints ? "PRAGMA foreign_keys = OFF" : "PRAGMA foreign_keys = OFF; PRAGMA wal_autocheckpoint = 0", cancellationToken);
+            return await load();
+        }
+        finally
+        {
+            await RestoreAsync(foreignKeys, autoCheckpoint);
+        }
+    }
+
+    /// <summary>The connection's settings put back as they were, whatever the load ended with (a failure here hides nothing).</summary>
+    private async Task RestoreAsync(long foreignKeys, long autoCheckpoint)
+    {
+        if (Connection is not SqliteConnection { State: System.Data.ConnectionState.Open } open)
+        {
+            // A connection opened anew for an attempt was prepared with the checks on and SQLite's checkpoints.
+            return;
+        }
+
+        try
+        {
+            await SetAsync(open, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"PRAGMA foreign_keys = {foreignKeys}; PRAGMA wal_autocheckpoint = {autoCheckpoint}"), CancellationToken.None);
+        }
+        catch (SqliteException)
+        {
+            // The connection broke with the load: the next open prepares a new one.
+        }
+    }
+
+    private static async Task<long> PragmaAsync(SqliteConnection connection, string name, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA " + name;
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private static async Task SetAsync(SqliteConnection connection, string pragmas, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = pragmas;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
     /// SQLite: copies what the write-ahead log holds into the database file (a passive checkpoint: readers go on, it
     /// copies what no reader still needs), on a connection of its own, not pooled, so that this one can go on reading
     /// meanwhile. Nothing on a server database, or on a store made over a bare connection (tests).

@@ -81,6 +81,83 @@ public sealed partial class SqliteMatchingStoreTests : MatchingStoreTests<Sqlite
     }
 
     [Fact]
+    public async Task Batches_ImportDepartmentAsync_ChecksOffForTheLoad_CheckpointsKept_PutBackAfterItAndAfterAFailedOne()
+    {
+        await (await OpenInitializedAsync()).DisposeAsync();
+        var dialect = SqlDialects.For(Options);
+        await using var connection = (SqliteConnection)dialect.CreateConnection(Options.ConnectionString);
+        await connection.OpenAsync(Ct);
+        await dialect.PrepareAsync(connection, Ct);
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "PRAGMA wal_autocheckpoint = 10";
+            await command.ExecuteNonQueryAsync(Ct);
+        }
+
+        var store = MatchingStore.Over(dialect, connection, TimeProvider.System);
+        var duringIt = new List<(long, long)>();
+
+        var stored = await store.Batches.ImportDepartmentAsync(Request("june.csv"), async (writer, token) =>
+        {
+            await writer.WriteAsync(Record(1), token);
+            duringIt.Add(Settings(connection));
+            return new DepartmentRead(1, 0, null);
+        }, Ct);
+        var afterIt = Settings(connection);
+        await Assert.ThrowsAsync<Core.Errors.InputFileException>(() => store.Batches.ImportDepartmentAsync(Request("july.csv"), async (writer, token) =>
+        {
+            await writer.WriteAsync(Record(2), token);
+            throw new Core.Errors.InputFileException("july.csv: cut short");
+        }, Ct));
+        var afterTheFailure = Settings(connection);
+
+        Assert.Equal([(0L, 10L)], duringIt);
+        Assert.Equal((1L, 10L), afterIt);
+        Assert.Equal((1L, 10L), afterTheFailure);
+        Assert.Equal(stored.BatchId, Assert.Single(await store.Batches.CountingAsync(new HashSet<string>(), Ct)).BatchId);
+        Assert.Equal(1, (await store.CountRowsAsync(Ct))["source_record"]);
+
+        static Core.Departments.DepartmentRecord Record(int person)
+        {
+            var id = Testing.TestIds.Valid(person).Value;
+            return new Core.Departments.DepartmentRecord { SourceRow = 2, RawId = id, Parsed = Core.Identity.IdParser.Parse(id), Name = "甲" };
+        }
+
+        static DepartmentBatchRequest Request(string file) => new(DepartmentBatch("education", file), Core.Departments.DepartmentKind.Snapshot, TestLayout, 0.5, AcceptShrink: true);
+    }
+
+    [Fact]
+    public async Task Prepare_NewFile_PagesOf16KB_AFileMadeBeforeKeepsItsOwn()
+    {
+        var dialect = SqlDialects.For(Options);
+        var older = Path.Combine(Folder, "older.db");
+        await using (var made = new SqliteConnection($"Data Source={older};Pooling=False"))
+        {
+            await made.OpenAsync(Ct);
+            await using var command = made.CreateCommand();
+            command.CommandText = "PRAGMA page_size = 4096; CREATE TABLE t (x INTEGER)";
+            await command.ExecuteNonQueryAsync(Ct);
+        }
+
+        Assert.Equal(16384L, await PageSizeAsync(Path.Combine(Folder, "new.db")));
+        Assert.Equal(4096L, await PageSizeAsync(older));
+
+        async Task<long> PageSizeAsync(string file)
+        {
+            await using var connection = (SqliteConnection)dialect.CreateConnection($"Data Source={file};Pooling=False;Mode=ReadWriteCreate");
+            await connection.OpenAsync(Ct);
+            await dialect.PrepareAsync(connection, Ct);
+            await using (var create = connection.CreateCommand())
+            {
+                create.CommandText = "CREATE TABLE IF NOT EXISTS u (y INTEGER)";
+                await create.ExecuteNonQueryAsync(Ct);
+            }
+
+            return Pragma(connection, "page_size");
+        }
+    }
+
+    [Fact]
     public async Task CheckpointAsync_AfterALowIncomeImport_ItsPagesCopiedFromTheLogIntoTheFile()
     {
         var builder = new Testing.SnapshotBuilder().Household("H1");

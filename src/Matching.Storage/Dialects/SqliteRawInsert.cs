@@ -85,8 +85,8 @@ internal sealed class SqliteRawInsert : IBulkLoader
             _bound[i] = value;
         }
 
-        var step = raw.sqlite3_step(_statement);
-        raw.sqlite3_reset(_statement);
+        var step = SqliteBinds.Step(_pointer);
+        _ = SqliteBinds.Reset(_pointer);
         if (step != raw.SQLITE_DONE)
         {
             SqliteException.ThrowExceptionForRC(step, _connection.Handle);

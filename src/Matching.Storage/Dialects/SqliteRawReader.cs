@@ -61,15 +61,16 @@ internal sealed class SqliteRawReader : IDisposable
     public bool Read()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var rc = raw.sqlite3_step(_statement);
+        // On the pointer, as the column reads: SQLitePCLRaw's SafeHandle would count a reference in and out per row.
+        var rc = SqliteBinds.Step(_pointer);
         if (rc is raw.SQLITE_BUSY or raw.SQLITE_LOCKED && !_started)
         {
             var waited = System.Diagnostics.Stopwatch.StartNew();
             while (rc is raw.SQLITE_BUSY or raw.SQLITE_LOCKED && waited.Elapsed < _busyPatience)
             {
-                raw.sqlite3_reset(_statement);
+                _ = SqliteBinds.Reset(_pointer);
                 Thread.Sleep(10);
-                rc = raw.sqlite3_step(_statement);
+                rc = SqliteBinds.Step(_pointer);
             }
         }
 
