@@ -41,10 +41,11 @@ public sealed partial class BatchStore
         var batchId = await InsertAsync(batch with { Layout = request.Layout.Describe() }, transaction, cancellationToken);
         RecordWriter writer;
         DepartmentRead read;
-        await using (var loader = _dialect.CreateBulkLoader(_db.Connection, transaction, RecordWriter.Target))
+        var columns = RecordWriter.ColumnsFor(request.Layout, request.Kind == DepartmentKind.Ledger);
+        await using (var loader = _dialect.CreateBulkLoader(_db.Connection, transaction, columns))
         {
             // Disposed before the loader, and before anything else uses the connection: its loading task has stopped.
-            await using (writer = new RecordWriter(loader, batchId))
+            await using (writer = new RecordWriter(loader, batchId, columns))
             {
                 read = await readRecords(writer, cancellationToken);
                 await writer.FlushAsync(cancellationToken);
