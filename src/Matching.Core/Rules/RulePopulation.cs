@@ -113,7 +113,7 @@ public sealed class RulePopulation
     private static Builder Build(LowIncomeSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        var builder = new Builder(snapshot.Members.Count);
+        var builder = new Builder(snapshot.Members.Count, snapshot.Households.Count);
         foreach (var household in snapshot.Households)
         {
             builder.Add(household);
@@ -141,11 +141,13 @@ public sealed class RulePopulation
         internal string[] TekunSupport;
         internal AidCategory[] Categories;
         internal byte[] Flags;
-        internal readonly Dictionary<string, Household> Households = new(StringComparer.Ordinal);
+        internal readonly Dictionary<string, Household> Households;
 
         /// <param name="capacity">How many members to make room for (grown as needed).</param>
-        public Builder(int capacity = 1024)
+        /// <param name="households">How many households to make room for (grown as needed).</param>
+        public Builder(int capacity = 1024, int households = 0)
         {
+            Households = new(Math.Max(households, 0), StringComparer.Ordinal);
             capacity = Math.Max(capacity, 16);
             Keys = new long[capacity];
             Names = new PackedNames.Builder(capacity);
