@@ -8,7 +8,27 @@ namespace Matching.Core.Tables;
 /// </summary>
 public static class StoredDate
 {
-    public static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// <c>yyyy-MM-dd</c>, written digit by digit: an import stores a date per bill, and the culture's formatting was a
+    /// tenth of the parsing thread of a month of bills.
+    /// </summary>
+    public static string Format(DateOnly date) => string.Create(10, date, static (text, date) =>
+    {
+        Write(text[..4], date.Year);
+        text[4] = '-';
+        Write(text.Slice(5, 2), date.Month);
+        text[7] = '-';
+        Write(text.Slice(8, 2), date.Day);
+    });
+
+    private static void Write(Span<char> digits, int value)
+    {
+        for (var i = digits.Length - 1; i >= 0; i--)
+        {
+            digits[i] = (char)('0' + (value % 10));
+            value /= 10;
+        }
+    }
 
     public static DateOnly? Parse(string? text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;

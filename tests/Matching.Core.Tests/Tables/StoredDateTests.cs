@@ -32,6 +32,18 @@ public sealed class StoredDateTests
     }
 
     [Fact]
+    public void Format_WrittenByHand_SameAsTheCulturesFormatting()
+    {
+        var days = new List<DateOnly> { DateOnly.MinValue, DateOnly.MaxValue, new(9, 9, 9), new(99, 10, 10), new(999, 12, 31), new(1000, 1, 1) };
+        for (var day = new DateOnly(2024, 1, 1); day.Year == 2024; day = day.AddDays(1))
+        {
+            days.Add(day);
+        }
+
+        Assert.All(days, day => Assert.Equal(day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), StoredDate.Format(day)));
+    }
+
+    [Fact]
     public void Parse_Utf8_EveryDayOfALeapYearRoundTrips()
     {
         for (var day = new DateOnly(2024, 1, 1); day.Year == 2024; day = day.AddDays(1))

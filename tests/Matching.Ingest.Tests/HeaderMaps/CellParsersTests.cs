@@ -85,6 +85,68 @@ public sealed class CellParsersTests
     }
 
     [Theory]
+    [InlineData("1234.50", 123450)]
+    [InlineData("1234.5", 123450)]
+    [InlineData("1234", 123400)]
+    [InlineData("0.01", 1)]
+    [InlineData("007.10", 710)]
+    [InlineData("-0.00", 0)]
+    [InlineData("100000000", 10000000000)]
+    [InlineData("100000000.00", 10000000000)]
+    [InlineData(" 88.8\t", 8880)]
+    [InlineData("12.", 1200)]
+    [InlineData(".5", 50)]
+    [InlineData("+12.34", 1234)]
+    [InlineData("12.345", 1235)]
+    [InlineData("-12.345", -1235)]
+    [InlineData("1 234.5", 123450)]
+    public void TryAmount_PlainOrNot_TheSameAsTheDecimalItReadsAs(string raw, long fen)
+    {
+        // Plain amounts are read straight into fen; the others (no whole digit, a sign other than minus, three
+        // decimals, a space inside) through decimal parsing: both give what the decimal rounds to.
+        var yuan = decimal.Parse(raw.Replace(" ", string.Empty, StringComparison.Ordinal).Trim(), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.True(Parsers.TryAmount(raw, refunds: true, out var value, out var problem), problem);
+
+        Assert.Equal(fen, value);
+        Assert.Equal(Fen.FromYuan(yuan), value);
+    }
+
+    [Theory]
+    [InlineData("-0.01")]
+    [InlineData("-5")]
+    public void TryAmount_PlainNegative_RefusedUnlessTheFieldTakesRefunds(string raw)
+    {
+        Assert.False(Parsers.TryAmount(raw, refunds: false, out _, out var problem));
+        Assert.Equal("a negative amount (this field takes no refunds)", problem);
+        Assert.True(Parsers.TryAmount(raw, refunds: true, out var fen, out _));
+        Assert.True(fen < 0);
+    }
+
+    [Theory]
+    [InlineData("2026-11-05", true)]
+    [InlineData(" 2026-11-05 ", true)]
+    [InlineData("2024-02-29", true)]
+    [InlineData("2026-02-29", false)]
+    [InlineData("2026-04-31", false)]
+    [InlineData("0000-01-01", false)]
+    [InlineData("2026-00-05", false)]
+    [InlineData("2026-11-00", false)]
+    [InlineData("2026-11-5", true)]
+    [InlineData("2026-1105", false)]
+    [InlineData("2026-11-0a", false)]
+    [InlineData("9999-12-31", true)]
+    public void ParseDate_IsoFormReadByHand_SameAsTheFormats(string raw, bool valid)
+    {
+        var read = CellParsers.ParseDate(raw, out var date);
+        var byFormat = DateOnly.TryParseExact(raw.Trim(), "yyyy-M-d", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var expected);
+
+        Assert.Equal(valid, read);
+        Assert.Equal(byFormat, read);
+        Assert.Equal(expected, date);
+    }
+
+    [Theory]
     [InlineData("十二元")]
     [InlineData("12.3.4")]
     [InlineData("12,3.4.5")]
