@@ -97,7 +97,9 @@ public sealed partial class BatchStore
     /// <summary>
     /// Marks the rows of ledger batch <paramref name="batchId"/> whose event a counting batch of the department (or an
     /// earlier row of the same batch) already has: they are kept, but the event counts once, by its first row.
-    /// Returns how many events were new and how many were already known.
+    /// Returns how many events were new and how many were already known. Nearly every bill's look-up through the events'
+    /// index finds only itself: on SQLite that is told from the index (<see cref="Dialects.ISqlDialect.NotSameRow"/>) instead of by
+    /// reading the row (the statement after 12 months of the bench's bills: 0.59–0.66 -> 0.46–0.48 s).
     /// </summary>
     private async Task<(long New, long Known)> CountOnceAsync(string department, long batchId, DbTransaction transaction, CancellationToken cancellationToken)
     {
@@ -106,7 +108,8 @@ public sealed partial class BatchStore
             UPDATE source_record SET counted = 0
             WHERE batch_id = @batchId AND event_day IS NOT NULL AND EXISTS (
                 SELECT 1 FROM source_record o
-                WHERE o.event_day = source_record.event_day AND o.event_hi = source_record.event_hi AND o.event_lo = source_record.event_lo
+                WHERE o.event_day = source_record.event_day AND o.event_hi = source_record.event_hi{_dialect.NotSameRow("o", "source_record")}
+                  AND o.event_lo = source_record.event_lo
                   AND o.counted = 1
                   AND (o.batch_id < source_record.batch_id OR (o.batch_id = source_record.batch_id AND o.source_row < source_record.source_row))
                   AND o.batch_id IN ({CountingBatchesOf})

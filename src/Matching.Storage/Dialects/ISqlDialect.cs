@@ -76,6 +76,14 @@ public interface ISqlDialect
     string NotIndexed(string column) => column;
 
     /// <summary>
+    /// A condition that row <paramref name="other"/> of a table is not row <paramref name="row"/> of the same table,
+    /// answered from any of its indexes where the engine keeps the row's address in them (SQLite's rowid: <c>AND
+    /// o.rowid &lt;&gt; r.rowid</c>), so that a look-up through an index that finds the row itself stops there; empty
+    /// elsewhere (the caller's own conditions already tell the rows apart).
+    /// </summary>
+    string NotSameRow(string other, string row) => string.Empty;
+
+    /// <summary>
     /// The isolation of a read that must see one snapshot across several statements (count then rows, households
     /// then members) while an import may commit: null where a plain transaction already does (SQLite).
     /// </summary>
