@@ -53,18 +53,8 @@ public sealed partial class SqliteMatchingStoreTests : MatchingStoreTests<Sqlite
     [Fact]
     public async Task Population_ImportAsync_ChecksAndCheckpointsOffForTheLoad_PutBackAfterItAndAfterAFailedOne()
     {
-        await (await OpenInitializedAsync()).DisposeAsync();
-        var dialect = SqlDialects.For(Options);
-        await using var connection = (SqliteConnection)dialect.CreateConnection(Options.ConnectionString);
-        await connection.OpenAsync(Ct);
-        await dialect.PrepareAsync(connection, Ct);
-        await using (var command = connection.CreateCommand())
-        {
-            command.CommandText = "PRAGMA wal_autocheckpoint = 10";
-            await command.ExecuteNonQueryAsync(Ct);
-        }
-
-        var store = MatchingStore.Over(dialect, connection, TimeProvider.System);
+        await using var connection = await OpenCheckpointingEvery10Async();
+        var store = MatchingStore.Over(SqlDialects.For(Options), connection, TimeProvider.System);
         var good = new Testing.SnapshotBuilder().Household("H1").Member("H1", Testing.TestIds.Valid(1), "张三").Build();
         var orphan = new Testing.SnapshotBuilder().Household("H1").Member("H2", Testing.TestIds.Valid(2), "李四").Build();
         var duringIt = new List<(long, long)>();
@@ -83,18 +73,8 @@ public sealed partial class SqliteMatchingStoreTests : MatchingStoreTests<Sqlite
     [Fact]
     public async Task Batches_ImportDepartmentAsync_ChecksOffForTheLoad_CheckpointsKept_PutBackAfterItAndAfterAFailedOne()
     {
-        await (await OpenInitializedAsync()).DisposeAsync();
-        var dialect = SqlDialects.For(Options);
-        await using var connection = (SqliteConnection)dialect.CreateConnection(Options.ConnectionString);
-        await connection.OpenAsync(Ct);
-        await dialect.PrepareAsync(connection, Ct);
-        await using (var command = connection.CreateCommand())
-        {
-            command.CommandText = "PRAGMA wal_autocheckpoint = 10";
-            await command.ExecuteNonQueryAsync(Ct);
-        }
-
-        var store = MatchingStore.Over(dialect, connection, TimeProvider.System);
+        await using var connection = await OpenCheckpointingEvery10Async();
+        var store = MatchingStore.Over(SqlDialects.For(Options), connection, TimeProvider.System);
         var duringIt = new List<(long, long)>();
 
         var stored = await store.Batches.ImportDepartmentAsync(Request("june.csv"), async (writer, token) =>
@@ -177,6 +157,20 @@ public sealed partial class SqliteMatchingStoreTests : MatchingStoreTests<Sqlite
         // The import's commit left its pages in the -wal file (no checkpoint at it); the checkpoint wrote them into the file.
         Assert.True(after > before + 100_000, $"the file grew from {before:N0} to {after:N0} bytes");
         Assert.Equal((1L, 3000L), await store.Population.CountActiveAsync(Ct));
+    }
+
+    /// <summary>An initialised store's connection, prepared as the program prepares it, then set to checkpoint every 10 pages (not the default).</summary>
+    private async Task<SqliteConnection> OpenCheckpointingEvery10Async()
+    {
+        await (await OpenInitializedAsync()).DisposeAsync();
+        var dialect = SqlDialects.For(Options);
+        var connection = (SqliteConnection)dialect.CreateConnection(Options.ConnectionString);
+        await connection.OpenAsync(Ct);
+        await dialect.PrepareAsync(connection, Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_autocheckpoint = 10";
+        await command.ExecuteNonQueryAsync(Ct);
+        return connection;
     }
 
     /// <summary>
