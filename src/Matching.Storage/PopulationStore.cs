@@ -1,6 +1,4 @@
-using System.Data;
 using System.Data.Common;
-using System.Globalization;
 using System.Runtime.ExceptionServices;
 using Dapper;
 using Microsoft.Data.Sqlite;

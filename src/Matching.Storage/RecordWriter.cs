@@ -29,6 +29,9 @@ public sealed class RecordWriter : IAsyncDisposable
         new("flag0", BulkColumnType.Whole), new("flag1", BulkColumnType.Whole),
     ], Key: [], Keep: []);
 
+    /// <summary>How many of <see cref="Target"/>'s columns every row carries (batch_id to counted), and the event's after them.</summary>
+    private const int RecordColumns = 8, EventColumns = 3;
+
     /// <summary>Rows a chunk holds.</summary>
     private const int ChunkRows = 2048;
 
@@ -57,7 +60,8 @@ public sealed class RecordWriter : IAsyncDisposable
     {
         _loader = loader;
         _batchId = batchId;
-        _columns = [.. columns.Columns.Select(c => Target.Columns.ToList().IndexOf(c))];
+        var names = Target.Columns.Select(c => c.Name).ToList();
+        _columns = [.. columns.Columns.Select(c => names.IndexOf(c.Name))];
         _chunks = new(Chunks, () => new Chunk(_columns.Length));
         _loading = Task.Run(LoadAsync);
     }
@@ -72,7 +76,7 @@ public sealed class RecordWriter : IAsyncDisposable
         var used = layout.Fields.Select(BatchStore.ColumnOf).ToHashSet(StringComparer.Ordinal);
         return Target with
         {
-            Columns = [.. Target.Columns.Where((c, i) => i < 8 || (ledger && i < 11) || used.Contains(c.Name))],
+            Columns = [.. Target.Columns.Where((c, i) => i < RecordColumns || (ledger && i < RecordColumns + EventColumns) || used.Contains(c.Name))],
         };
     }
 
@@ -210,7 +214,7 @@ public sealed class RecordWriter : IAsyncDisposable
     {
         if (row[0] is not long boxed || boxed != batchId)
         {
-            // Boxed once per row of the chunk, not once per record: the rows are reused.
+            // Boxed once, not once per record: the caller reuses the row.
             row[0] = batchId;
         }
 

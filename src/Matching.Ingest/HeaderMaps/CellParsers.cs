@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Matching.Core.Departments;
+using Matching.Core.Tables;
 using Matching.Ingest.Tables;
 
 namespace Matching.Ingest.HeaderMaps;
@@ -165,21 +166,7 @@ public sealed class CellParsers
 
         // The form most files write (yyyy-MM-dd, which yyyy-M-d reads) by hand; anything else, or a day that is not
         // in its month, through the formats: the same answer, without the culture's machinery for most cells.
-        return IsoDate(text, out date) || DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
-    }
-
-    private static bool IsoDate(ReadOnlySpan<char> text, out DateOnly date)
-    {
-        date = default;
-        if (text.Length != 10 || text[4] != '-' || text[7] != '-'
-            || !Digits(text[..4], out var year) || !Digits(text.Slice(5, 2), out var month) || !Digits(text.Slice(8, 2), out var day)
-            || year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth((int)year, (int)month))
-        {
-            return false;
-        }
-
-        date = new DateOnly((int)year, (int)month, (int)day);
-        return true;
+        return StoredDate.TryParse(text, out date) || DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
     }
 
     /// <summary>ASCII digits only (at most 18), as a number.</summary>
@@ -200,7 +187,6 @@ public sealed class CellParsers
         return true;
     }
 
-
     /// <summary>An amount in yuan, as fen; within ±<see cref="IngestLimits.MaxAmount"/>, negative only for refunds.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryAmount(ReadOnlySpan<char> text, bool refunds, out long fen, out string problem)
@@ -208,7 +194,7 @@ public sealed class CellParsers
         problem = string.Empty;
         if (PlainFen(text.Trim(), out fen))
         {
-            return Within(fen, refunds, out problem);
+            return Within(fen / 100m, refunds, out problem);
         }
 
         Span<char> cleaned = stackalloc char[64];
@@ -235,15 +221,8 @@ public sealed class CellParsers
             return false;
         }
 
-        if (Math.Abs(yuan) > _limits.MaxAmount)
+        if (!Within(yuan, refunds, out problem))
         {
-            problem = string.Create(CultureInfo.InvariantCulture, $"an amount beyond {_limits.MaxAmount:0} yuan (ingest:maxAmount)");
-            return false;
-        }
-
-        if (yuan < 0 && !refunds)
-        {
-            problem = "a negative amount (this field takes no refunds)";
             return false;
         }
 
@@ -275,17 +254,17 @@ public sealed class CellParsers
         return true;
     }
 
-    /// <summary>The checks of <see cref="TryAmount"/> on an amount read as fen.</summary>
-    private bool Within(long fen, bool refunds, out string problem)
+    /// <summary>The checks of <see cref="TryAmount"/> on an amount read, however it was written.</summary>
+    private bool Within(decimal yuan, bool refunds, out string problem)
     {
         problem = string.Empty;
-        if (Math.Abs((decimal)fen) > _limits.MaxAmount * 100m)
+        if (Math.Abs(yuan) > _limits.MaxAmount)
         {
             problem = string.Create(CultureInfo.InvariantCulture, $"an amount beyond {_limits.MaxAmount:0} yuan (ingest:maxAmount)");
             return false;
         }
 
-        if (fen < 0 && !refunds)
+        if (yuan < 0 && !refunds)
         {
             problem = "a negative amount (this field takes no refunds)";
             return false;
