@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Matching.Core.Population;
+using Matching.Core.Identity;
 using Matching.Core.Rules;
+using Matching.Testing;
 
 namespace Matching.Core.Tests.Rules;
 
@@ -52,6 +54,30 @@ public partial class RuleEngineTests
         Assert.Contains(first, w => w.Code == "HOUSING_AID_GAP");
         Assert.Equal("COMPLEX_CASE", first[^1].Code);
         Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public void Finish_RecordsInNoOrderOfId_EachRecordRulesWarningsInTheOrderOfTheirSubjects()
+    {
+        // The store keeps the warnings under a unique index on (code, subject, receiver), which takes them fastest in
+        // its own order; the records come in their files' order.
+        IdNumber[] members = [.. Enumerable.Range(20, 8).Select(TestIds.Valid).OrderByDescending(id => id.Value, StringComparer.Ordinal)];
+        IdNumber[] strangers = [.. Enumerable.Range(40, 8).Select(TestIds.Valid).OrderByDescending(id => id.Value, StringComparer.Ordinal)];
+        var scenario = new RuleScenario().Household("H1");
+        foreach (var id in members)
+        {
+            scenario.Member("H1", id, StudentName, relation: "子女");
+        }
+
+        for (var i = 0; i < members.Length; i++)
+        {
+            scenario.Record("education", members[i], StudentName).Record("education", strangers[i], StrangerName, ("hardship", "1"));
+        }
+
+        var warnings = scenario.Evaluate(ShippedRules.EduAidGap, ShippedRules.EduNotCovered);
+
+        Assert.Equal(members.Select(id => id.Value).Order(StringComparer.Ordinal), warnings.Where(w => w.Code == "EDU_AID_GAP").Select(w => w.Subject));
+        Assert.Equal(strangers.Select(id => id.Value).Order(StringComparer.Ordinal), warnings.Where(w => w.Code == "EDU_NOT_COVERED").Select(w => w.Subject));
     }
 
     [Theory]
