@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 
@@ -10,7 +11,7 @@ namespace Matching.Cli.Tests.Processes;
 /// <c>dotnet matching.dll</c>), in a folder of its own, with its output captured. The test project references
 /// Matching.Cli, so the program is built and copied next to the tests.
 /// </summary>
-internal sealed class CliProcess : IDisposable
+internal sealed partial class CliProcess : IDisposable
 {
     /// <summary>Longest any one command may take before the test gives up on it.</summary>
     public static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
@@ -100,19 +101,69 @@ internal sealed class CliProcess : IDisposable
     }
 
     /// <summary>Stops the process where it stands (SIGSTOP, Unix only): it runs no further until <see cref="Thaw"/> or is killed.</summary>
-    public void Freeze() => Signal("-STOP");
+    public void Freeze() => Signal(Native.Stop);
 
     /// <summary>Lets a frozen process run on (SIGCONT).</summary>
-    public void Thaw() => Signal("-CONT");
+    public void Thaw() => Signal(Native.Continue);
 
-    private void Signal(string signal)
+    /// <summary>
+    /// Lets the process run in slices of about <paramref name="slice"/>, frozen between them while
+    /// <paramref name="wanted"/> looks at it, until that answers true: the process is then left frozen where it stands
+    /// and this returns true; false when the process ended first. A moment that lasts longer than a slice is not slept
+    /// through however fast the program has become, as it was by tests that polled a process running free (20 ms
+    /// apart, later on a loaded machine). Unix only.
+    /// </summary>
+    public async Task<bool> FreezeWhenAsync(Func<Task<bool>> wanted, TimeSpan slice)
     {
-        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { signal, _process.Id.ToString(CultureInfo.InvariantCulture) }, UseShellExecute = false })
-            ?? throw new InvalidOperationException("kill did not start");
-        kill.WaitForExit();
-        if (kill.ExitCode != 0)
+        ArgumentNullException.ThrowIfNull(wanted);
+        var clock = Stopwatch.StartNew();
+        while (true)
         {
-            throw new InvalidOperationException($"kill {signal} {_process.Id} exit {kill.ExitCode}");
+            if (!TrySignal(Native.Stop))
+            {
+                return false;
+            }
+
+            if (await wanted())
+            {
+                return true;
+            }
+
+            if (!TrySignal(Native.Continue))
+            {
+                return false;
+            }
+
+            if (clock.Elapsed > Patience)
+            {
+                throw new TimeoutException($"matching (pid {Id}) never reached the moment looked for in {Patience.TotalSeconds:0} s");
+            }
+
+            await Task.Delay(slice);
+        }
+    }
+
+    /// <summary>
+    /// Sends <paramref name="signal"/> through the C library's <c>kill</c>, not a <c>kill</c> process: starting one
+    /// from the test host takes several milliseconds, in which the process runs on. False when the process has ended.
+    /// </summary>
+    private bool TrySignal(int signal) => !_process.HasExited && Native.Kill(_process.Id, signal) == 0;
+
+    /// <summary>The C library's <c>kill</c>, with Linux's numbers for SIGSTOP and SIGCONT.</summary>
+    private static partial class Native
+    {
+        public const int Stop = 19;
+        public const int Continue = 18;
+
+        [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+        public static partial int Kill(int pid, int signal);
+    }
+
+    private void Signal(int signal)
+    {
+        if (Native.Kill(_process.Id, signal) != 0)
+        {
+            throw new InvalidOperationException($"kill {signal} {_process.Id}: error {Marshal.GetLastPInvokeError()}");
         }
     }
 

@@ -51,12 +51,12 @@ public sealed class KilledImportTests(ITestOutputHelper log)
     }
 
     /// <summary>
-    /// Starts the command, waits until it holds the database's write lock (a probe's <c>BEGIN IMMEDIATE</c> is
-    /// refused busy), freezes it at once, and kills it once the frozen process is seen still holding the lock with
-    /// <paramref name="batchesSql"/> still counting none: its transaction is open and can go no further. It is frozen
-    /// on the same poll that saw the lock: a wait in between (once 100 ms, to let it write some rows) ran late on a
-    /// loaded CI machine, and the import committed before it was frozen. The -wal file is no signal: with the store's
-    /// 64 MB page cache it stays empty until the commit writes it.
+    /// Starts the command and lets it run in slices of a few milliseconds (<see cref="CliProcess.FreezeWhenAsync"/>),
+    /// frozen between them, until the frozen process is seen holding the database's write lock (a probe's
+    /// <c>BEGIN IMMEDIATE</c> is refused busy) with <paramref name="batchesSql"/> still counting none: its transaction
+    /// is open and can go no further. Then it is killed. Polling it running free, 20 ms apart, once saw it only after
+    /// its commit on a loaded machine. The -wal file is no signal: with the store's 64 MB page cache it stays empty
+    /// until the commit writes it.
     /// </summary>
     private async Task KillInsideTransactionAsync(CliRun cli, string batchesSql, params string[] args)
     {
@@ -64,31 +64,17 @@ public sealed class KilledImportTests(ITestOutputHelper log)
         using var process = CliProcess.Start(cli.Folder, [.. args, "--db", cli.Database]);
         await using (var probe = await WriteLockProbe.OpenAsync(cli.Database))
         {
-            while (!WriteLockProbe.WriterActive(probe))
-            {
-                if (process.HasExited)
-                {
-                    var (exit, output, error) = await process.WaitAsync();
-                    Assert.Fail($"`{string.Join(' ', args)}` ended (exit {exit}) before it was seen writing: {output} {error}");
-                }
-
-                Assert.True(clock.Elapsed < CliProcess.Patience, $"`{string.Join(' ', args)}` never took the write lock");
-                await Task.Delay(20);
-            }
-
-            var seen = clock.Elapsed;
-            process.Freeze();
-            var inside = WriteLockProbe.WriterActive(probe) && Count(probe, batchesSql) == 0;
+            var inside = await process.FreezeWhenAsync(
+                () => Task.FromResult(WriteLockProbe.WriterActive(probe) && Count(probe, batchesSql) == 0), TimeSpan.FromMilliseconds(2));
             if (!inside)
             {
-                process.Thaw();
+                var (exit, output, error) = await process.WaitAsync();
+                Assert.Fail($"`{string.Join(' ', args)}` ended (exit {exit}) before it was seen inside its transaction: {output} {error}");
             }
 
-            Assert.True(inside, string.Create(CultureInfo.InvariantCulture,
-                $"`{string.Join(' ', args)}` seen writing at {seen.TotalSeconds:0.000} s was no longer inside its transaction when frozen at {clock.Elapsed.TotalSeconds:0.000} s"));
             process.Kill();
             log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{string.Join(' ', args[..2])}: writing from {seen.TotalSeconds:0.0} s, frozen and killed at {clock.Elapsed.TotalSeconds:0.0} s"));
+                $"{string.Join(' ', args[..2])}: frozen inside its transaction and killed at {clock.Elapsed.TotalSeconds:0.0} s"));
         }
 
         var (killedExit, killedOut, _) = await process.WaitAsync();
