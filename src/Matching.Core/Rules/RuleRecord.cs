@@ -22,6 +22,17 @@ public sealed record RuleRecord(
     /// </summary>
     public DateOnly? Received { get; init; }
 
+    /// <summary>
+    /// The ID cell as typed. A record stored by its exact ID (<see cref="Matched"/>) is given none: its ID is made when
+    /// first asked for, which the rules seldom do (a member's warning shows the population's ID), rather than for
+    /// each of a million records (1M-row school list: 1M strings of 18 characters).
+    /// </summary>
+    public string RawId
+    {
+        get => field ??= Match.Parsed.Id.Value;
+        init;
+    } = RawId;
+
     /// <summary>The ID as the warning shows it: canonical where the cell reads as a valid ID, else the cell trimmed.</summary>
     public string IdText => Match.Parsed.IsValid ? Match.Parsed.Id.Value : RawId.Trim();
 
@@ -39,9 +50,7 @@ public sealed record RuleRecord(
         IdParseResult parsed;
         if (rawId is null && idKey is { } key)
         {
-            var id = IdNumber.FromKey(key);
-            parsed = new IdParseResult(IdKind.Valid18, id, IdRepairs.None, IdNumber.Length);
-            rawId = id.Value;
+            parsed = new IdParseResult(IdKind.Valid18, IdNumber.FromKey(key), IdRepairs.None, IdNumber.Length);
         }
         else
         {
@@ -49,8 +58,9 @@ public sealed record RuleRecord(
             parsed = IdParser.Parse(rawId);
         }
 
+        // A valid ID is matched by its key, not by the cell.
         var result = matcher.Match(in parsed, rawId, name, birthDate);
-        return new RuleRecord(department.Code, batchId, sourceRow, rawId, name, result, values, department.Layout) { Received = received };
+        return new RuleRecord(department.Code, batchId, sourceRow, rawId!, name, result, values, department.Layout) { Received = received };
     }
 
     /// <summary>The ID named a database member whose name disagrees.</summary>

@@ -1,5 +1,7 @@
+using Matching.Core.Linkage;
 using Matching.Core.Population;
 using Matching.Core.Rules;
+using Matching.Testing;
 
 namespace Matching.Core.Tests.Rules;
 
@@ -26,6 +28,20 @@ public partial class RuleEngineTests
         Assert.Contains("未享受教育救助", warning.Detail, StringComparison.Ordinal);
         Assert.NotNull(warning.BatchId);
         Assert.NotNull(warning.SourceRow);
+    }
+
+    [Fact]
+    public void Matched_RecordStoredByItsExactId_MatchedByItsKeyWithThatIdForItsCell()
+    {
+        var population = new RulePopulation(new SnapshotBuilder().Household("H1").Member("H1", Student, StudentName).Build());
+        var education = ShippedRules.Departments["education"];
+
+        var record = RuleRecord.Matched(new Matcher(population.Index), education, 1, 2, rawId: null, Student.Key, StudentName, string.Empty,
+            RuleScenario.Values(education.Layout, new Dictionary<string, string>()));
+
+        Assert.Equal((MatchStatus.Matched, MatchMethod.Exact), (record.Match.Status, record.Match.Method));
+        Assert.Equal(Student.Value, record.RawId);
+        Assert.Equal(Student.Value, record.IdText);
     }
 
     [Fact]
