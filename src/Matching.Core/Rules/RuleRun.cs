@@ -69,11 +69,11 @@ public sealed class RuleRun
     }
 
     /// <summary>
-    /// The warnings of the run, in rule order (complex cases last; a record rule's by subject), each identity once. Given out one at a time as
-    /// they are made: a member's warning found by a record becomes text only here, and the warnings of the shapes
-    /// that add up or look at the population are made as they are taken, so the run never holds them all (the complex
-    /// cases keep only which codes each household has). Enumerated again (a retried transaction does), it gives the
-    /// same warnings in the same order.
+    /// The warnings of the run, in rule order (complex cases last; a record rule's by subject), each identity once.
+    /// Given out one at a time as they are made: a member's warning found by a record becomes text only here, and the
+    /// warnings of the shapes that add up or look at the population are made as they are taken, so the run never holds
+    /// them all (the complex cases keep only which codes each household has). Enumerated again (a retried transaction
+    /// does), it gives the same warnings in the same order.
     /// </summary>
     public IEnumerable<Warning> Finish()
     {
