@@ -66,6 +66,7 @@ public sealed partial class PopulationStore
             // Through SQLite's C API, each name decoded into one buffer and packed from there: no string per member
             // (what `lowincome import` reads back to write the index file, and `match` when that file is missing).
             using var rows = new SqliteRawReader(sqlite, sql);
+            using var held = rows.HoldConnection();
             var buffer = new char[256];
             while (i < count && rows.Read())
             {

@@ -109,6 +109,7 @@ public sealed partial class PopulationStore
         if (_db.Connection is SqliteConnection sqlite)
         {
             using (var raw = new SqliteRawReader(sqlite, groups is null ? HouseholdColumns : HouseholdsInStorageOrder))
+            using (raw.HoldConnection())
             {
                 while (raw.Read())
                 {
@@ -122,6 +123,7 @@ public sealed partial class PopulationStore
             }
 
             using (var raw = new SqliteRawReader(sqlite, groups is null ? membersSql : MembersInStorageOrder))
+            using (raw.HoldConnection())
             {
                 var read = 0;
                 while (raw.Read())

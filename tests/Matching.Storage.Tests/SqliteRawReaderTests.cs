@@ -45,6 +45,47 @@ public sealed class SqliteRawReaderTests : IDisposable
         Assert.Equal([1L, 2L, 3L, 4L], read);
     }
 
+    [Fact]
+    public async Task HoldConnection_AnotherThreadsCallWaitsUntilTheHoldIsDisposed_RowsReadTheSame()
+    {
+        var source = new SqliteConnectionStringBuilder { DataSource = _file, Pooling = false }.ToString();
+        await using var connection = new SqliteConnection(source);
+        await connection.OpenAsync();
+        await connection.ExecuteAsync("CREATE TABLE t (n INTEGER); INSERT INTO t VALUES (1), (2), (3);");
+
+        var (read, waited, other) = ReadHolding(connection);
+
+        Assert.True(waited);
+        Assert.Equal(SQLitePCL.raw.SQLITE_OK, await other.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal([1L, 2L, 3L], read);
+    }
+
+    /// <summary>
+    /// Reads t holding the connection (on this thread throughout, as a hold must be), while another thread calls
+    /// SQLite on the same connection: whether that call was still waiting 300 ms later, and the call itself.
+    /// </summary>
+    private static (List<long> Read, bool Waited, Task<int> Other) ReadHolding(SqliteConnection connection)
+    {
+        var read = new List<long>();
+        using var rows = new SqliteRawReader(connection, "SELECT n FROM t ORDER BY n");
+        Task<int> other;
+        bool waited;
+        using (rows.HoldConnection())
+        {
+            read.Add(rows.Read() ? rows.GetInt64(0) : -1);
+
+            // Through SQLite's own API, which takes the connection's mutex for the call.
+            other = Task.Run(() => SQLitePCL.raw.sqlite3_exec(connection.Handle, "SELECT 1"));
+            waited = !other.Wait(TimeSpan.FromMilliseconds(300));
+            while (rows.Read())
+            {
+                read.Add(rows.GetInt64(0));
+            }
+        }
+
+        return (read, waited, other);
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

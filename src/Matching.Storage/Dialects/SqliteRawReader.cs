@@ -88,6 +88,12 @@ internal sealed class SqliteRawReader : IDisposable
         return false;
     }
 
+    /// <summary>
+    /// Holds the connection's mutex until disposed (<see cref="SqliteMutex"/>): for a read of many rows that runs to
+    /// its end on this thread with no <c>await</c> in it, whose calls then do not each lock the connection.
+    /// </summary>
+    public SqliteMutex.Hold HoldConnection() => SqliteMutex.Take(_connection.Handle!.DangerousGetHandle());
+
     public bool IsNull(int column) => SqliteColumns.Type(_pointer, column) == raw.SQLITE_NULL;
 
     public long GetInt64(int column) => SqliteColumns.Int64(_pointer, column);

@@ -1,0 +1,51 @@
+using System.Runtime.InteropServices;
+
+namespace Matching.Storage.Dialects;
+
+/// <summary>
+/// A connection's own mutex (<c>sqlite3_db_mutex</c>), which SQLite in its serialized mode (the bundle's) takes and
+/// gives back around every call on the connection, each column read included. Held across a whole read, each of those
+/// calls only counts itself in and out of a mutex this thread already owns (a recursive one), instead of locking it:
+/// about 0.3 s of the 2.3 s a run took to load a million persons from the database. Only for a read that runs to its
+/// end on one thread, with no <c>await</c> in it: the thread that takes the mutex must give it back. The library is
+/// the one SQLitePCLRaw's bundle already loaded (e_sqlite3).
+/// </summary>
+internal static partial class SqliteMutex
+{
+    private const string Library = "e_sqlite3";
+
+    /// <summary>Takes <paramref name="connection"/>'s mutex until the returned hold is disposed, on this thread.</summary>
+    public static Hold Take(nint connection)
+    {
+        var mutex = DbMutex(connection);
+        Enter(mutex);
+        return new Hold(mutex);
+    }
+
+    /// <summary>A connection's mutex, taken (<see cref="Take"/>): given back by <see cref="Dispose"/>, once.</summary>
+    public sealed class Hold(nint mutex) : IDisposable
+    {
+        private nint _mutex = mutex;
+
+        public void Dispose()
+        {
+            var mutex = Interlocked.Exchange(ref _mutex, 0);
+            if (mutex != 0)
+            {
+                Leave(mutex);
+            }
+        }
+    }
+
+    [LibraryImport(Library, EntryPoint = "sqlite3_db_mutex")]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static partial nint DbMutex(nint connection);
+
+    [LibraryImport(Library, EntryPoint = "sqlite3_mutex_enter")]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static partial void Enter(nint mutex);
+
+    [LibraryImport(Library, EntryPoint = "sqlite3_mutex_leave")]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static partial void Leave(nint mutex);
+}
