@@ -38,9 +38,6 @@ public sealed class RuleRun
         public SpendingRules? Sums { get; }
         public List<RecordFinding> Found { get; } = [];
 
-        /// <summary><see cref="Found"/> is in subject order (<see cref="BySubject"/>): sorted once, whoever takes the warnings first.</summary>
-        public bool Sorted { get; set; }
-
         // Each subject once per receiver: a member by ID key (a person's warning's subject is the ID), anyone else by subject.
         public HashSet<(long Key, string Receiver)> SeenMembers { get; } = [];
         public HashSet<(string Subject, string Receiver)> SeenOthers { get; } = [];
@@ -85,6 +82,10 @@ public sealed class RuleRun
             entry.SeenMembers.TrimExcess();
             entry.SeenOthers.Clear();
             entry.SeenOthers.TrimExcess();
+            if (entry.IsRecordShape)
+            {
+                BySubject(entry.Found, _context.Population);
+            }
         }
 
         return Warnings();
@@ -121,12 +122,6 @@ public sealed class RuleRun
         foreach (var entry in _entries)
         {
             var rule = entry.Rule;
-            if (entry.IsRecordShape && !entry.Sorted)
-            {
-                BySubject(entry.Found, _context.Population);
-                entry.Sorted = true;
-            }
-
             IEnumerable<Warning> warnings = entry switch
             {
                 { IsRecordShape: true } => entry.Found.Select(f => f.ToWarning(rule, _context)),

@@ -29,10 +29,11 @@ internal static partial class SqliteMutex
 
         public void Dispose()
         {
-            var mutex = Interlocked.Exchange(ref _mutex, 0);
-            if (mutex != 0)
+            // On the thread that took it (a hold is never shared), so no atomics.
+            if (_mutex != 0)
             {
-                Leave(mutex);
+                Leave(_mutex);
+                _mutex = 0;
             }
         }
     }
