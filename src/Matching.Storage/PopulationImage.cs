@@ -104,9 +104,10 @@ public static class PopulationImage
             return PopulationImageState.Stale;
         }
 
-        var keys = new long[count];
-        var starts = new int[count + 1];
-        var nameChars = new char[chars];
+        // Read straight into arrays on 2 MB pages: a fault for each 4 KB page was a tenth of a second of a match.
+        var keys = HugePages.NewArray<long>(count);
+        var starts = HugePages.NewArray<int>(count + 1);
+        var nameChars = HugePages.NewArray<char>(chars);
         var keyBytes = MemoryMarshal.AsBytes(keys.AsSpan());
         var startBytes = MemoryMarshal.AsBytes(starts.AsSpan());
         var charBytes = MemoryMarshal.AsBytes(nameChars.AsSpan());

@@ -53,7 +53,7 @@ public sealed partial class PopulationStore
     {
         var count = await _db.Connection.ExecuteScalarAsync<int>(new CommandDefinition(
             "SELECT COUNT(*) FROM member WHERE active = 1", transaction: transaction, cancellationToken: cancellationToken));
-        var keys = new long[count];
+        var keys = HugePages.NewArray<long>(count);
         var names = new PackedNames.Builder(count);
         var households = withHouseholds ? new string[count] : null;
         // In listing order, as the set-based subset reads them: a person in two households answers by the same entry.

@@ -162,7 +162,7 @@ public static class RulePopulationImage
         T[] Next<T>(int count)
             where T : unmanaged
         {
-            var values = new T[count];
+            var values = HugePages.NewArray<T>(count);
             var bytes = MemoryMarshal.AsBytes(values.AsSpan());
             if (!ImageFile.ReadExactly(handle, bytes, at))
             {

@@ -18,7 +18,7 @@ internal sealed class KeyTable
     public KeyTable(int count)
     {
         var capacity = Capacity(count);
-        _slots = new Slot[capacity];
+        _slots = HugePages.NewArray<Slot>(capacity);
         _mask = capacity - 1;
         _shift = 64 - BitOperations.Log2((uint)capacity);
     }

@@ -51,8 +51,8 @@ public sealed class PackedNames
         public Builder(int capacity)
         {
             ArgumentOutOfRangeException.ThrowIfNegative(capacity);
-            _chars = new char[Math.Max(16, capacity * 4)];
-            _starts = new int[capacity + 1];
+            _chars = HugePages.NewArray<char>(Math.Max(16, capacity * 4));
+            _starts = HugePages.NewArray<int>(capacity + 1);
         }
 
         public void Add(ReadOnlySpan<char> name)

@@ -149,13 +149,13 @@ public sealed class RulePopulation
         {
             Households = new(Math.Max(households, 0), StringComparer.Ordinal);
             capacity = Math.Max(capacity, 16);
-            Keys = new long[capacity];
+            Keys = HugePages.NewArray<long>(capacity);
             Names = new PackedNames.Builder(capacity);
             HouseholdIds = new string[capacity];
             Relations = new string[capacity];
             TekunSupport = new string[capacity];
-            Categories = new AidCategory[capacity];
-            Flags = new byte[capacity];
+            Categories = HugePages.NewArray<AidCategory>(capacity);
+            Flags = HugePages.NewArray<byte>(capacity);
         }
 
         /// <summary>Members added so far.</summary>
