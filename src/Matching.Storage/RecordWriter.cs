@@ -169,10 +169,7 @@ public sealed class RecordWriter : IAsyncDisposable
         {
             await foreach (var chunk in _chunks.ReadAllAsync(_stop.Token))
             {
-                for (var i = 0; i < chunk.Count; i++)
-                {
-                    await _loader.AddAsync(_stop.Token, chunk.Rows[i]);
-                }
+                await _loader.AddRowsAsync(chunk.Rows.AsMemory(0, chunk.Count), _stop.Token);
 
                 chunk.Count = 0;
                 _chunks.Return(chunk);

@@ -69,4 +69,60 @@ public sealed class SqliteBulkLoadTests
             rows.Select(r => (r.N, r.K, r.A)));
         Assert.Equal([[1, 2], [9, 2], null, null, null, [3]], rows.Select(r => r.B));
     }
+
+    [Fact]
+    public async Task AddRowsAsync_RowsOfAChunk_StoredInOrderAsAddAsyncStoresThem_ConnectionFreeAfterwards()
+    {
+        await using var connection = new SqliteConnection("Data Source=:memory:");
+        await connection.OpenAsync();
+        await connection.ExecuteAsync("CREATE TABLE t (n INTEGER, k INTEGER, a TEXT)");
+        var target = new BulkTarget("t", [new("n", BulkColumnType.Whole), new("k", BulkColumnType.Whole), new("a", BulkColumnType.Text)], [], []);
+        object?[][] rows = [[1L, 7L, "梨林镇"], [2L, 7L, "梨林镇"], [3L, null, null], [4L, 8L, "克井镇"], [5L, 8L, "\0tail"]];
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            await using (var load = new SqliteDialect().CreateBulkLoader(connection, transaction, target))
+            {
+                await load.AddRowsAsync(rows.AsMemory(0, 3), CancellationToken.None);
+                await load.AddAsync(CancellationToken.None, rows[3]);
+                await load.AddRowsAsync(rows.AsMemory(4), CancellationToken.None);
+                await load.CompleteAsync(CancellationToken.None);
+            }
+
+            // The connection's mutex was given back: another thread's call on it goes through.
+            var other = Task.Run(() => SQLitePCL.raw.sqlite3_exec(connection.Handle, "SELECT 1"));
+            Assert.Equal(SQLitePCL.raw.SQLITE_OK, await other.WaitAsync(TimeSpan.FromSeconds(30)));
+            await transaction.CommitAsync();
+        }
+
+        var stored = (await connection.QueryAsync<(long N, long? K, string? A)>("SELECT n, k, a FROM t ORDER BY rowid")).ToList();
+
+        Assert.Equal([(1L, 7L, "梨林镇"), (2L, 7L, "梨林镇"), (3L, null, null), (4L, 8L, "克井镇"), (5L, 8L, string.Empty)], stored);
+    }
+
+    [Fact]
+    public async Task AddRowsAsync_ALoaderWithoutItsOwn_AddsEachRowInOrder()
+    {
+        var loader = new RecordingLoader();
+        object?[][] rows = [[1L, "a"], [2L, null], [3L, "c"]];
+
+        await ((IBulkLoader)loader).AddRowsAsync(rows.AsMemory(1), CancellationToken.None);
+
+        Assert.Equal([[2L, null], [3L, "c"]], loader.Rows);
+    }
+
+    /// <summary>A loader with only <see cref="IBulkLoader.AddAsync"/>, as the server dialects' are.</summary>
+    private sealed class RecordingLoader : IBulkLoader
+    {
+        public List<object?[]> Rows { get; } = [];
+
+        public ValueTask AddAsync(CancellationToken cancellationToken, params ReadOnlySpan<object?> values)
+        {
+            Rows.Add(values.ToArray());
+            return ValueTask.CompletedTask;
+        }
+
+        public Task CompleteAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
 }

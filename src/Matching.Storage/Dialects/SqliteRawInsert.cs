@@ -56,6 +56,31 @@ internal sealed class SqliteRawInsert : IBulkLoader
 
     public ValueTask AddAsync(CancellationToken cancellationToken, params ReadOnlySpan<object?> values)
     {
+        Add(values);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// The rows under the connection's mutex, taken once (<see cref="SqliteMutex"/>): each bind, step and reset then
+    /// only counts itself into a mutex this thread holds. A 1M-row school list: about 0.1 s of the loading core's
+    /// 2.5 s was that locking. Synchronous, so the thread that takes the mutex gives it back.
+    /// </summary>
+    public ValueTask AddRowsAsync(ReadOnlyMemory<object?[]> rows, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using (SqliteMutex.Take(_connection.Handle!.DangerousGetHandle()))
+        {
+            foreach (var row in rows.Span)
+            {
+                Add(row);
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private void Add(ReadOnlySpan<object?> values)
+    {
         for (var i = 0; i < _columns; i++)
         {
             var value = values[i];
@@ -91,8 +116,6 @@ internal sealed class SqliteRawInsert : IBulkLoader
         {
             SqliteException.ThrowExceptionForRC(step, _connection.Handle);
         }
-
-        return ValueTask.CompletedTask;
     }
 
     /// <summary>
