@@ -99,6 +99,67 @@ public sealed class SqliteBulkLoadTests
         Assert.Equal([(1L, 7L, "梨林镇"), (2L, 7L, "梨林镇"), (3L, null, null), (4L, 8L, "克井镇"), (5L, 8L, string.Empty)], stored);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task AddRowsAsync_MoreRowsThanAStatementTakes_EachStoredWithItsOwnValues_AnUpsertKeepsTheLast(bool upsert)
+    {
+        await using var connection = new SqliteConnection("Data Source=:memory:");
+        await connection.OpenAsync();
+        await connection.ExecuteAsync(upsert ? "CREATE TABLE t (n INTEGER PRIMARY KEY, k INTEGER, a TEXT)" : "CREATE TABLE t (n INTEGER, k INTEGER, a TEXT)");
+        var target = new BulkTarget("t", [new("n", BulkColumnType.Whole), new("k", BulkColumnType.Whole), new("a", BulkColumnType.Text)],
+            upsert ? ["n"] : [], []);
+
+        // Two statements' worth and some over; values that repeat in a slot, change, and go NULL and back. In the
+        // upsert the last rows' keys come again, with new values.
+        var count = (SqliteRawInsert.RowsPerStatement * 2) + 7;
+        var rows = Enumerable.Range(0, count).Select(i => new object?[]
+        {
+            upsert && i >= count - 3 ? (long)(i - 40) : (long)i,
+            i % 5 == 0 ? null : (long)(i / 10),
+            i % 7 == 0 ? null : i % 3 == 0 ? "梨林镇" : $"村{i}",
+        }).ToArray();
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            await using (var load = new SqliteDialect().CreateBulkLoader(connection, transaction, target))
+            {
+                await load.AddRowsAsync(rows.AsMemory(0, 40), CancellationToken.None);
+                await load.AddRowsAsync(rows.AsMemory(40), CancellationToken.None);
+                await load.CompleteAsync(CancellationToken.None);
+            }
+
+            await transaction.CommitAsync();
+        }
+
+        var stored = (await connection.QueryAsync<(long N, long? K, string? A)>("SELECT n, k, a FROM t ORDER BY n, rowid")).ToList();
+
+        var expected = rows.Select(r => (N: (long)r[0]!, K: (long?)r[1], A: (string?)r[2]))
+            .GroupBy(r => r.N).Select(g => g.Last()).OrderBy(r => r.N).ToList();
+        Assert.Equal(upsert ? count - 3 : count, stored.Count);
+        Assert.Equal(expected, stored);
+    }
+
+    [Fact]
+    public async Task AddRowsAsync_ARowBreakingAConstraintInAStatementOfMany_Throws_TheRollbackLeavesNothing()
+    {
+        await using var connection = new SqliteConnection("Data Source=:memory:");
+        await connection.OpenAsync();
+        await connection.ExecuteAsync("CREATE TABLE t (n INTEGER PRIMARY KEY, a TEXT NOT NULL)");
+        var target = new BulkTarget("t", [new("n", BulkColumnType.Whole), new("a", BulkColumnType.Text)], [], []);
+        var rows = Enumerable.Range(0, SqliteRawInsert.RowsPerStatement + 3).Select(i => new object?[] { (long)i, i == 20 ? null : "村" }).ToArray();
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            await using var load = new SqliteDialect().CreateBulkLoader(connection, transaction, target);
+
+            var error = await Assert.ThrowsAsync<SqliteException>(() => load.AddRowsAsync(rows, CancellationToken.None).AsTask());
+
+            Assert.Equal(SQLitePCL.raw.SQLITE_CONSTRAINT, error.SqliteErrorCode);
+            await transaction.RollbackAsync();
+        }
+
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM t"));
+    }
+
     [Fact]
     public async Task AddRowsAsync_ALoaderWithoutItsOwn_AddsEachRowInOrder()
     {
