@@ -12,9 +12,10 @@ namespace Matching.Core.Population;
 /// </summary>
 /// <remarks>
 /// Advice only: on another system, with huge pages off, or when the call fails, nothing changes but the speed. Only
-/// the whole 2 MB pages inside the array are advised, so no memory outside it changes; the memory a huge page takes is
-/// memory the array fills anyway. It helps only an array not yet written: a fresh large array (the garbage collector
-/// hands out untouched memory for it), which the caller then fills (a file read into it, a table built in it).
+/// the whole 2 MB pages inside the array are advised, so no memory outside it changes; an array filled only in part
+/// (a builder's room to grow) takes at most one 2 MB page more than the 4 KB pages it touches. It helps only memory
+/// not yet written: a large array the garbage collector takes fresh from the system, which the caller then fills (a
+/// file read into it, a table built in it); memory it reuses keeps the pages it has.
 /// </remarks>
 public static class HugePages
 {

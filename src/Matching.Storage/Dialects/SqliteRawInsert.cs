@@ -18,8 +18,8 @@ internal sealed class SqliteRawInsert : IBulkLoader
     internal const int RowsPerStatement = 32;
 
     private readonly SqliteConnection _connection;
+    private readonly BulkTarget _target;
     private readonly Statement _one;
-    private readonly string _sql;
     private readonly int _columns;
     private Statement? _many;
     private bool _disposed;
@@ -33,12 +33,8 @@ internal sealed class SqliteRawInsert : IBulkLoader
     public SqliteRawInsert(SqliteConnection connection, BulkTarget target)
     {
         _connection = connection;
+        _target = target;
         _columns = target.Columns.Count;
-        _sql = target.Key.Count > 0
-            ? string.Create(CultureInfo.InvariantCulture,
-                $" ON CONFLICT ({string.Join(", ", target.Key)}) DO UPDATE SET {string.Join(", ", target.Refreshed.Select(c => $"{c} = excluded.{c}"))}")
-            : string.Empty;
-        _sql = $"INSERT{{0}} INTO {target.Table} ({target.ColumnList}) VALUES {{1}}{_sql}";
         _one = Prepare(1);
     }
 
@@ -52,19 +48,26 @@ internal sealed class SqliteRawInsert : IBulkLoader
     /// </summary>
     private Statement Prepare(int rows)
     {
-        var values = new StringBuilder();
+        var sql = new StringBuilder(rows > 1 ? "INSERT OR FAIL INTO " : "INSERT INTO ")
+            .Append(CultureInfo.InvariantCulture, $"{_target.Table} ({_target.ColumnList}) VALUES ");
         for (var r = 0; r < rows; r++)
         {
-            values.Append(r == 0 ? "(" : ", (");
+            sql.Append(r == 0 ? "(" : ", (");
             for (var c = 0; c < _columns; c++)
             {
-                values.Append(c == 0 ? "?" : ", ?").Append((r * _columns) + c + 1);
+                sql.Append(c == 0 ? "?" : ", ?").Append((r * _columns) + c + 1);
             }
 
-            values.Append(')');
+            sql.Append(')');
         }
 
-        var rc = raw.sqlite3_prepare_v2(_connection.Handle, string.Format(CultureInfo.InvariantCulture, _sql, rows > 1 ? " OR FAIL" : string.Empty, values), out var statement);
+        if (_target.Key.Count > 0)
+        {
+            sql.Append(CultureInfo.InvariantCulture,
+                $" ON CONFLICT ({string.Join(", ", _target.Key)}) DO UPDATE SET {string.Join(", ", _target.Refreshed.Select(c => $"{c} = excluded.{c}"))}");
+        }
+
+        var rc = raw.sqlite3_prepare_v2(_connection.Handle, sql.ToString(), out var statement);
         SqliteException.ThrowExceptionForRC(rc, _connection.Handle);
         return new Statement(statement, rows * _columns);
     }
