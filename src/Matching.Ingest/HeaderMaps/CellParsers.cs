@@ -31,12 +31,16 @@ public sealed class CellParsers
     private readonly IngestLimits _limits;
     private readonly HeaderMap _map;
 
+    // The largest amount in fen, which the checks compare with (a plain amount is read as fen: no division per cell).
+    private readonly decimal _maxFen;
+
     /// <exception cref="ArgumentException">A vocabulary the map's fields need is missing or lists a spelling twice (the catalog refuses such maps).</exception>
     public CellParsers(HeaderMap map, IngestLimits limits)
     {
         ArgumentNullException.ThrowIfNull(map);
         ArgumentNullException.ThrowIfNull(limits);
         _limits = limits;
+        _maxFen = limits.MaxAmount * 100m;
         _map = map;
         _flags = map.GetVocabulary(Vocabulary.FlagName);
         foreach (var (name, spec) in map.Fields)
@@ -194,7 +198,7 @@ public sealed class CellParsers
         problem = string.Empty;
         if (PlainFen(text.Trim(), out fen))
         {
-            return Within(fen / 100m, refunds, out problem);
+            return Within(fen, _maxFen, refunds, out problem);
         }
 
         Span<char> cleaned = stackalloc char[64];
@@ -221,7 +225,7 @@ public sealed class CellParsers
             return false;
         }
 
-        if (!Within(yuan, refunds, out problem))
+        if (!Within(yuan, _limits.MaxAmount, refunds, out problem))
         {
             return false;
         }
@@ -254,17 +258,20 @@ public sealed class CellParsers
         return true;
     }
 
-    /// <summary>The checks of <see cref="TryAmount"/> on an amount read, however it was written.</summary>
-    private bool Within(decimal yuan, bool refunds, out string problem)
+    /// <summary>
+    /// The checks of <see cref="TryAmount"/> on an amount read, however it was written: in fen against
+    /// <see cref="_maxFen"/>, or in yuan (which may be too large to make fen of) against the setting itself.
+    /// </summary>
+    private bool Within(decimal amount, decimal max, bool refunds, out string problem)
     {
         problem = string.Empty;
-        if (Math.Abs(yuan) > _limits.MaxAmount)
+        if (Math.Abs(amount) > max)
         {
             problem = string.Create(CultureInfo.InvariantCulture, $"an amount beyond {_limits.MaxAmount:0} yuan (ingest:maxAmount)");
             return false;
         }
 
-        if (yuan < 0 && !refunds)
+        if (amount < 0 && !refunds)
         {
             problem = "a negative amount (this field takes no refunds)";
             return false;
