@@ -23,7 +23,7 @@ public sealed partial class PopulationStore
         var households = new List<Household>();
         var members = new List<Member>();
         await ReadLowIncomeAsync(households.Add,
-            (household, key, name, relation, categories, ill, disabled, support) => members.Add(new Member
+            (household, _, key, name, relation, categories, ill, disabled, support) => members.Add(new Member
             {
                 HouseholdId = household, Id = IdNumber.FromKey(key), Name = name.ToString(), Relation = relation, Categories = categories,
                 SeriousIllness = ill, SevereDisability = disabled, TekunSupport = support,
@@ -72,7 +72,8 @@ public sealed partial class PopulationStore
         return (builder.Build(), stamp);
     }
 
-    private delegate void MemberRow(string householdId, long idKey, ReadOnlySpan<char> name, string relation, AidCategory categories,
+    /// <summary>A member as read: its household (when that was read; <c>householdId</c> is its id) and its fields.</summary>
+    private delegate void MemberRow(string householdId, Household? household, long idKey, ReadOnlySpan<char> name, string relation, AidCategory categories,
         bool seriousIllness, bool severeDisability, string tekunSupport);
 
     private const string MembersInStorageOrder =
@@ -212,8 +213,9 @@ public sealed partial class PopulationStore
         /// <summary>The group of a member whose household was not read (<see cref="Group"/>).</summary>
         public const int NoGroup = -1;
 
-        // Each household's id, to its place in the order read.
+        // Each household's id, to its place in the order read; the households in that order.
         private readonly Dictionary<string, int> _householdIds = new(households, StringComparer.Ordinal);
+        private readonly List<Household> _households = new(households);
 
         // A household's place in id order, by its place in the order read (RankHouseholds); null: read in id order.
         private int[]? _ranks;
@@ -226,7 +228,7 @@ public sealed partial class PopulationStore
         {
             var id = row.GetChars(0, _buffer).ToString();
             _householdIds[id] = _householdIds.Count;
-            return new Household
+            var household = new Household
             {
                 HouseholdId = id,
                 Subdistrict = _shared.Of(row.GetChars(1, _buffer)),
@@ -235,6 +237,8 @@ public sealed partial class PopulationStore
                 HousingDifficulty = row.GetInt64(4) != 0,
                 Aid = Code(_aid, row.GetChars(5, _buffer), Codes.ParseAid),
             };
+            _households.Add(household);
+            return household;
         }
 
         /// <value>
@@ -263,9 +267,11 @@ public sealed partial class PopulationStore
         {
             var householdId = row.GetChars(0, _buffer);
             string sharedId;
+            Household? household = null;
             if (_householdIds.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(householdId, out var known, out var place))
             {
                 sharedId = known;
+                household = _households[place];
                 Group = _ranks is null ? place : _ranks[place];
             }
             else
@@ -277,7 +283,7 @@ public sealed partial class PopulationStore
             var relation = _shared.Of(row.GetChars(3, _buffer));
             var categories = Code(_categories, row.GetChars(4, _buffer), Codes.ParseCategories);
             var tekunSupport = _shared.Of(row.GetChars(7, _buffer));
-            member(sharedId, row.GetInt64(1), row.GetChars(2, _buffer), relation, categories, row.GetInt64(5) != 0, row.GetInt64(6) != 0, tekunSupport);
+            member(sharedId, household, row.GetInt64(1), row.GetChars(2, _buffer), relation, categories, row.GetInt64(5) != 0, row.GetInt64(6) != 0, tekunSupport);
         }
 
         /// <summary>A code list's value, parsed once per distinct text.</summary>

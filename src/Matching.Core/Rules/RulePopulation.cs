@@ -49,7 +49,12 @@ public sealed class RulePopulation
 
         // Grown by doubling while read: up to half its entries empty (7 MB at 381k households), for the whole run.
         _households.TrimExcess();
-        _householdOf = HouseholdsOfPersons();
+        _householdOf = Exact(built.HouseholdOf, count);
+        for (var person = 0; person < count; person++)
+        {
+            // Each member's household found as it was added (once per member, not again here); one not read, empty.
+            _householdOf[person] ??= new Household { HouseholdId = _householdIds[person] };
+        }
 
         // Built on first use: the duplicate-aid check on every low-income import needs neither.
         _byHousehold = new Lazy<HouseholdMembers>(GroupByHousehold);
@@ -137,6 +142,9 @@ public sealed class RulePopulation
         internal long[] Keys;
         internal PackedNames.Builder Names;
         internal string[] HouseholdIds;
+
+        // Each member's household as found when the member was added; null where it was not (yet) added.
+        internal Household[] HouseholdOf;
         internal string[] Relations;
         internal string[] TekunSupport;
         internal AidCategory[] Categories;
@@ -152,6 +160,7 @@ public sealed class RulePopulation
             Keys = HugePages.NewArray<long>(capacity);
             Names = new PackedNames.Builder(capacity);
             HouseholdIds = new string[capacity];
+            HouseholdOf = new Household[capacity];
             Relations = new string[capacity];
             TekunSupport = new string[capacity];
             Categories = HugePages.NewArray<AidCategory>(capacity);
@@ -170,7 +179,16 @@ public sealed class RulePopulation
 
         /// <summary>Adds a member; its household id is shared with its household's when that was added first.</summary>
         public void Add(string householdId, long idKey, ReadOnlySpan<char> name, string relation, AidCategory categories, bool seriousIllness,
-            bool severeDisability, string tekunSupport)
+            bool severeDisability, string tekunSupport) =>
+            Add(householdId, null, idKey, name, relation, categories, seriousIllness, severeDisability, tekunSupport);
+
+        /// <summary>
+        /// Adds a member of <paramref name="household"/> when the caller has it at hand (one given to
+        /// <see cref="Add(Household)"/>, of id <paramref name="householdId"/>): no look-up by id, which at a million
+        /// members is a cache miss each. Null: looked up by <paramref name="householdId"/>, as the other overload does.
+        /// </summary>
+        public void Add(string householdId, Household? household, long idKey, ReadOnlySpan<char> name, string relation, AidCategory categories,
+            bool seriousIllness, bool severeDisability, string tekunSupport)
         {
             if (Count == Keys.Length)
             {
@@ -180,7 +198,16 @@ public sealed class RulePopulation
             var i = Count++;
             Keys[i] = idKey;
             Names.Add(name);
-            HouseholdIds[i] = Households.TryGetValue(householdId, out var household) ? household.HouseholdId : householdId;
+            if (household is not null || Households.TryGetValue(householdId, out household))
+            {
+                HouseholdIds[i] = household.HouseholdId;
+                HouseholdOf[i] = household;
+            }
+            else
+            {
+                HouseholdIds[i] = householdId;
+            }
+
             Relations[i] = relation;
             TekunSupport[i] = tekunSupport;
             Categories[i] = categories;
@@ -251,6 +278,7 @@ public sealed class RulePopulation
         private void Permute(int[] from, bool[] done)
         {
             var (keys, households, relations, support, categories, flags) = (Keys, HouseholdIds, Relations, TekunSupport, Categories, Flags);
+            var of = HouseholdOf;
             for (var start = 0; start < from.Length; start++)
             {
                 if (done[start])
@@ -260,6 +288,7 @@ public sealed class RulePopulation
 
                 var (key, household, relation, tekun, category, flag) =
                     (keys[start], households[start], relations[start], support[start], categories[start], flags[start]);
+                var itsHousehold = of[start];
                 var at = start;
                 while (true)
                 {
@@ -268,11 +297,13 @@ public sealed class RulePopulation
                     if (next == start)
                     {
                         (keys[at], households[at], relations[at], support[at], categories[at], flags[at]) = (key, household, relation, tekun, category, flag);
+                        of[at] = itsHousehold;
                         break;
                     }
 
                     keys[at] = keys[next];
                     households[at] = households[next];
+                    of[at] = of[next];
                     relations[at] = relations[next];
                     support[at] = support[next];
                     categories[at] = categories[next];
@@ -287,6 +318,7 @@ public sealed class RulePopulation
             var size = Keys.Length * 2;
             Array.Resize(ref Keys, size);
             Array.Resize(ref HouseholdIds, size);
+            Array.Resize(ref HouseholdOf, size);
             Array.Resize(ref Relations, size);
             Array.Resize(ref TekunSupport, size);
             Array.Resize(ref Categories, size);

@@ -45,6 +45,50 @@ public sealed class RulePopulationBuilderTests
     }
 
     [Fact]
+    public void OrderByGroup_Scrambled_EachMemberKeepsTheHouseholdAddedForIt()
+    {
+        (int Group, int Person)[] added = [(2, 1), (0, 2), (1, 3), (0, 4), (2, 5), (1, 6)];
+        var builder = new RulePopulation.Builder(2);
+        var households = Households.ToDictionary(id => id, id => new Household { HouseholdId = id, Village = id + "村" });
+        foreach (var household in households.Values)
+        {
+            builder.Add(household);
+        }
+
+        foreach (var (group, person) in added)
+        {
+            builder.Add(new string(Households[group].AsSpan()), TestIds.Valid(person).Key, "成员" + person, "户主", AidCategory.Dibao, false, false, string.Empty);
+        }
+
+        builder.OrderByGroup([.. added.Select(a => a.Group)]);
+        var population = builder.Build();
+
+        Assert.Equal(["H1", "H1", "H2", "H2", "H3", "H3"], Enumerable.Range(0, population.Count).Select(p => population.HouseholdOf(p).HouseholdId));
+        Assert.All(Enumerable.Range(0, population.Count), p => Assert.Same(households[population.HouseholdIdOf(p)], population.HouseholdOf(p)));
+        Assert.All(Enumerable.Range(0, population.Count), p => Assert.Same(population.HouseholdOf(p).HouseholdId, population.HouseholdIdOf(p)));
+    }
+
+    [Fact]
+    public void Add_HouseholdGiven_ItsIdSharedAndItIsTheMembersWithoutALookUp()
+    {
+        var builder = new RulePopulation.Builder(2);
+        var added = new Household { HouseholdId = "H1", Subdistrict = "城关街道" };
+        builder.Add(added);
+        var given = new Household { HouseholdId = "H1", Subdistrict = "另一街道" };
+
+        builder.Add(new string("H1".AsSpan()), given, TestIds.Valid(1).Key, "成员1", "户主", AidCategory.Dibao, false, false, string.Empty);
+        builder.Add(new string("H1".AsSpan()), null, TestIds.Valid(2).Key, "成员2", "子女", AidCategory.Dibao, false, false, string.Empty);
+        builder.Add("H9", null, TestIds.Valid(3).Key, "成员3", "户主", AidCategory.Dibao, false, false, string.Empty);
+        var population = builder.Build();
+
+        Assert.Same(given, population.HouseholdOf(0));
+        Assert.Same(given.HouseholdId, population.HouseholdIdOf(0));
+        Assert.Same(added, population.HouseholdOf(1));
+        Assert.Same(added.HouseholdId, population.HouseholdIdOf(1));
+        Assert.Equal(("H9", string.Empty), (population.HouseholdOf(2).HouseholdId, population.HouseholdOf(2).Subdistrict));
+    }
+
+    [Fact]
     public void ReleaseIndex_NeverBuilt_BuiltOnFirstUse()
     {
         var population = Added((0, 1)).Build();
