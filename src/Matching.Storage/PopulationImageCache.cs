@@ -38,28 +38,47 @@ public sealed class PopulationImageCache(string folder)
     /// </summary>
     public async Task<RulePopulation> LoadRulePopulationAsync(MatchingStore store, CancellationToken cancellationToken)
     {
+        var (population, imageWritten) = await LoadRulePopulationImageAsideAsync(store, cancellationToken);
+        await imageWritten;
+        return population;
+    }
+
+    /// <summary>
+    /// <see cref="LoadRulePopulationAsync"/>, with the image (when the population had to be loaded from the database)
+    /// written on a thread of the pool rather than before returning: a run matches its first records while the image
+    /// is written (1M persons: about half a second). <c>ImageWritten</c> completes when the image is written or could
+    /// not be (already complete when the population came from its image); it fails only on what writing one does not
+    /// expect. The population is only read while it is written.
+    /// </summary>
+    public async Task<(RulePopulation Population, Task ImageWritten)> LoadRulePopulationImageAsideAsync(MatchingStore store, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(store);
         if (await store.Population.StampAsync(cancellationToken) is { } current
             && RulePopulationImage.TryRead(RulesPathFor(store), current, out var read) == PopulationImageState.Valid)
         {
-            return read!;
+            return (read!, Task.CompletedTask);
         }
 
         var (population, stamp) = await store.Population.LoadStampedRulePopulationAsync(cancellationToken);
-        if (stamp is not null)
+        if (stamp is null)
+        {
+            return (population, Task.CompletedTask);
+        }
+
+        var path = RulesPathFor(store);
+        var written = Task.Run(() =>
         {
             try
             {
-                RulePopulationImage.Write(RulesPathFor(store), population, stamp);
+                RulePopulationImage.Write(path, population, stamp);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
             {
                 // A read-only folder, a full disk, a stamp too long for a header: the population loaded is as good;
                 // the next run loads it again.
             }
-        }
-
-        return population;
+        }, CancellationToken.None);
+        return (population, written);
     }
 
     /// <summary>

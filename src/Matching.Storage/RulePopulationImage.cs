@@ -268,8 +268,19 @@ public static class RulePopulationImage
         private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
         private readonly List<string> _texts = [];
 
+        // The texts last numbered, by their strings' identity: a population shares one string per distinct text (a
+        // household's id on each of its members, who come one after another; a relation, a town), so most texts are
+        // found here without hashing their characters (1M persons: the table took about 0.3 s of the image's 0.6 s).
+        private readonly (string? Text, int Number)[] _recent = new (string?, int)[64];
+
         public int Of(string text)
         {
+            ref var recent = ref _recent[RuntimeHelpers.GetHashCode(text) & (_recent.Length - 1)];
+            if (ReferenceEquals(recent.Text, text))
+            {
+                return recent.Number;
+            }
+
             ref var number = ref CollectionsMarshal.GetValueRefOrAddDefault(_numbers, text, out var known);
             if (!known)
             {
@@ -277,6 +288,7 @@ public static class RulePopulationImage
                 _texts.Add(text);
             }
 
+            recent = (text, number);
             return number;
         }
 

@@ -132,6 +132,24 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
+    public async Task RulePopulation_ImageWrittenAside_ValidOnceItsTaskEndsAndReadTheNextTime()
+    {
+        await using var store = await OpenInitializedAsync();
+        await store.Population.ImportAsync(ThreePersons(), Batch("june.csv"), 3, 0, Ct);
+        var images = new PopulationImageCache(Path.Combine(Folder, "index"));
+
+        var (loaded, written) = await images.LoadRulePopulationImageAsideAsync(store, Ct);
+        await written;
+        var state = RulePopulationImage.TryRead(images.RulesPathFor(store), (await store.Population.StampAsync(Ct))!, out var fromImage);
+        var (again, nothingToWrite) = await images.LoadRulePopulationImageAsideAsync(store, Ct);
+
+        Assert.Equal(PopulationImageState.Valid, state);
+        Assert.Equal(Members(loaded), Members(fromImage!));
+        Assert.Equal(Members(loaded), Members(again));
+        Assert.True(nothingToWrite.IsCompletedSuccessfully);
+    }
+
+    [SkippableFact]
     public async Task RulePopulation_ImageDamaged_LoadedFromTheDatabaseAndWrittenAgain()
     {
         await using var store = await OpenInitializedAsync();

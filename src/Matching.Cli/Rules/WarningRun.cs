@@ -40,15 +40,22 @@ internal sealed class WarningRun(BureauConfig config, Stores stores, TimeProvide
             TimeSpan.FromSeconds(settings.LockWaitSeconds), time, cancellationToken);
         var clock = Stopwatch.StartNew();
         var runId = await store.Runs.BeginAsync(asOf, CliContext.Operator, cancellationToken);
+        var imageWritten = Task.CompletedTask;
         try
         {
             RulePopulation population;
             using (new Progress.PhaseProgress(progressOut, time, Text.Format("ProgressRunLoading", runId)))
             {
-                // From its image when the snapshot has not changed since the last run (1M persons: ~2 s from SQLite).
-                population = PopulationImages.For(stores.Storage, config.Settings.Run) is { } images
-                    ? await images.LoadRulePopulationAsync(store, cancellationToken)
-                    : await store.Population.LoadRulePopulationAsync(cancellationToken);
+                // From its image when the snapshot has not changed since the last run (1M persons: ~2 s from SQLite),
+                // else from the database, its image written on the other core while the first records are matched.
+                if (PopulationImages.For(stores.Storage, config.Settings.Run) is { } images)
+                {
+                    (population, imageWritten) = await images.LoadRulePopulationImageAsideAsync(store, cancellationToken);
+                }
+                else
+                {
+                    population = await store.Population.LoadRulePopulationAsync(cancellationToken);
+                }
             }
 
             if (population.Count == 0)
@@ -67,6 +74,7 @@ internal sealed class WarningRun(BureauConfig config, Stores stores, TimeProvide
             GC.Collect();
             var run = engine.Begin(population, asOf);
             var records = await MatchAndJudgeAsync(store, engine, departments, batches, population, run, asOf, runId, cancellationToken);
+            await imageWritten;
 
             // The records are matched: the index (its look-up table, the fallbacks' blocks) and the matching's buffers
             // go before the warnings are stored, whose own peak would stack on them.
@@ -110,6 +118,9 @@ internal sealed class WarningRun(BureauConfig config, Stores stores, TimeProvide
                 _ => "unexpected " + ex.GetType().Name,
             };
             await store.Runs.FailAsync(runId, why, CancellationToken.None);
+
+            // An image still being written is let finish (or fail, which costs the next run a load) before the error goes up.
+            await imageWritten.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
             throw;
         }
     }
