@@ -127,8 +127,10 @@ internal sealed class WarningRun(BureauConfig config, Stores stores, TimeProvide
 
     /// <summary>
     /// Streams every counting batch's records through the matcher into the rules (<see cref="RuleRun.Add"/>); returns
-    /// how many. Two cores: one reads them from the store (<see cref="ReadAsync"/>), this one matches and judges them as
-    /// they come (at a million records matching took a third of the reading core's time, judging a third of this one's).
+    /// how many. Two cores: one reads them from the store (<see cref="ReadAsync"/>), this one judges them as they come;
+    /// each chunk is matched by the reading core when the judging one is behind, else by the judging one. Matched all on
+    /// one side, that side was the slower: at a million records, matching on this core left the reading one idle a third
+    /// of the time; on the reading core, this one idled two thirds.
     /// What matching needs lives in this method only, so that it is garbage once the records are in.
     /// </summary>
     private async Task<long> MatchAndJudgeAsync(MatchingStore store, RuleEngine engine, IReadOnlyDictionary<string, RuleDepartment> departments,
@@ -139,16 +141,14 @@ internal sealed class WarningRun(BureauConfig config, Stores stores, TimeProvide
         long records = 0;
         using var matching = new Progress.ProgressLine(progressOut, Text.Format("ProgressRunMatching", runId));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var reader = Task.Run(() => ReadAsync(store, engine, departments, batches, asOf, chunks, stop.Token), stop.Token);
+        var reader = Task.Run(() => ReadAsync(store, engine, matcher, departments, batches, asOf, chunks, stop.Token), stop.Token);
         try
         {
             await foreach (var chunk in chunks.ReadAllAsync(cancellationToken))
             {
-                var read = chunk.Records;
-                for (var i = 0; i < read.Length; i++)
+                for (var i = 0; i < chunk.Count; i++)
                 {
-                    ref readonly var r = ref read[i];
-                    run.Add(RuleRecord.Matched(matcher, r.Department, r.BatchId, r.SourceRow, r.RawId, r.IdKey, r.Name, r.BirthDate, chunk.Values(i), r.Received));
+                    run.Add(chunk.Record(i, matcher));
                 }
 
                 records += chunk.Count;
@@ -171,11 +171,12 @@ internal sealed class WarningRun(BureauConfig config, Stores stores, TimeProvide
     }
 
     /// <summary>
-    /// Reads every counting batch's records from the store, in chunks handed to the side that matches and judges them:
-    /// a ledger's only within the rules' window (<see cref="RuleEngine.WindowMonths"/>), each carrying the day its
-    /// file was received. Completes <paramref name="chunks"/> when done, or with the error that stopped it.
+    /// Reads every counting batch's records from the store, in chunks handed to the side that judges them, and matches a
+    /// chunk's records itself when that side is behind (<see cref="RecordChunks.JudgingBehind"/>): a ledger's only
+    /// within the rules' window (<see cref="RuleEngine.WindowMonths"/>), each carrying the day its file was received.
+    /// Completes <paramref name="chunks"/> when done, or with the error that stopped it.
     /// </summary>
-    private async Task ReadAsync(MatchingStore store, RuleEngine engine, IReadOnlyDictionary<string, RuleDepartment> departments,
+    private async Task ReadAsync(MatchingStore store, RuleEngine engine, Matcher matcher, IReadOnlyDictionary<string, RuleDepartment> departments,
         IReadOnlyList<BatchRecord> batches, DateOnly asOf, RecordChunks chunks, CancellationToken cancellationToken)
     {
         try
@@ -183,6 +184,7 @@ internal sealed class WarningRun(BureauConfig config, Stores stores, TimeProvide
             var maps = config.HeaderMaps;
             var parsers = new Dictionary<string, CellParsers>(StringComparer.Ordinal);
             var chunk = await chunks.RentAsync(cancellationToken);
+            Matcher? matchHere = null;
             foreach (var batch in batches)
             {
                 var department = departments.TryGetValue(batch.Department!, out var known)
@@ -195,10 +197,14 @@ internal sealed class WarningRun(BureauConfig config, Stores stores, TimeProvide
                 await foreach (var stored in store.Batches.ReadRecordsAsync(batch, department.Layout, ledger, afterDay, cancellationToken))
                 {
                     ToCodes(stored.Values, typedAsText);
+                    stored.Values.CopyTo(chunk.NextValues);
                     chunk.Add(new RecordChunks.Read(department, batch.BatchId, stored.SourceRow, stored.RawId, stored.IdKey, stored.Name,
-                        stored.BirthDate, received), stored.Values);
+                        stored.BirthDate, received), matchHere);
                     if (chunk.IsFull)
                     {
+                        // Decided before this chunk is written: once written, it waits in the ring until the judging side
+                        // wakes for it, and would always read as a side behind.
+                        matchHere = chunks.JudgingBehind ? matcher : null;
                         await chunks.WriteAsync(chunk, cancellationToken);
                         chunk = await chunks.RentAsync(cancellationToken);
                     }

@@ -42,6 +42,9 @@ public sealed class ChunkRing<T>
     /// <summary>The producer's side: no more chunks; with <paramref name="error"/>, the consumer's read fails with it.</summary>
     public void Complete(Exception? error = null) => _full.Writer.TryComplete(error);
 
+    /// <summary>Filled chunks written and not yet taken by the consumer: more than none, and the consumer is the slower side.</summary>
+    public int Waiting => _full.Reader.Count;
+
     /// <summary>The consumer's side: filled chunks as they come, until the producer completes.</summary>
     public IAsyncEnumerable<T> ReadAllAsync(CancellationToken cancellationToken) => _full.Reader.ReadAllAsync(cancellationToken);
 

@@ -37,6 +37,21 @@ public sealed class ChunkRingTests
     }
 
     [Fact]
+    public async Task Waiting_ChunksWrittenAndNotYetRead_CountedUntilTheConsumerTakesThem()
+    {
+        var ring = new ChunkRing<List<int>>(3, () => []);
+        var before = ring.Waiting;
+        await ring.WriteAsync(await ring.RentAsync(CancellationToken.None), CancellationToken.None);
+        await ring.WriteAsync(await ring.RentAsync(CancellationToken.None), CancellationToken.None);
+        var written = ring.Waiting;
+        await using var reading = ring.ReadAllAsync(CancellationToken.None).GetAsyncEnumerator();
+        await reading.MoveNextAsync();
+        var afterOne = ring.Waiting;
+
+        Assert.Equal((0, 2, 1), (before, written, afterOne));
+    }
+
+    [Fact]
     public async Task Fail_ConsumerFailed_TheProducersNextRentThrowsItsError()
     {
         var ring = new ChunkRing<List<int>>(1, () => []);
