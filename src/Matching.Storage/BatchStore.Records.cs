@@ -31,9 +31,10 @@ public sealed partial class BatchStore
     /// Streams a batch's records in row order, their fields laid out by <paramref name="layout"/> (matched by name to
     /// the layout the batch was stored with; only its fields are read). For a ledger (<paramref name="ledger"/>), only
     /// the row each event counts by, and only events dated after <paramref name="afterDay"/> (a day number; undated
-    /// events always) when given: older ones count for nothing. The object yielded is reused: read it before asking
-    /// for the next. On SQLite the rows are read through its C API (<see cref="SqliteRawReader"/>), elsewhere through
-    /// the provider's reader; both fill the record the same way (<see cref="Fill"/>).
+    /// events always) when given: older ones count for nothing. The objects yielded are reused: read each before asking
+    /// for the next. On SQLite the rows are read through its C API (<see cref="SqliteRawReader"/>), a block of
+    /// <see cref="SqliteBlock"/> rows at a time under the connection's mutex (taken once a block, not by every call on
+    /// the row), elsewhere through the provider's reader; both fill the record the same way (<see cref="Fill"/>).
     /// </summary>
     public async IAsyncEnumerable<StoredRecord> ReadRecordsAsync(
         BatchRecord batch, RecordLayout layout, bool ledger, int? afterDay, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -49,17 +50,33 @@ public sealed partial class BatchStore
         if (_db.Connection is SqliteConnection sqlite)
         {
             using var rows = new SqliteRawReader(sqlite, sql, ledger && afterDay is { } after ? [batch.BatchId, after] : [batch.BatchId]);
-            var read = 0;
-            while (rows.Read())
+            var block = new StoredRecord[SqliteBlock];
+            for (var i = 0; i < block.Length; i++)
             {
-                if ((++read & 0xFFF) == 0)
+                block[i] = new StoredRecord();
+            }
+
+            int filled;
+            do
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                filled = 0;
+
+                // No await while the mutex is held: it is the thread's own, and the caller's awaits come between blocks.
+                using (rows.HoldConnection())
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
+                    while (filled < block.Length && rows.Read())
+                    {
+                        Fill(new RawRow(rows, kinds), block[filled++], columns);
+                    }
                 }
 
-                Fill(new RawRow(rows, kinds), record, columns);
-                yield return record;
+                for (var i = 0; i < filled; i++)
+                {
+                    yield return block[i];
+                }
             }
+            while (filled == block.Length);
 
             yield break;
         }
@@ -80,6 +97,9 @@ public sealed partial class BatchStore
             yield return record;
         }
     }
+
+    /// <summary>Rows a SQLite read of records takes under one hold of the connection's mutex.</summary>
+    private const int SqliteBlock = 256;
 
     /// <summary>The current row of either reader, as <see cref="Fill"/> reads it.</summary>
     private interface IStoredRow

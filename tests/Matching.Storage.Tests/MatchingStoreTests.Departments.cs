@@ -215,6 +215,23 @@ public abstract partial class MatchingStoreTests<TDb>
         Assert.Equal([3L, 4L], read.Select(r => r.SourceRow));
     }
 
+    [SkippableTheory]
+    [InlineData(512)]
+    [InlineData(513)]
+    public async Task Batches_ReadRecordsAsync_MoreRowsThanABlock_EachReadOnceInOrderWithItsOwnFields(int rows)
+    {
+        await using var store = await OpenInitializedAsync();
+        var written = Enumerable.Range(0, rows)
+            .Select(i => Row(i + 2, TestIds.Valid(1000 + i).Value, "学生" + i, ("school", "第" + i + "中学"), ("total", i + ".50")))
+            .ToArray();
+        var batch = await ImportAsync(store, DepartmentBatch("education", "many.csv"), written);
+
+        var read = await RecordsAsync(store, batch.BatchId);
+
+        Assert.Equal(written.Select(w => (w.SourceRow, w.Name, "第" + (w.SourceRow - 2) + "中学", (w.SourceRow - 2) + ".50")),
+            read.Select(r => (r.SourceRow, r.Name, r.Fields["school"], r.Fields["total"])));
+    }
+
     [SkippableFact]
     public async Task Batches_ReadRecordsAsync_LayoutChangedSinceImport_FieldsFoundByName()
     {
