@@ -129,6 +129,22 @@ public partial class RuleEngineTests
     }
 
     [Fact]
+    public void Evaluate_MatchedRuleToEachSource_AMemberOncePerReceiverHoweverOftenFound()
+    {
+        var rule = ShippedRules.EmpAidGap with { Receiver = RuleOptions.SourceReceiver, Departments = ["unemployment", "illness"] };
+
+        var warnings = DibaoFamily()
+            .Record("unemployment", Worker, WorkerName)
+            .Record("illness", Worker, WorkerName)
+            .Record("unemployment", Worker, WorkerName)
+            .Record("illness", Worker, WorkerName)
+            .Evaluate(rule);
+
+        Assert.Equal(["hr-social-security", "health"], warnings.Select(w => w.Receiver));
+        Assert.All(warnings, w => Assert.Equal(Worker.Value, w.Subject));
+    }
+
+    [Fact]
     public void Evaluate_MatchedRuleWithRecordFlagButRecordLacksField_NoWarning()
     {
         var rule = ShippedRules.EduAidGap with { RecordFlag = "hardship" };
