@@ -45,7 +45,6 @@ public sealed partial class BatchStore
         var typed = string.Concat(columns.Select(c => ", " + c.Column));
         var filter = !ledger ? string.Empty : afterDay is null ? " AND counted = 1" : " AND counted = 1 AND (event_day < 0 OR event_day > @afterDay)";
         var sql = $"SELECT source_row, id_kind, id_key, raw_id, name, birth{typed} FROM source_record WHERE batch_id = @batchId{filter} ORDER BY source_row";
-        var record = new StoredRecord();
         var kinds = new IdKinds();
         if (_db.Connection is SqliteConnection sqlite)
         {
@@ -91,6 +90,7 @@ public sealed partial class BatchStore
         }
 
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var record = new StoredRecord();
         while (await reader.ReadAsync(cancellationToken))
         {
             Fill(new ProviderRow(reader, kinds), record, columns);

@@ -9,9 +9,9 @@ namespace Matching.Cli.Rules;
 /// Stored records handed from the core that reads them to the core that judges them (<see cref="WarningRun"/>), in
 /// chunks of a few thousand, each chunk's records matched on the way by whichever core is the less busy
 /// (<see cref="JudgingBehind"/>). A fixed handful of chunks goes round and round (a <see cref="ChunkRing{T}"/>): the
-/// reader fills one while the rules work through another, and a chunk comes back empty when the rules are done with it. Each chunk owns the field
-/// values its records point to, so a record stays whole until its chunk is returned; the rules keep nothing of a
-/// record beyond that (running totals and warnings copy what they need).
+/// reader fills one while the rules work through another, and a chunk comes back empty when the rules are done with
+/// it. Each chunk owns the field values its records point to, so a record stays whole until its chunk is returned;
+/// the rules keep nothing of a record beyond that (running totals and warnings copy what they need).
 /// </summary>
 internal sealed class RecordChunks
 {

@@ -170,7 +170,10 @@ public sealed class RulePopulation
         /// <summary>Members added so far.</summary>
         public int Count { get; private set; }
 
-        /// <summary>Adds a household (a member's household id finds it; a later one of the same id replaces it).</summary>
+        /// <summary>
+        /// Adds a household (a member's household id finds it; a later one of the same id replaces it for the members
+        /// added after it: each member keeps the household it was added with).
+        /// </summary>
         public void Add(Household household)
         {
             ArgumentNullException.ThrowIfNull(household);

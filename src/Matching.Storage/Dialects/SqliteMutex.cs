@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Microsoft.Data.Sqlite;
 
 namespace Matching.Storage.Dialects;
 
@@ -15,9 +16,9 @@ internal static partial class SqliteMutex
     private const string Library = "e_sqlite3";
 
     /// <summary>Takes <paramref name="connection"/>'s mutex until the returned hold is disposed, on this thread.</summary>
-    public static Hold Take(nint connection)
+    public static Hold Take(SqliteConnection connection)
     {
-        var mutex = DbMutex(connection);
+        var mutex = DbMutex(connection.Handle!.DangerousGetHandle());
         Enter(mutex);
         return new Hold(mutex);
     }

@@ -90,7 +90,7 @@ internal sealed class SqliteRawInsert : IBulkLoader
     {
         cancellationToken.ThrowIfCancellationRequested();
         var span = rows.Span;
-        using (SqliteMutex.Take(_connection.Handle!.DangerousGetHandle()))
+        using (SqliteMutex.Take(_connection))
         {
             var at = 0;
             if (span.Length >= RowsPerStatement)

@@ -92,7 +92,7 @@ internal sealed class SqliteRawReader : IDisposable
     /// Holds the connection's mutex until disposed (<see cref="SqliteMutex"/>): for a read of many rows that runs to
     /// its end on this thread with no <c>await</c> in it, whose calls then do not each lock the connection.
     /// </summary>
-    public SqliteMutex.Hold HoldConnection() => SqliteMutex.Take(_connection.Handle!.DangerousGetHandle());
+    public SqliteMutex.Hold HoldConnection() => SqliteMutex.Take(_connection);
 
     public bool IsNull(int column) => SqliteColumns.Type(_pointer, column) == raw.SQLITE_NULL;
 
