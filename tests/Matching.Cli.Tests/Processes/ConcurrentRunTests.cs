@@ -154,7 +154,8 @@ public sealed class ConcurrentRunTests(ITestOutputHelper log)
             // first: frozen the first time it is seen holding the lock outside a write.
             await using (var probe = await WriteLockProbe.OpenAsync(cli.Database))
             {
-                if (!await holding.FreezeWhenAsync(async () => !WriteLockProbe.WriterActive(probe) && await LockHolderAsync(cli, one, two) == holder, Slice))
+                if (!await holding.FreezeWhenAsync(
+                    () => WriteLockProbe.LookAsync(async () => !WriteLockProbe.WriterActive(probe) && await LockHolderAsync(cli, one, two) == holder), Slice))
                 {
                     return false;
                 }
@@ -197,12 +198,12 @@ public sealed class ConcurrentRunTests(ITestOutputHelper log)
     {
         await using var probe = await WriteLockProbe.OpenAsync(cli.Database);
         RunRow? running = null;
-        var frozen = await process.FreezeWhenAsync(async () =>
+        var frozen = await process.FreezeWhenAsync(() => WriteLockProbe.LookAsync(async () =>
         {
             var runs = await RunsAsync(cli);
             running = runs.Count > known && runs[^1].Outcome == "running" ? runs[^1] : null;
             return running is not null && !WriteLockProbe.WriterActive(probe);
-        }, Slice);
+        }), Slice);
         return frozen ? running : null;
     }
 

@@ -65,7 +65,8 @@ public sealed class KilledImportTests(ITestOutputHelper log)
         await using (var probe = await WriteLockProbe.OpenAsync(cli.Database))
         {
             var inside = await process.FreezeWhenAsync(
-                () => Task.FromResult(WriteLockProbe.WriterActive(probe) && Count(probe, batchesSql) == 0), TimeSpan.FromMilliseconds(2));
+                () => WriteLockProbe.LookAsync(() => Task.FromResult(WriteLockProbe.WriterActive(probe) && Count(probe, batchesSql) == 0)),
+                TimeSpan.FromMilliseconds(2));
             if (!inside)
             {
                 var (exit, output, error) = await process.WaitAsync();
