@@ -99,8 +99,9 @@ internal sealed class StoreContext(
     /// SQLite: runs <paramref name="load"/> (a bulk load, its own transaction inside) with the connection's
     /// foreign-key checks off, and its automatic checkpoints too unless <paramref name="checkpoints"/>; both are put
     /// back as they were after it, however it ended. Only for a load whose every reference is to a row it writes itself
-    /// in the same transaction (a department's records to their batch; a snapshot's members to its households, checked
-    /// in memory): checking them costs a look-up of the parent per row.
+    /// in the same transaction or to one it knows is there (a department's records to their batch; a snapshot's members
+    /// to its households, checked in memory; a run's warnings to the run and their events to them): checking them costs
+    /// a look-up of the parent per row, and a statement of several rows checked at once makes SQLite journal it.
     /// Both settings belong to the connection and can change only outside a transaction; a connection opened anew for
     /// an attempt is prepared with the checks on and SQLite's checkpoints, which only makes that attempt slower. On a
     /// server database it just runs <paramref name="load"/>.

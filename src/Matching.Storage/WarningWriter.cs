@@ -40,6 +40,9 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
     private static readonly BulkTarget Refreshes = new("warning", Columns,
         Key: ["code", "subject", "receiver"], Keep: ["first_date", "first_run_id", "disposition", "disposition_date", "closed_detail"]);
 
+    /// <summary>The run's id boxed once, not twice per warning.</summary>
+    private readonly object _runId = runId;
+
     private static readonly BulkTarget EventTarget = new("warning_event",
     [
         new("warning_id", BulkColumnType.Whole), new("run_id", BulkColumnType.Whole), new("at", BulkColumnType.Text),
@@ -106,7 +109,7 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
         var unchanged = new List<long>();
         var restatused = Enum.GetValues<WarningStatus>().Select(_ => new List<long>()).ToArray();
         var refreshes = 0;
-        var row = new object?[Columns.Length];
+        var rows = new Rows(Columns.Length);
         var ring = new ChunkRing<Hashed>(HashedCount, () => new Hashed());
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var hashing = Task.Run(() => HashAsync(found, ring, stop.Token), stop.Token);
@@ -117,9 +120,13 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
             {
                 for (var i = 0; i < chunk.Count; i++)
                 {
-                    await FoundAsync(chunk.Warnings[i], chunk.Hashes[i]);
+                    Found(chunk.Warnings[i], chunk.Hashes[i]);
                 }
 
+                // The chunk's new warnings in one go: SQLite's loader binds them under one hold of its mutex and
+                // inserts them several to a statement.
+                await insert.AddRowsAsync(rows.Filled, cancellationToken);
+                rows.Clear();
                 chunk.Clear();
                 ring.Return(chunk);
             }
@@ -127,7 +134,7 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
             await hashing;
             await insert.CompleteAsync(cancellationToken);
 
-            async ValueTask FoundAsync(Warning warning, Hashes hashes)
+            void Found(Warning warning, Hashes hashes)
             {
                 var tally = TallyOf(tallies, warning.Code);
                 tally.Found++;
@@ -144,8 +151,7 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
 
                 if (!known)
                 {
-                    Fill(row, warning, status, hashes);
-                    await insert.AddAsync(cancellationToken, row);
+                    Fill(rows.Next(), warning, status, hashes);
                     return;
                 }
 
@@ -223,6 +229,21 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
 
     /// <summary>Chunks in circulation: one filling, one being written, two waiting either way.</summary>
     private const int HashedCount = 4;
+
+    /// <summary>Rows for the loader, up to one <see cref="Hashed"/> chunk's, each array reused once the loader has taken it.</summary>
+    private sealed class Rows(int columns)
+    {
+        private readonly object?[][] _rows = [.. Enumerable.Range(0, HashedSize).Select(_ => new object?[columns])];
+        private int _count;
+
+        public ReadOnlyMemory<object?[]> Filled => _rows.AsMemory(0, _count);
+
+        public bool IsFull => _count == _rows.Length;
+
+        public object?[] Next() => _rows[_count++];
+
+        public void Clear() => _count = 0;
+    }
 
     /// <summary>What a found warning is looked up and written by: its identity, its facts and its row, hashed.</summary>
     private readonly record struct Hashes(UInt128 Identity, UInt128 Facts, UInt128 Row);
@@ -463,11 +484,19 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
             dialect.CreateTempTable(name, "warning_id BIGINT NOT NULL"), transaction: transaction, cancellationToken: cancellationToken));
         await using (var load = dialect.CreateBulkLoader(connection, transaction, new BulkTarget(table, [new("warning_id", BulkColumnType.Whole)], [], [])))
         {
+            // A chunk of ids at a time, as the new warnings go (the night after a first run: every warning's id).
+            var rows = new Rows(1);
             foreach (var id in ids)
             {
-                await load.AddAsync(cancellationToken, id);
+                rows.Next()[0] = id;
+                if (rows.IsFull)
+                {
+                    await load.AddRowsAsync(rows.Filled, cancellationToken);
+                    rows.Clear();
+                }
             }
 
+            await load.AddRowsAsync(rows.Filled, cancellationToken);
             await load.CompleteAsync(cancellationToken);
         }
 
@@ -528,8 +557,8 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
         row[15] = w.SourceRow;
         row[16] = status.Text();
         row[17] = runDate;
-        row[18] = runId;
-        row[19] = runId;
+        row[18] = _runId;
+        row[19] = _runId;
         row[20] = null;
         row[21] = null;
         row[22] = null;

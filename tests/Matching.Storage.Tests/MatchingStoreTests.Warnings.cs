@@ -47,6 +47,31 @@ public abstract partial class MatchingStoreTests<TDb>
     }
 
     [SkippableFact]
+    public async Task Runs_CompleteAsync_WarningsPastSeveralChunks_EachStoredWithItsOwnFieldsThenContinuingOrResolved()
+    {
+        // 2,100 warnings: two full chunks of 1,024 and a part one, each many statements of 32 rows and a remainder;
+        // found again, 2,060 of them are more ids than one chunk of the loader's temporary table holds.
+        var students = Enumerable.Range(0, 2100)
+            .Select(i => EduGap(TestIds.Make(TestIds.Jiyuan, new DateOnly(1950, 1, 1).AddDays(i), 1), "生" + i, "H" + (i % 7)) with { SourceRow = i + 2 })
+            .ToArray();
+        await using var store = await OpenAtAsync();
+
+        await RunAsync(store, "2026-11-28", students);
+        var first = await store.Warnings.ListAsync(null, false, null, Ct);
+        await RunAsync(store, "2026-12-05", students[..2060]);
+        var second = (await store.Warnings.ListAsync(null, false, null, Ct)).ToDictionary(w => w.Subject);
+
+        Assert.Equal(2100, first.Count);
+        Assert.Equal(
+            students.Select(w => (w.Subject, w.Name, w.HouseholdId, w.SourceRow, WarningStatus.New)).Order(),
+            first.Select(w => (w.Subject, w.Name, w.HouseholdId, w.SourceRow, w.Status)).Order());
+        Assert.Equal(first.Select(w => w.WarningId).Order(), second.Values.Select(w => w.WarningId).Order());
+        Assert.All(students[..2060], w => Assert.Equal((WarningStatus.Continuing, (string?)null), (second[w.Subject].Status, second[w.Subject].ResolvedDate)));
+        Assert.All(students[2060..], w => Assert.Equal((WarningStatus.Resolved, "2026-12-05"), (second[w.Subject].Status, second[w.Subject].ResolvedDate)));
+        Assert.Equal(2100 + 2100, (await store.CountRowsAsync(Ct))["warning_event"]);
+    }
+
+    [SkippableFact]
     public async Task Runs_CompleteAsync_FoundAgain_ContinuingWithFirstDateKeptAndTodaysFacts()
     {
         await using var store = await OpenAtAsync();

@@ -107,6 +107,47 @@ public sealed partial class SqliteMatchingStoreTests : MatchingStoreTests<Sqlite
     }
 
     [Fact]
+    public async Task Runs_CompleteAsync_ChecksOffForTheWarnings_CheckpointsKept_PutBackAfterItAndAfterAFailedOne()
+    {
+        await using var connection = await OpenCheckpointingEvery10Async();
+        var store = MatchingStore.Over(SqlDialects.For(Options), connection, TimeProvider.System);
+        var day = new DateOnly(2026, 11, 28);
+        var duringIt = new List<(long, long)>();
+
+        await store.Runs.CompleteAsync(await store.Runs.BeginAsync(day, "operator", Ct), day, Found(), [], 1, Ct);
+        var afterIt = Settings(connection);
+        var failing = await store.Runs.BeginAsync(day, "operator", Ct);
+        await Assert.ThrowsAsync<Core.Errors.MatchingException>(() => store.Runs.CompleteAsync(failing, day, Failing(broke: true), [], 1, Ct));
+        var afterTheFailure = Settings(connection);
+
+        // Read as the first warning is taken: inside the run's transaction, before anything is written.
+        Assert.Equal([(0L, 10L)], duringIt);
+        Assert.Equal((1L, 10L), afterIt);
+        Assert.Equal((1L, 10L), afterTheFailure);
+        Assert.Equal(1, (await store.CountRowsAsync(Ct))["warning"]);
+
+        IEnumerable<Core.Rules.Warning> Found()
+        {
+            duringIt.Add(Settings(connection));
+            yield return new Core.Rules.Warning
+            {
+                Code = "EDU_AID_GAP", Label = "教育救助政策落实不到位", Measure = "核实", Receiver = "education", Subject = Testing.TestIds.Valid(3).Value,
+                IdText = Testing.TestIds.Valid(3).Value, Name = "张三", Department = "education", Detail = "低保人员，见于教育体育 在校学生，未享受教育救助",
+            };
+        }
+
+        static IEnumerable<Core.Rules.Warning> Failing(bool broke)
+        {
+            if (broke)
+            {
+                throw new InvalidOperationException("the rules broke");
+            }
+
+            yield break;
+        }
+    }
+
+    [Fact]
     public async Task Prepare_NewFile_PagesOf16KB_AFileMadeBeforeKeepsItsOwn()
     {
         var dialect = SqlDialects.For(Options);
