@@ -123,6 +123,38 @@ public sealed class RulePopulationBuilderTests
         Assert.Equal([3, 4, 5], population.MembersOf("H2").ToArray());
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void MembersOf_HouseholdsTogetherOrApart_EachOnesPersonsInOrderHouseholdsFirstSeenFirst(bool apart)
+    {
+        // Together (as a run loads them): one pass finds each household's run; apart, they are counted and placed.
+        (int Group, int Person)[] added = apart
+            ? [(1, 1), (0, 2), (1, 3), (2, 4), (0, 5), (2, 6)]
+            : [(1, 1), (1, 3), (0, 2), (0, 5), (2, 4), (2, 6)];
+
+        var population = Added(added).Build();
+
+        Assert.Equal(["H2", "H1", "H3"], population.HouseholdIds);
+        for (var group = 0; group < Households.Length; group++)
+        {
+            var expected = added.Select((a, person) => (a.Group, person)).Where(x => x.Group == group).Select(x => x.person);
+            Assert.Equal(expected, population.MembersOf(Households[group]).ToArray());
+        }
+
+        Assert.True(population.MembersOf("H9").IsEmpty);
+        Assert.Equal(added.Select(a => "成员" + a.Person), added.Select((_, person) => population.Member(person).Name));
+    }
+
+    [Fact]
+    public void MembersOf_NoMembers_NoHouseholds()
+    {
+        var population = Added().Build();
+
+        Assert.Empty(population.HouseholdIds);
+        Assert.True(population.MembersOf("H1").IsEmpty);
+    }
+
     [Fact]
     public void OrderByGroup_AlreadyInOrder_Unchanged()
     {
