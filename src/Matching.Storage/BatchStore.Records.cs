@@ -142,6 +142,7 @@ public sealed partial class BatchStore
     }
 
     /// <summary>Fills <paramref name="record"/> from the current row of <c>source_row, id_kind, id_key, raw_id, name, birth</c> and the typed columns.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Fill<TRow>(TRow row, StoredRecord record, List<(RecordField Field, string Column)> columns)
         where TRow : struct, IStoredRow
     {

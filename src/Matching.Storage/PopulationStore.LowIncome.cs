@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Dapper;
 using Matching.Core.Identity;
@@ -223,6 +224,7 @@ public sealed partial class PopulationStore
         private readonly Dictionary<string, AidCategory> _categories = new(StringComparer.Ordinal);
         private readonly char[] _buffer = new char[256];
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public Household Household<TRow>(TRow row)
             where TRow : struct, IRow
         {
@@ -262,6 +264,7 @@ public sealed partial class PopulationStore
             _ranks = Utf8Order.Ranks(ids);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Member<TRow>(TRow row, MemberRow member)
             where TRow : struct, IRow
         {
@@ -287,6 +290,7 @@ public sealed partial class PopulationStore
         }
 
         /// <summary>A code list's value, parsed once per distinct text.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static T Code<T>(Dictionary<string, T> known, ReadOnlySpan<char> text, Func<string, T> parse)
         {
             var lookup = known.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -305,6 +309,7 @@ public sealed partial class PopulationStore
     {
         private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public string Of(ReadOnlySpan<char> text)
         {
             if (text.IsEmpty)

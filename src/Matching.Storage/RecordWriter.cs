@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Matching.Core.Departments;
 using Matching.Core.Identity;
@@ -206,6 +207,7 @@ public sealed class RecordWriter : IAsyncDisposable
     }
 
     /// <summary>A record row's column values, in <see cref="Target"/>'s order (counted set: each row counts until proved a resend).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Fill(object?[] row, long batchId, long sourceRow, string idKind, long? idKey, string? rawId, string name, string birth,
         EventKey? key, RecordValues values)
     {

@@ -273,6 +273,7 @@ public static class RulePopulationImage
         // found here without hashing their characters (1M persons: the table took about 0.3 s of the image's 0.6 s).
         private readonly (string? Text, int Number)[] _recent = new (string?, int)[64];
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public int Of(string text)
         {
             ref var recent = ref _recent[RuntimeHelpers.GetHashCode(text) & (_recent.Length - 1)];

@@ -134,6 +134,7 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
             await hashing;
             await insert.CompleteAsync(cancellationToken);
 
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
             void Found(Warning warning, Hashes hashes)
             {
                 var tally = TallyOf(tallies, warning.Code);
@@ -258,6 +259,7 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
 
         public bool IsFull => Count == HashedSize;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Add(Warning warning)
         {
             Warnings[Count] = warning;
@@ -366,6 +368,7 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
     private static (long High, long Low) Split(UInt128 hash) => (unchecked((long)(ulong)(hash >> 64)), unchecked((long)(ulong)hash));
 
     /// <summary>The hash of the row a run writes for <paramref name="w"/>: every column a refresh would change but the status.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static UInt128 RowHash(Warning w)
     {
         var row = new RowHasher();
@@ -390,12 +393,14 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
     {
         private readonly XxHash128 _hash = new();
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Text(string text)
         {
             _hash.Append(MemoryMarshal.AsBytes(text.AsSpan()));
             _hash.Append([0xFF, 0xFF]);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Whole(long? value)
         {
             Span<byte> bytes = stackalloc byte[9];
@@ -416,6 +421,7 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
     /// A warning's facts (its detail) as a hash in which whitespace does not count, as in
     /// <see cref="WarningLifecycle.SameFacts"/>: the text's runs between whitespace hashed one after another.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static UInt128 FactsHash(string detail)
     {
         var hash = new XxHash128();
@@ -537,6 +543,7 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
     /// A found warning's row. First date, first run and the disposition columns are written for a new warning only:
     /// on one that exists the refresh keeps them, and a warning raised anew has them reset in one UPDATE.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Fill(object?[] row, Warning w, WarningStatus status, Hashes hashes)
     {
         row[0] = w.Code;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Matching.Storage.Dialects;
@@ -49,6 +50,7 @@ internal static unsafe partial class SqliteBinds
     internal static partial int Reset(nint statement);
 
     /// <summary>Binds UTF-8 text, copied by SQLite. An empty span binds <c>''</c>, not NULL.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int Utf8(nint statement, int index, ReadOnlySpan<byte> text)
     {
         // A pointer to a byte that stays valid for the call: SQLite reads no byte of a zero-length text.

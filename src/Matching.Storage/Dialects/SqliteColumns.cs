@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Matching.Storage.Dialects;
@@ -40,6 +41,7 @@ internal static unsafe partial class SqliteColumns
     private static partial int Bytes(nint statement, int column);
 
     /// <summary>A column's bytes as SQLite holds them (a text column's UTF-8, unconverted); valid until the statement steps again.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static ReadOnlySpan<byte> Utf8(nint statement, int column)
     {
         // Blob first, then its length, as SQLite asks.

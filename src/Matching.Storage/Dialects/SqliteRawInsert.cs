@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -72,6 +73,7 @@ internal sealed class SqliteRawInsert : IBulkLoader
         return new Statement(statement, rows * _columns);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ValueTask AddAsync(CancellationToken cancellationToken, params ReadOnlySpan<object?> values)
     {
         Bind(_one, 0, values);
@@ -86,6 +88,7 @@ internal sealed class SqliteRawInsert : IBulkLoader
     /// <see cref="RowsPerStatement"/> to a statement (the rest one by one): SQLite opens the table and its indexes,
     /// and ends the statement, once for them all instead of once a row.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ValueTask AddRowsAsync(ReadOnlyMemory<object?[]> rows, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -118,6 +121,7 @@ internal sealed class SqliteRawInsert : IBulkLoader
     }
 
     /// <summary>Binds one row's <paramref name="values"/> to <paramref name="statement"/>'s parameters from <paramref name="first"/> (0-based) on.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Bind(Statement statement, int first, ReadOnlySpan<object?> values)
     {
         var pointer = statement.Pointer;
@@ -153,6 +157,7 @@ internal sealed class SqliteRawInsert : IBulkLoader
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Step(Statement statement)
     {
         var step = SqliteBinds.Step(statement.Pointer);
@@ -168,6 +173,7 @@ internal sealed class SqliteRawInsert : IBulkLoader
     /// same whole number, or the same string (immutable; SQLite copied it when it was bound). Anything else is bound
     /// again: an array may have changed since.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Holds(object? bound, object? value) => value switch
     {
         null => bound is null,
@@ -177,6 +183,7 @@ internal sealed class SqliteRawInsert : IBulkLoader
         _ => false,
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int BindText(nint statement, int index, string value)
     {
         // As the string overload bound it (NUL-terminated): text ends at a NUL character.

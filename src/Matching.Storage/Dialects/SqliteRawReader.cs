@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -58,6 +59,7 @@ internal sealed class SqliteRawReader : IDisposable
     /// (SQLITE_BUSY or SQLITE_LOCKED: a checkpoint, a writer's lock) is waited for and the step tried again, for up to
     /// the connection's command timeout, as <c>SqliteDataReader</c> does: nothing has been read yet, so nothing is read twice.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Read()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -94,14 +96,18 @@ internal sealed class SqliteRawReader : IDisposable
     /// </summary>
     public SqliteMutex.Hold HoldConnection() => SqliteMutex.Take(_connection);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool IsNull(int column) => SqliteColumns.Type(_pointer, column) == raw.SQLITE_NULL;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public long GetInt64(int column) => SqliteColumns.Int64(_pointer, column);
 
     /// <summary>A text column's UTF-8 bytes, valid until the next <see cref="Read"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ReadOnlySpan<byte> GetUtf8(int column) => SqliteColumns.Utf8(_pointer, column);
 
     /// <summary>A number column as SQLite stored it (an integer, a real or text), as a decimal.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public decimal GetDecimal(int column) => SqliteColumns.Type(_pointer, column) switch
     {
         raw.SQLITE_INTEGER => SqliteColumns.Int64(_pointer, column),
@@ -113,6 +119,7 @@ internal sealed class SqliteRawReader : IDisposable
     /// A text column's characters, decoded into <paramref name="buffer"/> when they fit (else into a new string): no
     /// string made per row where the caller only looks the text up or copies it.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ReadOnlySpan<char> GetChars(int column, Span<char> buffer)
     {
         var utf8 = GetUtf8(column);
@@ -121,6 +128,7 @@ internal sealed class SqliteRawReader : IDisposable
             : Encoding.UTF8.GetString(utf8);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string GetString(int column)
     {
         var bytes = GetUtf8(column);
