@@ -105,7 +105,7 @@ public sealed partial class BatchStore
     {
         await _db.Connection.ExecuteAsync(new CommandDefinition(
             $"""
-            UPDATE source_record SET counted = 0
+            {_dialect.ManyRows("UPDATE")} source_record SET counted = 0
             WHERE batch_id = @batchId AND event_day IS NOT NULL AND EXISTS (
                 SELECT 1 FROM source_record o
                 WHERE o.event_day = source_record.event_day AND o.event_hi = source_record.event_hi{_dialect.NotSameRow("o", "source_record")}

@@ -166,7 +166,7 @@ public sealed partial class BatchStore
 
         await _db.Connection.ExecuteAsync(new CommandDefinition(
             $"""
-            UPDATE source_record SET counted = 1
+            {_dialect.ManyRows("UPDATE")} source_record SET counted = 1
             WHERE batch_id IN (SELECT DISTINCT batch_id FROM {heir})
               AND EXISTS (SELECT 1 FROM {heir} h WHERE h.batch_id = source_record.batch_id AND h.source_row = source_record.source_row)
             """, transaction: transaction, cancellationToken: cancellationToken, commandTimeout: 0));

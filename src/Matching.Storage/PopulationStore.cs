@@ -162,7 +162,7 @@ public sealed partial class PopulationStore
         var batchId = await _batches.InsertAsync(batch, transaction, cancellationToken);
 
         await _db.Connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE member SET active = 0 WHERE active = 1; UPDATE household SET active = 0 WHERE active = 1;",
+            $"{_dialect.ManyRows("UPDATE")} member SET active = 0 WHERE active = 1; {_dialect.ManyRows("UPDATE")} household SET active = 0 WHERE active = 1;",
             transaction: transaction, cancellationToken: cancellationToken));
 
         // A first load (no household or member stored yet) inserts the rows plainly: there is nothing to merge with.

@@ -195,17 +195,17 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
         }
 
         await RefreshAsync(found, stored, refreshes, cancellationToken);
-        await UpdateByIdsAsync(unchanged, "touched", "UPDATE warning SET last_run_id = @runId WHERE warning_id IN (SELECT warning_id FROM {0})", cancellationToken);
+        await UpdateByIdsAsync(unchanged, "touched", "last_run_id = @runId", cancellationToken);
         foreach (var status in Enum.GetValues<WarningStatus>())
         {
             // What the refresh writes of a found warning whose row is unchanged: its status, its last run, no resolved date.
             await UpdateByIdsAsync(restatused[(int)status], "restatused",
-                "UPDATE warning SET status = @status, last_run_id = @runId, resolved_date = NULL WHERE warning_id IN (SELECT warning_id FROM {0})",
+                "status = @status, last_run_id = @runId, resolved_date = NULL",
                 cancellationToken, status);
         }
 
         await UpdateByIdsAsync(reopened, "reopened",
-            "UPDATE warning SET first_date = @runDate, first_run_id = @runId, disposition = NULL, disposition_date = NULL, closed_detail = NULL WHERE warning_id IN (SELECT warning_id FROM {0})",
+            "first_date = @runDate, first_run_id = @runId, disposition = NULL, disposition_date = NULL, closed_detail = NULL",
             cancellationToken);
 
         // What is left was not found: open or closed ones are resolved.
@@ -220,7 +220,7 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
             }
         }
 
-        await UpdateByIdsAsync(resolved, "resolved", "UPDATE warning SET status = @resolved, resolved_date = @runDate WHERE warning_id IN (SELECT warning_id FROM {0})", cancellationToken);
+        await UpdateByIdsAsync(resolved, "resolved", "status = @resolved, resolved_date = @runDate", cancellationToken);
         await WriteEventsAsync(before, changes, cancellationToken);
         return [.. tallies.Values.Select(t => new RunCount(t.Code, t.Found, t.New, t.Continuing, t.Closed, t.Resolved))];
     }
@@ -475,10 +475,10 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
     }
 
     /// <summary>
-    /// Runs <paramref name="sql"/> (with <c>{0}</c> the table of ids; parameters @runId, @runDate, @resolved, @status) over the
-    /// warnings <paramref name="ids"/>, loaded into a temporary table in bulk: one statement, however many.
+    /// Sets <paramref name="set"/> (parameters @runId, @runDate, @resolved, @status) on the warnings
+    /// <paramref name="ids"/>, loaded into a temporary table in bulk: one statement, however many.
     /// </summary>
-    private async Task UpdateByIdsAsync(List<long> ids, string name, string sql, CancellationToken cancellationToken, WarningStatus? status = null)
+    private async Task UpdateByIdsAsync(List<long> ids, string name, string set, CancellationToken cancellationToken, WarningStatus? status = null)
     {
         if (ids.Count == 0)
         {
@@ -506,7 +506,8 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
             await load.CompleteAsync(cancellationToken);
         }
 
-        await connection.ExecuteAsync(new CommandDefinition(string.Format(System.Globalization.CultureInfo.InvariantCulture, sql, table),
+        await connection.ExecuteAsync(new CommandDefinition(
+            $"{dialect.ManyRows("UPDATE")} warning SET {set} WHERE warning_id IN (SELECT warning_id FROM {table})",
             new { runDate, runId, resolved = WarningStatus.Resolved.Text(), status = status?.Text() }, transaction, cancellationToken: cancellationToken, commandTimeout: 0));
         await connection.ExecuteAsync(new CommandDefinition($"DROP TABLE {table}", transaction: transaction, cancellationToken: cancellationToken));
     }
@@ -515,8 +516,8 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
     private async Task WriteEventsAsync(long before, List<(long WarningId, WarningStatus Status, string Note)> changes, CancellationToken cancellationToken)
     {
         await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO warning_event (warning_id, run_id, at, status, note)
+            $"""
+            {dialect.ManyRows("INSERT")} INTO warning_event (warning_id, run_id, at, status, note)
             SELECT warning_id, @runId, @now, status, '' FROM warning WHERE warning_id > @before
             """, new { runId, now, before }, transaction, cancellationToken: cancellationToken, commandTimeout: 0));
         if (changes.Count == 0)

@@ -57,6 +57,8 @@ public sealed class SqliteDialect(int pageCacheMegabytes = StorageOptions.Defaul
 
     public string NotSameRow(string other, string row) => $" AND {other}.rowid <> {row}.rowid";
 
+    public string ManyRows(string verb) => verb + " OR FAIL";
+
     /// <summary>Rows bound and stepped through SQLite's C API (<see cref="SqliteRawInsert"/>); an upsert by <c>ON CONFLICT … DO UPDATE</c>.</summary>
     public IBulkLoader CreateBulkLoader(DbConnection connection, DbTransaction transaction, BulkTarget target)
     {
