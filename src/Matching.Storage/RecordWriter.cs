@@ -51,10 +51,10 @@ public sealed class RecordWriter : IAsyncDisposable
     // Which of Target's columns the rows carry, in their order (Columns); the record is filled whole into _full first.
     private readonly int[] _columns;
     private readonly object?[] _full = new object?[Target.Columns.Count];
-    private readonly ChunkRing<Chunk> _chunks;
+    private readonly ChunkRing<LoaderRows> _chunks;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loading;
-    private Chunk? _filling;
+    private LoaderRows? _filling;
     private bool _finished;
 
     internal RecordWriter(IBulkLoader loader, long batchId, BulkTarget columns)
@@ -63,7 +63,7 @@ public sealed class RecordWriter : IAsyncDisposable
         _batchId = batchId;
         var names = Target.Columns.Select(c => c.Name).ToList();
         _columns = [.. columns.Columns.Select(c => names.IndexOf(c.Name))];
-        _chunks = new(Chunks, () => new Chunk(_columns.Length));
+        _chunks = new(Chunks, () => new LoaderRows(ChunkRows, _columns.Length));
         _loading = Task.Run(LoadAsync);
     }
 
@@ -149,7 +149,7 @@ public sealed class RecordWriter : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private async ValueTask<Chunk> RentAsync(CancellationToken cancellationToken)
+    private async ValueTask<LoaderRows> RentAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -170,9 +170,9 @@ public sealed class RecordWriter : IAsyncDisposable
         {
             await foreach (var chunk in _chunks.ReadAllAsync(_stop.Token))
             {
-                await _loader.AddRowsAsync(chunk.Rows.AsMemory(0, chunk.Count), _stop.Token);
+                await _loader.AddRowsAsync(chunk.Filled, _stop.Token);
 
-                chunk.Count = 0;
+                chunk.Clear();
                 _chunks.Return(chunk);
             }
         }
@@ -192,18 +192,6 @@ public sealed class RecordWriter : IAsyncDisposable
         }
 
         return names;
-    }
-
-    /// <summary>Up to <see cref="ChunkRows"/> rows of <paramref name="columns"/> values, each reused once the loader has taken it.</summary>
-    private sealed class Chunk(int columns)
-    {
-        public readonly object?[][] Rows = [.. Enumerable.Range(0, ChunkRows).Select(_ => new object?[columns])];
-
-        public int Count;
-
-        public bool IsFull => Count == ChunkRows;
-
-        public object?[] Next() => Rows[Count++];
     }
 
     /// <summary>A record row's column values, in <see cref="Target"/>'s order (counted set: each row counts until proved a resend).</summary>

@@ -109,7 +109,7 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
         var unchanged = new List<long>();
         var restatused = Enum.GetValues<WarningStatus>().Select(_ => new List<long>()).ToArray();
         var refreshes = 0;
-        var rows = new Rows(Columns.Length);
+        var rows = new LoaderRows(HashedSize, Columns.Length);
         var ring = new ChunkRing<Hashed>(HashedCount, () => new Hashed());
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var hashing = Task.Run(() => HashAsync(found, ring, stop.Token), stop.Token);
@@ -230,21 +230,6 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
 
     /// <summary>Chunks in circulation: one filling, one being written, two waiting either way.</summary>
     private const int HashedCount = 4;
-
-    /// <summary>Rows for the loader, up to one <see cref="Hashed"/> chunk's, each array reused once the loader has taken it.</summary>
-    private sealed class Rows(int columns)
-    {
-        private readonly object?[][] _rows = [.. Enumerable.Range(0, HashedSize).Select(_ => new object?[columns])];
-        private int _count;
-
-        public ReadOnlyMemory<object?[]> Filled => _rows.AsMemory(0, _count);
-
-        public bool IsFull => _count == _rows.Length;
-
-        public object?[] Next() => _rows[_count++];
-
-        public void Clear() => _count = 0;
-    }
 
     /// <summary>What a found warning is looked up and written by: its identity, its facts and its row, hashed.</summary>
     private readonly record struct Hashes(UInt128 Identity, UInt128 Facts, UInt128 Row);
@@ -491,7 +476,7 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
         await using (var load = dialect.CreateBulkLoader(connection, transaction, new BulkTarget(table, [new("warning_id", BulkColumnType.Whole)], [], [])))
         {
             // A chunk of ids at a time, as the new warnings go (the night after a first run: every warning's id).
-            var rows = new Rows(1);
+            var rows = new LoaderRows(HashedSize, 1);
             foreach (var id in ids)
             {
                 rows.Next()[0] = id;
