@@ -90,8 +90,9 @@ internal sealed class WarningRun(BureauConfig config, Stores stores, TimeProvide
                 // bills at a million persons: 491 -> 479-486 MB; a plain collection at the other boundaries is better).
                 GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
-                // The members grouped by household (about half a second at a million persons), which the rules after
-                // the record warnings need, on the core the writing leaves mostly idle: writing is SQLite's, on one.
+                // The members grouped by household and sorted by ID (about half a second at a million persons), which
+                // the rules after the record warnings need, on the core the writing leaves mostly idle: writing is
+                // SQLite's, on one.
                 // Not cancelled: the run's rules wait for it (a grouping that failed fails them with its error).
                 var grouping = Task.Run(population.GroupHouseholds, CancellationToken.None);
                 try

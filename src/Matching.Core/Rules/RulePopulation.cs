@@ -25,6 +25,7 @@ public sealed class RulePopulation
     // Each person's household, looked up once: the rules ask for it per record (a year of bills: millions of times).
     private readonly Household[] _householdOf;
     private readonly Lazy<HouseholdMembers> _byHousehold;
+    private readonly Lazy<int[]> _byKey;
     private Lazy<PopulationIndex> _index;
 
     private const byte SeriousIllnessFlag = 1;
@@ -58,6 +59,7 @@ public sealed class RulePopulation
 
         // Built on first use: the duplicate-aid check on every low-income import needs neither.
         _byHousehold = new Lazy<HouseholdMembers>(GroupByHousehold);
+        _byKey = new Lazy<int[]>(SortByKey);
         _index = NewIndex();
     }
 
@@ -87,6 +89,7 @@ public sealed class RulePopulation
         _householdOf = HouseholdsOfPersons();
 
         _byHousehold = new Lazy<HouseholdMembers>(GroupByHousehold);
+        _byKey = new Lazy<int[]>(SortByKey);
         _index = NewIndex();
     }
 
@@ -384,6 +387,16 @@ public sealed class RulePopulation
 
     public IEnumerable<string> HouseholdIds => _byHousehold.Value.Ranges.Keys;
 
+    /// <summary>
+    /// The persons of household number <paramref name="number"/> (<see cref="HouseholdIdAt"/>), in snapshot order: an
+    /// array's slice, where <see cref="MembersOf(string)"/> hashes the household's id.
+    /// </summary>
+    internal ReadOnlySpan<int> MembersAt(int number)
+    {
+        var grouped = _byHousehold.Value;
+        return grouped.Persons.AsSpan(grouped.Starts[number], grouped.Starts[number + 1] - grouped.Starts[number]);
+    }
+
     /// <summary>The persons of a household, in snapshot order.</summary>
     public ReadOnlySpan<int> MembersOf(string householdId) =>
         _byHousehold.Value.Ranges.TryGetValue(householdId, out var range) ? _byHousehold.Value.Persons.AsSpan(range.Start, range.Count) : [];
@@ -401,9 +414,11 @@ public sealed class RulePopulation
     }
 
     /// <summary>The person household-level warnings name: the head (户主), else the household's first member.</summary>
-    public int HeadOf(string householdId)
+    public int HeadOf(string householdId) => HeadOf(MembersOf(householdId));
+
+    /// <summary>The head (户主) among <paramref name="members"/>, else the first of them; -1 for none.</summary>
+    internal int HeadOf(ReadOnlySpan<int> members)
     {
-        var members = MembersOf(householdId);
         foreach (var person in members)
         {
             if (_relations[person] == "户主")
@@ -424,14 +439,53 @@ public sealed class RulePopulation
     /// <param name="Ranges">Where each household's run of <paramref name="Persons"/> starts, and its length.</param>
     /// <param name="Numbers">Each person's household number: the household's place in <paramref name="Ids"/>.</param>
     /// <param name="Ids">The household ids by number (first seen first).</param>
-    private sealed record HouseholdMembers(int[] Persons, Dictionary<string, (int Start, int Count)> Ranges, int[] Numbers, string[] Ids);
+    /// <param name="Starts">Where each household's run of <paramref name="Persons"/> starts, by number, and where the last one ends.</param>
+    private sealed record HouseholdMembers(int[] Persons, Dictionary<string, (int Start, int Count)> Ranges, int[] Numbers, string[] Ids, int[] Starts);
 
     /// <summary>
-    /// Groups the members by household now, on the calling thread, rather than on the first use of a household's members
-    /// (the population's own rules and the complex cases, after the record warnings): a run has it done on its idle core
-    /// while the first warnings are written. Safe beside any other use: the grouping is made once.
+    /// Groups the members by household, and sorts them by ID, now, on the calling thread, rather than on the first use
+    /// by the population's own rules and the complex cases (after the record warnings): a run has it done on its idle
+    /// core while the first warnings are written, which leave it mostly idle. Safe beside any other use: each is made once.
     /// </summary>
-    public void GroupHouseholds() => _ = _byHousehold.Value;
+    public void GroupHouseholds()
+    {
+        _ = _byHousehold.Value;
+        _ = _byKey.Value;
+    }
+
+    /// <summary>Every person, by ID key, a key's persons in person order: a person listed more than once is side by side.</summary>
+    internal ReadOnlySpan<int> PersonsByKey => _byKey.Value;
+
+    private int[] SortByKey()
+    {
+        var keys = _keys.AsSpan().ToArray();
+        var persons = new int[keys.Length];
+        for (var person = 0; person < persons.Length; person++)
+        {
+            persons[person] = person;
+        }
+
+        Array.Sort(keys, persons);
+
+        // The sort is not stable: a key's persons back in person order (few keys have more than one).
+        for (var start = 0; start < keys.Length;)
+        {
+            var end = start + 1;
+            while (end < keys.Length && keys[end] == keys[start])
+            {
+                end++;
+            }
+
+            if (end - start > 1)
+            {
+                persons.AsSpan(start, end - start).Sort();
+            }
+
+            start = end;
+        }
+
+        return persons;
+    }
 
     /// <summary>How many households the members belong to (the range of <see cref="HouseholdNumberOf"/>).</summary>
     internal int HouseholdCount => _byHousehold.Value.Ids.Length;
@@ -455,6 +509,7 @@ public sealed class RulePopulation
         var count = _householdIds.Length;
         var ranges = new Dictionary<string, (int Start, int Count)>(_households.Count, StringComparer.Ordinal);
         var ids = new List<string>(_households.Count);
+        var starts = new List<int>(_households.Count + 1);
         var numbers = new int[count];
         var start = 0;
         for (var person = 0; person < count; person++)
@@ -473,6 +528,7 @@ public sealed class RulePopulation
             if (person == start)
             {
                 ids.Add(_householdIds[person]);
+                starts.Add(person);
             }
 
             numbers[person] = ids.Count - 1;
@@ -489,7 +545,8 @@ public sealed class RulePopulation
             persons[person] = person;
         }
 
-        return new HouseholdMembers(persons, ranges, numbers, [.. ids]);
+        starts.Add(count);
+        return new HouseholdMembers(persons, ranges, numbers, [.. ids], [.. starts]);
     }
 
     /// <summary>The grouping whatever the order: a household's members may be anywhere among the persons.</summary>
@@ -503,13 +560,17 @@ public sealed class RulePopulation
 
         var ranges = new Dictionary<string, (int Start, int Count)>(counts.Count, StringComparer.Ordinal);
         var ids = new string[counts.Count];
+        var starts = new int[counts.Count + 1];
         var start = 0;
         foreach (var (householdId, count) in counts)
         {
+            starts[ranges.Count] = start;
             ids[ranges.Count] = householdId;
             ranges[householdId] = (start, 0);
             start += count;
         }
+
+        starts[^1] = start;
 
         var persons = new int[_householdIds.Length];
         for (var i = 0; i < _householdIds.Length; i++)
@@ -530,6 +591,6 @@ public sealed class RulePopulation
             }
         }
 
-        return new HouseholdMembers(persons, ranges, householdOf, ids);
+        return new HouseholdMembers(persons, ranges, householdOf, ids, starts);
     }
 }

@@ -91,4 +91,25 @@ public partial class RuleEngineTests
     {
         Assert.Empty(HousingFamily(category).Evaluate(ShippedRules.HousingAidGap));
     }
+
+    [Fact]
+    public void Evaluate_HouseholdsMembersApart_EachHouseholdOnceWithItsHeadAndAllItsCategories()
+    {
+        // The members of H1 and H2 interleaved: each household is still judged on all of its members.
+        var warnings = new RuleScenario()
+            .Household("H1", subdistrict: "天坛街道", housingDifficulty: true)
+            .Household("H2", subdistrict: "克井镇", housingDifficulty: true)
+            .Household("H3", subdistrict: "天坛街道", housingDifficulty: false)
+            .Member("H1", Spouse, SpouseName, AidCategory.Tekun, relation: "配偶", tekunSupport: "集中")
+            .Member("H2", Worker, WorkerName, AidCategory.Bianyuan, relation: "户主")
+            .Member("H3", Student, StudentName, AidCategory.Dibao, relation: "户主")
+            .Member("H1", Head, HeadName, AidCategory.Dibao, relation: "户主")
+            .Member("H2", Neighbour, NeighbourName, AidCategory.Dibao, relation: "配偶")
+            .Evaluate(ShippedRules.HousingAidGap);
+
+        Assert.Equal([("H1", Head.Value), ("H2", Worker.Value)], warnings.Select(w => (w.HouseholdId, w.Subject)));
+        Assert.Contains("低保", warnings[0].Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("特困", warnings[0].Detail, StringComparison.Ordinal);
+        Assert.Contains("农村危房改造", warnings[1].Measure, StringComparison.Ordinal);
+    }
 }
