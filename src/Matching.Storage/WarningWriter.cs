@@ -40,9 +40,6 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
     private static readonly BulkTarget Refreshes = new("warning", Columns,
         Key: ["code", "subject", "receiver"], Keep: ["first_date", "first_run_id", "disposition", "disposition_date", "closed_detail"]);
 
-    /// <summary>The run's id boxed once, not twice per warning.</summary>
-    private readonly object _runId = runId;
-
     private static readonly BulkTarget EventTarget = new("warning_event",
     [
         new("warning_id", BulkColumnType.Whole), new("run_id", BulkColumnType.Whole), new("at", BulkColumnType.Text),
@@ -109,7 +106,7 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
         var unchanged = new List<long>();
         var restatused = Enum.GetValues<WarningStatus>().Select(_ => new List<long>()).ToArray();
         var refreshes = 0;
-        var rows = new LoaderRows(HashedSize, Columns.Length);
+        var rows = new WarningRows(HashedSize, runDate, runId);
         var ring = new ChunkRing<Hashed>(HashedCount, () => new Hashed());
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var hashing = Task.Run(() => HashAsync(found, ring, stop.Token), stop.Token);
@@ -123,9 +120,9 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
                     Found(chunk.Warnings[i], chunk.Hashes[i]);
                 }
 
-                // The chunk's new warnings in one go: SQLite's loader binds them under one hold of its mutex and
-                // inserts them several to a statement.
-                await insert.AddRowsAsync(rows.Filled, cancellationToken);
+                // The chunk's new warnings in one go: SQLite's loader binds them under one hold of its mutex, typed,
+                // and inserts them several to a statement.
+                await insert.AddRowsAsync(rows.View, cancellationToken);
                 rows.Clear();
                 chunk.Clear();
                 ring.Return(chunk);
@@ -152,7 +149,7 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
 
                 if (!known)
                 {
-                    Fill(rows.Next(), warning, status, hashes);
+                    rows.Add(warning, status, hashes);
                     return;
                 }
 
@@ -442,7 +439,7 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
         // rerun at 1M persons and 411k warnings: peak 631 -> 584 MB).
         GC.Collect();
 
-        var row = new object?[Columns.Length];
+        var row = new WarningRows(1, runDate, runId);
         await using var upsert = dialect.CreateBulkLoader(connection, transaction, Refreshes);
         foreach (var warning in found)
         {
@@ -451,8 +448,9 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
             if (!Unsafe.IsNullRef(ref was) && was.Refresh)
             {
                 was.Refresh = false;
-                Fill(row, warning, was.Next, new Hashes(identity, FactsHash(warning.Detail), RowHash(warning)));
-                await upsert.AddAsync(cancellationToken, row);
+                row.Add(warning, was.Next, new Hashes(identity, FactsHash(warning.Detail), RowHash(warning)));
+                await upsert.AddRowsAsync(row.View, cancellationToken);
+                row.Clear();
             }
         }
 
@@ -476,18 +474,11 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
         await using (var load = dialect.CreateBulkLoader(connection, transaction, new BulkTarget(table, [new("warning_id", BulkColumnType.Whole)], [], [])))
         {
             // A chunk of ids at a time, as the new warnings go (the night after a first run: every warning's id).
-            var rows = new LoaderRows(HashedSize, 1);
-            foreach (var id in ids)
+            for (var start = 0; start < ids.Count; start += HashedSize)
             {
-                rows.Next()[0] = id;
-                if (rows.IsFull)
-                {
-                    await load.AddRowsAsync(rows.Filled, cancellationToken);
-                    rows.Clear();
-                }
+                await load.AddRowsAsync(new IdRows(ids, start, Math.Min(HashedSize, ids.Count - start)), cancellationToken);
             }
 
-            await load.AddRowsAsync(rows.Filled, cancellationToken);
             await load.CompleteAsync(cancellationToken);
         }
 
@@ -510,55 +501,123 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
             return;
         }
 
-        var row = new object?[EventTarget.Columns.Count];
         await using var events = dialect.CreateBulkLoader(connection, transaction, EventTarget);
-        foreach (var (warningId, status, note) in changes)
+        for (var start = 0; start < changes.Count; start += HashedSize)
         {
-            row[0] = warningId;
-            row[1] = runId;
-            row[2] = now;
-            row[3] = status.Text();
-            row[4] = note;
-            await events.AddAsync(cancellationToken, row);
+            await events.AddRowsAsync(new EventRows(changes, start, Math.Min(HashedSize, changes.Count - start), runId, now), cancellationToken);
         }
 
         await events.CompleteAsync(cancellationToken);
     }
 
-    /// <summary>
-    /// A found warning's row. First date, first run and the disposition columns are written for a new warning only:
-    /// on one that exists the refresh keeps them, and a warning raised anew has them reset in one UPDATE.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Fill(object?[] row, Warning w, WarningStatus status, Hashes hashes)
+    /// <summary>Events <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> of <paramref name="changes"/>, as rows of <see cref="EventTarget"/>.</summary>
+    private readonly struct EventRows(List<(long WarningId, WarningStatus Status, string Note)> changes, int start, int count, long runId, string now) : IBulkRows
     {
-        row[0] = w.Code;
-        row[1] = w.Subject;
-        row[2] = w.Receiver;
-        row[3] = w.Label;
-        row[4] = w.Measure;
-        row[5] = w.IdText;
-        row[6] = w.Name;
-        row[7] = w.HouseholdId;
-        row[8] = w.Subdistrict;
-        row[9] = w.Village;
-        row[10] = w.Categories;
-        row[11] = w.Department;
-        row[12] = w.Method;
-        row[13] = w.Detail;
-        row[14] = w.BatchId;
-        row[15] = w.SourceRow;
-        row[16] = status.Text();
-        row[17] = runDate;
-        row[18] = _runId;
-        row[19] = _runId;
-        row[20] = null;
-        row[21] = null;
-        row[22] = null;
-        row[23] = null;
-        (row[24], row[25]) = Split(hashes.Identity);
-        (row[26], row[27]) = Split(hashes.Facts);
-        (row[28], row[29]) = Split(hashes.Row);
+        public int Count => count;
+
+        public void Write<TSink>(int row, ref TSink sink)
+            where TSink : struct, IRowSink
+        {
+            var (warningId, status, note) = changes[start + row];
+            sink.Whole(warningId);
+            sink.Whole(runId);
+            sink.Text(now);
+            sink.Text(status.Text());
+            sink.Text(note);
+        }
+    }
+
+    /// <summary>
+    /// Found warnings' rows, each given to the loader column by column as it takes them (<see cref="IBulkRows"/>):
+    /// nothing boxed, no array of values per row. First date, first run and the disposition columns are written for a
+    /// new warning only: on one that exists the refresh keeps them, and a warning raised anew has them reset in one
+    /// UPDATE.
+    /// </summary>
+    private sealed class WarningRows(int capacity, string runDate, long runId)
+    {
+        private readonly Warning[] _warnings = new Warning[capacity];
+        private readonly WarningStatus[] _statuses = new WarningStatus[capacity];
+        private readonly Hashes[] _hashes = new Hashes[capacity];
+        private int _count;
+
+        /// <summary>The rows for the loader (a struct: the loader's binding is compiled for it).</summary>
+        public Rows View => new(this);
+
+        public void Add(Warning warning, WarningStatus status, Hashes hashes)
+        {
+            _warnings[_count] = warning;
+            _statuses[_count] = status;
+            _hashes[_count] = hashes;
+            _count++;
+        }
+
+        /// <summary>Empty again, once the loader has taken the rows (it copies what it keeps).</summary>
+        public void Clear()
+        {
+            Array.Clear(_warnings, 0, _count);
+            _count = 0;
+        }
+
+        /// <summary>Row <paramref name="row"/>, in the order of <see cref="Columns"/>.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void Write<TSink>(int row, ref TSink sink)
+            where TSink : struct, IRowSink
+        {
+            var w = _warnings[row];
+            sink.Text(w.Code);
+            sink.Text(w.Subject);
+            sink.Text(w.Receiver);
+            sink.Text(w.Label);
+            sink.Text(w.Measure);
+            sink.Text(w.IdText);
+            sink.Text(w.Name);
+            sink.Text(w.HouseholdId);
+            sink.Text(w.Subdistrict);
+            sink.Text(w.Village);
+            sink.Text(w.Categories);
+            sink.Text(w.Department);
+            sink.Text(w.Method);
+            sink.Text(w.Detail);
+            sink.Whole(w.BatchId);
+            sink.Whole(w.SourceRow);
+            sink.Text(_statuses[row].Text());
+            sink.Text(runDate);
+            sink.Whole(runId);
+            sink.Whole(runId);
+            sink.Text(null);
+            sink.Text(null);
+            sink.Text(null);
+            sink.Text(null);
+            var hashes = _hashes[row];
+            Halves(ref sink, hashes.Identity);
+            Halves(ref sink, hashes.Facts);
+            Halves(ref sink, hashes.Row);
+        }
+
+        private static void Halves<TSink>(ref TSink sink, UInt128 hash)
+            where TSink : struct, IRowSink
+        {
+            var (high, low) = Split(hash);
+            sink.Whole(high);
+            sink.Whole(low);
+        }
+
+        public readonly struct Rows(WarningRows rows) : IBulkRows
+        {
+            public int Count => rows._count;
+
+            public void Write<TSink>(int row, ref TSink sink)
+                where TSink : struct, IRowSink => rows.Write(row, ref sink);
+        }
+    }
+
+    /// <summary>Warning ids <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> of <paramref name="ids"/>, as rows of one column.</summary>
+    private readonly struct IdRows(List<long> ids, int start, int count) : IBulkRows
+    {
+        public int Count => count;
+
+        public void Write<TSink>(int row, ref TSink sink)
+            where TSink : struct, IRowSink => sink.Whole(ids[start + row]);
     }
 
     private static Tally TallyOf(SortedDictionary<string, Tally> tallies, string code)

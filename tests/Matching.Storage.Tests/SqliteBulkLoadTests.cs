@@ -171,6 +171,92 @@ public sealed class SqliteBulkLoadTests
         Assert.Equal([[2L, null], [3L, "c"]], loader.Rows);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task AddRowsAsync_TypedRowsBetweenArraysOfValues_EachStoredWithItsOwnValues(bool upsert)
+    {
+        await using var connection = new SqliteConnection("Data Source=:memory:");
+        await connection.OpenAsync();
+        await connection.ExecuteAsync(upsert ? "CREATE TABLE t (n INTEGER PRIMARY KEY, k INTEGER, a TEXT)" : "CREATE TABLE t (n INTEGER, k INTEGER, a TEXT)");
+        var target = new BulkTarget("t", [new("n", BulkColumnType.Whole), new("k", BulkColumnType.Whole), new("a", BulkColumnType.Text)],
+            upsert ? ["n"] : [], []);
+
+        // Typed rows and arrays of values in turn through the same statements: a slot one kind bound and the other
+        // finds holding the same value is left, any other value is bound (repeated, changed, NULL and back, a text
+        // equal to the one bound but another string). In the upsert, the last rows' keys come again.
+        var count = (SqliteRawInsert.RowsPerStatement * 5) + 9;
+        var rows = Enumerable.Range(0, count).Select(i => new object?[]
+        {
+            upsert && i >= count - 5 ? (long)(i - 100) : (long)i,
+            i % 5 == 0 ? null : (long)(i / 10),
+            i % 7 == 0 ? null : i % 3 == 0 ? "梨林镇" : i % 3 == 1 ? new string("梨林镇") : $"村{i / 4}",
+        }).ToArray();
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            await using (var load = new SqliteDialect().CreateBulkLoader(connection, transaction, target))
+            {
+                await load.AddRowsAsync(new TypedRows(rows, 0, 45), CancellationToken.None);
+                await load.AddRowsAsync(rows.AsMemory(45, 40), CancellationToken.None);
+                await load.AddRowsAsync(new TypedRows(rows, 85, 3), CancellationToken.None);
+                await load.AddRowsAsync(rows.AsMemory(88, 36), CancellationToken.None);
+                await load.AddRowsAsync(new TypedRows(rows, 124, count - 124), CancellationToken.None);
+                await load.CompleteAsync(CancellationToken.None);
+            }
+
+            await transaction.CommitAsync();
+        }
+
+        var stored = (await connection.QueryAsync<(long N, long? K, string? A)>("SELECT n, k, a FROM t ORDER BY n, rowid")).ToList();
+
+        var expected = rows.Select(r => (N: (long)r[0]!, K: (long?)r[1], A: (string?)r[2]))
+            .GroupBy(r => r.N).Select(g => g.Last()).OrderBy(r => r.N).ToList();
+        Assert.Equal(upsert ? count - 5 : count, stored.Count);
+        Assert.Equal(expected, stored);
+    }
+
+    [Fact]
+    public async Task AddRowsAsync_ATypedRowShortOfAColumn_Throws()
+    {
+        await using var connection = new SqliteConnection("Data Source=:memory:");
+        await connection.OpenAsync();
+        await connection.ExecuteAsync("CREATE TABLE t (n INTEGER, k INTEGER, a TEXT, b TEXT)");
+        var target = new BulkTarget("t",
+            [new("n", BulkColumnType.Whole), new("k", BulkColumnType.Whole), new("a", BulkColumnType.Text), new("b", BulkColumnType.Text)], [], []);
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using var load = new SqliteDialect().CreateBulkLoader(connection, transaction, target);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => load.AddRowsAsync(new TypedRows([[1L, 2L, "村"]], 0, 1), CancellationToken.None).AsTask());
+
+        Assert.Contains("3 values for 4 columns", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddRowsAsync_TypedRowsToALoaderWithoutItsOwn_EachRowAddedAsItsValuesInOrder()
+    {
+        var loader = new RecordingLoader();
+        object?[][] rows = [[1L, 5L, "a"], [2L, null, null], [3L, 7L, "c"]];
+
+        await ((IBulkLoader)loader).AddRowsAsync(new TypedRows(rows, 1, 2), CancellationToken.None);
+
+        Assert.Equal([[2L, null, null], [3L, 7L, "c"]], loader.Rows);
+    }
+
+    /// <summary>Rows <paramref name="start"/> on of <paramref name="rows"/> (whole, whole, text), written to the sink.</summary>
+    private readonly struct TypedRows(object?[][] rows, int start, int count) : IBulkRows
+    {
+        public int Count => count;
+
+        public void Write<TSink>(int row, ref TSink sink)
+            where TSink : struct, IRowSink
+        {
+            var values = rows[start + row];
+            sink.Whole((long?)values[0]);
+            sink.Whole((long?)values[1]);
+            sink.Text((string?)values[2]);
+        }
+    }
+
     /// <summary>A loader with only <see cref="IBulkLoader.AddAsync"/>, as the server dialects' are.</summary>
     private sealed class RecordingLoader : IBulkLoader
     {

@@ -52,6 +52,54 @@ public interface IBulkLoader : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Adds <paramref name="rows"/> in order, each written column by column to the loader's sink: typed, so that a
+    /// loader that binds values one by one (SQLite's) takes them without a boxed value or an array per row. By default
+    /// each row is boxed into an array and added as <see cref="AddAsync"/> takes it.
+    /// </summary>
+    async ValueTask AddRowsAsync<TRows>(TRows rows, CancellationToken cancellationToken)
+        where TRows : IBulkRows
+    {
+        var sink = new BoxingSink([]);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            sink.Values.Clear();
+            rows.Write(i, ref sink);
+            await AddAsync(cancellationToken, [.. sink.Values]);
+        }
+    }
+
     /// <summary>Writes the rows still buffered.</summary>
     Task CompleteAsync(CancellationToken cancellationToken);
+
+    /// <summary>A row's values boxed, in column order (for a loader that takes arrays).</summary>
+    private readonly struct BoxingSink(List<object?> values) : IRowSink
+    {
+        public List<object?> Values { get; } = values;
+
+        public void Text(string? value) => Values.Add(value);
+
+        public void Whole(long? value) => Values.Add(value);
+    }
+}
+
+/// <summary>Where a row's values go, in its target's column order (<see cref="IBulkRows"/>).</summary>
+public interface IRowSink
+{
+    /// <summary>The next column's text (null → NULL).</summary>
+    void Text(string? value);
+
+    /// <summary>The next column's whole number (null → NULL).</summary>
+    void Whole(long? value);
+}
+
+/// <summary>Rows for <see cref="IBulkLoader.AddRowsAsync{TRows}"/>, each written to a sink on demand.</summary>
+public interface IBulkRows
+{
+    /// <summary>How many rows.</summary>
+    int Count { get; }
+
+    /// <summary>Gives row <paramref name="row"/>'s values to <paramref name="sink"/>, one call per column, in column order.</summary>
+    void Write<TSink>(int row, ref TSink sink)
+        where TSink : struct, IRowSink;
 }
