@@ -39,22 +39,18 @@ public sealed class RecordWriter : IAsyncDisposable
     /// <summary>Chunks in circulation: one filling, one loading, two waiting either way.</summary>
     private const int Chunks = 4;
 
-    /// <summary>1 and 0 boxed once: <c>counted</c> as every new row has it, and a flag's yes and no.</summary>
-    private static readonly object One = 1L, Zero = 0L;
-
     /// <summary>Each ID kind's stored name, made once rather than per row.</summary>
     private static readonly string[] KindNames = NamesOf(Enum.GetValues<IdKind>());
 
     private readonly IBulkLoader _loader;
     private readonly long _batchId;
 
-    // Which of Target's columns the rows carry, in their order (Columns); the record is filled whole into _full first.
+    // Which of Target's columns the rows carry, in their order (Columns).
     private readonly int[] _columns;
-    private readonly object?[] _full = new object?[Target.Columns.Count];
-    private readonly ChunkRing<LoaderRows> _chunks;
+    private readonly ChunkRing<Chunk> _chunks;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loading;
-    private LoaderRows? _filling;
+    private Chunk? _filling;
     private bool _finished;
 
     internal RecordWriter(IBulkLoader loader, long batchId, BulkTarget columns)
@@ -63,7 +59,7 @@ public sealed class RecordWriter : IAsyncDisposable
         _batchId = batchId;
         var names = Target.Columns.Select(c => c.Name).ToList();
         _columns = [.. columns.Columns.Select(c => names.IndexOf(c.Name))];
-        _chunks = new(Chunks, () => new LoaderRows(ChunkRows, _columns.Length));
+        _chunks = new(Chunks, () => new Chunk(ChunkRows));
         _loading = Task.Run(LoadAsync);
     }
 
@@ -99,14 +95,8 @@ public sealed class RecordWriter : IAsyncDisposable
             Usable++;
         }
 
-        Fill(_full, _batchId, record.SourceRow, KindNames[(int)record.Parsed.Kind], record.Parsed.IsValid ? record.Parsed.Id.Key : null,
+        chunk.Add(record.SourceRow, KindNames[(int)record.Parsed.Kind], record.Parsed.IsValid ? record.Parsed.Id.Key : null,
             record.Parsed.IsExact ? null : record.RawId, record.Name, record.BirthDate, record.Event, record.Values);
-        var row = chunk.Next();
-        for (var i = 0; i < _columns.Length; i++)
-        {
-            row[i] = _full[_columns[i]];
-        }
-
         if (chunk.IsFull)
         {
             _filling = null;
@@ -149,7 +139,7 @@ public sealed class RecordWriter : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private async ValueTask<LoaderRows> RentAsync(CancellationToken cancellationToken)
+    private async ValueTask<Chunk> RentAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -170,7 +160,7 @@ public sealed class RecordWriter : IAsyncDisposable
         {
             await foreach (var chunk in _chunks.ReadAllAsync(_stop.Token))
             {
-                await _loader.AddRowsAsync(chunk.Filled, _stop.Token);
+                await _loader.AddRowsAsync(new Rows(chunk, _columns, _batchId), _stop.Token);
 
                 chunk.Clear();
                 _chunks.Return(chunk);
@@ -194,46 +184,125 @@ public sealed class RecordWriter : IAsyncDisposable
         return names;
     }
 
-    /// <summary>A record row's column values, in <see cref="Target"/>'s order (counted set: each row counts until proved a resend).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    /// <summary>A record row's column values, in <see cref="Target"/>'s order, boxed (counted set: each row counts until proved a resend).</summary>
     internal static void Fill(object?[] row, long batchId, long sourceRow, string idKind, long? idKey, string? rawId, string name, string birth,
         EventKey? key, RecordValues values)
     {
-        if (row[0] is not long boxed || boxed != batchId)
+        var one = new Chunk(1);
+        one.Add(sourceRow, idKind, idKey, rawId, name, birth, key, values);
+        var sink = new ArraySink(row);
+        one.Write(0, AllColumns, batchId, ref sink);
+    }
+
+    /// <summary>Every column of <see cref="Target"/>, in order.</summary>
+    private static readonly int[] AllColumns = [.. Enumerable.Range(0, Target.Columns.Count)];
+
+    /// <summary>
+    /// Up to a fixed number of records as their rows will be written: what each carries, copied (the reader reuses its
+    /// record), its dates already as stored text (formatted on the reading core, not the loading one). The loader takes
+    /// them typed (<see cref="Rows"/>): no number boxed, no array of values per row.
+    /// </summary>
+    private sealed class Chunk(int capacity)
+    {
+        private readonly Row[] _rows = new Row[capacity];
+        private readonly string?[] _texts = new string?[capacity * RecordLayout.TextSlots];
+        private readonly string?[] _dates = new string?[capacity * RecordLayout.DateSlots];
+        private readonly long?[] _fens = new long?[capacity * RecordLayout.AmountSlots];
+        private readonly bool?[] _flags = new bool?[capacity * RecordLayout.FlagSlots];
+
+        public int Count { get; private set; }
+
+        public bool IsFull => Count == _rows.Length;
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void Add(long sourceRow, string idKind, long? idKey, string? rawId, string name, string birth, EventKey? key, RecordValues values)
         {
-            // Boxed once, not once per record: the caller reuses the row.
-            row[0] = batchId;
+            var at = Count++;
+            _rows[at] = new Row(sourceRow, idKind, idKey, rawId, name, birth, key);
+            for (var i = 0; i < RecordLayout.TextSlots; i++)
+            {
+                _texts[(at * RecordLayout.TextSlots) + i] = values.Text(i);
+            }
+
+            for (var i = 0; i < RecordLayout.DateSlots; i++)
+            {
+                _dates[(at * RecordLayout.DateSlots) + i] = values.Date(i) is { } date ? StoredDate.Format(date) : null;
+            }
+
+            for (var i = 0; i < RecordLayout.AmountSlots; i++)
+            {
+                _fens[(at * RecordLayout.AmountSlots) + i] = values.Fen(i);
+            }
+
+            for (var i = 0; i < RecordLayout.FlagSlots; i++)
+            {
+                _flags[(at * RecordLayout.FlagSlots) + i] = values.Flag(i);
+            }
         }
 
-        row[1] = sourceRow;
-        row[2] = idKind;
-        row[3] = idKey;
-        row[4] = rawId;
-        row[5] = name;
-        row[6] = birth;
-        row[7] = One;
-        row[8] = key?.Day;
-        row[9] = key?.High;
-        row[10] = key?.Low;
-        var at = 11;
-        for (var i = 0; i < RecordLayout.TextSlots; i++)
+        /// <summary>Empty again, once the loader has taken the rows (it copies what it keeps); no text kept alive.</summary>
+        public void Clear()
         {
-            row[at++] = values.Text(i);
+            Array.Clear(_rows, 0, Count);
+            Array.Clear(_texts, 0, Count * RecordLayout.TextSlots);
+            Array.Clear(_dates, 0, Count * RecordLayout.DateSlots);
+            Count = 0;
         }
 
-        for (var i = 0; i < RecordLayout.DateSlots; i++)
+        /// <summary>Row <paramref name="row"/>'s values of <paramref name="columns"/> (places in <see cref="Target"/>), in their order.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void Write<TSink>(int row, int[] columns, long batchId, ref TSink sink)
+            where TSink : struct, IRowSink
         {
-            row[at++] = values.Date(i) is { } date ? StoredDate.Format(date) : null;
+            ref readonly var r = ref _rows[row];
+            foreach (var column in columns)
+            {
+                switch (column)
+                {
+                    case 0: sink.Whole(batchId); break;
+                    case 1: sink.Whole(r.SourceRow); break;
+                    case 2: sink.Text(r.IdKind); break;
+                    case 3: sink.Whole(r.IdKey); break;
+                    case 4: sink.Text(r.RawId); break;
+                    case 5: sink.Text(r.Name); break;
+                    case 6: sink.Text(r.Birth); break;
+
+                    // counted: every new row counts until proved a resend.
+                    case 7: sink.Whole(1); break;
+                    case 8: sink.Whole(r.Event?.Day); break;
+                    case 9: sink.Whole(r.Event?.High); break;
+                    case 10: sink.Whole(r.Event?.Low); break;
+                    case < TextsAt + RecordLayout.TextSlots: sink.Text(_texts[(row * RecordLayout.TextSlots) + column - TextsAt]); break;
+                    case < DatesAt + RecordLayout.DateSlots: sink.Text(_dates[(row * RecordLayout.DateSlots) + column - DatesAt]); break;
+                    case < FensAt + RecordLayout.AmountSlots: sink.Whole(_fens[(row * RecordLayout.AmountSlots) + column - FensAt]); break;
+                    default: sink.Whole(_flags[(row * RecordLayout.FlagSlots) + column - FlagsAt] is { } flag ? (flag ? 1 : 0) : null); break;
+                }
+            }
         }
 
-        for (var i = 0; i < RecordLayout.AmountSlots; i++)
-        {
-            row[at++] = values.Fen(i);
-        }
+        /// <summary>Where each kind of slot's columns start in <see cref="Target"/>.</summary>
+        private const int TextsAt = 11, DatesAt = TextsAt + RecordLayout.TextSlots, FensAt = DatesAt + RecordLayout.DateSlots,
+            FlagsAt = FensAt + RecordLayout.AmountSlots;
 
-        for (var i = 0; i < RecordLayout.FlagSlots; i++)
-        {
-            row[at++] = values.Flag(i) is { } flag ? (flag ? One : Zero) : null;
-        }
+        private readonly record struct Row(long SourceRow, string IdKind, long? IdKey, string? RawId, string Name, string Birth, EventKey? Event);
+    }
+
+    /// <summary>A chunk's rows for the loader, with the columns the batch writes (a struct: the loader's binding is compiled for it).</summary>
+    private readonly struct Rows(Chunk chunk, int[] columns, long batchId) : IBulkRows
+    {
+        public int Count => chunk.Count;
+
+        public void Write<TSink>(int row, ref TSink sink)
+            where TSink : struct, IRowSink => chunk.Write(row, columns, batchId, ref sink);
+    }
+
+    /// <summary>A row's values boxed into an array, in order.</summary>
+    private struct ArraySink(object?[] values) : IRowSink
+    {
+        private int _at;
+
+        public void Text(string? value) => values[_at++] = value;
+
+        public void Whole(long? value) => values[_at++] = value;
     }
 }
