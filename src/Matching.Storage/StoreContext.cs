@@ -55,10 +55,19 @@ internal sealed class StoreContext(
         }
     }
 
-    /// <summary>A read-only transaction that sees one snapshot of the data (<see cref="ISqlDialect.ReadIsolation"/>).</summary>
-    public ValueTask<DbTransaction> BeginReadAsync(CancellationToken cancellationToken) => Dialect.ReadIsolation is { } level
-        ? Connection.BeginTransactionAsync(level, cancellationToken)
-        : Connection.BeginTransactionAsync(cancellationToken);
+    /// <summary>
+    /// A read-only transaction that sees one snapshot of the data (<see cref="ISqlDialect.ReadIsolation"/>). On SQLite a
+    /// plain (deferred) BEGIN: under WAL its first read fixes the snapshot, and no lock is taken. Microsoft.Data.Sqlite
+    /// begins IMMEDIATE unless told otherwise, which takes the write lock: a run loading its population, or a `match`
+    /// building its index, waited for an import writing meanwhile (and failed after the busy timeout), and held off
+    /// any import for as long as it read.
+    /// </summary>
+    public ValueTask<DbTransaction> BeginReadAsync(CancellationToken cancellationToken) => Connection switch
+    {
+        SqliteConnection sqlite => ValueTask.FromResult<DbTransaction>(sqlite.BeginTransaction(deferred: true)),
+        _ when Dialect.ReadIsolation is { } level => Connection.BeginTransactionAsync(level, cancellationToken),
+        _ => Connection.BeginTransactionAsync(cancellationToken),
+    };
 
     /// <summary>Now, as stored.</summary>
     public string Now() => StoredTime.Format(Time.GetUtcNow());

@@ -51,6 +51,38 @@ public sealed partial class SqliteMatchingStoreTests : MatchingStoreTests<Sqlite
     }
 
     [Fact]
+    public async Task Population_Loads_AnotherConnectionMidWrite_EachReadsTheCommittedSnapshotWithoutWaitingForItsLock()
+    {
+        await using var store = await OpenInitializedAsync();
+        await store.Population.ImportAsync(new Testing.SnapshotBuilder().Household("H1").Member("H1", Testing.TestIds.Valid(1), "张三").Build(),
+            Batch("may.csv"), 1, 0, Ct);
+
+        // Another connection in the middle of a write, as an import is: SQLite's write lock held, its change not committed.
+        await using var writer = new SqliteConnection(Options.ConnectionString);
+        await writer.OpenAsync(Ct);
+        await using var writing = writer.BeginTransaction(deferred: false);
+        await using (var change = writer.CreateCommand())
+        {
+            change.Transaction = writing;
+            change.CommandText = "UPDATE member SET name = '李四'";
+            await change.ExecuteNonQueryAsync(Ct);
+        }
+
+        var population = await store.Population.LoadRulePopulationAsync(Ct);
+        var index = await store.Population.LoadIndexAsync(Ct);
+        var (stamped, stamp) = await store.Population.LoadStampedIndexAsync(Ct);
+
+        Assert.Equal("张三", population.Member(0).Name);
+        Assert.Equal("张三", new string(index.Name(0)));
+        Assert.Equal("张三", new string(stamped.Name(0)));
+        Assert.NotNull(stamp);
+
+        // And the writer was not held off by those reads.
+        await writing.CommitAsync(Ct);
+        Assert.Equal("李四", (await store.Population.LoadRulePopulationAsync(Ct)).Member(0).Name);
+    }
+
+    [Fact]
     public async Task Population_ImportAsync_ChecksAndCheckpointsOffForTheLoad_PutBackAfterItAndAfterAFailedOne()
     {
         await using var connection = await OpenCheckpointingEvery10Async();
