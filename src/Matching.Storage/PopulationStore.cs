@@ -277,7 +277,10 @@ public sealed partial class PopulationStore
         await upsert.CompleteAsync(cancellationToken);
     }
 
-    // The flags and the batch id as every row passes them to the loader, boxed once rather than per row.
+    /// <summary>Members handed to the loader at once (a feed's segment may be larger).</summary>
+    private const int MembersAtOnce = 1024;
+
+    // The flags and the batch id as every household passes them to the loader, boxed once rather than per row.
     private static readonly object One = 1;
     private static readonly object Zero = 0;
 
@@ -286,19 +289,21 @@ public sealed partial class PopulationStore
         LowIncomeFeed feed, BulkTarget target, long batchId, Action<long> stored, DbTransaction transaction, CancellationToken cancellationToken)
     {
         await using var upsert = _dialect.CreateBulkLoader(_db.Connection, transaction, target);
-        object batch = batchId;
         long n = 0;
         await foreach (var segment in feed.MembersAsync(cancellationToken))
         {
-            for (var i = 0; i < segment.Length; i++)
+            // A segment at a time, typed: SQLite's loader binds it under one hold of its mutex, several rows to a
+            // statement, nothing boxed.
+            for (var start = 0; start < segment.Length; start += MembersAtOnce)
             {
-                var m = segment.Span[i];
-                await upsert.AddAsync(cancellationToken, m.HouseholdId, m.Id.Key, m.Id.Value, m.Name, m.Relation, Codes.CategoryText(m.Categories),
-                    m.SeriousIllness ? One : Zero, m.SevereDisability ? One : Zero, m.TekunSupport, One, batch, batch);
-                if ((++n & 0xFFF) == 0)
+                var part = segment.Slice(start, Math.Min(MembersAtOnce, segment.Length - start));
+                await upsert.AddRowsAsync(new MemberRows(part, batchId), cancellationToken);
+                if (((n + part.Length) >> 12) != (n >> 12))
                 {
-                    stored(n);
+                    stored(n + part.Length);
                 }
+
+                n += part.Length;
             }
         }
 
@@ -307,6 +312,30 @@ public sealed partial class PopulationStore
         stored(n);
         await upsert.CompleteAsync(cancellationToken);
         return n;
+    }
+}
+
+/// <summary>Members as rows of the member table (<see cref="PopulationStore"/>'s member target), each active and of batch <paramref name="batchId"/>.</summary>
+internal readonly struct MemberRows(ReadOnlyMemory<Member> members, long batchId) : IBulkRows
+{
+    public int Count => members.Length;
+
+    public void Write<TSink>(int row, ref TSink sink)
+        where TSink : struct, IRowSink
+    {
+        var m = members.Span[row];
+        sink.Text(m.HouseholdId);
+        sink.Whole(m.Id.Key);
+        sink.Text(m.Id.Value);
+        sink.Text(m.Name);
+        sink.Text(m.Relation);
+        sink.Text(Codes.CategoryText(m.Categories));
+        sink.Whole(m.SeriousIllness ? 1 : 0);
+        sink.Whole(m.SevereDisability ? 1 : 0);
+        sink.Text(m.TekunSupport);
+        sink.Whole(1);
+        sink.Whole(batchId);
+        sink.Whole(batchId);
     }
 }
 
