@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -320,6 +321,7 @@ internal readonly struct MemberRows(ReadOnlyMemory<Member> members, long batchId
 {
     public int Count => members.Length;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Write<TSink>(int row, ref TSink sink)
         where TSink : struct, IRowSink
     {

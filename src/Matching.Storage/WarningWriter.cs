@@ -439,7 +439,7 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
         // rerun at 1M persons and 411k warnings: peak 631 -> 584 MB).
         GC.Collect();
 
-        var row = new WarningRows(1, runDate, runId);
+        var rows = new WarningRows(HashedSize, runDate, runId);
         await using var upsert = dialect.CreateBulkLoader(connection, transaction, Refreshes);
         foreach (var warning in found)
         {
@@ -448,11 +448,16 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
             if (!Unsafe.IsNullRef(ref was) && was.Refresh)
             {
                 was.Refresh = false;
-                row.Add(warning, was.Next, new Hashes(identity, FactsHash(warning.Detail), RowHash(warning)));
-                await upsert.AddRowsAsync(row.View, cancellationToken);
-                row.Clear();
+                rows.Add(warning, was.Next, new Hashes(identity, FactsHash(warning.Detail), RowHash(warning)));
+                if (rows.IsFull)
+                {
+                    await upsert.AddRowsAsync(rows.View, cancellationToken);
+                    rows.Clear();
+                }
             }
         }
+
+        await upsert.AddRowsAsync(rows.View, cancellationToken);
 
         await upsert.CompleteAsync(cancellationToken);
     }
@@ -515,6 +520,7 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
     {
         public int Count => count;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Write<TSink>(int row, ref TSink sink)
             where TSink : struct, IRowSink
         {
@@ -542,6 +548,8 @@ internal sealed class WarningWriter(ISqlDialect dialect, DbConnection connection
 
         /// <summary>The rows for the loader (a struct: the loader's binding is compiled for it).</summary>
         public Rows View => new(this);
+
+        public bool IsFull => _count == _warnings.Length;
 
         public void Add(Warning warning, WarningStatus status, Hashes hashes)
         {

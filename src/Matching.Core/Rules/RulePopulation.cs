@@ -385,7 +385,7 @@ public sealed class RulePopulation
     public Household Household(string householdId) =>
         _households.TryGetValue(householdId, out var household) ? household : new Household { HouseholdId = householdId };
 
-    public IEnumerable<string> HouseholdIds => _byHousehold.Value.Ranges.Keys;
+    public IEnumerable<string> HouseholdIds => _byHousehold.Value.Ids;
 
     /// <summary>
     /// The persons of household number <paramref name="number"/> (<see cref="HouseholdIdAt"/>), in snapshot order: an
@@ -399,7 +399,7 @@ public sealed class RulePopulation
 
     /// <summary>The persons of a household, in snapshot order.</summary>
     public ReadOnlySpan<int> MembersOf(string householdId) =>
-        _byHousehold.Value.Ranges.TryGetValue(householdId, out var range) ? _byHousehold.Value.Persons.AsSpan(range.Start, range.Count) : [];
+        _byHousehold.Value.NumberOf.TryGetValue(householdId, out var number) ? MembersAt(number) : [];
 
     /// <summary>The union of the categories of a household's members.</summary>
     public AidCategory CategoriesOf(string householdId)
@@ -436,11 +436,11 @@ public sealed class RulePopulation
     /// dictionary entry per household, not a list each.
     /// </summary>
     /// <param name="Persons">Every person number, household after household.</param>
-    /// <param name="Ranges">Where each household's run of <paramref name="Persons"/> starts, and its length.</param>
+    /// <param name="Starts">Where each household's run of <paramref name="Persons"/> starts, by number, and where the last one ends.</param>
     /// <param name="Numbers">Each person's household number: the household's place in <paramref name="Ids"/>.</param>
     /// <param name="Ids">The household ids by number (first seen first).</param>
-    /// <param name="Starts">Where each household's run of <paramref name="Persons"/> starts, by number, and where the last one ends.</param>
-    private sealed record HouseholdMembers(int[] Persons, Dictionary<string, (int Start, int Count)> Ranges, int[] Numbers, string[] Ids, int[] Starts);
+    /// <param name="NumberOf">Each household id's number.</param>
+    private sealed record HouseholdMembers(int[] Persons, int[] Starts, int[] Numbers, string[] Ids, Dictionary<string, int> NumberOf);
 
     /// <summary>
     /// Groups the members by household, and sorts them by ID, now, on the calling thread, rather than on the first use
@@ -507,26 +507,20 @@ public sealed class RulePopulation
     private HouseholdMembers? GroupContiguous()
     {
         var count = _householdIds.Length;
-        var ranges = new Dictionary<string, (int Start, int Count)>(_households.Count, StringComparer.Ordinal);
+        var numberOf = new Dictionary<string, int>(_households.Count, StringComparer.Ordinal);
         var ids = new List<string>(_households.Count);
         var starts = new List<int>(_households.Count + 1);
         var numbers = new int[count];
-        var start = 0;
         for (var person = 0; person < count; person++)
         {
-            if (person > start && !string.Equals(_householdIds[person], _householdIds[start], StringComparison.Ordinal))
+            if (person == 0 || !string.Equals(_householdIds[person], _householdIds[person - 1], StringComparison.Ordinal))
             {
-                if (!ranges.TryAdd(_householdIds[start], (start, person - start)))
+                if (!numberOf.TryAdd(_householdIds[person], ids.Count))
                 {
                     // Seen before, further back: its members are apart.
                     return null;
                 }
 
-                start = person;
-            }
-
-            if (person == start)
-            {
                 ids.Add(_householdIds[person]);
                 starts.Add(person);
             }
@@ -534,63 +528,54 @@ public sealed class RulePopulation
             numbers[person] = ids.Count - 1;
         }
 
-        if (count > start && !ranges.TryAdd(_householdIds[start], (start, count - start)))
-        {
-            return null;
-        }
-
+        starts.Add(count);
         var persons = new int[count];
         for (var person = 0; person < count; person++)
         {
             persons[person] = person;
         }
 
-        starts.Add(count);
-        return new HouseholdMembers(persons, ranges, numbers, [.. ids], [.. starts]);
+        return new HouseholdMembers(persons, [.. starts], numbers, [.. ids], numberOf);
     }
 
     /// <summary>The grouping whatever the order: a household's members may be anywhere among the persons.</summary>
     private HouseholdMembers GroupScattered()
     {
-        var counts = new Dictionary<string, int>(_households.Count, StringComparer.Ordinal);
-        foreach (var householdId in _householdIds)
+        var count = _householdIds.Length;
+        var numberOf = new Dictionary<string, int>(_households.Count, StringComparer.Ordinal);
+        var ids = new List<string>(_households.Count);
+        var numbers = new int[count];
+        for (var person = 0; person < count; person++)
         {
-            counts[householdId] = counts.GetValueOrDefault(householdId) + 1;
-        }
-
-        var ranges = new Dictionary<string, (int Start, int Count)>(counts.Count, StringComparer.Ordinal);
-        var ids = new string[counts.Count];
-        var starts = new int[counts.Count + 1];
-        var start = 0;
-        foreach (var (householdId, count) in counts)
-        {
-            starts[ranges.Count] = start;
-            ids[ranges.Count] = householdId;
-            ranges[householdId] = (start, 0);
-            start += count;
-        }
-
-        starts[^1] = start;
-
-        var persons = new int[_householdIds.Length];
-        for (var i = 0; i < _householdIds.Length; i++)
-        {
-            ref var range = ref CollectionsMarshal.GetValueRefOrNullRef(ranges, _householdIds[i]);
-            persons[range.Start + range.Count] = i;
-            range.Count++;
-        }
-
-        // A household's number is its place in the grouping: its members' run of persons says whose it is.
-        var householdOf = new int[_householdIds.Length];
-        for (var number = 0; number < ids.Length; number++)
-        {
-            var (first, members) = ranges[ids[number]];
-            foreach (var person in persons.AsSpan(first, members))
+            ref var number = ref CollectionsMarshal.GetValueRefOrAddDefault(numberOf, _householdIds[person], out var seen);
+            if (!seen)
             {
-                householdOf[person] = number;
+                number = ids.Count;
+                ids.Add(_householdIds[person]);
             }
+
+            numbers[person] = number;
         }
 
-        return new HouseholdMembers(persons, ranges, householdOf, ids, starts);
+        // Each household's run starts after the runs of those seen before it; its persons go in in their order.
+        var starts = new int[ids.Count + 1];
+        foreach (var number in numbers)
+        {
+            starts[number + 1]++;
+        }
+
+        for (var number = 1; number < starts.Length; number++)
+        {
+            starts[number] += starts[number - 1];
+        }
+
+        var next = starts[..^1];
+        var persons = new int[count];
+        for (var person = 0; person < count; person++)
+        {
+            persons[next[numbers[person]]++] = person;
+        }
+
+        return new HouseholdMembers(persons, starts, numbers, [.. ids], numberOf);
     }
 }

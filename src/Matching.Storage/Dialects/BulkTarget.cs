@@ -41,21 +41,10 @@ public interface IBulkLoader : IAsyncDisposable
     ValueTask AddAsync(CancellationToken cancellationToken, params ReadOnlySpan<object?> values);
 
     /// <summary>
-    /// Adds <paramref name="rows"/> in order, each as <see cref="AddAsync"/> would. A loader may take them in one go:
-    /// SQLite's takes its connection's mutex once for them all instead of around every bind and step.
-    /// </summary>
-    async ValueTask AddRowsAsync(ReadOnlyMemory<object?[]> rows, CancellationToken cancellationToken)
-    {
-        for (var i = 0; i < rows.Length; i++)
-        {
-            await AddAsync(cancellationToken, rows.Span[i]);
-        }
-    }
-
-    /// <summary>
     /// Adds <paramref name="rows"/> in order, each written column by column to the loader's sink: typed, so that a
-    /// loader that binds values one by one (SQLite's) takes them without a boxed value or an array per row. By default
-    /// each row is boxed into an array and added as <see cref="AddAsync"/> takes it.
+    /// loader that binds values one by one (SQLite's) takes them without a boxed value or an array per row, and may
+    /// take them in one go (SQLite's takes its connection's mutex once for them all). By default each row is boxed
+    /// into an array and added as <see cref="AddAsync"/> takes it.
     /// </summary>
     async ValueTask AddRowsAsync<TRows>(TRows rows, CancellationToken cancellationToken)
         where TRows : IBulkRows

@@ -84,44 +84,9 @@ internal sealed class SqliteRawInsert : IBulkLoader
     /// only counts itself into a mutex this thread holds. A 1M-row school list: about 0.1 s of the loading core's
     /// 2.5 s was that locking. Synchronous, so the thread that takes the mutex gives it back. The rows go
     /// <see cref="RowsPerStatement"/> to a statement (the rest one by one): SQLite opens the table and its indexes,
-    /// and ends the statement, once for them all instead of once a row.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public ValueTask AddRowsAsync(ReadOnlyMemory<object?[]> rows, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        var span = rows.Span;
-        using (SqliteMutex.Take(_connection))
-        {
-            var at = 0;
-            if (span.Length >= RowsPerStatement)
-            {
-                var many = _many ??= Prepare(RowsPerStatement);
-                for (; at + RowsPerStatement <= span.Length; at += RowsPerStatement)
-                {
-                    for (var r = 0; r < RowsPerStatement; r++)
-                    {
-                        Bind(many, r * _columns, span[at + r]);
-                    }
-
-                    Step(many);
-                }
-            }
-
-            for (; at < span.Length; at++)
-            {
-                Bind(_one, 0, span[at]);
-                Step(_one);
-            }
-        }
-
-        return ValueTask.CompletedTask;
-    }
-
-    /// <summary>
-    /// <see cref="AddRowsAsync(ReadOnlyMemory{object?[]}, CancellationToken)"/> for typed rows: each value bound as its
-    /// row gives it (<see cref="Sink"/>), none boxed, no array filled. A first run's 325k new warnings are 30 columns
-    /// each: boxing their numbers and checking each value's type was about a quarter of the writing thread's time.
+    /// and ends the statement, once for them all instead of once a row. Each value is bound as its row gives it
+    /// (<see cref="Sink"/>), none boxed, no array filled: a first run's 325k new warnings are 30 columns each, and
+    /// boxing their numbers and checking each boxed value was about a quarter of the writing thread's time.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ValueTask AddRowsAsync<TRows>(TRows rows, CancellationToken cancellationToken)
