@@ -352,13 +352,7 @@ public abstract partial class MatchingStoreTests<TDb>
         _ => "SELECT OBJECT_NAME(parent_object_id) + '.' + name FROM sys.foreign_keys WHERE parent_object_id IN (OBJECT_ID('household'), OBJECT_ID(@p)) ORDER BY 1",
     }, "member");
 
-    /// <summary>The names of the member table's own indexes (ix_…), as the database lists them.</summary>
-    private Task<List<string>> MemberIndexesAsync() => QueryAsync(Options.Provider switch
-    {
-        DatabaseProvider.Sqlite => "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = @p AND name LIKE 'ix%'",
-        DatabaseProvider.Postgres => "SELECT indexname FROM pg_indexes WHERE tablename = @p AND indexname LIKE 'ix%'",
-        _ => "SELECT name FROM sys.indexes WHERE object_id = OBJECT_ID(@p) AND name LIKE 'ix%'",
-    }, "member");
+    private Task<List<string>> MemberIndexesAsync() => IndexesAsync("member");
 
     [SkippableFact]
     public async Task Population_LoadRulePopulationAsync_MembersStoredOutOfHouseholdOrder_InHouseholdOrderAsTheSnapshotReadsThem()
