@@ -28,7 +28,7 @@ public sealed partial class PopulationStore
     {
         await _db.RequireSchemaAsync(cancellationToken);
         await using var transaction = await _db.BeginReadAsync(cancellationToken);
-        var stamp = await ReadStampAsync(transaction, cancellationToken);
+        var stamp = await ReadStampAsync(_db.Connection, transaction, cancellationToken);
         return (await ReadPopulationAsync(transaction, withHouseholds: false, cancellationToken), stamp);
     }
 
@@ -36,14 +36,14 @@ public sealed partial class PopulationStore
     public async Task<PopulationStamp?> StampAsync(CancellationToken cancellationToken)
     {
         await _db.RequireSchemaAsync(cancellationToken);
-        return await ReadStampAsync(transaction: null, cancellationToken);
+        return await ReadStampAsync(_db.Connection, transaction: null, cancellationToken);
     }
 
-    private async Task<PopulationStamp?> ReadStampAsync(DbTransaction? transaction, CancellationToken cancellationToken)
+    private async Task<PopulationStamp?> ReadStampAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
     {
-        var version = await _db.Connection.ExecuteScalarAsync<int>(new CommandDefinition(
+        var version = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
             "SELECT COALESCE(MAX(version), 0) FROM schema_version", transaction: transaction, cancellationToken: cancellationToken));
-        var batch = await _db.Connection.QueryFirstOrDefaultAsync<BatchRecord>(new CommandDefinition(
+        var batch = await connection.QueryFirstOrDefaultAsync<BatchRecord>(new CommandDefinition(
             $"{BatchStore.BatchColumns} FROM import_batch WHERE kind = @kind ORDER BY batch_id DESC {_dialect.FirstRows("1")}",
             new { kind = SourceCodes.LowIncome }, transaction, cancellationToken: cancellationToken));
         return batch is null ? null : new PopulationStamp(batch.BatchId, batch.Sha256, batch.ImportedAt, version);

@@ -175,17 +175,45 @@ internal sealed class StoreContext(
     /// </summary>
     public async Task CheckpointAsync(CancellationToken cancellationToken)
     {
-        if (Connection is not SqliteConnection || connectionString.Length == 0)
+        await using var side = await OpenSideAsync(cancellationToken);
+        if (side is null)
         {
             return;
         }
 
-        var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = false };
-        await using var side = Dialect.CreateConnection(builder.ToString());
-        await side.OpenAsync(cancellationToken);
         await using var command = side.CreateCommand();
         command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// SQLite: another connection to the same file, not pooled, for work beside this one's (a checkpoint, a second
+    /// reader); null on a server database, an in-memory one, or a store made over a bare connection (tests).
+    /// </summary>
+    public async Task<SqliteConnection?> OpenSideAsync(CancellationToken cancellationToken)
+    {
+        if (Connection is not SqliteConnection || connectionString.Length == 0)
+        {
+            return null;
+        }
+
+        var options = new SqliteConnectionStringBuilder(connectionString) { Pooling = false };
+        if (options.Mode == SqliteOpenMode.Memory || options.DataSource is "" or ":memory:")
+        {
+            return null;
+        }
+
+        var side = (SqliteConnection)Dialect.CreateConnection(options.ToString());
+        try
+        {
+            await side.OpenAsync(cancellationToken);
+            return side;
+        }
+        catch (Exception)
+        {
+            await side.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>

@@ -51,6 +51,42 @@ public sealed partial class SqliteMatchingStoreTests : MatchingStoreTests<Sqlite
     }
 
     [Fact]
+    public async Task Population_LoadRulePopulationAsync_MembersReadBesideTheirHouseholds_TheSnapshotItBeganWithWhole()
+    {
+        var ids = Enumerable.Range(70, 3).Select(Testing.TestIds.Valid).ToArray();
+        await using var store = await OpenInitializedAsync();
+        await store.Population.ImportAsync(new Testing.SnapshotBuilder().Household("H2").Household("H1")
+            .Member("H2", ids[0], "甲").Member("H1", ids[1], "乙").Build(), Batch("may.csv"), 2, 0, Ct);
+        var june = new Testing.SnapshotBuilder().Household("H2").Household("H1")
+            .Member("H2", ids[0], "甲").Member("H1", ids[1], "乙").Member("H1", ids[2], "丙").Build();
+        var expected = Members(await store.Population.LoadSnapshotAsync(Ct));
+
+        // June is imported after the load has begun reading May, before the members' own connection looks.
+        var sideReads = 0;
+        store.Population.BeforeSideRead = async () =>
+        {
+            if (sideReads++ == 0)
+            {
+                await using var other = await OpenAsync();
+                await other.Population.ImportAsync(june, Batch("june.csv"), 3, 0, Ct);
+            }
+        };
+        var during = await store.Population.LoadRulePopulationAsync(Ct);
+        var after = await store.Population.LoadRulePopulationAsync(Ct);
+
+        Assert.Equal(2, sideReads);
+        Assert.Equal(expected, Members(during));
+        Assert.Equal([("H1", "乙"), ("H1", "丙"), ("H2", "甲")], Members(after));
+
+        static List<(string, string)> Members(object population) => population switch
+        {
+            Core.Rules.RulePopulation p => [.. Enumerable.Range(0, p.Count).Select(i => (p.Member(i).HouseholdId, p.Member(i).Name))],
+            Core.Population.LowIncomeSnapshot s => [.. s.Members.Select(m => (m.HouseholdId, m.Name))],
+            _ => throw new ArgumentException("not a population", nameof(population)),
+        };
+    }
+
+    [Fact]
     public async Task Population_Loads_AnotherConnectionMidWrite_EachReadsTheCommittedSnapshotWithoutWaitingForItsLock()
     {
         await using var store = await OpenInitializedAsync();

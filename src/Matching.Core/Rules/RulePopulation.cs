@@ -221,6 +221,40 @@ public sealed class RulePopulation
         }
 
         /// <summary>
+        /// Adds a member whose household is given later (<see cref="Place"/>): for a store that reads the members on one
+        /// thread while another adds their households. It touches nothing <see cref="Add(Household)"/> does, so the two
+        /// may run at once (one thread each); nothing else may.
+        /// </summary>
+        public void AddUnplaced(long idKey, ReadOnlySpan<char> name, string relation, AidCategory categories, bool seriousIllness,
+            bool severeDisability, string tekunSupport)
+        {
+            if (Count == Keys.Length)
+            {
+                Grow();
+            }
+
+            var i = Count++;
+            Keys[i] = idKey;
+            Names.Add(name);
+            Relations[i] = relation;
+            TekunSupport[i] = tekunSupport;
+            Categories[i] = categories;
+            Flags[i] = (byte)((seriousIllness ? SeriousIllnessFlag : 0) | (severeDisability ? SevereDisabilityFlag : 0));
+        }
+
+        /// <summary>
+        /// Gives a member added by <see cref="AddUnplaced"/> its household, as <see cref="Add(string, Household?, long,
+        /// ReadOnlySpan{char}, string, AidCategory, bool, bool, string)"/> would have: <paramref name="household"/>, or
+        /// null for one not added (the member then keeps <paramref name="householdId"/> alone).
+        /// </summary>
+        public void Place(int member, string householdId, Household? household)
+        {
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)member, (uint)Count, nameof(member));
+            HouseholdIds[member] = household?.HouseholdId ?? householdId;
+            HouseholdOf[member] = household!;
+        }
+
+        /// <summary>
         /// Puts the members added so far in the order of their groups (<paramref name="groups"/>: one per member, in the
         /// order they were added, each from 0 up), keeping the order they were added in within a group: a stable
         /// counting sort, linear. A store that reads members in storage order, cheaper than having the database sort

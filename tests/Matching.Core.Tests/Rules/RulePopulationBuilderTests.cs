@@ -89,6 +89,41 @@ public sealed class RulePopulationBuilderTests
     }
 
     [Fact]
+    public void AddUnplaced_ThenPlaced_AsAddedWithTheirHouseholds()
+    {
+        (int Group, int Person)[] added = [(2, 1), (0, 2), (1, 3), (0, 4), (2, 5)];
+        var expected = Added(added).Build();
+        var builder = new RulePopulation.Builder(2);
+        foreach (var (_, person) in added)
+        {
+            builder.AddUnplaced(TestIds.Valid(person).Key, "成员" + person, person % 2 == 0 ? "户主" : "子女",
+                person % 3 == 0 ? AidCategory.Dibao : AidCategory.Tekun, seriousIllness: person % 4 == 0, severeDisability: person % 5 == 0,
+                tekunSupport: "支持" + person);
+        }
+
+        var households = Households.Select(id => new Household { HouseholdId = id }).ToArray();
+        foreach (var household in households)
+        {
+            builder.Add(household);
+        }
+
+        for (var i = 0; i < added.Length; i++)
+        {
+            builder.Place(i, new string(Households[added[i].Group].AsSpan()), households[added[i].Group]);
+        }
+
+        builder.AddUnplaced(TestIds.Valid(6).Key, "成员6", "户主", AidCategory.Dibao, false, false, string.Empty);
+        builder.Place(added.Length, "H9", null);
+        var population = builder.Build();
+
+        Assert.Equal(Enumerable.Range(0, expected.Count).Select(expected.Member), Enumerable.Range(0, added.Length).Select(population.Member));
+        Assert.All(Enumerable.Range(0, added.Length), p => Assert.Same(households[added[p].Group], population.HouseholdOf(p)));
+        Assert.All(Enumerable.Range(0, added.Length), p => Assert.Same(population.HouseholdOf(p).HouseholdId, population.HouseholdIdOf(p)));
+        Assert.Equal(("H9", "H9"), (population.HouseholdIdOf(added.Length), population.HouseholdOf(added.Length).HouseholdId));
+        Assert.Throws<ArgumentOutOfRangeException>(() => builder.Place(added.Length + 1, "H1", households[0]));
+    }
+
+    [Fact]
     public void ReleaseIndex_NeverBuilt_BuiltOnFirstUse()
     {
         var population = Added((0, 1)).Build();
