@@ -312,24 +312,8 @@ public sealed partial class PopulationStore
         public void Member<TRow>(TRow row, MemberRow member)
             where TRow : struct, IRow
         {
-            var householdId = row.GetChars(0, _buffer);
-            string sharedId;
-            Household? household = null;
-            if (_householdIds.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(householdId, out var known, out var place))
-            {
-                sharedId = known;
-                household = _households[place];
-                Group = _ranks is null ? place : _ranks[place];
-            }
-            else
-            {
-                sharedId = _shared.Of(householdId);
-                Group = NoGroup;
-            }
-
-            var relation = _shared.Of(row.GetChars(3, _buffer));
-            var categories = Code(_categories, row.GetChars(4, _buffer), Codes.ParseCategories);
-            var tekunSupport = _shared.Of(row.GetChars(7, _buffer));
+            var household = Find(row.GetChars(0, _buffer), out var sharedId);
+            var (relation, categories, tekunSupport) = Fields(row);
             member(sharedId, household, row.GetInt64(1), row.GetChars(2, _buffer), relation, categories, row.GetInt64(5) != 0, row.GetInt64(6) != 0, tekunSupport);
         }
 
@@ -366,9 +350,7 @@ public sealed partial class PopulationStore
                 }
 
                 households[read - 1] = last;
-                var relation = rows._shared.Of(row.GetChars(3, rows._buffer));
-                var categories = Code(rows._categories, row.GetChars(4, rows._buffer), Codes.ParseCategories);
-                var tekunSupport = rows._shared.Of(row.GetChars(7, rows._buffer));
+                var (relation, categories, tekunSupport) = rows.Fields(row);
                 builder.AddUnplaced(row.GetInt64(1), row.GetChars(2, rows._buffer), relation, categories, row.GetInt64(5) != 0, row.GetInt64(6) != 0, tekunSupport);
             }
 
@@ -386,27 +368,44 @@ public sealed partial class PopulationStore
             Household? household = null;
             for (var i = 0; i < builder.Count; i++)
             {
-                var householdId = households[i];
-                if (!ReferenceEquals(householdId, last))
+                if (!ReferenceEquals(households[i], last))
                 {
-                    last = householdId;
-                    if (_householdIds.TryGetValue(householdId, out var place))
-                    {
-                        household = _households[place];
-                        sharedId = household.HouseholdId;
-                        Group = _ranks is null ? place : _ranks[place];
-                    }
-                    else
-                    {
-                        household = null;
-                        sharedId = _shared.Of(householdId);
-                        Group = NoGroup;
-                    }
+                    last = households[i];
+                    household = Find(last, out sharedId);
                 }
 
                 builder.Place(i, sharedId, household);
                 groups.Add(Group);
             }
+        }
+
+        /// <summary>
+        /// The household read of id <paramref name="householdId"/> (null when it was not read), its id as shared, and
+        /// <see cref="Group"/> set to its place.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private Household? Find(ReadOnlySpan<char> householdId, out string sharedId)
+        {
+            if (_householdIds.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(householdId, out var known, out var place))
+            {
+                sharedId = known;
+                Group = _ranks is null ? place : _ranks[place];
+                return _households[place];
+            }
+
+            sharedId = _shared.Of(householdId);
+            Group = NoGroup;
+            return null;
+        }
+
+        /// <summary>A member row's relation, categories and support mode (its texts shared), read in that order.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private (string Relation, AidCategory Categories, string TekunSupport) Fields<TRow>(TRow row)
+            where TRow : struct, IRow
+        {
+            var relation = _shared.Of(row.GetChars(3, _buffer));
+            var categories = Code(_categories, row.GetChars(4, _buffer), Codes.ParseCategories);
+            return (relation, categories, _shared.Of(row.GetChars(7, _buffer)));
         }
 
         /// <summary>A code list's value, parsed once per distinct text.</summary>

@@ -62,6 +62,7 @@ internal static class PopulationRules
         // by side: one pass, no per-person allocation for the many who appear once (a province holds millions).
         for (var start = 0; start < population.Count;)
         {
+            // Taken again each time round: a span cannot be kept across the yield below.
             var entries = population.PersonsByKey;
             var key = population.IdKey(entries[start]);
             var end = start + 1;

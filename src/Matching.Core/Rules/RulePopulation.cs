@@ -196,28 +196,13 @@ public sealed class RulePopulation
         public void Add(string householdId, Household? household, long idKey, ReadOnlySpan<char> name, string relation, AidCategory categories,
             bool seriousIllness, bool severeDisability, string tekunSupport)
         {
-            if (Count == Keys.Length)
+            AddUnplaced(idKey, name, relation, categories, seriousIllness, severeDisability, tekunSupport);
+            if (household is null)
             {
-                Grow();
+                Households.TryGetValue(householdId, out household);
             }
 
-            var i = Count++;
-            Keys[i] = idKey;
-            Names.Add(name);
-            if (household is not null || Households.TryGetValue(householdId, out household))
-            {
-                HouseholdIds[i] = household.HouseholdId;
-                HouseholdOf[i] = household;
-            }
-            else
-            {
-                HouseholdIds[i] = householdId;
-            }
-
-            Relations[i] = relation;
-            TekunSupport[i] = tekunSupport;
-            Categories[i] = categories;
-            Flags[i] = (byte)((seriousIllness ? SeriousIllnessFlag : 0) | (severeDisability ? SevereDisabilityFlag : 0));
+            Place(Count - 1, householdId, household);
         }
 
         /// <summary>
